@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Weft's modules, lowest layer first. Each knows only the layers below it:
+//   CLinearAlgebra → LinearAlgebra → WeftGraph → WeftAnalysis → WeftIO → WeftReport → weft
+// WeftSample (synthetic networks) sits beside WeftIO and is used by the CLI and the benchmarks.
+let package = Package(
+    name: "Weft",
+    products: [
+        .executable(name: "weft", targets: ["weft"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "WeftGraph", targets: ["WeftGraph"]),
+        .library(name: "WeftAnalysis", targets: ["WeftAnalysis"]),
+        .library(name: "WeftIO", targets: ["WeftIO"]),
+        .library(name: "WeftReport", targets: ["WeftReport"]),
+        .library(name: "WeftSample", targets: ["WeftSample"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
+        .target(name: "WeftGraph"),
+        .target(name: "WeftAnalysis", dependencies: ["WeftGraph", "LinearAlgebra"]),
+        .target(name: "WeftIO", dependencies: ["WeftGraph"]),
+        .target(name: "WeftReport", dependencies: ["WeftGraph", "WeftAnalysis", "WeftIO"]),
+        .target(name: "WeftSample", dependencies: ["WeftGraph", "WeftIO"]),
+        .executableTarget(
+            name: "weft",
+            dependencies: [
+                "WeftGraph", "WeftAnalysis", "WeftIO", "WeftReport", "WeftSample",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "WeftGraphTests",
+            dependencies: ["WeftGraph", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "WeftIOTests", dependencies: ["WeftIO", "WeftGraph"]),
+        .testTarget(
+            name: "WeftAnalysisTests",
+            dependencies: ["WeftAnalysis", "WeftGraph", "WeftIO"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "WeftSampleTests", dependencies: ["WeftSample", "WeftGraph", "WeftIO"]),
+        .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO"]),
+    ]
+)

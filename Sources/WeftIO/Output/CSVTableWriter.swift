@@ -1,0 +1,98 @@
+/// One cell of an output CSV table.
+///
+/// `text` is for strings that came from input data (ids, names, attributes): it is quoted when
+/// needed and neutralised against formula injection. Numbers are written in full precision
+/// (the shortest text that reads back to the same `Double`).
+public enum CSVCell: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case real(Double)
+    /// A value Weft itself produced (a date, an enum label) that needs no neutralising.
+    case plain(String)
+    /// An empty cell (missing value).
+    case empty
+}
+
+/// Streams a CSV table (RFC 4180, comma separated, LF line ends, UTF-8 without BOM) to a file,
+/// atomically: the table appears under its name only when `commit()` succeeds.
+///
+/// Cells of kind `.text` that begin with `=`, `+`, `-`, `@`, a tab or a carriage return are
+/// prefixed with an apostrophe so that spreadsheets show them as text instead of running them
+/// as formulas (OWASP's advice on CSV injection).
+public final class CSVTableWriter {
+    private let file: AtomicFileWriter
+    private var line: [UInt8] = []
+    public private(set) var rowsWritten = 0
+
+    public init(path: String, header: [String]) throws {
+        file = try AtomicFileWriter(path: path)
+        try writeRow(header.map { CSVCell.plain($0) })
+        rowsWritten = 0
+    }
+
+    public func writeRow(_ cells: [CSVCell]) throws {
+        line.removeAll(keepingCapacity: true)
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            CSVTableWriter.append(cell, to: &line)
+        }
+        line.append(UInt8(ascii: "\n"))
+        try file.write(bytes: line)
+        rowsWritten += 1
+    }
+
+    public func commit() throws { try file.commit() }
+
+    /// Appends one encoded cell to `bytes`.
+    public static func append(_ cell: CSVCell, to bytes: inout [UInt8]) {
+        switch cell {
+        case .text(let value): appendText(value, neutralise: true, to: &bytes)
+        case .plain(let value): appendText(value, neutralise: false, to: &bytes)
+        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .real(let value): bytes.append(contentsOf: formatReal(value).utf8)
+        case .empty: break
+        }
+    }
+
+    /// Full-precision, locale-free text for a double: integers without a fraction, `NaN` and
+    /// infinities as empty cells would lose information, so they are written as `NaN`, `Inf`, `-Inf`.
+    public static func formatReal(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    private static func appendText(_ value: String, neutralise: Bool, to bytes: inout [UInt8]) {
+        var needsQuotes = false
+        var first = true
+        var dangerous = false
+        for byte in value.utf8 {
+            if first {
+                dangerous = byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
+                first = false
+            }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+            }
+        }
+        let prefix = neutralise && dangerous
+        if !needsQuotes && !prefix && !value.isEmpty {
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
+        if !needsQuotes {
+            if prefix { bytes.append(UInt8(ascii: "'")) }
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        if prefix { bytes.append(UInt8(ascii: "'")) }
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
