@@ -1,0 +1,80 @@
+import CLinearAlgebra
+
+/// The eigen-decomposition A = V·diag(λ)·Vᵀ of a real symmetric matrix, computed by LAPACK's
+/// dsyevr (relatively robust representations; Dhillon & Parlett 2004).
+///
+/// Eigenvalues are in ascending order; column k of `vectors` is the unit eigenvector of
+/// `values[k]`. Only the upper triangle of the input is read. Eigenvector signs are as LAPACK
+/// returns them; callers that need a canonical sign (eigenvector centrality) must fix it.
+public struct SymmetricEigen: Sendable {
+    public let values: [Double]
+    /// n × k matrix of eigenvectors (k = number of eigenvalues computed), or nil if not requested.
+    public let vectors: Matrix?
+
+    /// Which eigenpairs to compute.
+    public enum Selection: Sendable {
+        case all
+        /// The eigenpairs with 1-based indices `lower...upper` in ascending order.
+        case indices(ClosedRange<Int>)
+        /// The `count` largest eigenpairs.
+        case largest(Int)
+    }
+
+    public init(_ matrix: Matrix, selection: Selection = .all, vectors wantVectors: Bool = true) throws {
+        guard matrix.rows == matrix.columns else {
+            throw LinearAlgebraError.dimensionMismatch("eigen-decomposition needs a square matrix, got \(matrix.rows)×\(matrix.columns)")
+        }
+        let n = matrix.rows
+        if n == 0 {
+            values = []
+            vectors = wantVectors ? Matrix(rows: 0, columns: 0) : nil
+            return
+        }
+        var nn = try lapackInt(n)
+        var (il, iu): (Int32, Int32) = (1, nn)
+        var range = CChar(UInt8(ascii: "A"))
+        switch selection {
+        case .all: break
+        case .indices(let r):
+            guard r.lowerBound >= 1, r.upperBound <= n else {
+                throw LinearAlgebraError.dimensionMismatch("eigenvalue indices \(r) outside 1...\(n)")
+            }
+            (il, iu) = (Int32(r.lowerBound), Int32(r.upperBound))
+            range = CChar(UInt8(ascii: "I"))
+        case .largest(let k):
+            let k = min(max(k, 1), n)
+            (il, iu) = (Int32(n - k + 1), nn)
+            range = CChar(UInt8(ascii: "I"))
+        }
+        var a = matrix.values
+        var jobz = CChar(UInt8(ascii: wantVectors ? "V" : "N"))
+        var uplo = CChar(UInt8(ascii: "U"))
+        var lda = nn
+        var (vl, vu, abstol) = (0.0, 0.0, 0.0)
+        var found: Int32 = 0
+        var w = [Double](repeating: 0, count: n)
+        let columnsWanted = Int(iu - il + 1)
+        var z = [Double](repeating: 0, count: wantVectors ? n * columnsWanted : 1)
+        var ldz = wantVectors ? nn : 1
+        var isuppz = [Int32](repeating: 0, count: 2 * max(1, n))
+        var info: Int32 = 0
+        // Workspace query, then the real call.
+        var lwork: Int32 = -1, liwork: Int32 = -1
+        var workQuery = 0.0
+        var iworkQuery: Int32 = 0
+        dsyevr_(&jobz, &range, &uplo, &nn, &a, &lda, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz,
+                &isuppz, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1, 1)
+        guard info == 0 else { throw LinearAlgebraError.invalidArgument(routine: "dsyevr", position: Int(-info)) }
+        lwork = Int32(workQuery)
+        liwork = iworkQuery
+        var work = [Double](repeating: 0, count: Int(lwork))
+        var iwork = [Int32](repeating: 0, count: Int(liwork))
+        dsyevr_(&jobz, &range, &uplo, &nn, &a, &lda, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz,
+                &isuppz, &work, &lwork, &iwork, &liwork, &info, 1, 1, 1)
+        if info < 0 { throw LinearAlgebraError.invalidArgument(routine: "dsyevr", position: Int(-info)) }
+        if info > 0 { throw LinearAlgebraError.noConvergence(info: Int(info)) }
+        let k = Int(found)
+        values = Array(w.prefix(k))
+        vectors = wantVectors ? Matrix(rows: n, columns: k, columnMajor: Array(z.prefix(n * k))) : nil
+    }
+}

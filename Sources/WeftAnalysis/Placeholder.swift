@@ -1,0 +1,1 @@
+// Network analyses: one folder per family.
