@@ -1,0 +1,64 @@
+/// Named string columns kept beside a table (member attributes such as `country`, or extra
+/// columns of an input file that Weft does not interpret), stored dictionary-encoded: each
+/// column holds one small integer code per row into its own table of distinct values.
+/// Code 0 always means "empty".
+public struct AttributeColumns: Sendable {
+    public struct Column: Sendable {
+        public let name: String
+        public internal(set) var values: IdentifierRegistry
+        public internal(set) var codes: [Int32]
+
+        /// The value in `row` ("" when missing).
+        public func value(at row: Int) -> String {
+            row < codes.count ? values[codes[row]] : ""
+        }
+    }
+
+    public private(set) var columns: [Column] = []
+
+    public init(names: [String] = []) {
+        for name in names { addColumn(name) }
+    }
+
+    public var names: [String] { columns.map(\.name) }
+
+    public func column(named name: String) -> Column? {
+        let key = name.lowercased()
+        return columns.first { $0.name.lowercased() == key }
+    }
+
+    @discardableResult
+    public mutating func addColumn(_ name: String) -> Int {
+        var values = IdentifierRegistry()
+        values.intern("")
+        columns.append(Column(name: name, values: values, codes: []))
+        return columns.count - 1
+    }
+
+    /// Appends `value` to column `index` (the caller appends to every column once per row).
+    public mutating func append(_ bytes: UnsafeRawBufferPointer, toColumn index: Int) {
+        let code = columns[index].values.intern(bytes: bytes).index
+        columns[index].codes.append(code)
+    }
+
+    public mutating func append(_ value: String, toColumn index: Int) {
+        let code = columns[index].values.intern(value).index
+        columns[index].codes.append(code)
+    }
+
+    /// Reorders every column's rows: row i of the result is row `order[i]` of the input.
+    public mutating func permute(_ order: [Int]) {
+        for c in columns.indices where !columns[c].codes.isEmpty {
+            let old = columns[c].codes
+            columns[c].codes = order.map { old[$0] }
+        }
+    }
+}
+
+extension AttributeColumns {
+    /// Replaces the value of the last row of column `index`.
+    public mutating func replaceLast(_ value: String, inColumn index: Int) {
+        let code = columns[index].values.intern(value).index
+        columns[index].codes[columns[index].codes.count - 1] = code
+    }
+}

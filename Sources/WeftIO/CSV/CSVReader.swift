@@ -1,0 +1,342 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem with the shape of one CSV record (as opposed to the meaning of its values).
+public enum CSVShapeProblem: Equatable, Sendable, CustomStringConvertible {
+    /// A quoted field was never closed; the record was cut at the end of its first line.
+    case unterminatedQuote(column: Int)
+    /// Characters after a closing quote and before the next delimiter.
+    case textAfterClosingQuote(column: Int)
+
+    public var column: Int {
+        switch self {
+        case .unterminatedQuote(let c), .textAfterClosingQuote(let c): return c
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unterminatedQuote: return "broken quote: a quoted field is never closed"
+        case .textAfterClosingQuote: return "broken quote: text follows a closing quote"
+        }
+    }
+}
+
+/// One record as the reader hands it out: views into the reader's buffer, valid only during the
+/// callback. Field bytes are already unquoted and unescaped.
+public struct CSVRecord {
+    /// The 1-based physical line on which the record starts.
+    public internal(set) var line = 0
+    public internal(set) var problem: CSVShapeProblem?
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var inScratch: [Bool] = []
+    var buffer: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    var scratch: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+
+    public var fieldCount: Int { starts.count }
+
+    /// The bytes of field `i` (0-based); empty when the record has fewer fields.
+    @inline(__always)
+    public func bytes(_ i: Int) -> UnsafeRawBufferPointer {
+        guard i < starts.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let base = inScratch[i] ? scratch : buffer
+        return UnsafeRawBufferPointer(rebasing: base[starts[i]..<ends[i]])
+    }
+
+    /// Field `i` as a string, or nil if it is not valid UTF-8.
+    public func string(_ i: Int) -> String? {
+        String(validating: bytes(i), as: UTF8.self)
+    }
+
+    /// Field `i` as a string, replacing invalid UTF-8 with U+FFFD (for messages).
+    public func displayString(_ i: Int) -> String {
+        String(decoding: bytes(i), as: UTF8.self)
+    }
+}
+
+/// A streaming, byte-level CSV reader (RFC 4180): quoted fields with doubled quotes, embedded
+/// delimiters and newlines; LF, CRLF or CR line ends; an optional UTF-8 byte-order mark; the
+/// delimiter (comma, semicolon or tab) detected from the header line. Blank lines are skipped.
+///
+/// The file is read in blocks, so memory stays proportional to the longest record, not the
+/// file. A quoted field left open is reported on its record and parsing resumes on the next
+/// line, so one broken quote cannot swallow the rest of the file.
+public final class CSVReader {
+    public let label: String
+    public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    public private(set) var header: [String] = []
+    /// The 1-based line of the header.
+    public private(set) var headerLine = 1
+
+    private var descriptor: Int32 = -1
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var start = 0          // first unconsumed byte
+    private var end = 0            // one past the last valid byte
+    private var atEOF = false
+    private var line = 1
+    private var scratch: [UInt8] = []
+    private let blockSize: Int
+
+    /// Opens `path`; `label` is how messages name the file.
+    public init(path: String, label: String? = nil, blockSize: Int = 1 << 22) throws {
+        self.label = label ?? path
+        self.blockSize = blockSize
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw InputError(file: label ?? path, line: nil, column: nil, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        capacity = blockSize * 2
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        try readHeader()
+    }
+
+    /// Reads from bytes in memory (tests, stdin).
+    public init(bytes: [UInt8], label: String) throws {
+        self.label = label
+        blockSize = max(1, bytes.count)
+        capacity = max(16, bytes.count)
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) } }
+        end = bytes.count
+        atEOF = true
+        try readHeader()
+    }
+
+    deinit {
+        buffer.deallocate()
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    private func readHeader() throws {
+        try fill(minimum: 3)
+        if end - start >= 3, buffer.load(fromByteOffset: start, as: UInt8.self) == 0xEF,
+           buffer.load(fromByteOffset: start + 1, as: UInt8.self) == 0xBB,
+           buffer.load(fromByteOffset: start + 2, as: UInt8.self) == 0xBF {
+            start += 3
+        }
+        try detectDelimiter()
+        var record = CSVRecord()
+        guard try next(&record) else {
+            throw InputError(file: label, line: 1, column: nil, message: "the file is empty (no header row)")
+        }
+        if let problem = record.problem {
+            throw InputError(file: label, line: record.line, column: problem.column, message: "header row: \(problem)")
+        }
+        headerLine = record.line
+        header = (0..<record.fieldCount).map { record.displayString($0) }
+    }
+
+    /// Looks at the header line (up to its first newline outside quotes) and picks the delimiter
+    /// that occurs most often among comma, semicolon and tab (comma on ties or when none occurs).
+    private func detectDelimiter() throws {
+        var counts = (comma: 0, semicolon: 0, tab: 0)
+        var inQuotes = false
+        var p = start
+        while true {
+            if p == end {
+                if atEOF { break }
+                try fill(minimum: p - start + 1)
+                p = min(p, end)
+                if p == end { break }
+                continue
+            }
+            let c = buffer.load(fromByteOffset: p, as: UInt8.self)
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
+            else if !inQuotes {
+                if c == 0x0A || c == 0x0D { break }
+                if c == UInt8(ascii: ",") { counts.comma += 1 }
+                else if c == UInt8(ascii: ";") { counts.semicolon += 1 }
+                else if c == 0x09 { counts.tab += 1 }
+            }
+            p += 1
+        }
+        if counts.semicolon > counts.comma && counts.semicolon >= counts.tab { delimiter = UInt8(ascii: ";") }
+        else if counts.tab > counts.comma && counts.tab > counts.semicolon { delimiter = 0x09 }
+        else { delimiter = UInt8(ascii: ",") }
+    }
+
+    /// Makes at least `minimum` unconsumed bytes available, unless the file ends first.
+    /// Moves unconsumed bytes to the front of the buffer and grows it when needed.
+    private func fill(minimum: Int) throws {
+        while end - start < minimum && !atEOF {
+            if start > 0 {
+                let pending = end - start
+                if pending > 0 { memmove(buffer, buffer + start, pending) }
+                end = pending
+                start = 0
+            }
+            if capacity - end < blockSize {
+                let newCapacity = max(capacity * 2, end + blockSize)
+                let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+                grown.copyMemory(from: buffer, byteCount: end)
+                buffer.deallocate()
+                buffer = grown
+                capacity = newCapacity
+            }
+            let got = read(descriptor, buffer + end, capacity - end)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: label, line: line, column: nil, message: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { atEOF = true } else { end += got }
+        }
+    }
+
+    /// Reads every data record (after the header) and calls `body` with it.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        var record = CSVRecord()
+        while try next(&record) { try body(record) }
+    }
+
+    /// Parses the next non-blank record into `record`. Returns false at the end of the file.
+    func next(_ record: inout CSVRecord) throws -> Bool {
+        while true {
+            // Skip blank lines.
+            while true {
+                if start == end {
+                    if atEOF { return false }
+                    try fill(minimum: 1)
+                    continue
+                }
+                let c = buffer.load(fromByteOffset: start, as: UInt8.self)
+                if c == 0x0A { line += 1; start += 1 }
+                else if c == 0x0D {
+                    if start + 1 == end && !atEOF { try fill(minimum: 2) }
+                    start += 1
+                    if start < end && buffer.load(fromByteOffset: start, as: UInt8.self) == 0x0A { start += 1 }
+                    line += 1
+                } else { break }
+            }
+            if let outcome = parse(&record) {
+                start = outcome.next
+                line = outcome.nextLine
+                record.buffer = UnsafeRawBufferPointer(start: buffer, count: end)
+                scratch.withUnsafeBytes { record.scratch = $0 }   // stable until the next parse
+                return true
+            }
+            // The record runs past the buffered bytes: read more and parse it again.
+            try fill(minimum: end - start + blockSize)
+        }
+    }
+
+    /// Parses one record starting at `start`. Returns nil when more bytes are needed.
+    private func parse(_ record: inout CSVRecord) -> (next: Int, nextLine: Int)? {
+        record.starts.removeAll(keepingCapacity: true)
+        record.ends.removeAll(keepingCapacity: true)
+        record.inScratch.removeAll(keepingCapacity: true)
+        record.problem = nil
+        record.line = line
+        scratch.removeAll(keepingCapacity: true)
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
+        let quote = UInt8(ascii: "\""), delimiter = self.delimiter
+        var p = start
+        var currentLine = line
+        while true {
+            // Start of a field.
+            if p < end && bytes[p] == quote {
+                let column = record.starts.count + 1
+                var q = p + 1
+                var escaped = false
+                var closed = false
+                while q < end {
+                    let c = bytes[q]
+                    if c == quote {
+                        if q + 1 < end && bytes[q + 1] == quote { escaped = true; q += 2; continue }
+                        if q + 1 == end && !atEOF { return nil }
+                        closed = true
+                        break
+                    }
+                    if c == 0x0A { currentLine += 1 }
+                    else if c == 0x0D && !(q + 1 < end && bytes[q + 1] == 0x0A) { currentLine += 1 }
+                    q += 1
+                }
+                if !closed {
+                    if !atEOF { return nil }
+                    return recoverFromOpenQuote(&record, column: column)
+                }
+                if escaped {
+                    let from = scratch.count
+                    var r = p + 1
+                    while r < q {
+                        scratch.append(bytes[r])
+                        r += bytes[r] == quote ? 2 : 1
+                    }
+                    record.starts.append(from); record.ends.append(scratch.count); record.inScratch.append(true)
+                } else {
+                    record.starts.append(p + 1); record.ends.append(q); record.inScratch.append(false)
+                }
+                p = q + 1
+                // After the closing quote: delimiter, line end or end of file.
+                if p < end, bytes[p] != delimiter, bytes[p] != 0x0A, bytes[p] != 0x0D {
+                    if record.problem == nil { record.problem = .textAfterClosingQuote(column: column) }
+                    while p < end, bytes[p] != delimiter, bytes[p] != 0x0A, bytes[p] != 0x0D { p += 1 }
+                }
+            } else {
+                let from = p
+                while p < end {
+                    let c = bytes[p]
+                    if c == delimiter || c == 0x0A || c == 0x0D { break }
+                    p += 1
+                }
+                record.starts.append(from); record.ends.append(p); record.inScratch.append(false)
+            }
+            // End of the field.
+            if p == end {
+                if !atEOF { return nil }
+                return (p, currentLine)
+            }
+            let c = bytes[p]
+            if c == delimiter { p += 1; continue }
+            if c == 0x0D {
+                if p + 1 == end && !atEOF { return nil }
+                p += 1
+                if p < end && bytes[p] == 0x0A { p += 1 }
+            } else {
+                p += 1
+            }
+            return (p, currentLine + 1)
+        }
+    }
+
+    /// A quote opened in `column` never closes before the end of the file. Report the record as
+    /// broken, cut at the end of the line the record started on, and resume after that line.
+    private func recoverFromOpenQuote(_ record: inout CSVRecord, column: Int) -> (next: Int, nextLine: Int) {
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
+        var p = start
+        while p < end, bytes[p] != 0x0A, bytes[p] != 0x0D { p += 1 }
+        record.starts = [start]; record.ends = [p]; record.inScratch = [false]
+        record.problem = .unterminatedQuote(column: column)
+        if p < end {
+            if bytes[p] == 0x0D, p + 1 < end, bytes[p + 1] == 0x0A { p += 1 }
+            p += 1
+        }
+        return (p, line + 1)
+    }
+}
+
+/// A file-level input error (the whole file cannot be used), named by file, line and column.
+public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+    public let message: String
+
+    public init(file: String, line: Int?, column: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}

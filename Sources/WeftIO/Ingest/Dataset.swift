@@ -1,0 +1,60 @@
+import WeftGraph
+
+/// The members of a network: ids interned to dense indices, with names, emails and attributes.
+public struct MemberTable: Sendable {
+    public internal(set) var ids = IdentifierRegistry()
+    public internal(set) var names: [String] = []
+    public internal(set) var emails: [String] = []
+    /// Attribute columns from members.csv (country, organisation, role, …), one value per member;
+    /// members added from records have empty attributes.
+    public internal(set) var attributes = AttributeColumns()
+    /// Members listed in members.csv.
+    public internal(set) var declaredCount = 0
+    /// Members first seen in an interaction or attendance record (not in members.csv).
+    public internal(set) var addedFromRecords = 0
+    /// The line of members.csv that defined each declared member (0 for added members).
+    var definedOnLine: [Int] = []
+
+    public init() {}
+
+    public var count: Int { ids.count }
+
+    /// Adds a member; the caller has checked the id is new.
+    mutating func add(id: String, name: String = "", email: String = "", line: Int = 0) -> Int32 {
+        let index = ids.intern(id).index
+        names.append(name)
+        emails.append(email)
+        definedOnLine.append(line)
+        for c in attributes.columns.indices where attributes.columns[c].codes.count < ids.count {
+            attributes.append("", toColumn: c)
+        }
+        return index
+    }
+}
+
+/// Everything read from a network's input files: members, interactions, attendance, and an
+/// account of every row (accepted or rejected, with reasons).
+public struct Dataset: Sendable {
+    public internal(set) var members = MemberTable()
+    public internal(set) var interactions = InteractionLog()
+    public internal(set) var attendance = AttendanceLog()
+    public internal(set) var files: [FileSummary] = []
+    public internal(set) var rejects: [Reject] = []
+
+    public init() {}
+
+    public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
+    public var rowsAccepted: Int { files.reduce(0) { $0 + $1.accepted } }
+    public var rowsRejected: Int { files.reduce(0) { $0 + $1.rejected } }
+
+    /// Members with at least one interaction or attendance record in `window`.
+    public func activeMembers(in window: TimeWindow) -> [Bool] {
+        var active = [Bool](repeating: false, count: members.count)
+        for k in interactions.range(in: window) {
+            active[Int(interactions.source[k])] = true
+            active[Int(interactions.target[k])] = true
+        }
+        for k in attendance.range(in: window) { active[Int(attendance.member[k])] = true }
+        return active
+    }
+}

@@ -1,0 +1,146 @@
+import WeftGraph
+
+/// What to do with a record that names a member who is not in members.csv.
+public enum UnknownMemberPolicy: String, CaseIterable, Sendable {
+    /// Add the member (with an empty name and attributes) and count how many were added.
+    case add
+    /// Reject the record.
+    case reject
+}
+
+/// Where a network's input files are. Any may be absent; members then come from the records.
+public struct InputPaths: Sendable, Equatable {
+    public var members: String?
+    public var interactions: String?
+    public var attendance: String?
+
+    public init(members: String? = nil, interactions: String? = nil, attendance: String? = nil) {
+        self.members = members
+        self.interactions = interactions
+        self.attendance = attendance
+    }
+
+    /// The usual file names looked for in a data folder.
+    public static let usualNames: [FileSummary.Kind: [String]] = [
+        .members: ["members.csv", "nodes.csv", "members.tsv"],
+        .interactions: ["interactions.csv", "edges.csv", "interactions.tsv"],
+        .attendance: ["attendance.csv", "attendance.tsv"],
+    ]
+
+    /// Finds the files with the usual names in `folder`; explicitly named files take precedence.
+    public func filling(from folder: String, fileExists: (String) -> Bool) -> InputPaths {
+        func find(_ kind: FileSummary.Kind) -> String? {
+            for name in InputPaths.usualNames[kind] ?? [] {
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                if fileExists(path) { return path }
+            }
+            return nil
+        }
+        return InputPaths(members: members ?? find(.members),
+                          interactions: interactions ?? find(.interactions),
+                          attendance: attendance ?? find(.attendance))
+    }
+}
+
+/// Reads members, interactions and attendance into a `Dataset`, accepting or rejecting every row.
+///
+/// Members are read first so that records can be checked against them. A file-level problem
+/// (missing file, empty file, missing required column) throws an `InputError`; a row-level
+/// problem becomes a `Reject` and the row is skipped.
+public struct DatasetLoader: Sendable {
+    public var unknownMembers: UnknownMemberPolicy
+    /// Every record counts in both directions (networks published as undirected).
+    public var undirected: Bool
+
+    public init(unknownMembers: UnknownMemberPolicy = .add, undirected: Bool = false) {
+        self.unknownMembers = unknownMembers
+        self.undirected = undirected
+    }
+
+    public func load(_ paths: InputPaths) throws -> Dataset {
+        var dataset = Dataset()
+        if let path = paths.members {
+            try MembersReader().read(path: path, into: &dataset)
+        }
+        if let path = paths.interactions {
+            try InteractionsReader(unknownMembers: unknownMembers, undirected: undirected).read(path: path, into: &dataset)
+        }
+        if let path = paths.attendance {
+            try AttendanceReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
+        }
+        dataset.interactions.sortByTime()
+        dataset.attendance.sortByDate()
+        return dataset
+    }
+}
+
+/// Shared row handling for the three readers: opening, header resolution, counting, rejecting.
+struct RowContext {
+    let file: String
+    let header: [String]
+    var summary: FileSummary
+
+    func reject(_ record: CSVRecord, column position: Int?, _ reason: String) -> Reject {
+        Reject(file: file, line: record.line, column: position.map { $0 + 1 },
+               field: position.flatMap { $0 < header.count ? header[$0] : nil },
+               value: position.map { record.displayString($0) }, reason: reason)
+    }
+
+    /// A reject for a record whose shape is wrong (broken quote, wrong field count), or nil.
+    func shapeReject(_ record: CSVRecord) -> Reject? {
+        if let problem = record.problem {
+            return Reject(file: file, line: record.line, column: problem.column, reason: problem.description)
+        }
+        if record.fieldCount != header.count {
+            return Reject(file: file, line: record.line,
+                          reason: "expected \(header.count) fields as in the header, found \(record.fieldCount)")
+        }
+        return nil
+    }
+}
+
+/// Trims ASCII spaces and tabs from both ends of a field.
+func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    var lo = 0, hi = bytes.count
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    return UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])
+}
+
+/// A member id found in a record: already known, or new (to be added once the row is accepted).
+enum MemberLookup {
+    case known(Int32)
+    case new(String)
+}
+
+/// Looks a member id up without changing the member table, per the unknown-member policy.
+func lookupMember(_ raw: UnsafeRawBufferPointer, in members: MemberTable, policy: UnknownMemberPolicy,
+                  membersFileGiven: Bool) -> Result<MemberLookup, RowProblem> {
+    let bytes = trimmed(raw)
+    if bytes.isEmpty { return .failure(RowProblem("member id is empty")) }
+    if let index = members.ids.index(ofBytes: bytes) { return .success(.known(index)) }
+    guard let id = String(validating: bytes, as: UTF8.self) else { return .failure(RowProblem("member id is not valid UTF-8")) }
+    if policy == .reject && membersFileGiven {
+        return .failure(RowProblem("unknown member '\(id)' (not in the members file)"))
+    }
+    return .success(.new(id))
+}
+
+extension MemberTable {
+    /// The index for a looked-up member, adding it if it is new.
+    mutating func commit(_ lookup: MemberLookup) -> Int32 {
+        switch lookup {
+        case .known(let index): return index
+        case .new(let id):
+            if let index = ids.index(of: id) { return index }
+            addedFromRecords += 1
+            return add(id: id)
+        }
+    }
+}
+
+/// The reason one row is rejected.
+struct RowProblem: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

@@ -1,0 +1,54 @@
+/// An input row that was not accepted, and why. Rejected rows are never dropped silently: they
+/// are counted, listed by `weft validate`, and written to `rejects.csv`.
+public struct Reject: Sendable, Equatable {
+    /// The input file as named on the command line.
+    public let file: String
+    /// The 1-based line on which the row starts.
+    public let line: Int
+    /// The 1-based column (field position) of the offending value, when one field is at fault.
+    public let column: Int?
+    /// That column's header.
+    public let field: String?
+    /// The offending value (invalid UTF-8 shown as U+FFFD).
+    public let value: String?
+    public let reason: String
+
+    public init(file: String, line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.value = value
+        self.reason = reason
+    }
+
+    /// `file:line:column: reason` as compilers print it.
+    public var location: String {
+        "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+    }
+
+    public var message: String {
+        var text = "\(location): \(reason)"
+        if let field { text += " [column \(field)" + (value.map { " = \"\(Reject.clip($0))\"" } ?? "") + "]" }
+        return text
+    }
+
+    private static func clip(_ s: String) -> String {
+        s.count <= 60 ? s : String(s.prefix(57)) + "..."
+    }
+}
+
+/// How one input file went: rows read = accepted + rejected, always.
+public struct FileSummary: Sendable, Equatable {
+    public enum Kind: String, Sendable { case members, interactions, attendance }
+    public let kind: Kind
+    public let path: String
+    public internal(set) var delimiter: String = ","
+    public internal(set) var rowsRead = 0
+    public internal(set) var accepted = 0
+    public internal(set) var rejected = 0
+    /// Input columns that Weft does not interpret, kept as attributes.
+    public internal(set) var extraColumns: [String] = []
+
+    public var isBalanced: Bool { rowsRead == accepted + rejected }
+}
