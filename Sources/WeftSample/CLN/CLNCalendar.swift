@@ -181,8 +181,9 @@ struct CLNCalendar: Sendable {
         }
 
         let topic = event.topic
-        let inPlace: (Int) -> Bool = { i in
-            event.type != .countryExchange || event.countries.contains(members[i].country)
+        let exchangeCountries = event.type == .countryExchange ? event.countries : nil
+        func inPlace(_ i: Int) -> Bool {
+            exchangeCountries.map { $0.contains(members[i].country) } ?? true
         }
         let hostCountry = event.countries.first
 

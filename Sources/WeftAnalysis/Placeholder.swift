@@ -1,1 +1,0 @@
-// Network analyses: one folder per family.

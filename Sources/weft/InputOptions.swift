@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import WeftGraph
+import WeftIO
+
+/// Where the input files are and how to read them (shared by `validate` and `analyze`).
+struct InputOptions: ParsableArguments {
+    @Argument(help: "A folder holding members.csv, interactions.csv and/or attendance.csv.")
+    var data: String?
+
+    @Option(help: "The members file (id, name, email, attributes…).")
+    var members: String?
+
+    @Option(help: "The interactions file (source, target, timestamp, weight, type, directed).")
+    var interactions: String?
+
+    @Option(help: "The attendance file (member, event, date, role, topic, event_type).")
+    var attendance: String?
+
+    @Option(help: "What to do with records naming a member absent from the members file: add (and count) or reject.")
+    var unknownMembers: UnknownMemberPolicy = .add
+
+    @Flag(help: "Treat every interaction as an undirected tie (co-presence, co-authoring, networks published as undirected).")
+    var undirected = false
+
+    @Flag(help: "Fail (exit code 1) if any input row is rejected.")
+    var strict = false
+
+    func validate() throws {
+        if data == nil && members == nil && interactions == nil && attendance == nil {
+            throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance")
+        }
+    }
+
+    var paths: InputPaths {
+        get throws {
+            let named = InputPaths(members: members, interactions: interactions, attendance: attendance)
+            guard let data else { return named }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
+                throw InputError(file: data, line: nil, column: nil, message: "not a folder")
+            }
+            let found = named.filling(from: data) { FileManager.default.fileExists(atPath: $0) }
+            if found.members == nil && found.interactions == nil && found.attendance == nil {
+                throw InputError(file: data, line: nil, column: nil,
+                                 message: "no members.csv, interactions.csv or attendance.csv in this folder")
+            }
+            return found
+        }
+    }
+
+    func load(progress: Progress) throws -> Dataset {
+        progress.stage("reading inputs")
+        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected).load(paths)
+        progress.done()
+        return dataset
+    }
+
+    /// Under --strict, any reject is a failure (exit 1).
+    func enforceStrict(_ dataset: Dataset) throws {
+        if strict && dataset.rowsRejected > 0 {
+            throw CommandFailure(message: "error: \(dataset.rowsRejected) row(s) rejected (--strict); see rejects.csv", exitCode: 1)
+        }
+    }
+}
+
+extension UnknownMemberPolicy: ExpressibleByArgument {}
+extension Symmetrisation: ExpressibleByArgument {}
+
+/// The time window to analyse. Both bounds are inclusive: `--to 2024-12-31` includes that day.
+struct WindowOptions: ParsableArguments {
+    @Option(help: "Start of the window (ISO 8601 date or date-time, inclusive).")
+    var from: String?
+
+    @Option(help: "End of the window (ISO 8601 date or date-time, inclusive; a date includes the whole day).")
+    var to: String?
+
+    func window() throws -> TimeWindow {
+        func parse(_ text: String, flag: String) throws -> ISO8601.Value {
+            switch ISO8601.parse(text) {
+            case .success(let v): return v
+            case .failure(let problem): throw ValidationError("\(flag) \(text): \(problem)")
+            }
+        }
+        let start = try from.map { try parse($0, flag: "--from").seconds }
+        let end = try to.map { text -> Int64 in
+            let v = try parse(text, flag: "--to")
+            return v.seconds + (v.isDateOnly ? Timestamp.secondsPerDay : 1)
+        }
+        if let start, let end, end <= start { throw ValidationError("--to is before --from") }
+        return TimeWindow(start: start, end: end)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import WeftIO
+import WeftReport
+
+/// `weft validate`: reads the inputs, prints a summary and the first problems, writes rejects.csv.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check input files; print a summary and the first problems; write rejects.csv.",
+        discussion: "Every row is accepted or rejected with file:line:column and a reason; rows read = accepted + rejected."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Where to write the table of rejected rows.")
+    var rejects = "rejects.csv"
+
+    @Option(help: "How many problems to print.")
+    var show = 20
+
+    func run() throws {
+        let dataset = try input.load(progress: Progress())
+        print(ValidateCommand.summary(of: dataset))
+        if !dataset.rejects.isEmpty {
+            print("\nFirst problems:")
+            for r in dataset.rejects.prefix(max(0, show)) { print("  " + r.message) }
+            if dataset.rejects.count > show { print("  … and \(dataset.rejects.count - show) more in \(rejects)") }
+        }
+        try ReportWriters.writeRejects(dataset.rejects, to: rejects)
+        print("\nRejected rows written to \(rejects).")
+        try input.enforceStrict(dataset)
+    }
+
+    /// A plain-text account of every input file and of the members.
+    static func summary(of dataset: Dataset) -> String {
+        var lines: [String] = []
+        for f in dataset.files {
+            let delimiter = f.delimiter == "\t" ? "tab" : "'\(f.delimiter)'"
+            lines.append("\(f.kind.rawValue): \(f.path) (delimiter \(delimiter))")
+            lines.append("  rows read \(f.rowsRead) = accepted \(f.accepted) + rejected \(f.rejected)")
+            if !f.extraColumns.isEmpty { lines.append("  extra columns kept as attributes: \(f.extraColumns.joined(separator: ", "))") }
+        }
+        let m = dataset.members
+        lines.append("members: \(m.count) (\(m.declaredCount) from the members file, \(m.addedFromRecords) added from records)")
+        lines.append("interactions: \(dataset.interactions.count), attendance rows: \(dataset.attendance.count), events: \(dataset.attendance.events.count)")
+        lines.append("total: rows read \(dataset.rowsRead) = accepted \(dataset.rowsAccepted) + rejected \(dataset.rowsRejected)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import WeftIO
+
+/// The `weft` command-line tool. Exit codes: 0 success, 1 bad input (or rejects under
+/// `--strict`, or an output that cannot be written), 2 usage error.
+@main
+struct Weft: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "weft",
+        abstract: "Organisational network analysis for collaborative learning networks.",
+        discussion: """
+            Weft reads a network's members, interactions and event attendance (CSV), builds the \
+            network for a time window and reports on it.
+            Exit codes: 0 success, 1 bad input or failed output, 2 usage error.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, AnalyzeCommand.self, SampleCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(failure.exitCode)
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(1)
+        } catch let error as OutputError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }   // --help, --version
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// A failure the tool reports with a message and a chosen exit code.
+struct CommandFailure: Error {
+    let message: String
+    let exitCode: Int32
+}
+
+/// Stage messages on stderr, shown only when stderr is a terminal (quiet in pipes and CI).
+struct Progress {
+    let enabled = isatty(2) != 0
+
+    func stage(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\u{1B}[2K\r\(text)…".utf8))
+    }
+
+    func done() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8))
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,1 +1,0 @@
-print("weft: under construction")

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import WeftIO
+
+func records(_ text: String, blockSize: Int? = nil) throws -> (header: [String], rows: [[String]], lines: [Int], problems: [CSVShapeProblem?], delimiter: UInt8) {
+    let reader: CSVReader
+    if let blockSize {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weft-csv-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        reader = try CSVReader(path: path, label: "t.csv", blockSize: blockSize)
+        return try collect(reader)
+    }
+    reader = try CSVReader(bytes: Array(text.utf8), label: "t.csv")
+    return try collect(reader)
+}
+
+private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[String]], lines: [Int], problems: [CSVShapeProblem?], delimiter: UInt8) {
+    var rows: [[String]] = [], lines: [Int] = [], problems: [CSVShapeProblem?] = []
+    try reader.forEachRecord { r in
+        rows.append((0..<r.fieldCount).map { r.displayString($0) })
+        lines.append(r.line)
+        problems.append(r.problem)
+    }
+    return (reader.header, rows, lines, problems, reader.delimiter)
+}
+
+@Suite struct CSVReaderTests {
+    @Test func plainRecords() throws {
+        let r = try records("a,b,c\n1,2,3\n4,5,6\n")
+        #expect(r.header == ["a", "b", "c"])
+        #expect(r.rows == [["1", "2", "3"], ["4", "5", "6"]])
+        #expect(r.lines == [2, 3])
+    }
+
+    @Test func quotingPerRFC4180() throws {
+        let r = try records("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\nlast,\"\"\n")
+        #expect(r.rows == [["x, y", "say \"hi\""], ["multi\nline", "z"], ["last", ""]])
+        #expect(r.lines == [2, 3, 5])   // the embedded newline moves the last record to line 5
+    }
+
+    @Test func crlfBomAndMissingFinalNewline() throws {
+        let r = try records("\u{FEFF}id,name\r\n1,Ana\r\n2,Bo")
+        #expect(r.header == ["id", "name"])
+        #expect(r.rows == [["1", "Ana"], ["2", "Bo"]])
+    }
+
+    @Test func blankLinesAreSkippedButCounted() throws {
+        let r = try records("a\n\n1\n\r\n2\n\n")
+        #expect(r.rows == [["1"], ["2"]] && r.lines == [3, 5])
+    }
+
+    @Test(arguments: [("a;b;c\n1;2;3\n", UInt8(ascii: ";")), ("a\tb\n1\t2\n", 0x09), ("a,b;c\n", UInt8(ascii: ",")), ("\"x;y\",z\n", UInt8(ascii: ","))])
+    func delimiterDetection(_ text: String, _ expected: UInt8) throws {
+        #expect(try records(text).delimiter == expected)
+    }
+
+    @Test func unterminatedQuoteIsReportedAndParsingResumes() throws {
+        let r = try records("a,b\n1,\"open\n2,3\n4,5\n")
+        #expect(r.rows.count == 3)
+        #expect(r.problems[0] == .unterminatedQuote(column: 2))
+        #expect(r.rows[1] == ["2", "3"] && r.rows[2] == ["4", "5"] && r.lines == [2, 3, 4])
+    }
+
+    @Test func textAfterClosingQuoteIsAProblem() throws {
+        let r = try records("a,b\n\"x\"y,2\n")
+        #expect(r.problems[0] == .textAfterClosingQuote(column: 1))
+    }
+
+    @Test func emptyFileHasNoHeader() {
+        #expect(throws: InputError.self) { try CSVReader(bytes: [], label: "empty.csv") }
+    }
+
+    @Test func headerOnly() throws {
+        #expect(try records("a,b\n").rows.isEmpty)
+    }
+
+    @Test func tinyBlocksGiveTheSameRecords() throws {
+        let text = "id,note\r\n" + (0..<200).map { "m\($0),\"quoted, \"\"\($0)\"\"\nsecond line\"\r\n" }.joined()
+        let whole = try records(text)
+        for block in [1, 2, 3, 7, 64] {
+            let streamed = try records(text, blockSize: block)
+            #expect(streamed.rows == whole.rows && streamed.lines == whole.lines)
+        }
+        #expect(whole.rows.count == 200 && whole.rows[5][1] == "quoted, \"5\"\nsecond line" && whole.lines[1] == 4)
+    }
+
+    @Test func nonUTF8BytesAreDetectedPerField() throws {
+        var bytes = Array("a,b\n".utf8)
+        bytes += [0x66, 0xFF, 0x2C, 0x6F, 0x6B, 0x0A]
+        let reader = try CSVReader(bytes: bytes, label: "t.csv")
+        try reader.forEachRecord { r in
+            #expect(r.string(0) == nil)
+            #expect(r.string(1) == "ok")
+        }
+    }
+}
+
+@Suite struct ISO8601Tests {
+    func seconds(_ text: String) -> Int64? { try? ISO8601.parse(text).get().seconds }
+
+    @Test func acceptedForms() throws {
+        let leapDay: Int64 = 1_709_164_800
+        #expect(seconds("1970-01-01") == 0)
+        #expect(seconds("2024-02-29") == 1_709_164_800)
+        #expect(seconds("2024-02-29T10:20") == leapDay + 37_200)
+        #expect(seconds("2024-02-29 10:20:30") == leapDay + 37_230)
+        #expect(seconds("2024-02-29T10:20:30Z") == leapDay + 37_230)
+        #expect(seconds("2024-02-29T10:20:30.123456Z") == leapDay + 37_230)
+        #expect(seconds("2024-02-29T12:20:30+02:00") == leapDay + 37_230)
+        #expect(seconds("2024-02-29T05:20:30-0500") == leapDay + 37_230)
+        #expect(seconds("2024-03-01T01:00:00+14") == leapDay + 39_600)
+        #expect(seconds(" 2024-01-01 ") == 1_704_067_200)
+        #expect(try ISO8601.parse("2024-01-01").get().isDateOnly)
+    }
+
+    @Test(arguments: ["", "2024", "2024-1-01", "01/02/2024", "2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10",
+                      "2024-01-01T24:00", "2024-01-01T10:60", "2024-01-01T10:00:61", "2024-01-01X", "2024-01-01T10:00+15:00",
+                      "2024-01-01T10", "yesterday", "2024-01-01T10:00:00.Z", "2024-01-01T10:00:00Zjunk"])
+    func rejectedForms(_ text: String) {
+        #expect(seconds(text) == nil)
+    }
+
+    @Test func reasonsNameTheProblem() {
+        #expect(ISO8601.parse("2023-02-29") == .failure(.impossible("2023-02 has no day 29")))
+        #expect(ISO8601.parse("") == .failure(.empty))
+    }
+}
+
+@Suite struct DecimalParserTests {
+    func parse(_ s: String) -> Double? {
+        var s = s
+        return s.withUTF8 { DecimalParser.parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func fastPathIsExact() {
+        for text in ["0", "1", "-2.5", "0.1", "3.14159", "+7", "123456789012345", "0.000001", "1.", ".5"] {
+            #expect(parse(text) == Double(text.hasSuffix(".") ? String(text.dropLast()) : (text.hasPrefix(".") ? "0" + text : text)), "\(text)")
+        }
+    }
+
+    @Test func slowPathAndFailures() {
+        #expect(parse("1e3") == 1000)
+        #expect(parse("12345678901234567890") == 12345678901234567890.0)
+        #expect(parse("nan")?.isNaN == true)
+        #expect(parse("abc") == nil && parse("") == nil && parse(".") == nil && parse("1,5") == nil && parse("-") == nil)
+    }
+}
