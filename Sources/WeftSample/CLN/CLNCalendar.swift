@@ -49,7 +49,7 @@ struct CLNEvent: Sendable {
 /// The network's three-year event calendar and its attendance.
 ///
 /// * Webinars: twice a month (once in January 2022, August and December), 30–120 expected
-///   attendees, on a rotating topic; mostly attended by passengers and crew.
+///   attendees (30 + 90u², mean 60, at most 60% of the members), on a rotating topic; mostly attended by passengers and crew.
 /// * Workshops: ten a year (none in August and December), 15–40 participants, on topics in
 ///   proportion to deep divers' interests.
 /// * Country exchanges: eight a year, 5–15 participants from two or three countries (visitors
@@ -207,7 +207,8 @@ struct CLNCalendar: Sendable {
         case .webinar:
             facilitatorCount = 1
             presenterCount = random.int(in: 2...3)
-            target = min(random.uniform(30, 120), 0.5 * Double(eligible))
+            let u = random.nextUnit()
+            target = max(30, min(30 + 90 * u * u, 0.6 * Double(eligible)))
         case .workshop:
             facilitatorCount = random.int(in: 2...3)
             presenterCount = random.int(in: 3...5)

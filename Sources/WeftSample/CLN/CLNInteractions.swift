@@ -76,7 +76,7 @@ struct LatentTie: Sendable {
 ///   sociability and engagement, a shared country (×3), a shared topic focus and an existing tie.
 ///   A new or renewed tie brings a burst of records in the following days; at a country
 ///   exchange, the first record is an in-person meeting.
-/// * Facilitators introduce pairs of participants from different countries who share the topic.
+/// * Facilitators introduce pairs of deep divers or drifters from different countries who share the topic.
 /// * A pairing brings calls every two weeks for two to three months (some fizzle after one or two).
 /// * Some workshops spawn a knowledge product: two to four presenters, facilitators or focused
 ///   deep divers co-author over 4–10 weeks (`co-authoring` records).
@@ -89,7 +89,7 @@ struct LatentTie: Sendable {
 /// Records are sent in the sender's local working hours, mostly on weekdays, and only while both
 /// people are members.
 struct CLNInteractions: Sendable {
-    static let weeklyRate = 0.3
+    static let weeklyRate = 0.22
 
     private(set) var records: [InteractionRecord] = []
     private(set) var ties: [LatentTie] = []
@@ -127,8 +127,10 @@ struct CLNInteractions: Sendable {
         let sharedFocus = sampleTopics.indices.contains { ma.isFocused(on: $0) && mb.isFocused(on: $0) }
         if ma.profile == .deepDiver && mb.profile == .deepDiver && sharedFocus {
             halfLife = 200
-        } else if (ma.profile == .crew && mb.profile == .crew) || ma.organisation == mb.organisation {
-            halfLife = 150
+        } else if ma.organisation == mb.organisation {
+            halfLife = 120
+        } else if ma.profile == .crew && mb.profile == .crew {
+            halfLife = 90
         } else if ma.profile == .deepDiver || mb.profile == .deepDiver {
             halfLife = 110
         }
@@ -152,11 +154,11 @@ struct CLNInteractions: Sendable {
         for a in members.indices {
             for b in (a + 1)..<members.count where members[a].organisation == members[b].organisation {
                 let secretariat = members[a].isSecretariat && members[b].isSecretariat
-                guard secretariat || random.chance(0.3) else { continue }
+                guard secretariat || random.chance(0.2) else { continue }
                 let day = max(members[a].joined, members[b].joined)
                 let t = tie(a, b, on: day)
                 ties[t].boost(secretariat ? 2 : 0.8, on: day)
-                if secretariat { ties[t].floor = 1.2 }
+                if secretariat { ties[t].floor = 0.5 }
             }
         }
     }
@@ -255,7 +257,7 @@ struct CLNInteractions: Sendable {
         switch event.type {
         case .webinar: (base, boost) = (0.005, 0.5)
         case .workshop: (base, boost) = (0.05, 0.9)
-        default: (base, boost) = (0.3, 1.3)
+        default: (base, boost) = (0.15, 1.3)
         }
         let people = event.participants.map(\.member)
         let hostCountry = event.countries.first.map { sampleCountries[$0] }
@@ -273,11 +275,11 @@ struct CLNInteractions: Sendable {
                 if mi.country == mj.country { odds *= 3 }
                 if bothFocused { odds *= 1.6 }
                 let key = UInt64(i) << 32 | UInt64(j)
-                if let existing = tieIndex[key], ties[existing].strength(on: day) > 0.2 { odds *= 2.5 }
+                if let existing = tieIndex[key], ties[existing].strength(on: day) > 0.2 { odds *= 1.8 }
                 guard random.chance(min(0.9, odds)) else { continue }
                 let t = tie(i, j, on: day)
                 let deep = mi.profile == .deepDiver && mj.profile == .deepDiver && bothFocused
-                ties[t].boost(boost * (deep ? 1.8 : 1), on: day)
+                ties[t].boost(boost * (deep ? 2.2 : 1), on: day)
                 if event.type == .countryExchange {
                     let hour = random.int(in: 9...16)
                     let meetDay = day + Int64(random.int(below: 2))
@@ -290,7 +292,10 @@ struct CLNInteractions: Sendable {
 
         // Facilitators introduce people from different countries who share the topic.
         for f in facilitators where random.chance(0.5) {
-            let focused = people.filter { $0 != f && members[$0].isFocused(on: event.topic) && members[$0].profile != .crew }
+            let focused = people.filter {
+                $0 != f && members[$0].isFocused(on: event.topic)
+                    && (members[$0].profile == .deepDiver || members[$0].profile == .drifter)
+            }
             guard focused.count >= 2 else { continue }
             let a = random.element(of: focused)
             let others = focused.filter { members[$0].country != members[a].country }

@@ -40,9 +40,9 @@ enum EngagementProfile: Int, CaseIterable, Sendable {
     /// How readily a member forms ties with people met at events (scales tie-formation odds).
     var sociability: Double {
         switch self {
-        case .crew: return 2.4
-        case .deepDiver: return 0.8
-        case .passenger: return 0.3
+        case .crew: return 1.5
+        case .deepDiver: return 0.65
+        case .passenger: return 0.2
         case .drifter: return 0.9
         case .inactive: return 0
         }
@@ -52,10 +52,13 @@ enum EngagementProfile: Int, CaseIterable, Sendable {
     func eventAffinity(_ type: EventType) -> Double {
         switch (self, type) {
         case (.inactive, _): return 0
-        case (.crew, _): return 3
-        case (.deepDiver, .webinar): return 0.7
-        case (.deepDiver, .workshop): return 2.2
-        case (.deepDiver, .countryExchange): return 2
+        case (.crew, .webinar): return 1.2
+        case (.crew, .workshop): return 1.3
+        case (.crew, .countryExchange): return 2
+        case (.crew, .pairing): return 1
+        case (.deepDiver, .webinar): return 1.2
+        case (.deepDiver, .workshop): return 3.5
+        case (.deepDiver, .countryExchange): return 3
         case (.deepDiver, .pairing): return 3
         case (.passenger, .webinar): return 1
         case (.passenger, .workshop): return 0.2
@@ -125,7 +128,7 @@ struct CLNMember: Sendable {
 struct CLNPopulation: Sendable {
     static let memberCount = 300
     static let cohortStarts: [Int64] = [
-        Day.of(2022, 1, 10), Day.of(2022, 7, 4), Day.of(2023, 1, 9), Day.of(2023, 7, 3), Day.of(2024, 1, 8),
+        Day.of(2022, 1, 3), Day.of(2022, 7, 4), Day.of(2023, 1, 9), Day.of(2023, 7, 3), Day.of(2024, 1, 8),
     ]
 
     var members: [CLNMember]
@@ -208,7 +211,7 @@ struct CLNPopulation: Sendable {
             m.cohort = m.isSecretariat ? 0 : random.weightedIndex(cohortWeights)!
             m.joined = m.isSecretariat
                 ? Day.nextWorkday(Day.of(2022, 1, 3) + Int64(random.int(below: 4)))
-                : Day.nextWorkday(CLNPopulation.cohortStarts[m.cohort] + Int64(random.int(in: 0...35)))
+                : Day.nextWorkday(CLNPopulation.cohortStarts[m.cohort] + Int64(random.int(in: 0...(m.cohort == 0 ? 18 : 35))))
 
             // Role and organisation.
             let roleIndex = m.isSecretariat ? 3 : random.weightedIndex(

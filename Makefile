@@ -1,0 +1,33 @@
+# Weft — the two commands a new user needs are `make demo` and `make test`.
+SWIFT      ?= swift
+RELEASE    := .build/release/weft
+DEMO_OUT   ?= out/demo
+
+.PHONY: setup build demo test sample bench blas-info clean
+
+setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherwise
+	@scripts/setup.sh
+
+build: setup      ## release build of the weft tool
+	$(SWIFT) build -c release --product weft
+
+demo: build       ## validate and analyse the bundled SampleData into out/demo
+	$(RELEASE) validate SampleData --rejects $(DEMO_OUT)/rejects.csv --show 5 || true
+	$(RELEASE) analyze SampleData --out $(DEMO_OUT)
+
+test: setup       ## build and run every test
+	$(SWIFT) test
+
+sample: build     ## regenerate SampleData/ from its seed
+	$(RELEASE) sample --size cln --seed 42 --out SampleData
+
+bench: setup      ## package-benchmark suite (ingest and graph building on S and M)
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+blas-info: build  ## show which BLAS/LAPACK the weft binary will load
+	@ldd $(RELEASE) | grep -E 'blas|lapack'
+	@echo "libblas.so.3   -> $$(readlink -f /usr/lib/$$(gcc -dumpmachine)/libblas.so.3)"
+	@echo "liblapack.so.3 -> $$(readlink -f /usr/lib/$$(gcc -dumpmachine)/liblapack.so.3)"
+
+clean:
+	rm -rf .build Benchmarks/.build out

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Weft needs on Debian/Ubuntu and does nothing when it is already there:
+#   libblas-dev, liblapack-dev   the generic BLAS/LAPACK that Weft links against
+#   libopenblas0-pthread         an optimised BLAS that registers itself as libblas.so.3 / liblapack.so.3
+# Swift itself (6.0 or newer) must already be installed; this script checks for it.
+set -euo pipefail
+
+packages=(libblas-dev liblapack-dev libopenblas0-pthread)
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    if [[ $(id -u) -eq 0 ]]; then
+        SUDO=()
+    elif command -v sudo >/dev/null; then
+        SUDO=(sudo)
+    else
+        echo "setup: need root or sudo to install ${missing[*]}" >&2
+        exit 1
+    fi
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "setup: swift is not on PATH; install Swift 6.0 or newer (https://www.swift.org/install/linux/)" >&2
+    exit 1
+fi
