@@ -9,7 +9,7 @@ public enum AttendanceRole: String, CaseIterable, Sendable {
     /// Recognises common spellings: "organizer", "moderator" (as facilitator), "speaker" and
     /// "panelist" (as presenter), "participant" (as attendee). Case-insensitive.
     public init?(label: String) {
-        switch label.lowercased().trimmingCharacters(in: .whitespaces) {
+        switch label.lowercased() {
         case "attendee", "participant", "": self = .attendee
         case "presenter", "speaker", "panelist", "panellist": self = .presenter
         case "facilitator", "moderator": self = .facilitator
@@ -37,6 +37,8 @@ public struct AttendanceLog: Sendable {
     public var events = IdentifierRegistry()
     /// Role labels in their normalised form (see `AttendanceRole`) or as given when unrecognised.
     public private(set) var roles = IdentifierRegistry(AttendanceRole.allCases.map(\.rawValue))
+    private var rawRoleLabels = IdentifierRegistry()
+    private var rawRoleCodes: [UInt16] = []
     public private(set) var topics = IdentifierRegistry([""])
     public private(set) var eventTypes = IdentifierRegistry([""])
     public var attributes = AttributeColumns()
@@ -46,9 +48,14 @@ public struct AttendanceLog: Sendable {
 
     public var count: Int { member.count }
 
+    /// The code of a role label as written in the input, normalised once per distinct label.
     public mutating func roleCode(_ label: String) -> UInt16 {
-        let name = AttendanceRole(label: label)?.rawValue ?? label.lowercased()
-        return UInt16(min(Int(roles.intern(name).index), Int(UInt16.max)))
+        let raw = rawRoleLabels.intern(label)
+        if raw.isNew {
+            let name = AttendanceRole(label: label)?.rawValue ?? label.lowercased()
+            rawRoleCodes.append(UInt16(min(Int(roles.intern(name).index), Int(UInt16.max))))
+        }
+        return rawRoleCodes[Int(raw.index)]
     }
 
     public mutating func topicCode(_ label: String) -> Int32 { topics.intern(label).index }
@@ -89,5 +96,3 @@ public struct AttendanceLog: Sendable {
         return window.range(inSorted: date)
     }
 }
-
-import Foundation

@@ -9,7 +9,7 @@ public struct IdentifierRegistry: Sendable {
     public private(set) var identifiers: [String] = []
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
     private var hashes: [UInt64] = []
 
     public init() {}
@@ -52,47 +52,59 @@ public struct IdentifierRegistry: Sendable {
         let probe = find(bytes, hash: h)
         if let found = probe.found { return (found, false) }
         let index = Int32(identifiers.count)
-        identifiers.append(string ?? String(decoding: bytes, as: UTF8.self))
+        identifiers.append(string ?? UTF8Text.decoded(bytes))
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
-        slots[probe.slot] = index
+        slots[probe.slot] = IdentifierRegistry.slotEntry(index: Int(index), hash: h)
         if identifiers.count * 2 > slots.count { grow() }
         return (index, true)
     }
 
+    /// Probes for `bytes`. Each slot packs the entry's index + 1 (low 32 bits; 0 = empty) with the
+    /// top 32 bits of its hash, so a probe touches the arena only when the fingerprints agree.
     func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (found: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { table in
-            arena.withUnsafeBytes { store in
-                while true {
-                    let candidate = table[slot]
-                    if candidate < 0 { return (nil, slot) }
-                    let c = Int(candidate)
-                    if hashes[c] == h {
-                        let start = starts[c], end = starts[c + 1]
-                        if end - start == bytes.count
-                            && (bytes.count == 0 || memcmp(store.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
-                            return (candidate, slot)
-                        }
-                    }
-                    slot = (slot + 1) & mask
+        let fingerprint = h >> 32
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (nil, slot) }
+            if entry >> 32 == fingerprint {
+                let c = Int(entry & 0xFFFF_FFFF) - 1
+                let start = starts[c]
+                if starts[c + 1] - start == bytes.count && arenaMatches(bytes, at: start) {
+                    return (Int32(c), slot)
                 }
             }
+            slot = (slot + 1) & mask
         }
+    }
+
+    @inline(__always)
+    private func arenaMatches(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if arena[start + i] != bytes[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        var table = [Int32](repeating: -1, count: size)
+        var table = [UInt64](repeating: 0, count: size)
         let mask = size - 1
         for (i, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
-            while table[slot] >= 0 { slot = (slot + 1) & mask }
-            table[slot] = Int32(i)
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = IdentifierRegistry.slotEntry(index: i, hash: h)
         }
         slots = table
+    }
+
+    private static func slotEntry(index: Int, hash: UInt64) -> UInt64 {
+        (hash >> 32) << 32 | UInt64(index + 1)
     }
 
     /// 64-bit FNV-1a with a final avalanche (from MurmurHash3's fmix64), so that the low bits
@@ -106,9 +118,3 @@ public struct IdentifierRegistry: Sendable {
         return h
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,3 +1,4 @@
+import WeftGraph
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,12 +50,12 @@ public struct CSVRecord {
 
     /// Field `i` as a string, or nil if it is not valid UTF-8.
     public func string(_ i: Int) -> String? {
-        String(validating: bytes(i), as: UTF8.self)
+        UTF8Text.validated(bytes(i))
     }
 
     /// Field `i` as a string, replacing invalid UTF-8 with U+FFFD (for messages).
     public func displayString(_ i: Int) -> String {
-        String(decoding: bytes(i), as: UTF8.self)
+        UTF8Text.decoded(bytes(i))
     }
 }
 
@@ -193,8 +194,9 @@ public final class CSVReader {
         while try next(&record) { try body(record) }
     }
 
-    /// Parses the next non-blank record into `record`. Returns false at the end of the file.
-    func next(_ record: inout CSVRecord) throws -> Bool {
+    /// Parses the next non-blank record into `record`, reusing its storage. Returns false at the
+    /// end of the file. The record's field views stay valid until the next call.
+    public func next(_ record: inout CSVRecord) throws -> Bool {
         while true {
             // Skip blank lines.
             while true {

@@ -1,3 +1,4 @@
+import WeftGraph
 /// Parses decimal numbers from CSV fields without allocating.
 ///
 /// The common forms (`3`, `-2.5`, `0.125`) take a fast path that is exact: when the digits fit in
@@ -45,7 +46,7 @@ public enum DecimalParser {
             let value = Double(mantissa) / powersOfTen[fractionDigits]
             return negative ? -value : value
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        let text = UTF8Text.decoded(UnsafeRawBufferPointer(rebasing: bytes[lo..<hi]))
         return Double(text)
     }
 }

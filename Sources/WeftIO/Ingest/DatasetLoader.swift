@@ -74,11 +74,36 @@ public struct DatasetLoader: Sendable {
     }
 }
 
-/// Shared row handling for the three readers: opening, header resolution, counting, rejecting.
+/// What each of the three readers does with one well-shaped record: accept it (nil) or say why not.
+protocol RowIngest {
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject?
+}
+
+/// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
+/// that rows read = accepted + rejected holds by construction.
+func ingestRows<Ingest: RowIngest>(from reader: CSVReader, kind: FileSummary.Kind, extra: [(name: String, position: Int)],
+                                   into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
+    let context = RowContext(file: reader.label, header: reader.header)
+    var summary = FileSummary(kind: kind, path: reader.label)
+    summary.delimiter = String(UnicodeScalar(reader.delimiter))
+    summary.extraColumns = extra.map(\.name)
+    var record = CSVRecord()
+    while try reader.next(&record) {
+        summary.rowsRead += 1
+        if let reject = context.shapeReject(record) ?? ingest.ingest(record, context) {
+            rejects.append(reject)
+            summary.rejected += 1
+        } else {
+            summary.accepted += 1
+        }
+    }
+    return summary
+}
+
+/// The file and header a record came from, for building rejects.
 struct RowContext {
     let file: String
     let header: [String]
-    var summary: FileSummary
 
     func reject(_ record: CSVRecord, column position: Int?, _ reason: String) -> Reject {
         Reject(file: file, line: record.line, column: position.map { $0 + 1 },
@@ -113,13 +138,19 @@ enum MemberLookup {
     case new(String)
 }
 
-/// Looks a member id up without changing the member table, per the unknown-member policy.
-func lookupMember(_ raw: UnsafeRawBufferPointer, in members: MemberTable, policy: UnknownMemberPolicy,
-                  membersFileGiven: Bool) -> Result<MemberLookup, RowProblem> {
+extension MemberTable {
+    /// Looks a member id up without changing the table, per the unknown-member policy.
+    func lookup(_ raw: UnsafeRawBufferPointer, policy: UnknownMemberPolicy, membersFileGiven: Bool) -> Result<MemberLookup, RowProblem> {
+        lookupMember(raw, in: ids, policy: policy, membersFileGiven: membersFileGiven)
+    }
+}
+
+private func lookupMember(_ raw: UnsafeRawBufferPointer, in ids: borrowing IdentifierRegistry, policy: UnknownMemberPolicy,
+                          membersFileGiven: Bool) -> Result<MemberLookup, RowProblem> {
     let bytes = trimmed(raw)
     if bytes.isEmpty { return .failure(RowProblem("member id is empty")) }
-    if let index = members.ids.index(ofBytes: bytes) { return .success(.known(index)) }
-    guard let id = String(validating: bytes, as: UTF8.self) else { return .failure(RowProblem("member id is not valid UTF-8")) }
+    if let index = ids.index(ofBytes: bytes) { return .success(.known(index)) }
+    guard let id = UTF8Text.validated(bytes) else { return .failure(RowProblem("member id is not valid UTF-8")) }
     if policy == .reject && membersFileGiven {
         return .failure(RowProblem("unknown member '\(id)' (not in the members file)"))
     }

@@ -11,110 +11,150 @@ struct InteractionsReader {
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try CSVReader(path: path)
         let (positions, extra) = try ColumnSchema.interactions.resolve(header: reader.header, file: path, line: reader.headerLine)
-        let sourceColumn = positions["source"]!, targetColumn = positions["target"]!, timeColumn = positions["timestamp"]!
-        let weightColumn = positions["weight"], typeColumn = positions["type"], directedColumn = positions["directed"]
-        var context = RowContext(file: path, header: reader.header, summary: FileSummary(kind: .interactions, path: path))
-        context.summary.delimiter = String(UnicodeScalar(reader.delimiter))
-        context.summary.extraColumns = extra.map(\.name)
-        let membersFileGiven = dataset.files.contains { $0.kind == .members }
-        var members = dataset.members
-        var log = dataset.interactions
+        var ingest = InteractionsIngest(
+            source: positions["source"]!, target: positions["target"]!, time: positions["timestamp"]!,
+            weight: positions["weight"], type: positions["type"], directed: positions["directed"], extra: extra,
+            policy: unknownMembers, membersFileGiven: dataset.files.contains { $0.kind == .members },
+            undirected: undirected, members: dataset.members, log: dataset.interactions)
+        dataset.members = MemberTable()          // hand the tables over: no copy-on-write copies
+        dataset.interactions = InteractionLog()
         var rejects: [Reject] = []
-        let firstAttribute = log.attributes.columns.count
-        for column in extra { log.attributes.addColumn(column.name) }
+        let summary = try ingestRows(from: reader, kind: .interactions, extra: extra, into: &ingest, rejects: &rejects)
+        dataset.members = ingest.members
+        dataset.interactions = ingest.log
+        dataset.rejects.append(contentsOf: rejects)
+        dataset.files.append(summary)
+    }
 
-        try reader.forEachRecord { record in
-            context.summary.rowsRead += 1
-            func reject(_ r: Reject) {
-                rejects.append(r)
-                context.summary.rejected += 1
-            }
-            if let r = context.shapeReject(record) { return reject(r) }
+    /// Reads a directedness flag: true/yes/1/directed → true, false/no/0/undirected → false
+    /// (ASCII case-insensitive).
+    static func directedness(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        guard !bytes.isEmpty, bytes.count <= 10 else { return nil }
+        for (word, flag) in flagWords where word.count == bytes.count && equalIgnoringCase(word, bytes) {
+            return flag
+        }
+        return nil
+    }
 
-            let time: Int64
-            switch ISO8601.parse(record.bytes(timeColumn)) {
-            case .success(let value): time = value.seconds
-            case .failure(let problem): return reject(context.reject(record, column: timeColumn, problem.description))
-            }
-            var weight = 1.0
-            if let weightColumn {
-                let bytes = trimmed(record.bytes(weightColumn))
-                if !bytes.isEmpty {
-                    guard let w = DecimalParser.parse(bytes) else {
-                        return reject(context.reject(record, column: weightColumn, "weight is not a number"))
-                    }
-                    if let problem = InteractionLog.check(source: 0, target: 1, weight: w) {
-                        return reject(context.reject(record, column: weightColumn, problem.description))
-                    }
-                    weight = w
+    /// Gephi's edge tables put "Directed" or "Undirected" in their Type column.
+    static func gephiDirectedness(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        guard bytes.count == 8 || bytes.count == 10 else { return nil }
+        return directedness(bytes)
+    }
+
+    private static let flagWords: [([UInt8], Bool)] =
+        ["true", "yes", "1", "directed", "y", "t"].map { (Array($0.utf8), true) }
+        + ["false", "no", "0", "undirected", "n", "f"].map { (Array($0.utf8), false) }
+
+    private static func equalIgnoringCase(_ lower: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        for i in 0..<lower.count {
+            let b = bytes[i]
+            if lower[i] != (b >= 65 && b <= 90 ? b | 0x20 : b) { return false }
+        }
+        return true
+    }
+}
+
+/// The per-record work of reading interactions, holding the tables it fills.
+struct InteractionsIngest: RowIngest {
+    let source: Int, target: Int, time: Int
+    let weight: Int?, type: Int?, directed: Int?
+    let extra: [(name: String, position: Int)]
+    let policy: UnknownMemberPolicy
+    let membersFileGiven: Bool
+    let undirected: Bool
+    var members: MemberTable
+    var log: InteractionLog
+    private let firstAttribute: Int
+    private var attributeValues: [UnsafeRawBufferPointer] = []
+
+    init(source: Int, target: Int, time: Int, weight: Int?, type: Int?, directed: Int?,
+         extra: [(name: String, position: Int)], policy: UnknownMemberPolicy, membersFileGiven: Bool,
+         undirected: Bool, members: MemberTable, log: InteractionLog) {
+        (self.source, self.target, self.time, self.weight, self.type, self.directed) = (source, target, time, weight, type, directed)
+        (self.extra, self.policy, self.membersFileGiven, self.undirected) = (extra, policy, membersFileGiven, undirected)
+        self.members = members
+        self.log = log
+        firstAttribute = log.attributes.columns.count
+        for column in extra { self.log.attributes.addColumn(column.name) }
+    }
+
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
+        let when: Int64
+        switch ISO8601.parse(record.bytes(time)) {
+        case .success(let value): when = value.seconds
+        case .failure(let problem): return context.reject(record, column: time, problem.description)
+        }
+        var w = 1.0
+        if let weight {
+            let bytes = trimmed(record.bytes(weight))
+            if !bytes.isEmpty {
+                guard let parsed = DecimalParser.parse(bytes) else {
+                    return context.reject(record, column: weight, "weight is not a number")
                 }
+                if let problem = InteractionLog.check(source: 0, target: 1, weight: parsed) {
+                    return context.reject(record, column: weight, problem.description)
+                }
+                w = parsed
             }
-            var isDirected = !undirected
-            var typeBytes = typeColumn.map { trimmed(record.bytes($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            // Gephi's edge tables put "Directed"/"Undirected" in a Type column.
-            if let flag = InteractionsReader.directedness(typeBytes) {
+        }
+        var isDirected = !undirected
+        var typeBytes = type.map { trimmed(record.bytes($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        if let flag = InteractionsReader.gephiDirectedness(typeBytes) {
+            isDirected = flag && !undirected
+            typeBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        if let directed {
+            let bytes = trimmed(record.bytes(directed))
+            if !bytes.isEmpty {
+                guard let flag = InteractionsReader.directedness(bytes) else {
+                    return context.reject(record, column: directed, "directed must be true/false, yes/no, 1/0 or directed/undirected")
+                }
                 isDirected = flag && !undirected
-                typeBytes = UnsafeRawBufferPointer(start: nil, count: 0)
             }
-            if let directedColumn {
-                let bytes = trimmed(record.bytes(directedColumn))
-                if !bytes.isEmpty {
-                    guard let flag = InteractionsReader.directedness(bytes) else {
-                        return reject(context.reject(record, column: directedColumn, "directed must be true/false, yes/no, 1/0 or directed/undirected"))
-                    }
-                    isDirected = flag && !undirected
-                }
+        }
+        var code: UInt16 = 0
+        if !typeBytes.isEmpty {
+            if let known = log.types.index(ofBytes: typeBytes) {
+                code = UInt16(min(Int(known), Int(UInt16.max)))
+            } else if !UTF8Text.isValid(typeBytes) {
+                return context.reject(record, column: type, "type is not valid UTF-8")
+            } else {
+                code = log.typeCode(bytes: typeBytes)
             }
-            if String(validating: typeBytes, as: UTF8.self) == nil {
-                return reject(context.reject(record, column: typeColumn, "type is not valid UTF-8"))
-            }
-            let sourceBytes = trimmed(record.bytes(sourceColumn)), targetBytes = trimmed(record.bytes(targetColumn))
-            if !sourceBytes.isEmpty && sourceBytes.elementsEqual(targetBytes) {
-                return reject(context.reject(record, column: targetColumn, RecordProblem.selfLoop.description))
-            }
-            let source: MemberLookup, target: MemberLookup
-            switch lookupMember(sourceBytes, in: members, policy: unknownMembers, membersFileGiven: membersFileGiven) {
-            case .success(let m): source = m
-            case .failure(let why): return reject(context.reject(record, column: sourceColumn, why.reason))
-            }
-            switch lookupMember(targetBytes, in: members, policy: unknownMembers, membersFileGiven: membersFileGiven) {
-            case .success(let m): target = m
-            case .failure(let why): return reject(context.reject(record, column: targetColumn, why.reason))
-            }
-            var attributeValues: [UnsafeRawBufferPointer] = []
+        }
+        let sourceBytes = trimmed(record.bytes(source)), targetBytes = trimmed(record.bytes(target))
+        if !sourceBytes.isEmpty && sourceBytes.elementsEqual(targetBytes) {
+            return context.reject(record, column: target, RecordProblem.selfLoop.description)
+        }
+        let s: MemberLookup, t: MemberLookup
+        switch members.lookup(sourceBytes, policy: policy, membersFileGiven: membersFileGiven) {
+        case .success(let m): s = m
+        case .failure(let why): return context.reject(record, column: source, why.reason)
+        }
+        switch members.lookup(targetBytes, policy: policy, membersFileGiven: membersFileGiven) {
+        case .success(let m): t = m
+        case .failure(let why): return context.reject(record, column: target, why.reason)
+        }
+        if !extra.isEmpty {
+            attributeValues.removeAll(keepingCapacity: true)
             for column in extra {
                 let bytes = trimmed(record.bytes(column.position))
-                if String(validating: bytes, as: UTF8.self) == nil {
-                    return reject(context.reject(record, column: column.position, "text is not valid UTF-8"))
+                if !UTF8Text.isValid(bytes) {
+                    return context.reject(record, column: column.position, "text is not valid UTF-8")
                 }
                 attributeValues.append(bytes)
             }
-            let s = members.commit(source), t = members.commit(target)
-            let code = typeBytes.isEmpty ? 0 : log.typeCode(bytes: typeBytes)
-            do {
-                try log.append(source: s, target: t, time: time, weight: weight, type: code, directed: isDirected)
-            } catch {
-                return reject(context.reject(record, column: nil, "\(error)"))
-            }
-            for (offset, bytes) in attributeValues.enumerated() {
-                log.attributes.append(bytes, toColumn: firstAttribute + offset)
-            }
-            context.summary.accepted += 1
         }
-        dataset.members = members
-        dataset.interactions = log
-        dataset.rejects.append(contentsOf: rejects)
-        dataset.files.append(context.summary)
-    }
-
-    /// Reads a directedness flag: true/yes/1/directed → true, false/no/0/undirected → false.
-    static func directedness(_ bytes: UnsafeRawBufferPointer) -> Bool? {
-        guard !bytes.isEmpty, bytes.count <= 10 else { return nil }
-        let word = String(decoding: bytes, as: UTF8.self).lowercased()
-        switch word {
-        case "true", "yes", "1", "directed", "y", "t": return true
-        case "false", "no", "0", "undirected", "n", "f": return false
-        default: return nil
+        let si = members.commit(s), ti = members.commit(t)
+        do {
+            try log.append(source: si, target: ti, time: when, weight: w, type: code, directed: isDirected)
+        } catch {
+            return context.reject(record, column: nil, error.description)
         }
+        for (offset, bytes) in attributeValues.enumerated() where !extra.isEmpty {
+            log.attributes.append(bytes, toColumn: firstAttribute + offset)
+        }
+        return nil
     }
 }

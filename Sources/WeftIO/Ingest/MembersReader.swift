@@ -15,50 +15,54 @@ struct MembersReader {
             }
             positions["id"] = label
         }
-        let idColumn = positions["id"]!, nameColumn = positions["name"], emailColumn = positions["email"]
-        var context = RowContext(file: path, header: reader.header, summary: FileSummary(kind: .members, path: path))
-        context.summary.delimiter = String(UnicodeScalar(reader.delimiter))
-        context.summary.extraColumns = extra.map(\.name)
-        var members = dataset.members
-        let firstAttribute = members.attributes.columns.count
-        for column in extra { members.attributes.addColumn(column.name) }
-
-        try reader.forEachRecord { record in
-            context.summary.rowsRead += 1
-            func reject(_ r: Reject) {
-                dataset.rejects.append(r)
-                context.summary.rejected += 1
-            }
-            if let r = context.shapeReject(record) { return reject(r) }
-            let idBytes = trimmed(record.bytes(idColumn))
-            if idBytes.isEmpty { return reject(context.reject(record, column: idColumn, "member id is empty")) }
-            guard let id = String(validating: idBytes, as: UTF8.self) else {
-                return reject(context.reject(record, column: idColumn, "member id is not valid UTF-8"))
-            }
-            if let existing = members.ids.index(of: id) {
-                let first = members.definedOnLine[Int(existing)]
-                return reject(context.reject(record, column: idColumn, "duplicate member id '\(id)' (first defined on line \(first))"))
-            }
-            var texts: [String] = []
-            for position in [nameColumn, emailColumn].compactMap({ $0 }) + extra.map(\.position) {
-                guard let text = record.string(position) else {
-                    return reject(context.reject(record, column: position, "text is not valid UTF-8"))
-                }
-                texts.append(text)
-            }
-            let name = nameColumn == nil ? "" : texts.removeFirst()
-            let email = emailColumn == nil ? "" : texts.removeFirst()
-            _ = members.add(id: id, name: name.trimmingCharacters(in: .whitespaces),
-                            email: email.trimmingCharacters(in: .whitespaces), line: record.line)
-            for (offset, text) in texts.enumerated() {
-                members.attributes.replaceLast(text.trimmingCharacters(in: .whitespaces), inColumn: firstAttribute + offset)
-            }
-            members.declaredCount += 1
-            context.summary.accepted += 1
-        }
-        dataset.members = members
-        dataset.files.append(context.summary)
+        var ingest = MembersIngest(id: positions["id"]!, name: positions["name"], email: positions["email"],
+                                   extra: extra, members: dataset.members)
+        dataset.members = MemberTable()
+        var rejects: [Reject] = []
+        let summary = try ingestRows(from: reader, kind: .members, extra: extra, into: &ingest, rejects: &rejects)
+        dataset.members = ingest.members
+        dataset.rejects.append(contentsOf: rejects)
+        dataset.files.append(summary)
     }
 }
 
-import Foundation
+struct MembersIngest: RowIngest {
+    let id: Int, name: Int?, email: Int?
+    let extra: [(name: String, position: Int)]
+    var members: MemberTable
+    private let firstAttribute: Int
+
+    init(id: Int, name: Int?, email: Int?, extra: [(name: String, position: Int)], members: MemberTable) {
+        (self.id, self.name, self.email, self.extra) = (id, name, email, extra)
+        self.members = members
+        firstAttribute = members.attributes.columns.count
+        for column in extra { self.members.attributes.addColumn(column.name) }
+    }
+
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
+        let idBytes = trimmed(record.bytes(id))
+        if idBytes.isEmpty { return context.reject(record, column: id, "member id is empty") }
+        guard let memberId = UTF8Text.validated(idBytes) else {
+            return context.reject(record, column: id, "member id is not valid UTF-8")
+        }
+        if let existing = members.ids.index(of: memberId) {
+            let first = members.definedOnLine[Int(existing)]
+            return context.reject(record, column: id, "duplicate member id '\(memberId)' (first defined on line \(first))")
+        }
+        var texts: [String] = []
+        for position in [name, email].compactMap({ $0 }) + extra.map(\.position) {
+            guard let text = UTF8Text.validated(trimmed(record.bytes(position))) else {
+                return context.reject(record, column: position, "text is not valid UTF-8")
+            }
+            texts.append(text)
+        }
+        let memberName = name == nil ? "" : texts.removeFirst()
+        let memberEmail = email == nil ? "" : texts.removeFirst()
+        _ = members.add(id: memberId, name: memberName, email: memberEmail, line: record.line)
+        for (offset, text) in texts.enumerated() {
+            members.attributes.replaceLast(text, inColumn: firstAttribute + offset)
+        }
+        members.declaredCount += 1
+        return nil
+    }
+}

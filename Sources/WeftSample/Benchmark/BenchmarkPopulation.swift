@@ -67,7 +67,24 @@ struct BenchmarkPopulation {
             .ministryOfHealth, .ministryOfFinance, .insuranceAgency, .publicHealthInstitute, .university,
             .whoOffice, .regionalHealthOffice,
         ]
+        // Per country: the named organisations (7 public bodies, then the NGOs), with email domains.
+        let options: [[(name: String, domain: String)]] = countries.map { country in
+            organisationKinds.map { ($0.name(in: country), $0.emailDomain(in: country)) }
+                + ngoNames.indices.map {
+                    (OrganisationKind.ngo.name(in: country, ngoIndex: $0), OrganisationKind.ngo.emailDomain(in: country, ngoIndex: $0))
+                }
+        }
+        // With more communities than countries, community c is one organisation: the named ones
+        // first, then numbered district health offices.
+        let communityOrganisation: [(name: String, domain: String)] = (0..<preset.communities).map { community in
+            let country = countries[community % countries.count]
+            let ordinal = community / countries.count
+            if ordinal < options[0].count { return options[community % countries.count][ordinal] }
+            let district = ordinal - options[0].count + 1
+            return ("District Health Office \(district), \(country.name)", "dho\(district).health.go.\(country.code)")
+        }
         let roles = ["policymaker", "practitioner", "researcher", "technical adviser"]
+        let roleWeights = [0.35, 0.35, 0.15, 0.15]
         let firstJoin = Day.of(2019, 1, 1)
         let joinSpan = Int(Day.of(2021, 12, 31) - firstJoin) + 1
         let text = TimestampText(firstDay: firstJoin, lastDay: Day.of(2021, 12, 31))
@@ -76,36 +93,17 @@ struct BenchmarkPopulation {
             let index = Int(indexOfID[idNumber - 1])
             let community = self.community(of: index)
             let country = countries[community % countries.count]
-            let ordinal = community / countries.count
-            let organisation: String, domain: String
-            if preset.communities <= countries.count {
-                let pick = random.int(below: organisationKinds.count + ngoNames.count)
-                if pick < organisationKinds.count {
-                    organisation = organisationKinds[pick].name(in: country)
-                    domain = organisationKinds[pick].emailDomain(in: country)
-                } else {
-                    organisation = OrganisationKind.ngo.name(in: country, ngoIndex: pick - organisationKinds.count)
-                    domain = OrganisationKind.ngo.emailDomain(in: country, ngoIndex: pick - organisationKinds.count)
-                }
-            } else if ordinal < organisationKinds.count {
-                organisation = organisationKinds[ordinal].name(in: country)
-                domain = organisationKinds[ordinal].emailDomain(in: country)
-            } else if ordinal < organisationKinds.count + ngoNames.count {
-                organisation = OrganisationKind.ngo.name(in: country, ngoIndex: ordinal - organisationKinds.count)
-                domain = OrganisationKind.ngo.emailDomain(in: country, ngoIndex: ordinal - organisationKinds.count)
-            } else {
-                let district = ordinal - organisationKinds.count - ngoNames.count + 1
-                organisation = "District Health Office \(district), \(country.name)"
-                domain = "dho\(district).health.go.\(country.code)"
-            }
+            let organisation = preset.communities <= countries.count
+                ? options[community % countries.count][random.int(below: options[0].count)]
+                : communityOrganisation[community]
             let person = country.names.person(using: &random)
             let joined = firstJoin + Int64(random.int(below: joinSpan))
             cells[0] = .text(idText[index])
             cells[1] = .text(person.name)
-            cells[2] = .text(person.handle + String(idNumber) + "@" + domain)
+            cells[2] = .text(person.handle + String(idNumber) + "@" + organisation.domain)
             cells[3] = .text(country.name)
-            cells[4] = .text(organisation)
-            cells[5] = .plain(roles[random.weightedIndex([0.35, 0.35, 0.15, 0.15])!])
+            cells[4] = .text(organisation.name)
+            cells[5] = .plain(roles[random.weightedIndex(roleWeights)!])
             cells[6] = .plain(String(Timestamp.civil(days: joined).year))
             cells[7] = .plain(text.date(day: joined))
             cells[8] = .empty

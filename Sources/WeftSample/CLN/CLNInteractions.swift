@@ -183,8 +183,17 @@ struct CLNInteractions: Sendable {
             local = Int64(hour * 3600 + 900 * random.int(below: 4))
         }
         let w = weight ?? defaultWeight(type)
-        records.append(InteractionRecord(time: day * Timestamp.secondsPerDay + local - offset,
-                                         source: Int32(source), target: Int32(target), type: type, weight: w))
+        append(InteractionRecord(time: day * Timestamp.secondsPerDay + local - offset,
+                                 source: Int32(source), target: Int32(target), type: type, weight: w))
+    }
+
+    /// Keeps a record only if its UTC date lies in the window and both people are members then
+    /// (local working hours can move the UTC date a day away from the local one).
+    private mutating func append(_ record: InteractionRecord) {
+        let day = Timestamp.floorDiv(record.time, Timestamp.secondsPerDay)
+        guard CLNWindow.contains(day), members[Int(record.source)].isMember(on: day),
+              members[Int(record.target)].isMember(on: day) else { return }
+        records.append(record)
     }
 
     private mutating func defaultWeight(_ type: InteractionType) -> Double {
@@ -319,8 +328,8 @@ struct CLNInteractions: Sendable {
         guard CLNWindow.contains(day), members[source].isMember(on: day), members[target].isMember(on: day) else { return }
         let local = Int64(localHourAtHost * 3600 + 1800 * random.int(below: 2))
         let weight = [0.5, 1, 1, 1.5][random.int(below: 4)]
-        records.append(InteractionRecord(time: day * Timestamp.secondsPerDay + local - Int64(hostOffset) * 60,
-                                         source: Int32(source), target: Int32(target), type: .meeting, weight: weight))
+        append(InteractionRecord(time: day * Timestamp.secondsPerDay + local - Int64(hostOffset) * 60,
+                                 source: Int32(source), target: Int32(target), type: .meeting, weight: weight))
     }
 
     private mutating func handlePairing(_ event: CLNEvent) {

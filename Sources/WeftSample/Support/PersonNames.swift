@@ -2,7 +2,7 @@ import WeftGraph
 
 /// Naming traditions of the sample countries: pools of given and family names, and the order in
 /// which they are written. Names are drawn from the pools; nobody in a sample is a real person.
-enum NameCulture: Sendable {
+enum NameCulture: Int, CaseIterable, Sendable {
     case eastAfrican, westAfrican, francophone, ethiopian, southernAfrican
     case southAsian, bengali, indonesian, filipino, vietnamese, khmer
     case hispanic, brazilian
@@ -98,18 +98,36 @@ enum NameCulture: Sendable {
 
     /// A person's full name and the `given.family` handle for their email address.
     func person(using random: inout SeededGenerator) -> (name: String, handle: String) {
-        let given = random.element(of: givenNames)
-        var family = random.element(of: familyNames)
-        // Spanish-speaking members often carry both surnames.
+        let table = nameTables[rawValue]
+        let g = random.int(below: table.given.count)
+        var f = random.int(below: table.family.count)
+        var family = table.family[f]
+        let familyHandle = table.familyHandles[f]
+        // Spanish-speaking members often carry both surnames (the email uses the first).
         if self == .hispanic && random.chance(0.35) {
-            let second = random.element(of: familyNames)
-            if second != family { family += " " + second }
+            f = random.int(below: table.family.count)
+            if table.family[f] != family { family += " " + table.family[f] }
         }
-        let name = familyNameFirst ? family + " " + given : given + " " + family
-        // The first surname of a double Spanish surname; "Dela Cruz" → "delacruz".
-        let familyHandle = self == .hispanic
-            ? asciiHandle(family.split(separator: " ").first.map(String.init) ?? family)
-            : asciiHandle(family)
-        return (name, asciiHandle(given) + "." + familyHandle)
+        let name = familyNameFirst ? family + " " + table.given[g] : table.given[g] + " " + family
+        return (name, table.givenHandles[g] + "." + familyHandle)
     }
 }
+
+/// A culture's name pools with their email handles worked out once ("Dela Cruz" → "delacruz",
+/// "Nguyễn" → "nguyen"), so that drawing a name costs no string processing.
+struct NameTable: Sendable {
+    var given: [String]
+    var family: [String]
+    var givenHandles: [String]
+    var familyHandles: [String]
+
+    init(_ culture: NameCulture) {
+        given = culture.givenNames
+        family = culture.familyNames
+        givenHandles = given.map(asciiHandle)
+        familyHandles = family.map(asciiHandle)
+    }
+}
+
+/// Name tables indexed by `NameCulture.rawValue`.
+let nameTables: [NameTable] = NameCulture.allCases.map(NameTable.init)
