@@ -9,7 +9,7 @@ public struct IdentifierRegistry: Sendable {
     public private(set) var identifiers: [String] = []
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
-    private var slots: [UInt64] = Array(repeating: 0, count: 16)
+    private var slots: [UInt64] = Array(repeating: 0, count: 32)
     private var hashes: [UInt64] = []
 
     public init() {}
@@ -56,55 +56,73 @@ public struct IdentifierRegistry: Sendable {
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
-        slots[probe.slot] = IdentifierRegistry.slotEntry(index: Int(index), hash: h)
-        if identifiers.count * 2 > slots.count { grow() }
+        store(slot: probe.slot, index: Int(index), hash: h, bytes: bytes)
+        if identifiers.count * 4 > slots.count { grow() }
         return (index, true)
     }
 
-    /// Probes for `bytes`. Each slot packs the entry's index + 1 (low 32 bits; 0 = empty) with the
-    /// top 32 bits of its hash, so a probe touches the arena only when the fingerprints agree.
+    /// Probes for `bytes`. Slot i occupies `slots[2i]` and `slots[2i+1]`: the first word packs
+    /// 24 bits of the hash, the id's length (8 bits, capped at 255) and index + 1 (32 bits; 0 means
+    /// empty); the second holds the id's first 8 bytes. Ids of up to 8 bytes are thus matched
+    /// from the slot alone, with one memory access; longer ones then compare the rest in the arena.
     func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (found: Int32?, slot: Int) {
-        let mask = slots.count - 1
+        let mask = slots.count / 2 - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        let fingerprint = h >> 32
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return (nil, slot) }
-            if entry >> 32 == fingerprint {
-                let c = Int(entry & 0xFFFF_FFFF) - 1
-                let start = starts[c]
-                if starts[c + 1] - start == bytes.count && arenaMatches(bytes, at: start) {
-                    return (Int32(c), slot)
+        let tag = IdentifierRegistry.tag(hash: h, length: bytes.count)
+        let prefix = IdentifierRegistry.prefix(bytes)
+        return slots.withUnsafeBufferPointer { table in
+            while true {
+                let entry = table[2 * slot]
+                if entry == 0 { return (nil, slot) }
+                if entry >> 32 == tag && table[2 * slot + 1] == prefix {
+                    let c = Int(entry & 0xFFFF_FFFF) - 1
+                    if bytes.count <= 8 || restMatches(bytes, entry: c) { return (Int32(c), slot) }
                 }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 
-    @inline(__always)
-    private func arenaMatches(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            if arena[start + i] != bytes[i] { return false }
-            i += 1
+    private func restMatches(_ bytes: UnsafeRawBufferPointer, entry c: Int) -> Bool {
+        let start = starts[c]
+        guard starts[c + 1] - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for i in 8..<bytes.count where a[start + i] != bytes[i] { return false }
+            return true
         }
-        return true
+    }
+
+    private mutating func store(slot: Int, index: Int, hash h: UInt64, bytes: UnsafeRawBufferPointer) {
+        slots[2 * slot] = IdentifierRegistry.tag(hash: h, length: bytes.count) << 32 | UInt64(index + 1)
+        slots[2 * slot + 1] = IdentifierRegistry.prefix(bytes)
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        var table = [UInt64](repeating: 0, count: size)
-        let mask = size - 1
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = slots.count / 2 - 1
         for (i, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
-            while table[slot] != 0 { slot = (slot + 1) & mask }
-            table[slot] = IdentifierRegistry.slotEntry(index: i, hash: h)
+            while slots[2 * slot] != 0 { slot = (slot + 1) & mask }
+            arena.withUnsafeBytes { a in
+                let id = UnsafeRawBufferPointer(rebasing: a[starts[i]..<starts[i + 1]])
+                slots[2 * slot] = IdentifierRegistry.tag(hash: h, length: id.count) << 32 | UInt64(i + 1)
+                slots[2 * slot + 1] = IdentifierRegistry.prefix(id)
+            }
         }
-        slots = table
     }
 
-    private static func slotEntry(index: Int, hash: UInt64) -> UInt64 {
-        (hash >> 32) << 32 | UInt64(index + 1)
+    /// 24 bits of hash (not the bits that choose the slot) and 8 bits of length.
+    @inline(__always)
+    static func tag(hash h: UInt64, length: Int) -> UInt64 {
+        (h >> 40) << 8 | UInt64(min(length, 255))
+    }
+
+    /// The first 8 bytes, little-endian, zero-padded.
+    @inline(__always)
+    static func prefix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<min(8, bytes.count) { value |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+        return value
     }
 
     /// 64-bit FNV-1a with a final avalanche (from MurmurHash3's fmix64), so that the low bits

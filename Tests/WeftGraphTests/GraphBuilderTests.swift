@@ -105,6 +105,15 @@ func handLog() throws -> InteractionLog {
         #expect(r.intern("") == (5002, true) && r.index(of: "") == 5002)
     }
 
+    @Test func registryDistinguishesLongIdsWithSharedPrefixes() {
+        var r = IdentifierRegistry()
+        let ids = (0..<3000).map { "member.\($0 % 7)@example.org/\($0)" } + ["abcdefgh", "abcdefgh1", "abcdefgh2", "abcdefg", "é-ü-名"]
+        for id in ids { r.intern(id) }
+        #expect(r.count == ids.count)
+        for (i, id) in ids.enumerated() { #expect(r.index(of: id) == Int32(i)) }
+        #expect(r.index(of: "abcdefgh3") == nil && r.index(of: "abcdefg\0") == nil && r.index(of: "member.0@example.org/") == nil)
+    }
+
     @Test func timestampCalendarRoundTrips() {
         #expect(Timestamp.days(year: 1970, month: 1, day: 1) == 0)
         #expect(Timestamp.days(year: 2000, month: 3, day: 1) == 11017)

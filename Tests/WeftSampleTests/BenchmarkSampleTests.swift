@@ -59,17 +59,20 @@ import Testing
     @Test func interactionsAreValidAndSorted() throws {
         let ids = Set(try sample.table("members.csv").column("id"))
         var previous = ""
-        for row in try sample.table("interactions.csv").rows {
-            #expect(row.count == 5)
-            #expect(row[0] != row[1], "no self-loops")
-            #expect(ids.contains(row[0]) && ids.contains(row[1]))
-            #expect(matches(row[2], dateTimePattern))
-            #expect(row[2] >= previous, "sorted by timestamp")
+        var problems: [String] = []
+        for (line, row) in zip(2..., try sample.table("interactions.csv").rows) {
+            func check(_ ok: Bool, _ what: String) { if !ok { problems.append("line \(line): \(what)") } }
+            check(row.count == 5, "field count")
+            check(row[0] != row[1], "self-loop")
+            check(ids.contains(row[0]) && ids.contains(row[1]), "unknown member")
+            check(matches(row[2], dateTimePattern), "timestamp format")
+            check(row[2] >= previous, "not sorted by timestamp")
             previous = row[2]
-            #expect(row[2] >= "2022-01-01" && row[2] < "2025-01-01")
-            #expect(["message", "call", "meeting", "co-authoring"].contains(row[3]))
-            #expect((Double(row[4]) ?? 0) > 0)
+            check(row[2] >= "2022-01-01" && row[2] < "2025-01-01", "outside 2022–2024")
+            check(["message", "call", "meeting", "co-authoring"].contains(row[3]), "type")
+            check((Double(row[4]) ?? 0) > 0, "weight")
         }
+        #expect(problems.isEmpty, "\(problems.count) problems, e.g. \(problems.prefix(5))")
     }
 
     @Test func heavyTailsCommunitiesAndRepeatedTies() throws {

@@ -85,23 +85,25 @@ import WeftGraph
         let left = Dictionary(uniqueKeysWithValues: members.map { ($0["id"]!, $0["left"]!) })
         let interactions = try sample.table("interactions.csv")
         var previous = ""
-        for row in interactions.records {
+        var problems: [String] = []
+        for (line, row) in zip(2..., interactions.records) {
             let source = row["source"]!, target = row["target"]!, time = row["timestamp"]!
-            #expect(source != target, "no self-loops")
-            #expect(ids.contains(source) && ids.contains(target))
-            #expect(matches(time, dateTimePattern))
-            #expect(time >= previous, "sorted by timestamp")
+            func check(_ ok: Bool, _ what: String) { if !ok { problems.append("line \(line): \(what)") } }
+            check(source != target, "self-loop")
+            check(ids.contains(source) && ids.contains(target), "unknown member")
+            check(matches(time, dateTimePattern), "timestamp format")
+            check(time >= previous, "not sorted by timestamp")
             previous = time
-            #expect(["message", "call", "meeting", "co-authoring"].contains(row["type"]!))
-            #expect((Double(row["weight"]!) ?? 0) > 0)
+            check(["message", "call", "meeting", "co-authoring"].contains(row["type"]!), "type")
+            check((Double(row["weight"]!) ?? 0) > 0, "weight")
             let day = String(time.prefix(10))
-            #expect(day >= "2022-01-01" && day <= "2024-12-31")
-            // Only while both are members.
+            check(day >= "2022-01-01" && day <= "2024-12-31", "outside 2022–2024")
             for person in [source, target] {
-                #expect(day >= joined[person]!)
-                if let end = left[person], !end.isEmpty { #expect(day < end) }
+                check(day >= joined[person]!, "before \(person) joined")
+                if let end = left[person], !end.isEmpty { check(day < end, "after \(person) left") }
             }
         }
+        #expect(problems.isEmpty, "\(problems.count) problems, e.g. \(problems.prefix(5))")
         #expect(Set(interactions.column("type")).count == 4)
     }
 

@@ -49,9 +49,10 @@ struct CLNEvent: Sendable {
 /// The network's three-year event calendar and its attendance.
 ///
 /// * Webinars: twice a month (once in January 2022, August and December), 30–120 expected
-///   attendees (30 + 90u², mean 60, at most 60% of the members), on a rotating topic; mostly attended by passengers and crew.
-/// * Workshops: ten a year (none in August and December), 15–40 participants, on topics in
-///   proportion to deep divers' interests.
+///   attendees (30 + 90u², mean 60, at most 60% of current members), on a rotating topic;
+///   mostly attended by passengers and crew.
+/// * Workshops: ten a year (none in August and December), 15–40 participants (at most 30% of
+///   current members), on topics in proportion to deep divers' interests.
 /// * Country exchanges: eight a year, 5–15 participants from two or three countries (visitors
 ///   mostly from the host's region), on one of the host country's priority topics.
 /// * Pairings: about two a month from March 2022: two members, usually from different countries,

@@ -68,7 +68,8 @@ struct LatentTie: Sendable {
 
 /// The CLN's interaction log, simulated week by week over the three years.
 ///
-/// * Colleagues in the same organisation start with a tie (secretariat staff with a strong one).
+/// * One in five pairs of colleagues in the same organisation start with a tie; secretariat staff
+///   all do, with a strength that never drops below a floor.
 /// * Before an event, the host writes to (and sometimes calls) its facilitators and presenters,
 ///   who mostly reply: crew collect many partners across countries this way.
 /// * At an event, each pair of participants may strike up (or renew) a tie, with odds that fall
@@ -76,14 +77,16 @@ struct LatentTie: Sendable {
 ///   sociability and engagement, a shared country (×3), a shared topic focus and an existing tie.
 ///   A new or renewed tie brings a burst of records in the following days; at a country
 ///   exchange, the first record is an in-person meeting.
-/// * Facilitators introduce pairs of deep divers or drifters from different countries who share the topic.
+/// * Facilitators introduce pairs of deep divers or drifters from different countries who share
+///   the topic.
 /// * A pairing brings calls every two weeks for two to three months (some fizzle after one or two).
 /// * Some workshops spawn a knowledge product: two to four presenters, facilitators or focused
 ///   deep divers co-author over 4–10 weeks (`co-authoring` records).
 /// * Every week each tie produces a Poisson number of records with mean ∝ its current strength;
 ///   stronger and same-country ties use calls and meetings more often. Ties between deep divers
-///   who share a focus decay slowest (half-life 200 days), crew and colleague ties at 150 days,
-///   others at 75, so occasional contacts fade while focused ties last.
+///   who share a focus decay slowest (half-life 200 days), then colleagues (120), other ties of a
+///   deep diver (110), crew among themselves (90) and the rest (75), so occasional contacts fade
+///   while focused ties last.
 /// * Direction: crew send most records on their ties with non-crew (70%); a quarter of the other
 ///   ties are lopsided (88% one way); the rest are roughly balanced.
 /// Records are sent in the sender's local working hours, mostly on weekdays, and only while both
