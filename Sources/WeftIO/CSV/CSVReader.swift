@@ -32,20 +32,21 @@ public struct CSVRecord {
     /// The 1-based physical line on which the record starts.
     public internal(set) var line = 0
     public internal(set) var problem: CSVShapeProblem?
-    var starts: [Int] = []
-    var ends: [Int] = []
-    var inScratch: [Bool] = []
+    /// Field spans: start and end offsets, into `scratch` when the field needed unescaping
+    /// (flagged by a negative start, −1 − offset), otherwise into `buffer`.
+    var spans: [(start: Int, end: Int)] = []
     var buffer: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
     var scratch: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
 
-    public var fieldCount: Int { starts.count }
+    public var fieldCount: Int { spans.count }
 
     /// The bytes of field `i` (0-based); empty when the record has fewer fields.
     @inline(__always)
     public func bytes(_ i: Int) -> UnsafeRawBufferPointer {
-        guard i < starts.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let base = inScratch[i] ? scratch : buffer
-        return UnsafeRawBufferPointer(rebasing: base[starts[i]..<ends[i]])
+        guard i < spans.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let span = spans[i]
+        if span.start < 0 { return UnsafeRawBufferPointer(rebasing: scratch[(-1 - span.start)..<span.end]) }
+        return UnsafeRawBufferPointer(rebasing: buffer[span.start..<span.end])
     }
 
     /// Field `i` as a string, or nil if it is not valid UTF-8.
@@ -228,9 +229,7 @@ public final class CSVReader {
 
     /// Parses one record starting at `start`. Returns nil when more bytes are needed.
     private func parse(_ record: inout CSVRecord) -> (next: Int, nextLine: Int)? {
-        record.starts.removeAll(keepingCapacity: true)
-        record.ends.removeAll(keepingCapacity: true)
-        record.inScratch.removeAll(keepingCapacity: true)
+        record.spans.removeAll(keepingCapacity: true)
         record.problem = nil
         record.line = line
         scratch.removeAll(keepingCapacity: true)
@@ -241,7 +240,7 @@ public final class CSVReader {
         while true {
             // Start of a field.
             if p < end && bytes[p] == quote {
-                let column = record.starts.count + 1
+                let column = record.spans.count + 1
                 var q = p + 1
                 var escaped = false
                 var closed = false
@@ -268,9 +267,9 @@ public final class CSVReader {
                         scratch.append(bytes[r])
                         r += bytes[r] == quote ? 2 : 1
                     }
-                    record.starts.append(from); record.ends.append(scratch.count); record.inScratch.append(true)
+                    record.spans.append((-1 - from, scratch.count))
                 } else {
-                    record.starts.append(p + 1); record.ends.append(q); record.inScratch.append(false)
+                    record.spans.append((p + 1, q))
                 }
                 p = q + 1
                 // After the closing quote: delimiter, line end or end of file.
@@ -285,7 +284,7 @@ public final class CSVReader {
                     if c == delimiter || c == 0x0A || c == 0x0D { break }
                     p += 1
                 }
-                record.starts.append(from); record.ends.append(p); record.inScratch.append(false)
+                record.spans.append((from, p))
             }
             // End of the field.
             if p == end {
@@ -311,7 +310,7 @@ public final class CSVReader {
         let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
         var p = start
         while p < end, bytes[p] != 0x0A, bytes[p] != 0x0D { p += 1 }
-        record.starts = [start]; record.ends = [p]; record.inScratch = [false]
+        record.spans = [(start, p)]
         record.problem = .unterminatedQuote(column: column)
         if p < end {
             if bytes[p] == 0x0D, p + 1 < end, bytes[p + 1] == 0x0A { p += 1 }

@@ -40,18 +40,12 @@ public enum ISO8601 {
         if lo == hi { return .failure(.empty) }
         var p = lo
 
-        func digits(_ count: Int) -> Int? {
-            guard p + count <= hi else { return nil }
-            var v = 0
-            for i in 0..<count {
-                let d = Int(bytes[p + i]) - 48
-                guard d >= 0 && d <= 9 else { return nil }
-                v = v * 10 + d
-            }
-            p += count
+        @inline(__always) func digits(_ count: Int) -> Int? {
+            let v = ISO8601.digits(bytes, at: p, count: count, limit: hi)
+            if v != nil { p += count }
             return v
         }
-        func expect(_ c: UInt8) -> Bool {
+        @inline(__always) func expect(_ c: UInt8) -> Bool {
             guard p < hi, bytes[p] == c else { return false }
             p += 1
             return true
@@ -111,6 +105,19 @@ public enum ISO8601 {
         guard p == hi else { return .failure(.malformed("unexpected text after the time zone")) }
         let seconds = date + Int64(hour * 3600 + minute * 60 + second - offset)
         return .success(Value(seconds: seconds, isDateOnly: false))
+    }
+
+    /// The decimal value of `count` ASCII digits at `p`, or nil.
+    @inline(__always)
+    static func digits(_ bytes: UnsafeRawBufferPointer, at p: Int, count: Int, limit: Int) -> Int? {
+        guard p + count <= limit else { return nil }
+        var v = 0
+        for i in 0..<count {
+            let d = Int(bytes[p + i]) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v &* 10 &+ d
+        }
+        return v
     }
 
     private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
