@@ -104,3 +104,41 @@ extension Report.ComponentSummary {
         self.init(count: c.count, largest: c.largestSize, sizes: c.sizes)
     }
 }
+
+// Optional fields are written as `null` rather than left out, so that every key is always
+// present for dashboards (Codable's synthesised encoding would omit them).
+extension Report.Window {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+    }
+}
+
+extension Report.RecordCounts {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(interactions, forKey: .interactions)
+        try c.encode(attendance, forKey: .attendance)
+        try c.encode(events, forKey: .events)
+        try c.encode(firstRecord, forKey: .firstRecord)
+        try c.encode(lastRecord, forKey: .lastRecord)
+        try c.encode(interactionTypes, forKey: .interactionTypes)
+    }
+}
+
+extension Report.Network {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(members, forKey: .members)
+        try c.encode(ties, forKey: .ties)
+        try c.encode(density, forKey: .density)
+        try c.encode(averageDegree, forKey: .averageDegree)
+        try c.encode(averageNeighbours, forKey: .averageNeighbours)
+        try c.encode(reciprocity, forKey: .reciprocity)
+        try c.encode(reciprocatedTies, forKey: .reciprocatedTies)
+        try c.encode(isolates, forKey: .isolates)
+        try c.encode(weakComponents, forKey: .weakComponents)
+        try c.encode(strongComponents, forKey: .strongComponents)
+    }
+}

@@ -52,7 +52,7 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // Graph building from the whole log (aggregation, CSR out/in, symmetrised view).
-        Benchmark("build graph \(name)") { benchmark, dataset in
+        Benchmark("build graph \(name)") { (benchmark: Benchmark, dataset: Dataset) in
             benchmark.startMeasurement()
             let graph = GraphBuilder().build(dataset.interactions, nodeCount: dataset.members.count)
             benchmark.stopMeasurement()

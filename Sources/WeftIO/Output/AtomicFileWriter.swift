@@ -29,7 +29,7 @@ public final class AtomicFileWriter {
         }
         fchmod(fd, 0o644)
         descriptor = fd
-        temporaryPath = String(cString: bytes)
+        temporaryPath = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         buffer.reserveCapacity(bufferLimit)
     }
 

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Runs the built `weft` binary as a user would and checks exit codes, messages and outputs.
+struct WeftRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static let binary: URL = {
+        // `swift test` builds the executable next to the test bundle.
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("weft")
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init(_ arguments: [String], in directory: URL? = nil) throws {
+        let process = Process()
+        process.executableURL = WeftRun.binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+}
+
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("weft-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite(.serialized) struct CLITests {
+    let sampleData = WeftRun.repository.appendingPathComponent("SampleData").path
+
+    @Test func versionAndHelp() throws {
+        let version = try WeftRun(["--version"])
+        #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        for command in [[], ["validate"], ["analyze"], ["sample"]] {
+            let help = try WeftRun(command + ["--help"])
+            #expect(help.status == 0 && help.stdout.contains("USAGE"), "\(command)")
+        }
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try WeftRun(["analyze", "--no-such-flag"]).status == 2)
+        #expect(try WeftRun(["analyze", sampleData]).status == 2)                       // --out missing
+        #expect(try WeftRun(["validate"]).status == 2)                                 // no inputs named
+        #expect(try WeftRun(["analyze", sampleData, "--out", "x", "--from", "2024-02-30"]).status == 2)
+        #expect(try WeftRun(["frobnicate"]).status == 2)
+    }
+
+    @Test func missingFilesExitWithOne() throws {
+        let run = try WeftRun(["validate", "--interactions", "/nonexistent/interactions.csv"])
+        #expect(run.status == 1 && run.stderr.contains("/nonexistent/interactions.csv: cannot open"))
+    }
+
+    @Test func analyzeSampleDataWritesTheOutputs() throws {
+        let out = try temporaryFolder()
+        let run = try WeftRun(["analyze", sampleData, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+        #expect(report["schemaVersion"] as? String == "0.1.0")
+        let rows = report["rows"] as! [String: Int]
+        #expect(rows["read"]! == rows["accepted"]! + rows["rejected"]!)
+        let members = report["members"] as! [String: Int]
+        let table = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
+        #expect(table.split(separator: "\n").count == members["total"]! + 1)
+        #expect(table.hasPrefix("id,name,active,in_degree,out_degree,degree,neighbours,in_strength,out_strength,strength,isolate,weak_component,strong_component,country"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("rejects.csv").path))
+    }
+
+    @Test func outputsAreByteIdenticalAcrossRuns() throws {
+        let a = try temporaryFolder(), b = try temporaryFolder()
+        #expect(try WeftRun(["analyze", sampleData, "--out", a.path]).status == 0)
+        #expect(try WeftRun(["analyze", sampleData, "--out", b.path]).status == 0)
+        for name in ["report.json", "members.csv", "rejects.csv"] {
+            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func windowsNarrowTheRecords() throws {
+        let all = try temporaryFolder(), year = try temporaryFolder()
+        #expect(try WeftRun(["analyze", sampleData, "--out", all.path]).status == 0)
+        #expect(try WeftRun(["analyze", sampleData, "--out", year.path, "--from", "2023-01-01", "--to", "2023-12-31"]).status == 0)
+        func records(_ folder: URL) throws -> [String: Any] {
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as! [String: Any]
+            return report["records"] as! [String: Any]
+        }
+        let whole = try records(all), one = try records(year)
+        #expect((one["interactions"] as! Int) < (whole["interactions"] as! Int))
+        #expect((one["firstRecord"] as! String) >= "2023-01-01" && (one["lastRecord"] as! String) < "2024-01-01")
+    }
+
+    @Test func validateNamesEachProblemAndStrictFails() throws {
+        let folder = try temporaryFolder()
+        try "id,name\na,Ana\nb,Bo\n".write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try """
+            source,target,timestamp,weight
+            a,b,2024-01-05,1
+            a,"b,2024-01-06,1
+            a,zed,2024-01-07,1
+            b,a,2024-13-01,1
+            b,a,2024-01-09,-3
+
+            """.write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let rejects = folder.appendingPathComponent("rejects.csv").path
+        let lenient = try WeftRun(["validate", folder.path, "--unknown-members", "reject", "--rejects", rejects])
+        #expect(lenient.status == 0)
+        let file = folder.appendingPathComponent("interactions.csv").path
+        for location in ["\(file):3:2: broken quote", "\(file):4:2: unknown member 'zed'", "\(file):5:3: impossible date", "\(file):6:4: weight must be positive"] {
+            #expect(lenient.stdout.contains(location), "\(location)")
+        }
+        #expect(lenient.stdout.contains("rows read 5 = accepted 1 + rejected 4"))
+        let table = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(table.count == 5 && table[0] == "file,line,column,field,value,reason")
+        let strict = try WeftRun(["validate", folder.path, "--unknown-members", "reject", "--rejects", rejects, "--strict"])
+        #expect(strict.status == 1 && strict.stderr.contains("4 row(s) rejected"))
+    }
+
+    @Test func membersCSVNeutralisesFormulas() throws {
+        let folder = try temporaryFolder()
+        try "id,name\n=cmd,\"=HYPERLINK(\"\"http://x\"\")\"\n@b,+Bo\n".write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try "source,target,timestamp\n=cmd,@b,2024-01-01\n".write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        #expect(try WeftRun(["analyze", folder.path, "--out", out.path]).status == 0)
+        let table = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
+        #expect(table.contains("\n'=cmd,\"'=HYPERLINK(\"\"http://x\"\")\",1,"))
+        #expect(table.contains("\n'@b,'+Bo,1,"))
+    }
+
+    @Test func undirectedFlagBuildsAnUndirectedGraph() throws {
+        let folder = try temporaryFolder()
+        try "source,target,timestamp\na,b,2024-01-01\nb,a,2024-01-02\nb,c,2024-01-03\n".write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let directed = folder.appendingPathComponent("d"), undirected = folder.appendingPathComponent("u")
+        #expect(try WeftRun(["analyze", folder.path, "--out", directed.path]).status == 0)
+        #expect(try WeftRun(["analyze", folder.path, "--out", undirected.path, "--undirected"]).status == 0)
+        func network(_ f: URL) throws -> [String: Any] {
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: f.appendingPathComponent("report.json"))) as! [String: Any])["network"] as! [String: Any]
+        }
+        #expect(try network(directed)["ties"] as? Int == 3)
+        #expect(try network(undirected)["ties"] as? Int == 2)
+        #expect(try network(undirected)["reciprocity"] is NSNull)
+    }
+}
