@@ -57,6 +57,21 @@ public struct TieTable: Sendable {
 
     public var count: Int { source.count }
 
+    /// Empties the table, keeping its storage.
+    mutating func removeAll() {
+        source.removeAll(keepingCapacity: true); target.removeAll(keepingCapacity: true)
+        weight.removeAll(keepingCapacity: true); recordCount.removeAll(keepingCapacity: true)
+        typeMask.removeAll(keepingCapacity: true)
+        firstTime.removeAll(keepingCapacity: true); lastTime.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends another table's rows.
+    mutating func append(_ other: TieTable) {
+        source += other.source; target += other.target; weight += other.weight
+        recordCount += other.recordCount; typeMask += other.typeMask
+        firstTime += other.firstTime; lastTime += other.lastTime
+    }
+
     /// The bit standing for interaction type `code` in `typeMask`.
     @inlinable public static func typeBit(_ code: UInt16) -> UInt64 { 1 << UInt64(min(code, 63)) }
 }

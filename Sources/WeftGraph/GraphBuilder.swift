@@ -3,70 +3,152 @@
 /// All records of one ordered pair (one unordered pair when building an undirected graph) become
 /// one tie carrying the sum of their weights, their count, the set of their types and the times
 /// of the first and last record. A record whose `directed` flag is false counts in both
-/// directions. Cost: O(records + members), by two stable counting sorts (by target, then by
-/// source) and one linear merge; no hashing, no comparison sort.
+/// directions. Cost: O(records + members + ties·log(out-degree)): one counting-sort scatter of
+/// the records into per-source buckets (reading the log sequentially), then, per source, a
+/// sparse accumulator over targets. Sources are split across cores; results are concatenated in
+/// source order, so the graph is the same whatever the number of threads.
 public struct GraphBuilder: Sendable {
     /// Build an undirected graph: every record is an undirected tie between its two members.
     public var undirected: Bool
     /// How the two directions combine in the symmetrised view of a directed graph.
     public var symmetrisation: Symmetrisation
 
-    public init(undirected: Bool = false, symmetrisation: Symmetrisation = .sum) {
+    /// Threads for the aggregation (default: `Parallel.threadCount`); the result does not depend on it.
+    public var threads: Int
+
+    public init(undirected: Bool = false, symmetrisation: Symmetrisation = .sum, threads: Int = Parallel.threadCount) {
         self.undirected = undirected
         self.symmetrisation = symmetrisation
+        self.threads = max(1, threads)
+    }
+
+    /// The records of one window, bucketed by source: bucket v holds, in time order, every
+    /// (record, direction) whose source is v, with its target and the record's payload.
+    struct Buckets {
+        var offsets: [Int]
+        var target: [Int32]
+        var weight: [Double]
+        var time: [Int64]
+        var type: [UInt16]
+        var directed: [Bool]
+    }
+
+    func bucket(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int) -> Buckets {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for k in records {
+            let s = Int(log.source[k]), t = Int(log.target[k])
+            precondition(s < n && t < n, "record \(k) names a member outside the registry")
+            if undirected {
+                offsets[min(s, t) + 1] += 1
+            } else {
+                offsets[s + 1] += 1
+                if !log.directed[k] { offsets[t + 1] += 1 }
+            }
+        }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        let m = offsets[n]
+        var b = Buckets(offsets: offsets, target: .init(repeating: 0, count: m), weight: .init(repeating: 0, count: m),
+                        time: .init(repeating: 0, count: m), type: .init(repeating: 0, count: m),
+                        directed: .init(repeating: false, count: m))
+        var cursor = Array(offsets.dropLast())
+        func place(_ source: Int32, _ target: Int32, _ k: Int) {
+            let p = cursor[Int(source)]
+            cursor[Int(source)] = p + 1
+            b.target[p] = target
+            b.weight[p] = log.weight[k]
+            b.time[p] = log.time[k]
+            b.type[p] = log.type[k]
+            b.directed[p] = log.directed[k] && !undirected
+        }
+        for k in records {
+            let s = log.source[k], t = log.target[k]
+            if undirected {
+                place(min(s, t), max(s, t), k)
+            } else {
+                place(s, t, k)
+                if !log.directed[k] { place(t, s, k) }
+            }
+        }
+        return b
+    }
+
+    /// The ties of sources `range`, in (source, target) order, with their directed and shared
+    /// (undirected-record) weight parts, and each source's number of ties.
+    struct Chunk {
+        var ties = TieTable()
+        var directedPart: [Double] = []
+        var sharedPart: [Double] = []
+        var perSource: [Int] = []
+    }
+
+    func aggregate(_ b: Buckets, sources: Range<Int>, nodeCount n: Int) -> Chunk {
+        var chunk = Chunk()
+        chunk.perSource.reserveCapacity(sources.count)
+        var slotOf = [Int32](repeating: -1, count: n)        // sparse accumulator over targets
+        var local = TieTable()
+        var localDirected: [Double] = [], localShared: [Double] = []
+        var order: [Int] = []
+        for v in sources {
+            local.removeAll()
+            localDirected.removeAll(keepingCapacity: true)
+            localShared.removeAll(keepingCapacity: true)
+            for p in b.offsets[v]..<b.offsets[v + 1] {
+                let t = Int(b.target[p]), w = b.weight[p], when = b.time[p]
+                var i = Int(slotOf[t])
+                if i < 0 {
+                    i = local.count
+                    slotOf[t] = Int32(i)
+                    local.source.append(Int32(v)); local.target.append(Int32(t))
+                    local.weight.append(0); local.recordCount.append(0); local.typeMask.append(0)
+                    local.firstTime.append(when); local.lastTime.append(when)
+                    localDirected.append(0); localShared.append(0)
+                }
+                local.weight[i] += w
+                local.recordCount[i] += 1
+                local.typeMask[i] |= TieTable.typeBit(b.type[p])
+                local.firstTime[i] = min(local.firstTime[i], when)
+                local.lastTime[i] = max(local.lastTime[i], when)
+                if b.directed[p] { localDirected[i] += w } else { localShared[i] += w }
+            }
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: 0..<local.count)
+            order.sort { local.target[$0] < local.target[$1] }
+            for i in order {
+                chunk.ties.source.append(local.source[i]); chunk.ties.target.append(local.target[i])
+                chunk.ties.weight.append(local.weight[i]); chunk.ties.recordCount.append(local.recordCount[i])
+                chunk.ties.typeMask.append(local.typeMask[i])
+                chunk.ties.firstTime.append(local.firstTime[i]); chunk.ties.lastTime.append(local.lastTime[i])
+                chunk.directedPart.append(localDirected[i]); chunk.sharedPart.append(localShared[i])
+                slotOf[Int(local.target[i])] = -1
+            }
+            chunk.perSource.append(local.count)
+        }
+        return chunk
     }
 
     public func build(_ log: InteractionLog, nodeCount n: Int, window: TimeWindow = .all) -> Graph {
-        let records = log.range(in: window)
-        // 1. One entry per (record, direction) it counts in.
-        var entrySource: [Int32] = [], entryTarget: [Int32] = [], entryRecord: [Int32] = []
-        let capacity = records.count * (undirected ? 1 : 2)
-        entrySource.reserveCapacity(capacity); entryTarget.reserveCapacity(capacity); entryRecord.reserveCapacity(capacity)
-        for k in records {
-            let s = log.source[k], t = log.target[k]
-            precondition(Int(s) < n && Int(t) < n, "record \(k) names a member outside the registry")
-            if undirected {
-                entrySource.append(min(s, t)); entryTarget.append(max(s, t)); entryRecord.append(Int32(k))
-            } else {
-                entrySource.append(s); entryTarget.append(t); entryRecord.append(Int32(k))
-                if !log.directed[k] {
-                    entrySource.append(t); entryTarget.append(s); entryRecord.append(Int32(k))
-                }
-            }
+        let buckets = bucket(log, records: log.range(in: window), nodeCount: n)
+        let parts = buckets.offsets[n] < 20_000 ? 1 : threads
+        let chunks = Parallel.map(chunks: parts) { part in
+            aggregate(buckets, sources: Parallel.balancedRanges(prefix: buckets.offsets, parts: parts)[part], nodeCount: n)
         }
-        // 2. Order entries by (source, target), keeping time order within a pair.
-        let byTarget = GraphBuilder.stableCountingOrder(keys: entryTarget, keyCount: n, order: nil)
-        let order = GraphBuilder.stableCountingOrder(keys: entrySource, keyCount: n, order: byTarget)
-        // 3. Merge runs of equal pairs into ties.
         var ties = TieTable()
         var directedPart: [Double] = [], sharedPart: [Double] = []
-        var lastSource: Int32 = -1, lastTarget: Int32 = -1
-        for e in order {
-            let s = entrySource[Int(e)], t = entryTarget[Int(e)], k = Int(entryRecord[Int(e)])
-            let w = log.weight[k], when = log.time[k]
-            if s != lastSource || t != lastTarget {
-                ties.source.append(s); ties.target.append(t)
-                ties.weight.append(0); ties.recordCount.append(0); ties.typeMask.append(0)
-                ties.firstTime.append(when); ties.lastTime.append(when)
-                directedPart.append(0); sharedPart.append(0)
-                (lastSource, lastTarget) = (s, t)
-            }
-            let i = ties.count - 1
-            ties.weight[i] += w
-            ties.recordCount[i] += 1
-            ties.typeMask[i] |= TieTable.typeBit(log.type[k])
-            ties.firstTime[i] = min(ties.firstTime[i], when)
-            ties.lastTime[i] = max(ties.lastTime[i], when)
-            if log.directed[k] { directedPart[i] += w } else { sharedPart[i] += w }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var v = 0
+        for chunk in chunks {
+            ties.append(chunk.ties)
+            directedPart += chunk.directedPart
+            sharedPart += chunk.sharedPart
+            for count in chunk.perSource { offsets[v + 1] = offsets[v] + count; v += 1 }
         }
         if undirected {
             let both = GraphBuilder.bothDirections(ties, nodeCount: n)
             return Graph(nodeCount: n, isDirected: false, symmetrisation: symmetrisation, ties: ties,
                          out: both, in: both, undirected: both)
         }
-        let out = Adjacency(offsets: GraphBuilder.offsets(keys: ties.source, keyCount: n),
-                            neighbors: ties.target, weights: ties.weight)
-        let inOrder = GraphBuilder.stableCountingOrder(keys: ties.target, keyCount: n, order: nil)
+        let out = Adjacency(offsets: offsets, neighbors: ties.target, weights: ties.weight)
+        let inOrder = GraphBuilder.stableCountingOrder(keys: ties.target, keyCount: n)
         let inAdjacency = Adjacency(offsets: GraphBuilder.offsets(keys: ties.target, keyCount: n),
                                     neighbors: inOrder.map { ties.source[Int($0)] },
                                     weights: inOrder.map { ties.weight[Int($0)] })
@@ -134,28 +216,17 @@ public struct GraphBuilder: Sendable {
         return offsets
     }
 
-    /// The stable order of positions (taken in `order`, or 0..<keys.count) sorted by `keys`,
-    /// by counting sort: O(positions + keyCount).
-    static func stableCountingOrder(keys: [Int32], keyCount n: Int, order: [Int32]?) -> [Int32] {
-        var starts = [Int](repeating: 0, count: n + 1)
-        keys.withUnsafeBufferPointer { k in for key in k { starts[Int(key) + 1] += 1 } }
-        for v in 0..<n { starts[v + 1] += starts[v] }
+    /// The positions 0..<keys.count stably sorted by `keys`, by counting sort: O(positions + keyCount).
+    static func stableCountingOrder(keys: [Int32], keyCount n: Int) -> [Int32] {
+        var cursor = offsets(keys: keys, keyCount: n)
         var result = [Int32](repeating: 0, count: keys.count)
         keys.withUnsafeBufferPointer { k in
             result.withUnsafeMutableBufferPointer { out in
-                starts.withUnsafeMutableBufferPointer { cursor in
-                    if let order {
-                        for position in order {
-                            let key = Int(k[Int(position)])
-                            out[cursor[key]] = position
-                            cursor[key] += 1
-                        }
-                    } else {
-                        for position in 0..<k.count {
-                            let key = Int(k[position])
-                            out[cursor[key]] = Int32(position)
-                            cursor[key] += 1
-                        }
+                cursor.withUnsafeMutableBufferPointer { c in
+                    for position in 0..<k.count {
+                        let key = Int(k[position])
+                        out[c[key]] = Int32(position)
+                        c[key] += 1
                     }
                 }
             }

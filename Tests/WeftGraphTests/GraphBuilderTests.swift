@@ -170,6 +170,17 @@ func handLog() throws -> InteractionLog {
         }
     }
 
+    @Test func threadsDoNotChangeTheGraph() {
+        let log = GraphBuilderProperties.randomLog(seed: 99, nodes: 3000, records: 60_000)
+        let one = GraphBuilder(threads: 1).build(log, nodeCount: 3000)
+        for threads in [2, 3, 7] {
+            let many = GraphBuilder(threads: threads).build(log, nodeCount: 3000)
+            #expect(one.ties.source == many.ties.source && one.ties.target == many.ties.target)
+            #expect(one.ties.weight == many.ties.weight && one.ties.firstTime == many.ties.firstTime)
+            #expect(one.out.offsets == many.out.offsets && one.undirected.weights == many.undirected.weights)
+        }
+    }
+
     @Test func recordOrderWithinAnInstantDoesNotMatter() async {
         await propertyCheck(input: Gen.int(in: 0...10_000)) { seed in
             var rng = SeededGenerator(seed: UInt64(seed))

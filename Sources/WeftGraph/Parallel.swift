@@ -1,0 +1,72 @@
+import Dispatch
+
+/// Splits work across the machine's cores. Results are always combined in chunk order, so the
+/// output is the same whatever the number of threads.
+public enum Parallel {
+    /// Threads to use: `WEFT_THREADS` if set (≥ 1), otherwise the number of active cores.
+    public static let threadCount: Int = {
+        if let text = getenv("WEFT_THREADS").map({ String(cString: $0) }), let n = Int(text), n >= 1 { return n }
+        return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }()
+
+    /// Runs `body(chunk)` for chunk in 0..<chunks, concurrently when there are several threads,
+    /// and returns the results in chunk order.
+    public static func map<T>(chunks: Int, _ body: (Int) -> T) -> [T] {
+        guard chunks > 1 else { return (0..<chunks).map(body) }
+        let results = ResultSlots<T>(count: chunks)
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                results.set(chunk, work.value(chunk))
+            }
+        }
+        return results.values()
+    }
+
+    /// Splits `0..<total` into `parts` contiguous ranges whose `weight` sums are about equal.
+    /// `prefix` is a prefix-sum array of length total + 1 (prefix[i] = weight of items before i).
+    public static func balancedRanges(prefix: [Int], parts: Int) -> [Range<Int>] {
+        let total = prefix.count - 1
+        guard parts > 1, total > 0 else { return [0..<total] }
+        var ranges: [Range<Int>] = []
+        var lower = 0
+        for part in 1..<parts {
+            let goal = prefix[total] / parts * part
+            var lo = lower, hi = total
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if prefix[mid] < goal { lo = mid + 1 } else { hi = mid }
+            }
+            ranges.append(lower..<lo)
+            lower = lo
+        }
+        ranges.append(lower..<total)
+        return ranges
+    }
+}
+
+/// Write-once result slots shared by the chunks of `Parallel.map`; each chunk writes only its own.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ value: T) { slots[i] = value }
+    func values() -> [T] { slots.map { $0! } }
+}
+
+private struct UncheckedSendable<V>: @unchecked Sendable {
+    let value: V
+    init(_ value: V) { self.value = value }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
