@@ -97,6 +97,17 @@ public final class CSVReader {
         try readHeader()
     }
 
+    /// About how many records the file holds, estimated from the line lengths in the first block
+    /// read (for reserving memory; nil when unknown).
+    public var estimatedRecordCount: Int? {
+        var size = stat()
+        guard descriptor >= 0, fstat(descriptor, &size) == 0, size.st_size > 0 else { return nil }
+        var lines = 0
+        for p in start..<end where buffer.load(fromByteOffset: p, as: UInt8.self) == 0x0A { lines += 1 }
+        guard lines > 0 else { return nil }
+        return Int(size.st_size) / max(1, (end - start) / lines) + 1
+    }
+
     /// Reads from bytes in memory (tests, stdin).
     public init(bytes: [UInt8], label: String) throws {
         self.label = label

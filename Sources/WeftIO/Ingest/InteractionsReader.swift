@@ -16,6 +16,7 @@ struct InteractionsReader {
             weight: positions["weight"], type: positions["type"], directed: positions["directed"], extra: extra,
             policy: unknownMembers, membersFileGiven: dataset.files.contains { $0.kind == .members },
             undirected: undirected, members: dataset.members, log: dataset.interactions)
+        if let estimate = reader.estimatedRecordCount { ingest.log.reserve(ingest.log.count + estimate) }
         dataset.members = MemberTable()          // hand the tables over: no copy-on-write copies
         dataset.interactions = InteractionLog()
         var rejects: [Reject] = []
