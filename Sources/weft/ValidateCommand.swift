@@ -27,6 +27,8 @@ struct ValidateCommand: ParsableCommand {
             for r in dataset.rejects.prefix(max(0, show)) { print("  " + r.message) }
             if dataset.rejects.count > show { print("  … and \(dataset.rejects.count - show) more in \(rejects)") }
         }
+        let folder = URL(fileURLWithPath: rejects).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try ReportWriters.writeRejects(dataset.rejects, to: rejects)
         print("\nRejected rows written to \(rejects).")
         try input.enforceStrict(dataset)

@@ -28,21 +28,20 @@ struct AttendanceIngest: RowIngest {
     let member: Int, event: Int, date: Int
     /// Positions of role, topic and event_type (nil when absent).
     let labels: [Int?]
-    let extra: [(name: String, position: Int)]
+    var extra: ExtraColumns
     let policy: UnknownMemberPolicy
     let membersFileGiven: Bool
     var members: MemberTable
     var log: AttendanceLog
-    private let firstAttribute: Int
 
     init(member: Int, event: Int, date: Int, labels: [Int?], extra: [(name: String, position: Int)],
          policy: UnknownMemberPolicy, membersFileGiven: Bool, members: MemberTable, log: AttendanceLog) {
-        (self.member, self.event, self.date, self.labels, self.extra) = (member, event, date, labels, extra)
+        (self.member, self.event, self.date, self.labels) = (member, event, date, labels)
         (self.policy, self.membersFileGiven) = (policy, membersFileGiven)
         self.members = members
+        var log = log
+        self.extra = ExtraColumns(extra, addingTo: &log.attributes)
         self.log = log
-        firstAttribute = log.attributes.columns.count
-        for column in extra { self.log.attributes.addColumn(column.name) }
     }
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
@@ -64,14 +63,7 @@ struct AttendanceIngest: RowIngest {
             }
             texts.append(text)
         }
-        var attributeValues: [UnsafeRawBufferPointer] = []
-        for column in extra {
-            let bytes = trimmed(record.bytes(column.position))
-            if !UTF8Text.isValid(bytes) {
-                return context.reject(record, column: column.position, "text is not valid UTF-8")
-            }
-            attributeValues.append(bytes)
-        }
+        if let reject = extra.read(record, context) { return reject }
         let found: MemberLookup
         switch members.lookup(record.bytes(member), policy: policy, membersFileGiven: membersFileGiven) {
         case .success(let m): found = m
@@ -81,9 +73,7 @@ struct AttendanceIngest: RowIngest {
         let e = log.events.intern(bytes: eventBytes).index
         log.append(member: m, event: e, date: day, role: log.roleCode(texts[0]),
                    topic: log.topicCode(texts[1]), eventType: log.eventTypeCode(texts[2]))
-        for (offset, bytes) in attributeValues.enumerated() {
-            log.attributes.append(bytes, toColumn: firstAttribute + offset)
-        }
+        extra.store(into: &log.attributes)
         return nil
     }
 }

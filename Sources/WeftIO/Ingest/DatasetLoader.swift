@@ -100,6 +100,37 @@ func ingestRows<Ingest: RowIngest>(from reader: CSVReader, kind: FileSummary.Kin
     return summary
 }
 
+/// The input columns Weft does not interpret, kept as attribute columns beside a log: read and
+/// checked (UTF-8) per record, then stored once the record is accepted.
+struct ExtraColumns {
+    let columns: [(name: String, position: Int)]
+    private let firstAttribute: Int
+    private var values: [UnsafeRawBufferPointer] = []
+
+    /// Adds one attribute column per extra column to `attributes`.
+    init(_ columns: [(name: String, position: Int)], addingTo attributes: inout AttributeColumns) {
+        self.columns = columns
+        firstAttribute = attributes.columns.count
+        for column in columns { attributes.addColumn(column.name) }
+    }
+
+    /// Reads the record's extra values; a reject if one is not valid UTF-8.
+    mutating func read(_ record: CSVRecord, _ context: RowContext) -> Reject? {
+        values.removeAll(keepingCapacity: true)
+        for column in columns {
+            let bytes = trimmed(record.bytes(column.position))
+            if !UTF8Text.isValid(bytes) { return context.reject(record, column: column.position, "text is not valid UTF-8") }
+            values.append(bytes)
+        }
+        return nil
+    }
+
+    /// Stores the values last read as the next row of `attributes`.
+    func store(into attributes: inout AttributeColumns) {
+        for (offset, bytes) in values.enumerated() { attributes.append(bytes, toColumn: firstAttribute + offset) }
+    }
+}
+
 /// The file and header a record came from, for building rejects.
 struct RowContext {
     let file: String

@@ -60,24 +60,22 @@ struct InteractionsReader {
 struct InteractionsIngest: RowIngest {
     let source: Int, target: Int, time: Int
     let weight: Int?, type: Int?, directed: Int?
-    let extra: [(name: String, position: Int)]
+    var extra: ExtraColumns
     let policy: UnknownMemberPolicy
     let membersFileGiven: Bool
     let undirected: Bool
     var members: MemberTable
     var log: InteractionLog
-    private let firstAttribute: Int
-    private var attributeValues: [UnsafeRawBufferPointer] = []
 
     init(source: Int, target: Int, time: Int, weight: Int?, type: Int?, directed: Int?,
          extra: [(name: String, position: Int)], policy: UnknownMemberPolicy, membersFileGiven: Bool,
          undirected: Bool, members: MemberTable, log: InteractionLog) {
         (self.source, self.target, self.time, self.weight, self.type, self.directed) = (source, target, time, weight, type, directed)
-        (self.extra, self.policy, self.membersFileGiven, self.undirected) = (extra, policy, membersFileGiven, undirected)
+        (self.policy, self.membersFileGiven, self.undirected) = (policy, membersFileGiven, undirected)
         self.members = members
+        var log = log
+        self.extra = ExtraColumns(extra, addingTo: &log.attributes)
         self.log = log
-        firstAttribute = log.attributes.columns.count
-        for column in extra { self.log.attributes.addColumn(column.name) }
     }
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
@@ -137,25 +135,14 @@ struct InteractionsIngest: RowIngest {
         case .success(let m): t = m
         case .failure(let why): return context.reject(record, column: target, why.reason)
         }
-        if !extra.isEmpty {
-            attributeValues.removeAll(keepingCapacity: true)
-            for column in extra {
-                let bytes = trimmed(record.bytes(column.position))
-                if !UTF8Text.isValid(bytes) {
-                    return context.reject(record, column: column.position, "text is not valid UTF-8")
-                }
-                attributeValues.append(bytes)
-            }
-        }
+        if let reject = extra.read(record, context) { return reject }
         let si = members.commit(s), ti = members.commit(t)
         do {
             try log.append(source: si, target: ti, time: when, weight: w, type: code, directed: isDirected)
         } catch {
             return context.reject(record, column: nil, error.description)
         }
-        for (offset, bytes) in attributeValues.enumerated() where !extra.isEmpty {
-            log.attributes.append(bytes, toColumn: firstAttribute + offset)
-        }
+        extra.store(into: &log.attributes)
         return nil
     }
 }
