@@ -33,4 +33,14 @@ public struct DegreeCentrality: Sendable {
             strength = outStrength
         }
     }
+
+    /// Freeman degree centralisation of the undirected view: Σ_i (max_j d_j − d_i) / ((n − 1)(n − 2)),
+    /// with d the number of neighbours; 1 for a star, 0 when all degrees are equal; 0 when n < 3.
+    /// Reference: Freeman, "Centrality in social networks: conceptual clarification", 1979.
+    public var centralization: Double {
+        let n = neighbours.count
+        guard n >= 3, let top = neighbours.max() else { return 0 }
+        let total = neighbours.reduce(0) { $0 + (top - $1) }
+        return Double(total) / (Double(n - 1) * Double(n - 2))
+    }
 }

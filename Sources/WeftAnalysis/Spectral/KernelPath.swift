@@ -1,0 +1,69 @@
+import LinearAlgebra
+import WeftGraph
+
+/// Which implementation runs a measure that has a matrix form: a dense BLAS/LAPACK kernel on the
+/// n × n adjacency matrix (exact, O(n²) memory, fast for small networks), or a sparse CSR kernel
+/// (iterative, O(n + m) memory, for large ones). `auto` picks by size; both give the same values
+/// within the stated tolerance.
+public enum KernelPath: String, CaseIterable, Sendable {
+    case auto, dense, sparse
+
+    /// Largest network for which `auto` chooses the dense path. Measured, not guessed: the
+    /// eigenvector benchmark in Benchmarks/ (dense dsyevr against sparse power iteration on
+    /// `weft sample` graphs) puts the crossover between 1,000 and 2,000 members on a 2-core
+    /// machine with OpenBLAS; dense memory (8n² bytes) also stays under 32 MB at this size.
+    public static let denseLimit = 1_500
+
+    /// The path to take for a graph of `n` nodes.
+    public func resolved(nodeCount n: Int) -> KernelPath {
+        switch self {
+        case .auto: return n <= KernelPath.denseLimit ? .dense : .sparse
+        case .dense, .sparse: return self
+        }
+    }
+}
+
+/// Dense matrices of a graph's views, for the dense kernels.
+enum DenseAdjacency {
+    /// A[i, j] = weight (or 1) of the entry j in i's list of `adjacency`.
+    static func matrix(_ adjacency: Adjacency, weighted: Bool) -> Matrix {
+        let n = adjacency.nodeCount
+        var a = Matrix(rows: n, columns: n)
+        for i in 0..<n {
+            for p in adjacency.offsets[i]..<adjacency.offsets[i + 1] {
+                a[i, Int(adjacency.neighbors[p])] = weighted ? adjacency.weights[p] : 1
+            }
+        }
+        return a
+    }
+}
+
+/// Vector helpers for the iterative kernels.
+enum Vectors {
+    static func l1Distance(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for i in a.indices { s += abs(a[i] - b[i]) }
+        return s
+    }
+
+    static func euclideanNorm(_ a: [Double]) -> Double {
+        var s = 0.0
+        for x in a { s += x * x }
+        return s.squareRoot()
+    }
+
+    /// Scales `a` to unit Euclidean norm with a non-negative sum (the sign convention for
+    /// eigenvector-type centralities).
+    static func unitPositive(_ a: [Double]) -> [Double] {
+        let norm = euclideanNorm(a)
+        guard norm > 0 else { return a }
+        let sign: Double = a.reduce(0, +) < 0 ? -1 : 1
+        return a.map { $0 * sign / norm }
+    }
+
+    /// Scales `a` to sum 1 (left as is when the sum is 0).
+    static func sumOne(_ a: [Double]) -> [Double] {
+        let s = a.reduce(0, +)
+        return s == 0 ? a : a.map { $0 / s }
+    }
+}

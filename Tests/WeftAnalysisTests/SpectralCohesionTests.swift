@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import LinearAlgebra
+@testable import WeftAnalysis
+import WeftGraph
+
+@Suite struct SpectralTests {
+    let star = makeGraph(5, [(0, 1), (0, 2), (0, 3), (0, 4)])
+
+    @Test(arguments: [KernelPath.dense, .sparse])
+    func eigenvectorOfAStar(_ path: KernelPath) {
+        // K_{1,4}: λ = 2, centre 1/√2, leaves 1/(2√2).
+        let e = EigenvectorCentrality(star, path: path)
+        #expect(abs(e.eigenvalue - 2) < 1e-9)
+        let centre = (0.5 as Double).squareRoot(), leaf = 1 / (2 * (2 as Double).squareRoot())
+        #expect(closeArrays(e.values, [centre, leaf, leaf, leaf, leaf], tolerance: 1e-9))
+    }
+
+    @Test(arguments: [KernelPath.dense, .sparse])
+    func pageRankOfADirectedCycleIsUniformAndSumsToOne(_ path: KernelPath) {
+        let cycle = makeGraph(4, [(0, 1), (1, 2), (2, 3), (3, 0)], directed: true)
+        let pr = PageRank(cycle, path: path)
+        #expect(closeArrays(pr.values, [0.25, 0.25, 0.25, 0.25], tolerance: 1e-10))
+    }
+
+    @Test(arguments: [KernelPath.dense, .sparse])
+    func pageRankWithADanglingMember(_ path: KernelPath) {
+        // 0 → 1, 1 dangling (its mass spreads uniformly): x0 = 0.075 + 0.425·x1, x1 = 1 − x0.
+        let g = makeGraph(2, [(0, 1)], directed: true)
+        let pr = PageRank(g, path: path)
+        // Exact: x0 = a, x1 = 1 − a, a = 0.075 + 0.425·(1 − a) → a = 0.5/1.425.
+        let a = 0.5 / 1.425
+        #expect(closeArrays(pr.values, [a, 1 - a], tolerance: 1e-10))
+    }
+
+    @Test func pageRankPathsAgreeOnRandomGraphs() {
+        for seed in UInt64(1)...6 {
+            let g = randomGraph(seed: seed, n: 40, p: 0.08, directed: seed % 2 == 0)
+            let personal = (0..<40).map { Double($0 % 3) }
+            for p in [nil, personal] {
+                let dense = PageRank(g, personalization: p, path: .dense)
+                let sparse = PageRank(g, personalization: p, path: .sparse)
+                #expect(closeArrays(dense.values, sparse.values, tolerance: 1e-9))
+                #expect(abs(dense.values.reduce(0, +) - 1) < 1e-12 && abs(sparse.values.reduce(0, +) - 1) < 1e-9)
+            }
+        }
+    }
+
+    @Test func katzAndHITSPathsAgreeOnRandomGraphs() {
+        for seed in UInt64(11)...16 {
+            let g = randomGraph(seed: seed, n: 35, p: 0.1, directed: seed % 2 == 0)
+            let kd = KatzCentrality(g, path: .dense), ks = KatzCentrality(g, path: .sparse)
+            #expect(kd.alpha == ks.alpha || abs(kd.alpha - ks.alpha) < 1e-9)
+            #expect(closeArrays(kd.values, KatzCentrality(g, alpha: kd.alpha, path: .sparse).values, tolerance: 1e-8))
+            let hd = HITS(g, path: .dense), hs = HITS(g, path: .sparse)
+            if hd.isUnique == true {
+                #expect(closeArrays(hd.hubs, hs.hubs, tolerance: 1e-7))
+                #expect(closeArrays(hd.authorities, hs.authorities, tolerance: 1e-7))
+            }
+            #expect(abs(hd.hubs.reduce(0, +) - 1) < 1e-12 && abs(hd.authorities.reduce(0, +) - 1) < 1e-12)
+            let ed = EigenvectorCentrality(g, path: .dense), es = EigenvectorCentrality(g, path: .sparse)
+            if ed.isUnique == true { #expect(closeArrays(ed.values, es.values, tolerance: 1e-7)) }
+        }
+    }
+
+    @Test func katzOnAPathCountsIncomingWalks() {
+        // 0 → 1 → 2 with α = 0.5, β = 1: x0 = 1, x1 = 1.5, x2 = 1.75, then unit norm.
+        let g = makeGraph(3, [(0, 1), (1, 2)], directed: true)
+        for path in [KernelPath.dense, .sparse] {
+            let k = KatzCentrality(g, alpha: 0.5, path: path)
+            let raw = [1, 1.5, 1.75], norm = (raw.map { $0 * $0 }.reduce(0, +)).squareRoot()
+            #expect(closeArrays(k.values, raw.map { $0 / norm }, tolerance: 1e-10))
+        }
+    }
+
+    @Test func hitsOfABipartiteDirectedGraph() {
+        // Hubs 0, 1 point at authorities 2, 3 (all four ties): each hub 1/2, each authority 1/2.
+        let g = makeGraph(4, [(0, 2), (0, 3), (1, 2), (1, 3)], directed: true)
+        for path in [KernelPath.dense, .sparse] {
+            let h = HITS(g, path: path)
+            #expect(closeArrays(h.hubs, [0.5, 0.5, 0, 0], tolerance: 1e-9))
+            #expect(closeArrays(h.authorities, [0, 0, 0.5, 0.5], tolerance: 1e-9))
+        }
+    }
+
+    @Test func relabellingPermutesTheValues() {
+        var rng = SeededGenerator(seed: 5)
+        let g = randomGraph(seed: 9, n: 30, p: 0.12, directed: true)
+        let permutation = Array(0..<30).shuffled(using: &rng)
+        let h = relabel(g, permutation)
+        func permuted(_ values: [Double]) -> [Double] {
+            var out = values
+            for v in 0..<values.count { out[permutation[v]] = values[v] }
+            return out
+        }
+        #expect(closeArrays(permuted(PageRank(g).values), PageRank(h).values, tolerance: 1e-12))
+        #expect(closeArrays(permuted(KatzCentrality(g).values), KatzCentrality(h).values, tolerance: 1e-12))
+        #expect(closeArrays(permuted(Clustering(g).localWeighted), Clustering(h).localWeighted, tolerance: 1e-12))
+        #expect(permuted(CoreNumber(g).values.map(Double.init)) == CoreNumber(h).values.map(Double.init))
+    }
+}
+
+@Suite struct CohesionTests {
+    @Test func clusteringOfSmallGraphs() {
+        // Triangle 0-1-2 with a pendant 3 on 2: c = 1, 1, 1/3, 0; transitivity 3·1/(1+1+3) = 0.6.
+        let g = makeGraph(4, [(0, 1), (1, 2), (0, 2), (2, 3)])
+        let c = Clustering(g)
+        #expect(c.triangles == [1, 1, 1, 0])
+        #expect(closeArrays(c.local, [1, 1, 1.0 / 3, 0], tolerance: 1e-15))
+        #expect(abs(c.transitivity - 0.6) < 1e-15)
+        #expect(abs(c.averageClustering - (7.0 / 3) / 4) < 1e-15)
+    }
+
+    @Test func weightedClusteringIsTheGeometricMean() {
+        // Triangle with weights 1, 2, 4 (max 4): ŵ = 1/4, 1/2, 1; (ŵ product)^{1/3} = (1/8)^{1/3} = 1/2.
+        let g = makeGraph(3, [(0, 1), (1, 2), (0, 2)], weights: [1, 2, 4])
+        #expect(closeArrays(Clustering(g).localWeighted, [0.5, 0.5, 0.5], tolerance: 1e-15))
+    }
+
+    @Test func clusteringLiesInTheUnitInterval() {
+        for seed in UInt64(1)...8 {
+            let c = Clustering(randomGraph(seed: seed, n: 50, p: 0.15, directed: seed % 2 == 1))
+            #expect(c.local.allSatisfy { $0 >= 0 && $0 <= 1 })
+            #expect(c.localWeighted.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
+            #expect(c.transitivity >= 0 && c.transitivity <= 1)
+        }
+    }
+
+    @Test func coreNumbers() {
+        // K4 (0–3) with a tail 3–4–5: cores 3,3,3,3,1,1.
+        let g = makeGraph(6, [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3), (3, 4), (4, 5)])
+        #expect(CoreNumber(g).values == [3, 3, 3, 3, 1, 1])
+        #expect(CoreNumber(makeGraph(3, [])).values == [0, 0, 0])
+    }
+
+    @Test func assortativityAndCentralization() {
+        let star = makeGraph(5, [(0, 1), (0, 2), (0, 3), (0, 4)])
+        #expect(abs(DegreeAssortativity.coefficient(star) + 1) < 1e-12)    // perfectly disassortative
+        #expect(DegreeAssortativity.coefficient(makeGraph(3, [(0, 1), (1, 2), (0, 2)])).isNaN)
+        #expect(abs(DegreeCentrality(star).centralization - 1) < 1e-15)
+        #expect(DegreeCentrality(makeGraph(4, [(0, 1), (1, 2), (2, 3), (3, 0)])).centralization == 0)
+    }
+}
+
+@Suite struct ProjectionTests {
+    /// Three members, two events: e0 = {0, 1, 2}, e1 = {0, 1}.
+    func attendance() -> AttendanceLog {
+        var log = AttendanceLog()
+        let e0 = log.events.intern("e0").index, e1 = log.events.intern("e1").index
+        for m in [0, 1, 2] { log.append(member: Int32(m), event: e0, date: 0) }
+        for m in [0, 1] { log.append(member: Int32(m), event: e1, date: 10) }
+        log.append(member: 0, event: e1, date: 10)   // a repeated row counts once
+        return log
+    }
+
+    @Test(arguments: [KernelPath.dense, .sparse])
+    func memberProjections(_ path: KernelPath) {
+        let count = TwoModeProjection.members(attendance(), memberCount: 4, path: path)
+        #expect(count.ties.source == [0, 0, 1] && count.ties.target == [1, 2, 2])
+        #expect(count.ties.weight == [2, 1, 1])
+        #expect(count.undirected.degree(3) == 0)
+        let newman = TwoModeProjection.members(attendance(), memberCount: 4, weighting: .newman, path: path)
+        #expect(closeArrays(newman.ties.weight, [0.5 + 1, 0.5, 0.5], tolerance: 1e-15))
+        let early = TwoModeProjection.members(attendance(), memberCount: 4, window: TimeWindow(end: 5), path: path)
+        #expect(early.ties.weight == [1, 1, 1])
+    }
+
+    @Test(arguments: [KernelPath.dense, .sparse])
+    func eventProjection(_ path: KernelPath) {
+        let g = TwoModeProjection.events(attendance(), memberCount: 4, path: path)
+        #expect(g.nodeCount == 2 && g.ties.weight == [2])
+    }
+}
