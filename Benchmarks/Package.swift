@@ -15,6 +15,7 @@ let package = Package(
             name: "WeftBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "WeftAnalysis", package: "Weft"),
                 .product(name: "WeftGraph", package: "Weft"),
                 .product(name: "WeftIO", package: "Weft"),
                 .product(name: "WeftSample", package: "Weft"),

@@ -3,25 +3,72 @@ import WeftAnalysis
 import WeftGraph
 import WeftIO
 
-/// One run of the analysis over a dataset: the window, the graph built for it, and the measures
-/// computed on it. Produces the report model and the per-member table.
+/// One run of the analysis over a dataset: the window, the network built for it, and every
+/// measure computed on it. Produces the report model and the per-member rows.
 public struct Analysis: Sendable {
     public let dataset: Dataset
     public let window: TimeWindow
     public let windowLabels: Report.Window
+    public let options: AnalysisOptions
     public let graph: Graph
     public let summary: NetworkSummary
     public let degrees: DegreeCentrality
+    public let betweenness: Betweenness
+    public let closeness: Closeness
+    public let paths: PathStatistics
+    public let eigenvector: EigenvectorCentrality
+    public let pagerank: PageRank
+    public let katz: KatzCentrality
+    public let hits: HITS
+    public let clustering: Clustering
+    public let cores: CoreNumber
     public let active: [Bool]
 
-    public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, builder: GraphBuilder) {
+    public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions) {
         self.dataset = dataset
         self.window = window
         self.windowLabels = windowLabels
-        graph = builder.build(dataset.interactions, nodeCount: dataset.members.count, window: window)
+        self.options = options
+        let n = dataset.members.count
+        switch options.network {
+        case .interactions:
+            graph = GraphBuilder(undirected: options.undirected, symmetrisation: options.symmetrisation)
+                .build(dataset.interactions, nodeCount: n, window: window)
+        case .coAttendance, .coAttendanceNewman:
+            graph = TwoModeProjection.members(dataset.attendance, memberCount: n, window: window,
+                                              weighting: options.network == .coAttendance ? .count : .newman,
+                                              path: options.kernel)
+        }
         summary = NetworkSummary(graph)
         degrees = DegreeCentrality(graph)
+        betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.betweennessSamples, seed: options.seed)
+        closeness = Closeness(graph, weighted: options.weightedPaths)
+        paths = PathStatistics(graph)
+        eigenvector = EigenvectorCentrality(graph, path: options.kernel)
+        pagerank = PageRank(graph, path: options.kernel)
+        katz = KatzCentrality(graph, path: options.kernel)
+        hits = HITS(graph, path: options.kernel)
+        clustering = Clustering(graph)
+        cores = CoreNumber(graph)
         active = dataset.activeMembers(in: window)
+    }
+
+    /// Every member's figures, in member order.
+    public var memberRows: [MemberRow] {
+        let d = degrees
+        let weak = summary.weakComponents.membership, strong = summary.strongComponents.membership
+        return (0..<graph.nodeCount).map { v in
+            MemberRow(name: dataset.members.names[v], active: active[v],
+                      inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
+                      inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
+                      betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
+                      closeness: closeness.incoming[v], closenessOut: closeness.outgoing[v], harmonic: closeness.harmonic[v],
+                      eigenvector: eigenvector.values[v], pagerank: pagerank.values[v], katz: katz.values[v],
+                      hub: hits.hubs[v], authority: hits.authorities[v],
+                      clustering: clustering.local[v], clusteringWeighted: clustering.localWeighted[v],
+                      coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v],
+                      isolate: d.neighbours[v] == 0, weakComponent: weak[v], strongComponent: strong[v])
+        }
     }
 
     public func report(version: String) -> Report {
@@ -37,18 +84,25 @@ public struct Analysis: Sendable {
                      interactions.last.map { dataset.interactions.time[$0] },
                      attendance.first.map { dataset.attendance.date[$0] },
                      attendance.last.map { dataset.attendance.date[$0] }].compactMap { $0 }
+        let assortativity = DegreeAssortativity.coefficient(graph)
+        var members: [String: MemberRow] = [:]
+        for (v, row) in memberRows.enumerated() { members[dataset.members.ids[Int32(v)]] = row }
         return Report(
             generator: .init(version: version),
             window: windowLabels,
-            graph: .init(directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
+            graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
+            measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.isSampled ? "sampled" : "exact",
+                            betweennessSources: betweenness.sourceCount, betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
+                            kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, katzAlpha: katz.alpha,
+                            eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
                 .init(kind: $0.kind.rawValue, path: $0.path, delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
                       rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns)
             },
             rows: .init(read: dataset.rowsRead, accepted: dataset.rowsAccepted, rejected: dataset.rowsRejected),
-            members: .init(total: dataset.members.count, declared: dataset.members.declaredCount,
-                           addedFromRecords: dataset.members.addedFromRecords,
-                           active: active.reduce(0) { $0 + ($1 ? 1 : 0) }),
+            membership: .init(total: dataset.members.count, declared: dataset.members.declaredCount,
+                              addedFromRecords: dataset.members.addedFromRecords,
+                              active: active.reduce(0) { $0 + ($1 ? 1 : 0) }),
             records: .init(interactions: interactions.count, attendance: attendance.count, events: events.count,
                            firstRecord: times.min().map(Timestamp.formatDateTime),
                            lastRecord: times.max().map(Timestamp.formatDateTime),
@@ -56,8 +110,16 @@ public struct Analysis: Sendable {
             network: .init(members: summary.members, ties: summary.ties, density: summary.density,
                            averageDegree: summary.averageDegree, averageNeighbours: summary.averageNeighbours,
                            reciprocity: summary.reciprocity, reciprocatedTies: summary.reciprocatedTies,
-                           isolates: summary.isolates,
+                           isolates: summary.isolates, components: summary.weakComponents.count,
                            weakComponents: .init(summary.weakComponents),
-                           strongComponents: .init(summary.strongComponents)))
+                           strongComponents: .init(summary.strongComponents),
+                           transitivity: clustering.transitivity, averageClustering: clustering.averageClustering,
+                           averageClusteringWeighted: clustering.averageClusteringWeighted,
+                           diameter: paths.diameter, averagePathLength: paths.averagePathLength,
+                           degreeCentralization: degrees.centralization,
+                           betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
+                           degreeAssortativity: assortativity.isNaN ? nil : assortativity,
+                           coreMax: cores.maximum),
+            members: members)
     }
 }

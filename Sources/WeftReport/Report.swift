@@ -5,19 +5,28 @@ import WeftIO
 /// The report model: everything `weft analyze` found, as plain Codable values. Every writer
 /// (JSON, CSV) renders this one model, so the outputs never disagree.
 ///
-/// Field names are stable within a `schemaVersion`; see README ("report.json") for each field.
+/// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
+/// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.1.0"
+    public static let currentSchemaVersion = "0.2.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
     public var window: Window
     public var graph: GraphSettings
+    public var measures: MeasureSettings
     public var inputs: [Input]
     public var rows: RowCounts
-    public var members: MemberCounts
+    public var membership: MemberCounts
     public var records: RecordCounts
     public var network: Network
+    /// Per-member figures keyed by member id (the columns of members.csv).
+    public var members: [String: MemberRow]
+
+    enum CodingKeys: String, CodingKey {
+        case generator, window, graph, measures, inputs, rows, membership, records, network, members
+        case schemaVersion = "schema_version"
+    }
 
     public struct Generator: Codable, Sendable, Equatable {
         public var name = "weft"
@@ -26,8 +35,8 @@ public struct Report: Codable, Sendable, Equatable {
 
     /// The analysed span; nil bounds are open. `to` is inclusive, as given on the command line.
     public struct Window: Codable, Sendable, Equatable {
-        public var from: String?
-        public var to: String?
+        @NullCoded public var from: String?
+        @NullCoded public var to: String?
 
         public init(from: String? = nil, to: String? = nil) {
             self.from = from
@@ -36,8 +45,32 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     public struct GraphSettings: Codable, Sendable, Equatable {
+        /// interactions, co-attendance or co-attendance-newman.
+        public var network: String
         public var directed: Bool
         public var symmetrisation: String
+    }
+
+    /// How the measures were computed, so that a reader knows which variant ran.
+    public struct MeasureSettings: Codable, Sendable, Equatable {
+        public var weightedPaths: Bool
+        /// "exact" or "sampled".
+        public var betweenness: String
+        public var betweennessSources: Int
+        /// For sampled betweenness: the bound on the normalised error per member (probability 0.95).
+        @NullCoded public var betweennessErrorBound: Double?
+        /// "dense" or "sparse" (the spectral measures).
+        public var kernel: String
+        public var pagerankAlpha: Double
+        public var katzAlpha: Double
+        @NullCoded public var eigenvectorUnique: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case betweenness, kernel
+            case weightedPaths = "weighted_paths", betweennessSources = "betweenness_sources"
+            case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
+            case katzAlpha = "katz_alpha", eigenvectorUnique = "eigenvector_unique"
+        }
     }
 
     public struct Input: Codable, Sendable, Equatable {
@@ -48,6 +81,11 @@ public struct Report: Codable, Sendable, Equatable {
         public var accepted: Int
         public var rejected: Int
         public var extraColumns: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case kind, path, delimiter, accepted, rejected
+            case rowsRead = "rows_read", extraColumns = "extra_columns"
+        }
     }
 
     public struct RowCounts: Codable, Sendable, Equatable {
@@ -63,19 +101,25 @@ public struct Report: Codable, Sendable, Equatable {
         public var addedFromRecords: Int
         /// Members with at least one interaction or attendance record in the window.
         public var active: Int
+
+        enum CodingKeys: String, CodingKey {
+            case total, declared, active
+            case addedFromRecords = "added_from_records"
+        }
     }
 
     public struct RecordCounts: Codable, Sendable, Equatable {
-        /// Interaction records in the window.
         public var interactions: Int
-        /// Attendance rows in the window.
         public var attendance: Int
-        /// Distinct events with attendance in the window.
         public var events: Int
-        public var firstRecord: String?
-        public var lastRecord: String?
-        /// Interaction records per type label ("" = no type) in the window.
+        @NullCoded public var firstRecord: String?
+        @NullCoded public var lastRecord: String?
         public var interactionTypes: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case interactions, attendance, events
+            case firstRecord = "first_record", lastRecord = "last_record", interactionTypes = "interaction_types"
+        }
     }
 
     public struct ComponentSummary: Codable, Sendable, Equatable {
@@ -91,11 +135,31 @@ public struct Report: Codable, Sendable, Equatable {
         public var density: Double
         public var averageDegree: Double
         public var averageNeighbours: Double
-        public var reciprocity: Double?
-        public var reciprocatedTies: Int?
+        @NullCoded public var reciprocity: Double?
+        @NullCoded public var reciprocatedTies: Int?
         public var isolates: Int
+        public var components: Int
         public var weakComponents: ComponentSummary
         public var strongComponents: ComponentSummary
+        public var transitivity: Double
+        public var averageClustering: Double
+        public var averageClusteringWeighted: Double
+        public var diameter: Int
+        public var averagePathLength: Double
+        public var degreeCentralization: Double
+        public var betweennessCentralization: Double
+        @NullCoded public var degreeAssortativity: Double?
+        public var coreMax: Int
+
+        enum CodingKeys: String, CodingKey {
+            case members, ties, density, reciprocity, isolates, components, transitivity, diameter
+            case averageDegree = "average_degree", averageNeighbours = "average_neighbours"
+            case reciprocatedTies = "reciprocated_ties", weakComponents = "weak_components"
+            case strongComponents = "strong_components", averageClustering = "average_clustering"
+            case averageClusteringWeighted = "average_clustering_weighted", averagePathLength = "average_path_length"
+            case degreeCentralization = "degree_centralization", betweennessCentralization = "betweenness_centralization"
+            case degreeAssortativity = "degree_assortativity", coreMax = "core_max"
+        }
     }
 }
 
@@ -105,40 +169,21 @@ extension Report.ComponentSummary {
     }
 }
 
-// Optional fields are written as `null` rather than left out, so that every key is always
-// present for dashboards (Codable's synthesised encoding would omit them).
-extension Report.Window {
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-    }
-}
+/// An optional that is encoded as `null` when absent instead of being left out, so every key of
+/// report.json is always present for dashboards.
+@propertyWrapper
+public struct NullCoded<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    public var wrappedValue: Value?
 
-extension Report.RecordCounts {
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(interactions, forKey: .interactions)
-        try c.encode(attendance, forKey: .attendance)
-        try c.encode(events, forKey: .events)
-        try c.encode(firstRecord, forKey: .firstRecord)
-        try c.encode(lastRecord, forKey: .lastRecord)
-        try c.encode(interactionTypes, forKey: .interactionTypes)
-    }
-}
+    public init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
 
-extension Report.Network {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(members, forKey: .members)
-        try c.encode(ties, forKey: .ties)
-        try c.encode(density, forKey: .density)
-        try c.encode(averageDegree, forKey: .averageDegree)
-        try c.encode(averageNeighbours, forKey: .averageNeighbours)
-        try c.encode(reciprocity, forKey: .reciprocity)
-        try c.encode(reciprocatedTies, forKey: .reciprocatedTies)
-        try c.encode(isolates, forKey: .isolates)
-        try c.encode(weakComponents, forKey: .weakComponents)
-        try c.encode(strongComponents, forKey: .strongComponents)
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
 }

@@ -4,37 +4,34 @@ import WeftIO
 
 /// Writes the outputs of an analysis into a folder, each file atomically, with fixed names.
 public enum ReportWriters {
-    public static let memberColumns = [
-        "id", "name", "active", "in_degree", "out_degree", "degree", "neighbours",
-        "in_strength", "out_strength", "strength", "isolate", "weak_component", "strong_component",
-    ]
+    /// members.csv's header: `id`, the measure columns, then the member attributes.
+    public static func memberHeader(attributes: [String]) -> [String] {
+        ["id"] + MemberRow.columns.map(\.name) + attributes
+    }
 
     /// `report.json`: the report model, pretty-printed with sorted keys (byte-stable).
-    public static func writeJSON(_ report: Report, to path: String) throws {
+    public static func writeJSON<T: Encodable>(_ report: T, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(report)
         try AtomicFileWriter.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
     }
 
-    /// `members.csv`: one row per member, the fixed columns then the member attributes.
-    public static func writeMembers(_ analysis: Analysis, to path: String) throws {
+    /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
+    public static func memberTable(_ analysis: Analysis) -> (header: [String], rows: [[CSVCell]]) {
         let members = analysis.dataset.members
         let attributes = members.attributes.columns
-        let writer = try CSVTableWriter(path: path, header: memberColumns + attributes.map(\.name))
-        let d = analysis.degrees
-        let weak = analysis.summary.weakComponents.membership
-        let strong = analysis.summary.strongComponents.membership
-        for v in 0..<members.count {
-            var row: [CSVCell] = [
-                .text(members.ids[Int32(v)]), .text(members.names[v]), .integer(analysis.active[v] ? 1 : 0),
-                .integer(d.inDegree[v]), .integer(d.outDegree[v]), .integer(d.degree[v]), .integer(d.neighbours[v]),
-                .real(d.inStrength[v]), .real(d.outStrength[v]), .real(d.strength[v]),
-                .integer(d.neighbours[v] == 0 ? 1 : 0), .integer(weak[v]), .integer(strong[v]),
-            ]
-            row += attributes.map { .text($0.value(at: v)) }
-            try writer.writeRow(row)
+        let rows = analysis.memberRows.enumerated().map { v, member -> [CSVCell] in
+            [.text(members.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(member) } + attributes.map { .text($0.value(at: v)) }
         }
+        return (memberHeader(attributes: attributes.map(\.name)), rows)
+    }
+
+    /// `members.csv`, written atomically.
+    public static func writeMembers(_ analysis: Analysis, to path: String) throws {
+        let table = memberTable(analysis)
+        let writer = try CSVTableWriter(path: path, header: table.header)
+        for row in table.rows { try writer.writeRow(row) }
         try writer.commit()
     }
 

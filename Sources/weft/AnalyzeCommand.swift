@@ -19,8 +19,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (created if missing).")
     var out: String
 
-    @Option(help: "How the two directions of a tie combine in the undirected view: sum, max, min or mean.")
-    var symmetrise: Symmetrisation = .sum
+    @OptionGroup var measures: MeasureOptions
 
     func run() throws {
         let progress = Progress()
@@ -28,8 +27,9 @@ struct AnalyzeCommand: ParsableCommand {
         let dataset = try input.load(progress: progress)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("building the network")
+        progress.stage("computing measures")
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
-                                builder: GraphBuilder(undirected: input.undirected, symmetrisation: symmetrise))
+                                options: measures.options(undirected: input.undirected))
         progress.stage("writing outputs")
         let report = analysis.report(version: Weft.version)
         try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv")
@@ -38,8 +38,9 @@ struct AnalyzeCommand: ParsableCommand {
         progress.done()
         let n = report.network
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
-        print("members \(report.members.total) (active \(report.members.active)), ties \(n.ties), density \(format(n.density)), average degree \(format(n.averageDegree))")
+        print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average degree \(format(n.averageDegree))")
         print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")
+        print("transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness)")
         print("wrote \(out)/report.json, \(out)/members.csv, \(out)/rejects.csv")
         try input.enforceStrict(dataset)
     }

@@ -72,13 +72,31 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schemaVersion"] as? String == "0.1.0")
+        #expect(report["schema_version"] as? String == "0.2.0")
         let rows = report["rows"] as! [String: Int]
         #expect(rows["read"]! == rows["accepted"]! + rows["rejected"]!)
-        let members = report["members"] as! [String: Int]
+        let membership = try #require(report["membership"] as? [String: Int])
         let table = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
-        #expect(table.split(separator: "\n").count == members["total"]! + 1)
-        #expect(table.hasPrefix("id,name,active,in_degree,out_degree,degree,neighbours,in_strength,out_strength,strength,isolate,weak_component,strong_component,country"))
+        #expect(table.split(separator: "\n").count == membership["total"]! + 1)
+        let header = try #require(table.split(separator: "\n").first).split(separator: ",").map(String.init)
+        let leading: [String] = Array(header.prefix(3))
+        #expect(leading == ["id", "name", "active"])
+        #expect(header.contains("country"))
+        // report.json's members are keyed by id, with members.csv's column names.
+        let members = try #require(report["members"] as? [String: [String: Any]])
+        #expect(members.count == membership["total"]!)
+        let first = try #require(members["m0001"])
+        let attributes: Set<String> = ["country", "organisation", "role", "cohort", "joined", "left", "governance"]
+        for column in header.dropFirst() where !attributes.contains(column) {
+            let present = first[column] != nil
+            #expect(present, "\(column)")
+        }
+        let network = try #require(report["network"] as? [String: Any])
+        for key in ["density", "average_degree", "reciprocity", "transitivity", "average_clustering", "components", "diameter",
+                    "average_path_length", "degree_assortativity", "degree_centralization", "betweenness_centralization"] {
+            let present = network[key] != nil
+            #expect(present, "\(key)")
+        }
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("rejects.csv").path))
     }
 
@@ -101,7 +119,7 @@ func temporaryFolder() throws -> URL {
         }
         let whole = try records(all), one = try records(year)
         #expect((one["interactions"] as! Int) < (whole["interactions"] as! Int))
-        #expect((one["firstRecord"] as! String) >= "2023-01-01" && (one["lastRecord"] as! String) < "2024-01-01")
+        #expect((one["first_record"] as! String) >= "2023-01-01" && (one["last_record"] as! String) < "2024-01-01")
     }
 
     @Test func validateNamesEachProblemAndStrictFails() throws {

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import WeftAnalysis
 import WeftGraph
 import WeftIO
 import WeftSample
@@ -62,4 +63,6 @@ let benchmarks: @Sendable () -> Void = {
             return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
         }
     }
+
+    measureBenchmarks()
 }

@@ -32,16 +32,28 @@ public final class CSVTableWriter {
 
     public func writeRow(_ cells: [CSVCell]) throws {
         line.removeAll(keepingCapacity: true)
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            CSVTableWriter.append(cell, to: &line)
-        }
-        line.append(UInt8(ascii: "\n"))
+        CSVTableWriter.appendRow(cells, to: &line)
         try file.write(bytes: line)
         rowsWritten += 1
     }
 
     public func commit() throws { try file.commit() }
+
+    /// A whole table as CSV text (for standard output).
+    public static func render(header: [String], rows: [[CSVCell]]) -> String {
+        var bytes: [UInt8] = []
+        for row in [header.map { CSVCell.plain($0) }] + rows { appendRow(row, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one encoded row, with its line end, to `bytes`.
+    public static func appendRow(_ cells: [CSVCell], to bytes: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(cell, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
 
     /// Appends one encoded cell to `bytes`.
     public static func append(_ cell: CSVCell, to bytes: inout [UInt8]) {

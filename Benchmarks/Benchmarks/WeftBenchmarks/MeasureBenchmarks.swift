@@ -1,0 +1,61 @@
+import Benchmark
+import Foundation
+import WeftAnalysis
+import WeftGraph
+import WeftIO
+import WeftSample
+
+/// Kernel benchmarks on the aggregated graph of a benchmark sample (the same graphs
+/// Benchmarks/compare/ feeds to igraph). Each runs on the whole graph with the default threads.
+func measureBenchmarks() {
+    for size in [SampleSize.s, .m] {
+        let name = size.rawValue.uppercased()
+        let graph: @Sendable () -> Graph = {
+            let dir = BenchmarkData.path(size)
+            let dataset = try! DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
+            return GraphBuilder().build(dataset.interactions, nodeCount: dataset.members.count)
+        }
+        let kernels: [(String, @Sendable (Graph) -> Int)] = [
+            ("components", { Components.weak($0).count + Components.strong($0).count }),
+            ("k-core", { CoreNumber($0).maximum }),
+            ("clustering", { Clustering($0).triangles.count }),
+            ("pagerank", { PageRank($0, path: .sparse).iterations }),
+            ("eigenvector", { EigenvectorCentrality($0, path: .sparse).iterations }),
+            ("closeness", { Closeness($0).incoming.count }),
+        ] + (size == .s ? [("betweenness", { Betweenness($0).raw.count })] : [
+            ("betweenness sampled 100", { Betweenness($0, sampleSources: 100).raw.count }),
+        ])
+        for (kernel, body) in kernels {
+            Benchmark("\(kernel) \(name)") { benchmark, g in
+                benchmark.startMeasurement()
+                blackHole(body(g))
+                benchmark.stopMeasurement()
+            } setup: {
+                graph()
+            }
+        }
+    }
+
+    // Where the dense eigenvector path (dsyevr) stops beating the sparse one (power iteration):
+    // KernelPath.denseLimit comes from these runs.
+    for n in [250, 500, 1000, 2000, 4000] {
+        let graph: @Sendable () -> Graph = {
+            var rng = SeededGenerator(seed: UInt64(n))
+            var log = InteractionLog()
+            for _ in 0..<(n * 5) {
+                let a = Int32(rng.next() % UInt64(n)), b = Int32(rng.next() % UInt64(n))
+                try? log.append(source: a, target: b, time: 0)
+            }
+            return GraphBuilder(undirected: true).build(log, nodeCount: n)
+        }
+        for path in [KernelPath.dense, .sparse] {
+            Benchmark("eigenvector \(path.rawValue) n=\(n)") { benchmark, g in
+                benchmark.startMeasurement()
+                blackHole(EigenvectorCentrality(g, path: path).values.count)
+                benchmark.stopMeasurement()
+            } setup: {
+                graph()
+            }
+        }
+    }
+}

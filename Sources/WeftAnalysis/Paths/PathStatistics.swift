@@ -1,0 +1,88 @@
+import WeftGraph
+
+/// Distance figures of the network, on the undirected view (`graph.undirected`), unweighted.
+///
+/// - `diameter`: the longest shortest path (in steps) between two members of the largest
+///   connected component (NetworkX `diameter` of that component's subgraph); 0 when the
+///   component has one member or the network none.
+/// - `averagePathLength`: the mean shortest-path length over ordered pairs of distinct members
+///   of the largest connected component (NetworkX `average_shortest_path_length` of that
+///   subgraph); 0 when it has one member or the network none.
+/// - `largestComponentSize`: members in that component (component 0 of `Components.weak`:
+///   the largest, ties broken by the lowest member).
+/// - `reachWithinTwo[v]`: number of other members at distance 1 or 2 from v (NetworkX
+///   `len(single_source_shortest_path_length(G, v, cutoff=2)) - 1` on the undirected view) —
+///   the "two-step reach" of ONA practice.
+///
+/// One BFS per member of the largest component, split over the cores in a fixed number of chunks.
+/// Reference: S. Wasserman & K. Faust, "Social Network Analysis" (1994), §4.3 (geodesics,
+/// diameter); Borgatti, Everett & Johnson, "Analyzing Social Networks" (2013) (two-step reach).
+public struct PathStatistics: Sendable {
+    public let diameter: Int
+    public let averagePathLength: Double
+    public let largestComponentSize: Int
+    public let reachWithinTwo: [Int]
+
+    /// - Parameter threads: threads to use; the result is the same for every value.
+    public init(_ graph: Graph, threads: Int = Parallel.threadCount) {
+        let n = graph.nodeCount
+        let components = Components.weak(graph)
+        let members = (0..<n).filter { components.membership[$0] == 0 }
+        largestComponentSize = members.count
+        let network = PathNetwork(graph.undirected, weighted: false)
+
+        let chunks = SourceChunks.map(threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) { search, chunk in
+            var total = 0, longest = 0
+            network.withBuffers { buffers in
+                for i in SourceChunks.range(chunk, of: members.count) {
+                    search.run(from: members[i], buffers, countingPaths: false)
+                    let (sum, eccentricity) = search.hopSums()
+                    total += sum
+                    longest = max(longest, eccentricity)
+                }
+            }
+            return (total, longest)
+        }
+        diameter = chunks.map(\.1).max() ?? 0
+        let s = members.count
+        averagePathLength = s > 1 ? Double(chunks.reduce(0) { $0 + $1.0 }) / (Double(s) * Double(s - 1)) : 0
+        reachWithinTwo = PathStatistics.reachWithinTwo(graph.undirected, threads: threads)
+    }
+
+    /// Number of other nodes within two steps of each node.
+    static func reachWithinTwo(_ adjacency: Adjacency, threads: Int) -> [Int] {
+        let n = adjacency.nodeCount
+        let chunks = SourceChunks.map(threads: threads, workspace: { () -> [Int32] in [] }) { _, chunk in
+            let range = SourceChunks.range(chunk, of: n)
+            var reach = [Int](repeating: 0, count: range.count)
+            if range.isEmpty { return reach }
+            // mark[x] == v + 1 when x has been counted for v (no reset between nodes).
+            var mark = [Int32](repeating: 0, count: n)
+            adjacency.offsets.withUnsafeBufferPointer { offsets in
+                adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+                    mark.withUnsafeMutableBufferPointer { mark in
+                        for v in range {
+                            let stamp = Int32(truncatingIfNeeded: v + 1)
+                            mark[v] = stamp
+                            var count = 0
+                            for p in offsets[v]..<offsets[v + 1] {
+                                let u = Int(neighbors[p])
+                                if mark[u] != stamp { mark[u] = stamp; count += 1 }
+                            }
+                            for p in offsets[v]..<offsets[v + 1] {
+                                let u = Int(neighbors[p])
+                                for q in offsets[u]..<offsets[u + 1] {
+                                    let x = Int(neighbors[q])
+                                    if mark[x] != stamp { mark[x] = stamp; count += 1 }
+                                }
+                            }
+                            reach[v - range.lowerBound] = count
+                        }
+                    }
+                }
+            }
+            return reach
+        }
+        return chunks.flatMap { $0 }
+    }
+}

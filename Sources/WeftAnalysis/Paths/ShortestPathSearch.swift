@@ -1,0 +1,397 @@
+import Synchronization
+import WeftGraph
+
+/// The graph a shortest-path search walks: a CSR adjacency (ties i → neighbour) and, for
+/// weighted searches, the length of every entry.
+///
+/// Unweighted: a path's length is its number of steps (hop count). Weighted: the length of a tie
+/// is 1 / weight — a stronger tie is a shorter one, as in Brandes (2008) and Opsahl et al. (2010) —
+/// and tie weights are positive, so lengths are positive and Dijkstra's algorithm applies.
+public struct PathNetwork: Sendable {
+    public let adjacency: Adjacency
+    /// Length of each entry of `adjacency` (1 / weight), or nil for hop counts.
+    public let lengths: [Double]?
+
+    public init(_ adjacency: Adjacency, weighted: Bool) {
+        self.adjacency = adjacency
+        self.lengths = weighted ? adjacency.weights.map { 1 / $0 } : nil
+    }
+
+    public var nodeCount: Int { adjacency.nodeCount }
+    public var isWeighted: Bool { lengths != nil }
+}
+
+/// Reusable workspace for single-source shortest-path searches: breadth-first search (unweighted)
+/// or Dijkstra's algorithm with a binary heap (weighted), recording each reached node's distance,
+/// its number of shortest paths from the source (σ) and the order in which nodes were settled
+/// (non-decreasing distance). This is the first phase of Brandes' algorithm, shared by
+/// betweenness, closeness and the path statistics.
+///
+/// Weighted path lengths that agree within a relative `ShortestPathSearch.tolerance` (1e-10) count
+/// as equal, so that paths of the same length reached by different floating-point sums are all
+/// counted, as igraph does (NetworkX compares sums exactly and can lose tied paths).
+///
+/// Buffers are allocated once (O(n)) and only the entries touched by the previous search are
+/// reset, so a search costs O(reached nodes + their ties), (× log n for Dijkstra).
+/// Not thread-safe: give each thread its own workspace.
+///
+/// Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25 (2001).
+public final class ShortestPathSearch {
+    /// Relative tolerance under which two weighted path lengths are equal.
+    public static let tolerance = 1e-10
+
+    public let nodeCount: Int
+    /// Nodes reached (settled) by the last search, the source included.
+    public private(set) var reachedCount = 0
+    /// Whether the last search was weighted.
+    public private(set) var lastWasWeighted = false
+
+    private let hops: UnsafeMutablePointer<Int32>          // -1 = unreached (unweighted searches)
+    private let dist: UnsafeMutablePointer<Double>         // +∞ = unreached (weighted searches)
+    private let sigma: UnsafeMutablePointer<Double>        // number of shortest paths
+    private let rank: UnsafeMutablePointer<Int32>          // settle position, -1 = not settled
+    private let setter: UnsafeMutablePointer<Int32>        // settle position of the node that last shortened it
+    private let coefficient: UnsafeMutablePointer<Double>  // (1 + δ) / σ, during accumulation
+    private let order: UnsafeMutablePointer<Int32>         // settle order
+    private let heapNode: UnsafeMutablePointer<Int32>
+    private let heapKey: UnsafeMutablePointer<Double>
+    private let heapSlot: UnsafeMutablePointer<Int32>      // node → position in the heap
+
+    public init(nodeCount n: Int) {
+        nodeCount = n
+        let size = max(n, 1)
+        hops = .allocate(capacity: size); hops.initialize(repeating: -1, count: size)
+        dist = .allocate(capacity: size); dist.initialize(repeating: .infinity, count: size)
+        sigma = .allocate(capacity: size); sigma.initialize(repeating: 0, count: size)
+        rank = .allocate(capacity: size); rank.initialize(repeating: -1, count: size)
+        setter = .allocate(capacity: size); setter.initialize(repeating: -1, count: size)
+        coefficient = .allocate(capacity: size); coefficient.initialize(repeating: 0, count: size)
+        order = .allocate(capacity: size + 1); order.initialize(repeating: 0, count: size + 1)
+        heapNode = .allocate(capacity: size); heapNode.initialize(repeating: 0, count: size)
+        heapKey = .allocate(capacity: size + 4); heapKey.initialize(repeating: .infinity, count: size + 4)
+        heapSlot = .allocate(capacity: size); heapSlot.initialize(repeating: -1, count: size)
+    }
+
+    deinit {
+        hops.deallocate(); dist.deallocate(); sigma.deallocate(); rank.deallocate()
+        setter.deallocate(); coefficient.deallocate(); order.deallocate()
+        heapNode.deallocate(); heapKey.deallocate(); heapSlot.deallocate()
+    }
+
+    // MARK: Public queries about the last search
+
+    /// The `i`-th node settled by the last search (0 = the source), for i < `reachedCount`.
+    public func settled(_ i: Int) -> Int {
+        precondition(i >= 0 && i < reachedCount, "settle index out of range")
+        return Int(order[i])
+    }
+
+    /// Distance from the last source to `v` (+∞ when unreached).
+    public func distance(to v: Int) -> Double {
+        precondition(v >= 0 && v < nodeCount, "node out of range")
+        if lastWasWeighted { return dist[v] }
+        return hops[v] < 0 ? .infinity : Double(hops[v])
+    }
+
+    /// Number of shortest paths from the last source to `v` (0 when unreached; 1 for the source),
+    /// when the search counted them.
+    public func pathCount(to v: Int) -> Double {
+        precondition(v >= 0 && v < nodeCount, "node out of range")
+        return sigma[v]
+    }
+
+    /// Searches from `source` over `network`, counting shortest paths when `countingPaths`.
+    public func run(from source: Int, in network: PathNetwork, countingPaths: Bool = true) {
+        precondition(network.nodeCount == nodeCount, "network and workspace sizes differ")
+        precondition(source >= 0 && source < nodeCount, "source out of range")
+        network.withBuffers { view in run(from: source, view, countingPaths: countingPaths) }
+    }
+
+    // MARK: Kernels (internal; the measures call them with buffers taken once per chunk)
+
+    func run(from source: Int, _ g: NetworkBuffers, countingPaths: Bool = true) {
+        reset()
+        if g.lengths == nil {
+            if countingPaths { bfsCounting(from: source, g) } else { bfs(from: source, g) }
+            lastWasWeighted = false
+        } else {
+            dijkstra(from: source, g)
+            lastWasWeighted = true
+        }
+    }
+
+    private func reset() {
+        let hops = self.hops, dist = self.dist, sigma = self.sigma, rank = self.rank, order = self.order
+        for i in 0..<reachedCount {
+            let v = Int(order[i])
+            hops[v] = -1; dist[v] = .infinity; sigma[v] = 0; rank[v] = -1
+        }
+        reachedCount = 0
+    }
+
+    /// BFS with path counts, branch-free in the inner loop (whether a neighbour is new or on a
+    /// shortest path is data-dependent and mispredicts badly): every neighbour is written to the
+    /// queue slot at `tail`, which advances only for new nodes (`order` has n + 1 slots).
+    private func bfsCounting(from s: Int, _ g: NetworkBuffers) {
+        let hops = self.hops, sigma = self.sigma, order = self.order
+        let offsets = g.offsets, neighbors = g.neighbors
+        hops[s] = 0; sigma[s] = 1; order[0] = Int32(s)
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(order[head]); head += 1
+            let next = hops[v] &+ 1, sv = sigma[v]
+            for p in offsets[v]..<offsets[v + 1] {
+                let w32 = neighbors[p]
+                let w = Int(w32)
+                let hw = hops[w]
+                let fresh = hw < 0
+                order[tail] = w32
+                tail &+= fresh ? 1 : 0
+                hops[w] = fresh ? next : hw
+                sigma[w] += fresh || hw == next ? sv : 0
+            }
+        }
+        reachedCount = tail
+    }
+
+    private func bfs(from s: Int, _ g: NetworkBuffers) {
+        let hops = self.hops, order = self.order
+        let offsets = g.offsets, neighbors = g.neighbors
+        hops[s] = 0; order[0] = Int32(s)
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(order[head]); head += 1
+            let next = hops[v] &+ 1
+            for p in offsets[v]..<offsets[v + 1] {
+                let w = Int(neighbors[p])
+                if hops[w] < 0 {
+                    hops[w] = next
+                    order[tail] = Int32(truncatingIfNeeded: w); tail += 1
+                }
+            }
+        }
+        reachedCount = tail
+    }
+
+    /// Whether path lengths `a` and `b` are equal within the relative tolerance.
+    @inline(__always) private static func ties(_ a: Double, _ b: Double) -> Bool {
+        a < b ? b - a <= tolerance * b : a - b <= tolerance * a
+    }
+
+    /// Dijkstra with path counts. A node's distance is replaced only by a length shorter beyond
+    /// the tolerance (which restarts its path count and records the shortening node's settle
+    /// position in `setter`); a length within the tolerance adds paths. `setter` lets the
+    /// accumulation phase recognise exactly the predecessors counted here.
+    private func dijkstra(from s: Int, _ g: NetworkBuffers) {
+        let dist = self.dist, sigma = self.sigma, rank = self.rank, setter = self.setter, order = self.order
+        let heapNode = self.heapNode, heapKey = self.heapKey, heapSlot = self.heapSlot
+        let offsets = g.offsets, neighbors = g.neighbors, lengths = g.lengths.unsafelyUnwrapped
+        var heapCount = 0
+
+        // A 4-ary min-heap of (key, node) with each node's position in heapSlot, so that a
+        // shortened distance moves its node up in place (decrease-key). Keys at positions
+        // heapCount ..< heapCount + 4 are +∞ sentinels, so the descent needs no bounds tests.
+        @inline(__always) func siftUp(_ start: Int, _ node: Int32, _ key: Double) {
+            var i = start
+            while i > 0 {
+                let parent = (i &- 1) >> 2
+                let pk = heapKey[parent]
+                if pk <= key { break }
+                let pn = heapNode[parent]
+                heapNode[i] = pn; heapKey[i] = pk; heapSlot[Int(pn)] = Int32(truncatingIfNeeded: i)
+                i = parent
+            }
+            heapNode[i] = node; heapKey[i] = key; heapSlot[Int(node)] = Int32(truncatingIfNeeded: i)
+        }
+
+        dist[s] = 0; sigma[s] = 1; setter[s] = -1
+        siftUp(0, Int32(s), 0); heapCount = 1
+        var count = 0
+        while heapCount > 0 {
+            // Pop the minimum: move the hole at the root down to a leaf along the smallest
+            // children, then sift the last entry up from there (Floyd's bottom-up variant).
+            let v = Int(heapNode[0])
+            heapCount -= 1
+            let node = heapNode[heapCount], key = heapKey[heapCount]
+            heapKey[heapCount] = .infinity
+            if heapCount > 0 {
+                var i = 0
+                var c = 1
+                while c < heapCount {
+                    let k0 = heapKey[c], k1 = heapKey[c &+ 1], k2 = heapKey[c &+ 2], k3 = heapKey[c &+ 3]
+                    let a = k1 < k0 ? c &+ 1 : c, ka = Swift.min(k0, k1)
+                    let b = k3 < k2 ? c &+ 3 : c &+ 2, kb = Swift.min(k2, k3)
+                    let best = kb < ka ? b : a, kbest = Swift.min(ka, kb)
+                    let bn = heapNode[best]
+                    heapNode[i] = bn; heapKey[i] = kbest; heapSlot[Int(bn)] = Int32(truncatingIfNeeded: i)
+                    i = best
+                    c = 4 &* i &+ 1
+                }
+                siftUp(i, node, key)
+            }
+            let rv = Int32(truncatingIfNeeded: count)
+            rank[v] = rv; order[count] = Int32(truncatingIfNeeded: v); count += 1
+            let dv = dist[v], sv = sigma[v]
+            for p in offsets[v]..<offsets[v + 1] {
+                let w = Int(neighbors[p])
+                if rank[w] >= 0 { continue }
+                let alt = dv + lengths[p]
+                let dw = dist[w]
+                if dw == .infinity {
+                    dist[w] = alt; sigma[w] = sv; setter[w] = rv
+                    siftUp(heapCount, Int32(truncatingIfNeeded: w), alt); heapCount += 1
+                } else if alt < dw && dw - alt > ShortestPathSearch.tolerance * dw {
+                    dist[w] = alt; sigma[w] = sv; setter[w] = rv
+                    siftUp(Int(heapSlot[w]), Int32(truncatingIfNeeded: w), alt)
+                } else if ShortestPathSearch.ties(alt, dw) {
+                    sigma[w] += sv
+                }
+            }
+        }
+        reachedCount = count
+    }
+
+    /// Brandes' accumulation: adds to `sink[v]` the dependency δ_s(v) = Σ_t σ_st(v)/σ_st of the last
+    /// source s on every reached v ≠ s, visiting nodes in reverse settle order. Successors are found
+    /// by re-reading each node's ties (no predecessor lists): x is a successor of w when
+    /// d(x) = d(w) + 1 (unweighted), or, weighted, when w's relaxation counted paths into x —
+    /// the same test the search applied, so σ and δ always agree.
+    func accumulateDependencies(into sink: UnsafeMutablePointer<Double>, _ g: NetworkBuffers) {
+        let sigma = self.sigma, coefficient = self.coefficient, order = self.order
+        let offsets = g.offsets, neighbors = g.neighbors
+        var i = reachedCount - 1
+        if let lengths = g.lengths {
+            let dist = self.dist, rank = self.rank, setter = self.setter
+            while i > 0 {
+                let w = Int(order[i])
+                let dw = dist[w], iw = Int32(truncatingIfNeeded: i)
+                var sum = 0.0
+                for p in offsets[w]..<offsets[w + 1] {
+                    let x = Int(neighbors[p])
+                    if rank[x] <= iw { continue }
+                    let sx = setter[x]
+                    if sx == iw || (sx < iw && ShortestPathSearch.ties(dw + lengths[p], dist[x])) {
+                        sum += coefficient[x]
+                    }
+                }
+                let delta = sigma[w] * sum
+                sink[w] += delta
+                coefficient[w] = (1 + delta) / sigma[w]
+                i -= 1
+            }
+        } else {
+            let hops = self.hops
+            while i > 0 {
+                let w = Int(order[i])
+                let next = hops[w] &+ 1
+                var sum = 0.0
+                for p in offsets[w]..<offsets[w + 1] {
+                    let x = Int(neighbors[p])
+                    // Branch-free: coefficients are always finite (stale ones from earlier searches too).
+                    sum += hops[x] == next ? coefficient[x] : 0
+                }
+                let delta = sigma[w] * sum
+                sink[w] += delta
+                coefficient[w] = (1 + delta) / sigma[w]
+                i -= 1
+            }
+        }
+    }
+
+    /// Over the nodes reached by the last search other than the source: their number, the sum of
+    /// their distances and the sum of the reciprocals of their distances (in settle order).
+    func distanceSums() -> (reached: Int, total: Double, harmonic: Double) {
+        let order = self.order
+        var total = 0.0, harmonic = 0.0
+        if lastWasWeighted {
+            let dist = self.dist
+            for i in 1..<max(reachedCount, 1) {
+                let d = dist[Int(order[i])]
+                total += d; harmonic += 1 / d
+            }
+        } else {
+            let hops = self.hops
+            var sum = 0
+            for i in 1..<max(reachedCount, 1) {
+                let d = Int(hops[Int(order[i])])
+                sum += d; harmonic += 1 / Double(d)
+            }
+            total = Double(sum)
+        }
+        return (max(reachedCount - 1, 0), total, harmonic)
+    }
+
+    /// Unweighted searches only: (sum of hop distances to the reached nodes, largest hop distance).
+    func hopSums() -> (total: Int, eccentricity: Int) {
+        guard reachedCount > 1 else { return (0, 0) }
+        let order = self.order, hops = self.hops
+        var sum = 0
+        for i in 1..<reachedCount { sum += Int(hops[Int(order[i])]) }
+        return (sum, Int(hops[Int(order[reachedCount - 1])]))
+    }
+}
+
+/// A network's arrays as raw buffers, taken once and shared read-only by all searches of a chunk.
+struct NetworkBuffers {
+    let offsets: UnsafeBufferPointer<Int>
+    let neighbors: UnsafeBufferPointer<Int32>
+    let lengths: UnsafeBufferPointer<Double>?
+}
+
+extension PathNetwork {
+    func withBuffers<R>(_ body: (NetworkBuffers) -> R) -> R {
+        adjacency.offsets.withUnsafeBufferPointer { offsets in
+            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+                if let lengths {
+                    return lengths.withUnsafeBufferPointer { body(NetworkBuffers(offsets: offsets, neighbors: neighbors, lengths: $0)) }
+                }
+                return body(NetworkBuffers(offsets: offsets, neighbors: neighbors, lengths: nil))
+            }
+        }
+    }
+}
+
+/// Runs per-source work in a fixed number of chunks, so that results do not depend on the number
+/// of threads: the sources are cut into `count` contiguous ranges, threads take chunks as they
+/// become free, and the caller combines the chunk results in chunk order.
+enum SourceChunks {
+    /// Number of chunks, whatever the number of threads.
+    static let count = 16
+
+    /// The `chunk`-th of `count` contiguous ranges of `0..<total`.
+    static func range(_ chunk: Int, of total: Int) -> Range<Int> {
+        (total * chunk / count)..<(total * (chunk + 1) / count)
+    }
+
+    /// `body(workspace, chunk)` for every chunk, on at most `threads` threads, each thread making
+    /// one workspace with `makeWorkspace` and reusing it for all the chunks it runs. Results are
+    /// returned in chunk order.
+    static func map<Workspace, R>(threads: Int, workspace makeWorkspace: () -> Workspace,
+                                  _ body: (Workspace, Int) -> R) -> [R] {
+        let workers = max(1, min(threads, count))
+        if workers == 1 {
+            let workspace = makeWorkspace()
+            return (0..<count).map { body(workspace, $0) }
+        }
+        let next = ChunkCounter()
+        let done = Parallel.map(chunks: workers) { _ -> [(Int, R)] in
+            let workspace = makeWorkspace()
+            var mine: [(Int, R)] = []
+            while true {
+                let chunk = next.take()
+                if chunk >= count { break }
+                mine.append((chunk, body(workspace, chunk)))
+            }
+            return mine
+        }
+        var slots = [R?](repeating: nil, count: count)
+        for list in done { for (chunk, result) in list { slots[chunk] = result } }
+        return slots.map { $0! }
+    }
+}
+
+/// Hands out chunk numbers 0, 1, 2, … to the threads.
+private final class ChunkCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
+}

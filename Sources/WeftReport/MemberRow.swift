@@ -1,0 +1,74 @@
+import WeftAnalysis
+import WeftGraph
+import WeftIO
+
+/// One member's figures: a row of members.csv and an entry of report.json's `members` object
+/// (same names: the JSON keys are the CSV column names). See README ("members.csv").
+public struct MemberRow: Codable, Sendable, Equatable {
+    public var name: String
+    public var active: Bool
+    public var inDegree: Int
+    public var outDegree: Int
+    public var degree: Int
+    public var neighbours: Int
+    public var inStrength: Double
+    public var outStrength: Double
+    public var strength: Double
+    public var betweenness: Double
+    public var betweennessNormalized: Double
+    public var closeness: Double
+    public var closenessOut: Double
+    public var harmonic: Double
+    public var eigenvector: Double
+    public var pagerank: Double
+    public var katz: Double
+    public var hub: Double
+    public var authority: Double
+    public var clustering: Double
+    public var clusteringWeighted: Double
+    public var coreNumber: Int
+    public var reach2: Int
+    public var isolate: Bool
+    public var weakComponent: Int
+    public var strongComponent: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, active, degree, neighbours, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, hub,
+             authority, clustering, isolate
+        case inDegree = "in_degree", outDegree = "out_degree", inStrength = "in_strength", outStrength = "out_strength"
+        case betweennessNormalized = "betweenness_normalized", closenessOut = "closeness_out"
+        case clusteringWeighted = "clustering_weighted", coreNumber = "core_number", reach2 = "reach_2"
+        case weakComponent = "weak_component", strongComponent = "strong_component"
+    }
+
+    /// members.csv's measure columns, in order, with how each is written. `id` comes first and the
+    /// member attributes last; JSON uses the same names.
+    public static let columns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
+        ("name", { .text($0.name) }),
+        ("active", { .integer($0.active ? 1 : 0) }),
+        ("in_degree", { .integer($0.inDegree) }),
+        ("out_degree", { .integer($0.outDegree) }),
+        ("degree", { .integer($0.degree) }),
+        ("neighbours", { .integer($0.neighbours) }),
+        ("in_strength", { .real($0.inStrength) }),
+        ("out_strength", { .real($0.outStrength) }),
+        ("strength", { .real($0.strength) }),
+        ("betweenness", { .real($0.betweenness) }),
+        ("betweenness_normalized", { .real($0.betweennessNormalized) }),
+        ("closeness", { .real($0.closeness) }),
+        ("closeness_out", { .real($0.closenessOut) }),
+        ("harmonic", { .real($0.harmonic) }),
+        ("eigenvector", { .real($0.eigenvector) }),
+        ("pagerank", { .real($0.pagerank) }),
+        ("katz", { .real($0.katz) }),
+        ("hub", { .real($0.hub) }),
+        ("authority", { .real($0.authority) }),
+        ("clustering", { .real($0.clustering) }),
+        ("clustering_weighted", { .real($0.clusteringWeighted) }),
+        ("core_number", { .integer($0.coreNumber) }),
+        ("reach_2", { .integer($0.reach2) }),
+        ("isolate", { .integer($0.isolate ? 1 : 0) }),
+        ("weak_component", { .integer($0.weakComponent) }),
+        ("strong_component", { .integer($0.strongComponent) }),
+    ]
+}

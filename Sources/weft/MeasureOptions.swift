@@ -1,0 +1,44 @@
+import ArgumentParser
+import WeftAnalysis
+import WeftGraph
+import WeftReport
+
+extension NetworkKind: ExpressibleByArgument {}
+extension KernelPath: ExpressibleByArgument {}
+
+/// Which network the measures run on and how they are computed (shared by `analyze` and `metrics`).
+struct MeasureOptions: ParsableArguments {
+    @Option(help: "The network to measure: interactions, co-attendance (shared events) or co-attendance-newman (shared events weighted 1/(size − 1)).")
+    var network: NetworkKind = .interactions
+
+    @Option(help: "How the two directions of a tie combine in the undirected view: sum, max, min or mean.")
+    var symmetrise: Symmetrisation = .sum
+
+    @Flag(help: "Betweenness and closeness with distance = 1/weight instead of hop counts.")
+    var weightedPaths = false
+
+    @Option(help: "Approximate betweenness from this many sampled sources (default: exact).")
+    var betweennessSamples: Int?
+
+    @Option(help: "Seed for everything random (sampled betweenness).")
+    var seed: UInt64 = 42
+
+    @Option(help: "Kernels for eigenvector, PageRank, Katz and HITS: auto, dense (BLAS/LAPACK) or sparse (iterative).")
+    var kernel: KernelPath = .auto
+
+    func validate() throws {
+        if let k = betweennessSamples, k < 1 { throw ValidationError("--betweenness-samples must be at least 1") }
+    }
+
+    func options(undirected: Bool) -> AnalysisOptions {
+        var o = AnalysisOptions()
+        o.network = network
+        o.undirected = undirected
+        o.symmetrisation = symmetrise
+        o.weightedPaths = weightedPaths
+        o.betweennessSamples = betweennessSamples
+        o.seed = seed
+        o.kernel = kernel
+        return o
+    }
+}

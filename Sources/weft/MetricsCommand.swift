@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import WeftIO
+import WeftReport
+
+/// `weft metrics`: the member measures alone, as a CSV table (stdout or a file), and optionally the
+/// network figures as JSON.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Compute the centrality and cohesion measures and write them as a CSV table (members.csv's columns).",
+        discussion: "Without --out the table goes to standard output, so it can be piped into other tools."
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var window: WindowOptions
+    @OptionGroup var measures: MeasureOptions
+
+    @Option(name: .long, help: "Write the member table to this file instead of standard output.")
+    var out: String?
+
+    @Option(help: "Also write the network figures (report.json's `network` object) to this file.")
+    var networkJson: String?
+
+    func run() throws {
+        let progress = Progress()
+        let span = try window.window()
+        let dataset = try input.load(progress: progress)
+        progress.stage("computing measures")
+        let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
+                                options: measures.options(undirected: input.undirected))
+        progress.done()
+        if let out {
+            try ReportWriters.writeMembers(analysis, to: out)
+        } else {
+            let table = ReportWriters.memberTable(analysis)
+            FileHandle.standardOutput.write(Data(CSVTableWriter.render(header: table.header, rows: table.rows).utf8))
+        }
+        if let networkJson {
+            try ReportWriters.writeJSON(analysis.report(version: Weft.version).network, to: networkJson)
+        }
+        try input.enforceStrict(dataset)
+    }
+}

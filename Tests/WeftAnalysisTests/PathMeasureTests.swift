@@ -1,0 +1,463 @@
+import Foundation
+import Testing
+import WeftAnalysis
+import WeftGraph
+
+/// A graph on `n` members with one record per listed tie (weights default to 1).
+func pathTestGraph(_ n: Int, _ ties: [(Int, Int)], weights: [Double]? = nil, directed: Bool) throws -> Graph {
+    var log = InteractionLog()
+    for (i, tie) in ties.enumerated() {
+        try log.append(source: Int32(tie.0), target: Int32(tie.1), time: Int64(i), weight: weights?[i] ?? 1)
+    }
+    return GraphBuilder(undirected: !directed).build(log, nodeCount: n)
+}
+
+/// A seeded random graph: `n` members, about `n * degree` distinct ties, weights from `weightChoices`.
+struct RandomTies {
+    var n: Int
+    var ties: [(Int, Int)] = []
+    var weights: [Double] = []
+
+    init(n: Int, degree: Double, seed: UInt64, weightChoices: [Double] = [1, 0.5, 0.25]) {
+        self.n = n
+        var rng = SeededGenerator(seed: seed)
+        var seen = Set<Int>()
+        let target = Int(Double(n) * degree)
+        var attempts = 0
+        while ties.count < target && attempts < 50 * target {
+            attempts += 1
+            let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+            if a == b || !seen.insert(min(a, b) * n + max(a, b)).inserted { continue }
+            ties.append((a, b))
+            weights.append(weightChoices[Int(rng.next() % UInt64(weightChoices.count))])
+        }
+    }
+
+    func graph(directed: Bool, weighted: Bool = true) throws -> Graph {
+        try pathTestGraph(n, ties, weights: weighted ? weights : nil, directed: directed)
+    }
+
+    /// The same ties with member v renamed perm[v].
+    func relabelled(_ perm: [Int], directed: Bool) throws -> Graph {
+        try pathTestGraph(n, ties.map { (perm[$0.0], perm[$0.1]) }, weights: weights, directed: directed)
+    }
+}
+
+func randomPermutation(_ n: Int, seed: UInt64) -> [Int] {
+    var rng = SeededGenerator(seed: seed)
+    var perm = Array(0..<n)
+    for i in stride(from: n - 1, to: 0, by: -1) { perm.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+    return perm
+}
+
+/// Exact all-pairs reference by brute force: distances by Floyd–Warshall, path counts by
+/// σ_st = Σ over last steps, betweenness by b(v) = Σ_{s,t} σ_sv σ_vt / σ_st over d(s,v) + d(v,t) = d(s,t).
+/// Lengths must be exactly representable sums (integers here) so that comparisons are exact.
+struct BruteForcePaths {
+    let n: Int
+    var d: [[Double]]
+    var sigma: [[Double]]
+
+    init(_ graph: Graph, weighted: Bool) {
+        n = graph.nodeCount
+        d = Array(repeating: Array(repeating: .infinity, count: n), count: n)
+        var length = d
+        for v in 0..<n {
+            d[v][v] = 0
+            for p in graph.out.offsets[v]..<graph.out.offsets[v + 1] {
+                let u = Int(graph.out.neighbors[p])
+                length[v][u] = weighted ? 1 / graph.out.weights[p] : 1
+                d[v][u] = length[v][u]
+            }
+        }
+        for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
+        sigma = Array(repeating: Array(repeating: 0, count: n), count: n)
+        for s in 0..<n {
+            sigma[s][s] = 1
+            let byDistance = (0..<n).filter { d[s][$0] < .infinity }.sorted { d[s][$0] < d[s][$1] }
+            for t in byDistance where t != s {
+                for w in 0..<n where length[w][t] < .infinity && d[s][w] + length[w][t] == d[s][t] {
+                    sigma[s][t] += sigma[s][w]
+                }
+            }
+        }
+    }
+
+    func betweenness(directed: Bool) -> [Double] {
+        var b = [Double](repeating: 0, count: n)
+        for s in 0..<n { for t in 0..<n where s != t && d[s][t] < .infinity {
+            for v in 0..<n where v != s && v != t && d[s][v] + d[v][t] == d[s][t] {
+                b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t]
+            }
+        } }
+        return directed ? b : b.map { $0 / 2 }
+    }
+
+    /// (incoming closeness, outgoing closeness, incoming harmonic, outgoing harmonic).
+    func closeness() -> ([Double], [Double], [Double], [Double]) {
+        func wf(_ distances: [Double]) -> Double {
+            let finite = distances.filter { $0 < .infinity && $0 > 0 }
+            let total = finite.reduce(0, +)
+            guard total > 0, n > 1 else { return 0 }
+            return Double(finite.count) / total * Double(finite.count) / Double(n - 1)
+        }
+        let incoming = (0..<n).map { u in wf((0..<n).map { d[$0][u] }) }
+        let outgoing = (0..<n).map { u in wf(d[u]) }
+        let harmonic = (0..<n).map { u in (0..<n).reduce(0.0) { $0 + ($1 != u && d[$1][u] < .infinity ? 1 / d[$1][u] : 0) } }
+        let harmonicOut = (0..<n).map { u in (0..<n).reduce(0.0) { $0 + ($1 != u && d[u][$1] < .infinity ? 1 / d[u][$1] : 0) } }
+        return (incoming, outgoing, harmonic, harmonicOut)
+    }
+}
+
+func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { close($0, $1, tolerance: tolerance) }
+}
+
+@Suite struct BetweennessTests {
+    @Test func starCentreIsOneAndLeavesZero() throws {
+        let g = try pathTestGraph(6, [(0, 1), (0, 2), (3, 0), (0, 4), (5, 0)], directed: false)
+        let b = Betweenness(g)
+        #expect(allClose(b.normalized, [1, 0, 0, 0, 0, 0]))
+        #expect(b.raw[0] == 10)   // C(5, 2) pairs of leaves
+        #expect(close(b.centralization, 1))
+    }
+
+    @Test func pathOfFour() throws {
+        let g = try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: false)
+        let b = Betweenness(g)
+        #expect(b.raw == [0, 2, 2, 0])
+        #expect(allClose(b.normalized, [0, 2.0 / 3, 2.0 / 3, 0]))
+        // Freeman: ((2/3 − 0)·2 + 0·2) / 3.
+        #expect(close(b.centralization, 4.0 / 9))
+        // As a directed path each ordered pair counts once and only forwards.
+        let directed = Betweenness(try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: true))
+        #expect(directed.raw == [0, 2, 2, 0])
+        #expect(allClose(directed.normalized, [0, 1.0 / 3, 1.0 / 3, 0]))
+    }
+
+    @Test func directedCycle() throws {
+        // 0 → 1 → 2 → 3 → 4 → 0: each node lies inside (n−1)(n−2)/2 = 6 of the unique paths.
+        let g = try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: true)
+        let b = Betweenness(g)
+        #expect(b.raw == [6, 6, 6, 6, 6])
+        #expect(allClose(b.normalized, [0.5, 0.5, 0.5, 0.5, 0.5]))
+        #expect(b.centralization == 0)
+        // The same ties undirected: a 5-cycle, each pair at distance 2 has one middle node.
+        let u = Betweenness(try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: false))
+        #expect(u.raw == [1, 1, 1, 1, 1])
+    }
+
+    @Test func splitsDependencyOverEqualShortestPaths() throws {
+        // A 4-cycle 0–1–3–2–0: the pair {0, 3} has two shortest paths; {1, 2} too.
+        let b = Betweenness(try pathTestGraph(4, [(0, 1), (1, 3), (3, 2), (2, 0)], directed: false))
+        #expect(b.raw == [0.5, 0.5, 0.5, 0.5])
+    }
+
+    @Test func weightedRoutesThatTieAreBothCounted() throws {
+        // 0–1–3 has length 1/10 + 1/5 = 0.30000000000000004 and 0–2–3 has 1/4 + 1/20 = 0.3: equal
+        // within the tolerance, so the pair {0, 3} is split between 1 and 2. The pair {1, 2} goes
+        // through 3 (0.2 + 0.05 < 0.1 + 0.25).
+        let g = try pathTestGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10, 5, 4, 20], directed: false)
+        let b = Betweenness(g, weighted: true)
+        #expect(allClose(b.raw, [0, 0.5, 0.5, 1]))
+        // Directed the same way: only 0 → 3 has an intermediate.
+        let d = Betweenness(try pathTestGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10, 5, 4, 20], directed: true), weighted: true)
+        #expect(allClose(d.raw, [0, 0.5, 0.5, 0]))
+    }
+
+    @Test func aSupersededNearTieIsNotCountedAsAPredecessor() throws {
+        // 0 → a → x, 0 → b → x, 0 → c → x with route lengths 1, 1 − 0.9e-10 and 1 − 1.1e-10,
+        // settled a, b, c. b's route ties with a's (within 1e-10), c's is shorter than a's beyond
+        // the tolerance and replaces it, dropping b's paths — even though b's route is within the
+        // tolerance of c's. Dependencies must follow the same decision as the path counts.
+        let (a, b, c, x) = (1, 2, 3, 4)
+        let legs: [(Int, Int, Double)] = [(0, a, 0.1), (0, b, 0.2), (0, c, 0.3),
+                                          (a, x, 0.9), (b, x, 0.8 - 0.9e-10), (c, x, 0.7 - 1.1e-10)]
+        let g = try pathTestGraph(5, legs.map { ($0.0, $0.1) }, weights: legs.map { 1 / $0.2 }, directed: true)
+        let search = ShortestPathSearch(nodeCount: 5)
+        search.run(from: 0, in: PathNetwork(g.out, weighted: true))
+        #expect(search.pathCount(to: x) == 1)
+        let raw = Betweenness(g, weighted: true).raw
+        #expect(raw == [0, 0, 0, 1, 0])
+    }
+
+    @Test func strongTiesMakeShortcuts() throws {
+        // 0–1 is weak (length 1); 0–2–1 is two strong ties (length 0.25 + 0.25).
+        let g = try pathTestGraph(3, [(0, 1), (0, 2), (2, 1)], weights: [1, 4, 4], directed: false)
+        #expect(Betweenness(g).raw == [0, 0, 0])
+        #expect(Betweenness(g, weighted: true).raw == [0, 0, 1])
+    }
+
+    @Test func tinyGraphsNormaliseToZero() throws {
+        for n in 0...2 {
+            let g = try pathTestGraph(n, n == 2 ? [(0, 1)] : [], directed: false)
+            let b = Betweenness(g)
+            #expect(b.raw == [Double](repeating: 0, count: n))
+            #expect(b.normalized == [Double](repeating: 0, count: n))
+            #expect(b.centralization == 0)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func matchesBruteForceOnRandomGraphs(_ directed: Bool) throws {
+        for seed in UInt64(1)...12 {
+            let r = RandomTies(n: 9 + Int(seed % 7), degree: 1.4, seed: seed)
+            for weighted in [false, true] {
+                let g = try r.graph(directed: directed)
+                let want = BruteForcePaths(g, weighted: weighted).betweenness(directed: directed)
+                let got = Betweenness(g, weighted: weighted)
+                #expect(allClose(got.raw, want), "seed \(seed) weighted \(weighted): \(got.raw) vs \(want)")
+                #expect(got.raw.allSatisfy { $0 >= 0 })
+                #expect(got.normalized.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
+            }
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func relabellingPermutesTheValues(_ directed: Bool) throws {
+        for seed in UInt64(20)..<28 {
+            let r = RandomTies(n: 40, degree: 1.5, seed: seed)
+            let perm = randomPermutation(r.n, seed: seed &* 7)
+            let g = try r.graph(directed: directed), h = try r.relabelled(perm, directed: directed)
+            for weighted in [false, true] {
+                let a = Betweenness(g, weighted: weighted), b = Betweenness(h, weighted: weighted)
+                #expect(allClose((0..<r.n).map { b.raw[perm[$0]] }, a.raw))
+            }
+        }
+    }
+
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        for directed in [false, true] {
+            let g = try RandomTies(n: 300, degree: 2, seed: 99).graph(directed: directed)
+            for weighted in [false, true] {
+                let one = Betweenness(g, weighted: weighted, threads: 1)
+                for threads in [2, 3, 8, 32] {
+                    #expect(Betweenness(g, weighted: weighted, threads: threads).raw == one.raw)
+                }
+                #expect(Betweenness(g, weighted: weighted, sampleSources: 50, threads: 1).raw
+                        == Betweenness(g, weighted: weighted, sampleSources: 50, threads: 2).raw)
+            }
+        }
+    }
+
+    @Test func samplingEveryMemberIsExact() throws {
+        for directed in [false, true] {
+            let g = try RandomTies(n: 120, degree: 2, seed: 5).graph(directed: directed)
+            for weighted in [false, true] {
+                let exact = Betweenness(g, weighted: weighted)
+                let all = Betweenness(g, weighted: weighted, sampleSources: 120, seed: 3)
+                let more = Betweenness(g, weighted: weighted, sampleSources: 500)
+                #expect(all.raw == exact.raw && more.raw == exact.raw)
+                #expect(!all.isSampled && all.sourceCount == 120 && all.errorBound == 0)
+                #expect(!exact.isSampled && exact.errorBound == 0)
+            }
+        }
+    }
+
+    @Test func samplingIsSeededAndWithinItsBound() throws {
+        let g = try RandomTies(n: 200, degree: 2.5, seed: 11).graph(directed: false)
+        let exact = Betweenness(g)
+        let a = Betweenness(g, sampleSources: 60, seed: 1)
+        #expect(a.isSampled && a.sourceCount == 60)
+        #expect(a.raw == Betweenness(g, sampleSources: 60, seed: 1).raw)
+        #expect(a.raw != Betweenness(g, sampleSources: 60, seed: 2).raw)
+        // ε = n/(n−1) √(ln(2/δ)/(2k)).
+        #expect(close(a.errorBound, 200.0 / 199 * (log(2 / 0.05) / 120).squareRoot()))
+        #expect(a.errorBound(delta: 0.05, simultaneous: true) > a.errorBound)
+        let worst = zip(a.normalized, exact.normalized).map { abs($0 - $1) }.max()!
+        #expect(worst <= a.errorBound(delta: 0.05, simultaneous: true))
+        // Unbiased: the mean over many seeds approaches the exact values.
+        var mean = [Double](repeating: 0, count: 200)
+        let runs = 200
+        for seed in 0..<runs {
+            let s = Betweenness(g, sampleSources: 20, seed: UInt64(seed), threads: 1)
+            for v in 0..<200 { mean[v] += s.raw[v] / Double(runs) }
+        }
+        let total = exact.raw.reduce(0, +)
+        let meanTotal = mean.reduce(0, +)
+        #expect(abs(meanTotal - total) / total < 0.05)
+        let top = exact.raw.indices.max { exact.raw[$0] < exact.raw[$1] }!
+        #expect(abs(mean[top] - exact.raw[top]) / exact.raw[top] < 0.15)
+    }
+
+    @Test func centralizationOfHandValues() {
+        #expect(Betweenness.centralization(normalized: []) == 0)
+        #expect(Betweenness.centralization(normalized: [0.3]) == 0)
+        #expect(close(Betweenness.centralization(normalized: [1, 0, 0, 0.5]), (1 + 1 + 0.5) / 3))
+    }
+}
+
+@Suite struct ClosenessTests {
+    @Test func disconnectedGraphWithAnIsolate() throws {
+        // 0–1–2, 3 alone (n = 4).
+        let c = Closeness(try pathTestGraph(4, [(0, 1), (1, 2)], directed: false))
+        #expect(allClose(c.incoming, [4.0 / 9, 2.0 / 3, 4.0 / 9, 0]))
+        #expect(c.outgoing == c.incoming)
+        #expect(allClose(c.harmonic, [1.5, 2, 1.5, 0]))
+    }
+
+    @Test func twoComponentsUseTheWassermanFaustFactor() throws {
+        // A triangle and a pair in a 5-member network: r/(n−1) scales each component's closeness.
+        let c = Closeness(try pathTestGraph(5, [(0, 1), (1, 2), (2, 0), (3, 4)], directed: false))
+        #expect(allClose(c.incoming, [0.5, 0.5, 0.5, 0.25, 0.25]))
+        #expect(allClose(c.harmonic, [2, 2, 2, 1, 1]))
+    }
+
+    @Test func directedUsesIncomingAndOutgoingDistances() throws {
+        // 0 → 1 → 2, and 3 isolated.
+        let c = Closeness(try pathTestGraph(4, [(0, 1), (1, 2)], directed: true))
+        #expect(allClose(c.incoming, [0, 1.0 / 3, 4.0 / 9, 0]))
+        #expect(allClose(c.outgoing, [4.0 / 9, 1.0 / 3, 0, 0]))
+        #expect(allClose(c.harmonic, [0, 1, 1.5, 0]))
+        #expect(allClose(c.harmonicOutgoing, [1.5, 1, 0, 0]))
+    }
+
+    @Test func directedCycle() throws {
+        let c = Closeness(try pathTestGraph(4, [(0, 1), (1, 2), (2, 3), (3, 0)], directed: true))
+        #expect(allClose(c.incoming, [0.5, 0.5, 0.5, 0.5]))
+        #expect(allClose(c.outgoing, [0.5, 0.5, 0.5, 0.5]))
+        let h: Double = 1 + 0.5 + 1.0 / 3
+        #expect(allClose(c.harmonic, [h, h, h, h]))
+    }
+
+    @Test func weightedDistancesAreInverseWeights() throws {
+        // 0–1 weight 2 (length 0.5), 1–2 weight 4 (length 0.25).
+        let c = Closeness(try pathTestGraph(3, [(0, 1), (1, 2)], weights: [2, 4], directed: false), weighted: true)
+        let incoming: [Double] = [2 / 1.25, 2 / 0.75, 2 / 1.0]
+        let harmonic: [Double] = [2 + 1 / 0.75, 2 + 4, 4 + 1 / 0.75]
+        #expect(allClose(c.incoming, incoming))
+        #expect(allClose(c.harmonic, harmonic))
+    }
+
+    @Test func tinyGraphs() throws {
+        #expect(Closeness(try pathTestGraph(0, [], directed: false)).incoming.isEmpty)
+        #expect(Closeness(try pathTestGraph(1, [], directed: true)).incoming == [0])
+        #expect(Closeness(try pathTestGraph(2, [(0, 1)], directed: true)).incoming == [0, 1])
+    }
+
+    @Test(arguments: [false, true])
+    func matchesBruteForceOnRandomGraphs(_ directed: Bool) throws {
+        for seed in UInt64(30)..<40 {
+            let r = RandomTies(n: 12 + Int(seed % 5), degree: 1.1, seed: seed)
+            let g = try r.graph(directed: directed)
+            for weighted in [false, true] {
+                let (incoming, outgoing, harmonic, harmonicOut) = BruteForcePaths(g, weighted: weighted).closeness()
+                let c = Closeness(g, weighted: weighted)
+                #expect(allClose(c.incoming, incoming), "seed \(seed) weighted \(weighted)")
+                #expect(allClose(c.outgoing, outgoing), "seed \(seed) weighted \(weighted)")
+                #expect(allClose(c.harmonic, harmonic), "seed \(seed) weighted \(weighted)")
+                #expect(allClose(c.harmonicOutgoing, harmonicOut), "seed \(seed) weighted \(weighted)")
+            }
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func relabellingAndThreadsDoNotChangeValues(_ directed: Bool) throws {
+        for seed in UInt64(40)..<45 {
+            let r = RandomTies(n: 150, degree: 1.2, seed: seed)
+            let perm = randomPermutation(r.n, seed: seed)
+            let g = try r.graph(directed: directed), h = try r.relabelled(perm, directed: directed)
+            for weighted in [false, true] {
+                let a = Closeness(g, weighted: weighted, threads: 1), b = Closeness(h, weighted: weighted, threads: 2)
+                #expect(allClose((0..<r.n).map { b.incoming[perm[$0]] }, a.incoming))
+                #expect(allClose((0..<r.n).map { b.outgoing[perm[$0]] }, a.outgoing))
+                #expect(allClose((0..<r.n).map { b.harmonic[perm[$0]] }, a.harmonic))
+                let c = Closeness(g, weighted: weighted, threads: 5)
+                #expect(c.incoming == a.incoming && c.outgoing == a.outgoing && c.harmonic == a.harmonic)
+            }
+        }
+    }
+}
+
+@Suite struct PathStatisticsTests {
+    @Test func largestComponentAndTwoStepReach() throws {
+        // Path 0–1–2–3, pair 4–5, isolate 6.
+        let s = PathStatistics(try pathTestGraph(7, [(0, 1), (1, 2), (2, 3), (4, 5)], directed: false))
+        #expect(s.largestComponentSize == 4)
+        #expect(s.diameter == 3)
+        #expect(close(s.averagePathLength, 20.0 / 12))
+        #expect(s.reachWithinTwo == [2, 3, 3, 2, 1, 1, 0])
+    }
+
+    @Test func directedGraphsUseTheUndirectedView() throws {
+        // 0 → 1 ← 2 → 3: undirected it is a path of four.
+        let s = PathStatistics(try pathTestGraph(4, [(0, 1), (2, 1), (2, 3)], directed: true))
+        #expect(s.diameter == 3 && close(s.averagePathLength, 20.0 / 12))
+        #expect(s.reachWithinTwo == [2, 3, 3, 2])
+    }
+
+    @Test func emptyAndSingleMemberNetworks() throws {
+        let none = PathStatistics(try pathTestGraph(0, [], directed: false))
+        #expect(none.diameter == 0 && none.averagePathLength == 0 && none.reachWithinTwo.isEmpty)
+        let one = PathStatistics(try pathTestGraph(3, [], directed: false))
+        #expect(one.diameter == 0 && one.averagePathLength == 0 && one.largestComponentSize == 1)
+        #expect(one.reachWithinTwo == [0, 0, 0])
+    }
+
+    @Test func starAndCycle() throws {
+        let star = PathStatistics(try pathTestGraph(5, [(0, 1), (0, 2), (0, 3), (0, 4)], directed: false))
+        #expect(star.diameter == 2 && star.reachWithinTwo == [4, 4, 4, 4, 4])
+        #expect(close(star.averagePathLength, (4.0 * 2 + 12 * 2) / 20))
+        let ring = PathStatistics(try pathTestGraph(6, (0..<6).map { ($0, ($0 + 1) % 6) }, directed: false))
+        #expect(ring.diameter == 3 && ring.reachWithinTwo == [4, 4, 4, 4, 4, 4])
+        #expect(close(ring.averagePathLength, 9.0 / 5))
+    }
+
+    @Test func matchesBruteForceAndIgnoresThreadCount() throws {
+        for seed in UInt64(50)..<56 {
+            let r = RandomTies(n: 60, degree: 0.9, seed: seed)
+            let g = try r.graph(directed: true, weighted: false)
+            let s = PathStatistics(g, threads: 1)
+            // Brute force on the undirected view.
+            let u = try pathTestGraph(r.n, r.ties, directed: false)
+            let bf = BruteForcePaths(u, weighted: false)
+            let lcc = Components.weak(g).membership.indices.filter { Components.weak(g).membership[$0] == 0 }
+            var total = 0.0, longest = 0.0
+            for a in lcc { for b in lcc where a != b { total += bf.d[a][b]; longest = max(longest, bf.d[a][b]) } }
+            #expect(s.diameter == Int(longest))
+            #expect(close(s.averagePathLength, lcc.count > 1 ? total / Double(lcc.count * (lcc.count - 1)) : 0))
+            #expect(s.reachWithinTwo == (0..<r.n).map { v in (0..<r.n).filter { $0 != v && bf.d[v][$0] <= 2 }.count })
+            let t = PathStatistics(g, threads: 4)
+            #expect(t.diameter == s.diameter && t.averagePathLength == s.averagePathLength && t.reachWithinTwo == s.reachWithinTwo)
+        }
+    }
+}
+
+@Suite struct ShortestPathSearchTests {
+    @Test func gridPathCountsAreBinomials() throws {
+        // A 4 × 4 grid: from a corner, node (i, j) is i + j steps away by C(i + j, i) paths.
+        var ties: [(Int, Int)] = []
+        for i in 0..<4 { for j in 0..<4 {
+            if i < 3 { ties.append((i * 4 + j, (i + 1) * 4 + j)) }
+            if j < 3 { ties.append((i * 4 + j, i * 4 + j + 1)) }
+        } }
+        let g = try pathTestGraph(16, ties, directed: false)
+        let search = ShortestPathSearch(nodeCount: 16)
+        func binomial(_ n: Int, _ k: Int) -> Double { k == 0 ? 1 : binomial(n - 1, k - 1) * Double(n) / Double(k) }
+        for weighted in [false, true] {
+            search.run(from: 0, in: PathNetwork(g.out, weighted: weighted))
+            #expect(search.reachedCount == 16 && search.settled(0) == 0)
+            for i in 0..<4 { for j in 0..<4 {
+                #expect(search.distance(to: i * 4 + j) == Double(i + j))
+                #expect(search.pathCount(to: i * 4 + j) == binomial(i + j, i))
+            } }
+            // Settle order is by non-decreasing distance.
+            let order = (0..<16).map { search.settled($0) }
+            #expect(zip(order, order.dropFirst()).allSatisfy { search.distance(to: $0.0) <= search.distance(to: $0.1) })
+        }
+    }
+
+    @Test func reusedWorkspaceForgetsThePreviousSearch() throws {
+        let g = try pathTestGraph(5, [(0, 1), (1, 2), (3, 4)], directed: true)
+        let search = ShortestPathSearch(nodeCount: 5)
+        for weighted in [false, true] {
+            let net = PathNetwork(g.out, weighted: weighted)
+            search.run(from: 0, in: net)
+            #expect(search.reachedCount == 3 && search.distance(to: 2) == 2)
+            search.run(from: 3, in: net)
+            #expect(search.reachedCount == 2)
+            #expect(search.distance(to: 2) == .infinity && search.pathCount(to: 2) == 0)
+            #expect(search.distance(to: 4) == 1 && search.pathCount(to: 4) == 1)
+        }
+    }
+}
