@@ -9,15 +9,35 @@ public enum Parallel {
         return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }()
 
-    /// Runs `body(chunk)` for chunk in 0..<chunks, concurrently when there are several threads,
-    /// and returns the results in chunk order.
-    public static func map<T>(chunks: Int, _ body: (Int) -> T) -> [T] {
-        guard chunks > 1 else { return (0..<chunks).map(body) }
+    /// Runs `body(chunk)` for chunk in 0..<chunks on at most `threads` threads and returns the
+    /// results in chunk order.
+    public static func map<T>(chunks: Int, threads: Int = threadCount, _ body: (Int) -> T) -> [T] {
+        map(chunks: chunks, threads: threads, workspace: { () }) { _, chunk in body(chunk) }
+    }
+
+    /// Runs `body(workspace, chunk)` for chunk in 0..<chunks on at most `threads` threads. Each
+    /// thread makes one workspace with `makeWorkspace` and reuses it for every chunk it takes;
+    /// threads take the next chunk as they become free. Results come back in chunk order.
+    public static func map<Workspace, T>(chunks: Int, threads: Int = threadCount, workspace makeWorkspace: () -> Workspace,
+                                         _ body: (Workspace, Int) -> T) -> [T] {
+        let workers = max(1, min(threads, chunks))
+        if workers == 1 {
+            let workspace = makeWorkspace()
+            return (0..<chunks).map { body(workspace, $0) }
+        }
         let results = ResultSlots<T>(count: chunks)
-        withoutActuallyEscaping(body) { body in
-            let work = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                results.set(chunk, work.value(chunk))
+        let counter = ChunkCounter()
+        withoutActuallyEscaping(makeWorkspace) { makeWorkspace in
+            withoutActuallyEscaping(body) { body in
+                let work = UncheckedSendable((makeWorkspace, body))
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let workspace = work.value.0()
+                    while true {
+                        let chunk = counter.take()
+                        if chunk >= chunks { break }
+                        results.set(chunk, work.value.1(workspace, chunk))
+                    }
+                }
             }
         }
         return results.values()
@@ -58,6 +78,20 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
     func set(_ i: Int, _ value: T) { slots[i] = value }
     func values() -> [T] { slots.map { $0! } }
+}
+
+/// Hands out chunk numbers 0, 1, 2, … to the threads.
+private final class ChunkCounter: @unchecked Sendable {
+    private var next = 0
+    private var lock = pthread_mutex_t()
+    init() { pthread_mutex_init(&lock, nil) }
+    deinit { pthread_mutex_destroy(&lock) }
+    func take() -> Int {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        next += 1
+        return next - 1
+    }
 }
 
 private struct UncheckedSendable<V>: @unchecked Sendable {

@@ -369,6 +369,63 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
     }
 }
 
+/// Closeness and path statistics of graphs large enough for many 64-source batches per chunk,
+/// against one `ShortestPathSearch` per member.
+@Suite struct LargeGraphPathTests {
+    /// (reached, sum of distances, sum of reciprocals) of a search from `u`.
+    func sums(_ search: ShortestPathSearch, from u: Int, in network: PathNetwork) -> (Int, Double, Double) {
+        search.run(from: u, in: network, countingPaths: false)
+        var total = 0.0, harmonic = 0.0
+        for i in 1..<search.reachedCount {
+            let d = search.distance(to: search.settled(i))
+            total += d; harmonic += 1 / d
+        }
+        return (search.reachedCount - 1, total, harmonic)
+    }
+
+    @Test(arguments: [false, true])
+    func closenessMatchesSingleSearches(_ directed: Bool) throws {
+        let r = RandomTies(n: 1500, degree: 1.2, seed: 77)
+        let g = try r.graph(directed: directed, weighted: false)
+        let c = Closeness(g, threads: 2)
+        let search = ShortestPathSearch(nodeCount: r.n)
+        let inward = PathNetwork(g.in, weighted: false), outward = PathNetwork(g.out, weighted: false)
+        func wf(_ reached: Int, _ total: Double) -> Double {
+            total > 0 ? Double(reached) / total * Double(reached) / Double(r.n - 1) : 0
+        }
+        var mismatches = 0
+        for u in 0..<r.n {
+            let (ri, ti, hi) = sums(search, from: u, in: inward)
+            let (ro, to, _) = sums(search, from: u, in: outward)
+            if !close(c.incoming[u], wf(ri, ti)) || !close(c.harmonic[u], hi) || !close(c.outgoing[u], wf(ro, to)) {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(c.incoming.contains { $0 > 0 } && c.incoming.contains { $0 == 0 })
+    }
+
+    @Test func pathStatisticsMatchSingleSearches() throws {
+        let r = RandomTies(n: 2000, degree: 0.8, seed: 78)
+        let g = try r.graph(directed: true, weighted: false)
+        let s = PathStatistics(g, threads: 2)
+        let membership = Components.weak(g).membership
+        let lcc = (0..<r.n).filter { membership[$0] == 0 }
+        #expect(lcc.count == s.largestComponentSize && lcc.count > 16 * 64)
+        let search = ShortestPathSearch(nodeCount: r.n)
+        let network = PathNetwork(g.undirected, weighted: false)
+        var total = 0.0, longest = 0.0
+        for u in lcc {
+            let (reached, sum, _) = sums(search, from: u, in: network)
+            #expect(reached == lcc.count - 1)
+            total += sum
+            longest = max(longest, search.distance(to: search.settled(search.reachedCount - 1)))
+        }
+        #expect(s.diameter == Int(longest))
+        #expect(close(s.averagePathLength, total / Double(lcc.count * (lcc.count - 1))))
+    }
+}
+
 @Suite struct PathStatisticsTests {
     @Test func largestComponentAndTwoStepReach() throws {
         // Path 0–1–2–3, pair 4–5, isolate 6.

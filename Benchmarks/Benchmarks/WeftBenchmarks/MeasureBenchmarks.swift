@@ -15,16 +15,19 @@ func measureBenchmarks() {
             let dataset = try! DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
             return GraphBuilder().build(dataset.interactions, nodeCount: dataset.members.count)
         }
-        let kernels: [(String, @Sendable (Graph) -> Int)] = [
-            ("components", { Components.weak($0).count + Components.strong($0).count }),
-            ("k-core", { CoreNumber($0).maximum }),
-            ("clustering", { Clustering($0).triangles.count }),
-            ("pagerank", { PageRank($0, path: .sparse).iterations }),
-            ("eigenvector", { EigenvectorCentrality($0, path: .sparse).iterations }),
-            ("closeness", { Closeness($0).incoming.count }),
-        ] + (size == .s ? [("betweenness", { Betweenness($0).raw.count })] : [
-            ("betweenness sampled 100", { Betweenness($0, sampleSources: 100).raw.count }),
-        ])
+        typealias Kernel = @Sendable (Graph) -> Int
+        var kernels: [(String, Kernel)] = []
+        kernels.append(("components", { g in Components.weak(g).count + Components.strong(g).count }))
+        kernels.append(("k-core", { g in CoreNumber(g).maximum }))
+        kernels.append(("clustering", { g in Clustering(g).triangles.count }))
+        kernels.append(("pagerank", { g in PageRank(g, path: .sparse).iterations }))
+        kernels.append(("eigenvector", { g in EigenvectorCentrality(g, path: .sparse).iterations }))
+        kernels.append(("closeness", { g in Closeness(g).incoming.count }))
+        if size == .s {
+            kernels.append(("betweenness", { g in Betweenness(g).raw.count }))
+        } else {
+            kernels.append(("betweenness sampled 100", { g in Betweenness(g, sampleSources: 100).raw.count }))
+        }
         for (kernel, body) in kernels {
             Benchmark("\(kernel) \(name)") { benchmark, g in
                 benchmark.startMeasurement()

@@ -81,7 +81,7 @@ public struct Betweenness: Sendable {
                     for i in range {
                         let s = sources.map { Int($0[i]) } ?? i
                         search.run(from: s, buffers)
-                        search.accumulateDependencies(into: sink, buffers)
+                        search.accumulateDependencies(into: sink)
                     }
                 }
             }

@@ -1,4 +1,3 @@
-import Synchronization
 import WeftGraph
 
 /// The graph a shortest-path search walks: a CSR adjacency (ties i → neighbour) and, for
@@ -22,20 +21,22 @@ public struct PathNetwork: Sendable {
 }
 
 /// Reusable workspace for single-source shortest-path searches: breadth-first search (unweighted)
-/// or Dijkstra's algorithm with a binary heap (weighted), recording each reached node's distance,
-/// its number of shortest paths from the source (σ) and the order in which nodes were settled
-/// (non-decreasing distance). This is the first phase of Brandes' algorithm, shared by
-/// betweenness, closeness and the path statistics.
+/// or Dijkstra's algorithm (weighted, with a 4-ary heap and decrease-key), recording each reached
+/// node's distance, its number of shortest paths from the source (σ) and the order in which nodes
+/// were settled (non-decreasing distance). This is the first phase of Brandes' algorithm, shared
+/// by betweenness and closeness.
 ///
 /// Weighted path lengths that agree within a relative `ShortestPathSearch.tolerance` (1e-10) count
 /// as equal, so that paths of the same length reached by different floating-point sums are all
 /// counted, as igraph does (NetworkX compares sums exactly and can lose tied paths).
 ///
-/// Buffers are allocated once (O(n)) and only the entries touched by the previous search are
-/// reset, so a search costs O(reached nodes + their ties), (× log n for Dijkstra).
-/// Not thread-safe: give each thread its own workspace.
+/// Buffers are allocated once — O(n), plus O(m) for the successor lists of unweighted searches
+/// that count paths — and only the entries touched by the previous search are reset, so a search
+/// costs O(reached nodes + their ties), × log n for Dijkstra. Not thread-safe: give each thread
+/// its own workspace.
 ///
-/// Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25 (2001).
+/// References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25
+/// (2001); E. W. Dijkstra, "A note on two problems in connexion with graphs", Numer. Math. 1 (1959).
 public final class ShortestPathSearch {
     /// Relative tolerance under which two weighted path lengths are equal.
     public static let tolerance = 1e-10
@@ -56,6 +57,12 @@ public final class ShortestPathSearch {
     private let heapNode: UnsafeMutablePointer<Int32>
     private let heapKey: UnsafeMutablePointer<Double>
     private let heapSlot: UnsafeMutablePointer<Int32>      // node → position in the heap
+    // Unweighted searches with path counts: the successors on shortest paths (d(x) = d(v) + 1)
+    // of the node settled i-th are successors[successorStart[i] ..< successorStart[i + 1]].
+    private let successorStart: UnsafeMutablePointer<Int>
+    private var successors: UnsafeMutablePointer<Int32>
+    private var successorCapacity = 0
+    private var hasSuccessors = false
 
     public init(nodeCount n: Int) {
         nodeCount = n
@@ -70,12 +77,15 @@ public final class ShortestPathSearch {
         heapNode = .allocate(capacity: size); heapNode.initialize(repeating: 0, count: size)
         heapKey = .allocate(capacity: size + 4); heapKey.initialize(repeating: .infinity, count: size + 4)
         heapSlot = .allocate(capacity: size); heapSlot.initialize(repeating: -1, count: size)
+        successorStart = .allocate(capacity: size + 1); successorStart.initialize(repeating: 0, count: size + 1)
+        successors = .allocate(capacity: 1); successors.initialize(to: 0); successorCapacity = 1
     }
 
     deinit {
         hops.deallocate(); dist.deallocate(); sigma.deallocate(); rank.deallocate()
         setter.deallocate(); coefficient.deallocate(); order.deallocate()
         heapNode.deallocate(); heapKey.deallocate(); heapSlot.deallocate()
+        successorStart.deallocate(); successors.deallocate()
     }
 
     // MARK: Public queries about the last search
@@ -111,47 +121,80 @@ public final class ShortestPathSearch {
 
     func run(from source: Int, _ g: NetworkBuffers, countingPaths: Bool = true) {
         reset()
+        hasSuccessors = false
         if g.lengths == nil {
             if countingPaths { bfsCounting(from: source, g) } else { bfs(from: source, g) }
             lastWasWeighted = false
         } else {
-            dijkstra(from: source, g)
+            if countingPaths { dijkstra(from: source, g, countingPaths: true) } else { dijkstra(from: source, g, countingPaths: false) }
             lastWasWeighted = true
         }
     }
 
+    /// Clears what the last search wrote, for the nodes it reached only.
     private func reset() {
-        let hops = self.hops, dist = self.dist, sigma = self.sigma, rank = self.rank, order = self.order
-        for i in 0..<reachedCount {
-            let v = Int(order[i])
-            hops[v] = -1; dist[v] = .infinity; sigma[v] = 0; rank[v] = -1
+        let order = self.order
+        if lastWasWeighted {
+            let dist = self.dist, sigma = self.sigma, rank = self.rank
+            for i in 0..<reachedCount {
+                let v = Int(order[i])
+                dist[v] = .infinity; sigma[v] = 0; rank[v] = -1
+            }
+        } else {
+            let hops = self.hops, sigma = self.sigma
+            for i in 0..<reachedCount {
+                let v = Int(order[i])
+                hops[v] = -1; sigma[v] = 0
+            }
         }
         reachedCount = 0
     }
 
-    /// BFS with path counts, branch-free in the inner loop (whether a neighbour is new or on a
-    /// shortest path is data-dependent and mispredicts badly): every neighbour is written to the
-    /// queue slot at `tail`, which advances only for new nodes (`order` has n + 1 slots).
+    /// BFS with path counts, also listing each node's successors on shortest paths for the
+    /// accumulation. Branch-free in the inner loop (whether a neighbour is new, or one step
+    /// further, is data-dependent and mispredicts badly): every neighbour is written to the queue
+    /// slot at `tail` and the successor slot at `count`, which advance only when it belongs there
+    /// (`order` has n + 1 slots and `successors` m + 1).
     private func bfsCounting(from s: Int, _ g: NetworkBuffers) {
+        reserveSuccessors(g.neighbors.count + 1)
         let hops = self.hops, sigma = self.sigma, order = self.order
+        let successors = self.successors, successorStart = self.successorStart
         let offsets = g.offsets, neighbors = g.neighbors
         hops[s] = 0; sigma[s] = 1; order[0] = Int32(s)
-        var head = 0, tail = 1
+        var head = 0, tail = 1, count = 0
         while head < tail {
-            let v = Int(order[head]); head += 1
-            let next = hops[v] &+ 1, sv = sigma[v]
+            let v = Int(order[head])
+            successorStart[head] = count
+            head += 1
+            let next = hops[v] &+ 1
+            let first = count
             for p in offsets[v]..<offsets[v + 1] {
                 let w32 = neighbors[p]
                 let w = Int(w32)
                 let hw = hops[w]
-                let fresh = hw < 0
+                let freshMask = hw >> 31                         // -1 when unreached, else 0
                 order[tail] = w32
-                tail &+= fresh ? 1 : 0
-                hops[w] = fresh ? next : hw
-                sigma[w] += fresh || hw == next ? sv : 0
+                tail &+= Int(freshMask & 1)
+                let hNew = hw ^ ((hw ^ next) & freshMask)        // next when unreached, else hw
+                hops[w] = hNew
+                successors[count] = w32
+                count &+= hNew == next ? 1 : 0
             }
+            // v's paths extend to its successors (all one level further, so not yet dequeued).
+            let sv = sigma[v]
+            for j in first..<count { sigma[Int(successors[j])] += sv }
         }
+        successorStart[tail] = count
         reachedCount = tail
+        hasSuccessors = true
+    }
+
+    private func reserveSuccessors(_ capacity: Int) {
+        if successorCapacity < capacity {
+            successors.deallocate()
+            successorCapacity = capacity
+            successors = .allocate(capacity: capacity)
+        }
     }
 
     private func bfs(from s: Int, _ g: NetworkBuffers) {
@@ -180,13 +223,18 @@ public final class ShortestPathSearch {
 
     /// Dijkstra with path counts. A node's distance is replaced only by a length shorter beyond
     /// the tolerance (which restarts its path count and records the shortening node's settle
-    /// position in `setter`); a length within the tolerance adds paths. `setter` lets the
-    /// accumulation phase recognise exactly the predecessors counted here.
-    private func dijkstra(from s: Int, _ g: NetworkBuffers) {
+    /// position in `setter`); a length within the tolerance adds paths. Every relaxation that
+    /// counted paths into x is listed as a successor of the settling node; those listed before
+    /// x's last restart (settle position < setter[x]) no longer count, so the accumulation
+    /// phase sees exactly the predecessors counted in σ.
+    @inline(__always)
+    private func dijkstra(from s: Int, _ g: NetworkBuffers, countingPaths: Bool) {
         let dist = self.dist, sigma = self.sigma, rank = self.rank, setter = self.setter, order = self.order
         let heapNode = self.heapNode, heapKey = self.heapKey, heapSlot = self.heapSlot
         let offsets = g.offsets, neighbors = g.neighbors, lengths = g.lengths.unsafelyUnwrapped
-        var heapCount = 0
+        reserveSuccessors(g.neighbors.count + 1)
+        let successors = self.successors, successorStart = self.successorStart
+        var heapCount = 0, listed = 0
 
         // A 4-ary min-heap of (key, node) with each node's position in heapSlot, so that a
         // shortened distance moves its node up in place (decrease-key). Keys at positions
@@ -230,49 +278,58 @@ public final class ShortestPathSearch {
                 siftUp(i, node, key)
             }
             let rv = Int32(truncatingIfNeeded: count)
-            rank[v] = rv; order[count] = Int32(truncatingIfNeeded: v); count += 1
+            rank[v] = rv; order[count] = Int32(truncatingIfNeeded: v)
+            successorStart[count] = listed
+            count += 1
             let dv = dist[v], sv = sigma[v]
             for p in offsets[v]..<offsets[v + 1] {
-                let w = Int(neighbors[p])
+                let w32 = neighbors[p]
+                let w = Int(w32)
                 if rank[w] >= 0 { continue }
                 let alt = dv + lengths[p]
                 let dw = dist[w]
                 if dw == .infinity {
-                    dist[w] = alt; sigma[w] = sv; setter[w] = rv
-                    siftUp(heapCount, Int32(truncatingIfNeeded: w), alt); heapCount += 1
+                    dist[w] = alt
+                    siftUp(heapCount, w32, alt); heapCount += 1
+                    if !countingPaths { continue }
+                    sigma[w] = sv; setter[w] = rv
                 } else if alt < dw && dw - alt > ShortestPathSearch.tolerance * dw {
-                    dist[w] = alt; sigma[w] = sv; setter[w] = rv
-                    siftUp(Int(heapSlot[w]), Int32(truncatingIfNeeded: w), alt)
-                } else if ShortestPathSearch.ties(alt, dw) {
+                    dist[w] = alt
+                    siftUp(Int(heapSlot[w]), w32, alt)
+                    if !countingPaths { continue }
+                    sigma[w] = sv; setter[w] = rv
+                } else if countingPaths && ShortestPathSearch.ties(alt, dw) {
                     sigma[w] += sv
+                } else {
+                    continue
                 }
+                successors[listed] = w32; listed += 1
             }
         }
+        successorStart[count] = listed
         reachedCount = count
+        hasSuccessors = countingPaths
     }
 
     /// Brandes' accumulation: adds to `sink[v]` the dependency δ_s(v) = Σ_t σ_st(v)/σ_st of the last
-    /// source s on every reached v ≠ s, visiting nodes in reverse settle order. Successors are found
-    /// by re-reading each node's ties (no predecessor lists): x is a successor of w when
-    /// d(x) = d(w) + 1 (unweighted), or, weighted, when w's relaxation counted paths into x —
-    /// the same test the search applied, so σ and δ always agree.
-    func accumulateDependencies(into sink: UnsafeMutablePointer<Double>, _ g: NetworkBuffers) {
+    /// source s on every reached v ≠ s, visiting nodes in reverse settle order, over the
+    /// successors the search listed (so σ and δ always agree): δ(w) = σ(w) Σ_x (1 + δ(x)) / σ(x).
+    func accumulateDependencies(into sink: UnsafeMutablePointer<Double>) {
         let sigma = self.sigma, coefficient = self.coefficient, order = self.order
-        let offsets = g.offsets, neighbors = g.neighbors
         var i = reachedCount - 1
-        if let lengths = g.lengths {
-            let dist = self.dist, rank = self.rank, setter = self.setter
+        precondition(hasSuccessors, "accumulation needs a search that counted paths")
+        let successors = self.successors, successorStart = self.successorStart
+        if lastWasWeighted {
+            let setter = self.setter
             while i > 0 {
                 let w = Int(order[i])
-                let dw = dist[w], iw = Int32(truncatingIfNeeded: i)
+                let iw = Int32(truncatingIfNeeded: i)
                 var sum = 0.0
-                for p in offsets[w]..<offsets[w + 1] {
-                    let x = Int(neighbors[p])
-                    if rank[x] <= iw { continue }
-                    let sx = setter[x]
-                    if sx == iw || (sx < iw && ShortestPathSearch.ties(dw + lengths[p], dist[x])) {
-                        sum += coefficient[x]
-                    }
+                for j in successorStart[i]..<successorStart[i + 1] {
+                    let x = Int(successors[j])
+                    // Listed before x's path count last restarted: not a predecessor any more.
+                    let valid = UInt64(setter[x] <= iw ? 1 : 0)
+                    sum += Double(bitPattern: coefficient[x].bitPattern & (0 &- valid))
                 }
                 let delta = sigma[w] * sum
                 sink[w] += delta
@@ -280,16 +337,10 @@ public final class ShortestPathSearch {
                 i -= 1
             }
         } else {
-            let hops = self.hops
             while i > 0 {
                 let w = Int(order[i])
-                let next = hops[w] &+ 1
                 var sum = 0.0
-                for p in offsets[w]..<offsets[w + 1] {
-                    let x = Int(neighbors[p])
-                    // Branch-free: coefficients are always finite (stale ones from earlier searches too).
-                    sum += hops[x] == next ? coefficient[x] : 0
-                }
+                for j in successorStart[i]..<successorStart[i + 1] { sum += coefficient[Int(successors[j])] }
                 let delta = sigma[w] * sum
                 sink[w] += delta
                 coefficient[w] = (1 + delta) / sigma[w]
@@ -364,34 +415,10 @@ enum SourceChunks {
     }
 
     /// `body(workspace, chunk)` for every chunk, on at most `threads` threads, each thread making
-    /// one workspace with `makeWorkspace` and reusing it for all the chunks it runs. Results are
-    /// returned in chunk order.
+    /// one workspace and reusing it for all the chunks it runs. Results are returned in chunk order.
     static func map<Workspace, R>(threads: Int, workspace makeWorkspace: () -> Workspace,
                                   _ body: (Workspace, Int) -> R) -> [R] {
-        let workers = max(1, min(threads, count))
-        if workers == 1 {
-            let workspace = makeWorkspace()
-            return (0..<count).map { body(workspace, $0) }
-        }
-        let next = ChunkCounter()
-        let done = Parallel.map(chunks: workers) { _ -> [(Int, R)] in
-            let workspace = makeWorkspace()
-            var mine: [(Int, R)] = []
-            while true {
-                let chunk = next.take()
-                if chunk >= count { break }
-                mine.append((chunk, body(workspace, chunk)))
-            }
-            return mine
-        }
-        var slots = [R?](repeating: nil, count: count)
-        for list in done { for (chunk, result) in list { slots[chunk] = result } }
-        return slots.map { $0! }
+        Parallel.map(chunks: count, threads: threads, workspace: makeWorkspace, body)
     }
 }
 
-/// Hands out chunk numbers 0, 1, 2, … to the threads.
-private final class ChunkCounter: Sendable {
-    private let value = Atomic<Int>(0)
-    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
-}
