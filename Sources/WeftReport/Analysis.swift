@@ -22,6 +22,10 @@ public struct Analysis: Sendable {
     public let hits: HITS
     public let clustering: Clustering
     public let cores: CoreNumber
+    /// The network's nodes: the members, or the events for the event projection.
+    public let nodes: NodeTable
+    /// Whether each node has a record in the window (an interaction or attendance for a member,
+    /// an attendance row for an event).
     public let active: [Bool]
 
     public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions) {
@@ -38,6 +42,18 @@ public struct Analysis: Sendable {
             graph = TwoModeProjection.members(dataset.attendance, memberCount: n, window: window,
                                               weighting: options.network == .coAttendance ? .count : .newman,
                                               path: options.kernel)
+        case .events:
+            graph = TwoModeProjection.events(dataset.attendance, memberCount: n, window: window, path: options.kernel)
+        }
+        if options.network.nodesAreMembers {
+            nodes = NodeTable(ids: dataset.members.ids, names: dataset.members.names, attributes: dataset.members.attributes)
+            active = dataset.activeMembers(in: window)
+        } else {
+            let events = dataset.attendance.events
+            nodes = NodeTable(ids: events, names: Array(repeating: "", count: events.count), attributes: AttributeColumns())
+            var attended = [Bool](repeating: false, count: events.count)
+            for k in dataset.attendance.range(in: window) { attended[Int(dataset.attendance.event[k])] = true }
+            active = attended
         }
         summary = NetworkSummary(graph)
         degrees = DegreeCentrality(graph)
@@ -50,7 +66,6 @@ public struct Analysis: Sendable {
         hits = HITS(graph, path: options.kernel)
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
-        active = dataset.activeMembers(in: window)
     }
 
     /// Every member's figures, in member order.
@@ -58,7 +73,7 @@ public struct Analysis: Sendable {
         let d = degrees
         let weak = summary.weakComponents.membership, strong = summary.strongComponents.membership
         return (0..<graph.nodeCount).map { v in
-            MemberRow(name: dataset.members.names[v], active: active[v],
+            MemberRow(name: nodes.names[v], active: active[v],
                       inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
                       inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
                       betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
@@ -86,7 +101,7 @@ public struct Analysis: Sendable {
                      attendance.last.map { dataset.attendance.date[$0] }].compactMap { $0 }
         let assortativity = DegreeAssortativity.coefficient(graph)
         var members: [String: MemberRow] = [:]
-        for (v, row) in memberRows.enumerated() { members[dataset.members.ids[Int32(v)]] = row }
+        for (v, row) in memberRows.enumerated() { members[nodes.ids[Int32(v)]] = row }
         return Report(
             generator: .init(version: version),
             window: windowLabels,
@@ -102,7 +117,7 @@ public struct Analysis: Sendable {
             rows: .init(read: dataset.rowsRead, accepted: dataset.rowsAccepted, rejected: dataset.rowsRejected),
             membership: .init(total: dataset.members.count, declared: dataset.members.declaredCount,
                               addedFromRecords: dataset.members.addedFromRecords,
-                              active: active.reduce(0) { $0 + ($1 ? 1 : 0) }),
+                              active: dataset.activeMembers(in: window).reduce(0) { $0 + ($1 ? 1 : 0) }),
             records: .init(interactions: interactions.count, attendance: attendance.count, events: events.count,
                            firstRecord: times.min().map(Timestamp.formatDateTime),
                            lastRecord: times.max().map(Timestamp.formatDateTime),
@@ -122,4 +137,11 @@ public struct Analysis: Sendable {
                            coreMax: cores.maximum),
             members: members)
     }
+}
+
+/// The nodes of the analysed network, for the output tables: ids, display names and attributes.
+public struct NodeTable: Sendable {
+    public let ids: IdentifierRegistry
+    public let names: [String]
+    public let attributes: AttributeColumns
 }

@@ -9,6 +9,11 @@ public enum NetworkKind: String, CaseIterable, Sendable {
     case coAttendance = "co-attendance"
     /// Members tied by co-attendance weighted 1/(event size − 1) (Newman).
     case coAttendanceNewman = "co-attendance-newman"
+    /// Events tied by the number of members they share (the nodes are events, not members).
+    case events
+
+    /// Whether the network's nodes are the members.
+    public var nodesAreMembers: Bool { self != .events }
 }
 
 /// How the measures are computed. Defaults follow NetworkX, so values can be checked against it.

@@ -19,10 +19,10 @@ public enum ReportWriters {
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
     public static func memberTable(_ analysis: Analysis) -> (header: [String], rows: [[CSVCell]]) {
-        let members = analysis.dataset.members
-        let attributes = members.attributes.columns
+        let nodes = analysis.nodes
+        let attributes = nodes.attributes.columns
         let rows = analysis.memberRows.enumerated().map { v, member -> [CSVCell] in
-            [.text(members.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(member) } + attributes.map { .text($0.value(at: v)) }
+            [.text(nodes.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(member) } + attributes.map { .text($0.value(at: v)) }
         }
         return (memberHeader(attributes: attributes.map(\.name)), rows)
     }

@@ -21,6 +21,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var measures: MeasureOptions
 
+    func validate() throws {
+        if measures.network == .events {
+            throw ValidationError("--network events is for `weft metrics` (its rows are events, not members)")
+        }
+    }
+
     func run() throws {
         let progress = Progress()
         let span = try window.window()

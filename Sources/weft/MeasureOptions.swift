@@ -8,7 +8,7 @@ extension KernelPath: ExpressibleByArgument {}
 
 /// Which network the measures run on and how they are computed (shared by `analyze` and `metrics`).
 struct MeasureOptions: ParsableArguments {
-    @Option(help: "The network to measure: interactions, co-attendance (shared events) or co-attendance-newman (shared events weighted 1/(size − 1)).")
+    @Option(help: "The network to measure: interactions, co-attendance (shared events), co-attendance-newman (shared events weighted 1/(size − 1)) or events (events tied by shared members; rows are then events).")
     var network: NetworkKind = .interactions
 
     @Option(help: "How the two directions of a tie combine in the undirected view: sum, max, min or mean.")

@@ -172,4 +172,25 @@ func temporaryFolder() throws -> URL {
         #expect(try network(undirected)["ties"] as? Int == 2)
         #expect(try network(undirected)["reciprocity"] is NSNull)
     }
+
+    @Test func metricsWritesTheMemberTableToStandardOutput() throws {
+        let run = try WeftRun(["metrics", sampleData, "--network-json", try temporaryFolder().appendingPathComponent("network.json").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 301 && lines[0].hasPrefix("id,name,active,in_degree"))
+        let sampled = try WeftRun(["metrics", sampleData, "--betweenness-samples", "50", "--kernel", "sparse"])
+        #expect(sampled.status == 0 && sampled.stdout.split(separator: "\n").count == 301)
+    }
+
+    @Test func coAttendanceAndEventNetworks() throws {
+        let out = try temporaryFolder()
+        #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--network", "co-attendance-newman"]).status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+        let graph = report["graph"] as! [String: Any]
+        #expect(graph["network"] as? String == "co-attendance-newman" && graph["directed"] as? Bool == false)
+        let events = try WeftRun(["metrics", sampleData, "--network", "events"])
+        #expect(events.status == 0)
+        #expect(events.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("e") })
+        #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--network", "events"]).status == 2)
+    }
 }

@@ -12,19 +12,20 @@ public struct Components: Sendable, Equatable {
     public var count: Int { sizes.count }
     public var largestSize: Int { sizes.first ?? 0 }
 
-    /// Renumbers raw labels (any integers) by decreasing size, then smallest member.
+    /// Renumbers raw labels 0..<k by decreasing size, then smallest member (arrays only).
     init(rawLabels: [Int]) {
-        var firstMember: [Int: Int] = [:]
-        var size: [Int: Int] = [:]
+        let k = (rawLabels.max() ?? -1) + 1
+        var size = [Int](repeating: 0, count: k)
+        var firstMember = [Int](repeating: Int.max, count: k)
         for (v, label) in rawLabels.enumerated() {
-            if firstMember[label] == nil { firstMember[label] = v }
-            size[label, default: 0] += 1
+            size[label] += 1
+            if firstMember[label] == Int.max { firstMember[label] = v }
         }
-        let ordered = size.keys.sorted { (size[$0]!, -firstMember[$0]!) > (size[$1]!, -firstMember[$1]!) }
-        var rank: [Int: Int] = [:]
+        let ordered = (0..<k).sorted { size[$0] != size[$1] ? size[$0] > size[$1] : firstMember[$0] < firstMember[$1] }
+        var rank = [Int](repeating: 0, count: k)
         for (i, label) in ordered.enumerated() { rank[label] = i }
-        membership = rawLabels.map { rank[$0]! }
-        sizes = ordered.map { size[$0]! }
+        membership = rawLabels.map { rank[$0] }
+        sizes = ordered.map { size[$0] }
     }
 
     /// Weakly connected components: components of the symmetrised graph (breadth-first search).
