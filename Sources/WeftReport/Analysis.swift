@@ -57,8 +57,13 @@ public struct Analysis: Sendable {
         }
         summary = NetworkSummary(graph)
         degrees = DegreeCentrality(graph)
-        betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.betweennessSamples, seed: options.seed)
-        closeness = Closeness(graph, weighted: options.weightedPaths)
+        let sources = options.pathSources(nodeCount: graph.nodeCount)
+        betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
+        if let sources {
+            closeness = Closeness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
+        } else {
+            closeness = Closeness(graph, weighted: options.weightedPaths)
+        }
         paths = PathStatistics(graph)
         eigenvector = EigenvectorCentrality(graph, path: options.kernel)
         pagerank = PageRank(graph, path: options.kernel)
@@ -107,7 +112,8 @@ public struct Analysis: Sendable {
             window: windowLabels,
             graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
             measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.isSampled ? "sampled" : "exact",
-                            betweennessSources: betweenness.sourceCount, betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
+                            closeness: closeness.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
+                            betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
                             kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {

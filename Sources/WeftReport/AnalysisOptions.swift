@@ -23,8 +23,19 @@ public struct AnalysisOptions: Sendable {
     public var symmetrisation: Symmetrisation = .sum
     /// Betweenness and closeness with distance = 1/weight instead of hop counts.
     public var weightedPaths = false
-    /// Approximate betweenness from this many sampled sources (nil = exact).
-    public var betweennessSamples: Int?
+    /// Estimate betweenness and closeness from this many sampled source members (nil: exact up to
+    /// `exactPathLimit` members, sampled from `automaticPathSamples` sources above it).
+    public var pathSamples: Int?
+    /// Largest network on which betweenness and closeness are exact by default: one search per
+    /// member costs O(n·m), minutes or hours on hundreds of thousands of members.
+    public var exactPathLimit = 20_000
+    public static let automaticPathSamples = 500
+
+    /// The number of sampled sources for a network of `n` members (nil = exact).
+    public func pathSources(nodeCount n: Int) -> Int? {
+        if let pathSamples { return pathSamples }
+        return n > exactPathLimit ? AnalysisOptions.automaticPathSamples : nil
+    }
     /// Seed for everything random (sampled betweenness).
     public var seed: UInt64 = 42
     /// Dense (BLAS/LAPACK) or sparse kernels for the spectral measures.

@@ -56,7 +56,10 @@ public struct Report: Codable, Sendable, Equatable {
         public var weightedPaths: Bool
         /// "exact" or "sampled".
         public var betweenness: String
-        public var betweennessSources: Int
+        /// "exact" or "sampled".
+        public var closeness: String
+        /// Source members of the betweenness and closeness searches (all members when exact).
+        public var pathSources: Int
         /// For sampled betweenness: the bound on the normalised error per member (probability 0.95).
         @NullCoded public var betweennessErrorBound: Double?
         /// "dense" or "sparse" (the spectral measures).
@@ -66,8 +69,8 @@ public struct Report: Codable, Sendable, Equatable {
         @NullCoded public var eigenvectorUnique: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case betweenness, kernel
-            case weightedPaths = "weighted_paths", betweennessSources = "betweenness_sources"
+            case betweenness, closeness, kernel
+            case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
             case katzAlpha = "katz_alpha", eigenvectorUnique = "eigenvector_unique"
         }

@@ -17,8 +17,11 @@ struct MeasureOptions: ParsableArguments {
     @Flag(help: "Betweenness and closeness with distance = 1/weight instead of hop counts.")
     var weightedPaths = false
 
-    @Option(help: "Approximate betweenness from this many sampled sources (default: exact).")
-    var betweennessSamples: Int?
+    @Option(help: "Estimate betweenness and closeness from this many sampled source members (default: exact up to --exact-up-to members, 500 sources above).")
+    var sampleSources: Int?
+
+    @Option(help: "Largest network on which betweenness and closeness are exact unless --sample-sources is given.")
+    var exactUpTo = 20_000
 
     @Option(help: "Seed for everything random (sampled betweenness).")
     var seed: UInt64 = 42
@@ -27,7 +30,8 @@ struct MeasureOptions: ParsableArguments {
     var kernel: KernelPath = .auto
 
     func validate() throws {
-        if let k = betweennessSamples, k < 1 { throw ValidationError("--betweenness-samples must be at least 1") }
+        if let k = sampleSources, k < 1 { throw ValidationError("--sample-sources must be at least 1") }
+        if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
     }
 
     func options(undirected: Bool) -> AnalysisOptions {
@@ -36,7 +40,8 @@ struct MeasureOptions: ParsableArguments {
         o.undirected = undirected
         o.symmetrisation = symmetrise
         o.weightedPaths = weightedPaths
-        o.betweennessSamples = betweennessSamples
+        o.pathSamples = sampleSources
+        o.exactPathLimit = exactUpTo
         o.seed = seed
         o.kernel = kernel
         return o

@@ -178,7 +178,7 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 301 && lines[0].hasPrefix("id,name,active,in_degree"))
-        let sampled = try WeftRun(["metrics", sampleData, "--betweenness-samples", "50", "--kernel", "sparse"])
+        let sampled = try WeftRun(["metrics", sampleData, "--sample-sources", "50", "--kernel", "sparse"])
         #expect(sampled.status == 0 && sampled.stdout.split(separator: "\n").count == 301)
     }
 

@@ -36,6 +36,16 @@ public struct Closeness: Sendable {
     public let harmonicOutgoing: [Double]
     public let isDirected: Bool
     public let isWeighted: Bool
+    /// Members whose searches the values come from: all of them when exact (see
+    /// `init(_:weighted:sampleSources:seed:threads:)` for the sampled estimate).
+    public let sourceCount: Int
+    public var isSampled: Bool { sourceCount < incoming.count }
+
+    init(incoming: [Double], outgoing: [Double], harmonic: [Double], harmonicOutgoing: [Double],
+         isDirected: Bool, isWeighted: Bool, sourceCount: Int) {
+        (self.incoming, self.outgoing, self.harmonic, self.harmonicOutgoing) = (incoming, outgoing, harmonic, harmonicOutgoing)
+        (self.isDirected, self.isWeighted, self.sourceCount) = (isDirected, isWeighted, sourceCount)
+    }
 
     /// - Parameters:
     ///   - weighted: use tie lengths 1 / weight instead of hop counts.
@@ -43,6 +53,7 @@ public struct Closeness: Sendable {
     public init(_ graph: Graph, weighted: Bool = false, threads: Int = Parallel.threadCount) {
         isDirected = graph.isDirected
         isWeighted = weighted
+        sourceCount = graph.nodeCount
         // Searching `in` from u follows ties backwards, so it finds d(v, u) for every v.
         let inward = PathNetwork(graph.in, weighted: weighted)
         let (incoming, harmonic) = Closeness.scores(inward, threads: threads)

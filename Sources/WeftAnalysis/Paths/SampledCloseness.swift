@@ -1,0 +1,58 @@
+import WeftGraph
+
+extension Closeness {
+    /// Closeness and harmonic centrality estimated from `sampleSources` members drawn uniformly
+    /// (seeded), for networks too large for one search per member (Eppstein & Wang, "Fast
+    /// approximation of centrality", SODA 2001).
+    ///
+    /// One search runs from each sampled member s along the ties (finding d(s, u) for every u:
+    /// the incoming distances) and one against them (d(u, s): the outgoing ones). For member u, the
+    /// sums over the sampled sources other than u — of reached members, of distances and of
+    /// 1/distance — are scaled by (n − 1) / (sources other than u) to estimate r, Σd and the
+    /// harmonic sum over all members, which then enter the same formulas as the exact measure.
+    /// The estimates of r, Σd and the harmonic sum are unbiased; with k ≥ n every member is a
+    /// source and the values are exact.
+    public init(_ graph: Graph, weighted: Bool = false, sampleSources k: Int, seed: UInt64 = Betweenness.defaultSeed,
+                threads: Int = Parallel.threadCount) {
+        let n = graph.nodeCount
+        precondition(k >= 1, "sampleSources must be at least 1")
+        let sources = Betweenness.sampleSources(k, of: n, seed: seed)
+        var isSource = [Bool](repeating: false, count: n)
+        for s in sources { isSource[Int(s)] = true }
+        func estimate(_ adjacency: Adjacency) -> (closeness: [Double], harmonic: [Double]) {
+            let network = PathNetwork(adjacency, weighted: weighted)
+            let chunks = SourceChunks.map(threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) { search, chunk in
+                var reached = [Double](repeating: 0, count: n), total = reached, inverse = reached
+                for i in SourceChunks.range(chunk, of: sources.count) {
+                    search.run(from: Int(sources[i]), in: network, countingPaths: false)
+                    for j in 1..<max(1, search.reachedCount) {
+                        let u = search.settled(j)
+                        let d = search.distance(to: u)
+                        reached[u] += 1; total[u] += d; inverse[u] += 1 / d
+                    }
+                }
+                return (reached, total, inverse)
+            }
+            var reached = [Double](repeating: 0, count: n), total = reached, inverse = reached
+            for chunk in chunks {
+                for u in 0..<n { reached[u] += chunk.0[u]; total[u] += chunk.1[u]; inverse[u] += chunk.2[u] }
+            }
+            var closeness = [Double](repeating: 0, count: n), harmonic = closeness
+            for u in 0..<n {
+                let others = sources.count - (isSource[u] ? 1 : 0)
+                guard others > 0, n > 1 else { continue }
+                let scale = Double(n - 1) / Double(others)
+                let r = reached[u] * scale, sum = total[u] * scale
+                closeness[u] = sum > 0 ? (r / Double(n - 1)) * (r / sum) : 0
+                harmonic[u] = inverse[u] * scale
+            }
+            return (closeness, harmonic)
+        }
+        // Searching along the ties from s finds d(s, u): incoming distances of every u.
+        let inward = estimate(graph.out)
+        let outward = graph.isDirected ? estimate(graph.in) : inward
+        self.init(incoming: inward.closeness, outgoing: outward.closeness, harmonic: inward.harmonic,
+                  harmonicOutgoing: outward.harmonic, isDirected: graph.isDirected, isWeighted: weighted,
+                  sourceCount: sources.count)
+    }
+}
