@@ -64,7 +64,7 @@ public struct Analysis: Sendable {
         } else {
             closeness = Closeness(graph, weighted: options.weightedPaths)
         }
-        paths = PathStatistics(graph)
+        paths = PathStatistics(graph, sampleSources: sources, seed: options.seed)
         eigenvector = EigenvectorCentrality(graph, path: options.kernel)
         pagerank = PageRank(graph, path: options.kernel)
         katz = KatzCentrality(graph, path: options.kernel)
@@ -112,7 +112,8 @@ public struct Analysis: Sendable {
             window: windowLabels,
             graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
             measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.isSampled ? "sampled" : "exact",
-                            closeness: closeness.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
+                            closeness: closeness.isSampled ? "sampled" : "exact",
+                            distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
                             kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),

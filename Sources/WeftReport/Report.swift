@@ -58,6 +58,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var betweenness: String
         /// "exact" or "sampled".
         public var closeness: String
+        /// Diameter and average path length: "exact" or "sampled".
+        public var distances: String
         /// Source members of the betweenness and closeness searches (all members when exact).
         public var pathSources: Int
         /// For sampled betweenness: the bound on the normalised error per member (probability 0.95).
@@ -69,7 +71,7 @@ public struct Report: Codable, Sendable, Equatable {
         @NullCoded public var eigenvectorUnique: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case betweenness, closeness, kernel
+            case betweenness, closeness, distances, kernel
             case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
             case katzAlpha = "katz_alpha", eigenvectorUnique = "eigenvector_unique"

@@ -200,3 +200,16 @@ import WeftGraph
         #expect(Closeness(g, sampleSources: 100, seed: 1).incoming == sampled.incoming)   // seeded
     }
 }
+
+@Suite struct SampledPathStatisticsTests {
+    @Test func samplingEstimatesDistances() {
+        // A cycle of 100: every member has eccentricity 50 and mean distance 2500/99.
+        let cycle = makeGraph(100, (0..<100).map { ($0, ($0 + 1) % 100) })
+        let exact = PathStatistics(cycle), sampled = PathStatistics(cycle, sampleSources: 10)
+        #expect(!exact.isSampled && sampled.isSampled)
+        #expect(exact.diameter == 50 && sampled.diameter == 50)
+        #expect(abs(exact.averagePathLength - 2500.0 / 99) < 1e-12 && abs(sampled.averagePathLength - 2500.0 / 99) < 1e-12)
+        #expect(PathStatistics(cycle, sampleSources: 100).isSampled == false)
+        #expect(sampled.reachWithinTwo == exact.reachWithinTwo)
+    }
+}

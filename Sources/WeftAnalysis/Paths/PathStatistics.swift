@@ -15,7 +15,10 @@ import WeftGraph
 ///   the "two-step reach" of ONA practice.
 ///
 /// Bit-parallel BFS from 64 members of the largest component at a time (`MultiSourceBFS`), split
-/// over the cores in a fixed number of chunks.
+/// over the cores in a fixed number of chunks. For large networks `sampleSources` searches from
+/// that many members of the component only (seeded): `averagePathLength` is then the mean over
+/// the sampled sources (an unbiased estimate) and `diameter` the largest eccentricity among them —
+/// a lower bound, and at least half the true diameter.
 /// Reference: S. Wasserman & K. Faust, "Social Network Analysis" (1994), §4.3 (geodesics,
 /// diameter); Borgatti, Everett & Johnson, "Analyzing Social Networks" (2013) (two-step reach).
 public struct PathStatistics: Sendable {
@@ -23,13 +26,23 @@ public struct PathStatistics: Sendable {
     public let averagePathLength: Double
     public let largestComponentSize: Int
     public let reachWithinTwo: [Int]
+    /// Whether diameter and average path length come from sampled sources.
+    public let isSampled: Bool
 
-    /// - Parameter threads: threads to use; the result is the same for every value.
-    public init(_ graph: Graph, threads: Int = Parallel.threadCount) {
+    /// - Parameters:
+    ///   - sampleSources: search from this many members of the largest component (nil: all).
+    ///   - threads: threads to use; the result is the same for every value.
+    public init(_ graph: Graph, sampleSources: Int? = nil, seed: UInt64 = Betweenness.defaultSeed,
+                threads: Int = Parallel.threadCount) {
         let n = graph.nodeCount
         let components = Components.weak(graph)
-        let members = (0..<n).filter { components.membership[$0] == 0 }.map { Int32(truncatingIfNeeded: $0) }
-        largestComponentSize = members.count
+        let component = (0..<n).filter { components.membership[$0] == 0 }.map { Int32(truncatingIfNeeded: $0) }
+        largestComponentSize = component.count
+        var members = component
+        if let k = sampleSources, k < component.count {
+            members = Betweenness.sampleSources(k, of: component.count, seed: seed).map { component[Int($0)] }
+        }
+        isSampled = members.count < component.count
         let network = PathNetwork(graph.undirected, weighted: false)
 
         let chunks = SourceChunks.map(threads: threads, workspace: { MultiSourceBFS(nodeCount: n) }) { bfs, chunk in
@@ -50,8 +63,8 @@ public struct PathStatistics: Sendable {
             return (total, longest)
         }
         diameter = chunks.map(\.1).max() ?? 0
-        let s = members.count
-        averagePathLength = s > 1 ? Double(chunks.reduce(0) { $0 + $1.0 }) / (Double(s) * Double(s - 1)) : 0
+        let s = component.count
+        averagePathLength = s > 1 ? Double(chunks.reduce(0) { $0 + $1.0 }) / (Double(members.count) * Double(s - 1)) : 0
         reachWithinTwo = PathStatistics.reachWithinTwo(graph.undirected, threads: threads)
     }
 
