@@ -105,8 +105,6 @@ public struct Analysis: Sendable {
                      attendance.first.map { dataset.attendance.date[$0] },
                      attendance.last.map { dataset.attendance.date[$0] }].compactMap { $0 }
         let assortativity = DegreeAssortativity.coefficient(graph)
-        var members: [String: MemberRow] = [:]
-        for (v, row) in memberRows.enumerated() { members[nodes.ids[Int32(v)]] = row }
         return Report(
             generator: .init(version: version),
             window: windowLabels,
@@ -141,8 +139,7 @@ public struct Analysis: Sendable {
                            degreeCentralization: degrees.centralization,
                            betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
                            degreeAssortativity: assortativity.isNaN ? nil : assortativity,
-                           coreMax: cores.maximum),
-            members: members)
+                           coreMax: cores.maximum))
     }
 }
 

@@ -2,9 +2,10 @@ import WeftAnalysis
 import WeftGraph
 import WeftIO
 
-/// One member's figures: a row of members.csv and an entry of report.json's `members` object
-/// (same names: the JSON keys are the CSV column names). See README ("members.csv").
-public struct MemberRow: Codable, Sendable, Equatable {
+/// One member's figures: a row of members.csv and an entry of report.json's `members` object.
+/// `columns` is the one list of names and values both writers use, so they cannot disagree.
+/// See README ("members.csv").
+public struct MemberRow: Sendable, Equatable {
     public var name: String
     public var active: Bool
     public var inDegree: Int
@@ -32,20 +33,12 @@ public struct MemberRow: Codable, Sendable, Equatable {
     public var weakComponent: Int
     public var strongComponent: Int
 
-    enum CodingKeys: String, CodingKey {
-        case name, active, degree, neighbours, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, hub,
-             authority, clustering, isolate
-        case inDegree = "in_degree", outDegree = "out_degree", inStrength = "in_strength", outStrength = "out_strength"
-        case betweennessNormalized = "betweenness_normalized", closenessOut = "closeness_out"
-        case clusteringWeighted = "clustering_weighted", coreNumber = "core_number", reach2 = "reach_2"
-        case weakComponent = "weak_component", strongComponent = "strong_component"
-    }
 
     /// members.csv's measure columns, in order, with how each is written. `id` comes first and the
     /// member attributes last; JSON uses the same names.
     public static let columns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
         ("name", { .text($0.name) }),
-        ("active", { .integer($0.active ? 1 : 0) }),
+        ("active", { .flag($0.active) }),
         ("in_degree", { .integer($0.inDegree) }),
         ("out_degree", { .integer($0.outDegree) }),
         ("degree", { .integer($0.degree) }),
@@ -67,7 +60,7 @@ public struct MemberRow: Codable, Sendable, Equatable {
         ("clustering_weighted", { .real($0.clusteringWeighted) }),
         ("core_number", { .integer($0.coreNumber) }),
         ("reach_2", { .integer($0.reach2) }),
-        ("isolate", { .integer($0.isolate ? 1 : 0) }),
+        ("isolate", { .flag($0.isolate) }),
         ("weak_component", { .integer($0.weakComponent) }),
         ("strong_component", { .integer($0.strongComponent) }),
     ]

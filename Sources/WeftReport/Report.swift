@@ -3,7 +3,8 @@ import WeftGraph
 import WeftIO
 
 /// The report model: everything `weft analyze` found, as plain Codable values. Every writer
-/// (JSON, CSV) renders this one model, so the outputs never disagree.
+/// (JSON, CSV) renders this one model, so the outputs never disagree. The per-member figures
+/// (`Analysis.memberRows`) are streamed into report.json's last key, `members`, by the writer.
 ///
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
@@ -20,11 +21,9 @@ public struct Report: Codable, Sendable, Equatable {
     public var membership: MemberCounts
     public var records: RecordCounts
     public var network: Network
-    /// Per-member figures keyed by member id (the columns of members.csv).
-    public var members: [String: MemberRow]
 
     enum CodingKeys: String, CodingKey {
-        case generator, window, graph, measures, inputs, rows, membership, records, network, members
+        case generator, window, graph, measures, inputs, rows, membership, records, network
         case schemaVersion = "schema_version"
     }
 

@@ -40,7 +40,7 @@ struct AnalyzeCommand: ParsableCommand {
         let report = analysis.report(version: Weft.version)
         try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv")
         try ReportWriters.writeMembers(analysis, to: out + "/members.csv")
-        try ReportWriters.writeJSON(report, to: out + "/report.json")
+        try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
         progress.done()
         let n = report.network
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")

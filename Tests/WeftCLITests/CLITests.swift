@@ -157,6 +157,11 @@ func temporaryFolder() throws -> URL {
         let table = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
         #expect(table.contains("\n'=cmd,\"'=HYPERLINK(\"\"http://x\"\")\",1,"))
         #expect(table.contains("\n'@b,'+Bo,1,"))
+        // report.json keeps the text as it is, correctly escaped.
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+        let members = try #require(report["members"] as? [String: [String: Any]])
+        #expect(members["=cmd"]?["name"] as? String == "=HYPERLINK(\"http://x\")")
+        #expect(members["@b"]?["active"] as? Bool == true)
     }
 
     @Test func undirectedFlagBuildsAnUndirectedGraph() throws {

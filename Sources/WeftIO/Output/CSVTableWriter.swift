@@ -9,6 +9,8 @@ public enum CSVCell: Sendable, Equatable {
     case real(Double)
     /// A value Weft itself produced (a date, an enum label) that needs no neutralising.
     case plain(String)
+    /// A yes/no value: 1 or 0 in CSV, true or false in JSON.
+    case flag(Bool)
     /// An empty cell (missing value).
     case empty
 }
@@ -61,6 +63,7 @@ public final class CSVTableWriter {
         case .text(let value): appendText(value, neutralise: true, to: &bytes)
         case .plain(let value): appendText(value, neutralise: false, to: &bytes)
         case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .flag(let value): bytes.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         case .real(let value): bytes.append(contentsOf: formatReal(value).utf8)
         case .empty: break
         }
