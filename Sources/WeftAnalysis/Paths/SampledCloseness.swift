@@ -23,12 +23,16 @@ extension Closeness {
             let network = PathNetwork(adjacency, weighted: weighted)
             let chunks = SourceChunks.map(threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) { search, chunk in
                 var reached = [Double](repeating: 0, count: n), total = reached, inverse = reached
-                for i in SourceChunks.range(chunk, of: sources.count) {
-                    search.run(from: Int(sources[i]), in: network, countingPaths: false)
-                    for j in 1..<max(1, search.reachedCount) {
-                        let u = search.settled(j)
-                        let d = search.distance(to: u)
-                        reached[u] += 1; total[u] += d; inverse[u] += 1 / d
+                network.withBuffers { buffers in
+                    reached.withUnsafeMutableBufferPointer { r in
+                        total.withUnsafeMutableBufferPointer { t in
+                            inverse.withUnsafeMutableBufferPointer { h in
+                                for i in SourceChunks.range(chunk, of: sources.count) {
+                                    search.run(from: Int(sources[i]), buffers, countingPaths: false)
+                                    search.accumulateDistances(reached: r.baseAddress!, total: t.baseAddress!, inverse: h.baseAddress!)
+                                }
+                            }
+                        }
                     }
                 }
                 return (reached, total, inverse)

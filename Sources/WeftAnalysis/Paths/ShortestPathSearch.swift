@@ -372,6 +372,18 @@ public final class ShortestPathSearch {
         return (max(reachedCount - 1, 0), total, harmonic)
     }
 
+    /// Adds, for every node reached by the last search other than the source, 1 to `reached`, its
+    /// distance to `total` and the inverse distance to `inverse` (sampled closeness).
+    func accumulateDistances(reached: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
+                             inverse: UnsafeMutablePointer<Double>) {
+        let order = self.order, dist = self.dist, hops = self.hops
+        for i in 1..<max(reachedCount, 1) {
+            let u = Int(order[i])
+            let d = lastWasWeighted ? dist[u] : Double(hops[u])
+            reached[u] += 1; total[u] += d; inverse[u] += 1 / d
+        }
+    }
+
     /// Unweighted searches only: (sum of hop distances to the reached nodes, largest hop distance).
     func hopSums() -> (total: Int, eccentricity: Int) {
         guard reachedCount > 1 else { return (0, 0) }
