@@ -74,6 +74,18 @@ public struct SymmetricEigen: Sendable {
         if info < 0 { throw LinearAlgebraError.invalidArgument(routine: "dsyevr", position: Int(-info)) }
         if info > 0 { throw LinearAlgebraError.noConvergence(info: Int(info)) }
         let k = Int(found)
+        if k != columnsWanted {
+            // Some LAPACK builds (OpenBLAS's, seen on a complete graph, whose second eigenvalue has
+            // multiplicity n − 1) return fewer eigenvalues than an index range asks for. Compute
+            // them all and keep the requested ones.
+            let full = try SymmetricEigen(matrix, selection: .all, vectors: wantVectors)
+            let lower = Int(il) - 1
+            values = Array(full.values[lower..<(lower + columnsWanted)])
+            vectors = full.vectors.map {
+                Matrix(rows: n, columns: columnsWanted, columnMajor: Array($0.values[(lower * n)..<((lower + columnsWanted) * n)]))
+            }
+            return
+        }
         values = Array(w.prefix(k))
         vectors = wantVectors ? Matrix(rows: n, columns: k, columnMajor: Array(z.prefix(n * k))) : nil
     }

@@ -36,8 +36,13 @@ struct Weft: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            if code == .validationFailure {                   // usage errors
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            // Anything else (a folder or file that cannot be created or written, say) is a failure.
+            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+            Foundation.exit(1)
         }
     }
 }

@@ -124,3 +124,17 @@ import Testing
         #expect(s.multiply([1, 2, 3]) == BLAS.product(s.dense, vector: [1, 2, 3]))
     }
 }
+
+@Suite struct RepeatedEigenvalueTests {
+    @Test func completeGraphLargestTwo() throws {
+        // K_23: eigenvalues 22 (once) and −1 (22 times).
+        let n = 23
+        var k = Matrix(rows: n, columns: n, repeating: 1)
+        for i in 0..<n { k[i, i] = 0 }
+        let e = try SymmetricEigen(k, selection: .largest(2))
+        #expect(e.values.count == 2)
+        if e.values.count == 2 { #expect(abs(e.values[0] + 1) < 1e-9 && abs(e.values[1] - 22) < 1e-9) }
+        let all = try SymmetricEigen(k)
+        #expect(all.values.count == n && abs(all.values[n - 1] - 22) < 1e-9)
+    }
+}

@@ -213,3 +213,35 @@ import WeftGraph
         #expect(sampled.reachWithinTwo == exact.reachWithinTwo)
     }
 }
+
+@Suite struct SpectralEdgeCaseTests {
+    @Test(arguments: [KernelPath.dense, .sparse])
+    func noTiesGiveUniformEigenvector(_ path: KernelPath) {
+        let e = EigenvectorCentrality(makeGraph(4, []), path: path)
+        #expect(closeArrays(e.values, [0.5, 0.5, 0.5, 0.5], tolerance: 1e-15))
+    }
+
+    @Test func katzConvergesUnderTheMinRule() {
+        // 23 members each tied to the next 11, none reciprocated: the min-symmetrised view is
+        // empty, but α must still be below 1/ρ(A) = 1/11.
+        var edges: [(Int, Int)] = []
+        for i in 0..<23 { for k in 1...11 { edges.append((i, (i + k) % 23)) } }
+        var log = InteractionLog()
+        for e in edges { try? log.append(source: Int32(e.0), target: Int32(e.1), time: 0) }
+        let g = GraphBuilder(symmetrisation: .min).build(log, nodeCount: 23)
+        for path in [KernelPath.dense, .sparse] {
+            let k = KatzCentrality(g, path: path)
+            #expect(k.alpha < 1.0 / 11)
+            #expect(k.values.allSatisfy { $0.isFinite && abs($0 - 1 / 23.0.squareRoot()) < 1e-9 })
+        }
+    }
+
+    @Test func hubsFollowAuthoritiesWhenTheTopEigenvalueRepeats() {
+        // a→d and c→b: two identical stars; hubs and authorities must be consistent.
+        let g = makeGraph(4, [(0, 3), (2, 1)], directed: true)
+        let h = HITS(g, path: .dense)
+        #expect(h.isUnique == false)
+        #expect(closeArrays(h.hubs, [0.5, 0, 0.5, 0], tolerance: 1e-9))
+        #expect(closeArrays(h.authorities, [0, 0.5, 0, 0.5], tolerance: 1e-9))
+    }
+}

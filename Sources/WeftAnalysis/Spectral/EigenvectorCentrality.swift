@@ -23,23 +23,35 @@ public struct EigenvectorCentrality: Sendable {
     public let iterations: Int
 
     public init(_ graph: Graph, path requested: KernelPath = .auto) {
-        let n = graph.nodeCount
+        self.init(adjacency: graph.undirected, path: requested)
+    }
+
+    /// The leading eigenpair of a symmetric adjacency's unweighted structure.
+    init(adjacency: Adjacency, path requested: KernelPath) {
+        let n = adjacency.nodeCount
         path = requested.resolved(nodeCount: n)
         if n == 0 {
             (values, eigenvalue, isUnique, iterations) = ([], 0, true, 0)
             return
         }
-        if path == .dense, let eigen = try? SymmetricEigen(DenseAdjacency.matrix(graph.undirected, weighted: false),
-                                                            selection: .largest(min(2, n))),
-           let vectors = eigen.vectors {
-            let top = eigen.values.count - 1
-            values = Vectors.unitPositive(vectors.column(top))
-            eigenvalue = eigen.values[top]
-            isUnique = top == 0 || eigen.values[top] - eigen.values[top - 1] > 1e-9 * max(1, abs(eigen.values[top]))
-            iterations = 0
+        if adjacency.entryCount == 0 {
+            // No ties: every vector is an eigenvector of the zero matrix; report the uniform one.
+            (values, eigenvalue, isUnique, iterations) = (Array(repeating: 1 / Double(n).squareRoot(), count: n), 0, n == 1, 0)
             return
         }
-        let adjacency = graph.undirected
+        var unique: Bool? = nil
+        if path == .dense, let eigen = try? SymmetricEigen(DenseAdjacency.matrix(adjacency, weighted: false),
+                                                            selection: .largest(min(2, n))),
+           let vectors = eigen.vectors, !eigen.values.isEmpty {
+            let top = eigen.values.count - 1
+            unique = top == 0 || eigen.values[top] - eigen.values[top - 1] > 1e-9 * max(1, abs(eigen.values[top]))
+            if unique == true {
+                (values, eigenvalue, isUnique, iterations) = (Vectors.unitPositive(vectors.column(top)), eigen.values[top], true, 0)
+                return
+            }
+            // A repeated top eigenvalue: LAPACK's choice within the eigenspace is arbitrary, so use
+            // the power iteration from the uniform vector, which treats members symmetrically.
+        }
         var x = [Double](repeating: 1.0 / Double(n), count: n)
         var next = x
         var iteration = 0
@@ -69,7 +81,7 @@ public struct EigenvectorCentrality: Sendable {
             for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] { numerator += values[v] * values[Int(adjacency.neighbors[p])] }
         }
         eigenvalue = numerator
-        isUnique = nil
+        isUnique = unique
         iterations = iteration
     }
 }

@@ -6,7 +6,9 @@ import WeftGraph
 /// (A[i, j] = weight of tie i → j), each non-negative and scaled to sum 1. On an undirected
 /// graph hubs equal authorities.
 ///
-/// - Dense path: AᵀA and AAᵀ by BLAS dsyrk, their largest eigenpairs by LAPACK dsyevr (exact).
+/// - Dense path: AᵀA by BLAS dsyrk, its largest eigenpair by LAPACK dsyevr (exact), and the hubs
+///   as A·a (so hubs and authorities come from one eigenvector); when the top eigenvalue is
+///   repeated, the sparse iteration below, which treats members symmetrically.
 /// - Sparse path: the power iteration a ← Aᵀh, h ← A·a (normalised each step) from uniform
 ///   vectors, until the L1 change of both is below n · 1e-12.
 /// When the two largest eigenvalues of AᵀA coincide the vectors are not unique (`isUnique`).
@@ -29,14 +31,16 @@ public struct HITS: Sendable {
         if path == .dense {
             let a = DenseAdjacency.matrix(graph.out, weighted: true)
             if let ata = try? SymmetricEigen(BLAS.syrk(a, trans: .transpose), selection: .largest(min(2, n))),
-               let aat = try? SymmetricEigen(BLAS.syrk(a), selection: .largest(1)),
-               let va = ata.vectors, let vh = aat.vectors {
+               let va = ata.vectors, !ata.values.isEmpty {
                 let top = ata.values.count - 1
-                authorities = Vectors.sumOne(Vectors.unitPositive(va.column(top)))
-                hubs = Vectors.sumOne(Vectors.unitPositive(vh.column(0)))
-                isUnique = top == 0 || ata.values[top] - ata.values[top - 1] > 1e-9 * max(1, ata.values[top])
-                iterations = 0
-                return
+                let unique = top == 0 || ata.values[top] - ata.values[top - 1] > 1e-9 * max(1, ata.values[top])
+                if unique {
+                    // Hubs follow from the authorities (h ∝ A·a), so the two always match.
+                    let authority = Vectors.sumOne(Vectors.unitPositive(va.column(top)))
+                    (authorities, hubs, isUnique, iterations) = (authority, Vectors.sumOne(BLAS.product(a, vector: authority)), true, 0)
+                    return
+                }
+                // A repeated top eigenvalue: take the power iteration from uniform vectors below.
             }
         }
         let out = graph.out, inAdjacency = graph.in
@@ -62,6 +66,7 @@ public struct HITS: Sendable {
             (a, h) = (newA, newH)
             if change < tolerance { break }
         }
-        (hubs, authorities, isUnique, iterations) = (h, a, nil, iteration)
+        (hubs, authorities, iterations) = (h, a, iteration)
+        isUnique = path == .dense ? false : nil
     }
 }

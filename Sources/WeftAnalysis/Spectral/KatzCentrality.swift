@@ -6,8 +6,9 @@ import WeftGraph
 /// which counts incoming walks), β = 1, scaled to unit Euclidean norm.
 ///
 /// α must lie below 1/ρ(A). The default is α = min(0.1, 0.9/λ), where λ is the largest
-/// eigenvalue of the unweighted undirected view: λ ≥ ρ(A) for any orientation of its ties, so
-/// the series always converges; the α used is reported.
+/// eigenvalue of the unweighted union of both directions (a tie wherever either direction
+/// exists, whatever the symmetrisation rule): λ ≥ ρ(A) for any orientation of its ties, so the
+/// series always converges; the α used is reported.
 ///
 /// - Dense path: the linear system (I − αAᵀ)·x = β·1 solved by LAPACK dgesv (exact).
 /// - Sparse path: the iteration x ← αAᵀx + β until the L1 change is below n · 1e-12.
@@ -24,7 +25,7 @@ public struct KatzCentrality: Sendable {
         if let requestedAlpha {
             alpha = requestedAlpha
         } else {
-            let lambda = EigenvectorCentrality(graph, path: path).eigenvalue
+            let lambda = EigenvectorCentrality(adjacency: KatzCentrality.structuralUnion(graph), path: path).eigenvalue
             alpha = lambda > 0 ? min(0.1, 0.9 / lambda) : 0.1
         }
         guard n > 0 else { (values, iterations) = ([], 0); return }
@@ -62,5 +63,28 @@ public struct KatzCentrality: Sendable {
         }
         values = Vectors.unitPositive(x)
         iterations = iteration
+    }
+
+    /// Every pair with a tie in either direction, once per direction (the undirected view under
+    /// any symmetrisation but `min`, which drops unreciprocated ties).
+    static func structuralUnion(_ graph: Graph) -> Adjacency {
+        guard graph.isDirected, graph.symmetrisation == .min else { return graph.undirected }
+        let n = graph.nodeCount
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var neighbors: [Int32] = []
+        for v in 0..<n {
+            var p = graph.out.offsets[v], q = graph.in.offsets[v]
+            let pEnd = graph.out.offsets[v + 1], qEnd = graph.in.offsets[v + 1]
+            while p < pEnd || q < qEnd {
+                let a = p < pEnd ? graph.out.neighbors[p] : Int32.max
+                let b = q < qEnd ? graph.in.neighbors[q] : Int32.max
+                let u = min(a, b)
+                if a == u { p += 1 }
+                if b == u { q += 1 }
+                neighbors.append(u)
+            }
+            offsets[v + 1] = neighbors.count
+        }
+        return Adjacency(offsets: offsets, neighbors: neighbors, weights: Array(repeating: 1, count: neighbors.count))
     }
 }

@@ -14,8 +14,7 @@ import WeftGraph
 /// - event projection: w_ef = Σ_i b_ie·b_if, the number of members two events share.
 /// Co-attendance is an opportunity for a tie rather than a tie (Borgatti & Halgin 2011).
 ///
-/// Dense path: B·Bᵀ (or Bᵀ·B) by BLAS dsyrk, Newman's weights by scaling column e by
-/// 1/√(k_e − 1). Sparse path: for each member, a sparse accumulator over the co-attendees of its
+/// Dense path: B·Bᵀ (or Bᵀ·B) by BLAS dsyrk; Newman's weights as B·(B·diag(r))ᵀ by dgemm. Sparse path: for each member, a sparse accumulator over the co-attendees of its
 /// events: O(Σ_e k_e²).
 public enum TwoModeProjection {
     public enum Weighting: String, CaseIterable, Sendable { case count, newman }
@@ -72,14 +71,19 @@ public enum TwoModeProjection {
                         path requested: KernelPath) -> Graph {
         var pairs: [(i: Int32, j: Int32, w: Double)] = []
         if requested.resolved(nodeCount: max(n, m)) == .dense {
-            var matrix = Matrix(rows: n, columns: m)
+            // B·diag(r)·Bᵀ: by dsyrk when every r is 1, otherwise as B·(B·diag(r))ᵀ by dgemm, so
+            // that each weight enters once, exactly (no √r·√r rounding).
+            var incidence = Matrix(rows: n, columns: m), scaled = Matrix(rows: n, columns: m)
+            var unitWeights = true
             for i in 0..<n {
                 for p in b.rowOffsets[i]..<b.rowOffsets[i + 1] {
                     let e = Int(b.rows[p])
-                    matrix[i, e] = rightWeight(e).squareRoot()
+                    incidence[i, e] = 1
+                    scaled[i, e] = rightWeight(e)
+                    if scaled[i, e] != 1 { unitWeights = false }
                 }
             }
-            let w = BLAS.syrk(matrix)
+            let w = unitWeights ? BLAS.syrk(incidence) : BLAS.product(incidence, scaled, transB: .transpose)
             for j in 0..<n {
                 for i in 0..<j where w[i, j] > 0 { pairs.append((Int32(i), Int32(j), w[i, j])) }
             }

@@ -153,8 +153,9 @@ public final class CSVReader {
         while true {
             if p == end {
                 if atEOF { break }
-                try fill(minimum: p - start + 1)
-                p = min(p, end)
+                let offset = p - start          // fill may move the unread bytes to the front
+                try fill(minimum: offset + 1)
+                p = min(start + offset, end)
                 if p == end { break }
                 continue
             }
@@ -252,6 +253,7 @@ public final class CSVReader {
             // Start of a field.
             if p < end && bytes[p] == quote {
                 let column = record.spans.count + 1
+                let fieldLine = currentLine
                 var q = p + 1
                 var escaped = false
                 var closed = false
@@ -269,6 +271,13 @@ public final class CSVReader {
                 }
                 if !closed {
                     if !atEOF { return nil }
+                    return recoverFromOpenQuote(&record, column: column)
+                }
+                // A quoted field that ran past a line end and is followed by text is almost surely a
+                // quote left open that a later quote happened to close: treat it as never closed, so
+                // the rows in between are read as rows, not swallowed.
+                let after = q + 1
+                if currentLine > fieldLine, after < end, bytes[after] != delimiter, bytes[after] != 0x0A, bytes[after] != 0x0D {
                     return recoverFromOpenQuote(&record, column: column)
                 }
                 if escaped {

@@ -42,7 +42,11 @@ struct ColumnSchema {
                 throw InputError(file: file, line: line, column: i + 1, message: "duplicate column '\(header[i])'")
             }
         }
-        let extra = header.indices.filter { !claimed.contains($0) && !normalised[$0].isEmpty }.map { (header[$0], $0) }
+        // Unclaimed columns are kept as attributes; one without a header (a spreadsheet's index
+        // column, say) is named column_N after its position.
+        let extra = header.indices.filter { !claimed.contains($0) }.map {
+            (normalised[$0].isEmpty ? "column_\($0 + 1)" : header[$0], $0)
+        }
         return (positions, extra)
     }
 

@@ -145,7 +145,8 @@ struct RowContext {
     /// A reject for a record whose shape is wrong (broken quote, wrong field count), or nil.
     func shapeReject(_ record: CSVRecord) -> Reject? {
         if let problem = record.problem {
-            return Reject(file: file, line: record.line, column: problem.column, reason: problem.description)
+            let field = problem.column <= header.count ? header[problem.column - 1] : nil
+            return Reject(file: file, line: record.line, column: problem.column, field: field, reason: problem.description)
         }
         if record.fieldCount != header.count {
             return Reject(file: file, line: record.line,
