@@ -61,6 +61,13 @@ func temporaryFolder() throws -> URL {
         #expect(try WeftRun(["frobnicate"]).status == 2)
     }
 
+    @Test func unwritableOutputsExitWithOne() throws {
+        let file = try temporaryFolder().appendingPathComponent("not-a-folder")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let run = try WeftRun(["analyze", sampleData, "--out", file.path])
+        #expect(run.status == 1 && run.stderr.hasPrefix("error:"))
+    }
+
     @Test func missingFilesExitWithOne() throws {
         let run = try WeftRun(["validate", "--interactions", "/nonexistent/interactions.csv"])
         #expect(run.status == 1 && run.stderr.contains("/nonexistent/interactions.csv: cannot open"))

@@ -62,6 +62,13 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
         #expect(r.rows[1] == ["2", "3"] && r.rows[2] == ["4", "5"] && r.lines == [2, 3, 4])
     }
 
+    @Test func aLaterQuoteDoesNotSwallowTheRowsBetween() throws {
+        let r = try records("source,target,timestamp\na,\"b,2024-01-01\nc,d,2024-01-02\ne,\"f\",2024-01-03\n")
+        #expect(r.rows.count == 3 && r.lines == [2, 3, 4])
+        #expect(r.problems[0] == .unterminatedQuote(column: 2))
+        #expect(r.rows[1] == ["c", "d", "2024-01-02"] && r.rows[2] == ["e", "f", "2024-01-03"])
+    }
+
     @Test func textAfterClosingQuoteIsAProblem() throws {
         let r = try records("a,b\n\"x\"y,2\n")
         #expect(r.problems[0] == .textAfterClosingQuote(column: 1))
