@@ -17,10 +17,13 @@ struct WeftRun {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(_ arguments: [String], in directory: URL? = nil) throws {
+    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = WeftRun.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -113,6 +116,17 @@ func temporaryFolder() throws -> URL {
         #expect(try WeftRun(["analyze", sampleData, "--out", b.path]).status == 0)
         for name in ["report.json", "members.csv", "rejects.csv"] {
             #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func outputsDoNotDependOnTheNumberOfThreads() throws {
+        let one = try temporaryFolder(), two = try temporaryFolder()
+        // Sampled paths and the sparse kernels exercise every parallel code path.
+        let options = ["--sample-sources", "120", "--kernel", "sparse"]
+        #expect(try WeftRun(["analyze", sampleData, "--out", one.path] + options, environment: ["WEFT_THREADS": "1"]).status == 0)
+        #expect(try WeftRun(["analyze", sampleData, "--out", two.path] + options, environment: ["WEFT_THREADS": "2"]).status == 0)
+        for name in ["report.json", "members.csv"] {
+            #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: two.appendingPathComponent(name)), "\(name)")
         }
     }
 
