@@ -66,7 +66,13 @@ public struct Analysis: Sendable {
         }
         paths = PathStatistics(graph, sampleSources: sources, seed: options.seed)
         eigenvector = EigenvectorCentrality(graph, path: options.kernel)
-        pagerank = PageRank(graph, path: options.kernel)
+        var personalization: [Double]? = nil
+        if !options.pagerankSeeds.isEmpty {
+            var p = [Double](repeating: 0, count: graph.nodeCount)
+            for id in options.pagerankSeeds { if let v = nodes.ids.index(of: id) { p[Int(v)] = 1 } }
+            personalization = p
+        }
+        pagerank = PageRank(graph, personalization: personalization, path: options.kernel)
         katz = KatzCentrality(graph, path: options.kernel)
         hits = HITS(graph, path: options.kernel)
         clustering = Clustering(graph)
@@ -113,7 +119,8 @@ public struct Analysis: Sendable {
                             closeness: closeness.isSampled ? "sampled" : "exact",
                             distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
-                            kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, katzAlpha: katz.alpha,
+                            kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: options.pagerankSeeds,
+                            katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
                 .init(kind: $0.kind.rawValue, path: $0.path, delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,

@@ -38,6 +38,8 @@ public struct AnalysisOptions: Sendable {
     }
     /// Seed for everything random (sampled betweenness).
     public var seed: UInt64 = 42
+    /// Personalised PageRank: teleport only to these node ids (empty = uniform teleport).
+    public var pagerankSeeds: [String] = []
     /// Dense (BLAS/LAPACK) or sparse kernels for the spectral measures.
     public var kernel: KernelPath = .auto
 

@@ -66,6 +66,8 @@ public struct Report: Codable, Sendable, Equatable {
         /// "dense" or "sparse" (the spectral measures).
         public var kernel: String
         public var pagerankAlpha: Double
+        /// Node ids personalised PageRank restarts from (empty: uniform).
+        public var pagerankSeeds: [String]
         public var katzAlpha: Double
         @NullCoded public var eigenvectorUnique: Bool?
 
@@ -73,6 +75,7 @@ public struct Report: Codable, Sendable, Equatable {
             case betweenness, closeness, distances, kernel
             case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
+            case pagerankSeeds = "pagerank_seeds"
             case katzAlpha = "katz_alpha", eigenvectorUnique = "eigenvector_unique"
         }
     }

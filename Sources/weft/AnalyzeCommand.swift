@@ -31,6 +31,7 @@ struct AnalyzeCommand: ParsableCommand {
         let progress = Progress()
         let span = try window.window()
         let dataset = try input.load(progress: progress)
+        try measures.checkSeeds(dataset)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("building the network")
         progress.stage("computing measures")

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import WeftAnalysis
 import WeftGraph
+import WeftIO
 import WeftReport
 
 extension NetworkKind: ExpressibleByArgument {}
@@ -26,6 +28,9 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: "Seed for everything random (sampled betweenness).")
     var seed: UInt64 = 42
 
+    @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")
+    var pagerankSeeds: String?
+
     @Option(help: "Kernels for eigenvector, PageRank, Katz and HITS: auto, dense (BLAS/LAPACK) or sparse (iterative).")
     var kernel: KernelPath = .auto
 
@@ -44,6 +49,15 @@ struct MeasureOptions: ParsableArguments {
         o.exactPathLimit = exactUpTo
         o.seed = seed
         o.kernel = kernel
+        o.pagerankSeeds = pagerankSeeds.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         return o
+    }
+
+    /// Every --pagerank-seeds id must name a node of the chosen network.
+    func checkSeeds(_ dataset: Dataset) throws {
+        let ids = network == .events ? dataset.attendance.events : dataset.members.ids
+        for id in options(undirected: false).pagerankSeeds where ids.index(of: id) == nil {
+            throw ValidationError("--pagerank-seeds: no \(network == .events ? "event" : "member") with id '\(id)'")
+        }
     }
 }

@@ -208,6 +208,18 @@ func temporaryFolder() throws -> URL {
         #expect(sampled.status == 0 && sampled.stdout.split(separator: "\n").count == 301)
     }
 
+    @Test func personalisedPageRank() throws {
+        let out = try temporaryFolder()
+        #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--pagerank-seeds", "m0001, m0002"]).status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+        let measures = try #require(report["measures"] as? [String: Any])
+        #expect(measures["pagerank_seeds"] as? [String] == ["m0001", "m0002"])
+        let members = try #require(report["members"] as? [String: [String: Any]])
+        let seeded = (members["m0001"]?["pagerank"] as? Double) ?? 0
+        #expect(seeded > 0.1)
+        #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--pagerank-seeds", "nobody"]).status == 2)
+    }
+
     @Test func coAttendanceAndEventNetworks() throws {
         let out = try temporaryFolder()
         #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--network", "co-attendance-newman"]).status == 0)
