@@ -3,7 +3,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/weft
 DEMO_OUT   ?= out/demo
 
-.PHONY: setup build demo test sample bench blas-info clean
+.PHONY: setup build demo test sample bench fuzz blas-info clean
 
 setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherwise
 	@scripts/setup.sh
@@ -24,10 +24,17 @@ sample: build     ## regenerate SampleData/ from its seed
 bench: setup      ## package-benchmark suite (ingest and graph building on S and M)
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
+FUZZ_SECONDS ?= 30
+fuzz: setup       ## libFuzzer runs of the CSV ingest and date/number parsers (FUZZ_SECONDS each)
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --scratch-path .build-fuzz
+	mkdir -p out/fuzz/csv out/fuzz/dates
+	Fuzz/.build-fuzz/release/FuzzCSV out/fuzz/csv Fuzz/Corpus/csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	Fuzz/.build-fuzz/release/FuzzDates out/fuzz/dates Fuzz/Corpus/dates -max_total_time=$(FUZZ_SECONDS)
+
 blas-info: build  ## show which BLAS/LAPACK the weft binary will load
 	@ldd $(RELEASE) | grep -E 'blas|lapack'
 	@echo "libblas.so.3   -> $$(readlink -f /usr/lib/$$(gcc -dumpmachine)/libblas.so.3)"
 	@echo "liblapack.so.3 -> $$(readlink -f /usr/lib/$$(gcc -dumpmachine)/liblapack.so.3)"
 
 clean:
-	rm -rf .build Benchmarks/.build out
+	rm -rf .build Benchmarks/.build Fuzz/.build-fuzz out

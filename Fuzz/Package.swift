@@ -1,0 +1,14 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// libFuzzer targets for Weft's parsers, kept out of the main build. `make fuzz` builds them with
+// `-sanitize=fuzzer` and runs each for a short while from the seeds in Corpus/.
+let package = Package(
+    name: "WeftFuzz",
+    dependencies: [.package(name: "Weft", path: "..")],
+    targets: [
+        .target(name: "CFuzzer"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["CFuzzer", .product(name: "WeftIO", package: "Weft")]),
+        .executableTarget(name: "FuzzDates", dependencies: ["CFuzzer", .product(name: "WeftIO", package: "Weft")]),
+    ]
+)

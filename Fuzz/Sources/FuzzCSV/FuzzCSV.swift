@@ -1,0 +1,25 @@
+import CFuzzer
+import Foundation
+import WeftIO
+
+/// Feeds arbitrary bytes to the interactions reader as a file (the whole ingest path: CSV parsing,
+/// header resolution, ids, dates, weights) and checks that every row is accounted for.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("weft-fuzz-\(getpid()).csv").path
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
+    defer { unlink(path) }
+    if let dataset = try? DatasetLoader().load(InputPaths(interactions: path)) {
+        precondition(dataset.rowsRead == dataset.rowsAccepted + dataset.rowsRejected, "rows lost")
+        precondition(dataset.files.allSatisfy { $0.isBalanced }, "file not balanced")
+    }
+    return 0
+}
+
+/// SwiftPM links an executable's entry point as `FuzzCSV_main`; hand control to libFuzzer's driver.
+@_cdecl("FuzzCSV_main")
+func fuzzCSVMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzCSV(data!, size) }
+}
