@@ -231,4 +231,32 @@ func temporaryFolder() throws -> URL {
         #expect(events.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("e") })
         #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--network", "events"]).status == 2)
     }
+
+    @Test func aRunKilledAtAnyMomentLeavesNoPartialOutput() throws {
+        let data = try temporaryFolder(), out = try temporaryFolder()
+        #expect(try WeftRun(["sample", "--size", "s", "--out", data.path]).status == 0)
+        let arguments = ["analyze", data.path, "--out", out.path]
+        let start = Date()
+        #expect(try WeftRun(arguments).status == 0)
+        let runtime = Date().timeIntervalSince(start)
+        let names = ["report.json", "members.csv", "rejects.csv"]
+        let reference = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        var rng = SystemRandomNumberGenerator()
+        for attempt in 0..<8 {
+            let process = Process()
+            process.executableURL = WeftRun.binary
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Kill somewhere in the run, weighted towards the end, where the outputs are written.
+            let fraction = attempt < 2 ? Double(attempt) * 0.2 : Double.random(in: 0.5...1.05, using: &rng)
+            Thread.sleep(forTimeInterval: runtime * fraction)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Every file under a final name is complete: the same inputs give the same bytes.
+            for (name, bytes) in zip(names, reference) {
+                #expect(try Data(contentsOf: out.appendingPathComponent(name)) == bytes, "\(name) after a kill at \(fraction)")
+            }
+        }
+    }
 }
