@@ -24,6 +24,10 @@ public struct Analysis: Sendable {
     public let cores: CoreNumber
     /// The network's nodes: the members, or the events for the event projection.
     public let nodes: NodeTable
+    /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
+    public var outputNodes: NodeTable {
+        options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+    }
     /// Whether each node has a record in the window (an interaction or attendance for a member,
     /// an attendance row for an event).
     public let active: [Bool]
@@ -84,7 +88,7 @@ public struct Analysis: Sendable {
         let d = degrees
         let weak = summary.weakComponents.membership, strong = summary.strongComponents.membership
         return (0..<graph.nodeCount).map { v in
-            MemberRow(name: nodes.names[v], active: active[v],
+            MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],
                       inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
                       inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
                       betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
@@ -98,6 +102,8 @@ public struct Analysis: Sendable {
     }
 
     public func report(version: String) -> Report {
+        let shown = outputNodes
+        let seedLabels = options.pagerankSeeds.compactMap { nodes.ids.index(of: $0).map { shown.ids[$0] } }
         let interactions = dataset.interactions.range(in: window)
         let attendance = dataset.attendance.range(in: window)
         var typeCounts: [String: Int] = [:]
@@ -119,7 +125,7 @@ public struct Analysis: Sendable {
                             closeness: closeness.isSampled ? "sampled" : "exact",
                             distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
-                            kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: options.pagerankSeeds,
+                            kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,
                             katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
@@ -155,4 +161,21 @@ public struct NodeTable: Sendable {
     public let ids: IdentifierRegistry
     public let names: [String]
     public let attributes: AttributeColumns
+
+    /// The same nodes with ids replaced by pseudonyms p0001, p0002, … in node order, names
+    /// removed, and only the attribute columns named in `keeping` (case-insensitive) kept.
+    public func pseudonymised(keeping: [String]) -> NodeTable {
+        let width = max(4, String(ids.count).count)
+        let pseudonyms = (0..<ids.count).map { i -> String in
+            let digits = String(i + 1)
+            return "p" + String(repeating: "0", count: width - digits.count) + digits
+        }
+        let kept = Set(keeping.map { $0.lowercased() })
+        var attributes = AttributeColumns()
+        for column in self.attributes.columns where kept.contains(column.name.lowercased()) {
+            let c = attributes.addColumn(column.name)
+            for row in 0..<ids.count { attributes.append(column.value(at: row), toColumn: c) }
+        }
+        return NodeTable(ids: IdentifierRegistry(pseudonyms), names: Array(repeating: "", count: ids.count), attributes: attributes)
+    }
 }

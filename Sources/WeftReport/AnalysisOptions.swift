@@ -40,6 +40,9 @@ public struct AnalysisOptions: Sendable {
     public var seed: UInt64 = 42
     /// Personalised PageRank: teleport only to these node ids (empty = uniform teleport).
     public var pagerankSeeds: [String] = []
+    /// Replace ids by pseudonyms, drop names, and keep only `keptAttributes` in the outputs.
+    public var pseudonymise = false
+    public var keptAttributes: [String] = []
     /// Dense (BLAS/LAPACK) or sparse kernels for the spectral measures.
     public var kernel: KernelPath = .auto
 

@@ -29,7 +29,7 @@ public enum ReportWriters {
         head = String(head[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
         let file = try AtomicFileWriter(path: path)
         try file.write(head + ",\n  \"members\" : {")
-        let ids = analysis.nodes.ids
+        let ids = analysis.outputNodes.ids
         for (v, row) in analysis.memberRows.enumerated() {
             var entry = (v == 0 ? "\n    " : ",\n    ") + JSONText.quoted(ids[Int32(v)]) + " : {"
             for (index, column) in MemberRow.columns.enumerated() {
@@ -43,14 +43,14 @@ public enum ReportWriters {
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
     public static func memberTable(_ analysis: Analysis) -> (header: [String], rows: [[CSVCell]]) {
-        let nodes = analysis.nodes
+        let nodes = analysis.outputNodes
         let rows = analysis.memberRows.enumerated().map { v, member in memberCells(v, member, nodes: nodes) }
         return (memberHeader(attributes: nodes.attributes.columns.map(\.name)), rows)
     }
 
     /// `members.csv`, streamed row by row and written atomically.
     public static func writeMembers(_ analysis: Analysis, to path: String) throws {
-        let nodes = analysis.nodes
+        let nodes = analysis.outputNodes
         let attributes = nodes.attributes.columns
         let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: attributes.map(\.name)))
         for (v, member) in analysis.memberRows.enumerated() {
@@ -65,13 +65,16 @@ public enum ReportWriters {
 
     public static let rejectColumns = ["file", "line", "column", "field", "value", "reason"]
 
-    /// `rejects.csv`: every rejected input row with its location and reason.
-    public static func writeRejects(_ rejects: [Reject], to path: String) throws {
+    /// `rejects.csv`: every rejected input row with its location and reason. `pseudonymise` blanks
+    /// the offending values and the reasons that quote them (ids, names) — the location remains.
+    public static func writeRejects(_ rejects: [Reject], to path: String, pseudonymise: Bool = false) throws {
         let writer = try CSVTableWriter(path: path, header: rejectColumns)
         for r in rejects {
             try writer.writeRow([
                 .text(r.file), .integer(r.line), r.column.map { .integer($0) } ?? .empty,
-                r.field.map { .text($0) } ?? .empty, r.value.map { .text($0) } ?? .empty, .text(r.reason),
+                r.field.map { .text($0) } ?? .empty,
+                pseudonymise ? .empty : (r.value.map { .text($0) } ?? .empty),
+                .text(pseudonymise ? Reject.redacted(r.reason) : r.reason),
             ])
         }
         try writer.commit()

@@ -39,7 +39,7 @@ struct AnalyzeCommand: ParsableCommand {
                                 options: measures.options(undirected: input.undirected))
         progress.stage("writing outputs")
         let report = analysis.report(version: Weft.version)
-        try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv")
+        try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv", pseudonymise: measures.pseudonymise)
         try ReportWriters.writeMembers(analysis, to: out + "/members.csv")
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
         progress.done()

@@ -31,6 +31,12 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")
     var pagerankSeeds: String?
 
+    @Flag(help: "Pseudonymise the outputs: ids become p0001, p0002, … (in member order), names and rejected values are left out, and only the attributes named in --keep-attributes are written.")
+    var pseudonymise = false
+
+    @Option(help: "With --pseudonymise, comma-separated attribute columns to keep (e.g. country,cohort).")
+    var keepAttributes: String?
+
     @Option(help: "Kernels for eigenvector, PageRank, Katz and HITS: auto, dense (BLAS/LAPACK) or sparse (iterative).")
     var kernel: KernelPath = .auto
 
@@ -49,6 +55,8 @@ struct MeasureOptions: ParsableArguments {
         o.exactPathLimit = exactUpTo
         o.seed = seed
         o.kernel = kernel
+        o.pseudonymise = pseudonymise
+        o.keptAttributes = keepAttributes.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
         o.pagerankSeeds = pagerankSeeds.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         return o
     }

@@ -232,6 +232,33 @@ func temporaryFolder() throws -> URL {
         #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--network", "events"]).status == 2)
     }
 
+    @Test func pseudonymisedOutputsHoldNoOriginalIdOrName() throws {
+        let folder = try temporaryFolder()
+        let members = try String(contentsOfFile: sampleData + "/members.csv", encoding: .utf8)
+        try members.write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        var interactions = try String(contentsOfFile: sampleData + "/interactions.csv", encoding: .utf8)
+        interactions += "m0001,m0001,2024-01-01T00:00:00Z,message,1\n"          // a reject that names a member
+        try interactions.write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--out", out.path, "--pseudonymise", "--keep-attributes", "country",
+                               "--pagerank-seeds", "m0002"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var secrets: [String] = []
+        for line in members.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            secrets += [fields[0], fields[1], fields[2]]   // id, name, email
+        }
+        for name in ["report.json", "members.csv", "rejects.csv"] {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            let leaked = secrets.filter { !$0.isEmpty && text.contains($0) }
+            #expect(leaked.isEmpty, "\(name) contains \(leaked.prefix(3))")
+        }
+        let table = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
+        let header = String(table.split(separator: "\n")[0])
+        #expect(header.hasSuffix(",country") && !header.contains("organisation"))
+        #expect(table.contains("\np0001,,"))
+    }
+
     @Test func aRunKilledAtAnyMomentLeavesNoPartialOutput() throws {
         let data = try temporaryFolder(), out = try temporaryFolder()
         #expect(try WeftRun(["sample", "--size", "s", "--out", data.path]).status == 0)

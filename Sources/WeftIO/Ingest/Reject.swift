@@ -33,6 +33,21 @@ public struct Reject: Sendable, Equatable {
         return text
     }
 
+    /// A reason with any quoted text ('…') replaced by '…', for pseudonymised outputs.
+    public static func redacted(_ reason: String) -> String {
+        var out = "", inQuote = false
+        for ch in reason {
+            if ch == "'" {
+                out.append(ch)
+                if !inQuote { out += "…" }
+                inQuote.toggle()
+            } else if !inQuote {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
     private static func clip(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "..."
     }
