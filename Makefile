@@ -3,7 +3,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/weft
 DEMO_OUT   ?= out/demo
 
-.PHONY: setup build demo test sample bench fuzz blas-info clean
+.PHONY: setup build demo test sample bench scale fuzz blas-info clean
 
 setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherwise
 	@scripts/setup.sh
@@ -23,6 +23,9 @@ sample: build     ## regenerate SampleData/ from its seed
 
 bench: setup      ## package-benchmark suite (ingest and graph building on S and M)
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+scale: build      ## time and peak memory of weft analyze on the S, M and L samples
+	Benchmarks/scale.sh s m l
 
 FUZZ_SECONDS ?= 30
 fuzz: setup       ## libFuzzer runs of the CSV ingest and date/number parsers (FUZZ_SECONDS each)
