@@ -31,4 +31,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
+
+    /// A uniform integer in `0..<n` without modulo bias (Lemire's multiply-and-reject method;
+    /// Lemire, "Fast random integer generation in an interval", ACM TOMACS 2019).
+    public mutating func int(below n: Int) -> Int {
+        precondition(n > 0, "int(below:) needs a positive bound")
+        let bound = UInt64(n)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(product.high)
+    }
 }

@@ -145,23 +145,9 @@ public struct Betweenness: Sendable {
         var generator = SeededGenerator(seed: seed)
         var members = (0..<n).map { Int32($0) }
         for i in 0..<k {
-            let j = i + generator.below(n - i)
+            let j = i + generator.int(below: n - i)
             members.swapAt(i, j)
         }
         return members[0..<k].sorted()
-    }
-}
-
-extension SeededGenerator {
-    /// A uniform integer in `0..<bound` without modulo bias (Lemire's multiply-and-reject).
-    fileprivate mutating func below(_ bound: Int) -> Int {
-        precondition(bound > 0, "below(_:) needs a positive bound")
-        let b = UInt64(bound)
-        var product = next().multipliedFullWidth(by: b)
-        if product.low < b {
-            let threshold = (0 &- b) % b
-            while product.low < threshold { product = next().multipliedFullWidth(by: b) }
-        }
-        return Int(product.high)
     }
 }

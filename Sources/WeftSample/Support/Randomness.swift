@@ -26,18 +26,6 @@ extension SeededGenerator {
         self.init(seed: (seed &* 0x9E37_79B9_7F4A_7C15) ^ (stream.rawValue &* 0xD1B5_4A32_D192_ED03))
     }
 
-    /// A uniform integer in `0..<n` without modulo bias (Lemire's multiply-and-reject method).
-    mutating func int(below n: Int) -> Int {
-        precondition(n > 0, "int(below:) needs a positive bound")
-        let bound = UInt64(n)
-        var product = next().multipliedFullWidth(by: bound)
-        if product.low < bound {
-            let threshold = (0 &- bound) % bound
-            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
-        }
-        return Int(product.high)
-    }
-
     /// A uniform integer in a closed range.
     mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + int(below: range.upperBound - range.lowerBound + 1)
