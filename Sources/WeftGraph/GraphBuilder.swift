@@ -22,54 +22,8 @@ public struct GraphBuilder: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// The records of one window, bucketed by source: bucket v holds, in time order, every
-    /// (record, direction) whose source is v, with its target and the record's payload.
-    struct Buckets {
-        var offsets: [Int]
-        var target: [Int32]
-        var weight: [Double]
-        var time: [Int64]
-        var type: [UInt16]
-        var directed: [Bool]
-    }
-
-    func bucket(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int) -> Buckets {
-        var offsets = [Int](repeating: 0, count: n + 1)
-        for k in records {
-            let s = Int(log.source[k]), t = Int(log.target[k])
-            precondition(s < n && t < n, "record \(k) names a member outside the registry")
-            if undirected {
-                offsets[min(s, t) + 1] += 1
-            } else {
-                offsets[s + 1] += 1
-                if !log.directed[k] { offsets[t + 1] += 1 }
-            }
-        }
-        for v in 0..<n { offsets[v + 1] += offsets[v] }
-        let m = offsets[n]
-        var b = Buckets(offsets: offsets, target: .init(repeating: 0, count: m), weight: .init(repeating: 0, count: m),
-                        time: .init(repeating: 0, count: m), type: .init(repeating: 0, count: m),
-                        directed: .init(repeating: false, count: m))
-        var cursor = Array(offsets.dropLast())
-        func place(_ source: Int32, _ target: Int32, _ k: Int) {
-            let p = cursor[Int(source)]
-            cursor[Int(source)] = p + 1
-            b.target[p] = target
-            b.weight[p] = log.weight[k]
-            b.time[p] = log.time[k]
-            b.type[p] = log.type[k]
-            b.directed[p] = log.directed[k] && !undirected
-        }
-        for k in records {
-            let s = log.source[k], t = log.target[k]
-            if undirected {
-                place(min(s, t), max(s, t), k)
-            } else {
-                place(s, t, k)
-                if !log.directed[k] { place(t, s, k) }
-            }
-        }
-        return b
+    func bucket(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int) -> RecordBuckets {
+        RecordBuckets(log, records: records, nodeCount: n, undirected: undirected)
     }
 
     /// The ties of sources `range`, in (source, target) order, with their directed and shared
@@ -81,7 +35,7 @@ public struct GraphBuilder: Sendable {
         var perSource: [Int] = []
     }
 
-    func aggregate(_ b: Buckets, sources: Range<Int>, nodeCount n: Int) -> Chunk {
+    func aggregate(_ b: RecordBuckets, sources: Range<Int>, nodeCount n: Int) -> Chunk {
         var chunk = Chunk()
         chunk.perSource.reserveCapacity(sources.count)
         var slotOf = [Int32](repeating: -1, count: n)        // sparse accumulator over targets
@@ -233,4 +187,62 @@ public struct GraphBuilder: Sendable {
         }
         return result
     }
+}
+
+/// The records of a window bucketed by source member: bucket v holds, in time order, every
+/// (record, direction) whose source is v — a record with `directed = false` appears in both
+/// members' buckets, and with `undirected` every record appears once, under the lower member —
+/// with its target and payload. Built by one counting-sort scatter that reads the log
+/// sequentially: O(records + members).
+public struct RecordBuckets: Sendable {
+    public let offsets: [Int]
+    public private(set) var target: [Int32]
+    public private(set) var weight: [Double]
+    public private(set) var time: [Int64]
+    public private(set) var type: [UInt16]
+    /// False for entries that come from an undirected record (or an undirected build).
+    public private(set) var directed: [Bool]
+
+    public init(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool) {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for k in records {
+            let s = Int(log.source[k]), t = Int(log.target[k])
+            precondition(s < n && t < n, "record \(k) names a member outside the registry")
+            if undirected {
+                offsets[min(s, t) + 1] += 1
+            } else {
+                offsets[s + 1] += 1
+                if !log.directed[k] { offsets[t + 1] += 1 }
+            }
+        }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        let m = offsets[n]
+        self.offsets = offsets
+        target = .init(repeating: 0, count: m); weight = .init(repeating: 0, count: m)
+        time = .init(repeating: 0, count: m); type = .init(repeating: 0, count: m)
+        directed = .init(repeating: false, count: m)
+        var cursor = Array(offsets.dropLast())
+        for k in records {
+            let s = log.source[k], t = log.target[k]
+            if undirected {
+                place(min(s, t), max(s, t), k, log, &cursor, isDirected: false)
+            } else {
+                place(s, t, k, log, &cursor, isDirected: log.directed[k])
+                if !log.directed[k] { place(t, s, k, log, &cursor, isDirected: false) }
+            }
+        }
+    }
+
+    private mutating func place(_ source: Int32, _ target: Int32, _ k: Int, _ log: InteractionLog,
+                                _ cursor: inout [Int], isDirected: Bool) {
+        let p = cursor[Int(source)]
+        cursor[Int(source)] = p + 1
+        self.target[p] = target
+        weight[p] = log.weight[k]
+        time[p] = log.time[k]
+        type[p] = log.type[k]
+        directed[p] = isDirected
+    }
+
+    public var nodeCount: Int { offsets.count - 1 }
 }

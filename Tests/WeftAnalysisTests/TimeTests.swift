@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import WeftAnalysis
+import WeftGraph
+
+@Suite struct PeriodTests {
+    func date(_ y: Int, _ m: Int, _ d: Int) -> Int64 { Timestamp.seconds(year: y, month: m, day: d) }
+
+    @Test func calendarPeriodsAreAligned() {
+        let t0 = date(2024, 2, 14) + 3600, t1 = date(2024, 5, 2)
+        let months = Periods.calendar(.month, covering: t0, t1)
+        #expect(months.starts == [date(2024, 2, 1), date(2024, 3, 1), date(2024, 4, 1), date(2024, 5, 1)])
+        #expect(months.ends.last == date(2024, 6, 1))
+        #expect(Periods.calendar(.quarter, covering: t0, t1).starts == [date(2024, 1, 1), date(2024, 4, 1)])
+        #expect(Periods.calendar(.year, covering: t0, date(2025, 1, 1)).starts == [date(2024, 1, 1), date(2025, 1, 1)])
+        // 2024-02-14 was a Wednesday: its ISO week starts on Monday 12 February.
+        #expect(Periods.calendar(.week, covering: t0, t0).starts == [date(2024, 2, 12)])
+        #expect(Periods.calendar(.day, covering: t0, t0 + 86_400).count == 2)
+        #expect(Periods.calendar(.quarter, covering: date(2023, 11, 5), date(2023, 11, 5)).ends == [date(2024, 1, 1)])
+    }
+
+    @Test func customBoundaries() {
+        let p = Periods.boundaries([date(2024, 7, 1), date(2024, 1, 1)], dataEnd: date(2024, 12, 31))
+        #expect(p.starts == [date(2024, 1, 1), date(2024, 7, 1)] && p.ends == [date(2024, 7, 1), date(2024, 12, 31)])
+    }
+}
+
+@Suite struct TieStrengthTests {
+    let day: Int64 = 86_400
+
+    @Test func halfLifeHalvesTheStrength() throws {
+        var log = InteractionLog()
+        try log.append(source: 0, target: 1, time: 0, weight: 2)
+        let periods = Periods(starts: [0, 180 * day, 360 * day], ends: [180 * day, 360 * day, 540 * day])
+        let s = TieStrengthSeries(log, nodeCount: 2, periods: periods, halfLifeDays: 180)
+        #expect(s.tieCount == 1)
+        #expect(closeArrays((0..<3).map { s.strength(tie: 0, period: $0) }, [1, 0.5, 0.25], tolerance: 1e-12))
+    }
+
+    @Test func matchesTheDefinitionOnRandomLogs() throws {
+        var rng = SeededGenerator(seed: 17)
+        var log = InteractionLog()
+        let message = log.typeCode("message"), call = log.typeCode("call")
+        var time: Int64 = 0
+        for _ in 0..<2000 {
+            time += Int64(rng.int(below: 3 * Int(day)))
+            let a = Int32(rng.int(below: 12)), b = Int32(rng.int(below: 12))
+            try? log.append(source: a, target: b, time: time, weight: Double(1 + rng.int(below: 3)),
+                            type: rng.int(below: 2) == 0 ? message : call, directed: rng.int(below: 4) != 0)
+        }
+        let periods = Periods.calendar(.month, covering: 30 * day, time)
+        let weights = ["message": 0.5, "call": 1.0]
+        for directed in [false, true] {
+            let s = TieStrengthSeries(log, nodeCount: 12, periods: periods, halfLifeDays: 90, typeWeights: weights, directed: directed)
+            for i in 0..<s.tieCount {
+                let a = s.source[i], b = s.target[i]
+                for p in 0..<periods.count {
+                    let end = periods.ends[p]
+                    var expected = 0.0
+                    for k in 0..<log.count where log.time[k] < end {
+                        let (x, y) = (log.source[k], log.target[k])
+                        let matches = directed ? ((x == a && y == b) || (!log.directed[k] && x == b && y == a))
+                                               : (min(x, y) == a && max(x, y) == b)
+                        if matches {
+                            let c = weights[log.types[Int32(log.type[k])]]! * log.weight[k]
+                            expected += c * exp2(-Double(end - log.time[k]) / (90 * Double(day)))
+                        }
+                    }
+                    #expect(abs(s.strength(tie: i, period: p) - expected) <= 1e-9 * max(1, expected), "tie \(a)–\(b) period \(p)")
+                }
+            }
+        }
+    }
+}
