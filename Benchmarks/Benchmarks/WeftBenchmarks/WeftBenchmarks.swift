@@ -62,6 +62,32 @@ let benchmarks: @Sendable () -> Void = {
             let dir = BenchmarkData.path(size)
             return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
         }
+
+        // Decayed tie strength at every month end of the whole log: one pass over the records.
+        Benchmark("tie strength monthly \(name)") { (benchmark: Benchmark, dataset: Dataset) in
+            let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
+            let periods = Periods.calendar(.month, covering: first, last)
+            benchmark.startMeasurement()
+            let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods)
+            benchmark.stopMeasurement()
+            blackHole(series.tieCount)
+        } setup: {
+            let dir = BenchmarkData.path(size)
+            return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
+        }
+    }
+
+    // The same on L (10,000,000 records): linear in records plus ties × periods.
+    Benchmark("tie strength monthly L", configuration: .init(maxDuration: .seconds(30), maxIterations: 3)) { (benchmark: Benchmark, dataset: Dataset) in
+        let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
+        let periods = Periods.calendar(.month, covering: first, last)
+        benchmark.startMeasurement()
+        let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods)
+        benchmark.stopMeasurement()
+        blackHole(series.tieCount)
+    } setup: {
+        let dir = BenchmarkData.path(.l)
+        return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
     }
 
     measureBenchmarks()
