@@ -33,7 +33,6 @@ struct AnalyzeCommand: ParsableCommand {
         let dataset = try input.load(progress: progress)
         try measures.checkSeeds(dataset)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        progress.stage("building the network")
         progress.stage("computing measures")
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: measures.options(undirected: input.undirected))
