@@ -151,5 +151,7 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
         #expect(parse("12345678901234567890") == 12345678901234567890.0)
         #expect(parse("nan")?.isNaN == true)
         #expect(parse("abc") == nil && parse("") == nil && parse(".") == nil && parse("1,5") == nil && parse("-") == nil)
+        #expect(parse("0x10") == nil && parse("0x1p4") == nil && parse("1_000") == nil)
+        #expect(parse("-inf") == -.infinity && parse("Infinity") == .infinity)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WeftGraph
 /// Parses decimal numbers from CSV fields without allocating.
 ///
@@ -47,6 +48,11 @@ public enum DecimalParser {
             return negative ? -value : value
         }
         let text = UTF8Text.decoded(UnsafeRawBufferPointer(rebasing: bytes[lo..<hi]))
+        // Decimal notation only (no hexadecimal floats such as 0x1p4), plus the words for the
+        // non-finite values so that they can be rejected with their own reason.
+        let word = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-"))
+        let decimal = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 || $0 == 69 || $0 == 101 }
+        guard decimal || ["nan", "inf", "infinity"].contains(word) else { return nil }
         return Double(text)
     }
 }
