@@ -72,3 +72,38 @@ import WeftGraph
         }
     }
 }
+
+@Suite struct OverlapAndTurnoverTests {
+    @Test func overlapOfSmallGraphs() {
+        // Triangle 0-1-2 plus 2-3: O(0,1) = 1/(1+1−1) = 1; O(0,2) = 1/(1+2−1) = 0.5; O(2,3) = 0.
+        let g = makeGraph(4, [(0, 1), (1, 2), (0, 2), (2, 3)])
+        let o = NeighbourhoodOverlap(g)
+        #expect(o.source == [0, 0, 1, 2] && o.target == [1, 2, 2, 3])
+        #expect(o.sharedNeighbours == [1, 1, 1, 0])
+        #expect(o.overlap == [1, 0.5, 0.5, 0])
+        #expect(NeighbourhoodOverlap(makeGraph(2, [(0, 1)])).overlap == [0])
+    }
+
+    @Test func overlapMatchesBruteForce() {
+        for seed in UInt64(1)...4 {
+            let g = randomGraph(seed: seed, n: 40, p: 0.15, directed: seed % 2 == 0)
+            let o = NeighbourhoodOverlap(g)
+            let u = g.undirected
+            for t in 0..<o.source.count {
+                let i = Int(o.source[t]), j = Int(o.target[t])
+                let ni = Set(u.neighbors(of: i)), nj = Set(u.neighbors(of: j))
+                let common = ni.intersection(nj).count
+                let denominator = (ni.count - 1) + (nj.count - 1) - common
+                #expect(o.overlap[t] == (denominator > 0 ? Double(common) / Double(denominator) : 0))
+            }
+        }
+    }
+
+    @Test func turnoverIsTheJaccardOfTieSets() {
+        let before = makeGraph(4, [(0, 1), (1, 2), (2, 3)], directed: true)
+        let after = makeGraph(4, [(0, 1), (2, 3), (3, 0), (1, 0)], directed: true)
+        let t = TieTurnover(from: before, to: after)
+        #expect(t.kept == 2 && t.gained == 2 && t.lost == 1 && t.jaccard == 0.4)
+        #expect(TieTurnover(from: makeGraph(3, []), to: makeGraph(3, [])).jaccard == 1)
+    }
+}
