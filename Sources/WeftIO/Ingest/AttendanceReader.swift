@@ -44,36 +44,27 @@ struct AttendanceIngest: RowIngest {
         self.log = log
     }
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
-        let day: Int64
-        switch ISO8601.parse(record.bytes(date)) {
-        case .success(let value): day = value.seconds
-        case .failure(let problem): return context.reject(record, column: date, problem.description)
-        }
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+        let day = try context.instant(record, column: date)
         let eventBytes = trimmed(record.bytes(event))
-        if eventBytes.isEmpty { return context.reject(record, column: event, "event id is empty") }
+        if eventBytes.isEmpty { throw context.reject(record, column: event, "event id is empty") }
         guard UTF8Text.isValid(eventBytes) else {
-            return context.reject(record, column: event, "event id is not valid UTF-8")
+            throw context.reject(record, column: event, "event id is not valid UTF-8")
         }
         var texts: [String] = []
         for position in labels {
             guard let position else { texts.append(""); continue }
             guard let text = UTF8Text.validated(trimmed(record.bytes(position))) else {
-                return context.reject(record, column: position, "text is not valid UTF-8")
+                throw context.reject(record, column: position, "text is not valid UTF-8")
             }
             texts.append(text)
         }
-        if let reject = extra.read(record, context) { return reject }
-        let found: MemberLookup
-        switch members.lookup(record.bytes(member), policy: policy, membersFileGiven: membersFileGiven) {
-        case .success(let m): found = m
-        case .failure(let why): return context.reject(record, column: member, why.reason)
-        }
+        try extra.read(record, context)
+        let found = try context.member(record, column: member, in: members, policy: policy, membersFileGiven: membersFileGiven)
         let m = members.commit(found)
         let e = log.events.intern(bytes: eventBytes).index
         log.append(member: m, event: e, date: day, role: log.roleCode(texts[0]),
                    topic: log.topicCode(texts[1]), eventType: log.eventTypeCode(texts[2]))
         extra.store(into: &log.attributes)
-        return nil
     }
 }

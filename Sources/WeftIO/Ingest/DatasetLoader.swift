@@ -74,9 +74,10 @@ public struct DatasetLoader: Sendable {
     }
 }
 
-/// What each of the three readers does with one well-shaped record: accept it (nil) or say why not.
+/// What each of the three readers does with one well-shaped record: accept it, or throw the
+/// reject that says why not.
 protocol RowIngest {
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject?
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject)
 }
 
 /// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
@@ -90,11 +91,13 @@ func ingestRows<Ingest: RowIngest>(from reader: CSVReader, kind: FileSummary.Kin
     var record = CSVRecord()
     while try reader.next(&record) {
         summary.rowsRead += 1
-        if let reject = context.shapeReject(record) ?? ingest.ingest(record, context) {
-            rejects.append(reject)
-            summary.rejected += 1
-        } else {
+        do throws(Reject) {
+            if let reject = context.shapeReject(record) { throw reject }
+            try ingest.ingest(record, context)
             summary.accepted += 1
+        } catch {
+            rejects.append(error)
+            summary.rejected += 1
         }
     }
     return summary
@@ -114,15 +117,14 @@ struct ExtraColumns {
         for column in columns { attributes.addColumn(column.name) }
     }
 
-    /// Reads the record's extra values; a reject if one is not valid UTF-8.
-    mutating func read(_ record: CSVRecord, _ context: RowContext) -> Reject? {
+    /// Reads the record's extra values; rejects the record if one is not valid UTF-8.
+    mutating func read(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
         values.removeAll(keepingCapacity: true)
         for column in columns {
             let bytes = trimmed(record.bytes(column.position))
-            if !UTF8Text.isValid(bytes) { return context.reject(record, column: column.position, "text is not valid UTF-8") }
+            if !UTF8Text.isValid(bytes) { throw context.reject(record, column: column.position, "text is not valid UTF-8") }
             values.append(bytes)
         }
-        return nil
     }
 
     /// Stores the values last read as the next row of `attributes`.
@@ -140,6 +142,23 @@ struct RowContext {
         Reject(file: file, line: record.line, column: position.map { $0 + 1 },
                field: position.flatMap { $0 < header.count ? header[$0] : nil },
                value: position.map { record.displayString($0) }, reason: reason)
+    }
+
+    /// The instant in date column `column`, or the reject saying what is wrong with it.
+    func instant(_ record: CSVRecord, column: Int) throws(Reject) -> Int64 {
+        switch ISO8601.parse(record.bytes(column)) {
+        case .success(let value): return value.seconds
+        case .failure(let problem): throw reject(record, column: column, problem.description)
+        }
+    }
+
+    /// The member named in `column`, per the unknown-member policy, or the reject saying why not.
+    func member(_ record: CSVRecord, column: Int, in members: MemberTable, policy: UnknownMemberPolicy,
+                membersFileGiven: Bool) throws(Reject) -> MemberLookup {
+        switch members.lookup(record.bytes(column), policy: policy, membersFileGiven: membersFileGiven) {
+        case .success(let found): return found
+        case .failure(let why): throw reject(record, column: column, why.reason)
+        }
     }
 
     /// A reject for a record whose shape is wrong (broken quote, wrong field count), or nil.

@@ -78,21 +78,17 @@ struct InteractionsIngest: RowIngest {
         self.log = log
     }
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
-        let when: Int64
-        switch ISO8601.parse(record.bytes(time)) {
-        case .success(let value): when = value.seconds
-        case .failure(let problem): return context.reject(record, column: time, problem.description)
-        }
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+        let when = try context.instant(record, column: time)
         var w = 1.0
         if let weight {
             let bytes = trimmed(record.bytes(weight))
             if !bytes.isEmpty {
                 guard let parsed = DecimalParser.parse(bytes) else {
-                    return context.reject(record, column: weight, "weight is not a number")
+                    throw context.reject(record, column: weight, "weight is not a number")
                 }
                 if let problem = InteractionLog.check(source: 0, target: 1, weight: parsed) {
-                    return context.reject(record, column: weight, problem.description)
+                    throw context.reject(record, column: weight, problem.description)
                 }
                 w = parsed
             }
@@ -107,7 +103,7 @@ struct InteractionsIngest: RowIngest {
             let bytes = trimmed(record.bytes(directed))
             if !bytes.isEmpty {
                 guard let flag = InteractionsReader.directedness(bytes) else {
-                    return context.reject(record, column: directed, "directed must be true/false, yes/no, 1/0 or directed/undirected")
+                    throw context.reject(record, column: directed, "directed must be true/false, yes/no, 1/0 or directed/undirected")
                 }
                 isDirected = flag && !undirected
             }
@@ -117,32 +113,24 @@ struct InteractionsIngest: RowIngest {
             if let known = log.types.index(ofBytes: typeBytes) {
                 code = UInt16(min(Int(known), Int(UInt16.max)))
             } else if !UTF8Text.isValid(typeBytes) {
-                return context.reject(record, column: type, "type is not valid UTF-8")
+                throw context.reject(record, column: type, "type is not valid UTF-8")
             } else {
                 code = log.typeCode(bytes: typeBytes)
             }
         }
         let sourceBytes = trimmed(record.bytes(source)), targetBytes = trimmed(record.bytes(target))
         if !sourceBytes.isEmpty && sourceBytes.elementsEqual(targetBytes) {
-            return context.reject(record, column: target, RecordProblem.selfLoop.description)
+            throw context.reject(record, column: target, RecordProblem.selfLoop.description)
         }
-        let s: MemberLookup, t: MemberLookup
-        switch members.lookup(sourceBytes, policy: policy, membersFileGiven: membersFileGiven) {
-        case .success(let m): s = m
-        case .failure(let why): return context.reject(record, column: source, why.reason)
-        }
-        switch members.lookup(targetBytes, policy: policy, membersFileGiven: membersFileGiven) {
-        case .success(let m): t = m
-        case .failure(let why): return context.reject(record, column: target, why.reason)
-        }
-        if let reject = extra.read(record, context) { return reject }
+        let s = try context.member(record, column: source, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        let t = try context.member(record, column: target, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        try extra.read(record, context)
         let si = members.commit(s), ti = members.commit(t)
         do {
             try log.append(source: si, target: ti, time: when, weight: w, type: code, directed: isDirected)
         } catch {
-            return context.reject(record, column: nil, error.description)
+            throw context.reject(record, column: nil, "\(error)")
         }
         extra.store(into: &log.attributes)
-        return nil
     }
 }

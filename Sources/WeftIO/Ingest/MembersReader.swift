@@ -39,20 +39,20 @@ struct MembersIngest: RowIngest {
         for column in extra { self.members.attributes.addColumn(column.name) }
     }
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) -> Reject? {
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
         let idBytes = trimmed(record.bytes(id))
-        if idBytes.isEmpty { return context.reject(record, column: id, "member id is empty") }
+        if idBytes.isEmpty { throw context.reject(record, column: id, "member id is empty") }
         guard let memberId = UTF8Text.validated(idBytes) else {
-            return context.reject(record, column: id, "member id is not valid UTF-8")
+            throw context.reject(record, column: id, "member id is not valid UTF-8")
         }
         if let existing = members.ids.index(of: memberId) {
             let first = members.definedOnLine[Int(existing)]
-            return context.reject(record, column: id, "duplicate member id '\(memberId)' (first defined on line \(first))")
+            throw context.reject(record, column: id, "duplicate member id '\(memberId)' (first defined on line \(first))")
         }
         var texts: [String] = []
         for position in [name, email].compactMap({ $0 }) + extra.map(\.position) {
             guard let text = UTF8Text.validated(trimmed(record.bytes(position))) else {
-                return context.reject(record, column: position, "text is not valid UTF-8")
+                throw context.reject(record, column: position, "text is not valid UTF-8")
             }
             texts.append(text)
         }
@@ -63,6 +63,5 @@ struct MembersIngest: RowIngest {
             members.attributes.replaceLast(text, inColumn: firstAttribute + offset)
         }
         members.declaredCount += 1
-        return nil
     }
 }

@@ -1,6 +1,6 @@
 /// An input row that was not accepted, and why. Rejected rows are never dropped silently: they
 /// are counted, listed by `weft validate`, and written to `rejects.csv`.
-public struct Reject: Sendable, Equatable {
+public struct Reject: Error, Sendable, Equatable {
     /// The input file as named on the command line.
     public let file: String
     /// The 1-based line on which the row starts.
