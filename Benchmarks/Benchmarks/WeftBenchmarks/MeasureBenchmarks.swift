@@ -11,8 +11,7 @@ func measureBenchmarks() {
     for size in [SampleSize.s, .m] {
         let name = size.rawValue.uppercased()
         let graph: @Sendable () -> Graph = {
-            let dir = BenchmarkData.path(size)
-            let dataset = try! DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
+            let dataset = try! BenchmarkData.dataset(size)
             return GraphBuilder().build(dataset.interactions, nodeCount: dataset.members.count)
         }
         typealias Kernel = @Sendable (Graph) -> Int

@@ -21,6 +21,26 @@ enum BenchmarkData {
         }
         return dir
     }
+
+    /// Members and interactions of a sample, loaded.
+    static func dataset(_ size: SampleSize) throws -> Dataset {
+        let dir = path(size)
+        return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
+    }
+}
+
+/// Decayed tie strength at every month end of the whole log: one pass over the records.
+func tieStrengthBenchmark(_ size: SampleSize, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration) {
+    Benchmark("tie strength monthly \(size.rawValue.uppercased())", configuration: configuration) { (benchmark: Benchmark, dataset: Dataset) in
+        let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
+        let periods = Periods.calendar(.month, covering: first, last)
+        benchmark.startMeasurement()
+        let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods)
+        benchmark.stopMeasurement()
+        blackHole(series.tieCount)
+    } setup: {
+        try BenchmarkData.dataset(size)
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -59,36 +79,14 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             blackHole(graph.tieCount)
         } setup: {
-            let dir = BenchmarkData.path(size)
-            return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
+            try BenchmarkData.dataset(size)
         }
 
-        // Decayed tie strength at every month end of the whole log: one pass over the records.
-        Benchmark("tie strength monthly \(name)") { (benchmark: Benchmark, dataset: Dataset) in
-            let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
-            let periods = Periods.calendar(.month, covering: first, last)
-            benchmark.startMeasurement()
-            let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods)
-            benchmark.stopMeasurement()
-            blackHole(series.tieCount)
-        } setup: {
-            let dir = BenchmarkData.path(size)
-            return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
-        }
+        tieStrengthBenchmark(size)
     }
 
     // The same on L (10,000,000 records): linear in records plus ties × periods.
-    Benchmark("tie strength monthly L", configuration: .init(maxDuration: .seconds(30), maxIterations: 3)) { (benchmark: Benchmark, dataset: Dataset) in
-        let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
-        let periods = Periods.calendar(.month, covering: first, last)
-        benchmark.startMeasurement()
-        let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods)
-        benchmark.stopMeasurement()
-        blackHole(series.tieCount)
-    } setup: {
-        let dir = BenchmarkData.path(.l)
-        return try DatasetLoader().load(InputPaths(members: dir + "/members.csv", interactions: dir + "/interactions.csv"))
-    }
+    tieStrengthBenchmark(.l, configuration: .init(maxDuration: .seconds(30), maxIterations: 3))
 
     measureBenchmarks()
 }
