@@ -25,9 +25,9 @@ public struct Analysis: Sendable {
     /// The network's nodes: the members, or the events for the event projection.
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
-    public var outputNodes: NodeTable {
-        options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
-    }
+    public let outputNodes: NodeTable
+    /// Every node's figures, in node order (the rows of members.csv).
+    public private(set) var memberRows: [MemberRow] = []
     /// Whether each node has a record in the window (an interaction or attendance for a member,
     /// an attendance row for an event).
     public let active: [Bool]
@@ -59,6 +59,7 @@ public struct Analysis: Sendable {
             for k in dataset.attendance.range(in: window) { attended[Int(dataset.attendance.event[k])] = true }
             active = attended
         }
+        outputNodes = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
         summary = NetworkSummary(graph)
         degrees = DegreeCentrality(graph)
         let sources = options.pathSources(nodeCount: graph.nodeCount)
@@ -81,10 +82,10 @@ public struct Analysis: Sendable {
         hits = HITS(graph, path: options.kernel)
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
+        memberRows = makeMemberRows()
     }
 
-    /// Every member's figures, in member order.
-    public var memberRows: [MemberRow] {
+    private func makeMemberRows() -> [MemberRow] {
         let d = degrees
         let weak = summary.weakComponents.membership, strong = summary.strongComponents.membership
         return (0..<graph.nodeCount).map { v in
