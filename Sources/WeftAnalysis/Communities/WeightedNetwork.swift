@@ -1,0 +1,98 @@
+import WeftGraph
+
+/// The undirected, weighted network that community detection works on: CSR arrays with every
+/// tie listed from both ends, plus a self-loop weight per node. The graph's own nodes start
+/// without self-loops; the multilevel methods aggregate each community into one node whose
+/// self-loop holds the weight of the ties inside it.
+///
+/// Conventions: `loop[v]` counts each internal tie once; a node's strength is
+/// k_v = Σ_{u ≠ v} w_vu + 2·loop_v, and the total weight is m = Σ_v k_v / 2, so that modularity
+/// is invariant under aggregation.
+struct WeightedNetwork {
+    var offsets: [Int]
+    var neighbors: [Int32]
+    var weights: [Double]
+    var loop: [Double]
+    var strength: [Double]
+    var totalWeight: Double
+
+    var nodeCount: Int { loop.count }
+
+    /// The undirected view of `graph` (ties of a directed graph symmetrised by its rule).
+    init(_ graph: Graph) {
+        let a = graph.undirected
+        offsets = a.offsets
+        neighbors = a.neighbors
+        weights = a.weights
+        loop = [Double](repeating: 0, count: a.nodeCount)
+        strength = (0..<a.nodeCount).map { a.strength($0) }
+        totalWeight = strength.reduce(0, +) / 2
+    }
+
+    private init(offsets: [Int], neighbors: [Int32], weights: [Double], loop: [Double], strength: [Double], totalWeight: Double) {
+        self.offsets = offsets; self.neighbors = neighbors; self.weights = weights
+        self.loop = loop; self.strength = strength; self.totalWeight = totalWeight
+    }
+
+    /// The network with one node per community of `community` (codes 0 ..< communityCount):
+    /// the weights between communities summed, ties inside a community turned into its self-loop.
+    func aggregated(by community: [Int32], communityCount: Int) -> WeightedNetwork {
+        let n = nodeCount
+        // Members of each community, by counting sort (stable: node order within a community).
+        var start = [Int](repeating: 0, count: communityCount + 1)
+        for v in 0..<n { start[Int(community[v]) + 1] += 1 }
+        for c in 0..<communityCount { start[c + 1] += start[c] }
+        var members = [Int32](repeating: 0, count: n)
+        var fill = start
+        for v in 0..<n {
+            let c = Int(community[v])
+            members[fill[c]] = Int32(v)
+            fill[c] += 1
+        }
+        var newOffsets = [Int](repeating: 0, count: communityCount + 1)
+        var newNeighbors: [Int32] = [], newWeights: [Double] = []
+        newNeighbors.reserveCapacity(neighbors.count / 2)
+        newWeights.reserveCapacity(neighbors.count / 2)
+        var newLoop = [Double](repeating: 0, count: communityCount)
+        var newStrength = [Double](repeating: 0, count: communityCount)
+        var accumulated = [Double](repeating: 0, count: communityCount)
+        var mark = [Int32](repeating: -1, count: communityCount)
+        var touched: [Int32] = []
+        offsets.withUnsafeBufferPointer { off in
+            neighbors.withUnsafeBufferPointer { nb in
+                weights.withUnsafeBufferPointer { wt in
+                    community.withUnsafeBufferPointer { comm in
+                        for c in 0..<communityCount {
+                            var inside = 0.0
+                            for m in start[c]..<start[c + 1] {
+                                let v = Int(members[m])
+                                inside += loop[v]
+                                newStrength[c] += strength[v]
+                                for p in off[v]..<off[v + 1] {
+                                    let d = Int(comm[Int(nb[p])])
+                                    if d == c { inside += wt[p] / 2; continue }
+                                    if mark[d] != Int32(c) {
+                                        mark[d] = Int32(c)
+                                        accumulated[d] = 0
+                                        touched.append(Int32(d))
+                                    }
+                                    accumulated[d] += wt[p]
+                                }
+                            }
+                            newLoop[c] = inside
+                            touched.sort()
+                            for d in touched {
+                                newNeighbors.append(d)
+                                newWeights.append(accumulated[Int(d)])
+                            }
+                            touched.removeAll(keepingCapacity: true)
+                            newOffsets[c + 1] = newNeighbors.count
+                        }
+                    }
+                }
+            }
+        }
+        return WeightedNetwork(offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,
+                               loop: newLoop, strength: newStrength, totalWeight: totalWeight)
+    }
+}
