@@ -22,6 +22,7 @@ public struct Analysis: Sendable {
     public let hits: HITS
     public let clustering: Clustering
     public let cores: CoreNumber
+    public let structure: StructureAnalysis
     /// The network's nodes: the members, or the events for the event projection.
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
@@ -82,14 +83,22 @@ public struct Analysis: Sendable {
         hits = HITS(graph, path: options.kernel)
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
+        structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
         memberRows = makeMemberRows()
+    }
+
+    /// Whether the outputs may show the primary group attribute's values: always, unless
+    /// pseudonymised outputs drop that attribute.
+    public var showsGroupLabels: Bool {
+        guard options.pseudonymise, let primary = structure.primary else { return true }
+        return outputNodes.attributes.column(named: primary.attribute) != nil
     }
 
     private func makeMemberRows() -> [MemberRow] {
         let d = degrees
         let weak = summary.weakComponents.membership, strong = summary.strongComponents.membership
         return (0..<graph.nodeCount).map { v in
-            MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],
+            var row = MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],
                       inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
                       inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
                       betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
@@ -99,6 +108,8 @@ public struct Analysis: Sendable {
                       clustering: clustering.local[v], clusteringWeighted: clustering.localWeighted[v],
                       coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v],
                       isolate: d.neighbours[v] == 0, weakComponent: weak[v], strongComponent: strong[v])
+            row.community = structure.communities.map { Int($0.groups.group[v]) + 1 }
+            return row
         }
     }
 
@@ -153,7 +164,17 @@ public struct Analysis: Sendable {
                            degreeCentralization: degrees.centralization,
                            betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
                            degreeAssortativity: assortativity.isNaN ? nil : assortativity,
-                           coreMax: cores.maximum))
+                           coreMax: cores.maximum),
+            communities: structure.communities.map { c in
+                let sizes = c.sizes
+                return .init(method: c.method.rawValue, resolution: c.resolution, seed: c.seed, restarts: c.restarts,
+                             count: c.count, modularity: c.modularity.value, singletons: sizes.filter { $0 == 1 }.count,
+                             sizes: sizes.filter { $0 > 1 })
+            },
+            groups: Dictionary(uniqueKeysWithValues: structure.groupings.map { g in
+                (g.attribute, Report.GroupSummary(groups: g.groups.count, ungrouped: g.groups.group.filter { $0 < 0 }.count,
+                                                  modularity: g.modularity.value))
+            }))
     }
 }
 

@@ -36,7 +36,7 @@ public struct AnalysisOptions: Sendable {
         if let pathSamples { return pathSamples }
         return n > exactPathLimit ? AnalysisOptions.automaticPathSamples : nil
     }
-    /// Seed for everything random (sampled betweenness).
+    /// Seed for everything random (sampled betweenness, communities, permutation tests).
     public var seed: UInt64 = 42
     /// Personalised PageRank: teleport only to these node ids (empty = uniform teleport).
     public var pagerankSeeds: [String] = []
@@ -45,6 +45,14 @@ public struct AnalysisOptions: Sendable {
     public var keptAttributes: [String] = []
     /// Dense (BLAS/LAPACK) or sparse kernels for the spectral measures.
     public var kernel: KernelPath = .auto
+    /// Community detection (nil: none), its modularity resolution γ and independent restarts
+    /// (nil: `Communities.defaultRestarts(tieCount:)`).
+    public var communityMethod: Communities.Method? = .leiden
+    public var resolution = 1.0
+    public var communityRestarts: Int?
+    /// Member attributes used as groups (E-I, mixing, brokerage, modularity by attribute); the
+    /// first is the primary one. nil: every categorical-looking attribute, in file order.
+    public var groupAttributes: [String]?
 
     public init() {}
 }

@@ -32,7 +32,8 @@ public struct MemberRow: Sendable, Equatable {
     public var isolate: Bool
     public var weakComponent: Int
     public var strongComponent: Int
-
+    /// Structure (see `StructureAnalysis`); nil when not computed.
+    public var community: Int? = nil
 
     /// members.csv's measure columns, in order, with how each is written. `id` comes first and the
     /// member attributes last; JSON uses the same names.
@@ -63,5 +64,6 @@ public struct MemberRow: Sendable, Equatable {
         ("isolate", { .flag($0.isolate) }),
         ("weak_component", { .integer($0.weakComponent) }),
         ("strong_component", { .integer($0.strongComponent) }),
+        ("community", { $0.community.map { .integer($0) } ?? .empty }),
     ]
 }

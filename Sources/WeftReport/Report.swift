@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.2.0"
+    public static let currentSchemaVersion = "0.3.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -21,9 +21,13 @@ public struct Report: Codable, Sendable, Equatable {
     public var membership: MemberCounts
     public var records: RecordCounts
     public var network: Network
+    /// Louvain or Leiden communities; null when switched off.
+    @NullCoded public var communities: CommunitySummary?
+    /// Per member attribute used as groups (country, cohort, …), keyed by the attribute's name.
+    public var groups: [String: GroupSummary]
 
     enum CodingKeys: String, CodingKey {
-        case generator, window, graph, measures, inputs, rows, membership, records, network
+        case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
         case schemaVersion = "schema_version"
     }
 
@@ -167,6 +171,32 @@ public struct Report: Codable, Sendable, Equatable {
             case degreeCentralization = "degree_centralization", betweennessCentralization = "betweenness_centralization"
             case degreeAssortativity = "degree_assortativity", coreMax = "core_max"
         }
+    }
+}
+
+extension Report {
+    public struct CommunitySummary: Codable, Sendable, Equatable {
+        /// "louvain" or "leiden".
+        public var method: String
+        public var resolution: Double
+        public var seed: UInt64
+        public var restarts: Int
+        /// Number of communities, singletons (isolates mostly) included.
+        public var count: Int
+        public var modularity: Double
+        /// Communities of one member.
+        public var singletons: Int
+        /// Sizes of the communities of two or more members, largest first (community 1 first).
+        public var sizes: [Int]
+    }
+
+    /// How one attribute's groups sit in the network.
+    public struct GroupSummary: Codable, Sendable, Equatable {
+        /// Distinct values (groups) and members without a value.
+        public var groups: Int
+        public var ungrouped: Int
+        /// Modularity of the partition by this attribute (ungrouped members stand alone).
+        public var modularity: Double
     }
 }
 

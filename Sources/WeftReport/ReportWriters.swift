@@ -63,6 +63,15 @@ public enum ReportWriters {
         [.text(nodes.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(member) } + nodes.attributes.columns.map { .text($0.value(at: v)) }
     }
 
+    /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).
+    public static func writeCommunities(_ analysis: Analysis, to path: String) throws {
+        let rows = analysis.structure.communityRows(analysis.graph, showGroups: analysis.showsGroupLabels)
+        let columns = StructureAnalysis.CommunityRow.columns
+        let writer = try CSVTableWriter(path: path, header: columns.map(\.name))
+        for row in rows { try writer.writeRow(columns.map { $0.cell(row) }) }
+        try writer.commit()
+    }
+
     public static let rejectColumns = ["file", "line", "column", "field", "value", "reason"]
 
     /// `rejects.csv`: every rejected input row with its location and reason. `pseudonymise` blanks

@@ -4,12 +4,12 @@ import WeftGraph
 import WeftIO
 import WeftReport
 
-/// `weft analyze`: builds the network for a window and writes report.json, members.csv and
-/// rejects.csv into the output folder.
+/// `weft analyze`: builds the network for a window and writes report.json, members.csv,
+/// communities.csv and rejects.csv into the output folder.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, members.csv and rejects.csv.",
+        abstract: "Analyse the network and write report.json, members.csv, communities.csv and rejects.csv.",
         aliases: ["analyse"]
     )
 
@@ -31,7 +31,7 @@ struct AnalyzeCommand: ParsableCommand {
         let progress = Progress()
         let span = try window.window()
         let dataset = try input.load(progress: progress)
-        try measures.checkSeeds(dataset)
+        try measures.checkNames(dataset)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("computing measures")
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
@@ -40,6 +40,7 @@ struct AnalyzeCommand: ParsableCommand {
         let report = analysis.report(version: Weft.version)
         try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv", pseudonymise: measures.pseudonymise)
         try ReportWriters.writeMembers(analysis, to: out + "/members.csv")
+        try ReportWriters.writeCommunities(analysis, to: out + "/communities.csv")
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
         progress.done()
         let n = report.network
@@ -47,7 +48,13 @@ struct AnalyzeCommand: ParsableCommand {
         print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average degree \(format(n.averageDegree))")
         print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")
         print("transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness)")
-        print("wrote \(out)/report.json, \(out)/members.csv, \(out)/rejects.csv")
+        if let c = report.communities {
+            print("communities (\(c.method)) \(c.count), modularity \(format(c.modularity)), largest \(c.sizes.prefix(5).map(String.init).joined(separator: ", "))")
+        }
+        for (attribute, g) in report.groups.sorted(by: { $0.key < $1.key }) {
+            print("groups by \(attribute): \(g.groups), modularity \(format(g.modularity))")
+        }
+        print("wrote \(out)/report.json, \(out)/members.csv, \(out)/communities.csv, \(out)/rejects.csv")
         try input.enforceStrict(dataset)
     }
 

@@ -8,6 +8,11 @@ import WeftReport
 extension NetworkKind: ExpressibleByArgument {}
 extension KernelPath: ExpressibleByArgument {}
 
+/// `--communities`: a community method or none.
+enum CommunityChoice: String, ExpressibleByArgument, CaseIterable {
+    case leiden, louvain, none
+}
+
 /// Which network the measures run on and how they are computed (shared by `analyze` and `metrics`).
 struct MeasureOptions: ParsableArguments {
     @Option(help: "The network to measure: interactions, co-attendance (shared events), co-attendance-newman (shared events weighted 1/(size − 1)) or events (events tied by shared members; rows are then events).")
@@ -25,7 +30,19 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: "Largest network on which betweenness and closeness are exact unless --sample-sources is given.")
     var exactUpTo = 20_000
 
-    @Option(help: "Seed for everything random (sampled betweenness).")
+    @Option(help: "Community detection: leiden (default), louvain or none.")
+    var communities: CommunityChoice = .leiden
+
+    @Option(help: "Modularity resolution γ for communities and modularity by attribute (above 1: smaller communities).")
+    var resolution = 1.0
+
+    @Option(help: "Independent community searches (seeded, on all cores); the one of highest modularity is kept. Default: 10 on networks up to 50,000 ties, 1 above.")
+    var communityRestarts: Int?
+
+    @Option(help: "Comma-separated member attributes to use as groups (E-I, mixing, brokerage, modularity by attribute); the first is the primary one. Default: every attribute with at least 2 values and no more values than half the members.")
+    var groupBy: String?
+
+    @Option(help: "Seed for everything random (sampled betweenness, communities, permutation tests).")
     var seed: UInt64 = 42
 
     @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")
@@ -43,6 +60,8 @@ struct MeasureOptions: ParsableArguments {
     func validate() throws {
         if let k = sampleSources, k < 1 { throw ValidationError("--sample-sources must be at least 1") }
         if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
+        if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
+        if let r = communityRestarts, r < 1 { throw ValidationError("--community-restarts must be at least 1") }
     }
 
     func options(undirected: Bool) -> AnalysisOptions {
@@ -55,14 +74,28 @@ struct MeasureOptions: ParsableArguments {
         o.exactPathLimit = exactUpTo
         o.seed = seed
         o.kernel = kernel
+        o.communityMethod = communities == .none ? nil : Communities.Method(rawValue: communities.rawValue)
+        o.resolution = resolution
+        o.communityRestarts = communityRestarts
+        o.groupAttributes = groupBy.map(MeasureOptions.list)
         o.pseudonymise = pseudonymise
-        o.keptAttributes = keepAttributes.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
-        o.pagerankSeeds = pagerankSeeds.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        o.keptAttributes = keepAttributes.map(MeasureOptions.list) ?? []
+        o.pagerankSeeds = pagerankSeeds.map(MeasureOptions.list) ?? []
         return o
     }
 
-    /// Every --pagerank-seeds id must name a node of the chosen network.
-    func checkSeeds(_ dataset: Dataset) throws {
+    /// The non-empty items of a comma-separated list, trimmed.
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Every --pagerank-seeds id must name a node of the chosen network, and every --group-by
+    /// name a member attribute.
+    func checkNames(_ dataset: Dataset) throws {
+        for name in options(undirected: false).groupAttributes ?? [] where dataset.members.attributes.column(named: name) == nil {
+            let known = dataset.members.attributes.names
+            throw ValidationError("--group-by: no member attribute '\(name)' (members.csv has \(known.isEmpty ? "no attribute columns" : known.joined(separator: ", ")))")
+        }
         let ids = network == .events ? dataset.attendance.events : dataset.members.ids
         for id in options(undirected: false).pagerankSeeds where ids.index(of: id) == nil {
             throw ValidationError("--pagerank-seeds: no \(network == .events ? "event" : "member") with id '\(id)'")

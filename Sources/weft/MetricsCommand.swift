@@ -26,7 +26,7 @@ struct MetricsCommand: ParsableCommand {
         let progress = Progress()
         let span = try window.window()
         let dataset = try input.load(progress: progress)
-        try measures.checkSeeds(dataset)
+        try measures.checkNames(dataset)
         progress.stage("computing measures")
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: measures.options(undirected: input.undirected))

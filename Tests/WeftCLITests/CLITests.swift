@@ -82,7 +82,18 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "0.2.0")
+        #expect(report["schema_version"] as? String == "0.3.0")
+        // Communities: the sample's country-and-topic clusters give a clear modularity; every
+        // member's community is listed in communities.csv, whose sizes add up to the members.
+        let communities = try #require(report["communities"] as? [String: Any])
+        #expect((communities["modularity"] as! Double) > 0.2)
+        let communityTable = try String(contentsOf: out.appendingPathComponent("communities.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(communityTable.first?.prefix(2) == ["community", "size"])
+        #expect(communityTable.dropFirst().map { Int($0[1])! }.reduce(0, +) == (report["membership"] as! [String: Int])["total"]!)
+        #expect(communityTable.count - 1 == communities["count"] as! Int)
+        let groups = try #require(report["groups"] as? [String: Any])
+        #expect(Set(groups.keys) == ["country", "cohort", "role", "governance"])
         let rows = report["rows"] as! [String: Int]
         #expect(rows["read"]! == rows["accepted"]! + rows["rejected"]!)
         let membership = try #require(report["membership"] as? [String: Int])

@@ -21,6 +21,9 @@ func measureBenchmarks() {
         kernels.append(("clustering", { g in Clustering(g).triangles.count }))
         kernels.append(("pagerank", { g in PageRank(g, path: .sparse).iterations }))
         kernels.append(("eigenvector", { g in EigenvectorCentrality(g, path: .sparse).iterations }))
+        for method in Communities.Method.allCases {
+            kernels.append(("\(method.rawValue)", { g in Communities(g, method: method, restarts: 1).count }))
+        }
         kernels.append(("closeness", { g in Closeness(g).incoming.count }))
         if size == .s {
             kernels.append(("betweenness", { g in Betweenness(g).raw.count }))

@@ -29,17 +29,22 @@ public struct Communities: Sendable {
     public let passes: Int
 
     public static let defaultSeed: UInt64 = 42
-    public static let defaultRestarts = 10
+    /// Restarts when none are given: 10 on networks up to `restartTieLimit` ties (a few
+    /// milliseconds each on a learning network), 1 above (a Leiden run on 137,000 ties takes
+    /// about a second).
+    public static func defaultRestarts(tieCount: Int) -> Int { tieCount <= restartTieLimit ? 10 : 1 }
+    public static let restartTieLimit = 50_000
 
-    /// Finds communities of `graph`. The search runs `restarts` times, from seeds drawn from
+    /// Finds communities of `graph`. The search runs `restarts` times (nil: `defaultRestarts`), from seeds drawn from
     /// `seed`, on all cores, and keeps the partition of highest modularity (the earliest run on a
     /// tie), so the result does not depend on the number of threads. `randomness` is Leiden's θ:
     /// its refinement picks a sub-community with probability ∝ exp(gain / θ), gains in tie-weight
     /// units (igraph's `beta`).
     public init(_ graph: Graph, method: Method = .leiden, resolution: Double = 1, seed: UInt64 = defaultSeed,
-                restarts: Int = defaultRestarts, randomness: Double = 0.01) {
+                restarts: Int? = nil, randomness: Double = 0.01) {
         let network = WeightedNetwork(graph)
         var seeds = SeededGenerator(seed: seed)
+        let restarts = restarts ?? Communities.defaultRestarts(tieCount: network.neighbors.count / 2)
         let runSeeds = (0..<max(1, restarts)).map { $0 == 0 ? seed : seeds.next() }
         let runs = Parallel.map(chunks: runSeeds.count) { run -> (groups: NodeGroups, quality: Modularity, passes: Int) in
             var generator = SeededGenerator(seed: runSeeds[run])

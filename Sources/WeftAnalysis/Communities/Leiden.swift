@@ -5,8 +5,8 @@ import WeftGraph
 /// sub-communities, then aggregation by the refined partition, with the unrefined partition as
 /// the starting point on the aggregate network. Iterated from its own result until modularity no
 /// longer rises: a pass starts from the previous result with fresh random orders, and the search
-/// stops after `patience` passes in a row that do not raise modularity (igraph stops after the
-/// first; its `n_iterations = -1`).
+/// stops at the first pass that raises modularity by less than `minimumGain` (as igraph's
+/// `n_iterations = -1`, which stops when a pass changes nothing).
 ///
 /// Refinement (modularity form, gains in tie-weight units): within each community C every node
 /// starts alone; a node v with w(v, C − v) ≥ γ·k_v·(K_C − k_v) / 2m that is still alone joins a
@@ -16,25 +16,23 @@ import WeftGraph
 /// well-connected communities", Scientific Reports 9, 5233 (2019).
 enum Leiden {
     static let maximumIterations = 50
-    static let patience = 3
+    static let minimumGain = 1e-7
 
     static func run(_ base: WeightedNetwork, resolution: Double, randomness: Double,
                     generator: inout SeededGenerator) -> (membership: [Int32], passes: Int) {
         var membership = (0..<Int32(base.nodeCount)).map { $0 }
         var quality = Modularity(base, community: membership, communityCount: base.nodeCount, resolution: resolution).value
-        var iterations = 0, fruitless = 0
-        while iterations < maximumIterations && fruitless < patience {
+        var iterations = 0
+        while iterations < maximumIterations {
             var next = pass(base, start: membership, resolution: resolution, randomness: randomness, generator: &generator)
             iterations += 1
             let k = LocalMoving.renumber(&next)
             let q = Modularity(base, community: next, communityCount: k, resolution: resolution).value
-            if q > quality + 1e-12 * max(1, abs(quality)) {
+            if q > quality {
                 membership = next
-                quality = q
-                fruitless = 0
-            } else {
-                fruitless += 1
             }
+            guard q > quality + minimumGain else { break }
+            quality = q
         }
         return (membership, iterations)
     }
