@@ -1,7 +1,7 @@
 import Foundation
 import WeftGraph
 
-/// Tie strength with decay, at the end of each period:
+/// Tie strength with decay, at the end of each period, and how each tie changed between periods:
 ///
 ///   S_ij(t) = Σ_k c_k · 2^(−(t − t_k)/h)   over the records k between i and j with t_k < t,
 ///
@@ -9,76 +9,184 @@ import WeftGraph
 /// own weight) and h is the half-life. A record counts fully when it happens and half as much
 /// h later; records before the first period still count, decayed. Ties are unordered pairs by
 /// default (a relationship, whoever initiated each record) or ordered pairs when `directed`.
+/// Between consecutive period ends each tie is classed by a `TieChangeRule` (the first period
+/// compares with strength 0).
 ///
-/// Computed in one pass over the records, bucketed by member and in time order: each tie keeps
-/// its running strength and the time of its last record, and is decayed forward to each period
-/// end as its records pass it — O(records + ties × periods), never periods × records.
+/// Computed in one pass over the records, bucketed by member and in time order (several logs —
+/// interactions and the records derived from attendance — are merged by time): each tie keeps its
+/// running strength and the time of its last record, and is decayed forward to each period end as
+/// its records pass it — O(records + ties × periods), never periods × records.
 /// Reference: Ahmad, Porter & Beguerisse-Díaz, "Tie-decay networks in continuous time and
 /// eigenvector-based centralities" (2021) for the decayed sum; ../shared/domain-brief.md §4.
 public struct TieStrengthSeries: Sendable {
     public let periods: Periods
     public let halfLifeSeconds: Double
+    public let rule: TieChangeRule
     /// Tie i joins source[i] and target[i] (source < target when undirected), sorted.
     public let source: [Int32]
     public let target: [Int32]
     /// strength[i · periods.count + p]: tie i's strength at the end of period p.
     public let strength: [Double]
+    /// change[i · periods.count + p]: `TieChange` raw value from period p − 1 to p.
+    public let change: [UInt8]
+    /// Per tie, over the records up to the last period end: their number, first and last time,
+    /// the interaction types among them (bit c = `types[c]`; 63 and above share bit 63), and the
+    /// highest period-end strength with its period.
+    public let records: [Int32]
+    public let firstTime: [Int64]
+    public let lastTime: [Int64]
+    public let typeMask: [UInt64]
+    public let peak: [Double]
+    public let peakPeriod: [Int32]
+    /// Type labels of all logs, merged (the first log's codes first).
+    public let types: [String]
 
     public var tieCount: Int { source.count }
 
     public func strength(tie i: Int, period p: Int) -> Double { strength[i * periods.count + p] }
+    public func change(tie i: Int, period p: Int) -> TieChange { TieChange(rawValue: change[i * periods.count + p])! }
+
+    /// Number of ties in each change class per period: counts[p][class.rawValue].
+    public func changeCounts() -> [[Int]] {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods.count)
+        for i in 0..<tieCount {
+            for p in 0..<periods.count { counts[p][Int(change[i * periods.count + p])] += 1 }
+        }
+        return counts
+    }
+
+    public init(_ log: InteractionLog, nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
+                typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule()) {
+        self.init([log], nodeCount: n, periods: periods, halfLifeDays: halfLifeDays, typeWeights: typeWeights,
+                  directed: directed, rule: rule)
+    }
 
     /// - Parameters:
+    ///   - logs: time-sorted record logs over the same members (e.g. interactions and
+    ///     `AttendanceTies.records`).
     ///   - halfLifeDays: h in days (default 180).
     ///   - typeWeights: weight per interaction type label; unlisted types weigh 1.
-    public init(_ log: InteractionLog, nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
-                typeWeights: [String: Double] = [:], directed: Bool = false) {
+    public init(_ logs: [InteractionLog], nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
+                typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule()) {
         precondition(halfLifeDays > 0, "the half-life must be positive")
         self.periods = periods
+        self.rule = rule
         halfLifeSeconds = halfLifeDays * Double(Timestamp.secondsPerDay)
-        let typeWeight = (0..<log.types.count).map { typeWeights[log.types[Int32($0)]] ?? 1 }
-        let records = log.range(in: TimeWindow(end: periods.ends.last))
-        let buckets = RecordBuckets(log, records: records, nodeCount: n, undirected: !directed)
+        // One type namespace for all logs.
+        var labels = IdentifierRegistry([""])
+        let unified: [[UInt16]] = logs.map { log in (0..<log.types.count).map { UInt16(labels.intern(log.types[Int32($0)]).index) } }
+        types = (0..<labels.count).map { labels[Int32($0)] }
+        let typeWeight = types.map { typeWeights[$0] ?? 1 }
+        let buckets = logs.map { log in
+            RecordBuckets(log, records: log.range(in: TimeWindow(end: periods.ends.last)), nodeCount: n, undirected: !directed)
+        }
         let ends = periods.ends, periodCount = periods.count
         let rate = 1 / halfLifeSeconds
-        var source: [Int32] = [], target: [Int32] = [], strength: [Double] = []
+        var out = Output()
         var slotOf = [Int32](repeating: -1, count: n)
-        // Per tie of the current bucket: running strength, time of the last record, next period.
-        var running: [Double] = [], last: [Int64] = [], nextPeriod: [Int] = [], targets: [Int32] = []
-        var local: [Double] = []
+        var ties = OpenTies()
+        var cursors = [Int](repeating: 0, count: buckets.count)
         for v in 0..<n {
-            running.removeAll(keepingCapacity: true); last.removeAll(keepingCapacity: true)
-            nextPeriod.removeAll(keepingCapacity: true); targets.removeAll(keepingCapacity: true)
-            local.removeAll(keepingCapacity: true)
-            for p in buckets.offsets[v]..<buckets.offsets[v + 1] {
-                let t = Int(buckets.target[p]), when = buckets.time[p]
+            ties.removeAll()
+            for b in buckets.indices { cursors[b] = buckets[b].offsets[v] }
+            while true {
+                // The next record of v's buckets in time order (the earlier log first on equal times).
+                var pick = -1
+                for b in buckets.indices where cursors[b] < buckets[b].offsets[v + 1] {
+                    if pick < 0 || buckets[b].time[cursors[b]] < buckets[pick].time[cursors[pick]] { pick = b }
+                }
+                guard pick >= 0 else { break }
+                let p = cursors[pick]
+                cursors[pick] += 1
+                let bucket = buckets[pick]
+                let t = Int(bucket.target[p]), when = bucket.time[p]
                 var i = Int(slotOf[t])
                 if i < 0 {
-                    i = targets.count
+                    i = ties.open(target: Int32(t), time: when, periods: periodCount)
                     slotOf[t] = Int32(i)
-                    targets.append(Int32(t)); running.append(0); last.append(when); nextPeriod.append(0)
-                    local.append(contentsOf: repeatElement(0, count: periodCount))
                 }
                 // Period ends up to this record see the strength before it.
-                while nextPeriod[i] < periodCount && ends[nextPeriod[i]] <= when {
-                    local[i * periodCount + nextPeriod[i]] = running[i] * exp2(-Double(ends[nextPeriod[i]] - last[i]) * rate)
-                    nextPeriod[i] += 1
-                }
-                running[i] = running[i] * exp2(-Double(when - last[i]) * rate) + typeWeight[Int(buckets.type[p])] * buckets.weight[p]
-                last[i] = when
+                ties.closePeriods(i, before: when, ends: ends, rate: rate, rule: rule)
+                ties.add(i, time: when, contribution: typeWeight[Int(unified[pick][Int(bucket.type[p])])] * bucket.weight[p],
+                         typeBit: TieTable.typeBit(unified[pick][Int(bucket.type[p])]), rate: rate)
             }
-            for i in 0..<targets.count {
-                while nextPeriod[i] < periodCount {
-                    local[i * periodCount + nextPeriod[i]] = running[i] * exp2(-Double(ends[nextPeriod[i]] - last[i]) * rate)
-                    nextPeriod[i] += 1
-                }
-            }
-            for i in targets.indices.sorted(by: { targets[$0] < targets[$1] }) {
-                source.append(Int32(v)); target.append(targets[i])
-                strength.append(contentsOf: local[(i * periodCount)..<((i + 1) * periodCount)])
-                slotOf[Int(targets[i])] = -1
+            for i in 0..<ties.count { ties.closePeriods(i, before: Int64.max, ends: ends, rate: rate, rule: rule) }
+            for i in ties.targets.indices.sorted(by: { ties.targets[$0] < ties.targets[$1] }) {
+                out.append(source: Int32(v), tie: i, of: ties, periods: periodCount)
+                slotOf[Int(ties.targets[i])] = -1
             }
         }
-        (self.source, self.target, self.strength) = (source, target, strength)
+        (source, target, strength, change) = (out.source, out.target, out.strength, out.change)
+        (records, firstTime, lastTime, typeMask) = (out.records, out.firstTime, out.lastTime, out.typeMask)
+        (peak, peakPeriod) = (out.peak, out.peakPeriod)
+    }
+
+    /// The ties of the member being processed, each with its running state.
+    private struct OpenTies {
+        var targets: [Int32] = [], running: [Double] = [], first: [Int64] = [], last: [Int64] = []
+        var count32: [Int32] = [], mask: [UInt64] = [], nextPeriod: [Int] = [], wasTie: [Bool] = []
+        var peak: [Double] = [], peakPeriod: [Int32] = []
+        var strength: [Double] = [], change: [UInt8] = []
+
+        var count: Int { targets.count }
+
+        mutating func removeAll() {
+            targets.removeAll(keepingCapacity: true); running.removeAll(keepingCapacity: true)
+            first.removeAll(keepingCapacity: true); last.removeAll(keepingCapacity: true)
+            count32.removeAll(keepingCapacity: true); mask.removeAll(keepingCapacity: true)
+            nextPeriod.removeAll(keepingCapacity: true); wasTie.removeAll(keepingCapacity: true)
+            peak.removeAll(keepingCapacity: true); peakPeriod.removeAll(keepingCapacity: true)
+            strength.removeAll(keepingCapacity: true); change.removeAll(keepingCapacity: true)
+        }
+
+        mutating func open(target: Int32, time: Int64, periods: Int) -> Int {
+            targets.append(target); running.append(0); first.append(time); last.append(time)
+            count32.append(0); mask.append(0); nextPeriod.append(0); wasTie.append(false)
+            peak.append(0); peakPeriod.append(0)
+            strength.append(contentsOf: repeatElement(0, count: periods))
+            change.append(contentsOf: repeatElement(0, count: periods))
+            return targets.count - 1
+        }
+
+        /// Records tie i's strength and change at every period end up to `time` (inclusive).
+        mutating func closePeriods(_ i: Int, before time: Int64, ends: [Int64], rate: Double, rule: TieChangeRule) {
+            let periods = ends.count
+            while nextPeriod[i] < periods && ends[nextPeriod[i]] <= time {
+                let p = nextPeriod[i], end = ends[p]
+                let s1 = running[i] == 0 ? 0 : running[i] * exp2(-Double(end - last[i]) * rate)
+                let s0 = p == 0 ? 0 : strength[i * periods + p - 1]
+                let hasRecords = count32[i] > 0
+                let gap: Double? = count32[i] > 1 ? Double(last[i] - first[i]) / Double(count32[i] - 1) : nil
+                let c = hasRecords ? rule.classify(before: s0, now: s1, wasTie: wasTie[i], idle: Double(end - last[i]), usualGap: gap) : .none
+                strength[i * periods + p] = s1
+                change[i * periods + p] = c.rawValue
+                if s1 >= rule.threshold { wasTie[i] = true }
+                if s1 > peak[i] { peak[i] = s1; peakPeriod[i] = Int32(p) }
+                nextPeriod[i] += 1
+            }
+        }
+
+        /// Adds a record of tie i: decays the running strength to `time` and adds `contribution`.
+        mutating func add(_ i: Int, time: Int64, contribution: Double, typeBit: UInt64, rate: Double) {
+            running[i] = running[i] == 0 ? contribution : running[i] * exp2(-Double(time - last[i]) * rate) + contribution
+            last[i] = time
+            count32[i] += 1
+            mask[i] |= typeBit
+        }
+    }
+
+    /// The finished ties, in (source, target) order.
+    private struct Output {
+        var source: [Int32] = [], target: [Int32] = [], strength: [Double] = [], change: [UInt8] = []
+        var records: [Int32] = [], firstTime: [Int64] = [], lastTime: [Int64] = [], typeMask: [UInt64] = []
+        var peak: [Double] = [], peakPeriod: [Int32] = []
+
+        mutating func append(source v: Int32, tie i: Int, of ties: OpenTies, periods: Int) {
+            source.append(v); target.append(ties.targets[i])
+            strength.append(contentsOf: ties.strength[(i * periods)..<((i + 1) * periods)])
+            change.append(contentsOf: ties.change[(i * periods)..<((i + 1) * periods)])
+            records.append(ties.count32[i]); firstTime.append(ties.first[i]); lastTime.append(ties.last[i])
+            typeMask.append(ties.mask[i]); peak.append(ties.peak[i]); peakPeriod.append(ties.peakPeriod[i])
+        }
     }
 }
