@@ -38,18 +38,7 @@ public struct Analysis: Sendable {
         self.window = window
         self.windowLabels = windowLabels
         self.options = options
-        let n = dataset.members.count
-        switch options.network {
-        case .interactions:
-            graph = GraphBuilder(undirected: options.undirected, symmetrisation: options.symmetrisation)
-                .build(dataset.interactions, nodeCount: n, window: window)
-        case .coAttendance, .coAttendanceNewman:
-            graph = TwoModeProjection.members(dataset.attendance, memberCount: n, window: window,
-                                              weighting: options.network == .coAttendance ? .count : .newman,
-                                              path: options.kernel)
-        case .events:
-            graph = TwoModeProjection.events(dataset.attendance, memberCount: n, window: window, path: options.kernel)
-        }
+        graph = options.graph(of: dataset, in: window)
         if options.network.nodesAreMembers {
             nodes = NodeTable(ids: dataset.members.ids, names: dataset.members.names, attributes: dataset.members.attributes)
             active = dataset.activeMembers(in: window)

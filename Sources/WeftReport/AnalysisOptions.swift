@@ -1,5 +1,6 @@
 import WeftAnalysis
 import WeftGraph
+import WeftIO
 
 /// Which network the measures run on.
 public enum NetworkKind: String, CaseIterable, Sendable {
@@ -53,6 +54,49 @@ public struct AnalysisOptions: Sendable {
     /// Member attributes used as groups (E-I, mixing, brokerage, modularity by attribute); the
     /// first is the primary one. nil: every categorical-looking attribute, in file order.
     public var groupAttributes: [String]?
+
+    /// Periods, tie strength and tie change (the timeline and ties outputs).
+    public var time = TimeSettings()
+
+    public init() {}
+
+    /// The network these options ask for, built from `dataset`'s records in `window`.
+    public func graph(of dataset: Dataset, in window: TimeWindow) -> Graph {
+        let n = dataset.members.count
+        switch network {
+        case .interactions:
+            return GraphBuilder(undirected: undirected, symmetrisation: symmetrisation)
+                .build(dataset.interactions, nodeCount: n, window: window)
+        case .coAttendance, .coAttendanceNewman:
+            return TwoModeProjection.members(dataset.attendance, memberCount: n, window: window,
+                                             weighting: network == .coAttendance ? .count : .newman, path: kernel)
+        case .events:
+            return TwoModeProjection.events(dataset.attendance, memberCount: n, window: window, path: kernel)
+        }
+    }
+}
+
+/// How time is cut and ties are weighed over it (../shared/domain-brief.md §4).
+public struct TimeSettings: Sendable, Equatable {
+    /// Calendar periods, or custom period starts (UTC seconds) when `boundaries` is set.
+    public var period: PeriodUnit = .month
+    public var boundaries: [Int64]?
+    public var halfLifeDays = 180.0
+    /// Weight per interaction type label (unlisted types weigh 1); `co-attendance` and
+    /// `co-presenting` weigh the pair records derived from attendance.
+    public var typeWeights = TimeSettings.defaultTypeWeights
+    public var rule = TieChangeRule()
+    /// Events above `largeEventSize` attendees make weaker co-attendance records; above
+    /// `maxEventSize` none (see `AttendanceTies`).
+    public var largeEventSize = 10
+    public var maxEventSize = 100
+    /// How many members the "drifting away" list names.
+    public var driftingListLength = 20
+
+    public static let defaultTypeWeights: [String: Double] = [
+        AttendanceTies.coAttendance: 0.25, "message": 0.5, "email": 0.5, "chat": 0.5,
+        "call": 1, "meeting": 1, "visit": 1, AttendanceTies.coPresenting: 2, "co-authoring": 3,
+    ]
 
     public init() {}
 }

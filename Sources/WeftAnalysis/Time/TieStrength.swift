@@ -46,6 +46,21 @@ public struct TieStrengthSeries: Sendable {
     public func strength(tie i: Int, period p: Int) -> Double { strength[i * periods.count + p] }
     public func change(tie i: Int, period p: Int) -> TieChange { TieChange(rawValue: change[i * periods.count + p])! }
 
+    /// Each member's total tie strength at each period end: Σ over the member's ties (either
+    /// end), as totals[v · periods.count + p].
+    public func memberStrength(nodeCount n: Int) -> [Double] {
+        let count = periods.count
+        var totals = [Double](repeating: 0, count: n * count)
+        for i in 0..<tieCount {
+            let a = Int(source[i]) * count, b = Int(target[i]) * count, row = i * count
+            for p in 0..<count {
+                totals[a + p] += strength[row + p]
+                totals[b + p] += strength[row + p]
+            }
+        }
+        return totals
+    }
+
     /// Number of ties in each change class per period: counts[p][class.rawValue].
     public func changeCounts() -> [[Int]] {
         var counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods.count)
