@@ -1,0 +1,186 @@
+import WeftGraph
+
+/// Burt's structural-hole measures of every member: constraint, effective size and efficiency.
+///
+/// A member's contacts N(i) are its in- and out-neighbours, each counted once. The mutual weight
+/// of i and j is a_ij = w_ij + w_ji (a missing direction counts 0; on an undirected graph
+/// a_ij = w_ij, the factor 2 NetworkX applies cancelling below). Unweighted, every tie weighs 1,
+/// so a reciprocated directed pair has a_ij = 2. The mutual weight does not depend on the graph's
+/// `symmetrisation` rule. Then
+///
+/// - proportional tie strength p_ij = a_ij / Σ_{k ∈ N(i)} a_ik;
+/// - local constraint c_ij = (p_ij + Σ_{q ∈ N(i), q ≠ i, j} p_iq p_qj)²;
+/// - `constraint[i]` = Σ_{j ∈ N(i)} c_ij: high when i's contacts are few, strong and tied to one
+///   another (NetworkX `constraint(G, weight=…)`);
+/// - `effectiveSize[i]` = Σ_{j ∈ N(i)} (1 − Σ_{q ∈ N(i), q ≠ j} p_iq m_jq) with
+///   m_jq = a_jq / max_{k ∈ N(j)} a_jk: the number of contacts less their redundancy (Burt 1992).
+///   On an unweighted undirected graph this is Borgatti's n − 2t/n (n contacts, t ties among
+///   them), which NetworkX `effective_size(G)` computes. On weighted or directed graphs
+///   NetworkX 3.6's default (all-nodes) call divides a_jq by q's largest mutual weight instead of
+///   j's; Weft follows Burt's formula, which NetworkX's per-node loop (`nodes=` given) implements.
+/// - `efficiency[i]` = effectiveSize[i] / |N(i)|, in (0, 1].
+///
+/// A member with no contacts has none of these: all three are NaN (as NetworkX, which returns
+/// nan for isolates).
+///
+/// Cost: Σ_i Σ_{j ∈ N(i)} |N(j)| = Σ_j |N(j)|² steps, with a dense scratch array indexed by
+/// member holding p_iq for the current i. Members are split over the cores in a fixed number
+/// of chunks; each member's values come from one thread, so they do not depend on the number
+/// of threads.
+///
+/// References: R. S. Burt, *Structural Holes: The Social Structure of Competition*, Harvard
+/// University Press, 1992; R. S. Burt, "Structural holes and good ideas", American Journal of
+/// Sociology 110 (2004) 349–399; S. P. Borgatti, "Structural holes: unpacking Burt's redundancy
+/// measures", Connections 20(1) (1997) 35–38.
+public struct StructuralHoles: Sendable {
+    /// Burt's constraint per member (NaN for isolates).
+    public let constraint: [Double]
+    /// Burt's effective size per member (NaN for isolates).
+    public let effectiveSize: [Double]
+    /// Effective size divided by the number of contacts (NaN for isolates).
+    public let efficiency: [Double]
+    /// Whether tie weights were used (otherwise every tie weighs 1).
+    public let isWeighted: Bool
+
+    static let chunkCount = 32
+
+    /// Computes the three measures for every member.
+    /// - Parameters:
+    ///   - weighted: use tie weights (default); false gives every tie weight 1.
+    ///   - threads: threads to use; the result is the same for every value.
+    public init(_ graph: Graph, weighted: Bool = true, threads: Int = Parallel.threadCount) {
+        let n = graph.nodeCount
+        isWeighted = weighted
+        let contacts = StructuralHoles.mutualWeights(graph, weighted: weighted)
+        let offsets = contacts.offsets, neighbors = contacts.neighbors
+        let (share, scaled) = StructuralHoles.normalisedWeights(contacts)
+        // Work per member: its contacts' contact lists.
+        var work = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            var steps = 1 + offsets[i + 1] - offsets[i]
+            for e in offsets[i]..<offsets[i + 1] { steps += contacts.degree(Int(neighbors[e])) }
+            work[i + 1] = work[i] + steps
+        }
+        let ranges = Parallel.balancedRanges(prefix: work, parts: min(StructuralHoles.chunkCount, max(1, n)))
+        let parts = Parallel.map(chunks: ranges.count, threads: threads,
+                                 workspace: { Scratch(nodeCount: n) }) { scratch, chunk -> [(Double, Double)] in
+            offsets.withUnsafeBufferPointer { off in
+                neighbors.withUnsafeBufferPointer { nb in
+                    share.withUnsafeBufferPointer { p in
+                        scaled.withUnsafeBufferPointer { m in
+                            ranges[chunk].map { i in
+                                StructuralHoles.measure(i, offsets: off, neighbors: nb, share: p, scaled: m, scratch: scratch)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var constraint = [Double](repeating: .nan, count: n)
+        var effectiveSize = [Double](repeating: .nan, count: n)
+        var efficiency = [Double](repeating: .nan, count: n)
+        for (range, values) in zip(ranges, parts) {
+            for (i, value) in zip(range, values) where offsets[i] < offsets[i + 1] {
+                constraint[i] = value.0
+                effectiveSize[i] = value.1
+                efficiency[i] = value.1 / Double(offsets[i + 1] - offsets[i])
+            }
+        }
+        self.constraint = constraint
+        self.effectiveSize = effectiveSize
+        self.efficiency = efficiency
+    }
+
+    /// Dense per-thread arrays indexed by member, zero outside the current member's contacts.
+    final class Scratch {
+        /// p_iq for q ∈ N(i).
+        var share: [Double]
+        /// Σ_q p_iq p_qj for j ∈ N(i).
+        var indirect: [Double]
+        init(nodeCount n: Int) {
+            share = [Double](repeating: 0, count: n)
+            indirect = [Double](repeating: 0, count: n)
+        }
+    }
+
+    /// (constraint, effective size) of member i; (NaN, NaN) for an isolate.
+    private static func measure(_ i: Int, offsets: UnsafeBufferPointer<Int>, neighbors: UnsafeBufferPointer<Int32>,
+                                share p: UnsafeBufferPointer<Double>, scaled m: UnsafeBufferPointer<Double>,
+                                scratch: Scratch) -> (Double, Double) {
+        let row = offsets[i]..<offsets[i + 1]
+        if row.isEmpty { return (.nan, .nan) }
+        return scratch.share.withUnsafeMutableBufferPointer { pi in
+            scratch.indirect.withUnsafeMutableBufferPointer { indirect in
+                for e in row { pi[Int(neighbors[e])] = p[e] }
+                var effective = 0.0
+                for e in row {
+                    let j = Int(neighbors[e]), pij = p[e]
+                    var redundancy = 0.0
+                    // Contacts k of j that are also contacts of i (k ≠ i: i is not its own contact).
+                    for f in offsets[j]..<offsets[j + 1] {
+                        let k = Int(neighbors[f])
+                        let pik = pi[k]
+                        if pik != 0 {
+                            indirect[k] += pij * p[f]      // p_ij p_jk, j in the middle
+                            redundancy += pik * m[f]       // p_ik m_jk
+                        }
+                    }
+                    effective += 1 - redundancy
+                }
+                var constraint = 0.0
+                for e in row {
+                    let j = Int(neighbors[e])
+                    let c = p[e] + indirect[j]
+                    constraint += c * c
+                    pi[j] = 0
+                    indirect[j] = 0
+                }
+                return (constraint, effective)
+            }
+        }
+    }
+
+    /// Per entry (i, j): p_ij = a_ij / Σ_k a_ik, and a_ij / max_k a_ik (m_ij).
+    private static func normalisedWeights(_ contacts: Adjacency) -> (share: [Double], scaled: [Double]) {
+        var share = [Double](repeating: 0, count: contacts.entryCount)
+        var scaled = [Double](repeating: 0, count: contacts.entryCount)
+        for i in 0..<contacts.nodeCount {
+            let row = contacts.offsets[i]..<contacts.offsets[i + 1]
+            var total = 0.0, top = 0.0
+            for e in row { total += contacts.weights[e]; top = max(top, contacts.weights[e]) }
+            for e in row { share[e] = contacts.weights[e] / total; scaled[e] = contacts.weights[e] / top }
+        }
+        return (share, scaled)
+    }
+
+    /// Each member's contacts (in- and out-neighbours, sorted) with the mutual weights a_ij.
+    static func mutualWeights(_ graph: Graph, weighted: Bool) -> Adjacency {
+        let out = graph.out
+        if !graph.isDirected {
+            return weighted ? out : Adjacency(offsets: out.offsets, neighbors: out.neighbors,
+                                              weights: [Double](repeating: 1, count: out.entryCount))
+        }
+        let into = graph.in
+        let n = graph.nodeCount
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var neighbors: [Int32] = [], weights: [Double] = []
+        neighbors.reserveCapacity(out.entryCount + into.entryCount)
+        weights.reserveCapacity(out.entryCount + into.entryCount)
+        for v in 0..<n {
+            var p = out.offsets[v], q = into.offsets[v]
+            let pEnd = out.offsets[v + 1], qEnd = into.offsets[v + 1]
+            while p < pEnd || q < qEnd {
+                let a = p < pEnd ? out.neighbors[p] : Int32.max
+                let b = q < qEnd ? into.neighbors[q] : Int32.max
+                let u = min(a, b)
+                var w = 0.0
+                if a == u { w += weighted ? out.weights[p] : 1; p += 1 }
+                if b == u { w += weighted ? into.weights[q] : 1; q += 1 }
+                neighbors.append(u)
+                weights.append(w)
+            }
+            offsets[v + 1] = neighbors.count
+        }
+        return Adjacency(offsets: offsets, neighbors: neighbors, weights: weights)
+    }
+}
