@@ -159,7 +159,8 @@ public struct TimelineRow: Sendable, Equatable {
             ("turnover", { $0.turnover.map { .real($0) } ?? .empty }),
         ]
         for (index, change) in TieChange.counted.enumerated() {
-            columns.append(("strength_" + change.label, { .integer($0.changes[index]) }))
+            let cell: @Sendable (TimelineRow) -> CSVCell = { .integer($0.changes[index]) }
+            columns.append(("strength_" + change.label, cell))
         }
         columns += [
             ("members_new", { .integer($0.membersNew) }),
