@@ -140,6 +140,10 @@ public struct TimelineRow: Sendable, Equatable {
 
     public typealias Column = (name: String, cell: @Sendable (TimelineRow) -> CSVCell)
 
+    private static func changeCount(_ index: Int) -> @Sendable (TimelineRow) -> CSVCell {
+        { row in .integer(row.changes[index]) }
+    }
+
     /// timeline.csv's columns, in order; report.json's `timeline` entries use the same names.
     public static let columns: [Column] = {
         var columns: [Column] = [
@@ -159,8 +163,7 @@ public struct TimelineRow: Sendable, Equatable {
             ("turnover", { $0.turnover.map { .real($0) } ?? .empty }),
         ]
         for (index, change) in TieChange.counted.enumerated() {
-            let cell: @Sendable (TimelineRow) -> CSVCell = { .integer($0.changes[index]) }
-            columns.append(("strength_" + change.label, cell))
+            columns.append(("strength_" + change.label, changeCount(index)))
         }
         columns += [
             ("members_new", { .integer($0.membersNew) }),
