@@ -5,14 +5,15 @@ import WeftGraph
 import WeftIO
 
 /// Reference values for the spectral and cohesion measures, computed by NetworkX 3.6.1 (exact
-/// linear-algebra solutions where NetworkX iterates; see Fixtures/make_reference.py).
+/// linear-algebra solutions where NetworkX iterates; see Fixtures/make_reference.py), or another
+/// topic's <file>.json in the dataset's folder.
 struct MeasureFixture {
     let loaded: LoadedFixture
     let json: [String: Any]
 
-    init(_ name: String) throws {
+    init(_ name: String, file: String = "measures") throws {
         loaded = try LoadedFixture(name)
-        let url = try #require(Bundle.module.url(forResource: "measures", withExtension: "json", subdirectory: "Fixtures/\(name)"))
+        let url = try #require(Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Fixtures/\(name)"))
         json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
     }
 
