@@ -165,12 +165,12 @@ public struct TimelineRow: Sendable, Equatable {
         for (index, change) in TieChange.counted.enumerated() {
             columns.append(("strength_" + change.label, changeCount(index)))
         }
-        columns += [
+        let activity: [Column] = [
             ("members_new", { .integer($0.membersNew) }),
             ("members_returning", { .integer($0.membersReturning) }),
             ("retention", { $0.retention.map { .real($0) } ?? .empty }),
             ("ei_index", { $0.eiIndex.map { .real($0) } ?? .empty }),
         ]
-        return columns
+        return columns + activity
     }()
 }
