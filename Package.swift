@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "WeftGraph"),
         .target(name: "WeftAnalysis", dependencies: ["WeftGraph", "LinearAlgebra"]),
         .target(name: "WeftIO", dependencies: ["WeftGraph"]),
-        .target(name: "WeftReport", dependencies: ["WeftGraph", "WeftAnalysis", "WeftIO"]),
+        .target(name: "WeftReport", dependencies: ["LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO"]),
         .target(name: "WeftSample", dependencies: ["WeftGraph", "WeftIO"]),
         .executableTarget(
             name: "weft",

@@ -23,6 +23,8 @@ public struct Analysis: Sendable {
     public let clustering: Clustering
     public let cores: CoreNumber
     public let structure: StructureAnalysis
+    /// Periods, tie strength and the timeline (nil on the event network, whose nodes are events).
+    public let time: TimeAnalysis?
     /// The network's nodes: the members, or the events for the event projection.
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
@@ -73,14 +75,20 @@ public struct Analysis: Sendable {
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        time = options.network.nodesAreMembers
+            ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: structure.primary?.groups)
+            : nil
         memberRows = makeMemberRows()
     }
 
     /// Whether the outputs may show the primary group attribute's values: always, unless
     /// pseudonymised outputs drop that attribute.
-    public var showsGroupLabels: Bool {
-        guard options.pseudonymise, let primary = structure.primary else { return true }
-        return outputNodes.attributes.column(named: primary.attribute) != nil
+    public var showsGroupLabels: Bool { structure.primary.map { showsLabels(of: $0.attribute) } ?? true }
+
+    /// Whether the outputs may show an attribute's values (pseudonymised outputs keep only the
+    /// attributes named in `--keep-attributes`).
+    func showsLabels(of attribute: String) -> Bool {
+        !options.pseudonymise || outputNodes.attributes.column(named: attribute) != nil
     }
 
     private func makeMemberRows() -> [MemberRow] {
@@ -97,7 +105,8 @@ public struct Analysis: Sendable {
                       clustering: clustering.local[v], clusteringWeighted: clustering.localWeighted[v],
                       coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v],
                       isolate: d.neighbours[v] == 0, weakComponent: weak[v], strongComponent: strong[v])
-            row.community = structure.communities.map { Int($0.groups.group[v]) + 1 }
+            structure.fill(&row, member: v)
+            time?.fill(&row, member: v)
             return row
         }
     }
@@ -160,10 +169,11 @@ public struct Analysis: Sendable {
                              count: c.count, modularity: c.modularity.value, singletons: sizes.filter { $0 == 1 }.count,
                              sizes: sizes.filter { $0 > 1 })
             },
-            groups: Dictionary(uniqueKeysWithValues: structure.groupings.map { g in
-                (g.attribute, Report.GroupSummary(groups: g.groups.count, ungrouped: g.groups.group.filter { $0 < 0 }.count,
-                                                  modularity: g.modularity.value))
-            }))
+            groups: structure.groupSummaries(showLabels: showsLabels(of:)),
+            primaryGroup: structure.primary?.attribute,
+            corePeriphery: structure.corePeripherySummary,
+            brokerage: structure.brokerageSummary,
+            time: time?.summary(ids: outputNodes.ids))
     }
 }
 

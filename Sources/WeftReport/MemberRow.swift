@@ -32,12 +32,37 @@ public struct MemberRow: Sendable, Equatable {
     public var isolate: Bool
     public var weakComponent: Int
     public var strongComponent: Int
-    /// Structure (see `StructureAnalysis`); nil when not computed.
+    /// Structure (see `StructureAnalysis`); nil when not computed or not applicable.
     public var community: Int? = nil
+    public var core: Bool? = nil
+    public var coreness: Double? = nil
+    public var constraint: Double? = nil
+    public var effectiveSize: Double? = nil
+    public var efficiency: Double? = nil
+    public var constraintWeighted: Double? = nil
+    public var effectiveSizeWeighted: Double? = nil
+    public var efficiencyWeighted: Double? = nil
+    /// The primary group attribute: the member's E-I index, whether they have a tie outside
+    /// their group, and their Gould–Fernandez brokerage counts and z-scores (in
+    /// `BrokerageRoles.Role` order).
+    public var eiIndex: Double? = nil
+    public var crossesGroups: Bool? = nil
+    public var brokerage: [Int]? = nil
+    public var brokerageZ: [Double]? = nil
+    /// Time (see `TimeAnalysis`): first and last record, tenure in days, active periods, total
+    /// decayed tie strength at the last period end and at its peak.
+    public var firstActivity: Int64? = nil
+    public var lastActivity: Int64? = nil
+    public var tenureDays: Double? = nil
+    public var activePeriods: Int? = nil
+    public var tieStrength: Double? = nil
+    public var tieStrengthPeak: Double? = nil
 
     /// members.csv's measure columns, in order, with how each is written. `id` comes first and the
     /// member attributes last; JSON uses the same names.
-    public static let columns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
+    public static let columns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = measureColumns + structureColumns + brokerageColumns + timeColumns
+
+    static let measureColumns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
         ("name", { .text($0.name) }),
         ("active", { .flag($0.active) }),
         ("in_degree", { .integer($0.inDegree) }),
@@ -64,6 +89,44 @@ public struct MemberRow: Sendable, Equatable {
         ("isolate", { .flag($0.isolate) }),
         ("weak_component", { .integer($0.weakComponent) }),
         ("strong_component", { .integer($0.strongComponent) }),
-        ("community", { $0.community.map { .integer($0) } ?? .empty }),
     ]
+
+    static let structureColumns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
+        ("community", { $0.community.map { .integer($0) } ?? .empty }),
+        ("core", { $0.core.map { .flag($0) } ?? .empty }),
+        ("coreness", { real($0.coreness) }),
+        ("constraint", { real($0.constraint) }),
+        ("effective_size", { real($0.effectiveSize) }),
+        ("efficiency", { real($0.efficiency) }),
+        ("constraint_weighted", { real($0.constraintWeighted) }),
+        ("effective_size_weighted", { real($0.effectiveSizeWeighted) }),
+        ("efficiency_weighted", { real($0.efficiencyWeighted) }),
+        ("ei_index", { real($0.eiIndex) }),
+        ("crosses_groups", { $0.crossesGroups.map { .flag($0) } ?? .empty }),
+    ]
+
+    static let timeColumns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
+        ("first_activity", { $0.firstActivity.map { .plain(Timestamp.formatDateTime($0)) } ?? .empty }),
+        ("last_activity", { $0.lastActivity.map { .plain(Timestamp.formatDateTime($0)) } ?? .empty }),
+        ("tenure_days", { real($0.tenureDays) }),
+        ("active_periods", { $0.activePeriods.map { .integer($0) } ?? .empty }),
+        ("tie_strength", { real($0.tieStrength) }),
+        ("tie_strength_peak", { real($0.tieStrengthPeak) }),
+    ]
+
+    /// brokerage_<role> and brokerage_<role>_z for each Gould–Fernandez role.
+    static let brokerageColumns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = BrokerageRoles.Role.allCases.flatMap { role in
+        [("brokerage_\(role.label)", brokerageCount(role.rawValue)), ("brokerage_\(role.label)_z", brokerageZ(role.rawValue))]
+    }
+
+    private static func brokerageCount(_ r: Int) -> @Sendable (MemberRow) -> CSVCell {
+        { row in row.brokerage.map { .integer($0[r]) } ?? .empty }
+    }
+
+    private static func brokerageZ(_ r: Int) -> @Sendable (MemberRow) -> CSVCell {
+        { row in real(row.brokerageZ?[r]) }
+    }
 }
+
+/// A measure that may be missing: empty when nil, `NaN` when undefined.
+private func real(_ value: Double?) -> CSVCell { value.map { .real($0) } ?? .empty }

@@ -25,10 +25,18 @@ public struct Report: Codable, Sendable, Equatable {
     @NullCoded public var communities: CommunitySummary?
     /// Per member attribute used as groups (country, cohort, …), keyed by the attribute's name.
     public var groups: [String: GroupSummary]
+    /// The attribute of members.csv's E-I and brokerage columns (the first of `groups`).
+    @NullCoded public var primaryGroup: String?
+    public var corePeriphery: CorePeripherySummary
+    /// Gould–Fernandez brokerage across the primary attribute's groups; null without one.
+    @NullCoded public var brokerage: BrokerageSummary?
+    /// The time settings and what they found; null when the window holds no record.
+    @NullCoded public var time: TimeSummary?
 
     enum CodingKeys: String, CodingKey {
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
-        case schemaVersion = "schema_version"
+        case brokerage, time
+        case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"
     }
 
     public struct Generator: Codable, Sendable, Equatable {
@@ -197,6 +205,129 @@ extension Report {
         public var ungrouped: Int
         /// Modularity of the partition by this attribute (ungrouped members stand alone).
         public var modularity: Double
+        /// Krackhardt–Stern E-I index of the ties between grouped members, by count and by weight,
+        /// and its value if every pair of grouped members were tied (the baseline).
+        @NullCoded public var eiIndex: Double?
+        @NullCoded public var eiIndexWeighted: Double?
+        @NullCoded public var expectedEiIndex: Double?
+        /// NetworkX's attribute assortativity coefficient.
+        @NullCoded public var assortativity: Double?
+        /// Share of grouped members, and of those with a tie to a grouped member, who have a tie
+        /// outside their own group.
+        @NullCoded public var crossingShareOfGrouped: Double?
+        @NullCoded public var crossingShareOfConnected: Double?
+        /// Per group, keyed by the value ("group 1", … in pseudonymised outputs that drop it).
+        public var perGroup: [String: GroupTies]
+        /// The mixing matrix: `labels` in group order and `ties[a][b]` the ties from group a to
+        /// group b (each undirected tie counted in (a, b) and (b, a), as NetworkX).
+        public var mixing: MixingMatrix
+
+        enum CodingKeys: String, CodingKey {
+            case groups, ungrouped, modularity, assortativity, mixing
+            case eiIndex = "ei_index", eiIndexWeighted = "ei_index_weighted", expectedEiIndex = "expected_ei_index"
+            case crossingShareOfGrouped = "crossing_share_of_grouped", crossingShareOfConnected = "crossing_share_of_connected"
+            case perGroup = "per_group"
+        }
+    }
+
+    public struct GroupTies: Codable, Sendable, Equatable {
+        public var members: Int
+        public var internalTies: Int
+        public var externalTies: Int
+        @NullCoded public var eiIndex: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case members
+            case internalTies = "internal_ties", externalTies = "external_ties", eiIndex = "ei_index"
+        }
+    }
+
+    public struct MixingMatrix: Codable, Sendable, Equatable {
+        public var labels: [String]
+        public var ties: [[Int]]
+    }
+
+    public struct CorePeripherySummary: Codable, Sendable, Equatable {
+        /// The discrete model: Pearson ρ between the ties and the ideal core–periphery pattern
+        /// (binary cells; core–periphery cells left out), the core's size and the block densities.
+        @NullCoded public var correlation: Double?
+        public var coreSize: Int
+        @NullCoded public var coreDensity: Double?
+        @NullCoded public var crossDensity: Double?
+        @NullCoded public var peripheryDensity: Double?
+        /// The continuous model: correlation between a_ij and c_i·c_j, and whether it converged.
+        @NullCoded public var corenessCorrelation: Double?
+        public var corenessConverged: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case correlation
+            case coreSize = "core_size", coreDensity = "core_density", crossDensity = "cross_density"
+            case peripheryDensity = "periphery_density", corenessCorrelation = "coreness_correlation"
+            case corenessConverged = "coreness_converged"
+        }
+    }
+
+    public struct BrokerageSummary: Codable, Sendable, Equatable {
+        public var attribute: String
+        /// Grouped members (N), ordered pairs with a tie among them, and their density.
+        public var members: Int
+        public var tiedPairs: Int
+        public var density: Double
+        /// Per role (coordinator, itinerant, representative, gatekeeper, liaison, total): the
+        /// network's observed count, sna's expected value, standard deviation and z-score.
+        public var roles: [String: RoleScore]
+
+        enum CodingKeys: String, CodingKey {
+            case attribute, members, density, roles
+            case tiedPairs = "tied_pairs"
+        }
+    }
+
+    public struct RoleScore: Codable, Sendable, Equatable {
+        public var observed: Double
+        @NullCoded public var expected: Double?
+        @NullCoded public var sd: Double?
+        @NullCoded public var z: Double?
+    }
+
+    public struct TimeSummary: Codable, Sendable, Equatable {
+        /// `day`, `week`, `month`, `quarter`, `year` or `custom` (boundaries).
+        public var period: String
+        public var periods: Int
+        public var halfLifeDays: Double
+        public var typeWeights: [String: Double]
+        public var tieThreshold: Double
+        public var relativeChange: Double
+        public var dormancyMultiple: Double
+        public var dormancyMinimumDays: Double
+        public var largeEventSize: Int
+        public var maxEventSize: Int
+        /// Ties (pairs with a record up to the last period end) and their change classes at the
+        /// last period end.
+        public var ties: Int
+        public var tieChanges: [String: Int]
+        /// Members whose total tie strength fell most from its peak, largest fall first.
+        public var driftingAway: [DriftingMember]
+
+        enum CodingKeys: String, CodingKey {
+            case period, periods, ties
+            case halfLifeDays = "half_life_days", typeWeights = "type_weights", tieThreshold = "tie_threshold"
+            case relativeChange = "relative_change", dormancyMultiple = "dormancy_multiple"
+            case dormancyMinimumDays = "dormancy_minimum_days", largeEventSize = "large_event_size"
+            case maxEventSize = "max_event_size", tieChanges = "tie_changes", driftingAway = "drifting_away"
+        }
+    }
+
+    public struct DriftingMember: Codable, Sendable, Equatable {
+        public var id: String
+        public var tieStrengthPeak: Double
+        public var tieStrength: Double
+        @NullCoded public var lastActivity: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case tieStrengthPeak = "tie_strength_peak", tieStrength = "tie_strength", lastActivity = "last_activity"
+        }
     }
 }
 

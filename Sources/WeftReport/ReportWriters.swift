@@ -20,25 +20,59 @@ public enum ReportWriters {
         return encoder
     }
 
-    /// `report.json`: the report model with sorted keys, then `members` — one object per member,
-    /// keyed by id in member order, with members.csv's columns — streamed row by row so that a
-    /// network of hundreds of thousands of members never sits in memory as JSON.
+    /// `report.json`: the report model with sorted keys, then three keys streamed row by row so
+    /// that a network of hundreds of thousands of members never sits in memory as JSON:
+    /// `timeline` (an array of timeline.csv's rows), `ties` (an array of ties.csv's rows) and
+    /// `members` (one object per member, keyed by id in member order, with members.csv's columns).
     public static func writeReport(_ report: Report, analysis: Analysis, to path: String) throws {
         var head = String(decoding: try encoder.encode(report), as: UTF8.self)
         guard let close = head.lastIndex(of: "}") else { return }
         head = String(head[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
         let file = try AtomicFileWriter(path: path)
-        try file.write(head + ",\n  \"members\" : {")
+        try file.write(head + ",\n  \"timeline\" : [")
+        for (p, row) in (analysis.time?.timeline ?? []).enumerated() {
+            try file.write((p == 0 ? "\n    " : ",\n    ") + jsonObject(TimelineRow.columns, row))
+        }
+        try file.write("\n  ],\n  \"ties\" : [")
+        var first = true
+        try analysis.time?.forEachTie(graph: analysis.graph, ids: analysis.outputNodes.ids) { tie in
+            try file.write((first ? "\n    " : ",\n    ") + jsonObject(TieRow.columns, tie))
+            first = false
+        }
+        try file.write("\n  ],\n  \"members\" : {")
         let ids = analysis.outputNodes.ids
         for (v, row) in analysis.memberRows.enumerated() {
-            var entry = (v == 0 ? "\n    " : ",\n    ") + JSONText.quoted(ids[Int32(v)]) + " : {"
-            for (index, column) in MemberRow.columns.enumerated() {
-                entry += (index == 0 ? "" : ", ") + JSONText.quoted(column.name) + " : " + JSONText.value(column.cell(row))
-            }
-            try file.write(entry + "}")
+            try file.write((v == 0 ? "\n    " : ",\n    ") + JSONText.quoted(ids[Int32(v)]) + " : " + jsonObject(MemberRow.columns, row))
         }
         try file.write("\n  }\n}\n")
         try file.commit()
+    }
+
+    /// One row as a JSON object on one line, with the columns' names as keys in column order.
+    static func jsonObject<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row) -> String {
+        var text = "{"
+        for (index, column) in columns.enumerated() {
+            text += (index == 0 ? "" : ", ") + JSONText.quoted(column.name) + " : " + JSONText.value(column.cell(row))
+        }
+        return text + "}"
+    }
+
+    /// A table of rows with a column list, streamed to a CSV file and written atomically.
+    static func writeTable<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], to path: String,
+                                rows: ((Row) throws -> Void) throws -> Void) throws {
+        let writer = try CSVTableWriter(path: path, header: columns.map(\.name))
+        try rows { row in try writer.writeRow(columns.map { $0.cell(row) }) }
+        try writer.commit()
+    }
+
+    /// `timeline.csv`: one row per period (empty table when the window holds no record).
+    public static func writeTimeline(_ time: TimeAnalysis?, to path: String) throws {
+        try writeTable(TimelineRow.columns, to: path) { write in for row in time?.timeline ?? [] { try write(row) } }
+    }
+
+    /// `ties.csv`: one row per tie, in (source, target) order.
+    public static func writeTies(_ time: TimeAnalysis?, graph: Graph, ids: IdentifierRegistry, to path: String) throws {
+        try writeTable(TieRow.columns, to: path) { write in try time?.forEachTie(graph: graph, ids: ids, write) }
     }
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
@@ -66,10 +100,7 @@ public enum ReportWriters {
     /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).
     public static func writeCommunities(_ analysis: Analysis, to path: String) throws {
         let rows = analysis.structure.communityRows(analysis.graph, showGroups: analysis.showsGroupLabels)
-        let columns = StructureAnalysis.CommunityRow.columns
-        let writer = try CSVTableWriter(path: path, header: columns.map(\.name))
-        for row in rows { try writer.writeRow(columns.map { $0.cell(row) }) }
-        try writer.commit()
+        try writeTable(StructureAnalysis.CommunityRow.columns, to: path) { write in for row in rows { try write(row) } }
     }
 
     public static let rejectColumns = ["file", "line", "column", "field", "value", "reason"]

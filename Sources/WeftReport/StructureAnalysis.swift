@@ -1,9 +1,11 @@
+import LinearAlgebra
 import WeftAnalysis
 import WeftGraph
 import WeftIO
 
-/// The structure of one network: its communities and how the members' own groups (country,
-/// cohort, …) partition it. Part of `Analysis`.
+/// The structure of one network: communities, core and periphery, structural holes, and how the
+/// members' own groups (country, cohort, …) partition it — mixing, E-I and brokerage across
+/// groups. Part of `Analysis`.
 public struct StructureAnalysis: Sendable {
     /// A categorical member attribute used as a partition.
     public struct AttributeGrouping: Sendable {
@@ -11,12 +13,23 @@ public struct StructureAnalysis: Sendable {
         public let groups: NodeGroups
         /// Modularity of the partition by this attribute (members with no value stand alone).
         public let modularity: Modularity
+        /// Ties within and across the groups: mixing matrix, E-I, assortativity.
+        public let mixing: GroupMixing
     }
 
     /// Louvain or Leiden communities (nil when switched off).
     public let communities: Communities?
     /// The attributes used as groups, in the order chosen (the first is the primary one).
     public let groupings: [AttributeGrouping]
+    /// Borgatti–Everett core–periphery: the discrete model (binary cells, core–periphery cells
+    /// missing, as UCINET) and the continuous coreness.
+    public let core: DiscreteCorePeriphery
+    public let coreness: ContinuousCorePeriphery
+    /// Burt's structural holes, unweighted (NetworkX's default) and weighted.
+    public let holes: StructuralHoles
+    public let holesWeighted: StructuralHoles
+    /// Gould–Fernandez brokerage roles across the primary attribute's groups (nil without one).
+    public let brokerage: BrokerageRoles?
 
     public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions) {
         communities = options.communityMethod.map {
@@ -26,8 +39,32 @@ public struct StructureAnalysis: Sendable {
             .map { column in
                 let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
                 return AttributeGrouping(attribute: column.name, groups: groups,
-                                         modularity: Modularity(graph, groups: groups, resolution: options.resolution))
+                                         modularity: Modularity(graph, groups: groups, resolution: options.resolution),
+                                         mixing: GroupMixing(graph, groups: groups))
             }
+        core = DiscreteCorePeriphery(graph, seed: options.seed)
+        coreness = ContinuousCorePeriphery(graph)
+        holes = StructuralHoles(graph, weighted: false)
+        holesWeighted = StructuralHoles(graph, weighted: true)
+        brokerage = groupings.first.map { BrokerageRoles(graph, groups: $0.groups) }
+    }
+
+    /// Sets member v's structure columns.
+    func fill(_ row: inout MemberRow, member v: Int) {
+        row.community = communities.map { Int($0.groups.group[v]) + 1 }
+        row.core = core.isCore[v]
+        row.coreness = coreness.coreness[v]
+        (row.constraint, row.effectiveSize, row.efficiency) = (holes.constraint[v], holes.effectiveSize[v], holes.efficiency[v])
+        (row.constraintWeighted, row.effectiveSizeWeighted, row.efficiencyWeighted) =
+            (holesWeighted.constraint[v], holesWeighted.effectiveSize[v], holesWeighted.efficiency[v])
+        if let primary, primary.groups.group[v] >= 0 {
+            row.eiIndex = primary.mixing.perMember[v].index
+            row.crossesGroups = primary.mixing.crossesGroups[v]
+            if let brokerage {
+                row.brokerage = BrokerageRoles.Role.allCases.map { brokerage.counts[$0.rawValue][v] }
+                row.brokerageZ = BrokerageRoles.Role.allCases.map { brokerage.z[$0.rawValue][v] }
+            }
+        }
     }
 
     /// The attribute of the cross-group measures (E-I, mixing, brokerage): the first grouping.
@@ -113,5 +150,52 @@ extension StructureAnalysis {
                          tiesOutside: outside[c], strength: m.totalStrength[c], modularityContribution: m.contribution[c],
                          topGroup: top[c]?.0, topGroupShare: top[c]?.1)
         }
+    }
+}
+
+/// A finite value, or nil (JSON has no NaN).
+func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+
+extension StructureAnalysis {
+    /// report.json's `groups`: one summary per attribute. `showLabels` false replaces the group
+    /// values by "group 1", "group 2", … (pseudonymised outputs that drop the attribute).
+    func groupSummaries(showLabels: (String) -> Bool) -> [String: Report.GroupSummary] {
+        Dictionary(uniqueKeysWithValues: groupings.map { g in
+            let shown = showLabels(g.attribute)
+            let labels = g.groups.labels.indices.map { shown ? g.groups.labels[$0] : "group \($0 + 1)" }
+            let sizes = g.groups.sizes
+            let m = g.mixing
+            var perGroup: [String: Report.GroupTies] = [:]
+            for (c, label) in labels.enumerated() {
+                let ei = m.perGroup[c]
+                perGroup[label] = .init(members: sizes[c], internalTies: ei.internalTies, externalTies: ei.externalTies, eiIndex: ei.index)
+            }
+            let k = g.groups.count
+            let matrix = (0..<k).map { a in (0..<k).map { b in Int(m.tieCounts[a, b]) } }
+            return (g.attribute, Report.GroupSummary(
+                groups: k, ungrouped: g.groups.group.filter { $0 < 0 }.count, modularity: g.modularity.value,
+                eiIndex: m.network.index, eiIndexWeighted: m.network.weightedIndex, expectedEiIndex: m.expectedNetworkIndex,
+                assortativity: finite(m.assortativity), crossingShareOfGrouped: m.crossingShareOfGrouped,
+                crossingShareOfConnected: m.crossingShareOfConnected, perGroup: perGroup,
+                mixing: .init(labels: labels, ties: matrix)))
+        })
+    }
+
+    var corePeripherySummary: Report.CorePeripherySummary {
+        .init(correlation: finite(core.correlation), coreSize: core.coreSize, coreDensity: finite(core.coreDensity),
+              crossDensity: finite(core.crossDensity), peripheryDensity: finite(core.peripheryDensity),
+              corenessCorrelation: finite(coreness.correlation), corenessConverged: coreness.converged)
+    }
+
+    var brokerageSummary: Report.BrokerageSummary? {
+        guard let brokerage, let primary else { return nil }
+        var roles: [String: Report.RoleScore] = [:]
+        for role in BrokerageRoles.Role.allCases {
+            let score = brokerage.network[role.rawValue]
+            roles[role.label] = .init(observed: score.observed, expected: finite(score.expected),
+                                      sd: finite(score.standardDeviation), z: finite(score.z))
+        }
+        return .init(attribute: primary.attribute, members: brokerage.memberCount, tiedPairs: brokerage.tiedPairs,
+                     density: finite(brokerage.density) ?? 0, roles: roles)
     }
 }

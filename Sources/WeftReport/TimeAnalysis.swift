@@ -68,18 +68,42 @@ public struct TimeAnalysis: Sendable {
         return Periods(starts: calendar.starts, ends: ends)
     }
 
-    /// Members whose total tie strength fell the most from its peak (over the period ends) to
-    /// the last period end, largest fall first (ties: member order); at most `limit`.
+    /// Sets member v's time columns.
+    func fill(_ row: inout MemberRow, member v: Int) {
+        guard let periods, let activity else { return }
+        row.firstActivity = activity.first[v]
+        row.lastActivity = activity.last[v]
+        row.tenureDays = activity.tenureDays(v)
+        row.activePeriods = activity.activePeriods[v]
+        let strengths = memberStrength[(v * periods.count)..<((v + 1) * periods.count)]
+        row.tieStrength = strengths.last ?? 0
+        row.tieStrengthPeak = strengths.max() ?? 0
+    }
+
+    /// Members drifting away: those whose total tie strength at the last period end fell furthest
+    /// below their own peak, as a share of the peak ((peak − now) / peak, largest first; ties:
+    /// larger absolute fall, then member order). Only members whose peak reached at least the
+    /// median peak of members with ties count, so that a member who never had much to lose does
+    /// not top the list. At most `limit`.
     public func driftingAway(limit: Int) -> [(member: Int, peak: Double, now: Double)] {
         guard let periods else { return [] }
         let count = periods.count, n = memberStrength.count / max(1, count)
-        var falls: [(member: Int, peak: Double, now: Double)] = []
+        var candidates: [(member: Int, peak: Double, now: Double)] = []
         for v in 0..<n {
             let row = memberStrength[(v * count)..<((v + 1) * count)]
-            let peak = row.max() ?? 0, now = row.last ?? 0
-            if peak - now > 0 { falls.append((v, peak, now)) }
+            let peak = row.max() ?? 0
+            if peak > 0 { candidates.append((v, peak, row.last ?? 0)) }
         }
-        falls.sort { ($0.peak - $0.now, $1.member) > ($1.peak - $1.now, $0.member) }
+        guard !candidates.isEmpty else { return [] }
+        let peaks = candidates.map(\.peak).sorted()
+        let median = peaks[(peaks.count - 1) / 2]
+        var falls = candidates.filter { $0.peak >= median && $0.now < $0.peak }
+        falls.sort { a, b in
+            let x = (a.peak - a.now) / a.peak, y = (b.peak - b.now) / b.peak
+            if x != y { return x > y }
+            if a.peak - a.now != b.peak - b.now { return a.peak - a.now > b.peak - b.now }
+            return a.member < b.member
+        }
         return Array(falls.prefix(limit))
     }
 }
@@ -173,4 +197,106 @@ public struct TimelineRow: Sendable, Equatable {
         ]
         return columns + activity
     }()
+}
+
+/// One tie (an unordered pair of members with at least one record up to the last period end):
+/// a row of ties.csv and an entry of report.json's `ties`.
+public struct TieRow: Sendable, Equatable {
+    public var source: String
+    public var target: String
+    public var records: Int
+    public var firstRecord: Int64
+    public var lastRecord: Int64
+    /// Interaction types among the records, `;`-separated in label order.
+    public var types: String
+    /// Records of two or more types.
+    public var multiplex: Bool
+    /// Both directions have a tie in the window's directed network (nil when undirected).
+    public var reciprocated: Bool?
+    /// Decayed strength at the last period end, its peak over the period ends and that period's
+    /// start, and the change class at the last period end.
+    public var strength: Double
+    public var peakStrength: Double
+    public var peakPeriod: Int64
+    public var change: String
+    /// Onnela's neighbourhood overlap in the window's undirected network and the neighbours the
+    /// two share (nil when the pair has no tie in the window); bridging: no shared neighbour
+    /// while one end has other contacts (a local bridge).
+    public var overlap: Double?
+    public var sharedNeighbours: Int?
+    public var bridging: Bool?
+
+    public typealias Column = (name: String, cell: @Sendable (TieRow) -> CSVCell)
+
+    /// ties.csv's columns, in order; report.json's `ties` entries use the same names.
+    public static let columns: [Column] = [
+        ("source", { .text($0.source) }),
+        ("target", { .text($0.target) }),
+        ("records", { .integer($0.records) }),
+        ("first_record", { .plain(Timestamp.formatDateTime($0.firstRecord)) }),
+        ("last_record", { .plain(Timestamp.formatDateTime($0.lastRecord)) }),
+        ("types", { .text($0.types) }),
+        ("multiplex", { .flag($0.multiplex) }),
+        ("reciprocated", { $0.reciprocated.map { .flag($0) } ?? .empty }),
+        ("strength", { .real($0.strength) }),
+        ("peak_strength", { .real($0.peakStrength) }),
+        ("peak_period", { .plain(Timestamp.formatDateTime($0.peakPeriod)) }),
+        ("change", { .plain($0.change) }),
+        ("overlap", { $0.overlap.map { .real($0) } ?? .empty }),
+        ("shared_neighbours", { $0.sharedNeighbours.map { .integer($0) } ?? .empty }),
+        ("bridging", { $0.bridging.map { .flag($0) } ?? .empty }),
+    ]
+}
+
+extension TimeAnalysis {
+    /// Calls `body` with each tie's row, in (source, target) order, without holding them all.
+    /// `ids` names the members (pseudonyms in pseudonymised outputs).
+    public func forEachTie(graph: Graph, ids: IdentifierRegistry, _ body: (TieRow) throws -> Void) rethrows {
+        guard let series = strength, let periods else { return }
+        let overlap = NeighbourhoodOverlap(graph)
+        let last = periods.count - 1
+        let undirected = graph.undirected
+        var j = 0
+        for i in 0..<series.tieCount {
+            let a = series.source[i], b = series.target[i]
+            while j < overlap.source.count && (overlap.source[j], overlap.target[j]) < (a, b) { j += 1 }
+            let found = j < overlap.source.count && overlap.source[j] == a && overlap.target[j] == b
+            var types: [String] = []
+            for c in series.types.indices where c < 64 && series.typeMask[i] & TieTable.typeBit(UInt16(c)) != 0 && !series.types[c].isEmpty {
+                types.append(series.types[c])
+            }
+            types.sort()
+            let shared = found ? overlap.sharedNeighbours[j] : nil
+            try body(TieRow(
+                source: ids[a], target: ids[b], records: Int(series.records[i]),
+                firstRecord: series.firstTime[i], lastRecord: series.lastTime[i],
+                types: types.joined(separator: ";"), multiplex: types.count >= 2,
+                reciprocated: graph.isDirected ? graph.hasTie(from: Int(a), to: Int(b)) && graph.hasTie(from: Int(b), to: Int(a)) : nil,
+                strength: series.strength(tie: i, period: last), peakStrength: series.peak[i],
+                peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: series.change(tie: i, period: last).label,
+                overlap: found ? overlap.overlap[j] : nil, sharedNeighbours: shared,
+                bridging: shared.map { $0 == 0 && (undirected.degree(Int(a)) > 1 || undirected.degree(Int(b)) > 1) }))
+        }
+    }
+}
+
+extension TimeAnalysis {
+    /// report.json's `time`, naming members by `ids` (pseudonyms in pseudonymised outputs).
+    func summary(ids: IdentifierRegistry) -> Report.TimeSummary? {
+        guard let periods, let strength, let activity else { return nil }
+        let last = strength.changeCounts().last ?? []
+        var changes: [String: Int] = [:]
+        for change in TieChange.counted { changes[change.label] = last.isEmpty ? 0 : last[Int(change.rawValue)] }
+        let drifting = driftingAway(limit: settings.driftingListLength).map { d in
+            Report.DriftingMember(id: ids[Int32(d.member)], tieStrengthPeak: d.peak, tieStrength: d.now,
+                                  lastActivity: activity.last[d.member].map(Timestamp.formatDateTime))
+        }
+        let rule = settings.rule
+        return .init(period: settings.boundaries == nil ? settings.period.rawValue : "custom", periods: periods.count,
+                     halfLifeDays: settings.halfLifeDays, typeWeights: settings.typeWeights,
+                     tieThreshold: rule.threshold, relativeChange: rule.relativeChange,
+                     dormancyMultiple: rule.dormancyMultiple, dormancyMinimumDays: rule.dormancyMinimumDays,
+                     largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize,
+                     ties: strength.tieCount, tieChanges: changes, driftingAway: drifting)
+    }
 }

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import WeftAnalysis
 import WeftGraph
 import WeftIO
 import WeftReport
 
 /// `weft analyze`: builds the network for a window and writes report.json, members.csv,
-/// communities.csv and rejects.csv into the output folder.
+/// communities.csv, timeline.csv, ties.csv and rejects.csv into the output folder.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, members.csv, communities.csv and rejects.csv.",
+        abstract: "Analyse the network and write report.json, members.csv, communities.csv, timeline.csv, ties.csv and rejects.csv.",
         aliases: ["analyse"]
     )
 
@@ -20,6 +21,7 @@ struct AnalyzeCommand: ParsableCommand {
     var out: String
 
     @OptionGroup var measures: MeasureOptions
+    @OptionGroup(title: "Time") var time: TimeOptions
 
     func validate() throws {
         if measures.network == .events {
@@ -34,13 +36,17 @@ struct AnalyzeCommand: ParsableCommand {
         try measures.checkNames(dataset)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("computing measures")
+        var options = measures.options(undirected: input.undirected)
+        options.time = try time.settings()
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
-                                options: measures.options(undirected: input.undirected))
+                                options: options)
         progress.stage("writing outputs")
         let report = analysis.report(version: Weft.version)
         try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv", pseudonymise: measures.pseudonymise)
         try ReportWriters.writeMembers(analysis, to: out + "/members.csv")
         try ReportWriters.writeCommunities(analysis, to: out + "/communities.csv")
+        try ReportWriters.writeTimeline(analysis.time, to: out + "/timeline.csv")
+        try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: out + "/ties.csv")
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
         progress.done()
         let n = report.network
@@ -54,7 +60,11 @@ struct AnalyzeCommand: ParsableCommand {
         for (attribute, g) in report.groups.sorted(by: { $0.key < $1.key }) {
             print("groups by \(attribute): \(g.groups), modularity \(format(g.modularity))")
         }
-        print("wrote \(out)/report.json, \(out)/members.csv, \(out)/communities.csv, \(out)/rejects.csv")
+        if let t = report.time {
+            let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
+            print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
+        }
+        print("wrote \(["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
         try input.enforceStrict(dataset)
     }
 

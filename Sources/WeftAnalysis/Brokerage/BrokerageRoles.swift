@@ -54,6 +54,18 @@ public struct BrokerageRoles: Sendable {
     public enum Role: Int, CaseIterable, Sendable {
         case coordinator, itinerant, representative, gatekeeper, liaison, total
 
+        /// The role's name in Weft's outputs.
+        public var label: String {
+            switch self {
+            case .coordinator: return "coordinator"
+            case .itinerant: return "itinerant"
+            case .representative: return "representative"
+            case .gatekeeper: return "gatekeeper"
+            case .liaison: return "liaison"
+            case .total: return "total"
+            }
+        }
+
         /// sna's column name: w_I, w_O, b_IO, b_OI, b_O, t.
         public var snaName: String {
             switch self {
