@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftGraph", "WeftAnalysis", "WeftIO", "WeftReport", "WeftSample",
+                "LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO", "WeftReport", "WeftSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

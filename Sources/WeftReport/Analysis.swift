@@ -42,7 +42,7 @@ public struct Analysis: Sendable {
         self.options = options
         graph = options.graph(of: dataset, in: window)
         if options.network.nodesAreMembers {
-            nodes = NodeTable(ids: dataset.members.ids, names: dataset.members.names, attributes: dataset.members.attributes)
+            nodes = NodeTable(members: dataset.members)
             active = dataset.activeMembers(in: window)
         } else {
             let events = dataset.attendance.events
@@ -182,6 +182,17 @@ public struct NodeTable: Sendable {
     public let ids: IdentifierRegistry
     public let names: [String]
     public let attributes: AttributeColumns
+
+    public init(ids: IdentifierRegistry, names: [String], attributes: AttributeColumns) {
+        self.ids = ids
+        self.names = names
+        self.attributes = attributes
+    }
+
+    /// A dataset's members.
+    public init(members: MemberTable) {
+        self.init(ids: members.ids, names: members.names, attributes: members.attributes)
+    }
 
     /// The same nodes with ids replaced by pseudonyms p0001, p0002, … in node order, names
     /// removed, and only the attribute columns named in `keeping` (case-insensitive) kept.

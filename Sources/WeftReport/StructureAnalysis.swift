@@ -67,6 +67,12 @@ public struct StructureAnalysis: Sendable {
         }
     }
 
+    /// The primary grouping alone (the first of `groupAttributes`), for analyses that need no
+    /// other structure (`weft timeline`).
+    public static func primaryGroups(_ attributes: AttributeColumns, nodeCount: Int, named names: [String]?) -> NodeGroups? {
+        groupAttributes(attributes, nodeCount: nodeCount, named: names).first.map { NodeGroups(column: $0, nodeCount: nodeCount) }
+    }
+
     /// The attribute of the cross-group measures (E-I, mixing, brokerage): the first grouping.
     public var primary: AttributeGrouping? { groupings.first }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// One cell of an output CSV table.
 ///
 /// `text` is for strings that came from input data (ids, names, attributes): it is quoted when
@@ -22,7 +23,8 @@ public enum CSVCell: Sendable, Equatable {
 /// prefixed with an apostrophe so that spreadsheets show them as text instead of running them
 /// as formulas (OWASP's advice on CSV injection).
 public final class CSVTableWriter {
-    private let file: AtomicFileWriter
+    /// A file written atomically, or standard output (buffered, flushed by `commit()`).
+    private let file: AtomicFileWriter?
     private var line: [UInt8] = []
     public private(set) var rowsWritten = 0
 
@@ -32,14 +34,32 @@ public final class CSVTableWriter {
         rowsWritten = 0
     }
 
+    /// A table streamed to standard output (for piping into other tools).
+    public init(standardOutputHeader header: [String]) {
+        file = nil
+        CSVTableWriter.appendRow(header.map { CSVCell.plain($0) }, to: &line)
+    }
+
     public func writeRow(_ cells: [CSVCell]) throws {
-        line.removeAll(keepingCapacity: true)
-        CSVTableWriter.appendRow(cells, to: &line)
-        try file.write(bytes: line)
+        if let file {
+            line.removeAll(keepingCapacity: true)
+            CSVTableWriter.appendRow(cells, to: &line)
+            try file.write(bytes: line)
+        } else {
+            CSVTableWriter.appendRow(cells, to: &line)
+            if line.count >= 1 << 16 { flushStandardOutput() }
+        }
         rowsWritten += 1
     }
 
-    public func commit() throws { try file.commit() }
+    public func commit() throws {
+        if let file { try file.commit() } else { flushStandardOutput() }
+    }
+
+    private func flushStandardOutput() {
+        FileHandle.standardOutput.write(Data(line))
+        line.removeAll(keepingCapacity: true)
+    }
 
     /// A whole table as CSV text (for standard output).
     public static func render(header: [String], rows: [[CSVCell]]) -> String {

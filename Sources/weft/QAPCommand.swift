@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import LinearAlgebra
+import WeftAnalysis
+import WeftIO
+import WeftReport
+
+/// `weft qap`: compares relations among the same members with the quadratic assignment
+/// procedure — QAP correlation for one predictor, MR-QAP regression (Dekker's double
+/// semi-partialling) for several.
+struct QAPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qap",
+        abstract: "Compare relations among the same members: QAP correlation and MR-QAP regression with permutation p-values.",
+        discussion: """
+        A RELATION is one of: all (every interaction in the window), type:LABEL[+LABEL…] (interactions of \
+        those types), window:FROM..TO (interactions between two dates, e.g. a survey wave), co-attendance \
+        (shared events), same:ATTRIBUTE (1 for two members with the same value, e.g. same:country).
+        Example: weft qap SampleData --dependent type:call --predictor type:message --predictor same:country
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var window: WindowOptions
+
+    @Option(help: "The relation to explain (RELATION).")
+    var dependent: String
+
+    @Option(help: "A relation that may explain it (RELATION; repeat for MR-QAP).")
+    var predictor: [String] = []
+
+    @Flag(help: "Use 1 for every tie instead of its weight.")
+    var binary = false
+
+    @Option(help: "Number of permutations.")
+    var permutations = QAPCorrelation.defaultPermutations
+
+    @Option(help: "Seed for the permutations.")
+    var seed: UInt64 = QAPCorrelation.defaultSeed
+
+    @Option(help: "Also write the results as JSON to this file.")
+    var out: String?
+
+    /// Largest network QAP runs on: each relation is a dense n × n matrix (8n² bytes).
+    static let memberLimit = 5_000
+
+    func validate() throws {
+        if predictor.isEmpty { throw ValidationError("give at least one --predictor") }
+        if permutations < 1 { throw ValidationError("--permutations must be at least 1") }
+        for text in [dependent] + predictor { _ = try relation(text) }
+    }
+
+    private func relation(_ text: String) throws -> Relation {
+        do { return try Relation(parsing: text) } catch let e as Relation.ParseError { throw ValidationError(e.description) }
+    }
+
+    func run() throws {
+        let span = try window.window()
+        let dataset = try input.load(progress: Progress())
+        let n = dataset.members.count
+        guard n <= QAPCommand.memberLimit else {
+            throw CommandFailure(message: "error: QAP works on dense matrices; \(n) members is above the limit of \(QAPCommand.memberLimit)", exitCode: 1)
+        }
+        let directed = !input.undirected
+        func matrix(_ text: String) throws -> Matrix {
+            do {
+                return try relation(text).matrix(dataset, window: span, undirected: input.undirected, binary: binary)
+            } catch let e as Relation.ParseError {
+                throw ValidationError(e.description)
+            }
+        }
+        let y = try matrix(dependent)
+        let xs = try predictor.map(matrix)
+        var result = QAPResult(dependent: dependent, predictors: predictor, directed: directed, binary: binary,
+                               permutations: permutations, seed: seed)
+        if xs.count == 1 {
+            let c = QAPCorrelation(xs[0], y, directed: directed, permutations: permutations, seed: seed)
+            result.correlation = .init(observed: c.observed, pGreaterOrEqual: c.pValues.greaterOrEqual,
+                                       pLessOrEqual: c.pValues.lessOrEqual, pAbsolute: c.pValues.absoluteGreaterOrEqual,
+                                       permutationMean: c.permutationMean, permutationSd: c.permutationStandardDeviation)
+            print("QAP correlation \(dependent) ~ \(predictor[0]): r = \(format(c.observed)), p(≥) = \(format(c.pValues.greaterOrEqual)), p(≤) = \(format(c.pValues.lessOrEqual)), p(|r|) = \(format(c.pValues.absoluteGreaterOrEqual)) (\(permutations) permutations, \(c.observations) cells)")
+        }
+        let regression: MRQAPRegression
+        do {
+            regression = try MRQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed)
+        } catch {
+            throw CommandFailure(message: "error: MR-QAP: \(error) (are two predictors the same relation?)", exitCode: 1)
+        }
+        result.regression = .init(
+            intercept: regression.intercept.coefficient, rSquared: regression.rSquared,
+            adjustedRSquared: regression.adjustedRSquared, observations: regression.observations,
+            terms: zip(predictor, regression.predictors).map { name, term in
+                .init(relation: name, coefficient: term.coefficient, standardError: term.standardError, t: term.tValue,
+                      pGreaterOrEqual: term.pValues?.greaterOrEqual, pLessOrEqual: term.pValues?.lessOrEqual,
+                      pAbsolute: term.pValues?.absoluteGreaterOrEqual)
+            })
+        print("MR-QAP (double semi-partialling) \(dependent): R² = \(format(regression.rSquared)), adjusted \(format(regression.adjustedRSquared)), intercept \(format(regression.intercept.coefficient))")
+        print("  predictor                      coefficient   std.error           t    p(|t|)")
+        for term in result.regression!.terms {
+            print("  " + term.relation.padding(toLength: 28, withPad: " ", startingAt: 0)
+                  + [term.coefficient, term.standardError, term.t].map { pad(format($0), 12) }.joined()
+                  + pad(term.pAbsolute.map(format) ?? "-", 10))
+        }
+        if let out { try ReportWriters.writeJSON(result, to: out) }
+    }
+
+    private func format(_ x: Double) -> String { String(format: "%.4f", x) }
+    private func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+}
+
+/// `weft qap --out`'s JSON.
+struct QAPResult: Encodable {
+    struct Correlation: Encodable {
+        var observed: Double
+        var pGreaterOrEqual: Double
+        var pLessOrEqual: Double
+        var pAbsolute: Double
+        var permutationMean: Double
+        var permutationSd: Double
+
+        enum CodingKeys: String, CodingKey {
+            case observed
+            case pGreaterOrEqual = "p_greater_or_equal", pLessOrEqual = "p_less_or_equal", pAbsolute = "p_absolute"
+            case permutationMean = "permutation_mean", permutationSd = "permutation_sd"
+        }
+    }
+
+    struct Term: Encodable {
+        var relation: String
+        var coefficient: Double
+        var standardError: Double
+        var t: Double
+        var pGreaterOrEqual: Double?
+        var pLessOrEqual: Double?
+        var pAbsolute: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case relation, coefficient, t
+            case standardError = "standard_error", pGreaterOrEqual = "p_greater_or_equal"
+            case pLessOrEqual = "p_less_or_equal", pAbsolute = "p_absolute"
+        }
+    }
+
+    struct Regression: Encodable {
+        var intercept: Double
+        var rSquared: Double
+        var adjustedRSquared: Double
+        var observations: Int
+        var terms: [Term]
+
+        enum CodingKeys: String, CodingKey {
+            case intercept, observations, terms
+            case rSquared = "r_squared", adjustedRSquared = "adjusted_r_squared"
+        }
+    }
+
+    var dependent: String
+    var predictors: [String]
+    var directed: Bool
+    var binary: Bool
+    var permutations: Int
+    var seed: UInt64
+    var correlation: Correlation?
+    var regression: Regression?
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import WeftAnalysis
+import WeftGraph
+import WeftIO
+import WeftReport
+
+/// The inputs, window, network and time options of `weft timeline` and `weft ties`, and the time
+/// analysis they run (the same as `weft analyze`'s, without the other measures).
+struct TimeInputs: ParsableArguments {
+    @OptionGroup var input: InputOptions
+    @OptionGroup var window: WindowOptions
+    @OptionGroup var measures: MeasureOptions
+    @OptionGroup(title: "Time") var time: TimeOptions
+
+    @Option(name: .long, help: "Write the table to this file instead of standard output.")
+    var out: String?
+
+    func run(_ body: (TimeAnalysis, Graph, NodeTable) throws -> (header: [String], write: (CSVTableWriter) throws -> Void)) throws {
+        let span = try window.window()
+        let dataset = try input.load(progress: Progress())
+        try measures.checkNames(dataset)
+        var options = measures.options(undirected: input.undirected)
+        options.time = try time.settings()
+        let graph = options.graph(of: dataset, in: span)
+        let nodes = NodeTable(members: dataset.members)
+        let shown = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
+        let analysis = TimeAnalysis(dataset: dataset, window: span, options: options, graph: graph, groups: groups)
+        let table = try body(analysis, graph, shown)
+        let writer = try out.map { try CSVTableWriter(path: $0, header: table.header) } ?? CSVTableWriter(standardOutputHeader: table.header)
+        try table.write(writer)
+        try writer.commit()
+        try input.enforceStrict(dataset)
+    }
+}
+
+/// `weft timeline`: the network's figures per period (timeline.csv).
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Write the network's figures per period as a CSV table (timeline.csv's columns).",
+        discussion: "Without --out the table goes to standard output."
+    )
+
+    @OptionGroup var inputs: TimeInputs
+
+    func validate() throws {
+        if inputs.measures.network == .events { throw ValidationError("--network events has no members over time") }
+    }
+
+    func run() throws {
+        try inputs.run { time, _, _ in
+            (TimelineRow.columns.map(\.name), { writer in
+                for row in time.timeline { try writer.writeRow(TimelineRow.columns.map { $0.cell(row) }) }
+            })
+        }
+    }
+}
+
+/// `weft ties`: every tie with its strength over time and change class (ties.csv).
+struct TiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ties",
+        abstract: "Write every tie with its decayed strength, peak, change class, overlap and reciprocity as a CSV table (ties.csv's columns).",
+        discussion: "Without --out the table goes to standard output."
+    )
+
+    @OptionGroup var inputs: TimeInputs
+
+    func validate() throws {
+        if inputs.measures.network == .events { throw ValidationError("--network events has no members over time") }
+    }
+
+    func run() throws {
+        try inputs.run { time, graph, nodes in
+            (TieRow.columns.map(\.name), { writer in
+                try time.forEachTie(graph: graph, ids: nodes.ids) { tie in try writer.writeRow(TieRow.columns.map { $0.cell(tie) }) }
+            })
+        }
+    }
+}
