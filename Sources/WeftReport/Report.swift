@@ -302,8 +302,8 @@ extension Report {
         public var dormancyMinimumDays: Double
         public var largeEventSize: Int
         public var maxEventSize: Int
-        /// Ties (pairs with a record up to the last period end) and their change classes at the
-        /// last period end.
+        /// Ties (pairs whose strength reached θ at some period end) and their change classes at
+        /// the last period end.
         public var ties: Int
         public var tieChanges: [String: Int]
         /// Members whose total tie strength fell most from its peak, largest fall first.

@@ -30,31 +30,47 @@ public enum ReportWriters {
         head = String(head[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
         let file = try AtomicFileWriter(path: path)
         try file.write(head + ",\n  \"timeline\" : [")
+        var line: [UInt8] = []
         for (p, row) in (analysis.time?.timeline ?? []).enumerated() {
-            try file.write((p == 0 ? "\n    " : ",\n    ") + jsonObject(TimelineRow.columns, row))
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (p == 0 ? "\n    " : ",\n    ").utf8)
+            appendObject(TimelineRow.columns, row, to: &line)
+            try file.write(bytes: line)
         }
         try file.write("\n  ],\n  \"ties\" : [")
         var first = true
         try analysis.time?.forEachTie(graph: analysis.graph, ids: analysis.outputNodes.ids) { tie in
-            try file.write((first ? "\n    " : ",\n    ") + jsonObject(TieRow.columns, tie))
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
+            appendObject(TieRow.columns, tie, to: &line)
+            try file.write(bytes: line)
             first = false
         }
         try file.write("\n  ],\n  \"members\" : {")
         let ids = analysis.outputNodes.ids
         for (v, row) in analysis.memberRows.enumerated() {
-            try file.write((v == 0 ? "\n    " : ",\n    ") + JSONText.quoted(ids[Int32(v)]) + " : " + jsonObject(MemberRow.columns, row))
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
+            JSONText.appendQuoted(ids[Int32(v)], to: &line)
+            line.append(contentsOf: " : ".utf8)
+            appendObject(MemberRow.columns, row, to: &line)
+            try file.write(bytes: line)
         }
         try file.write("\n  }\n}\n")
         try file.commit()
     }
 
-    /// One row as a JSON object on one line, with the columns' names as keys in column order.
-    static func jsonObject<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row) -> String {
-        var text = "{"
+    /// Appends one row as a JSON object on one line, with the columns' names as keys in column order.
+    static func appendObject<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row,
+                                  to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
         for (index, column) in columns.enumerated() {
-            text += (index == 0 ? "" : ", ") + JSONText.quoted(column.name) + " : " + JSONText.value(column.cell(row))
+            if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+            JSONText.appendQuoted(column.name, to: &bytes)
+            bytes.append(contentsOf: " : ".utf8)
+            JSONText.appendValue(column.cell(row), to: &bytes)
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// A table of rows with a column list, streamed to a CSV file and written atomically.

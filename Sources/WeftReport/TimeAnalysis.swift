@@ -199,7 +199,7 @@ public struct TimelineRow: Sendable, Equatable {
     }()
 }
 
-/// One tie (an unordered pair of members with at least one record up to the last period end):
+/// One tie (an unordered pair of members whose decayed strength reached θ at some period end):
 /// a row of ties.csv and an entry of report.json's `ties`.
 public struct TieRow: Sendable, Equatable {
     public var source: String
@@ -249,7 +249,9 @@ public struct TieRow: Sendable, Equatable {
 }
 
 extension TimeAnalysis {
-    /// Calls `body` with each tie's row, in (source, target) order, without holding them all.
+    /// Calls `body` with each tie's row, in (source, target) order, without holding them all:
+    /// the pairs whose strength reached the tie threshold θ at some period end (pairs that never
+    /// did, such as two members who once sat in the same large event, are not ties).
     /// `ids` names the members (pseudonyms in pseudonymised outputs).
     public func forEachTie(graph: Graph, ids: IdentifierRegistry, _ body: (TieRow) throws -> Void) rethrows {
         guard let series = strength, let periods else { return }
@@ -257,7 +259,7 @@ extension TimeAnalysis {
         let last = periods.count - 1
         let undirected = graph.undirected
         var j = 0
-        for i in 0..<series.tieCount {
+        for i in 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
             let a = series.source[i], b = series.target[i]
             while j < overlap.source.count && (overlap.source[j], overlap.target[j]) < (a, b) { j += 1 }
             let found = j < overlap.source.count && overlap.source[j] == a && overlap.target[j] == b
@@ -297,6 +299,7 @@ extension TimeAnalysis {
                      tieThreshold: rule.threshold, relativeChange: rule.relativeChange,
                      dormancyMultiple: rule.dormancyMultiple, dormancyMinimumDays: rule.dormancyMinimumDays,
                      largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize,
-                     ties: strength.tieCount, tieChanges: changes, driftingAway: drifting)
+                     ties: (0..<strength.tieCount).filter { strength.peak[$0] >= rule.threshold }.count,
+                     tieChanges: changes, driftingAway: drifting)
     }
 }

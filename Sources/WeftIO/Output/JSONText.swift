@@ -1,37 +1,50 @@
 /// Small pieces of JSON text for writers that stream large objects instead of building them in
-/// memory (report.json's `members`, one entry per member).
+/// memory (report.json's `members`, `ties` and `timeline`), as strings or appended to bytes.
 public enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259).
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal to `bytes`.
+    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(byte >> 4)]); bytes.append(hex[Int(byte & 15)])
+            default: bytes.append(byte)   // UTF-8 above 0x7F passes through unchanged
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A cell as a JSON value: text as a string, numbers in full precision (non-finite as null),
     /// flags as true/false, empty as null.
     public static func value(_ cell: CSVCell) -> String {
+        var bytes: [UInt8] = []
+        appendValue(cell, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a cell as a JSON value to `bytes`.
+    public static func appendValue(_ cell: CSVCell, to bytes: inout [UInt8]) {
         switch cell {
-        case .text(let s), .plain(let s): return quoted(s)
-        case .integer(let v): return String(v)
-        case .real(let v): return v.isFinite ? CSVTableWriter.formatReal(v) : "null"
-        case .flag(let v): return v ? "true" : "false"
-        case .empty: return "null"
+        case .text(let s), .plain(let s): appendQuoted(s, to: &bytes)
+        case .integer(let v): bytes.append(contentsOf: String(v).utf8)
+        case .real(let v): bytes.append(contentsOf: (v.isFinite ? CSVTableWriter.formatReal(v) : "null").utf8)
+        case .flag(let v): bytes.append(contentsOf: (v ? "true" : "false").utf8)
+        case .empty: bytes.append(contentsOf: "null".utf8)
         }
     }
 }
