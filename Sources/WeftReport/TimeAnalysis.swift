@@ -30,12 +30,12 @@ public struct TimeAnalysis: Sendable {
                                              largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize)
         let series = TieStrengthSeries([dataset.interactions, derived], nodeCount: n, periods: periods,
                                        halfLifeDays: settings.halfLifeDays, typeWeights: settings.typeWeights,
-                                       rule: settings.rule)
+                                       rule: settings.rule, keepsSeries: false)
         strength = series
         let activity = MemberActivity(interactions: dataset.interactions, attendance: dataset.attendance, nodeCount: n, periods: periods)
         self.activity = activity
-        memberStrength = series.memberStrength(nodeCount: n)
-        let changes = series.changeCounts()
+        memberStrength = series.memberStrength
+        let changes = series.changeCounts
         var rows: [TimelineRow] = []
         var previous: Graph?
         for p in 0..<periods.count {
@@ -256,7 +256,6 @@ extension TimeAnalysis {
     public func forEachTie(graph: Graph, ids: IdentifierRegistry, _ body: (TieRow) throws -> Void) rethrows {
         guard let series = strength, let periods else { return }
         let overlap = NeighbourhoodOverlap(graph)
-        let last = periods.count - 1
         let undirected = graph.undirected
         var j = 0
         for i in 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
@@ -274,8 +273,8 @@ extension TimeAnalysis {
                 firstRecord: series.firstTime[i], lastRecord: series.lastTime[i],
                 types: types.joined(separator: ";"), multiplex: types.count >= 2,
                 reciprocated: graph.isDirected ? graph.hasTie(from: Int(a), to: Int(b)) && graph.hasTie(from: Int(b), to: Int(a)) : nil,
-                strength: series.strength(tie: i, period: last), peakStrength: series.peak[i],
-                peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: series.change(tie: i, period: last).label,
+                strength: series.finalStrength[i], peakStrength: series.peak[i],
+                peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: TieChange(rawValue: series.finalChange[i])!.label,
                 overlap: found ? overlap.overlap[j] : nil, sharedNeighbours: shared,
                 bridging: shared.map { $0 == 0 && (undirected.degree(Int(a)) > 1 || undirected.degree(Int(b)) > 1) }))
         }
@@ -286,7 +285,7 @@ extension TimeAnalysis {
     /// report.json's `time`, naming members by `ids` (pseudonyms in pseudonymised outputs).
     func summary(ids: IdentifierRegistry) -> Report.TimeSummary? {
         guard let periods, let strength, let activity else { return nil }
-        let last = strength.changeCounts().last ?? []
+        let last = strength.changeCounts.last ?? []
         var changes: [String: Int] = [:]
         for change in TieChange.counted { changes[change.label] = last.isEmpty ? 0 : last[Int(change.rawValue)] }
         let drifting = driftingAway(limit: settings.driftingListLength).map { d in

@@ -47,7 +47,7 @@ import WeftGraph
         #expect((0..<8).map { s.change(tie: 0, period: $0) }
                 == [.new, .weakened, .weakened, .weakened, .weakened, .weakened, .dormant, .dormant])
         #expect(s.peak == [s.strength(tie: 0, period: 0)] && s.peakPeriod == [0])
-        let counts = s.changeCounts()
+        let counts = s.changeCounts
         #expect(counts[0][Int(TieChange.new.rawValue)] == 1 && counts[7][Int(TieChange.dormant.rawValue)] == 1)
     }
 
@@ -112,5 +112,39 @@ import WeftGraph
         #expect(a.retention(period: 0) == nil && a.retention(period: 1) == 1 && a.retention(period: 2) == 0.25)
         #expect(a.activePeriods == [3, 2, 1, 1, 3] && a.first[3] == date(12, 5, year: 2023))
         #expect(a.tenureDays(0) == Double(date(4, 4) - date(1, 10)) / 86_400 && a.tenureDays(4) != nil)
+    }
+}
+
+@Suite struct TieStrengthAggregateTests {
+    @Test func compactSeriesKeepsTheSameAggregates() throws {
+        // Without the full series, the last period's values, the per-period class counts and the
+        // member totals equal those computed from the full series.
+        var rng = SeededGenerator(seed: 3)
+        var log = InteractionLog()
+        var time: Int64 = 0
+        for _ in 0..<3000 {
+            time += Int64(rng.int(below: 86_400 * 4))
+            let a = Int32(rng.int(below: 30)), b = Int32(rng.int(below: 30))
+            try? log.append(source: a, target: b, time: time, weight: Double(1 + rng.int(below: 3)))
+        }
+        let periods = Periods.calendar(.month, covering: 0, time)
+        let full = TieStrengthSeries(log, nodeCount: 30, periods: periods, halfLifeDays: 60)
+        let compact = TieStrengthSeries(log, nodeCount: 30, periods: periods, halfLifeDays: 60, keepsSeries: false)
+        let p = periods.count
+        #expect(compact.strength.isEmpty && compact.source == full.source && compact.peak == full.peak)
+        #expect(compact.finalStrength == (0..<full.tieCount).map { full.strength(tie: $0, period: p - 1) })
+        #expect(compact.finalChange == (0..<full.tieCount).map { full.change(tie: $0, period: p - 1).rawValue })
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: p)
+        var totals = [Double](repeating: 0, count: 30 * p)
+        for i in 0..<full.tieCount {
+            for q in 0..<p {
+                counts[q][Int(full.change(tie: i, period: q).rawValue)] += 1
+                totals[Int(full.source[i]) * p + q] += full.strength(tie: i, period: q)
+                totals[Int(full.target[i]) * p + q] += full.strength(tie: i, period: q)
+            }
+        }
+        #expect(compact.changeCounts == counts && full.changeCounts == counts)
+        #expect(closeArrays(compact.memberStrength, totals, tolerance: 1e-12))
+        #expect(counts.reduce(0) { $0 + $1[Int(TieChange.dormant.rawValue)] } > 0)
     }
 }

@@ -136,9 +136,36 @@ func temporaryFolder() throws -> URL {
         let options = ["--sample-sources", "120", "--kernel", "sparse"]
         #expect(try WeftRun(["analyze", sampleData, "--out", one.path] + options, environment: ["WEFT_THREADS": "1"]).status == 0)
         #expect(try WeftRun(["analyze", sampleData, "--out", two.path] + options, environment: ["WEFT_THREADS": "2"]).status == 0)
-        for name in ["report.json", "members.csv"] {
+        for name in ["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv"] {
             #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: two.appendingPathComponent(name)), "\(name)")
         }
+    }
+
+    @Test func inputRowOrderDoesNotChangeTheOutputs() throws {
+        // The same records in another order (the members file fixes the member order) give the
+        // same tables and the same report apart from the input paths.
+        let shuffled = try temporaryFolder()
+        var generator = SystemRandomNumberGenerator()
+        for name in ["members.csv", "interactions.csv", "attendance.csv"] {
+            let text = try String(contentsOfFile: sampleData + "/" + name, encoding: .utf8)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            let body = name == "members.csv" ? Array(lines.dropFirst()) : lines.dropFirst().shuffled(using: &generator)
+            try ([lines[0]] + body).joined(separator: "\n").appending("\n")
+                .write(to: shuffled.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let a = try temporaryFolder(), b = try temporaryFolder()
+        #expect(try WeftRun(["analyze", sampleData, "--out", a.path]).status == 0)
+        #expect(try WeftRun(["analyze", shuffled.path, "--out", b.path]).status == 0)
+        for name in ["members.csv", "communities.csv", "timeline.csv", "ties.csv"] {
+            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name)")
+        }
+        func withoutInputs(_ folder: URL) throws -> NSDictionary {
+            var report = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as! [String: Any]
+            report["inputs"] = nil
+            return report as NSDictionary
+        }
+        #expect(try withoutInputs(a) == withoutInputs(b))
     }
 
     @Test func windowsNarrowTheRecords() throws {

@@ -25,10 +25,20 @@ public struct TieStrengthSeries: Sendable {
     /// Tie i joins source[i] and target[i] (source < target when undirected), sorted.
     public let source: [Int32]
     public let target: [Int32]
-    /// strength[i · periods.count + p]: tie i's strength at the end of period p.
+    /// strength[i · periods.count + p]: tie i's strength at the end of period p, and
+    /// change[i · periods.count + p] the `TieChange` raw value from period p − 1 to p — kept only
+    /// when `keepsSeries` (ties × periods values: gigabytes on ten million records).
     public let strength: [Double]
-    /// change[i · periods.count + p]: `TieChange` raw value from period p − 1 to p.
     public let change: [UInt8]
+    public let keepsSeries: Bool
+    /// Per tie, the strength and change class at the last period end.
+    public let finalStrength: [Double]
+    public let finalChange: [UInt8]
+    /// Ties per change class per period: changeCounts[p][class.rawValue].
+    public let changeCounts: [[Int]]
+    /// Each member's total tie strength at each period end (Σ over the member's ties), as
+    /// memberStrength[v · periods.count + p].
+    public let memberStrength: [Double]
     /// Per tie, over the records up to the last period end: their number, first and last time,
     /// the interaction types among them (bit c = `types[c]`; 63 and above share bit 63), and the
     /// highest period-end strength with its period.
@@ -43,37 +53,16 @@ public struct TieStrengthSeries: Sendable {
 
     public var tieCount: Int { source.count }
 
+    /// Tie i's strength at the end of period p (needs `keepsSeries`).
     public func strength(tie i: Int, period p: Int) -> Double { strength[i * periods.count + p] }
+    /// Tie i's change from period p − 1 to p (needs `keepsSeries`).
     public func change(tie i: Int, period p: Int) -> TieChange { TieChange(rawValue: change[i * periods.count + p])! }
 
-    /// Each member's total tie strength at each period end: Σ over the member's ties (either
-    /// end), as totals[v · periods.count + p].
-    public func memberStrength(nodeCount n: Int) -> [Double] {
-        let count = periods.count
-        var totals = [Double](repeating: 0, count: n * count)
-        for i in 0..<tieCount {
-            let a = Int(source[i]) * count, b = Int(target[i]) * count, row = i * count
-            for p in 0..<count {
-                totals[a + p] += strength[row + p]
-                totals[b + p] += strength[row + p]
-            }
-        }
-        return totals
-    }
-
-    /// Number of ties in each change class per period: counts[p][class.rawValue].
-    public func changeCounts() -> [[Int]] {
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods.count)
-        for i in 0..<tieCount {
-            for p in 0..<periods.count { counts[p][Int(change[i * periods.count + p])] += 1 }
-        }
-        return counts
-    }
-
     public init(_ log: InteractionLog, nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
-                typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule()) {
+                typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule(),
+                keepsSeries: Bool = true) {
         self.init([log], nodeCount: n, periods: periods, halfLifeDays: halfLifeDays, typeWeights: typeWeights,
-                  directed: directed, rule: rule)
+                  directed: directed, rule: rule, keepsSeries: keepsSeries)
     }
 
     /// - Parameters:
@@ -81,8 +70,11 @@ public struct TieStrengthSeries: Sendable {
     ///     `AttendanceTies.records`).
     ///   - halfLifeDays: h in days (default 180).
     ///   - typeWeights: weight per interaction type label; unlisted types weigh 1.
+    ///   - keepsSeries: keep every tie's strength and change at every period end (otherwise only
+    ///     the last period's, the per-period counts and the member totals).
     public init(_ logs: [InteractionLog], nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
-                typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule()) {
+                typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule(),
+                keepsSeries: Bool = true) {
         precondition(halfLifeDays > 0, "the half-life must be positive")
         self.periods = periods
         self.rule = rule
@@ -97,7 +89,7 @@ public struct TieStrengthSeries: Sendable {
         }
         let ends = periods.ends, periodCount = periods.count
         let rate = 1 / halfLifeSeconds
-        var out = Output()
+        var out = Output(keepsSeries: keepsSeries, nodeCount: n, periods: periodCount)
         var slotOf = [Int32](repeating: -1, count: n)
         var ties = OpenTies()
         var cursors = [Int](repeating: 0, count: buckets.count)
@@ -131,7 +123,9 @@ public struct TieStrengthSeries: Sendable {
                 slotOf[Int(ties.targets[i])] = -1
             }
         }
+        self.keepsSeries = keepsSeries
         (source, target, strength, change) = (out.source, out.target, out.strength, out.change)
+        (finalStrength, finalChange, changeCounts, memberStrength) = (out.finalStrength, out.finalChange, out.counts, out.memberStrength)
         (records, firstTime, lastTime, typeMask) = (out.records, out.firstTime, out.lastTime, out.typeMask)
         (peak, peakPeriod) = (out.peak, out.peakPeriod)
     }
@@ -190,16 +184,38 @@ public struct TieStrengthSeries: Sendable {
         }
     }
 
-    /// The finished ties, in (source, target) order.
+    /// The finished ties, in (source, target) order, and the per-period aggregates.
     private struct Output {
+        let keepsSeries: Bool
         var source: [Int32] = [], target: [Int32] = [], strength: [Double] = [], change: [UInt8] = []
         var records: [Int32] = [], firstTime: [Int64] = [], lastTime: [Int64] = [], typeMask: [UInt64] = []
         var peak: [Double] = [], peakPeriod: [Int32] = []
+        var finalStrength: [Double] = [], finalChange: [UInt8] = []
+        var counts: [[Int]]
+        var memberStrength: [Double]
+
+        init(keepsSeries: Bool, nodeCount n: Int, periods: Int) {
+            self.keepsSeries = keepsSeries
+            counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods)
+            memberStrength = [Double](repeating: 0, count: n * periods)
+        }
 
         mutating func append(source v: Int32, tie i: Int, of ties: OpenTies, periods: Int) {
-            source.append(v); target.append(ties.targets[i])
-            strength.append(contentsOf: ties.strength[(i * periods)..<((i + 1) * periods)])
-            change.append(contentsOf: ties.change[(i * periods)..<((i + 1) * periods)])
+            let t = ties.targets[i]
+            source.append(v); target.append(t)
+            let row = (i * periods)..<((i + 1) * periods)
+            if keepsSeries {
+                strength.append(contentsOf: ties.strength[row])
+                change.append(contentsOf: ties.change[row])
+            }
+            finalStrength.append(ties.strength[row.upperBound - 1]); finalChange.append(ties.change[row.upperBound - 1])
+            let a = Int(v) * periods, b = Int(t) * periods
+            for p in 0..<periods {
+                let s = ties.strength[row.lowerBound + p]
+                counts[p][Int(ties.change[row.lowerBound + p])] += 1
+                memberStrength[a + p] += s
+                memberStrength[b + p] += s
+            }
             records.append(ties.count32[i]); firstTime.append(ties.first[i]); lastTime.append(ties.last[i])
             typeMask.append(ties.mask[i]); peak.append(ties.peak[i]); peakPeriod.append(ties.peakPeriod[i])
         }
