@@ -255,19 +255,16 @@ extension TimeAnalysis {
     /// `ids` names the members (pseudonyms in pseudonymised outputs).
     public func forEachTie(graph: Graph, ids: IdentifierRegistry, _ body: (TieRow) throws -> Void) rethrows {
         guard let series = strength, let periods else { return }
-        let overlap = NeighbourhoodOverlap(graph)
         let undirected = graph.undirected
-        var j = 0
         for i in 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
             let a = series.source[i], b = series.target[i]
-            while j < overlap.source.count && (overlap.source[j], overlap.target[j]) < (a, b) { j += 1 }
-            let found = j < overlap.source.count && overlap.source[j] == a && overlap.target[j] == b
+            let overlap = undirected.contains(Int(a), b) ? NeighbourhoodOverlap.of(undirected, Int(a), Int(b)) : nil
             var types: [String] = []
             for c in series.types.indices where c < 64 && series.typeMask[i] & TieTable.typeBit(UInt16(c)) != 0 && !series.types[c].isEmpty {
                 types.append(series.types[c])
             }
             types.sort()
-            let shared = found ? overlap.sharedNeighbours[j] : nil
+            let shared = overlap?.shared
             try body(TieRow(
                 source: ids[a], target: ids[b], records: Int(series.records[i]),
                 firstRecord: series.firstTime[i], lastRecord: series.lastTime[i],
@@ -275,7 +272,7 @@ extension TimeAnalysis {
                 reciprocated: graph.isDirected ? graph.hasTie(from: Int(a), to: Int(b)) && graph.hasTie(from: Int(b), to: Int(a)) : nil,
                 strength: series.finalStrength[i], peakStrength: series.peak[i],
                 peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: TieChange(rawValue: series.finalChange[i])!.label,
-                overlap: found ? overlap.overlap[j] : nil, sharedNeighbours: shared,
+                overlap: overlap?.overlap, sharedNeighbours: shared,
                 bridging: shared.map { $0 == 0 && (undirected.degree(Int(a)) > 1 || undirected.degree(Int(b)) > 1) }))
         }
     }

@@ -24,6 +24,11 @@ func measureBenchmarks() {
         for method in Communities.Method.allCases {
             kernels.append(("\(method.rawValue)", { g in Communities(g, method: method, restarts: 1).count }))
         }
+        kernels.append(("core-periphery", { g in DiscreteCorePeriphery(g).coreSize + ContinuousCorePeriphery(g).iterations }))
+        kernels.append(("structural holes", { g in StructuralHoles(g).constraint.count }))
+        kernels.append(("brokerage 24 groups", { g in
+            BrokerageRoles(g, groups: NodeGroups(group: (0..<g.nodeCount).map { Int32($0 % 24) }, labels: (0..<24).map(String.init))).memberCount
+        }))
         kernels.append(("closeness", { g in Closeness(g).incoming.count }))
         if size == .s {
             kernels.append(("betweenness", { g in Betweenness(g).raw.count }))

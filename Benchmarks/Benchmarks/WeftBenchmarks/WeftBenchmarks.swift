@@ -29,13 +29,14 @@ enum BenchmarkData {
     }
 }
 
-/// Decayed tie strength at every month end of the whole log: one pass over the records.
+/// Decayed tie strength and tie change at every month end of the whole log, as `weft analyze`
+/// computes them (without keeping the ties × months series): one pass over the records.
 func tieStrengthBenchmark(_ size: SampleSize, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration) {
     Benchmark("tie strength monthly \(size.rawValue.uppercased())", configuration: configuration) { (benchmark: Benchmark, dataset: Dataset) in
         let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
         let periods = Periods.calendar(.month, covering: first, last)
         benchmark.startMeasurement()
-        let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods)
+        let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods, keepsSeries: false)
         benchmark.stopMeasurement()
         blackHole(series.tieCount)
     } setup: {

@@ -21,20 +21,26 @@ public struct NeighbourhoodOverlap: Sendable {
         let adjacency = graph.undirected
         var source: [Int32] = [], target: [Int32] = [], shared: [Int] = [], overlap: [Double] = []
         for i in 0..<graph.nodeCount {
-            let ki = adjacency.degree(i)
             for p in adjacency.offsets[i]..<adjacency.offsets[i + 1] {
                 let j = Int(adjacency.neighbors[p])
                 guard j > i else { continue }
-                var a = adjacency.offsets[i], b = adjacency.offsets[j], common = 0
-                while a < adjacency.offsets[i + 1] && b < adjacency.offsets[j + 1] {
-                    let x = adjacency.neighbors[a], y = adjacency.neighbors[b]
-                    if x < y { a += 1 } else if y < x { b += 1 } else { common += 1; a += 1; b += 1 }
-                }
-                let denominator = (ki - 1) + (adjacency.degree(j) - 1) - common
-                source.append(Int32(i)); target.append(Int32(j)); shared.append(common)
-                overlap.append(denominator > 0 ? Double(common) / Double(denominator) : 0)
+                let o = NeighbourhoodOverlap.of(adjacency, i, j)
+                source.append(Int32(i)); target.append(Int32(j)); shared.append(o.shared); overlap.append(o.overlap)
             }
         }
         (self.source, self.target, sharedNeighbours, self.overlap) = (source, target, shared, overlap)
+    }
+
+    /// The overlap of one pair i ≠ j of `adjacency` (a symmetric view) and the neighbours they
+    /// share, by one merge of their sorted neighbour lists.
+    public static func of(_ adjacency: Adjacency, _ i: Int, _ j: Int) -> (shared: Int, overlap: Double) {
+        var a = adjacency.offsets[i], b = adjacency.offsets[j], common = 0
+        let aEnd = adjacency.offsets[i + 1], bEnd = adjacency.offsets[j + 1]
+        while a < aEnd && b < bEnd {
+            let x = adjacency.neighbors[a], y = adjacency.neighbors[b]
+            if x < y { a += 1 } else if y < x { b += 1 } else { common += 1; a += 1; b += 1 }
+        }
+        let denominator = (adjacency.degree(i) - 1) + (adjacency.degree(j) - 1) - common
+        return (common, denominator > 0 ? Double(common) / Double(denominator) : 0)
     }
 }

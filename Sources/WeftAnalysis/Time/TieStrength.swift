@@ -70,8 +70,10 @@ public struct TieStrengthSeries: Sendable {
     ///     `AttendanceTies.records`).
     ///   - halfLifeDays: h in days (default 180).
     ///   - typeWeights: weight per interaction type label; unlisted types weigh 1.
-    ///   - keepsSeries: keep every tie's strength and change at every period end (otherwise only
-    ///     the last period's, the per-period counts and the member totals).
+    ///   - keepsSeries: keep every pair's strength and change at every period end. Otherwise only
+    ///     the per-period counts and member totals cover every pair, and the per-tie arrays
+    ///     (source … finalChange) list only the pairs whose strength reached the rule's threshold
+    ///     at some period end.
     public init(_ logs: [InteractionLog], nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
                 typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule(),
                 keepsSeries: Bool = true) {
@@ -89,7 +91,7 @@ public struct TieStrengthSeries: Sendable {
         }
         let ends = periods.ends, periodCount = periods.count
         let rate = 1 / halfLifeSeconds
-        var out = Output(keepsSeries: keepsSeries, nodeCount: n, periods: periodCount)
+        var out = Output(keepsSeries: keepsSeries, threshold: rule.threshold, nodeCount: n, periods: periodCount)
         var slotOf = [Int32](repeating: -1, count: n)
         var ties = OpenTies()
         var cursors = [Int](repeating: 0, count: buckets.count)
@@ -187,6 +189,7 @@ public struct TieStrengthSeries: Sendable {
     /// The finished ties, in (source, target) order, and the per-period aggregates.
     private struct Output {
         let keepsSeries: Bool
+        let threshold: Double
         var source: [Int32] = [], target: [Int32] = [], strength: [Double] = [], change: [UInt8] = []
         var records: [Int32] = [], firstTime: [Int64] = [], lastTime: [Int64] = [], typeMask: [UInt64] = []
         var peak: [Double] = [], peakPeriod: [Int32] = []
@@ -194,21 +197,16 @@ public struct TieStrengthSeries: Sendable {
         var counts: [[Int]]
         var memberStrength: [Double]
 
-        init(keepsSeries: Bool, nodeCount n: Int, periods: Int) {
+        init(keepsSeries: Bool, threshold: Double, nodeCount n: Int, periods: Int) {
             self.keepsSeries = keepsSeries
+            self.threshold = threshold
             counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods)
             memberStrength = [Double](repeating: 0, count: n * periods)
         }
 
         mutating func append(source v: Int32, tie i: Int, of ties: OpenTies, periods: Int) {
             let t = ties.targets[i]
-            source.append(v); target.append(t)
             let row = (i * periods)..<((i + 1) * periods)
-            if keepsSeries {
-                strength.append(contentsOf: ties.strength[row])
-                change.append(contentsOf: ties.change[row])
-            }
-            finalStrength.append(ties.strength[row.upperBound - 1]); finalChange.append(ties.change[row.upperBound - 1])
             let a = Int(v) * periods, b = Int(t) * periods
             for p in 0..<periods {
                 let s = ties.strength[row.lowerBound + p]
@@ -216,6 +214,13 @@ public struct TieStrengthSeries: Sendable {
                 memberStrength[a + p] += s
                 memberStrength[b + p] += s
             }
+            guard keepsSeries || ties.peak[i] >= threshold else { return }
+            source.append(v); target.append(t)
+            if keepsSeries {
+                strength.append(contentsOf: ties.strength[row])
+                change.append(contentsOf: ties.change[row])
+            }
+            finalStrength.append(ties.strength[row.upperBound - 1]); finalChange.append(ties.change[row.upperBound - 1])
             records.append(ties.count32[i]); firstTime.append(ties.first[i]); lastTime.append(ties.last[i])
             typeMask.append(ties.mask[i]); peak.append(ties.peak[i]); peakPeriod.append(ties.peakPeriod[i])
         }
