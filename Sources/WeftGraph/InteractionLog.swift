@@ -73,12 +73,39 @@ public struct InteractionLog: Sendable {
         weight.append(w); type.append(code); directed.append(isDirected)
     }
 
-    /// Sorts the records by time, keeping the input order among records with the same instant
-    /// (a stable sort), so that the log's order does not depend on how the input was shuffled
-    /// beyond what the timestamps say.
+    /// Puts the records in canonical order: by time, and among records at the same instant by
+    /// source, target, type label, weight and direction. The order then depends only on what the
+    /// records say, not on the input's row order, so sums over records (tie strength, weights)
+    /// come out bit-identical however the input rows were shuffled. Records equal in all of these
+    /// keep their input order (they are interchangeable). Cost: one pass when the log is already
+    /// canonical, a sort of each run of equal times otherwise.
     public mutating func sortByTime() {
-        guard !isTimeSorted else { return }
-        let order = TimeWindow.stableOrder(time)
+        var order = isTimeSorted ? Array(0..<count) : TimeWindow.stableOrder(time)
+        // Type codes follow first appearance in the input; rank them by label instead.
+        let labelRank = Self.ranks((0..<types.count).map { types[Int32($0)] })
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            if source[a] != source[b] { return source[a] < source[b] }
+            if target[a] != target[b] { return target[a] < target[b] }
+            let ra = labelRank[Int(type[a])], rb = labelRank[Int(type[b])]
+            if ra != rb { return ra < rb }
+            if weight[a] != weight[b] { return weight[a] < weight[b] }
+            if directed[a] != directed[b] { return !directed[a] }
+            return a < b
+        }
+        var changed = !isTimeSorted
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count && time[order[runEnd]] == time[order[runStart]] { runEnd += 1 }
+            if runEnd - runStart > 1,
+               !(runStart..<(runEnd - 1)).allSatisfy({ precedes(order[$0], order[$0 + 1]) }) {
+                order[runStart..<runEnd].sort(by: precedes)
+                changed = true
+            }
+            runStart = runEnd
+        }
+        isTimeSorted = true
+        guard changed else { return }
         source = order.map { source[$0] }
         target = order.map { target[$0] }
         time = order.map { time[$0] }
@@ -86,7 +113,13 @@ public struct InteractionLog: Sendable {
         type = order.map { type[$0] }
         directed = order.map { directed[$0] }
         attributes.permute(order)
-        isTimeSorted = true
+    }
+
+    /// rank[i] = the position of labels[i] in sorted order.
+    private static func ranks(_ labels: [String]) -> [Int] {
+        var rank = [Int](repeating: 0, count: labels.count)
+        for (position, i) in labels.indices.sorted(by: { labels[$0] < labels[$1] }).enumerated() { rank[i] = position }
+        return rank
     }
 
     /// The positions of the records inside `window` (the log must be time-sorted).

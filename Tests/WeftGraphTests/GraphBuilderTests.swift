@@ -92,6 +92,24 @@ func handLog() throws -> InteractionLog {
         #expect(log.time == [10, 10, 50, 50] && log.target == [2, 4, 1, 3])
     }
 
+    @Test func equalTimesAreOrderedByContentNotInputOrder() throws {
+        func log(_ rows: [(Int32, Int32, Double, String)]) throws -> InteractionLog {
+            var log = InteractionLog()
+            for (s, t, w, label) in rows {
+                try log.append(source: s, target: t, time: 7, weight: w, type: log.typeCode(label))
+            }
+            log.sortByTime()
+            return log
+        }
+        let rows: [(Int32, Int32, Double, String)] = [(1, 2, 0.5, "message"), (0, 3, 2, "call"), (1, 2, 0.25, "message"),
+                                                      (1, 2, 0.5, "call"), (0, 1, 1, "message")]
+        let a = try log(rows), b = try log(rows.reversed())
+        #expect(a.source == [0, 0, 1, 1, 1] && a.target == [1, 3, 2, 2, 2])
+        #expect(a.weight == [1, 2, 0.5, 0.25, 0.5])   // call before message, then by weight
+        #expect(a.weight == b.weight && a.source == b.source && a.target == b.target)
+        #expect((0..<5).map { a.types[Int32(a.type[$0])] } == (0..<5).map { b.types[Int32(b.type[$0])] })
+    }
+
     @Test func registryInternsOnceAndLooksUpByBytes() {
         var r = IdentifierRegistry()
         #expect(r.intern("alice") == (0, true))

@@ -10,7 +10,7 @@ import WeftGraph
 /// that what one member gains from an event is capped; events of more than `maxEventSize`
 /// attendees (plenaries, webinars) give no pair records at all, keeping the pair count bounded.
 /// The type weights of the strength model apply on top (co-attendance 0.25, co-presenting 2 by
-/// default). Records come out sorted by date. Reference: ../shared/domain-brief.md §4; Newman,
+/// default). Records come out in the log's canonical order (by date, then by content). Reference: ../shared/domain-brief.md §4; Newman,
 /// Phys. Rev. E 64, 016132 (2001) for down-weighting large events.
 public enum AttendanceTies {
     public static let coAttendance = "co-attendance"
@@ -64,6 +64,8 @@ public enum AttendanceTies {
                 }
             }
         }
+        // Events on the same date came in input order; the canonical order removes it.
+        log.sortByTime()
         return log
     }
 }

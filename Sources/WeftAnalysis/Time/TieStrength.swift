@@ -91,7 +91,10 @@ public struct TieStrengthSeries: Sendable {
         }
         let ends = periods.ends, periodCount = periods.count
         let rate = 1 / halfLifeSeconds
-        var out = Output(keepsSeries: keepsSeries, threshold: rule.threshold, nodeCount: n, periods: periodCount)
+        // Ties are at most the records: reserving that much up front avoids the copies of growing
+        // arrays (pages never written cost no memory).
+        var out = Output(keepsSeries: keepsSeries, threshold: rule.threshold, nodeCount: n, periods: periodCount,
+                         capacity: buckets.reduce(0) { $0 + $1.offsets[n] })
         var slotOf = [Int32](repeating: -1, count: n)
         var ties = OpenTies()
         var cursors = [Int](repeating: 0, count: buckets.count)
@@ -197,9 +200,16 @@ public struct TieStrengthSeries: Sendable {
         var counts: [[Int]]
         var memberStrength: [Double]
 
-        init(keepsSeries: Bool, threshold: Double, nodeCount n: Int, periods: Int) {
+        init(keepsSeries: Bool, threshold: Double, nodeCount n: Int, periods: Int, capacity: Int) {
             self.keepsSeries = keepsSeries
             self.threshold = threshold
+            source.reserveCapacity(capacity); target.reserveCapacity(capacity)
+            records.reserveCapacity(capacity); firstTime.reserveCapacity(capacity); lastTime.reserveCapacity(capacity)
+            typeMask.reserveCapacity(capacity); peak.reserveCapacity(capacity); peakPeriod.reserveCapacity(capacity)
+            finalStrength.reserveCapacity(capacity); finalChange.reserveCapacity(capacity)
+            if keepsSeries {
+                strength.reserveCapacity(capacity * periods); change.reserveCapacity(capacity * periods)
+            }
             counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods)
             memberStrength = [Double](repeating: 0, count: n * periods)
         }
