@@ -497,7 +497,8 @@ def run_size(size, args, log):
         if kernel == "closeness" and args.full_closeness:
             path = edges_path
         el = graphs[path]
-        log(f"  {kernel} on {os.path.relpath(path, ROOT)} ({el.n:,} members, {el.m:,} ties)")
+        log(f"  {kernel} on {os.path.relpath(path, ROOT)} ({el.n:,} members, {el.m:,} ties), "
+            f"load average {os.getloadavg()[0]:.2f}")
         contestants = [WeftContestant(kernel, path, 1), WeftContestant(kernel, path, 2)]
         for lib in libraries[path]:
             if kernel == "load":
@@ -592,6 +593,7 @@ def main():
     parser.add_argument("--out", help="Markdown file to write (default Benchmarks/compare/results-<date>.md)")
     args = parser.parse_args()
     today = datetime.date.today().isoformat()
+    load_before = os.getloadavg()[0]
     out = args.out or os.path.join(HERE, f"results-{today}.md")
     sections = []
 
@@ -606,9 +608,10 @@ def main():
         sections.append(f"### {size.upper()} (`weft sample --size {size} --seed 42`)\n\n{text}\n")
     if args.pipeline:
         sections.append(pipeline(log))
+    load_after = os.getloadavg()[0]
     header = f"""# Weft beside igraph, NetworKit and NetworkX — {today}
 
-Machine: {machine()}. Weft {weft_commit()} (release build); igraph {IGraph.version}, NetworKit {NetworKit.version},
+Machine: {machine()}; 1-minute load average {load_before:.2f} before the run, {load_after:.2f} after it. Weft {weft_commit()} (release build); igraph {IGraph.version}, NetworKit {NetworKit.version},
 NetworkX {NetworkX.version}, Python {platform.python_version()}. Produced by `make compare`
 (Benchmarks/compare/compare.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}).
 
