@@ -3,7 +3,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/weft
 DEMO_OUT   ?= out/demo
 
-.PHONY: setup build demo test sample bench scale fuzz blas-info clean
+.PHONY: setup build demo test sample bench scale compare fuzz blas-info clean
 
 setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherwise
 	@scripts/setup.sh
@@ -26,6 +26,10 @@ bench: setup      ## package-benchmark suite (ingest and graph building on S and
 
 scale: build      ## time and peak memory of weft analyze on the S, M and L samples
 	Benchmarks/scale.sh s m l
+
+COMPARE_ARGS ?= s m
+compare: setup    ## Weft beside igraph, NetworKit and NetworkX, kernel by kernel (COMPARE_ARGS="s m l --pipeline")
+	Benchmarks/compare/compare.sh $(COMPARE_ARGS)
 
 FUZZ_SECONDS ?= 30
 fuzz: setup       ## libFuzzer runs of the CSV ingest and date/number parsers (FUZZ_SECONDS each)
