@@ -29,8 +29,6 @@ public struct Analysis: Sendable {
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
     public let outputNodes: NodeTable
-    /// Every node's figures, in node order (the rows of members.csv).
-    public private(set) var memberRows: [MemberRow] = []
     /// Whether each node has a record in the window (an interaction or attendance for a member,
     /// an attendance row for an event).
     public let active: [Bool]
@@ -78,7 +76,6 @@ public struct Analysis: Sendable {
         time = options.network.nodesAreMembers
             ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: structure.primary?.groups)
             : nil
-        memberRows = makeMemberRows()
     }
 
     /// Whether the outputs may show the primary group attribute's values: always, unless
@@ -91,24 +88,24 @@ public struct Analysis: Sendable {
         !options.pseudonymise || outputNodes.attributes.column(named: attribute) != nil
     }
 
-    private func makeMemberRows() -> [MemberRow] {
+    /// Node v's figures: a row of members.csv and an entry of report.json's `members`. Built on
+    /// demand, as the writers stream the rows, rather than held for every member at once.
+    public func memberRow(_ v: Int) -> MemberRow {
         let d = degrees
-        let weak = summary.weakComponents.membership, strong = summary.strongComponents.membership
-        return (0..<graph.nodeCount).map { v in
-            var row = MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],
-                      inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
-                      inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
-                      betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
-                      closeness: closeness.incoming[v], closenessOut: closeness.outgoing[v], harmonic: closeness.harmonic[v],
-                      eigenvector: eigenvector.values[v], pagerank: pagerank.values[v], katz: katz.values[v],
-                      hub: hits.hubs[v], authority: hits.authorities[v],
-                      clustering: clustering.local[v], clusteringWeighted: clustering.localWeighted[v],
-                      coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v],
-                      isolate: d.neighbours[v] == 0, weakComponent: weak[v], strongComponent: strong[v])
-            structure.fill(&row, member: v)
-            time?.fill(&row, member: v)
-            return row
-        }
+        var row = MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],
+                            inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
+                            inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
+                            betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
+                            closeness: closeness.incoming[v], closenessOut: closeness.outgoing[v], harmonic: closeness.harmonic[v],
+                            eigenvector: eigenvector.values[v], pagerank: pagerank.values[v], katz: katz.values[v],
+                            hub: hits.hubs[v], authority: hits.authorities[v],
+                            clustering: clustering.local[v], clusteringWeighted: clustering.localWeighted[v],
+                            coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v], isolate: d.neighbours[v] == 0,
+                            weakComponent: summary.weakComponents.membership[v],
+                            strongComponent: summary.strongComponents.membership[v])
+        structure.fill(&row, member: v)
+        time?.fill(&row, member: v)
+        return row
     }
 
     public func report(version: String) -> Report {
@@ -211,3 +208,4 @@ public struct NodeTable: Sendable {
         return NodeTable(ids: IdentifierRegistry(pseudonyms), names: Array(repeating: "", count: ids.count), attributes: attributes)
     }
 }
+

@@ -4,12 +4,12 @@ import WeftIO
 
 /// The report model: everything `weft analyze` found, as plain Codable values. Every writer
 /// (JSON, CSV) renders this one model, so the outputs never disagree. The per-member figures
-/// (`Analysis.memberRows`) are streamed into report.json's last key, `members`, by the writer.
+/// (`Analysis.memberRow(_:)`) are streamed into report.json's last key, `members`, by the writer.
 ///
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.3.0"
+    public static let currentSchemaVersion = "0.4.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -242,9 +242,13 @@ extension Report {
         }
     }
 
+    /// The mixing matrix in sparse form: `labels` in group order and `cells` the non-zero
+    /// entries as `[a, b, ties]` (ties from group a to group b, indices into `labels`), ordered
+    /// by a then b. Sparse because an attribute such as organisation can have thousands of
+    /// groups, whose dense matrix would dwarf the rest of the report.
     public struct MixingMatrix: Codable, Sendable, Equatable {
         public var labels: [String]
-        public var ties: [[Int]]
+        public var cells: [[Int]]
     }
 
     public struct CorePeripherySummary: Codable, Sendable, Equatable {

@@ -48,7 +48,8 @@ public enum ReportWriters {
         }
         try file.write("\n  ],\n  \"members\" : {")
         let ids = analysis.outputNodes.ids
-        for (v, row) in analysis.memberRows.enumerated() {
+        for v in 0..<analysis.graph.nodeCount {
+            let row = analysis.memberRow(v)
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
             JSONText.appendQuoted(ids[Int32(v)], to: &line)
@@ -94,7 +95,7 @@ public enum ReportWriters {
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
     public static func memberTable(_ analysis: Analysis) -> (header: [String], rows: [[CSVCell]]) {
         let nodes = analysis.outputNodes
-        let rows = analysis.memberRows.enumerated().map { v, member in memberCells(v, member, nodes: nodes) }
+        let rows = (0..<analysis.graph.nodeCount).map { v in memberCells(v, analysis.memberRow(v), nodes: nodes) }
         return (memberHeader(attributes: nodes.attributes.columns.map(\.name)), rows)
     }
 
@@ -103,8 +104,8 @@ public enum ReportWriters {
         let nodes = analysis.outputNodes
         let attributes = nodes.attributes.columns
         let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: attributes.map(\.name)))
-        for (v, member) in analysis.memberRows.enumerated() {
-            try writer.writeRow(memberCells(v, member, nodes: nodes))
+        for v in 0..<analysis.graph.nodeCount {
+            try writer.writeRow(memberCells(v, analysis.memberRow(v), nodes: nodes))
         }
         try writer.commit()
     }

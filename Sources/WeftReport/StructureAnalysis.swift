@@ -177,13 +177,16 @@ extension StructureAnalysis {
                 perGroup[label] = .init(members: sizes[c], internalTies: ei.internalTies, externalTies: ei.externalTies, eiIndex: ei.index)
             }
             let k = g.groups.count
-            let matrix = (0..<k).map { a in (0..<k).map { b in Int(m.tieCounts[a, b]) } }
+            var cells: [[Int]] = []
+            for a in 0..<k {
+                for b in 0..<k where m.tieCounts[a, b] != 0 { cells.append([a, b, Int(m.tieCounts[a, b])]) }
+            }
             return (g.attribute, Report.GroupSummary(
                 groups: k, ungrouped: g.groups.group.filter { $0 < 0 }.count, modularity: g.modularity.value,
                 eiIndex: m.network.index, eiIndexWeighted: m.network.weightedIndex, expectedEiIndex: m.expectedNetworkIndex,
                 assortativity: finite(m.assortativity), crossingShareOfGrouped: m.crossingShareOfGrouped,
                 crossingShareOfConnected: m.crossingShareOfConnected, perGroup: perGroup,
-                mixing: .init(labels: labels, ties: matrix)))
+                mixing: .init(labels: labels, cells: cells)))
         })
     }
 

@@ -72,7 +72,16 @@ import Testing
         #expect(report["primary_group"] as? String == "country")
         let country = try #require((report["groups"] as? [String: Any])?["country"] as? [String: Any])
         #expect((country["assortativity"] as! Double) > 0)
-        #expect(((country["mixing"] as! [String: Any])["labels"] as! [String]).count == 24)
+        let mixing = try #require(country["mixing"] as? [String: Any])
+        #expect((mixing["labels"] as! [String]).count == 24)
+        // Sparse cells: [a, b, ties], non-zero, in (a, b) order; the diagonal holds the ties
+        // inside each country (directed ties here, each counted once).
+        let cells = try #require(mixing["cells"] as? [[Int]])
+        #expect(cells.allSatisfy { $0.count == 3 && (0..<24).contains($0[0]) && (0..<24).contains($0[1]) && $0[2] > 0 })
+        #expect(zip(cells, cells.dropFirst()).allSatisfy { ($0[0], $0[1]) < ($1[0], $1[1]) })
+        let perGroup = try #require(country["per_group"] as? [String: [String: Any]])
+        let inside = perGroup.values.map { $0["internal_ties"] as! Int }.reduce(0, +)
+        #expect(cells.filter { $0[0] == $0[1] }.map { $0[2] }.reduce(0, +) == inside)
         let brokerage = try #require(report["brokerage"] as? [String: Any])
         #expect(Set((brokerage["roles"] as! [String: Any]).keys) == ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"])
         let drifting = time["drifting_away"] as! [[String: Any]]
