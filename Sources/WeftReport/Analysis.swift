@@ -137,7 +137,8 @@ public struct Analysis: Sendable {
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
                 .init(kind: $0.kind.rawValue, path: $0.path, delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
-                      rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns)
+                      rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
+                      bytes: $0.bytes, sha256: $0.sha256)
             },
             rows: .init(read: dataset.rowsRead, accepted: dataset.rowsAccepted, rejected: dataset.rowsRejected),
             membership: .init(total: dataset.members.count, declared: dataset.members.declaredCount,

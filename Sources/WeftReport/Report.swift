@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.4.0"
+    public static let currentSchemaVersion = "0.5.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -100,9 +100,11 @@ public struct Report: Codable, Sendable, Equatable {
         public var accepted: Int
         public var rejected: Int
         public var extraColumns: [String]
+        public var bytes: Int
+        public var sha256: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, path, delimiter, accepted, rejected
+            case kind, path, delimiter, accepted, rejected, bytes, sha256
             case rowsRead = "rows_read", extraColumns = "extra_columns"
         }
     }

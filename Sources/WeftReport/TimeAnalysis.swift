@@ -40,16 +40,16 @@ public struct TimeAnalysis: Sendable {
         let changes = series.changeCounts
         var rows: [TimelineRow] = []
         var previous: Graph?
-        var presence = TiePresence.Builder(ties: graph.ties)
+        var presence = TiePresence(ties: graph.ties, periodCount: periods.count)
         for p in 0..<periods.count {
             let g = options.graph(of: dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
             rows.append(TimelineRow(period: p, periods: periods, graph: g, previous: previous, activity: activity,
                                     changes: changes[p], groups: groups))
-            presence.add(g.ties)
+            presence.add(period: p, periodTies: g.ties, of: graph.ties)
             previous = g
         }
         timeline = rows
-        self.presence = presence.finish()
+        self.presence = presence
     }
 
     /// Calendar periods (or the custom boundaries) over the window's records: from the first

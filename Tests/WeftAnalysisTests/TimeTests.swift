@@ -109,11 +109,16 @@ import WeftGraph
 
     @Test func tiePresenceRunsOfConsecutivePeriods() {
         let whole = makeGraph(4, [(0, 1), (1, 2), (2, 3)])
-        var builder = TiePresence.Builder(ties: whole.ties)
-        for period in [[(0, 1)], [(0, 1), (2, 3)], [], [(0, 1)], [(2, 3)]] { builder.add(makeGraph(4, period).ties) }
-        let presence = builder.finish()
+        let periods: [[(Int, Int)]] = [[(0, 1)], [(0, 1), (2, 3)], [], [(0, 1)], [(2, 3)]]
+        var presence = TiePresence(ties: whole.ties, periodCount: periods.count)
+        for (p, ties) in periods.enumerated() { presence.add(period: p, periodTies: makeGraph(4, ties).ties, of: whole.ties) }
+        #expect(presence.isPresent(0, period: 3) && !presence.isPresent(0, period: 2))
         #expect(presence.runs(of: 0) == [0...1, 3...3])   // 0–1: periods 0, 1 and 3
         #expect(presence.runs(of: 1).isEmpty)              // 1–2: never in a period
         #expect(presence.runs(of: 2) == [1...1, 4...4])   // 2–3
+        // More than 64 periods take several words per tie.
+        var long = TiePresence(ties: whole.ties, periodCount: 130)
+        for p in [63, 64, 65, 129] { long.add(period: p, periodTies: makeGraph(4, [(1, 2)]).ties, of: whole.ties) }
+        #expect(long.runs(of: 1) == [63...65, 129...129] && long.runs(of: 0).isEmpty)
     }
 }

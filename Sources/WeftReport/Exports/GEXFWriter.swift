@@ -34,35 +34,48 @@ public enum GEXFWriter {
             try file.write("      <attribute id=\"e\(c)\" title=\"\(column.name)\" type=\"\(column.kind.typeName)\"/>\n")
         }
         try file.write("    </attributes>\n    <nodes>\n")
+        let nodeKeys = export.nodeColumns.indices.map { Array("<attvalue for=\"n\($0)\" value=\"".utf8) }
+        let edgeKeys = export.edgeColumns.indices.map { Array("<attvalue for=\"e\($0)\" value=\"".utf8) }
+        var line: [UInt8] = []
+        func attvalue(_ key: [UInt8], _ value: String?) {
+            guard let value else { return }
+            line += key
+            XMLText.append(value, to: &line)
+            line += "\"/>".utf8
+        }
         for v in 0..<export.nodeCount {
             let row = analysis.memberRow(v)
-            var line = "      <node id=\"\(XMLText.escaped(export.nodeID(v)))\" label=\"\(XMLText.escaped(export.label(v, row: row)))\""
-            if dynamic, let first = row.firstActivity { line += " start=\"\(Timestamp.formatDate(first))\"" }
-            line += "><attvalues>"
-            for (c, value) in export.nodeValues(v, row: row).enumerated() {
-                if let value { line += "<attvalue for=\"n\(c)\" value=\"\(XMLText.escaped(value))\"/>" }
-            }
-            try file.write(line + "</attvalues></node>\n")
+            line.removeAll(keepingCapacity: true)
+            line += "      <node id=\"".utf8
+            XMLText.append(export.nodeID(v), to: &line)
+            line += "\" label=\"".utf8
+            XMLText.append(export.label(v, row: row), to: &line)
+            line += "\"".utf8
+            if dynamic, let first = row.firstActivity { line += " start=\"\(Timestamp.formatDate(first))\"".utf8 }
+            line += "><attvalues>".utf8
+            for (c, value) in export.nodeValues(v, row: row).enumerated() { attvalue(nodeKeys[c], value) }
+            line += "</attvalues></node>\n".utf8
+            try file.write(bytes: line)
         }
         try file.write("    </nodes>\n    <edges>\n")
         let ties = analysis.graph.ties
         for i in 0..<ties.count {
-            var line = "      <edge id=\"\(i)\" source=\"\(XMLText.escaped(export.nodeID(Int(ties.source[i]))))\" "
-                + "target=\"\(XMLText.escaped(export.nodeID(Int(ties.target[i]))))\" weight=\"\(CSVTableWriter.formatReal(ties.weight[i]))\"><attvalues>"
-            for (c, value) in export.edgeValues(i).enumerated() {
-                if let value { line += "<attvalue for=\"e\(c)\" value=\"\(value)\"/>" }
-            }
-            line += "</attvalues>"
+            line.removeAll(keepingCapacity: true)
+            export.appendEndpoints(of: i, to: &line, id: i)
+            line += " weight=\"\(CSVTableWriter.formatReal(ties.weight[i]))\"><attvalues>".utf8
+            for (c, value) in export.edgeValues(i).enumerated() { attvalue(edgeKeys[c], value) }
+            line += "</attvalues>".utf8
             if let presence = time?.presence, let periods = time?.periods {
-                line += "<spells>"
+                line += "<spells>".utf8
                 for run in presence.runs(of: i) {
                     // Periods are half-open [start, end): the run's last day is the day before its end.
-                    line += "<spell start=\"\(Timestamp.formatDate(periods.starts[run.lowerBound]))\" "
-                        + "end=\"\(Timestamp.formatDate(periods.ends[run.upperBound] - 1))\"/>"
+                    line += "<spell start=\"\(Timestamp.formatDate(periods.starts[run.lowerBound]))\" ".utf8
+                    line += "end=\"\(Timestamp.formatDate(periods.ends[run.upperBound] - 1))\"/>".utf8
                 }
-                line += "</spells>"
+                line += "</spells>".utf8
             }
-            try file.write(line + "</edge>\n")
+            line += "</edge>\n".utf8
+            try file.write(bytes: line)
         }
         try file.write("    </edges>\n  </graph>\n</gexf>\n")
         try file.commit()

@@ -16,9 +16,9 @@ public enum GraphMLWriter {
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+              <key id="label" for="node" attr.name="label" attr.type="string"/>
 
             """)
-        try file.write("  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n")
         for (c, column) in export.nodeColumns.enumerated() {
             try file.write("  <key id=\"n\(c)\" for=\"node\" attr.name=\"\(XMLText.escaped(column.name))\" attr.type=\"\(column.kind.typeName)\"/>\n")
         }
@@ -26,23 +26,33 @@ public enum GraphMLWriter {
             try file.write("  <key id=\"e\(c)\" for=\"edge\" attr.name=\"\(column.name)\" attr.type=\"\(column.kind.typeName)\"/>\n")
         }
         try file.write("  <graph id=\"network\" edgedefault=\"\(export.isDirected ? "directed" : "undirected")\">\n")
+        let nodeKeys = export.nodeColumns.indices.map { Array("<data key=\"n\($0)\">".utf8) }
+        let edgeKeys = export.edgeColumns.indices.map { Array("<data key=\"e\($0)\">".utf8) }
+        var line: [UInt8] = []
+        func data(_ key: [UInt8], _ value: String?) {
+            guard let value else { return }
+            line += key
+            XMLText.append(value, to: &line)
+            line += "</data>".utf8
+        }
         for v in 0..<export.nodeCount {
             let row = analysis.memberRow(v)
-            var line = "    <node id=\"\(XMLText.escaped(export.nodeID(v)))\">"
-            line += "<data key=\"label\">\(XMLText.escaped(export.label(v, row: row)))</data>"
-            for (c, value) in export.nodeValues(v, row: row).enumerated() {
-                if let value { line += "<data key=\"n\(c)\">\(XMLText.escaped(value))</data>" }
-            }
-            try file.write(line + "</node>\n")
+            line.removeAll(keepingCapacity: true)
+            line += "    <node id=\"".utf8
+            XMLText.append(export.nodeID(v), to: &line)
+            line += "\">".utf8
+            data(Array("<data key=\"label\">".utf8), export.label(v, row: row))
+            for (c, value) in export.nodeValues(v, row: row).enumerated() { data(nodeKeys[c], value) }
+            line += "</node>\n".utf8
+            try file.write(bytes: line)
         }
-        let ties = analysis.graph.ties
-        for i in 0..<ties.count {
-            var line = "    <edge source=\"\(XMLText.escaped(export.nodeID(Int(ties.source[i]))))\" "
-                + "target=\"\(XMLText.escaped(export.nodeID(Int(ties.target[i]))))\">"
-            for (c, value) in export.edgeValues(i).enumerated() {
-                if let value { line += "<data key=\"e\(c)\">\(value)</data>" }
-            }
-            try file.write(line + "</edge>\n")
+        for i in 0..<analysis.graph.ties.count {
+            line.removeAll(keepingCapacity: true)
+            export.appendEndpoints(of: i, to: &line)
+            line += ">".utf8
+            for (c, value) in export.edgeValues(i).enumerated() { data(edgeKeys[c], value) }
+            line += "</edge>\n".utf8
+            try file.write(bytes: line)
         }
         try file.write("  </graph>\n</graphml>\n")
         try file.commit()

@@ -77,6 +77,16 @@ struct NetworkExport {
             }
     }
 
+    /// Appends `<edge` with tie i's `source` and `target` attributes (and `id` when given).
+    func appendEndpoints(of i: Int, to line: inout [UInt8], id: Int? = nil) {
+        let ties = analysis.graph.ties
+        line += (id.map { "      <edge id=\"\($0)\" source=\"" } ?? "    <edge source=\"").utf8
+        XMLText.append(nodeID(Int(ties.source[i])), to: &line)
+        line += "\" target=\"".utf8
+        XMLText.append(nodeID(Int(ties.target[i])), to: &line)
+        line += "\"".utf8
+    }
+
     /// Tie i's values in `edgeColumns` order.
     func edgeValues(_ i: Int) -> [String?] {
         let ties = analysis.graph.ties
