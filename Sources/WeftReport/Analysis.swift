@@ -130,7 +130,7 @@ public struct Analysis: Sendable {
             graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
             measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.isSampled ? "sampled" : "exact",
                             closeness: closeness.isSampled ? "sampled" : "exact",
-                            distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
+                            distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount, seed: options.seed,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
                             kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,
                             katzAlpha: katz.alpha,

@@ -73,6 +73,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var distances: String
         /// Source members of the betweenness and closeness searches (all members when exact).
         public var pathSources: Int
+        /// The seed of the sampled sources (`--seed`): with the inputs' fingerprints, what
+        /// reproduces the run.
+        public var seed: UInt64
         /// For sampled betweenness: the bound on the normalised error per member (probability 0.95).
         @NullCoded public var betweennessErrorBound: Double?
         /// "dense" or "sparse" (the spectral measures).
@@ -84,7 +87,7 @@ public struct Report: Codable, Sendable, Equatable {
         @NullCoded public var eigenvectorUnique: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case betweenness, closeness, distances, kernel
+            case betweenness, closeness, distances, kernel, seed
             case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
             case pagerankSeeds = "pagerank_seeds"
