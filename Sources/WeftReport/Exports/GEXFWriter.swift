@@ -61,7 +61,8 @@ public enum GEXFWriter {
         let ties = analysis.graph.ties
         for i in 0..<ties.count {
             line.removeAll(keepingCapacity: true)
-            export.appendEndpoints(of: i, to: &line, id: i)
+            line += "      <edge id=\"\(i)\"".utf8
+            export.appendEndpoints(of: i, to: &line)
             line += " weight=\"\(CSVTableWriter.formatReal(ties.weight[i]))\"><attvalues>".utf8
             for (c, value) in export.edgeValues(i).enumerated() { attvalue(edgeKeys[c], value) }
             line += "</attvalues>".utf8

@@ -48,6 +48,7 @@ public enum GraphMLWriter {
         }
         for i in 0..<analysis.graph.ties.count {
             line.removeAll(keepingCapacity: true)
+            line += "    <edge".utf8
             export.appendEndpoints(of: i, to: &line)
             line += ">".utf8
             for (c, value) in export.edgeValues(i).enumerated() { data(edgeKeys[c], value) }

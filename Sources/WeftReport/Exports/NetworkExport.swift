@@ -77,10 +77,10 @@ struct NetworkExport {
             }
     }
 
-    /// Appends `<edge` with tie i's `source` and `target` attributes (and `id` when given).
-    func appendEndpoints(of i: Int, to line: inout [UInt8], id: Int? = nil) {
+    /// Appends tie i's ` source="…" target="…"` attributes, escaped.
+    func appendEndpoints(of i: Int, to line: inout [UInt8]) {
         let ties = analysis.graph.ties
-        line += (id.map { "      <edge id=\"\($0)\" source=\"" } ?? "    <edge source=\"").utf8
+        line += " source=\"".utf8
         XMLText.append(nodeID(Int(ties.source[i])), to: &line)
         line += "\" target=\"".utf8
         XMLText.append(nodeID(Int(ties.target[i])), to: &line)
