@@ -50,6 +50,12 @@ public struct Analysis: Sendable {
             active = attended
         }
         outputNodes = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        // Time first: its transient memory (the records bucketed by member) then sits on the
+        // smallest base, which keeps the peak of large runs down.
+        time = options.network.nodesAreMembers
+            ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
+                           groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
+            : nil
         summary = NetworkSummary(graph)
         degrees = DegreeCentrality(graph)
         let sources = options.pathSources(nodeCount: graph.nodeCount)
@@ -73,9 +79,6 @@ public struct Analysis: Sendable {
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
-        time = options.network.nodesAreMembers
-            ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: structure.primary?.groups)
-            : nil
     }
 
     /// Whether the outputs may show the primary group attribute's values: always, unless
