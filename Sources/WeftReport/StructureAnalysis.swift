@@ -77,13 +77,18 @@ public struct StructureAnalysis: Sendable {
     public var primary: AttributeGrouping? { groupings.first }
 
     /// The columns named in `names` (case-insensitive; unknown names are skipped), or by default
-    /// every column that looks categorical: between 2 and max(2, n/10) distinct values for n
-    /// members, not all of them dates or numbers (names, emails, join dates are left out).
+    /// every column that looks categorical: between 2 and min(max(2, n/10), `defaultGroupLimit`)
+    /// distinct values for n members, not all of them dates or numbers (names, emails, join dates
+    /// are left out). The limit keeps attributes with thousands of values (organisations on a
+    /// national network) out unless asked for: their mixing tables would dwarf the report.
+    /// The most distinct values an attribute may have to be taken as groups by default.
+    public static let defaultGroupLimit = 100
+
     static func groupAttributes(_ attributes: AttributeColumns, nodeCount: Int, named names: [String]?) -> [AttributeColumns.Column] {
         if let names { return names.compactMap { attributes.column(named: $0) } }
         return attributes.columns.filter { column in
             let values = (1..<column.values.count).map { column.values[Int32($0)] }   // code 0 is the empty value
-            guard values.count >= 2, values.count <= max(2, nodeCount / 10) else { return false }
+            guard values.count >= 2, values.count <= min(max(2, nodeCount / 10), defaultGroupLimit) else { return false }
             return !values.allSatisfy { value in
                 if case .success = ISO8601.parse(value) { return true }
                 return Double(value) != nil
