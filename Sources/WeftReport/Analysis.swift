@@ -25,6 +25,8 @@ public struct Analysis: Sendable {
     public let structure: StructureAnalysis
     /// Periods, tie strength and the timeline (nil on the event network, whose nodes are events).
     public let time: TimeAnalysis?
+    /// Engagement segments (nil on the event network, or when the window holds no record).
+    public let segments: SegmentAnalysis?
     /// The network's nodes: the members, or the events for the event projection.
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
@@ -75,6 +77,13 @@ public struct Analysis: Sendable {
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
         time = options.network.nodesAreMembers
             ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: structure.primary?.groups)
+            : nil
+        let primary = structure.primary
+        let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
+                                       eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
+        segments = options.network.nodesAreMembers
+            ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
+                              configSource: options.segmentsSource, groups: primary?.groups, reuse: position)
             : nil
     }
 
@@ -170,7 +179,8 @@ public struct Analysis: Sendable {
             primaryGroup: structure.primary?.attribute,
             corePeriphery: structure.corePeripherySummary,
             brokerage: structure.brokerageSummary,
-            time: time?.summary(ids: outputNodes.ids))
+            time: time?.summary(ids: outputNodes.ids),
+            segments: segments?.summary)
     }
 }
 

@@ -58,6 +58,10 @@ public struct AnalysisOptions: Sendable {
     /// Periods, tie strength and tie change (the timeline and ties outputs).
     public var time = TimeSettings()
 
+    /// Engagement segment rules and settings, and where they came from (a path, or "default").
+    public var segments = SegmentConfig.defaultRules
+    public var segmentsSource = "default"
+
     public init() {}
 
     /// The network these options ask for, built from `dataset`'s records in `window`.

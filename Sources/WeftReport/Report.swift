@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.4.0"
+    public static let currentSchemaVersion = "0.5.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -32,10 +32,13 @@ public struct Report: Codable, Sendable, Equatable {
     @NullCoded public var brokerage: BrokerageSummary?
     /// The time settings and what they found; null when the window holds no record.
     @NullCoded public var time: TimeSummary?
+    /// Engagement segments, their k-means check, transitions and sensitivity; null on the event
+    /// network or when the window holds no record.
+    @NullCoded public var segments: SegmentsSummary?
 
     enum CodingKeys: String, CodingKey {
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
-        case brokerage, time
+        case brokerage, time, segments
         case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"
     }
 

@@ -6,11 +6,12 @@ import WeftIO
 import WeftReport
 
 /// `weft analyze`: builds the network for a window and writes report.json, members.csv,
-/// communities.csv, timeline.csv, ties.csv and rejects.csv into the output folder.
+/// communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv and rejects.csv into the
+/// output folder.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, members.csv, communities.csv, timeline.csv, ties.csv and rejects.csv.",
+        abstract: "Analyse the network and write report.json, members.csv, communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv and rejects.csv.",
         aliases: ["analyse"]
     )
 
@@ -22,6 +23,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Time") var time: TimeOptions
+    @OptionGroup(title: "Segments") var segmentOptions: SegmentOptions
 
     func validate() throws {
         if measures.network == .events {
@@ -32,12 +34,14 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let progress = Progress()
         let span = try window.window()
+        let segmentConfig = try segmentOptions.load()
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
+        (options.segments, options.segmentsSource) = segmentConfig
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.stage("writing outputs")
@@ -47,6 +51,8 @@ struct AnalyzeCommand: ParsableCommand {
         try ReportWriters.writeCommunities(analysis, to: out + "/communities.csv")
         try ReportWriters.writeTimeline(analysis.time, to: out + "/timeline.csv")
         try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: out + "/ties.csv")
+        try ReportWriters.writeSegments(analysis.segments, ids: analysis.outputNodes.ids, to: out + "/segments.csv")
+        try ReportWriters.writeTransitions(analysis.segments, to: out + "/transitions.csv")
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
         progress.done()
         let n = report.network
@@ -64,7 +70,8 @@ struct AnalyzeCommand: ParsableCommand {
             let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
         }
-        print("wrote \(["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
+        if let s = report.segments { print(SegmentsCommand.describe(s)) }
+        print("wrote \(["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "segments.csv", "transitions.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
         try input.enforceStrict(dataset)
     }
 
