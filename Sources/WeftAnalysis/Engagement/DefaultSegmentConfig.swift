@@ -49,9 +49,9 @@ rules = [
 
 [[segment]]
 name = "deep_diver"          # repeated participation focused on one or two topics
-rules = [
-  "events_attended >= 3 and topic_focus >= 0.6 and active_role_events >= 1",
-  "events_attended >= 3 and topic_focus >= 0.6 and repeat_partners >= 2",
+rules = [                    # (focus, not volume: 80% of their events in their top two topics)
+  "events_attended >= 2 and topic_focus >= 0.8 and active_role_events >= 1",
+  "events_attended >= 1 and topic_focus >= 0.8 and repeat_partners >= 3",
 ]
 
 [[segment]]

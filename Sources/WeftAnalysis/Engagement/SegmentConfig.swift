@@ -80,8 +80,7 @@ public enum SegmentConfig {
             if chars[i] == " " || chars[i] == "\t" { i += 1; continue }
             let start = i
             if "<>=!".unicodeScalars.contains(chars[i]) {
-                i += 1
-                if i < chars.count && chars[i] == "=" { i += 1 }
+                while i < chars.count && "<>=!".unicodeScalars.contains(chars[i]) { i += 1 }
             } else {
                 while i < chars.count && !" \t<>=!".unicodeScalars.contains(chars[i]) { i += 1 }
             }

@@ -189,8 +189,9 @@ public struct SegmentRules: Sendable, Equatable {
 
     /// What would move member v (in segment `segment`) up one segment: the unmet conditions of the
     /// next segment's rule that is closest to holding (fewest unmet conditions; the first such rule),
-    /// e.g. "crew needs active_role_events >= 2 (has 1)". Empty for the top segment and for
-    /// members outside the window's membership.
+    /// e.g. "crew needs active_role_events >= 2 (has 1)"; among rules equally close, one that
+    /// needs no bare flag (such as governance) is preferred. Empty for the top segment and for
+    /// unclassified members.
     public func nextStep(_ features: EngagementFeatures, member v: Int, segment: Int32, thresholds: [[Double]]) -> String {
         let names = segments
         let ruleSegments = names.count - 2
@@ -202,18 +203,22 @@ public struct SegmentRules: Sendable, Equatable {
         else { target = s - 1 }
         guard target >= 0 else { return "" }
         if s == names.count - 2 { return "\(names[target]) needs a record in the window" }
-        var best: [String]?
+        // Fewest unmet conditions; among those, fewest unmet bare flags (governance is not a
+        // step a member takes); then the first rule.
+        var best: (unmet: [String], flags: Int)?
         for (r, rule) in rules.enumerated() where rule.segment == names[target] {
-            let unmet = rule.conditions.indices.compactMap { c -> String? in
-                let condition = rule.conditions[c]
+            var unmet: [String] = [], flags = 0
+            for (c, condition) in rule.conditions.enumerated() {
                 let x = features.value(condition.feature, v)
-                if let x, condition.holds(x, thresholds[r][c]) { return nil }
-                return describe(condition, value: x, threshold: thresholds[r][c], needed: true)
+                if let x, condition.holds(x, thresholds[r][c]) { continue }
+                unmet.append(describe(condition, value: x, threshold: thresholds[r][c], needed: true))
+                if condition.comparison == nil { flags += 1 }
             }
-            if best == nil || unmet.count < best!.count { best = unmet }
+            if let b = best, (b.unmet.count, b.flags) <= (unmet.count, flags) { continue }
+            best = (unmet, flags)
         }
         guard let best else { return "" }
-        return "\(names[target]) needs " + best.joined(separator: " and ")
+        return "\(names[target]) needs " + best.unmet.joined(separator: " and ")
     }
 
     /// "feature = value op threshold" (met) or "feature op threshold (has value)" (needed).
