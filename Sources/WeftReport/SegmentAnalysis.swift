@@ -272,8 +272,7 @@ extension SegmentAnalysis {
         }
         let counted = counts(main)
         return Report.SegmentsSummary(
-            config: .init(source: configSource, text: SegmentConfig.text(config),
-                          rules: config.rules.map { .init(segment: $0.segment, rule: $0.text) }),
+            config: .init(source: configSource, text: SegmentConfig.text(config)),
             windowStart: main.window.start.map(Timestamp.formatDateTime), windowEnd: Timestamp.formatDateTime(main.window.end!),
             segments: segments, members: n, counts: counted, shares: shares(counted),
             rulesFired: config.rules.indices.map { .init(segment: config.rules[$0].segment, rule: config.rules[$0].text, members: fired[$0]) },
@@ -318,6 +317,7 @@ extension Report {
         public var counts: [String: Int]
         /// Counts as shares of all members.
         public var shares: [String: Double]
+        /// Every rule in order, with the members it classified in the main window.
         public var rulesFired: [RuleCount]
         public var notes: [String]
         /// The k-means check; null with too few active members.
@@ -337,12 +337,6 @@ extension Report {
         public var source: String
         /// The config as used, without comments (it parses back to the same rules).
         public var text: String
-        public var rules: [SegmentRuleText]
-    }
-
-    public struct SegmentRuleText: Codable, Sendable, Equatable {
-        public var segment: String
-        public var rule: String
     }
 
     public struct RuleCount: Codable, Sendable, Equatable {
