@@ -81,7 +81,7 @@ public struct Analysis: Sendable {
         let primary = structure.primary
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
                                        eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
-        segments = options.network.nodesAreMembers
+        segments = options.network.nodesAreMembers && options.computesSegments
             ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
                               configSource: options.segmentsSource, groups: primary?.groups, reuse: position)
             : nil

@@ -61,6 +61,8 @@ public struct AnalysisOptions: Sendable {
     /// Engagement segment rules and settings, and where they came from (a path, or "default").
     public var segments = SegmentConfig.defaultRules
     public var segmentsSource = "default"
+    /// Whether `Analysis` computes the segments (`weft metrics` needs none).
+    public var computesSegments = true
 
     public init() {}
 

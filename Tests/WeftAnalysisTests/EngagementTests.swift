@@ -13,7 +13,8 @@ struct EngagementTests {
     /// Crafted members, one per situation:
     /// 0 governance, one event · 1 host of two events · 2 one presentation and one attendance on
     /// one topic · 3 three events on three topics and a message · 4 a record in 2023 only ·
-    /// 5 joins after the window · 6 one message, nothing else.
+    /// 5 joins after the window · 6 one message, nothing else · 7 no join date, first record after
+    /// the window.
     static func crafted() -> (InteractionLog, AttendanceLog, MemberFacts) {
         var attendance = AttendanceLog()
         func attend(_ member: Int32, _ event: String, _ date: Int64, _ role: String, _ topic: String) {
@@ -33,7 +34,8 @@ struct EngagementTests {
         attendance.sortByDate()
         var interactions = InteractionLog()
         try! interactions.append(source: 6, target: 3, time: day(2024, 6, 1))
-        var facts = MemberFacts(count: 7)
+        try! interactions.append(source: 7, target: 6, time: day(2025, 3, 1))
+        var facts = MemberFacts(count: 8)
         facts.governance[0] = true
         facts.joined[5] = day(2025, 6, 1)
         return (interactions, attendance, facts)
@@ -46,8 +48,8 @@ struct EngagementTests {
 
     @Test func craftedFeatures() {
         let f = EngagementTests.features()
-        #expect(f.isActive == [true, true, true, true, false, false, true])
-        #expect(f.isMember == [true, true, true, true, true, false, true])
+        #expect(f.isActive == [true, true, true, true, false, false, true, false])
+        #expect(f.isMember == [true, true, true, true, true, false, true, false])
         #expect(f.value(.eventsAttended, 3) == 3)
         #expect(f.value(.records, 3) == 5)   // four attendance rows and a message
         #expect(f.value(.activeRoleEvents, 1) == 2 && f.value(.roleScore, 1) == 6)
@@ -75,7 +77,7 @@ struct EngagementTests {
         let t = rules.resolve(f)
         let (segment, fired) = rules.classify(f, thresholds: t)
         let names = segment.map { rules.segments[Int($0)] }
-        #expect(names == ["crew", "crew", "deep_diver", "passenger", "inactive", "unclassified", "passenger"])
+        #expect(names == ["crew", "crew", "deep_diver", "passenger", "inactive", "unclassified", "passenger", "unclassified"])
         #expect(rules.rules[Int(fired[0])].text == "governance")
         #expect(rules.rules[Int(fired[1])].text == "active_role_events >= 2")
         #expect(fired[4] == -1 && fired[5] == -1)
@@ -83,6 +85,7 @@ struct EngagementTests {
         #expect(rules.reasons(f, member: 0, rule: fired[0], thresholds: t) == "governance = yes")
         #expect(rules.reasons(f, member: 4, rule: -1, thresholds: t) == "no record in the window")
         #expect(rules.reasons(f, member: 5, rule: -1, thresholds: t) == "not a member during the window")
+        #expect(rules.reasons(f, member: 7, rule: -1, thresholds: t) == "not a member during the window")
         // Next steps: the closest rule of the segment above, preferring one a member can act on.
         #expect(rules.nextStep(f, member: 2, segment: segment[2], thresholds: t) == "crew needs active_role_events >= 2 (has 1)")
         #expect(rules.nextStep(f, member: 3, segment: segment[3], thresholds: t)
@@ -95,7 +98,7 @@ struct EngagementTests {
     @Test func percentileThresholdsAndTheCoreRule() {
         // With k-core numbers, member 3 (three events, the most) in the highest core is crew by
         // the third rule: events ≥ p75 and core_number ≥ p75 over the five active members.
-        let f = EngagementTests.features(position: NetworkPosition(coreNumber: [0, 0, 0, 2, 0, 0, 1]))
+        let f = EngagementTests.features(position: NetworkPosition(coreNumber: [0, 0, 0, 2, 0, 0, 1, 0]))
         let rules = SegmentConfig.defaultRules
         let t = rules.resolve(f)
         #expect(t[2] == [2, 1])   // events of the active [1, 2, 2, 3, 0] → p75 = 2; cores [0, 0, 0, 2, 1] → 1
@@ -117,16 +120,16 @@ struct EngagementTests {
             return rules.classify(f, thresholds: rules.resolve(f)).segment.map { rules.segments[Int($0)] }
         }
         // events: member 1 and 2 have exactly 2.
-        #expect(try segments("events_attended >= 2") == ["rest", "top", "top", "top", "inactive", "unclassified", "rest"])
-        #expect(try segments("events_attended > 2") == ["rest", "rest", "rest", "top", "inactive", "unclassified", "rest"])
-        #expect(try segments("events_attended == 2") == ["rest", "top", "top", "rest", "inactive", "unclassified", "rest"])
-        #expect(try segments("events_attended <= 1 and records >= 1") == ["top", "rest", "rest", "rest", "inactive", "unclassified", "top"])
+        #expect(try segments("events_attended >= 2") == ["rest", "top", "top", "top", "inactive", "unclassified", "rest", "unclassified"])
+        #expect(try segments("events_attended > 2") == ["rest", "rest", "rest", "top", "inactive", "unclassified", "rest", "unclassified"])
+        #expect(try segments("events_attended == 2") == ["rest", "top", "top", "rest", "inactive", "unclassified", "rest", "unclassified"])
+        #expect(try segments("events_attended <= 1 and records >= 1") == ["top", "rest", "rest", "rest", "inactive", "unclassified", "top", "unclassified"])
         // A missing value never satisfies a condition, whatever the comparison.
-        #expect(try segments("topic_focus < 2") == ["top", "top", "top", "top", "inactive", "unclassified", "rest"])
-        #expect(try segments("survey_in_degree >= 0") == ["rest", "rest", "rest", "rest", "inactive", "unclassified", "rest"])
+        #expect(try segments("topic_focus < 2") == ["top", "top", "top", "top", "inactive", "unclassified", "rest", "unclassified"])
+        #expect(try segments("survey_in_degree >= 0") == ["rest", "rest", "rest", "rest", "inactive", "unclassified", "rest", "unclassified"])
         // p100 is the maximum: only member 3 has 3 events.
-        #expect(try segments("events_attended >= p100") == ["rest", "rest", "rest", "top", "inactive", "unclassified", "rest"])
-        #expect(try segments("events_attended >= p0") == ["top", "top", "top", "top", "inactive", "unclassified", "top"])
+        #expect(try segments("events_attended >= p100") == ["rest", "rest", "rest", "top", "inactive", "unclassified", "rest", "unclassified"])
+        #expect(try segments("events_attended >= p0") == ["top", "top", "top", "top", "inactive", "unclassified", "top", "unclassified"])
     }
 
     @Test func sensitivityOnACraftedCase() throws {

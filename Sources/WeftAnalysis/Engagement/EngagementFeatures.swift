@@ -105,7 +105,7 @@ public struct NetworkPosition: Sendable {
 /// Values are held per feature in one contiguous array (`values[f · n + v]`), NaN where a value is
 /// missing (no topic among the events, no survey, …). A member is *active* with at least one record
 /// in the window, and a *member during the window* unless they joined after it ended or left before
-/// it began (without a `joined` date, joining is the first record ever).
+/// it began (without a `joined` date, joining is their first record ever, even after the window).
 public struct EngagementFeatures: Sendable {
     public let memberCount: Int
     public let window: TimeWindow
@@ -125,19 +125,19 @@ public struct EngagementFeatures: Sendable {
         let end = window.end!
         memberCount = n
         self.window = window
-        // First and last record of each member over everything before the window's end.
+        // Each member's first record ever and last record before the window's end.
         var first = [Int64](repeating: .max, count: n), last = [Int64](repeating: .min, count: n)
         var records = [Int](repeating: 0, count: n)
-        let upToEnd = TimeWindow(end: end)
         func see(_ v: Int, _ t: Int64) {
-            first[v] = min(first[v], t); last[v] = max(last[v], t)
+            first[v] = min(first[v], t)
+            if t < end { last[v] = max(last[v], t) }
             if window.contains(t) { records[v] += 1 }
         }
-        for k in interactions.range(in: upToEnd) {
+        for k in 0..<interactions.count {
             see(Int(interactions.source[k]), interactions.time[k])
             see(Int(interactions.target[k]), interactions.time[k])
         }
-        for k in attendance.range(in: upToEnd) { see(Int(attendance.member[k]), attendance.date[k]) }
+        for k in 0..<attendance.count { see(Int(attendance.member[k]), attendance.date[k]) }
 
         let attended = EngagementFeatures.attendanceFeatures(attendance, memberCount: n, window: window)
         let contacts = EngagementFeatures.interactionFeatures(interactions, memberCount: n, window: window)
