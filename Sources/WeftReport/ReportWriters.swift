@@ -106,7 +106,7 @@ public enum ReportWriters {
     public static func writeSegments(_ segments: SegmentAnalysis?, ids: IdentifierRegistry, to path: String) throws {
         try writeTable(SegmentRow.columns, to: path) { write in
             guard let segments else { return }
-            for v in 0..<segments.main.features.memberCount { try write(segments.row(v, ids: ids)) }
+            for v in 0..<segments.features.memberCount { try write(segments.row(v, ids: ids)) }
         }
     }
 

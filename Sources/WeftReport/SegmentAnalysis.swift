@@ -9,12 +9,10 @@ import WeftIO
 /// k-means check, the transitions between snapshots and the threshold sensitivity. Part of
 /// `Analysis`, and on its own behind `weft segments`.
 public struct SegmentAnalysis: Sendable {
-    /// One segmentation: the window, every member's features, the resolved thresholds, segments
-    /// (indices into `segments`) and the rule that fired (−1: none).
+    /// One segmentation: the window, each member's segment (an index into `segments`) and the
+    /// rule that fired (−1: none). Only the main snapshot keeps its features (`features`).
     public struct Snapshot: Sendable {
         public let window: TimeWindow
-        public let features: EngagementFeatures
-        public let thresholds: [[Double]]
         public let segment: [Int32]
         public let rule: [Int32]
     }
@@ -25,6 +23,9 @@ public struct SegmentAnalysis: Sendable {
     public let segments: [String]
     /// Snapshots in time order; the last is the main one (the window ending at the analysis end).
     public let snapshots: [Snapshot]
+    /// The main snapshot's features and resolved thresholds (`[rule][condition]`).
+    public let features: EngagementFeatures
+    public let thresholds: [[Double]]
     public let clusters: EngagementClusters?
     public let transitions: SegmentTransitions
     public let sensitivity: ThresholdSensitivity
@@ -47,6 +48,7 @@ public struct SegmentAnalysis: Sendable {
             ends = Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
         }
         var snapshots: [Snapshot] = []
+        var mainFeatures: EngagementFeatures?, mainThresholds: [[Double]] = []
         for (index, snapshotEnd) in ends.enumerated() {
             let isMain = index == ends.count - 1
             var start = config.windowMonths > 0 ? SegmentAnalysis.monthsBefore(snapshotEnd, config.windowMonths) : nil
@@ -62,14 +64,17 @@ public struct SegmentAnalysis: Sendable {
                                               window: span, position: position)
             let thresholds = config.resolve(features)
             let result = config.classify(features, thresholds: thresholds)
-            snapshots.append(Snapshot(window: span, features: features, thresholds: thresholds, segment: result.segment, rule: result.rule))
+            snapshots.append(Snapshot(window: span, segment: result.segment, rule: result.rule))
+            if isMain { (mainFeatures, mainThresholds) = (features, thresholds) }
         }
         self.snapshots = snapshots
         let main = snapshots[snapshots.count - 1]
-        clusters = EngagementClusters(features: main.features, segments: main.segment, segmentCount: segments.count,
+        features = mainFeatures!
+        thresholds = mainThresholds
+        clusters = EngagementClusters(features: features, segments: main.segment, segmentCount: segments.count,
                                       config: config, seed: options.seed, threads: threads)
         transitions = SegmentTransitions(snapshots: snapshots.map(\.segment), segmentCount: segments.count)
-        sensitivity = ThresholdSensitivity(rules: config, features: main.features, thresholds: main.thresholds,
+        sensitivity = ThresholdSensitivity(rules: config, features: features, thresholds: mainThresholds,
                                            base: main.segment, step: config.sensitivity)
     }
 
@@ -214,11 +219,11 @@ extension SegmentAnalysis {
         }
         return SegmentRow(
             member: ids[Int32(v)], segment: segments[Int(s)], rule: r >= 0 ? config.rules[Int(r)].text : "",
-            reasons: config.reasons(main.features, member: v, rule: r, thresholds: main.thresholds),
-            nextStep: config.nextStep(main.features, member: v, segment: s, thresholds: main.thresholds),
+            reasons: config.reasons(features, member: v, rule: r, thresholds: thresholds),
+            nextStep: config.nextStep(features, member: v, segment: s, thresholds: thresholds),
             cluster: cluster, previousSegment: previous, movement: movement,
             history: snapshots.map { segments[Int($0.segment[v])] }.joined(separator: ";"),
-            features: EngagementFeature.allCases.map { main.features.value($0, v) })
+            features: EngagementFeature.allCases.map { features.value($0, v) })
     }
 
     static func position(of v: Int, in sorted: [Int]) -> Int? {
@@ -254,7 +259,7 @@ extension SegmentAnalysis {
     /// report.json's `segments`.
     public var summary: Report.SegmentsSummary {
         let main = self.main
-        let n = main.features.memberCount
+        let n = features.memberCount
         let shares = { (counts: [String: Int]) in counts.mapValues { n > 0 ? Double($0) / Double(n) : 0 } }
         var fired = [Int](repeating: 0, count: config.rules.count)
         for r in main.rule where r >= 0 { fired[Int(r)] += 1 }
