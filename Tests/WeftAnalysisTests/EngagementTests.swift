@@ -276,3 +276,48 @@ struct ClusteringReferenceTests {
         #expect(KMeans.assign(points, to: one.centroids) == one.labels)
     }
 }
+
+/// The k-means check on crafted members: two clear kinds of member, found whatever the sample.
+struct EngagementClusterTests {
+    /// 30 members with one event and one message; 30 with ten events in one topic, five as host,
+    /// and messages to five partners each; each kind writes only to its own kind.
+    static func twoKinds() -> EngagementFeatures {
+        var attendance = AttendanceLog(), interactions = InteractionLog()
+        let day = EngagementTests.day
+        for v in 0..<60 {
+            let busy = v >= 30
+            for e in 0..<(busy ? 10 : 1) {
+                let event = attendance.events.intern("e\(e)").index
+                attendance.append(member: Int32(v), event: event, date: day(2024, 1 + e, 2),
+                                  role: attendance.roleCode(busy && e < 5 ? "host" : "attendee"), topic: attendance.topicCode(busy ? "data" : "t\(v % 7)"))
+            }
+            for p in 1...(busy ? 5 : 1) {
+                let target = busy ? 30 + (v - 30 + p) % 30 : (v + p) % 30   // within their own kind
+                try! interactions.append(source: Int32(v), target: Int32(target), time: day(2024, 6, 1 + p))
+            }
+        }
+        attendance.sortByDate()
+        interactions.sortByTime()
+        return EngagementFeatures(interactions: interactions, attendance: attendance, facts: MemberFacts(count: 60),
+                                  window: EngagementTests.window)
+    }
+
+    @Test(arguments: [20_000, 25])
+    func twoKindsMakeTwoClustersThatMatchTheRules(_ sample: Int) throws {
+        let f = EngagementClusterTests.twoKinds()
+        var rules = SegmentConfig.defaultRules
+        rules.clusterSample = sample
+        let segments = rules.classify(f, thresholds: rules.resolve(f)).segment
+        #expect(Set(segments[30...]) == [0] && Set(segments[..<30]) == [2])   // crew and passengers
+        let one = try #require(EngagementClusters(features: f, segments: segments, segmentCount: 5, config: rules, seed: 7, threads: 1))
+        let two = try #require(EngagementClusters(features: f, segments: segments, segmentCount: 5, config: rules, seed: 7, threads: 3))
+        #expect(one.k == 2 && one.sizes.sorted() == [30, 30] && one.members.count == 60)
+        #expect(one.agreement.adjustedRandIndex == 1)
+        #expect(one.labels == two.labels && one.silhouettes.map(\.score) == two.silhouettes.map(\.score))
+        #expect(one.silhouettes.map(\.k) == [2, 3, 4, 5, 6])
+        // Centroids in the features' own units: the busy cluster attended 10 events.
+        let busy = Int(one.labels[59]), events = try #require(one.features.firstIndex(of: .eventsAttended))
+        #expect(one.centroids[busy][events] == 10 && one.centroids[1 - busy][events] == 1)
+        #expect(!one.features.contains(.governance))   // constant: left out
+    }
+}
