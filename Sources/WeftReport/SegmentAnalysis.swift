@@ -58,7 +58,8 @@ public struct SegmentAnalysis: Sendable {
             if isMain, let reuse, SegmentAnalysis.sameRecords(dataset, span, window) {
                 position = reuse
             } else {
-                position = SegmentAnalysis.position(options.graph(of: dataset, in: span), options: options, groups: groups, full: isMain)
+                position = SegmentAnalysis.position(options.graph(of: dataset, in: span), options: options, groups: groups,
+                                                    full: isMain, config: config)
             }
             let features = EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
                                               window: span, position: position)
@@ -78,11 +79,15 @@ public struct SegmentAnalysis: Sendable {
                                            base: main.segment, step: config.sensitivity)
     }
 
-    /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's network.
-    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool) -> NetworkPosition {
+    /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's
+    /// network. Continuous coreness costs about a minute on half a million members, so above
+    /// `options.exactPathLimit` members it is computed only when a rule or `cluster_features` uses it.
+    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool, config: SegmentRules) -> NetworkPosition {
         var p = NetworkPosition(coreNumber: CoreNumber(graph).values)
         guard full else { return p }
-        p.coreness = ContinuousCorePeriphery(graph).coreness
+        if graph.nodeCount <= options.exactPathLimit || config.uses(.coreness) {
+            p.coreness = ContinuousCorePeriphery(graph).coreness
+        }
         p.betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.pathSources(nodeCount: graph.nodeCount),
                                     seed: options.seed).normalized
         p.eiIndex = groups.map { g in GroupMixing(graph, groups: g).perMember.enumerated().map { g.group[$0.offset] >= 0 ? $0.element.index : nil } }

@@ -182,6 +182,8 @@ struct SegmentConfigTests {
         var rules = SegmentConfig.defaultRules
         rules.period = nil
         rules.sensitivity = 0.15
+        rules.rules[3].conditions[1].threshold = .value(0.123456789)
+        rules.rules[2].conditions[0].threshold = .percentile(66.6)
         rules.clusterFeatures = [.topicFocus, .partners]
         let again = try SegmentConfig.parse(SegmentConfig.text(rules))
         #expect(again == rules)

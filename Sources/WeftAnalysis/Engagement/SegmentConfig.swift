@@ -56,7 +56,7 @@ public enum SegmentConfig {
             "clusters_max": String(config.clustersMax), "cluster_restarts": String(config.clusterRestarts),
             "cluster_features": "[" + config.clusterFeatures.map { quoted($0.rawValue) }.joined(separator: ", ") + "]",
             "cluster_sample": String(config.clusterSample), "silhouette_sample": String(config.silhouetteSample),
-            "sensitivity": SegmentRules.format(config.sensitivity),
+            "sensitivity": SegmentRules.exact(config.sensitivity),
         ]
         for key in settingKeys { lines.append("\(key) = \(values[key]!)") }
         for segment in config.segments.dropLast(2) {

@@ -8,8 +8,8 @@ public enum SegmentThreshold: Sendable, Equatable {
 
     public var text: String {
         switch self {
-        case .value(let x): return SegmentRules.format(x)
-        case .percentile(let p): return "p" + SegmentRules.format(p)
+        case .value(let x): return SegmentRules.exact(x)
+        case .percentile(let p): return "p" + SegmentRules.exact(p)
         }
     }
 }
@@ -107,6 +107,11 @@ public struct SegmentRules: Sendable, Equatable {
     ]
 
     public init(rules: [SegmentRule]) { self.rules = rules }
+
+    /// Whether a rule or the k-means check reads feature f.
+    public func uses(_ f: EngagementFeature) -> Bool {
+        clusterFeatures.contains(f) || rules.contains { $0.conditions.contains { $0.feature == f } }
+    }
 
     /// The rule segments in rank order (top first), then `inactive` and `unclassified`.
     public var segments: [String] {
@@ -232,6 +237,12 @@ public struct SegmentRules: Sendable, Equatable {
         var bound = threshold.isNaN ? "n/a" : SegmentRules.format(threshold)
         if case .percentile = given { bound += " (\(given.text))" }
         return needed ? "\(name) \(comparison.rawValue) \(bound) (has \(shown))" : "\(name) = \(shown) \(comparison.rawValue) \(bound)"
+    }
+
+    /// A number as it would be written in a config: whole numbers without a decimal point, others
+    /// in the shortest form that reads back to the same value.
+    public static func exact(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 
     /// A number with at most four decimals, trailing zeros removed.
