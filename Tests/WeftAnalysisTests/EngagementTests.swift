@@ -129,7 +129,10 @@ struct EngagementTests {
         #expect(try segments("survey_in_degree >= 0") == ["rest", "rest", "rest", "rest", "inactive", "unclassified", "rest", "unclassified"])
         // p100 is the maximum: only member 3 has 3 events.
         #expect(try segments("events_attended >= p100") == ["rest", "rest", "rest", "top", "inactive", "unclassified", "rest", "unclassified"])
-        #expect(try segments("events_attended >= p0") == ["top", "top", "top", "top", "inactive", "unclassified", "top", "unclassified"])
+        // p0 = 0, but a zero count is never "at least a percentile": member 6 attended nothing.
+        #expect(try segments("events_attended >= p0") == ["top", "top", "top", "top", "inactive", "unclassified", "rest", "unclassified"])
+        #expect(try segments("events_attended <= p0 and records >= 1") == ["rest", "rest", "rest", "rest", "inactive", "unclassified", "top", "unclassified"])
+        #expect(try segments("topic_focus >= p0") == ["top", "top", "top", "top", "inactive", "unclassified", "rest", "unclassified"])
     }
 
     @Test func sensitivityOnACraftedCase() throws {

@@ -30,7 +30,9 @@ public enum SegmentComparison: String, Sendable, CaseIterable {
 }
 
 /// One test of a rule: `feature op threshold`, or a bare feature (`governance`), which holds when
-/// the feature is non-zero. A missing feature value never satisfies a condition.
+/// the feature is non-zero. A missing feature value never satisfies a condition. A count that is
+/// zero never satisfies `>=` or `>` a percentile: when most members have none of something, its
+/// p75 is 0, and "at least the 75th percentile" should not then admit everyone.
 public struct SegmentCondition: Sendable, Equatable {
     public var feature: EngagementFeature
     /// nil: the bare form (feature ≠ 0).
@@ -52,7 +54,14 @@ public struct SegmentCondition: Sendable, Equatable {
     func holds(_ x: Double, _ t: Double) -> Bool {
         guard !x.isNaN else { return false }
         guard let comparison else { return x != 0 }
+        if needsPositive && x <= 0 { return false }
         return !t.isNaN && comparison.holds(x, t)
+    }
+
+    /// `>=` or `>` a percentile of a count: zero never passes.
+    var needsPositive: Bool {
+        guard case .percentile? = threshold, feature.isCount else { return false }
+        return comparison == .atLeast || comparison == .above
     }
 }
 
@@ -236,6 +245,7 @@ public struct SegmentRules: Sendable, Equatable {
         }
         var bound = threshold.isNaN ? "n/a" : SegmentRules.format(threshold)
         if case .percentile = given { bound += " (\(given.text))" }
+        if condition.needsPositive && !(threshold > 0) { bound += " and above 0" }
         return needed ? "\(name) \(comparison.rawValue) \(bound) (has \(shown))" : "\(name) = \(shown) \(comparison.rawValue) \(bound)"
     }
 
