@@ -21,8 +21,8 @@ test: setup       ## build and run every test
 sample: build     ## regenerate SampleData/ from its seed
 	$(RELEASE) sample --size cln --seed 42 --out SampleData
 
-bench: setup      ## package-benchmark suite (ingest and graph building on S and M)
-	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+bench: setup      ## package-benchmark suite (BENCH_FILTER='regex' runs a subset)
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)')
 
 scale: build      ## time and peak memory of weft analyze on the S, M and L samples
 	Benchmarks/scale.sh s m l

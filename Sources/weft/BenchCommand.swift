@@ -102,8 +102,9 @@ struct BenchCommand: ParsableCommand {
             return nodeValued { PageRank(graph, path: .sparse).values }
         case .eigenvector:
             return nodeValued { EigenvectorCentrality(graph, path: .sparse).values }
-        case .louvain:
-            let (runs, c) = timed { Communities(graph, method: .louvain, restarts: 1) }
+        case .louvain, .leiden:
+            let method: Communities.Method = kernel == .louvain ? .louvain : .leiden
+            let (runs, c) = timed { Communities(graph, method: method, restarts: 1) }
             return BenchResult(runs: runs, summary: BenchSummary(modularity: c.modularity.value, communities: c.count))
         case .closeness:
             return nodeValued { Closeness(graph).incoming }
@@ -133,7 +134,7 @@ struct BenchCommand: ParsableCommand {
 
 /// The kernels `weft bench` times, named as in Benchmarks/compare/compare.py.
 enum BenchKernel: String, CaseIterable {
-    case load, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, closeness, betweenness
+    case load, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, leiden, closeness, betweenness
 }
 
 /// `weft bench`'s output: the run times and the cross-check figures.
@@ -155,7 +156,7 @@ struct BenchSummary: Encodable {
     var transitivity: Double?
     var triangles: Int?
     var sum: Double?, max: Double?, mean: Double?, top5: [Member]?   // node-valued kernels
-    var modularity: Double?, communities: Int?              // louvain
+    var modularity: Double?, communities: Int?              // louvain, leiden
 
     /// Members, ties and total tie weight of the graph read.
     static func load(_ graph: Graph) -> BenchSummary {

@@ -106,4 +106,14 @@ import WeftGraph
         #expect(t.kept == 2 && t.gained == 2 && t.lost == 1 && t.jaccard == 0.4)
         #expect(TieTurnover(from: makeGraph(3, []), to: makeGraph(3, [])).jaccard == 1)
     }
+
+    @Test func tiePresenceRunsOfConsecutivePeriods() {
+        let whole = makeGraph(4, [(0, 1), (1, 2), (2, 3)])
+        var builder = TiePresence.Builder(ties: whole.ties)
+        for period in [[(0, 1)], [(0, 1), (2, 3)], [], [(0, 1)], [(2, 3)]] { builder.add(makeGraph(4, period).ties) }
+        let presence = builder.finish()
+        #expect(presence.runs(of: 0) == [0...1, 3...3])   // 0–1: periods 0, 1 and 3
+        #expect(presence.runs(of: 1).isEmpty)              // 1–2: never in a period
+        #expect(presence.runs(of: 2) == [1...1, 4...4])   // 2–3
+    }
 }

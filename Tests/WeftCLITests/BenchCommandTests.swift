@@ -64,6 +64,12 @@ import Testing
         #expect((louvain["communities"] as? Int).map { $0 >= 3 && $0 <= 6 } == true)
     }
 
+    /// One Leiden run reaches igraph Leiden's best (0.4449) or comes close; never above it.
+    @Test func leidenReportsModularity() throws {
+        let q = try #require(try summary("leiden")["modularity"] as? Double)
+        #expect(q > 0.43 && q <= 0.4449035812672177 + 1e-12)
+    }
+
     @Test func unknownKernelIsNotAvailable() throws {
         let output = try bench(["--kernel", "katz", "--input", karate])
         #expect(output["status"] as? String == "n/a")
