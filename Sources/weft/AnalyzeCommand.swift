@@ -97,7 +97,7 @@ struct AnalyzeCommand: ParsableCommand {
 enum OutputFormat: String, CaseIterable {
     /// report.json
     case json
-    /// members.csv, communities.csv, timeline.csv, ties.csv, rejects.csv
+    /// members.csv, communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv, rejects.csv
     case csv
     /// network.graphml
     case graphml
