@@ -53,6 +53,31 @@ import WeftSample
         #expect(run.stdout.contains("k-means check: k = "))
     }
 
+    /// Features over 2024 against plain Python on the CSV files (Fixtures/segments/make_sample_features.py).
+    @Test func featuresMatchAnIndependentComputation() throws {
+        let fixture = WeftRun.repository.appendingPathComponent("Tests/WeftCLITests/Fixtures/segments/sample_features.json")
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as! [String: [String: Any]]
+        let run = try WeftRun(["segments", sampleData])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = table(run.stdout)
+        try #require(rows.count == expected.count)
+        var checked = 0
+        for row in rows {
+            let want = try #require(expected[row["member"]!])
+            for (feature, value) in want {
+                let got = row[feature]!
+                if value is NSNull {
+                    #expect(got == "", "\(row["member"]!) \(feature)")
+                } else {
+                    let x = (value as! NSNumber).doubleValue
+                    #expect(Double(got).map { abs($0 - x) <= 1e-12 * max(1, abs(x)) } == true, "\(row["member"]!) \(feature): \(got) vs \(x)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == 300 * 11)
+    }
+
     @Test func analyzeWritesSegmentsTransitionsAndTheReportSection() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["analyze", sampleData, "--out", out.path])
