@@ -288,10 +288,13 @@ extension SegmentAnalysis {
             rulesFired: config.rules.indices.map { .init(segment: config.rules[$0].segment, rule: config.rules[$0].text, members: fired[$0]) },
             notes: SegmentAnalysis.notes,
             clusters: clusterSummary,
-            overTime: snapshots.map { s in
+            overTime: snapshots.enumerated().map { p, s in
                 let c = counts(s)
+                let moves = p == 0 ? nil : Dictionary(uniqueKeysWithValues: SegmentTransitions.Movement.allCases.map {
+                    ($0.rawValue, transitions.movements(p - 1)[$0] ?? 0)
+                })
                 return .init(windowStart: s.window.start.map(Timestamp.formatDateTime), windowEnd: Timestamp.formatDateTime(s.window.end!),
-                             counts: c, shares: shares(c))
+                             counts: c, shares: shares(c), movements: moves)
             },
             transitions: transitionRows,
             sensitivity: .init(step: sensitivity.step, thresholds: sensitivity.entries.map { e in
@@ -399,9 +402,12 @@ extension Report {
         public var windowEnd: String
         public var counts: [String: Int]
         public var shares: [String: Double]
+        /// Members per movement since the previous snapshot (stayed, up, down, left, joined,
+        /// outside); null for the first.
+        @NullCoded public var movements: [String: Int]?
 
         enum CodingKeys: String, CodingKey {
-            case counts, shares
+            case counts, shares, movements
             case windowStart = "window_start", windowEnd = "window_end"
         }
     }

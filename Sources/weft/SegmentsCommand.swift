@@ -78,9 +78,13 @@ struct SegmentsCommand: ParsableCommand {
         try input.enforceStrict(dataset)
     }
 
-    /// One line of counts, and the k-means agreement.
+    /// One line of counts, the movements since the previous snapshot, and the k-means agreement.
     static func describe(_ s: Report.SegmentsSummary) -> String {
         var text = "segments (\(s.windowStart ?? "start") to \(s.windowEnd)): " + s.segments.map { "\($0) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
+        if s.overTime.count >= 2, let moves = s.overTime.last?.movements {
+            text += "\nsince the window ending \(s.overTime[s.overTime.count - 2].windowEnd): "
+                + ["up", "down", "left", "joined", "stayed"].map { "\($0) \(moves[$0] ?? 0)" }.joined(separator: ", ")
+        }
         if let c = s.clusters {
             text += String(format: "\nk-means check: k = %d, adjusted Rand index with the rules %.3f", c.k, c.adjustedRandIndex)
         }

@@ -97,7 +97,12 @@ import WeftSample
         #expect(config["source"] as? String == "default")
         let echoed = try SegmentConfig.parse(config["text"] as! String)
         #expect(echoed == SegmentConfig.defaultRules)
-        #expect((s["over_time"] as! [Any]).count == 3)
+        let overTime = s["over_time"] as! [[String: Any]]
+        #expect(overTime.count == 3 && overTime[0]["movements"] is NSNull)
+        let moves = overTime[2]["movements"] as! [String: Int]
+        #expect(moves.values.reduce(0, +) == 300)
+        #expect(moves["up"] == transitions.filter { $0["to_window_end"] == "2025-01-01T00:00:00Z" && $0["movement"] == "up" }
+            .reduce(0) { $0 + Int($1["members"]!)! })
         #expect((s["transitions"] as! [Any]).count == transitions.count)
         let counts = s["counts"] as! [String: Int]
         #expect(counts.values.reduce(0, +) == 300)
