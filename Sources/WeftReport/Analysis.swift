@@ -25,6 +25,8 @@ public struct Analysis: Sendable {
     public let structure: StructureAnalysis
     /// Periods, tie strength and the timeline (nil on the event network, whose nodes are events).
     public let time: TimeAnalysis?
+    /// Engagement segments (nil on the event network, or when the window holds no record).
+    public let segments: SegmentAnalysis?
     /// The network's nodes: the members, or the events for the event projection.
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
@@ -79,6 +81,13 @@ public struct Analysis: Sendable {
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        let primary = structure.primary
+        let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
+                                       eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
+        segments = options.network.nodesAreMembers && options.computesSegments
+            ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
+                              configSource: options.segmentsSource, groups: primary?.groups, reuse: position)
+            : nil
     }
 
     /// Whether the outputs may show the primary group attribute's values: always, unless
@@ -174,7 +183,8 @@ public struct Analysis: Sendable {
             primaryGroup: structure.primary?.attribute,
             corePeriphery: structure.corePeripherySummary,
             brokerage: structure.brokerageSummary,
-            time: time?.summary(ids: outputNodes.ids))
+            time: time?.summary(ids: outputNodes.ids),
+            segments: segments?.summary)
     }
 }
 

@@ -58,6 +58,12 @@ public struct AnalysisOptions: Sendable {
     /// Periods, tie strength and tie change (the timeline and ties outputs).
     public var time = TimeSettings()
 
+    /// Engagement segment rules and settings, and where they came from (a path, or "default").
+    public var segments = SegmentConfig.defaultRules
+    public var segmentsSource = "default"
+    /// Whether `Analysis` computes the segments (`weft metrics` needs none).
+    public var computesSegments = true
+
     public init() {}
 
     /// The network these options ask for, built from `dataset`'s records in `window`.

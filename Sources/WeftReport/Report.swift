@@ -32,10 +32,13 @@ public struct Report: Codable, Sendable, Equatable {
     @NullCoded public var brokerage: BrokerageSummary?
     /// The time settings and what they found; null when the window holds no record.
     @NullCoded public var time: TimeSummary?
+    /// Engagement segments, their k-means check, transitions and sensitivity; null on the event
+    /// network or when the window holds no record.
+    @NullCoded public var segments: SegmentsSummary?
 
     enum CodingKeys: String, CodingKey {
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
-        case brokerage, time
+        case brokerage, time, segments
         case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"
     }
 

@@ -20,10 +20,11 @@ public enum ReportWriters {
         return encoder
     }
 
-    /// `report.json`: the report model with sorted keys, then three keys streamed row by row so
+    /// `report.json`: the report model with sorted keys, then four keys streamed row by row so
     /// that a network of hundreds of thousands of members never sits in memory as JSON:
-    /// `timeline` (an array of timeline.csv's rows), `ties` (an array of ties.csv's rows) and
-    /// `members` (one object per member, keyed by id in member order, with members.csv's columns).
+    /// `timeline` (an array of timeline.csv's rows), `ties` (an array of ties.csv's rows),
+    /// `segment_members` (an array of segments.csv's rows) and `members` (one object per member,
+    /// keyed by id in member order, with members.csv's columns).
     public static func writeReport(_ report: Report, analysis: Analysis, to path: String) throws {
         var head = String(decoding: try encoder.encode(report), as: UTF8.self)
         guard let close = head.lastIndex(of: "}") else { return }
@@ -45,6 +46,15 @@ public enum ReportWriters {
             appendObject(TieRow.columns, tie, to: &line)
             try file.write(bytes: line)
             first = false
+        }
+        try file.write("\n  ],\n  \"segment_members\" : [")
+        if let segments = analysis.segments {
+            for v in 0..<analysis.graph.nodeCount {
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
+                appendObject(SegmentRow.columns, segments.row(v, ids: analysis.outputNodes.ids), to: &line)
+                try file.write(bytes: line)
+            }
         }
         try file.write("\n  ],\n  \"members\" : {")
         let ids = analysis.outputNodes.ids
@@ -90,6 +100,19 @@ public enum ReportWriters {
     /// `ties.csv`: one row per tie, in (source, target) order.
     public static func writeTies(_ time: TimeAnalysis?, graph: Graph, ids: IdentifierRegistry, to path: String) throws {
         try writeTable(TieRow.columns, to: path) { write in try time?.forEachTie(graph: graph, ids: ids, write) }
+    }
+
+    /// `segments.csv`: one row per member, in member order (empty table without segments).
+    public static func writeSegments(_ segments: SegmentAnalysis?, ids: IdentifierRegistry, to path: String) throws {
+        try writeTable(SegmentRow.columns, to: path) { write in
+            guard let segments else { return }
+            for v in 0..<segments.features.memberCount { try write(segments.row(v, ids: ids)) }
+        }
+    }
+
+    /// `transitions.csv`: the non-zero cells of the transition matrix between consecutive snapshots.
+    public static func writeTransitions(_ segments: SegmentAnalysis?, to path: String) throws {
+        try writeTable(TransitionRow.columns, to: path) { write in for row in segments?.transitionRows ?? [] { try write(row) } }
     }
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.

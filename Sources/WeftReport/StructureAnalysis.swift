@@ -76,14 +76,14 @@ public struct StructureAnalysis: Sendable {
     /// The attribute of the cross-group measures (E-I, mixing, brokerage): the first grouping.
     public var primary: AttributeGrouping? { groupings.first }
 
+    /// The most distinct values an attribute may have to be taken as groups by default.
+    public static let defaultGroupLimit = 100
+
     /// The columns named in `names` (case-insensitive; unknown names are skipped), or by default
     /// every column that looks categorical: between 2 and min(max(2, n/10), `defaultGroupLimit`)
     /// distinct values for n members, not all of them dates or numbers (names, emails, join dates
     /// are left out). The limit keeps attributes with thousands of values (organisations on a
     /// national network) out unless asked for: their mixing tables would dwarf the report.
-    /// The most distinct values an attribute may have to be taken as groups by default.
-    public static let defaultGroupLimit = 100
-
     static func groupAttributes(_ attributes: AttributeColumns, nodeCount: Int, named names: [String]?) -> [AttributeColumns.Column] {
         if let names { return names.compactMap { attributes.column(named: $0) } }
         return attributes.columns.filter { column in

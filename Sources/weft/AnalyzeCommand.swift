@@ -6,12 +6,12 @@ import WeftIO
 import WeftReport
 
 /// `weft analyze`: builds the network for a window and writes report.json, the CSV tables
-/// (members, communities, timeline, ties, rejects) and the network files (GraphML, GEXF) into the
-/// output folder; `--format` limits the set.
+/// (members, communities, timeline, ties, segments, transitions, rejects) and the network files
+/// (GraphML, GEXF) into the output folder; `--format` limits the set.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, the CSV tables and the GraphML and GEXF network files.",
+        abstract: "Analyse the network and write report.json, the CSV tables (with engagement segments) and the GraphML and GEXF network files.",
         aliases: ["analyse"]
     )
 
@@ -28,6 +28,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Time") var time: TimeOptions
+    @OptionGroup(title: "Segments") var segmentOptions: SegmentOptions
 
     func validate() throws {
         _ = try OutputFormat.parse(format)
@@ -39,12 +40,14 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let progress = Progress()
         let span = try window.window()
+        let segmentConfig = try segmentOptions.load()
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
+        (options.segments, options.segmentsSource) = segmentConfig
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.stage("writing outputs")
@@ -61,6 +64,8 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(analysis, to: $0) }
         try emit("timeline.csv", .csv) { try ReportWriters.writeTimeline(analysis.time, to: $0) }
         try emit("ties.csv", .csv) { try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: $0) }
+        try emit("segments.csv", .csv) { try ReportWriters.writeSegments(analysis.segments, ids: analysis.outputNodes.ids, to: $0) }
+        try emit("transitions.csv", .csv) { try ReportWriters.writeTransitions(analysis.segments, to: $0) }
         try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(dataset.rejects, to: $0, pseudonymise: measures.pseudonymise) }
         try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, to: $0) }
         try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, to: $0) }
@@ -80,6 +85,7 @@ struct AnalyzeCommand: ParsableCommand {
             let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
         }
+        if let s = report.segments { print(SegmentsCommand.describe(s)) }
         print("wrote \(written.joined(separator: ", "))")
         try input.enforceStrict(dataset)
     }
@@ -91,7 +97,7 @@ struct AnalyzeCommand: ParsableCommand {
 enum OutputFormat: String, CaseIterable {
     /// report.json
     case json
-    /// members.csv, communities.csv, timeline.csv, ties.csv, rejects.csv
+    /// members.csv, communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv, rejects.csv
     case csv
     /// network.graphml
     case graphml

@@ -28,8 +28,10 @@ struct MetricsCommand: ParsableCommand {
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
         progress.stage("computing measures")
+        var options = measures.options(undirected: input.undirected)
+        options.computesSegments = false   // the member table has no segment columns
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
-                                options: measures.options(undirected: input.undirected))
+                                options: options)
         progress.done()
         if let out {
             try ReportWriters.writeMembers(analysis, to: out)

@@ -51,11 +51,16 @@ import FoundationXML
             .split(separator: "\n").first { $0.contains("source=\"\(first["source"]!)\" target=\"\(first["target"]!)\"") }
         let runs = (first["spells"] as! [[String]]).map { "<spell start=\"\($0[0])\" end=\"\($0[1])\"/>" }.joined()
         #expect(spells?.contains("<spells>\(runs)</spells>") == true)
-        // One key per members.csv column (id aside: it is the node id), plus the label.
+        // One key per members.csv column (id aside: it is the node id), plus the label and the
+        // engagement segment (before the member attributes, after the measures).
         let header = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
             .prefix { $0 != "\n" }.split(separator: ",").map(String.init)
         let keys = try #require(graphml.attributes["key"]).filter { $0["for"] == "node" }.compactMap { $0["attr.name"] }
-        #expect(keys == ["label"] + header.filter { $0 != "id" && $0 != "name" })
+        #expect(keys.filter { $0 != "segment" } == ["label"] + header.filter { $0 != "id" && $0 != "name" })
+        #expect(keys.firstIndex(of: "segment").map { keys[$0 + 1] } == "country")
+        let segmentKey = try #require(graphml.attributes["key"]?.first { $0["attr.name"] == "segment" }?["id"])
+        #expect(try String(contentsOf: out.appendingPathComponent("network.graphml"), encoding: .utf8)
+            .contains("<data key=\"\(segmentKey)\">crew</data>"))
     }
 
     @Test func hostileNamesStayText() throws {

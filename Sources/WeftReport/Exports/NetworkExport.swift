@@ -27,7 +27,8 @@ struct NetworkExport {
     }
 
     let analysis: Analysis
-    /// Node columns: MemberRow's (without `name`, which is the label) then the member attributes.
+    /// Node columns: MemberRow's (without `name`, which is the label), the engagement `segment`
+    /// (when segments were computed), then the member attributes.
     let nodeColumns: [Column]
     let edgeColumns: [Column] = [
         Column(name: "weight", kind: .double), Column(name: "records", kind: .integer),
@@ -56,6 +57,7 @@ struct NetworkExport {
             v += 1
         }
         nodeColumns = zip(NetworkExport.measureColumns, kinds).map { Column(name: $0.name, kind: $1 ?? .string) }
+            + (analysis.segments == nil ? [] : [Column(name: "segment", kind: .string)])
             + analysis.outputNodes.attributes.columns.map { Column(name: $0.name, kind: .string) }
     }
 
@@ -71,6 +73,7 @@ struct NetworkExport {
     /// Node v's values in `nodeColumns` order, nil where the value is missing.
     func nodeValues(_ v: Int, row: MemberRow) -> [String?] {
         NetworkExport.measureColumns.map { NetworkExport.text($0.cell(row)) }
+            + (analysis.segments.map { s in [s.segments[Int(s.main.segment[v])]] } ?? [])
             + analysis.outputNodes.attributes.columns.map { column in
                 let value = column.value(at: v)
                 return value.isEmpty ? nil : value

@@ -1,0 +1,172 @@
+import LinearAlgebra
+import WeftGraph
+
+/// k-means clustering (Lloyd's algorithm) with k-means++ seeding, seeded and deterministic.
+///
+/// Minimises the inertia Σ_i ‖x_i − c_{label(i)}‖². Squared distances to the centroids come from
+/// one gemm per iteration: ‖x‖² + ‖c‖² − 2·X·Cᵀ. Each of `restarts` independent runs draws its own
+/// k-means++ start from a generator seeded with (seed, restart); the run of lowest inertia is kept
+/// (ties: the earlier restart). Restarts run in parallel and are combined in restart order, so the
+/// result does not depend on the number of threads. An emptied cluster is re-seeded with the
+/// point farthest from its centroid. Stops when no label changes or after `maxIterations`.
+/// References: Lloyd, "Least squares quantization in PCM" (1982); Arthur & Vassilvitskii,
+/// "k-means++: the advantages of careful seeding" (2007); scikit-learn's `KMeans`.
+public struct KMeans: Sendable {
+    public let k: Int
+    /// Cluster of each point (0..<k).
+    public let labels: [Int32]
+    /// Centroids, k × d.
+    public let centroids: Matrix
+    public let inertia: Double
+    public let iterations: Int
+
+    /// - Parameter points: n × d, one point per row (n ≥ k ≥ 1).
+    public init(points: Matrix, k: Int, seed: UInt64, restarts: Int = 10, maxIterations: Int = 300,
+                threads: Int = Parallel.threadCount) {
+        precondition(k >= 1 && points.rows >= k, "k-means needs at least k points")
+        let norms = KMeans.rowNorms(points)
+        let runs = Parallel.map(chunks: max(1, restarts), threads: threads) { r in
+            KMeans.run(points, norms: norms, k: k, seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15, maxIterations: maxIterations)
+        }
+        var best = 0
+        for r in runs.indices where runs[r].inertia < runs[best].inertia { best = r }
+        self.k = k
+        (labels, centroids, inertia, iterations) = runs[best]
+    }
+
+    /// The nearest centroid of each row of `points` (ties: the lower cluster).
+    public static func assign(_ points: Matrix, to centroids: Matrix) -> [Int32] {
+        let distances = squaredDistances(points, rowNorms(points), centroids)
+        return nearest(distances).labels
+    }
+
+    static func rowNorms(_ x: Matrix) -> [Double] {
+        var norms = [Double](repeating: 0, count: x.rows)
+        for j in 0..<x.columns { for i in 0..<x.rows { norms[i] += x[i, j] * x[i, j] } }
+        return norms
+    }
+
+    /// ‖x_i − c_j‖² for every point i and centroid j (n × k), clamped at 0.
+    static func squaredDistances(_ x: Matrix, _ norms: [Double], _ c: Matrix) -> Matrix {
+        var d = Matrix(rows: x.rows, columns: c.rows)
+        BLAS.gemm(x, c, transB: .transpose, alpha: -2, into: &d)
+        let centroidNorms = rowNorms(c)
+        for j in 0..<c.rows {
+            for i in 0..<x.rows { d[i, j] = max(0, d[i, j] + norms[i] + centroidNorms[j]) }
+        }
+        return d
+    }
+
+    static func nearest(_ d: Matrix) -> (labels: [Int32], distance: [Double]) {
+        var labels = [Int32](repeating: 0, count: d.rows), best = [Double](repeating: .infinity, count: d.rows)
+        for j in 0..<d.columns {
+            for i in 0..<d.rows where d[i, j] < best[i] { best[i] = d[i, j]; labels[i] = Int32(j) }
+        }
+        return (labels, best)
+    }
+
+    static func run(_ x: Matrix, norms: [Double], k: Int, seed: UInt64, maxIterations: Int)
+        -> (labels: [Int32], centroids: Matrix, inertia: Double, iterations: Int) {
+        var random = SeededGenerator(seed: seed)
+        var c = plusPlus(x, norms: norms, k: k, random: &random)
+        var labels = [Int32](repeating: -1, count: x.rows)
+        var distance: [Double] = []
+        var iterations = 0
+        while iterations < maxIterations {
+            iterations += 1
+            let assigned = nearest(squaredDistances(x, norms, c))
+            distance = assigned.distance
+            if assigned.labels == labels { break }
+            labels = assigned.labels
+            c = means(x, labels: labels, distance: distance, k: k)
+        }
+        return (labels, c, distance.reduce(0, +), iterations)
+    }
+
+    /// Centroids as the means of their points; an empty cluster takes the point farthest from its
+    /// own centroid (not already taken).
+    static func means(_ x: Matrix, labels: [Int32], distance: [Double], k: Int) -> Matrix {
+        var c = Matrix(rows: k, columns: x.columns)
+        var size = [Int](repeating: 0, count: k)
+        for i in 0..<x.rows { size[Int(labels[i])] += 1 }
+        for j in 0..<x.columns { for i in 0..<x.rows { c[Int(labels[i]), j] += x[i, j] } }
+        var taken = Set<Int>()
+        for cluster in 0..<k {
+            if size[cluster] > 0 {
+                for j in 0..<x.columns { c[cluster, j] /= Double(size[cluster]) }
+                continue
+            }
+            var far = -1
+            for i in 0..<x.rows where !taken.contains(i) && (far < 0 || distance[i] > distance[far]) { far = i }
+            taken.insert(far)
+            for j in 0..<x.columns { c[cluster, j] = x[far, j] }
+        }
+        return c
+    }
+
+    /// k-means++: the first centre uniformly, each next one with probability ∝ D(x)², the squared
+    /// distance to the nearest centre chosen so far.
+    static func plusPlus(_ x: Matrix, norms: [Double], k: Int, random: inout SeededGenerator) -> Matrix {
+        var c = Matrix(rows: k, columns: x.columns)
+        var chosen = random.int(below: x.rows)
+        var closest = [Double](repeating: .infinity, count: x.rows)
+        for cluster in 0..<k {
+            for j in 0..<x.columns { c[cluster, j] = x[chosen, j] }
+            guard cluster + 1 < k else { break }
+            for i in 0..<x.rows {
+                var d = 0.0
+                for j in 0..<x.columns { let t = x[i, j] - x[chosen, j]; d += t * t }
+                closest[i] = min(closest[i], d)
+            }
+            let total = closest.reduce(0, +)
+            if total <= 0 { chosen = random.int(below: x.rows); continue }
+            var target = random.nextUnit() * total
+            chosen = x.rows - 1
+            for i in 0..<x.rows {
+                target -= closest[i]
+                if target < 0 { chosen = i; break }
+            }
+        }
+        return c
+    }
+}
+
+/// The silhouette of a clustering: for each point, a = mean distance to the other points of its
+/// cluster, b = the smallest mean distance to the points of another cluster, s = (b − a)/max(a, b)
+/// (0 for a point alone in its cluster); the score is the mean of s. Euclidean distances, computed
+/// directly (no Gram-matrix rounding), O(n²·d). As scikit-learn's `silhouette_score`.
+/// Reference: Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of
+/// cluster analysis" (1987).
+public enum Silhouette {
+    /// - Parameters: points n × d, labels in 0..<k. nil with fewer than 2 clusters or n − 1 or more.
+    public static func score(_ points: Matrix, labels: [Int32], k: Int, threads: Int = Parallel.threadCount) -> Double? {
+        let n = points.rows
+        var size = [Int](repeating: 0, count: k)
+        for l in labels { size[Int(l)] += 1 }
+        let used = size.filter { $0 > 0 }.count
+        guard used >= 2, used < n else { return nil }
+        let rows = (0..<n).map { i in (0..<points.columns).map { points[i, $0] } }
+        let chunk = 64
+        let parts = Parallel.map(chunks: (n + chunk - 1) / chunk, threads: threads) { part -> [Double] in
+            var sums = [Double](repeating: 0, count: k)
+            return (part * chunk..<min(n, (part + 1) * chunk)).map { i in
+                for c in 0..<k { sums[c] = 0 }
+                let xi = rows[i]
+                for j in 0..<n where j != i {
+                    var d = 0.0
+                    let xj = rows[j]
+                    for f in 0..<xi.count { let t = xi[f] - xj[f]; d += t * t }
+                    sums[Int(labels[j])] += d.squareRoot()
+                }
+                let own = Int(labels[i])
+                guard size[own] > 1 else { return 0 }
+                let a = sums[own] / Double(size[own] - 1)
+                var b = Double.infinity
+                for c in 0..<k where c != own && size[c] > 0 { b = min(b, sums[c] / Double(size[c])) }
+                let m = max(a, b)
+                return m > 0 ? (b - a) / m : 0
+            }
+        }
+        return parts.joined().reduce(0, +) / Double(n)
+    }
+}

@@ -1,0 +1,266 @@
+import WeftGraph
+
+/// A threshold in a segment rule: a number, or a percentile of the feature among the members
+/// active in the window (`p75`), resolved per window.
+public enum SegmentThreshold: Sendable, Equatable {
+    case value(Double)
+    case percentile(Double)
+
+    public var text: String {
+        switch self {
+        case .value(let x): return SegmentRules.exact(x)
+        case .percentile(let p): return "p" + SegmentRules.exact(p)
+        }
+    }
+}
+
+public enum SegmentComparison: String, Sendable, CaseIterable {
+    case atLeast = ">=", above = ">", atMost = "<=", below = "<", equal = "==", notEqual = "!="
+
+    func holds(_ x: Double, _ t: Double) -> Bool {
+        switch self {
+        case .atLeast: return x >= t
+        case .above: return x > t
+        case .atMost: return x <= t
+        case .below: return x < t
+        case .equal: return x == t
+        case .notEqual: return x != t
+        }
+    }
+}
+
+/// One test of a rule: `feature op threshold`, or a bare feature (`governance`), which holds when
+/// the feature is non-zero. A missing feature value never satisfies a condition. A count that is
+/// zero never satisfies `>=` or `>` a percentile: when most members have none of something, its
+/// p75 is 0, and "at least the 75th percentile" should not then admit everyone.
+public struct SegmentCondition: Sendable, Equatable {
+    public var feature: EngagementFeature
+    /// nil: the bare form (feature ≠ 0).
+    public var comparison: SegmentComparison?
+    public var threshold: SegmentThreshold?
+
+    public init(_ feature: EngagementFeature, _ comparison: SegmentComparison? = nil, _ threshold: SegmentThreshold? = nil) {
+        self.feature = feature
+        self.comparison = comparison
+        self.threshold = threshold
+    }
+
+    public var text: String {
+        guard let comparison, let threshold else { return feature.rawValue }
+        return "\(feature.rawValue) \(comparison.rawValue) \(threshold.text)"
+    }
+
+    /// Whether x satisfies the condition with the resolved threshold t.
+    func holds(_ x: Double, _ t: Double) -> Bool {
+        guard !x.isNaN else { return false }
+        guard let comparison else { return x != 0 }
+        if needsPositive && x <= 0 { return false }
+        return !t.isNaN && comparison.holds(x, t)
+    }
+
+    /// `>=` or `>` a percentile of a count: zero never passes.
+    var needsPositive: Bool {
+        guard case .percentile? = threshold, feature.isCount else { return false }
+        return comparison == .atLeast || comparison == .above
+    }
+}
+
+/// A rule: the segment it assigns and the conditions that must all hold.
+public struct SegmentRule: Sendable, Equatable {
+    public var segment: String
+    public var conditions: [SegmentCondition]
+
+    public init(segment: String, conditions: [SegmentCondition]) {
+        self.segment = segment
+        self.conditions = conditions
+    }
+
+    public var text: String { conditions.map(\.text).joined(separator: " and ") }
+}
+
+/// The engagement segmentation's settings and ordered rules (config/segments.toml).
+///
+/// Rules are tried in order and the first whose conditions all hold assigns its segment. Segments
+/// rank in the order they first appear (the first is the top, e.g. crew). Two segments are built
+/// in: `inactive` (a member during the window with no record in it) and `unclassified` (not a
+/// member during the window, or active but matched by no rule).
+public struct SegmentRules: Sendable, Equatable {
+    public static let inactive = "inactive"
+    public static let unclassified = "unclassified"
+
+    public var rules: [SegmentRule]
+    /// Months in the rolling window that ends at each snapshot (0: the whole analysis window).
+    public var windowMonths = 12
+    /// Snapshots for "over time": one at the end of each calendar period ("none": only the
+    /// analysis window's end).
+    public var period: PeriodUnit? = .year
+    /// members.csv columns read for the governance flag and the join and leave dates.
+    public var governanceColumn = "governance"
+    public var joinedColumn = "joined"
+    public var leftColumn = "left"
+    /// k-means: the k range searched by silhouette, restarts per k, the features clustered, and
+    /// the most members clustered (a seeded sample beyond; every member is then assigned to its
+    /// nearest centroid) and used for the silhouette.
+    public var clustersMin = 2
+    public var clustersMax = 6
+    public var clusterRestarts = 10
+    public var clusterFeatures: [EngagementFeature] = SegmentRules.defaultClusterFeatures
+    public var clusterSample = 20_000
+    public var silhouetteSample = 2_000
+    /// Relative change of every threshold in the sensitivity check (0.2: ±20%).
+    public var sensitivity = 0.2
+
+    public static let defaultClusterFeatures: [EngagementFeature] = [
+        .eventsAttended, .activeRoleEvents, .roleScore, .topicBreadth, .topicFocus, .partners, .strength,
+        .initiated, .coreNumber, .betweenness, .governance,
+    ]
+
+    public init(rules: [SegmentRule]) { self.rules = rules }
+
+    /// Whether a rule or the k-means check reads feature f.
+    public func uses(_ f: EngagementFeature) -> Bool {
+        clusterFeatures.contains(f) || rules.contains { $0.conditions.contains { $0.feature == f } }
+    }
+
+    /// The rule segments in rank order (top first), then `inactive` and `unclassified`.
+    public var segments: [String] {
+        var seen: [String] = []
+        for rule in rules where !seen.contains(rule.segment) { seen.append(rule.segment) }
+        return seen + [SegmentRules.inactive, SegmentRules.unclassified]
+    }
+
+    /// Percentile p (0–100) of `values` by linear interpolation between the closest ranks (NumPy's
+    /// default), NaN for no values.
+    public static func percentile(_ p: Double, sorted values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let h = Double(values.count - 1) * p / 100
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, values.count - 1)
+        return values[lo] + (h - Double(lo)) * (values[hi] - values[lo])
+    }
+
+    /// Every condition's threshold as a number for these features: `[rule][condition]`, NaN for a
+    /// percentile of a feature no active member has, 0 for bare conditions. Percentiles are taken
+    /// over the members active in the window.
+    public func resolve(_ features: EngagementFeatures) -> [[Double]] {
+        var sortedCache: [EngagementFeature: [Double]] = [:]
+        return rules.map { rule in
+            rule.conditions.map { condition in
+                switch condition.threshold {
+                case .value(let x)?: return x
+                case nil: return 0
+                case .percentile(let p)?:
+                    if sortedCache[condition.feature] == nil {
+                        let column = features.column(condition.feature)
+                        sortedCache[condition.feature] = zip(column, features.isActive).compactMap { $1 && !$0.isNaN ? $0 : nil }.sorted()
+                    }
+                    return SegmentRules.percentile(p, sorted: sortedCache[condition.feature]!)
+                }
+            }
+        }
+    }
+
+    /// Each member's segment (index into `segments`) and the rule that fired (−1: none), with
+    /// resolved `thresholds` (see `resolve`).
+    public func classify(_ features: EngagementFeatures, thresholds: [[Double]]) -> (segment: [Int32], rule: [Int32]) {
+        let names = segments
+        let ruleSegment = rules.map { Int32(names.firstIndex(of: $0.segment)!) }
+        let inactive = Int32(names.count - 2), unclassified = Int32(names.count - 1)
+        let n = features.memberCount
+        // Conditions as (feature column offset, condition, threshold) on contiguous arrays.
+        let plans = rules.indices.map { r in
+            rules[r].conditions.indices.map { c in
+                (EngagementFeatures.index(rules[r].conditions[c].feature) * n, rules[r].conditions[c], thresholds[r][c])
+            }
+        }
+        var segment = [Int32](repeating: unclassified, count: n), fired = [Int32](repeating: -1, count: n)
+        let values = features.values
+        for v in 0..<n {
+            guard features.isActive[v] else {
+                if features.isMember[v] { segment[v] = inactive }
+                continue
+            }
+            for (r, plan) in plans.enumerated() where plan.allSatisfy({ $0.1.holds(values[$0.0 + v], $0.2) }) {
+                segment[v] = ruleSegment[r]
+                fired[v] = Int32(r)
+                break
+            }
+        }
+        return (segment, fired)
+    }
+
+    /// Why member v got their segment: the fired rule's conditions with the member's values
+    /// ("active_role_events = 3 ≥ 2"), or the reason for a built-in segment.
+    public func reasons(_ features: EngagementFeatures, member v: Int, rule: Int32, thresholds: [[Double]]) -> String {
+        guard rule >= 0 else {
+            if !features.isActive[v] { return features.isMember[v] ? "no record in the window" : "not a member during the window" }
+            return "no rule matched"
+        }
+        let r = Int(rule)
+        return rules[r].conditions.indices.map { c in
+            describe(rules[r].conditions[c], value: features.value(rules[r].conditions[c].feature, v), threshold: thresholds[r][c])
+        }.joined(separator: "; ")
+    }
+
+    /// What would move member v (in segment `segment`) up one segment: the unmet conditions of the
+    /// next segment's rule that is closest to holding (fewest unmet conditions; the first such rule),
+    /// e.g. "crew needs active_role_events >= 2 (has 1)"; among rules equally close, one that
+    /// needs no bare flag (such as governance) is preferred. Empty for the top segment and for
+    /// unclassified members.
+    public func nextStep(_ features: EngagementFeatures, member v: Int, segment: Int32, thresholds: [[Double]]) -> String {
+        let names = segments
+        let ruleSegments = names.count - 2
+        let s = Int(segment)
+        let target: Int
+        if s == names.count - 1 { return "" }   // unclassified
+        else if s == names.count - 2 { target = ruleSegments - 1 }   // inactive → the lowest rule segment
+        else if s == 0 { return "" }
+        else { target = s - 1 }
+        guard target >= 0 else { return "" }
+        if s == names.count - 2 { return "\(names[target]) needs a record in the window" }
+        // Fewest unmet conditions; among those, fewest unmet bare flags (governance is not a
+        // step a member takes); then the first rule.
+        var best: (unmet: [String], flags: Int)?
+        for (r, rule) in rules.enumerated() where rule.segment == names[target] {
+            var unmet: [String] = [], flags = 0
+            for (c, condition) in rule.conditions.enumerated() {
+                let x = features.value(condition.feature, v)
+                if let x, condition.holds(x, thresholds[r][c]) { continue }
+                unmet.append(describe(condition, value: x, threshold: thresholds[r][c], needed: true))
+                if condition.comparison == nil { flags += 1 }
+            }
+            if let b = best, (b.unmet.count, b.flags) <= (unmet.count, flags) { continue }
+            best = (unmet, flags)
+        }
+        guard let best else { return "" }
+        return "\(names[target]) needs " + best.unmet.joined(separator: " and ")
+    }
+
+    /// "feature = value op threshold" (met) or "feature op threshold (has value)" (needed).
+    func describe(_ condition: SegmentCondition, value: Double?, threshold: Double, needed: Bool = false) -> String {
+        let shown = value.map(SegmentRules.format) ?? "no data"
+        let name = condition.feature.rawValue
+        guard let comparison = condition.comparison, let given = condition.threshold else {
+            let state = condition.feature.isFlag ? (value == 1 ? "yes" : value == nil ? "no data" : "no") : shown
+            return needed ? "\(name) (has \(state))" : "\(name) = \(state)"
+        }
+        var bound = threshold.isNaN ? "n/a" : SegmentRules.format(threshold)
+        if case .percentile = given { bound += " (\(given.text))" }
+        if condition.needsPositive && !(threshold > 0) { bound += " and above 0" }
+        return needed ? "\(name) \(comparison.rawValue) \(bound) (has \(shown))" : "\(name) = \(shown) \(comparison.rawValue) \(bound)"
+    }
+
+    /// A number as it would be written in a config: whole numbers without a decimal point, others
+    /// in the shortest form that reads back to the same value.
+    public static func exact(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+    }
+
+    /// A number with at most four decimals, trailing zeros removed.
+    public static func format(_ x: Double) -> String {
+        if x.isNaN { return "n/a" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        var text = String(Double((x * 10_000).rounded()) / 10_000)
+        if text.contains("e") { text = String(x) }
+        return text
+    }
+}

@@ -1,0 +1,41 @@
+/// How robust the segments are to the thresholds: each numeric threshold in turn is moved down and
+/// up by a relative step (±20% by default) while the others stay, and the members whose segment
+/// changes are counted. Percentile thresholds are moved as resolved values (p75 = 6 becomes 4.8 and
+/// 7.2). A threshold of 0 does not move; on a whole-number feature a move smaller than the gap to
+/// the next whole number changes nobody (`events_attended >= 2` at 1.6 still needs 2 events).
+public struct ThresholdSensitivity: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public let rule: Int
+        public let condition: Int
+        public let threshold: Double
+        public let lower: Double
+        public let upper: Double
+        /// Members whose segment changes with the threshold at `lower` and at `upper`.
+        public let changedLower: Int
+        public let changedUpper: Int
+    }
+
+    public let entries: [Entry]
+    public let step: Double
+
+    public init(rules: SegmentRules, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double) {
+        self.step = step
+        var entries: [Entry] = []
+        for r in rules.rules.indices {
+            for c in rules.rules[r].conditions.indices where rules.rules[r].conditions[c].comparison != nil {
+                let t = thresholds[r][c]
+                guard !t.isNaN else { continue }
+                var changed: [Int] = []
+                for factor in [1 - step, 1 + step] {
+                    var moved = thresholds
+                    moved[r][c] = t * factor
+                    let segments = rules.classify(features, thresholds: moved).segment
+                    changed.append(zip(base, segments).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) })
+                }
+                entries.append(Entry(rule: r, condition: c, threshold: t, lower: t * (1 - step), upper: t * (1 + step),
+                                     changedLower: changed[0], changedUpper: changed[1]))
+            }
+        }
+        self.entries = entries
+    }
+}

@@ -1,0 +1,435 @@
+import Foundation
+import LinearAlgebra
+import WeftAnalysis
+import WeftGraph
+import WeftIO
+
+/// Engagement segments (passengers, deep divers, crew): features and rule-based segments over a
+/// rolling window, at the analysis window's end and at the end of each period before it, with the
+/// k-means check, the transitions between snapshots and the threshold sensitivity. Part of
+/// `Analysis`, and on its own behind `weft segments`.
+public struct SegmentAnalysis: Sendable {
+    /// One segmentation: the window, each member's segment (an index into `segments`) and the
+    /// rule that fired (−1: none). Only the main snapshot keeps its features (`features`).
+    public struct Snapshot: Sendable {
+        public let window: TimeWindow
+        public let segment: [Int32]
+        public let rule: [Int32]
+    }
+
+    public let config: SegmentRules
+    /// Where the config came from: a file's path, or "default".
+    public let configSource: String
+    public let segments: [String]
+    /// Snapshots in time order; the last is the main one (the window ending at the analysis end).
+    public let snapshots: [Snapshot]
+    /// The main snapshot's features and resolved thresholds (`[rule][condition]`).
+    public let features: EngagementFeatures
+    public let thresholds: [[Double]]
+    public let clusters: EngagementClusters?
+    public let transitions: SegmentTransitions
+    public let sensitivity: ThresholdSensitivity
+
+    public var main: Snapshot { snapshots[snapshots.count - 1] }
+
+    /// nil when the window holds no record.
+    /// - Parameters:
+    ///   - reuse: the analysis window's network position (k-core, coreness, betweenness, E-I), used
+    ///     when the main snapshot's window holds the same records.
+    public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config: SegmentRules, configSource: String,
+                 groups: NodeGroups?, reuse: NetworkPosition? = nil, threads: Int = Parallel.threadCount) {
+        guard let end = SegmentAnalysis.end(dataset, window: window) else { return nil }
+        self.config = config
+        self.configSource = configSource
+        segments = config.segments
+        let facts = SegmentAnalysis.facts(dataset.members, config: config)
+        var ends = [end]
+        if let unit = config.period, let start = SegmentAnalysis.start(dataset, window: window), start < end {
+            ends = Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
+        }
+        var snapshots: [Snapshot] = []
+        var mainFeatures: EngagementFeatures?, mainThresholds: [[Double]] = []
+        for (index, snapshotEnd) in ends.enumerated() {
+            let isMain = index == ends.count - 1
+            var start = config.windowMonths > 0 ? SegmentAnalysis.monthsBefore(snapshotEnd, config.windowMonths) : nil
+            if let s = window.start { start = max(start ?? s, s) }
+            let span = TimeWindow(start: start, end: snapshotEnd)
+            let position: NetworkPosition
+            if isMain, let reuse, SegmentAnalysis.sameRecords(dataset, span, window) {
+                position = reuse
+            } else {
+                position = SegmentAnalysis.position(options.graph(of: dataset, in: span), options: options, groups: groups,
+                                                    full: isMain, config: config)
+            }
+            let features = EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
+                                              window: span, position: position)
+            let thresholds = config.resolve(features)
+            let result = config.classify(features, thresholds: thresholds)
+            snapshots.append(Snapshot(window: span, segment: result.segment, rule: result.rule))
+            if isMain { (mainFeatures, mainThresholds) = (features, thresholds) }
+        }
+        self.snapshots = snapshots
+        let main = snapshots[snapshots.count - 1]
+        features = mainFeatures!
+        thresholds = mainThresholds
+        clusters = EngagementClusters(features: features, segments: main.segment, segmentCount: segments.count,
+                                      config: config, seed: options.seed, threads: threads)
+        transitions = SegmentTransitions(snapshots: snapshots.map(\.segment), segmentCount: segments.count)
+        sensitivity = ThresholdSensitivity(rules: config, features: features, thresholds: mainThresholds,
+                                           base: main.segment, step: config.sensitivity)
+    }
+
+    /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's
+    /// network. Continuous coreness costs about a minute on half a million members, so above
+    /// `options.exactPathLimit` members it is computed only when a rule or `cluster_features` uses it.
+    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool, config: SegmentRules) -> NetworkPosition {
+        var p = NetworkPosition(coreNumber: CoreNumber(graph).values)
+        guard full else { return p }
+        if graph.nodeCount <= options.exactPathLimit || config.uses(.coreness) {
+            p.coreness = ContinuousCorePeriphery(graph).coreness
+        }
+        p.betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.pathSources(nodeCount: graph.nodeCount),
+                                    seed: options.seed).normalized
+        p.eiIndex = groups.map { g in GroupMixing(graph, groups: g).perMember.enumerated().map { g.group[$0.offset] >= 0 ? $0.element.index : nil } }
+        return p
+    }
+
+    /// The end of the main window: the analysis window's end, or the end of the day of the last record.
+    static func end(_ dataset: Dataset, window: TimeWindow) -> Int64? {
+        let i = dataset.interactions.range(in: window), a = dataset.attendance.range(in: window)
+        let lasts = [i.last.map { dataset.interactions.time[$0] }, a.last.map { dataset.attendance.date[$0] }].compactMap { $0 }
+        guard let last = lasts.max() else { return nil }
+        if let end = window.end { return end }
+        return (Timestamp.floorDiv(last, Timestamp.secondsPerDay) + 1) * Timestamp.secondsPerDay
+    }
+
+    static func start(_ dataset: Dataset, window: TimeWindow) -> Int64? {
+        let i = dataset.interactions.range(in: window), a = dataset.attendance.range(in: window)
+        return [i.first.map { dataset.interactions.time[$0] }, a.first.map { dataset.attendance.date[$0] }].compactMap { $0 }.min()
+    }
+
+    static func sameRecords(_ dataset: Dataset, _ a: TimeWindow, _ b: TimeWindow) -> Bool {
+        dataset.interactions.range(in: a) == dataset.interactions.range(in: b) && dataset.attendance.range(in: a) == dataset.attendance.range(in: b)
+    }
+
+    /// The instant `months` calendar months before t (the day clamped to the month's length).
+    static func monthsBefore(_ t: Int64, _ months: Int) -> Int64 {
+        let day = Timestamp.floorDiv(t, Timestamp.secondsPerDay)
+        let seconds = t - day * Timestamp.secondsPerDay
+        let (y, m, d) = Timestamp.civil(days: day)
+        let total = y * 12 + (m - 1) - months
+        let year = Int(Timestamp.floorDiv(Int64(total), 12)), month = total - year * 12 + 1
+        return Timestamp.seconds(year: year, month: month, day: min(d, Timestamp.daysInMonth(year: year, month: month))) + seconds
+    }
+
+    /// The governance flag and join and leave dates from the config's members.csv columns. A
+    /// governance value of yes, y, true, 1 or x (any case) is a flag; dates are ISO 8601.
+    public static func facts(_ members: MemberTable, config: SegmentRules) -> MemberFacts {
+        let n = members.count
+        let truthy: Set<String> = ["yes", "y", "true", "1", "x"]
+        func column(_ name: String) -> [String]? {
+            members.attributes.column(named: name).map { c in (0..<n).map { c.value(at: $0) } }
+        }
+        func date(_ text: String) -> Int64? {
+            guard case .success(let v) = ISO8601.parse(text) else { return nil }
+            return v.seconds
+        }
+        let governance = column(config.governanceColumn).map { $0.map { truthy.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } }
+        return MemberFacts(governance: governance ?? Array(repeating: false, count: n),
+                           joined: column(config.joinedColumn).map { $0.map(date) } ?? Array(repeating: nil, count: n),
+                           left: column(config.leftColumn).map { $0.map(date) } ?? Array(repeating: nil, count: n))
+    }
+}
+
+/// One member's segment: a row of segments.csv and an entry of report.json's `segment_members`.
+public struct SegmentRow: Sendable {
+    public var member: String
+    public var segment: String
+    /// The rule that fired ("" for inactive and unclassified members).
+    public var rule: String
+    /// The fired rule's conditions with the member's values, or why no rule applies.
+    public var reasons: String
+    /// What would move the member up one segment.
+    public var nextStep: String
+    /// The k-means cluster (1-based; nil for members not clustered).
+    public var cluster: Int?
+    /// The segment in the snapshot before the main one, and the movement from it.
+    public var previousSegment: String?
+    public var movement: String?
+    /// The segment in every snapshot, oldest first, `;`-separated.
+    public var history: String
+    public var features: [Double?]
+
+    public typealias Column = (name: String, cell: @Sendable (SegmentRow) -> CSVCell)
+
+    private static func feature(_ index: Int) -> @Sendable (SegmentRow) -> CSVCell {
+        { row in row.features[index].map { .real($0) } ?? .empty }
+    }
+
+    /// segments.csv's columns, in order; report.json's `segment_members` entries use the same names.
+    public static let columns: [Column] = {
+        var columns: [Column] = [
+            ("member", { .text($0.member) }),
+            ("segment", { .plain($0.segment) }),
+            ("rule", { .plain($0.rule) }),
+            ("reasons", { .plain($0.reasons) }),
+            ("next_step", { .plain($0.nextStep) }),
+            ("cluster", { $0.cluster.map { .integer($0) } ?? .empty }),
+            ("previous_segment", { $0.previousSegment.map { .plain($0) } ?? .empty }),
+            ("movement", { $0.movement.map { .plain($0) } ?? .empty }),
+            ("history", { .plain($0.history) }),
+        ]
+        for (index, f) in EngagementFeature.allCases.enumerated() { columns.append((f.rawValue, feature(index))) }
+        return columns
+    }()
+}
+
+/// One cell of a transition matrix: a row of transitions.csv.
+public struct TransitionRow: Sendable, Codable, Equatable {
+    public var fromWindowEnd: String
+    public var toWindowEnd: String
+    public var fromSegment: String
+    public var toSegment: String
+    public var members: Int
+    public var movement: String
+
+    enum CodingKeys: String, CodingKey {
+        case members, movement
+        case fromWindowEnd = "from_window_end", toWindowEnd = "to_window_end"
+        case fromSegment = "from_segment", toSegment = "to_segment"
+    }
+
+    public static let columns: [(name: String, cell: @Sendable (TransitionRow) -> CSVCell)] = [
+        ("from_window_end", { .plain($0.fromWindowEnd) }),
+        ("to_window_end", { .plain($0.toWindowEnd) }),
+        ("from_segment", { .plain($0.fromSegment) }),
+        ("to_segment", { .plain($0.toSegment) }),
+        ("members", { .integer($0.members) }),
+        ("movement", { .plain($0.movement) }),
+    ]
+}
+
+extension SegmentAnalysis {
+    /// Member v's row, naming members by `ids` (pseudonyms in pseudonymised outputs).
+    public func row(_ v: Int, ids: IdentifierRegistry) -> SegmentRow {
+        let main = self.main
+        let s = main.segment[v], r = main.rule[v]
+        var cluster: Int?
+        if let clusters, let i = SegmentAnalysis.position(of: v, in: clusters.members) { cluster = Int(clusters.labels[i]) + 1 }
+        var previous: String?, movement: String?
+        if snapshots.count >= 2 {
+            let p = snapshots[snapshots.count - 2].segment[v]
+            previous = segments[Int(p)]
+            movement = transitions.movement(from: Int(p), to: Int(s)).rawValue
+        }
+        return SegmentRow(
+            member: ids[Int32(v)], segment: segments[Int(s)], rule: r >= 0 ? config.rules[Int(r)].text : "",
+            reasons: config.reasons(features, member: v, rule: r, thresholds: thresholds),
+            nextStep: config.nextStep(features, member: v, segment: s, thresholds: thresholds),
+            cluster: cluster, previousSegment: previous, movement: movement,
+            history: snapshots.map { segments[Int($0.segment[v])] }.joined(separator: ";"),
+            features: EngagementFeature.allCases.map { features.value($0, v) })
+    }
+
+    static func position(of v: Int, in sorted: [Int]) -> Int? {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == v ? lo : nil
+    }
+
+    /// transitions.csv's rows: the non-zero cells of each consecutive pair's matrix, in segment order.
+    public var transitionRows: [TransitionRow] {
+        var rows: [TransitionRow] = []
+        for (p, matrix) in transitions.matrices.enumerated() {
+            let from = Timestamp.formatDateTime(snapshots[p].window.end!), to = Timestamp.formatDateTime(snapshots[p + 1].window.end!)
+            for a in segments.indices {
+                for b in segments.indices where matrix[a][b] > 0 {
+                    rows.append(TransitionRow(fromWindowEnd: from, toWindowEnd: to, fromSegment: segments[a], toSegment: segments[b],
+                                              members: matrix[a][b], movement: transitions.movement(from: a, to: b).rawValue))
+                }
+            }
+        }
+        return rows
+    }
+
+    func counts(_ snapshot: Snapshot) -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: segments.map { ($0, 0) })
+        for s in snapshot.segment { counts[segments[Int(s)], default: 0] += 1 }
+        return counts
+    }
+
+    /// report.json's `segments`.
+    public var summary: Report.SegmentsSummary {
+        let main = self.main
+        let n = features.memberCount
+        let shares = { (counts: [String: Int]) in counts.mapValues { n > 0 ? Double($0) / Double(n) : 0 } }
+        var fired = [Int](repeating: 0, count: config.rules.count)
+        for r in main.rule where r >= 0 { fired[Int(r)] += 1 }
+        let clusterSummary = clusters.map { c in
+            Report.ClusterCheck(
+                k: c.k, features: c.features.map(\.rawValue), members: c.members.count,
+                silhouettes: c.silhouettes.map { .init(k: $0.k, silhouette: $0.score) },
+                clusters: (0..<c.k).map { i in
+                    .init(cluster: i + 1, size: c.sizes[i],
+                          centroid: SegmentAnalysis.keyed(c.features, c.centroids[i]),
+                          standardisedCentroid: SegmentAnalysis.keyed(c.features, c.standardisedCentroids[i]))
+                },
+                adjustedRandIndex: c.agreement.adjustedRandIndex,
+                contingency: .init(segments: segments, clusters: (1...c.k).map { $0 }, counts: c.agreement.counts))
+        }
+        let counted = counts(main)
+        return Report.SegmentsSummary(
+            config: .init(source: configSource, text: SegmentConfig.text(config)),
+            windowStart: main.window.start.map(Timestamp.formatDateTime), windowEnd: Timestamp.formatDateTime(main.window.end!),
+            segments: segments, members: n, counts: counted, shares: shares(counted),
+            rulesFired: config.rules.indices.map { .init(segment: config.rules[$0].segment, rule: config.rules[$0].text, members: fired[$0]) },
+            notes: SegmentAnalysis.notes,
+            clusters: clusterSummary,
+            overTime: snapshots.enumerated().map { p, s in
+                let c = counts(s)
+                let moves = p == 0 ? nil : Dictionary(uniqueKeysWithValues: SegmentTransitions.Movement.allCases.map {
+                    ($0.rawValue, transitions.movements(p - 1)[$0] ?? 0)
+                })
+                return .init(windowStart: s.window.start.map(Timestamp.formatDateTime), windowEnd: Timestamp.formatDateTime(s.window.end!),
+                             counts: c, shares: shares(c), movements: moves)
+            },
+            transitions: transitionRows,
+            sensitivity: .init(step: sensitivity.step, thresholds: sensitivity.entries.map { e in
+                let rule = config.rules[e.rule]
+                return .init(segment: rule.segment, rule: rule.text, condition: rule.conditions[e.condition].text,
+                             threshold: e.threshold, lower: e.lower, upper: e.upper,
+                             changedLower: e.changedLower, changedUpper: e.changedUpper)
+            }))
+    }
+
+    static let notes = [
+        "attendance_rate: events attended / events held in the window while a member (invitations are not in the input format)",
+        "survey_in_degree: no survey data (survey ingest is not implemented yet); the feature is empty",
+        "percentile thresholds are taken over the members active in the window",
+    ]
+
+    static func keyed(_ features: [EngagementFeature], _ values: [Double]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (f, x) in zip(features, values) where x.isFinite { out[f.rawValue] = x }
+        return out
+    }
+}
+
+extension Report {
+    public struct SegmentsSummary: Codable, Sendable, Equatable {
+        public var config: SegmentConfigEcho
+        /// The main window (the rolling window ending at the analysis end).
+        @NullCoded public var windowStart: String?
+        public var windowEnd: String
+        /// Segment names in rank order (top first), then inactive and unclassified.
+        public var segments: [String]
+        public var members: Int
+        public var counts: [String: Int]
+        /// Counts as shares of all members.
+        public var shares: [String: Double]
+        /// Every rule in order, with the members it classified in the main window.
+        public var rulesFired: [RuleCount]
+        public var notes: [String]
+        /// The k-means check; null with too few active members.
+        @NullCoded public var clusters: ClusterCheck?
+        public var overTime: [SegmentSnapshot]
+        public var transitions: [TransitionRow]
+        public var sensitivity: SensitivitySummary
+
+        enum CodingKeys: String, CodingKey {
+            case config, segments, members, counts, shares, notes, clusters, transitions, sensitivity
+            case windowStart = "window_start", windowEnd = "window_end", rulesFired = "rules_fired", overTime = "over_time"
+        }
+    }
+
+    public struct SegmentConfigEcho: Codable, Sendable, Equatable {
+        /// The config file's path, or "default".
+        public var source: String
+        /// The config as used, without comments (it parses back to the same rules).
+        public var text: String
+    }
+
+    public struct RuleCount: Codable, Sendable, Equatable {
+        public var segment: String
+        public var rule: String
+        public var members: Int
+    }
+
+    public struct ClusterCheck: Codable, Sendable, Equatable {
+        public var k: Int
+        public var features: [String]
+        public var members: Int
+        public var silhouettes: [KSilhouette]
+        public var clusters: [ClusterCentroid]
+        public var adjustedRandIndex: Double
+        public var contingency: Contingency
+
+        enum CodingKeys: String, CodingKey {
+            case k, features, members, silhouettes, clusters, contingency
+            case adjustedRandIndex = "adjusted_rand_index"
+        }
+    }
+
+    public struct KSilhouette: Codable, Sendable, Equatable {
+        public var k: Int
+        public var silhouette: Double
+    }
+
+    public struct ClusterCentroid: Codable, Sendable, Equatable {
+        public var cluster: Int
+        public var size: Int
+        public var centroid: [String: Double]
+        public var standardisedCentroid: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case cluster, size, centroid
+            case standardisedCentroid = "standardised_centroid"
+        }
+    }
+
+    /// counts[s][c]: clustered members in segment s (of `segments`) and cluster c (of `clusters`).
+    public struct Contingency: Codable, Sendable, Equatable {
+        public var segments: [String]
+        public var clusters: [Int]
+        public var counts: [[Int]]
+    }
+
+    public struct SegmentSnapshot: Codable, Sendable, Equatable {
+        @NullCoded public var windowStart: String?
+        public var windowEnd: String
+        public var counts: [String: Int]
+        public var shares: [String: Double]
+        /// Members per movement since the previous snapshot (stayed, up, down, left, joined,
+        /// outside); null for the first.
+        @NullCoded public var movements: [String: Int]?
+
+        enum CodingKeys: String, CodingKey {
+            case counts, shares, movements
+            case windowStart = "window_start", windowEnd = "window_end"
+        }
+    }
+
+    public struct SensitivitySummary: Codable, Sendable, Equatable {
+        public var step: Double
+        public var thresholds: [ThresholdChange]
+    }
+
+    public struct ThresholdChange: Codable, Sendable, Equatable {
+        public var segment: String
+        public var rule: String
+        public var condition: String
+        public var threshold: Double
+        public var lower: Double
+        public var upper: Double
+        public var changedLower: Int
+        public var changedUpper: Int
+
+        enum CodingKeys: String, CodingKey {
+            case segment, rule, condition, threshold, lower, upper
+            case changedLower = "changed_lower", changedUpper = "changed_upper"
+        }
+    }
+}

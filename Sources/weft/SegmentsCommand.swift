@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import WeftAnalysis
+import WeftGraph
+import WeftIO
+import WeftReport
+
+/// `--segments-config`: the engagement segment rules (shared by `analyze` and `segments`).
+struct SegmentOptions: ParsableArguments {
+    @Option(name: .long, help: "Engagement segment rules and settings (a TOML file like config/segments.toml; default: the built-in rules).")
+    var segmentsConfig: String?
+
+    /// The rules and where they came from. A missing or malformed file is a usage error (exit 2),
+    /// reported as file:line:column.
+    func load() throws -> (rules: SegmentRules, source: String) {
+        guard let path = segmentsConfig else { return (SegmentConfig.defaultRules, "default") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure(message: "error: \(path): cannot read the segments config", exitCode: 2)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(message: "error: \(path): the segments config is not UTF-8 text", exitCode: 2)
+        }
+        do {
+            return (try SegmentConfig.parse(text, file: path), path)
+        } catch let error as SegmentConfigError {
+            throw CommandFailure(message: "error: \(error)", exitCode: 2)
+        }
+    }
+}
+
+/// `weft segments`: engagement segments (crew, deep divers, passengers, inactive) with the rule
+/// that fired, the features behind it and the next step; the k-means check; transitions; sensitivity.
+struct SegmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segments",
+        abstract: "Classify members into engagement segments (crew, deep divers, passengers, inactive) by configurable rules.",
+        discussion: "With --out, writes segments.csv, transitions.csv and segments.json (report.json's `segments` section) into the folder; without it, segments.csv goes to standard output."
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var window: WindowOptions
+    @OptionGroup var measures: MeasureOptions
+    @OptionGroup(title: "Segments") var segmentOptions: SegmentOptions
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String?
+
+    func validate() throws {
+        if measures.network == .events { throw ValidationError("--network events has no members to segment") }
+    }
+
+    func run() throws {
+        let span = try window.window()
+        let config = try segmentOptions.load()
+        let dataset = try input.load(progress: Progress())
+        try measures.checkNames(dataset)
+        let options = measures.options(undirected: input.undirected)
+        let nodes = NodeTable(members: dataset.members)
+        let shown = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: dataset.members.count, named: options.groupAttributes)
+        let analysis = SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
+                                       configSource: config.source, groups: groups)
+        guard let out else {
+            let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))
+            if let analysis {
+                for v in 0..<dataset.members.count { try writer.writeRow(SegmentRow.columns.map { $0.cell(analysis.row(v, ids: shown.ids)) }) }
+            }
+            try writer.commit()
+            try input.enforceStrict(dataset)
+            return
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try ReportWriters.writeSegments(analysis, ids: shown.ids, to: out + "/segments.csv")
+        try ReportWriters.writeTransitions(analysis, to: out + "/transitions.csv")
+        if let summary = analysis?.summary { try ReportWriters.writeJSON(summary, to: out + "/segments.json") }
+        if let summary = analysis?.summary { print(SegmentsCommand.describe(summary)) } else { print("no record in the window: no segments") }
+        print("wrote \(["segments.csv", "transitions.csv"].map { out + "/" + $0 }.joined(separator: ", "))\(analysis == nil ? "" : ", \(out)/segments.json")")
+        try input.enforceStrict(dataset)
+    }
+
+    /// One line of counts, the movements since the previous snapshot, and the k-means agreement.
+    static func describe(_ s: Report.SegmentsSummary) -> String {
+        var text = "segments (\(s.windowStart ?? "start") to \(s.windowEnd)): " + s.segments.map { "\($0) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
+        if s.overTime.count >= 2, let moves = s.overTime.last?.movements {
+            text += "\nsince the window ending \(s.overTime[s.overTime.count - 2].windowEnd): "
+                + ["up", "down", "left", "joined", "stayed"].map { "\($0) \(moves[$0] ?? 0)" }.joined(separator: ", ")
+        }
+        if let c = s.clusters {
+            text += String(format: "\nk-means check: k = %d, adjusted Rand index with the rules %.3f", c.k, c.adjustedRandIndex)
+        }
+        return text
+    }
+}
