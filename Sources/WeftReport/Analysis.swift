@@ -73,7 +73,7 @@ public struct Analysis: Sendable {
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
-        time = options.network.nodesAreMembers
+        time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
             ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: structure.primary?.groups)
             : nil
     }

@@ -32,8 +32,11 @@ public struct Report: Codable, Sendable, Equatable {
     @NullCoded public var brokerage: BrokerageSummary?
     /// The time settings and what they found; null when the window holds no record.
     @NullCoded public var time: TimeSummary?
+    /// The survey layer analysed, its response rates and symmetrisation; null unless `--network survey:…`.
+    @NullCoded public var survey: SurveySummary? = nil
 
     enum CodingKeys: String, CodingKey {
+        case survey
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
         case brokerage, time
         case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"

@@ -41,7 +41,8 @@ struct AnalyzeCommand: ParsableCommand {
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.stage("writing outputs")
-        let report = analysis.report(version: Weft.version)
+        var report = analysis.report(version: Weft.version)
+        report.survey = SurveyReporting.summary(analysis)
         try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv", pseudonymise: measures.pseudonymise)
         try ReportWriters.writeMembers(analysis, to: out + "/members.csv")
         try ReportWriters.writeCommunities(analysis, to: out + "/communities.csv")
@@ -50,6 +51,7 @@ struct AnalyzeCommand: ParsableCommand {
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
         progress.done()
         let n = report.network
+        if let survey = report.survey { print(SurveyReporting.line(survey)) }
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
         print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average degree \(format(n.averageDegree))")
         print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")

@@ -133,3 +133,25 @@ struct SurveyImportCommand: ParsableCommand {
         }
     }
 }
+
+/// The survey layer's summary for report.json (nil unless the network is a survey layer), and a
+/// line stating the response rate beside the figures printed.
+enum SurveyReporting {
+    static func summary(_ analysis: Analysis) -> Report.SurveySummary? {
+        let o = analysis.options
+        guard o.network == .survey, let selection = o.survey,
+              let layer = try? SurveyNetwork(dataset: analysis.dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
+                                             groupAttributes: o.groupAttributes) else { return nil }
+        return layer.summary(analysis.dataset, graph: analysis.graph, groupAttributes: o.groupAttributes)
+    }
+
+    static func line(_ s: Report.SurveySummary) -> String {
+        let rate = String(format: "%.1f%%", s.responseRate * 100)
+        var text = "survey \(s.relations.joined(separator: "+")), wave \(s.wave): response rate \(rate) (\(s.respondents) of \(s.members), from \(s.respondentsFrom)) — \(s.confidence); symmetrisation \(s.symmetrisation) (\(s.symmetrisationReason))"
+        if let warning = s.warning { text += "\nwarning: " + warning }
+        if let c = s.changeFromPreviousWave {
+            text += "\nsince wave \(c.fromWave): new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), Jaccard \(String(format: "%.4f", c.jaccard))"
+        }
+        return text
+    }
+}

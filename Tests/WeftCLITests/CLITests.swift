@@ -149,7 +149,7 @@ func temporaryFolder() throws -> URL {
         // instant (several events on one date) are where the order could leak in.
         let shuffled = try temporaryFolder()
         var generator = SeededGenerator(seed: seed)
-        for name in ["members.csv", "interactions.csv", "attendance.csv"] {
+        for name in ["members.csv", "interactions.csv", "attendance.csv", "survey.csv"] {
             let text = try String(contentsOfFile: sampleData + "/" + name, encoding: .utf8)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }
