@@ -25,6 +25,8 @@ public struct AnalysisOptions: Sendable {
     /// The survey layer when `network` is `.survey`, and its symmetrisation (nil: by response rate).
     public var survey: SurveySelection?
     public var surveySymmetrisation: SurveySymmetrisation?
+    /// Dates of survey waves whose labels are not dates (label → UTC seconds).
+    public var surveyWaveDates: [String: Int64] = [:]
     public var undirected = false
     public var symmetrisation: Symmetrisation = .sum
     /// Betweenness and closeness with distance = 1/weight instead of hop counts.
@@ -81,7 +83,7 @@ public struct AnalysisOptions: Sendable {
             // Waves, not the time window, select survey data; a selection that does not resolve
             // (checked by the command before) gives an empty graph.
             guard let survey, let layer = try? SurveyNetwork(dataset: dataset, selection: survey, symmetrisation: surveySymmetrisation,
-                                                              groupAttributes: groupAttributes) else {
+                                                              groupAttributes: groupAttributes, waveDates: surveyWaveDates) else {
                 return GraphBuilder().build(InteractionLog(), nodeCount: n)
             }
             return layer.graph(dataset)

@@ -86,8 +86,9 @@ public enum ResponseConfidence: String, Sendable, Codable {
 }
 
 /// Who answered a wave, overall and per group. The members are every member of the dataset, or,
-/// when the wave is labelled with an ISO date and members.csv has `joined` / `left` columns,
-/// the members in the network on that day. Respondents come from the respondents list when it
+/// when the wave has a date (its label is an ISO date, or `waveDates` gives one) and members.csv
+/// has `joined` / `left` columns, the members in the network on that day (joined on or before
+/// it, not left by it); anyone who answered counts as a member. Respondents come from the respondents list when it
 /// covers the wave, otherwise they are the members with at least one nomination in it.
 public struct SurveyResponse: Sendable, Equatable {
     public var wave: String
@@ -100,7 +101,7 @@ public struct SurveyResponse: Sendable, Equatable {
     public var rate: Double { members == 0 ? 0 : Double(respondents) / Double(members) }
     public var confidence: ResponseConfidence { ResponseConfidence(rate: rate) }
 
-    public init(dataset: Dataset, wave w: UInt16, groupAttributes: [String]?) {
+    public init(dataset: Dataset, wave w: UInt16, groupAttributes: [String]?, waveDates: [String: Int64] = [:]) {
         let log = dataset.survey
         wave = log.waves[Int32(w)]
         let answered = log.respondents(wave: w)
@@ -108,11 +109,13 @@ public struct SurveyResponse: Sendable, Equatable {
         let n = dataset.members.count
         var invited = [Bool](repeating: true, count: n)
         let attributes = dataset.members.attributes
-        if case .success(let day) = ISO8601.parse(wave) {
+        var date = waveDates[wave]
+        if date == nil, case .success(let day) = ISO8601.parse(wave) { date = day.seconds }
+        if let date {
             let joined = attributes.column(named: "joined"), left = attributes.column(named: "left")
             for v in 0..<n {
-                if let joined, case .success(let j) = ISO8601.parse(joined.value(at: v)), j.seconds > day.seconds { invited[v] = false }
-                if let left, case .success(let l) = ISO8601.parse(left.value(at: v)), l.seconds <= day.seconds { invited[v] = false }
+                if let joined, case .success(let j) = ISO8601.parse(joined.value(at: v)), j.seconds > date { invited[v] = false }
+                if let left, case .success(let l) = ISO8601.parse(left.value(at: v)), l.seconds <= date { invited[v] = false }
             }
         }
         for v in answered { invited[Int(v)] = true }   // whoever answered was there
@@ -145,10 +148,15 @@ public struct SurveyNetwork: Sendable {
 
     public static func defaultSymmetrisation(rate: Double) -> SurveySymmetrisation { rate < 0.8 ? .max : .directed }
 
-    public init(dataset: Dataset, selection: SurveySelection, symmetrisation: SurveySymmetrisation?, groupAttributes: [String]?) throws {
+    /// Wave label → date, for waves whose labels are not dates (the response rate's members).
+    public let waveDates: [String: Int64]
+
+    public init(dataset: Dataset, selection: SurveySelection, symmetrisation: SurveySymmetrisation?, groupAttributes: [String]?,
+                waveDates: [String: Int64] = [:]) throws {
         self.selection = selection
+        self.waveDates = waveDates
         (relationCodes, wave) = try selection.resolve(dataset.survey)
-        response = SurveyResponse(dataset: dataset, wave: wave, groupAttributes: groupAttributes)
+        response = SurveyResponse(dataset: dataset, wave: wave, groupAttributes: groupAttributes, waveDates: waveDates)
         self.symmetrisation = symmetrisation ?? SurveyNetwork.defaultSymmetrisation(rate: response.rate)
         symmetrisationDefaulted = symmetrisation == nil
     }
@@ -191,7 +199,7 @@ public struct SurveyNetwork: Sendable {
             responseRate: rate, respondentsFrom: response.source, confidence: response.confidence.rawValue,
             warning: response.confidence.warning(rate: rate), responseByGroup: response.byGroup,
             responseByWave: (0..<log.waves.count).map { w in
-                let r = w == Int(wave) ? response : SurveyResponse(dataset: dataset, wave: UInt16(w), groupAttributes: [])
+                let r = w == Int(wave) ? response : SurveyResponse(dataset: dataset, wave: UInt16(w), groupAttributes: [], waveDates: waveDates)
                 return .init(wave: r.wave, respondents: r.respondents, members: r.members, responseRate: r.rate,
                              confidence: r.confidence.rawValue)
             },

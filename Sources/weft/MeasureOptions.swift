@@ -32,6 +32,22 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: "With --network survey:…: directed (keep nominations as reported), max (a tie where either named the other), min (only where both did) or mean. Default: max when the wave's response rate is below 80%, directed otherwise.")
     var surveySymmetrise: SurveySymmetrisation?
 
+    @Option(help: "Dates of survey waves whose labels are not dates, e.g. 'baseline=2022-06-13,follow-up=2024-06-10': the response rate then counts only members in the network that day (members.csv's joined/left).")
+    var waveDates: String?
+
+    /// --wave-dates as label → UTC seconds.
+    func parsedWaveDates() throws -> [String: Int64] {
+        var dates: [String: Int64] = [:]
+        for item in MeasureOptions.list(waveDates ?? "") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, case .success(let day) = ISO8601.parse(parts[1]) else {
+                throw ValidationError("--wave-dates: '\(item)' is not WAVE=DATE with an ISO 8601 date")
+            }
+            dates[parts[0]] = day.seconds
+        }
+        return dates
+    }
+
     @Option(help: "How the two directions of a tie combine in the undirected view: sum, max, min or mean.")
     var symmetrise: Symmetrisation = .sum
 
@@ -77,7 +93,10 @@ struct MeasureOptions: ParsableArguments {
         } else if NetworkKind(rawValue: networkText) == nil || networkText == NetworkKind.survey.rawValue {
             throw ValidationError("--network: '\(networkText)' is not interactions, co-attendance, co-attendance-newman, events or survey:RELATION[@WAVE]")
         }
-        if surveySymmetrise != nil && network != .survey { throw ValidationError("--survey-symmetrise applies to --network survey:…") }
+        if (surveySymmetrise != nil || waveDates != nil) && network != .survey {
+            throw ValidationError("--survey-symmetrise and --wave-dates apply to --network survey:…")
+        }
+        _ = try parsedWaveDates()
         if let k = sampleSources, k < 1 { throw ValidationError("--sample-sources must be at least 1") }
         if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
@@ -89,6 +108,7 @@ struct MeasureOptions: ParsableArguments {
         o.network = network
         o.survey = surveySelection
         o.surveySymmetrisation = surveySymmetrise
+        o.surveyWaveDates = (try? parsedWaveDates()) ?? [:]
         o.undirected = undirected
         o.symmetrisation = symmetrise
         o.weightedPaths = weightedPaths

@@ -141,7 +141,7 @@ enum SurveyReporting {
         let o = analysis.options
         guard o.network == .survey, let selection = o.survey,
               let layer = try? SurveyNetwork(dataset: analysis.dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
-                                             groupAttributes: o.groupAttributes) else { return nil }
+                                             groupAttributes: o.groupAttributes, waveDates: o.surveyWaveDates) else { return nil }
         return layer.summary(analysis.dataset, graph: analysis.graph, groupAttributes: o.groupAttributes)
     }
 
