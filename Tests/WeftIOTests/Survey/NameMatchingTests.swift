@@ -64,6 +64,23 @@ let surveyRoster = roster([
         #expect(matcher.match("m99").method == .unmatched)
     }
 
+    @Test func edgeCasesOfNames() {
+        let matcher = NameMatcher(members: surveyRoster)
+        #expect(matcher.match("  m03 ").method == .id, "ids are trimmed")
+        #expect(matcher.match("M03").method != .id, "ids are case-sensitive, as everywhere in Weft")
+        #expect(matcher.match("JEAN PIERRE DUBOIS").method == .name, "a hyphen is a space")
+        #expect(matcher.match("Dubois, Jean-Pierre").method == .name)
+        #expect(matcher.match("Ms Fatima Al Hassan").member == 5)
+        #expect(matcher.match("Nguyen Thi Lan (Vietnam)").method == .review || matcher.match("Nguyen Thi Lan (Vietnam)").method == .unmatched,
+                "extra words are never matched silently")
+        #expect(matcher.match("ana.silva@EXAMPLE.org").method == .email)
+        #expect(matcher.match("ana.silva@example.com").method != .email, "a different address is not an email match")
+        #expect(matcher.match("Dr.").method == .unmatched)
+        // Every non-exact outcome carries the candidate and its score for the report.
+        let review = matcher.match("W. Kamau")
+        #expect(review.score > 0.85 && review.score < 0.93 && review.runnerUp != nil)
+    }
+
     @Test func thresholdsAreConfigurable() {
         let loose = NameMatcher(members: surveyRoster, thresholds: MatchThresholds(auto: 0.90, review: 0.85))
         #expect(loose.match("W. Kamau").method == .fuzzy)
