@@ -21,26 +21,41 @@ public enum JaroWinkler {
     }
 
     public static func similarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
+        var scratch = Scratch()
+        return similarity(a, b, scratch: &scratch)
+    }
+
+    /// Flags of matched characters, reused across calls so that scoring one name against a whole
+    /// roster allocates once.
+    public struct Scratch {
+        var matchedA: [Bool] = []
+        var matchedB: [Bool] = []
+        public init() {}
+    }
+
+    public static func similarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], scratch: inout Scratch) -> Double {
         if a == b { return 1 }
         if a.isEmpty || b.isEmpty { return 0 }
         let window = max(0, max(a.count, b.count) / 2 - 1)
-        var matchedA = [Bool](repeating: false, count: a.count)
-        var matchedB = [Bool](repeating: false, count: b.count)
+        if scratch.matchedA.count < a.count { scratch.matchedA = [Bool](repeating: false, count: a.count) }
+        if scratch.matchedB.count < b.count { scratch.matchedB = [Bool](repeating: false, count: b.count) }
+        for i in 0..<a.count { scratch.matchedA[i] = false }
+        for j in 0..<b.count { scratch.matchedB[j] = false }
         var m = 0
         for i in 0..<a.count {
             let lo = max(0, i - window), hi = min(b.count - 1, i + window)
             if lo > hi { continue }
-            for j in lo...hi where !matchedB[j] && a[i] == b[j] {
-                matchedA[i] = true
-                matchedB[j] = true
+            for j in lo...hi where !scratch.matchedB[j] && a[i] == b[j] {
+                scratch.matchedA[i] = true
+                scratch.matchedB[j] = true
                 m += 1
                 break
             }
         }
         if m == 0 { return 0 }
         var outOfOrder = 0, j = 0
-        for i in 0..<a.count where matchedA[i] {
-            while !matchedB[j] { j += 1 }
+        for i in 0..<a.count where scratch.matchedA[i] {
+            while !scratch.matchedB[j] { j += 1 }
             if a[i] != b[j] { outOfOrder += 1 }
             j += 1
         }
@@ -50,6 +65,15 @@ public enum JaroWinkler {
         var prefix = 0
         while prefix < min(4, a.count, b.count) && a[prefix] == b[prefix] { prefix += 1 }
         return jaro + Double(prefix) * prefixScale * (1 - jaro)
+    }
+
+    /// An upper bound on the similarity of strings of lengths `p` and `q` (all of the shorter
+    /// matched in order, full prefix boost), to skip candidates that cannot win.
+    public static func bound(_ p: Int, _ q: Int) -> Double {
+        guard p > 0, q > 0 else { return p == q ? 1 : 0 }
+        let m = Double(min(p, q))
+        let jaro = (m / Double(p) + m / Double(q) + 1) / 3
+        return jaro > boostThreshold ? jaro + 4 * prefixScale * (1 - jaro) : jaro
     }
 }
 
@@ -144,7 +168,8 @@ public struct MatchThresholds: Sendable, Equatable {
 /// similarity of the normalised names (the higher of same-order and sorted-word comparisons)
 /// at or above `thresholds.auto` → between `thresholds.review` and `auto` to the review list →
 /// below, unmatched. Decisions from a review file override everything but exact ids. A normalised
-/// name shared by two members, or two members tied for the best score, is ambiguous.
+/// name shared by two members (unless only one has the words in the text's order), or two
+/// members tied for the best score in both comparisons, is ambiguous.
 public struct NameMatcher: Sendable {
     public let ids: IdentifierRegistry
     public let names: [String]
@@ -200,21 +225,32 @@ public struct NameMatcher: Sendable {
         }
         let words = PersonName.words(text)
         let key = words.sorted().joined(separator: " ")
+        let plain = Array(words.joined(separator: " ").unicodeScalars)
         if let found = keyIndex[key] {
             if found.count == 1 { return NameMatch(method: .name, member: found[0], score: 1) }
+            // Several members share the words: the one whose words come in the same order wins if
+            // it alone does ("Ana Silva Kamau" beside "Ana Kamau Silva").
+            let sameOrder = found.filter { normalisedNames[Int($0)] == plain }
+            if sameOrder.count == 1 { return NameMatch(method: .name, member: sameOrder[0], score: 1) }
             return NameMatch(method: .ambiguous, member: found[0], score: 1, runnerUp: found[1], runnerUpScore: 1)
         }
         guard !words.isEmpty else { return NameMatch(method: .unmatched, member: nil, score: 0) }
-        let plain = Array(words.joined(separator: " ").unicodeScalars)
         let sorted = Array(key.unicodeScalars)
-        var best: Int32 = -1, bestScore = -1.0, second: Int32 = -1, secondScore = -1.0
+        // Candidates rank by score, then by the same-order score (so that of two members whose
+        // sorted words tie, the one written in the respondent's order wins).
+        var best: Int32 = -1, bestScore = -1.0, bestPlain = -1.0
+        var second: Int32 = -1, secondScore = -1.0, secondPlain = -1.0
+        var scratch = JaroWinkler.Scratch()
         for v in 0..<normalisedNames.count {
-            let s = max(JaroWinkler.similarity(plain, normalisedNames[v]), JaroWinkler.similarity(sorted, sortedNames[v]))
-            if s > bestScore {
-                (second, secondScore) = (best, bestScore)
-                (best, bestScore) = (Int32(v), s)
-            } else if s > secondScore {
-                (second, secondScore) = (Int32(v), s)
+            // Both forms have the same length, so one bound serves both comparisons.
+            if JaroWinkler.bound(plain.count, normalisedNames[v].count) < secondScore { continue }
+            let p = JaroWinkler.similarity(plain, normalisedNames[v], scratch: &scratch)
+            let s = max(p, JaroWinkler.similarity(sorted, sortedNames[v], scratch: &scratch))
+            if (s, p) > (bestScore, bestPlain) {
+                (second, secondScore, secondPlain) = (best, bestScore, bestPlain)
+                (best, bestScore, bestPlain) = (Int32(v), s, p)
+            } else if (s, p) > (secondScore, secondPlain) {
+                (second, secondScore, secondPlain) = (Int32(v), s, p)
             }
         }
         guard best >= 0 else { return NameMatch(method: .unmatched, member: nil, score: 0) }
@@ -222,7 +258,7 @@ public struct NameMatcher: Sendable {
                                runnerUp: second >= 0 ? second : nil, runnerUpScore: second >= 0 ? secondScore : nil)
         if bestScore >= thresholds.review {
             result.member = best
-            if secondScore == bestScore { result.method = .ambiguous }
+            if secondScore == bestScore && secondPlain == bestPlain { result.method = .ambiguous }
             else { result.method = bestScore >= thresholds.auto ? .fuzzy : .review }
         } else {
             result.member = best   // closest candidate, shown in the report for context

@@ -67,7 +67,9 @@ public struct SurveyImport: Sendable {
         case .wide: return try NameGenerator.readWide(table, settings: settings, isKnownName: isKnownName)
         case .kobo: return try NameGenerator.readKobo(table, settings: settings, isKnownName: isKnownName)
         case .googleforms: return try NameGenerator.readGoogleForms(table, settings: settings, isKnownName: isKnownName)
-        case .rosterMatrix: return try RosterMatrix.read(table, settings: settings, isKnownName: isKnownName)
+        case .rosterMatrix:
+            return try RosterMatrix.read(table, settings: settings, isKnownName: isKnownName,
+                                         resemblesMember: { matcher.match($0).method != .unmatched })
         case .qualtrics: return try HeaderRows.readQualtrics(table, settings: settings, isKnownName: isKnownName)
         case .surveymonkey: return try HeaderRows.readSurveyMonkey(table, settings: settings, isKnownName: isKnownName)
         }
