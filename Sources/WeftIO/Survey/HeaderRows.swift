@@ -27,20 +27,11 @@ enum HeaderRows {
         }
         let ids = table.header
         let text = ids.indices.map { $0 < questions.count ? questions[$0] : "" }
-        let respondent: [Int]
-        let wave: Int?
-        if settings.respondentColumn != nil {
-            (respondent, wave) = try RespondentColumns.resolve(ids, settings: settings, file: table.file)
-        } else {
+        let (respondent, wave) = try RespondentColumns.resolve(ids, settings: settings, file: table.file) {
             let known = ["externalreference", "externaldatareference", "recipientemail"].compactMap { SurveyHeader.find([$0], in: ids) }.filter(table.hasData)
-            if let first = known.first {
-                respondent = [first]
-            } else if let asked = SurveyHeader.find(SurveyHeader.respondentAliases, in: text) {
-                respondent = [asked]
-            } else {
-                throw SurveyError("\(table.file): cannot tell which column holds the respondent (ExternalReference and RecipientEmail are empty); name it with --respondent-column")
-            }
-            wave = SurveyHeader.find(SurveyHeader.waveAliases, in: ids, excluding: Set(respondent))
+            if let first = known.first { return [first] }
+            if let asked = SurveyHeader.find(SurveyHeader.respondentAliases, in: text) { return [asked] }
+            throw SurveyError("\(table.file): cannot tell which column holds the respondent (ExternalReference and RecipientEmail are empty); name it with --respondent-column")
         }
         let taken = Set(respondent + [wave].compactMap { $0 })
         let positions = settings.alterColumns.map { SurveyHeader.positions(matching: $0, in: ids) }
@@ -85,25 +76,14 @@ enum HeaderRows {
         let sub = questions.indices.map { $0 < subs.count ? subs[$0].trimmingCharacters(in: .whitespaces) : "" }
         let names = questions.indices.map { responseWords.contains(SurveyHeader.slug(sub[$0])) ? questions[$0] : questions[$0] + " / " + sub[$0] }
         let hasData = table.hasData
-        let respondent: [Int]
-        let wave: Int?
-        if settings.respondentColumn != nil {
-            (respondent, wave) = try RespondentColumns.resolve(names, settings: settings, file: table.file)
-        } else {
+        let (respondent, wave) = try RespondentColumns.resolve(names, settings: settings, file: table.file) {
             let email = SurveyHeader.find(["email_address"], in: names).flatMap { hasData($0) ? $0 : nil }
             let first = SurveyHeader.find(["first_name"], in: names), last = SurveyHeader.find(["last_name"], in: names)
-            if let email {
-                respondent = [email]
-            } else if let first, let last, hasData(first) || hasData(last) {
-                respondent = [first, last]
-            } else if let custom = SurveyHeader.find(["custom_data_1", "custom_data"], in: names), hasData(custom) {
-                respondent = [custom]
-            } else if let asked = SurveyHeader.find(SurveyHeader.respondentAliases, in: names) {
-                respondent = [asked]
-            } else {
-                throw SurveyError("\(table.file): cannot tell which column holds the respondent (Email Address, First/Last Name and Custom Data 1 are empty); name it with --respondent-column")
-            }
-            wave = SurveyHeader.find(SurveyHeader.waveAliases, in: names, excluding: Set(respondent))
+            if let email { return [email] }
+            if let first, let last, hasData(first) || hasData(last) { return [first, last] }
+            if let custom = SurveyHeader.find(["custom_data_1", "custom_data"], in: names), hasData(custom) { return [custom] }
+            if let asked = SurveyHeader.find(SurveyHeader.respondentAliases, in: names) { return [asked] }
+            throw SurveyError("\(table.file): cannot tell which column holds the respondent (Email Address, First/Last Name and Custom Data 1 are empty); name it with --respondent-column")
         }
         let taken = Set(respondent + [wave].compactMap { $0 })
         let positions = settings.alterColumns.map { pattern in

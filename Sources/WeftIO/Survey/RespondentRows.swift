@@ -122,6 +122,15 @@ struct RespondentRows {
 
 /// Finds the respondent and wave columns from `--respondent-column` or the usual headers.
 struct RespondentColumns {
+    /// `--respondent-column` when given, otherwise the columns `guess` picks (a format's own
+    /// rules); then the wave column among the rest.
+    static func resolve(_ names: [String], settings: SurveyImportSettings, file: String,
+                        guess: () throws -> [Int]) throws -> (respondent: [Int], wave: Int?) {
+        if settings.respondentColumn != nil { return try resolve(names, settings: settings, file: file) }
+        let respondent = try guess()
+        return (respondent, SurveyHeader.find(SurveyHeader.waveAliases, in: names, excluding: Set(respondent)))
+    }
+
     static func resolve(_ names: [String], settings: SurveyImportSettings, file: String,
                         preferred: [String] = []) throws -> (respondent: [Int], wave: Int?) {
         let respondent: [Int]
