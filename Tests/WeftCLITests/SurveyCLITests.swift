@@ -91,6 +91,9 @@ import Testing
         #expect(try WeftRun(["analyze", sampleData, "--network", "survey:nosuch", "--out", out.path]).status == 2)
         #expect(try WeftRun(["analyze", sampleData, "--network", "survey:advice@wave9", "--out", out.path]).status == 2)
         #expect(try WeftRun(["analyze", sampleData, "--survey-symmetrise", "min", "--out", out.path]).status == 2)
+        #expect(try WeftRun(["timeline", sampleData, "--network", "survey:advice"]).status == 2)
+        let validate = try WeftRun(["validate", sampleData, "--rejects", out.appendingPathComponent("rejects.csv").path])
+        #expect(validate.stdout.contains("survey nominations: 1560 (relations: advice, collaboration; waves: baseline, follow-up)"))
     }
 
     @Test func responseRateThresholdsSetTheDefault() throws {
