@@ -56,7 +56,7 @@ struct SurveyImportCommand: ParsableCommand {
     @Option(help: "The wave of every row without a wave column (default: 1).")
     var wave: String?
 
-    @Option(help: "Scale labels, e.g. 'Never=0,Monthly=1,Weekly=2,Daily=3' (added to, and overriding, the built-in labels).")
+    @Option(help: "Scale labels, e.g. 'Never=0,Monthly=1,Weekly=2,Daily=3', or a CSV file with label and value columns (added to, and overriding, the built-in labels).")
     var scale: String?
 
     @Option(help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
@@ -75,7 +75,9 @@ struct SurveyImportCommand: ParsableCommand {
         guard autoMatch > 0, autoMatch <= 1, reviewThreshold > 0, reviewThreshold <= autoMatch else {
             throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
         }
-        if let scale { do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) } }
+        if let scale, !FileManager.default.fileExists(atPath: scale) {
+            do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) }
+        }
     }
 
     func settings() throws -> SurveyImportSettings {
@@ -85,7 +87,9 @@ struct SurveyImportCommand: ParsableCommand {
         s.relation = relation
         s.wave = wave
         if let choices { s.choices = try KoboChoices.read(path: choices) }
-        if let scale { s.scale = try LikertScale.parsing(scale) }
+        if let scale {
+            s.scale = FileManager.default.fileExists(atPath: scale) ? try LikertScale.read(path: scale) : try LikertScale.parsing(scale)
+        }
         s.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
         return s
     }

@@ -44,6 +44,26 @@ public struct LikertScale: Sendable, Equatable {
         return scale
     }
 
+    /// The standard table with a scale file on top: CSV with `label` and `value` columns.
+    public static func read(path: String, base: LikertScale = .standard) throws -> LikertScale {
+        let table = try SurveyTable(path: path)
+        let slugs = table.header.map(SurveyHeader.slug)
+        guard let label = slugs.firstIndex(of: "label"), let value = slugs.firstIndex(of: "value") else {
+            throw SurveyError("\(path): a scale file needs 'label' and 'value' columns (found: \(table.header.joined(separator: ", ")))")
+        }
+        var scale = base
+        for row in table.rows {
+            if let problem = row.problem { throw SurveyError(problem.message) }
+            let text = label < row.fields.count ? row.fields[label].trimmingCharacters(in: .whitespaces) : ""
+            let number = value < row.fields.count ? Double(row.fields[value].trimmingCharacters(in: .whitespaces)) : nil
+            guard !text.isEmpty, let number, number.isFinite else {
+                throw SurveyError("\(path):\(row.line): a scale row needs a label and a number")
+            }
+            scale.values[normalise(text)] = number
+        }
+        return scale
+    }
+
     public static func normalise(_ label: String) -> String {
         label.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")

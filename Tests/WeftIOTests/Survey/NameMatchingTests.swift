@@ -127,5 +127,11 @@ let surveyRoster = roster([
         #expect(custom.value(of: "Weekly") == 4)
         #expect(custom.value(of: "Daily") == 4)
         #expect(throws: SurveyError.self) { try LikertScale.parsing("Weekly") }
+        let folder = try TempFolder()
+        let file = try folder.write("scale.csv", "Label,Value\nFortnightly,2.5\n\"Once, maybe\",0.5\n")
+        let read = try LikertScale.read(path: file)
+        #expect(read.value(of: "fortnightly") == 2.5 && read.value(of: "Once, maybe") == 0.5 && read.value(of: "Weekly") == 3)
+        let bad = try folder.write("bad.csv", "label,value\nSoon,often\n")
+        #expect(throws: SurveyError.self) { try LikertScale.read(path: bad) }
     }
 }
