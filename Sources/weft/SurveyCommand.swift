@@ -146,7 +146,11 @@ enum SurveyReporting {
         guard o.network == .survey, let selection = o.survey,
               let layer = try? SurveyNetwork(dataset: analysis.dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
                                              groupAttributes: o.groupAttributes, waveDates: o.surveyWaveDates) else { return nil }
-        return layer.summary(analysis.dataset, graph: analysis.graph, groupAttributes: o.groupAttributes)
+        var summary = layer.summary(analysis.dataset, graph: analysis.graph, groupAttributes: o.groupAttributes)
+        if o.pseudonymise {   // only the attributes --keep-attributes keeps may show their values
+            summary.responseByGroup = summary.responseByGroup.filter { analysis.outputNodes.attributes.column(named: $0.key) != nil }
+        }
+        return summary
     }
 
     static func line(_ s: Report.SurveySummary) -> String {

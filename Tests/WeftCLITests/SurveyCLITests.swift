@@ -122,6 +122,14 @@ import Testing
         #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--out", out.path]).status == 0)
         s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
         #expect(s["response_rate"] as? Double == 0.8 && s["respondents_from"] as? String == "respondents list")
+        // Pseudonymised, only kept attributes show their groups.
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--pseudonymise", "--out", out.path]).status == 0)
+        s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect((s["response_by_group"] as! [String: Any]).isEmpty)
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--pseudonymise", "--keep-attributes", "team",
+                             "--out", out.path]).status == 0)
+        s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect((s["response_by_group"] as! [String: Any]).keys.sorted() == ["team"])
         // metrics states the rate on stderr beside its table.
         let metrics = try WeftRun(["metrics", folder.path, "--network", "survey:advice@w2"])
         #expect(metrics.status == 0 && metrics.stderr.contains("response rate 80.0%"))
