@@ -32,7 +32,19 @@ public struct SurveyLog: Sendable {
     /// Whether wave `w`'s respondents come from a respondents list.
     public func hasList(wave w: UInt16) -> Bool { listedRespondents[w] != nil }
 
-    mutating func waveCode(_ label: String) -> UInt16 { UInt16(waves.intern(label).index) }
+    /// The code of a wave label, interning it; nil when the log already holds `UInt16.max` waves.
+    mutating func waveCode(_ label: String) -> UInt16? {
+        if let known = waves.index(of: label) { return UInt16(known) }
+        guard waves.count < Int(UInt16.max) else { return nil }
+        return UInt16(waves.intern(label).index)
+    }
+
+    /// The code of a relation label, interning it; nil when the log already holds `UInt16.max` relations.
+    mutating func relationCode(_ label: String) -> UInt16? {
+        if let known = relations.index(of: label) { return UInt16(known) }
+        guard relations.count < Int(UInt16.max) else { return nil }
+        return UInt16(relations.intern(label).index)
+    }
 
     /// Reorders wave codes by date when every label is an ISO 8601 date.
     mutating func orderWavesByDate() {
@@ -129,12 +141,13 @@ struct SurveyIngest: SurveyRowIngest {
         if case .new(let a) = who, case .new(let b) = whom, a == b {
             throw context.reject(record, column: alter, "a member names themself")
         }
+        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave, "more than \(UInt16.max) distinct waves") }
+        guard let code = log.relationCode(relationText) else { throw context.reject(record, column: relation, "more than \(UInt16.max) distinct relations") }
         let r = members.commit(who), t = members.commit(whom)
-        let w = log.waveCode(waveText)
         guard number > 0 else { return }   // "no tie": counted as accepted, nothing stored
         log.respondent.append(r)
         log.alter.append(t)
-        log.relation.append(UInt16(log.relations.intern(relationText).index))
+        log.relation.append(code)
         log.wave.append(w)
         log.value.append(number)
     }
@@ -163,7 +176,7 @@ struct RespondentsIngest: SurveyRowIngest {
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
         let waveText = try optionalText(record, wave, context, fallback: "1")
         let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
-        let m = members.commit(who)
-        log.listedRespondents[log.waveCode(waveText), default: []].insert(m)
+        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave, "more than \(UInt16.max) distinct waves") }
+        log.listedRespondents[w, default: []].insert(members.commit(who))
     }
 }

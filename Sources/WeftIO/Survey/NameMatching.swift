@@ -174,6 +174,8 @@ public struct NameMatcher: Sendable {
     public let ids: IdentifierRegistry
     public let names: [String]
     public let thresholds: MatchThresholds
+    /// Texts longer than this (in Unicode scalars, normalised) are not compared fuzzily.
+    public static let longestFuzzyText = 200
     private let emailIndex: [String: Int32]
     private var keyIndex: [String: [Int32]] = [:]
     private let normalisedNames: [[Unicode.Scalar]]
@@ -234,7 +236,8 @@ public struct NameMatcher: Sendable {
             if sameOrder.count == 1 { return NameMatch(method: .name, member: sameOrder[0], score: 1) }
             return NameMatch(method: .ambiguous, member: found[0], score: 1, runnerUp: found[1], runnerUpScore: 1)
         }
-        guard !words.isEmpty else { return NameMatch(method: .unmatched, member: nil, score: 0) }
+        // No fuzzy comparison for an empty text or one longer than any name (it costs O(length²)).
+        guard !words.isEmpty, plain.count <= NameMatcher.longestFuzzyText else { return NameMatch(method: .unmatched, member: nil, score: 0) }
         let sorted = Array(key.unicodeScalars)
         // Candidates rank by score, then by the same-order score (so that of two members whose
         // sorted words tie, the one written in the respondent's order wins).

@@ -76,6 +76,7 @@ let surveyRoster = roster([
         #expect(matcher.match("ana.silva@EXAMPLE.org").method == .email)
         #expect(matcher.match("ana.silva@example.com").method != .email, "a different address is not an email match")
         #expect(matcher.match("Dr.").method == .unmatched)
+        #expect(matcher.match(String(repeating: "Ana Silva ", count: 5_000)).method == .unmatched, "no quadratic comparison of a huge cell")
         // Every non-exact outcome carries the candidate and its score for the report.
         let review = matcher.match("W. Kamau")
         #expect(review.score > 0.85 && review.score < 0.93 && review.runnerUp != nil)
