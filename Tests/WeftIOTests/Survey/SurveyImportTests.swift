@@ -195,6 +195,43 @@ import WeftGraph
         #expect(listed.sorted() == o.respondents.map { "\($0.member)@\($0.wave)" }.sorted())
     }
 
+    /// Damaged exports (bytes deleted, doubled or replaced by quotes, delimiters, line ends and
+    /// invalid UTF-8) never crash an adapter: each either names a file-level problem or accounts
+    /// for every row.
+    @Test(arguments: [("long.csv", SurveyFormat.long), ("wide.csv", .wide), ("roster-matrix.csv", .rosterMatrix),
+                      ("qualtrics.csv", .qualtrics), ("surveymonkey.csv", .surveymonkey), ("kobo.csv", .kobo),
+                      ("googleforms.csv", .googleforms), ("polinode.csv", .polinode), ("kumu.csv", .kumu)])
+    func damagedExportsAreHandled(file: String, format: SurveyFormat) throws {
+        let folder = try TempFolder()
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: SurveyImportTests.exports + "/" + file)))
+        var generator = SeededGenerator(seed: 7)
+        let noise: [UInt8] = [0x22, 0x2C, 0x3B, 0x0A, 0x0D, 0xFF, 0xC3, 0x20, 0x2F, 0x7C]
+        var balanced = 0
+        for trial in 0..<60 {
+            var bytes = original
+            for _ in 0..<(1 + trial % 6) where !bytes.isEmpty {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = noise.randomElement(using: &generator)!
+                }
+            }
+            let path = folder.path + "/damaged-\(trial).csv"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))   // raw bytes: invalid UTF-8 stays invalid
+            do {
+                let o = try SurveyImport(settings: SurveyImportSettings(format: format)).run(path: path, members: SurveyImportTests.members)
+                let x = o.extraction
+                #expect(x.rowsRead == x.accepted + x.rejected, "trial \(trial)")
+                #expect(o.rows.count <= x.nominations.count)
+                balanced += 1
+            } catch is SurveyError {
+            } catch is InputError {
+            }
+        }
+        #expect(balanced > 0, "some damaged files are still read")
+    }
+
     @Test func outputsNeutraliseFormulas() throws {
         let folder = try TempFolder().path
         let input = folder + "/in.csv"
