@@ -46,6 +46,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WeftSampleTests", dependencies: ["WeftSample", "WeftGraph", "WeftIO"]),
-        .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO", "WeftGraph"]),
+        .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO", "WeftGraph"], exclude: ["Fixtures"]),
     ]
 )

@@ -7,6 +7,28 @@ import WeftGraph
 @Suite struct SpectralTests {
     let star = makeGraph(5, [(0, 1), (0, 2), (0, 3), (0, 4)])
 
+    @Test func sparseProductIsTheSameOnOneOrTwoThreads() {
+        // Large enough (> 50,000 entries) for the product to split its rows.
+        let g = randomGraph(seed: 7, n: 3_000, p: 0.01, directed: true)
+        #expect(g.in.entryCount >= SparseProduct.parallelThreshold)
+        var generator = SeededGenerator(seed: 3)
+        let x = (0..<g.nodeCount).map { _ in generator.nextUnit() }
+        var one = [Double](repeating: 0, count: g.nodeCount), two = one
+        let split = SparseProduct(g.in, weighted: true, threads: 2)
+        #expect(split.ranges.count == 2)
+        SparseProduct(g.in, weighted: true, threads: 1).apply(x, into: &one)
+        split.apply(x, into: &two)
+        #expect(one == two)
+        // Against the product written out.
+        var direct = [Double](repeating: 0, count: g.nodeCount)
+        for v in 0..<g.nodeCount {
+            var s = 0.0
+            for p in g.in.offsets[v]..<g.in.offsets[v + 1] { s += g.in.weights[p] * x[Int(g.in.neighbors[p])] }
+            direct[v] = s
+        }
+        #expect(one == direct)
+    }
+
     @Test(arguments: [KernelPath.dense, .sparse])
     func eigenvectorOfAStar(_ path: KernelPath) {
         // K_{1,4}: λ = 2, centre 1/√2, leaves 1/(2√2).

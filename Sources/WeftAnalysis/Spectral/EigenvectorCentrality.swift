@@ -56,17 +56,11 @@ public struct EigenvectorCentrality: Sendable {
         var next = x
         var iteration = 0
         let tolerance = Double(n) * 1e-12
+        let product = SparseProduct(adjacency, weighted: false)
         while iteration < 10_000 {
             iteration += 1
-            adjacency.offsets.withUnsafeBufferPointer { off in
-                adjacency.neighbors.withUnsafeBufferPointer { nb in
-                    for v in 0..<n {
-                        var s = x[v]
-                        for p in off[v]..<off[v + 1] { s += x[Int(nb[p])] }
-                        next[v] = s
-                    }
-                }
-            }
+            product.apply(x, into: &next)
+            for v in 0..<n { next[v] += x[v] }
             let norm = Vectors.euclideanNorm(next)
             if norm == 0 { break }
             for v in 0..<n { next[v] /= norm }

@@ -43,24 +43,17 @@ public struct HITS: Sendable {
                 // A repeated top eigenvalue: take the power iteration from uniform vectors below.
             }
         }
-        let out = graph.out, inAdjacency = graph.in
+        let toAuthorities = SparseProduct(graph.in, weighted: true), toHubs = SparseProduct(graph.out, weighted: true)
         var h = [Double](repeating: 1.0 / Double(n), count: n)
         var a = h
+        var newA = a, newH = h
         var iteration = 0
         let tolerance = Double(n) * 1e-12
         while iteration < 100_000 {
             iteration += 1
-            var newA = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                for p in inAdjacency.offsets[i]..<inAdjacency.offsets[i + 1] {
-                    newA[i] += inAdjacency.weights[p] * h[Int(inAdjacency.neighbors[p])]
-                }
-            }
+            toAuthorities.apply(h, into: &newA)
             newA = Vectors.sumOne(newA)
-            var newH = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                for p in out.offsets[i]..<out.offsets[i + 1] { newH[i] += out.weights[p] * newA[Int(out.neighbors[p])] }
-            }
+            toHubs.apply(newA, into: &newH)
             newH = Vectors.sumOne(newH)
             let change = Vectors.l1Distance(newA, a) + Vectors.l1Distance(newH, h)
             (a, h) = (newA, newH)

@@ -46,17 +46,11 @@ public struct KatzCentrality: Sendable {
         var next = x
         var iteration = 0
         let tolerance = Double(n) * 1e-12 * max(1, abs(beta))
+        let product = SparseProduct(inAdjacency, weighted: false)
         while iteration < 100_000 {
             iteration += 1
-            inAdjacency.offsets.withUnsafeBufferPointer { off in
-                inAdjacency.neighbors.withUnsafeBufferPointer { nb in
-                    for i in 0..<n {
-                        var s = 0.0
-                        for p in off[i]..<off[i + 1] { s += x[Int(nb[p])] }
-                        next[i] = alpha * s + beta
-                    }
-                }
-            }
+            product.apply(x, into: &next)
+            for i in 0..<n { next[i] = alpha * next[i] + beta }
             let change = Vectors.l1Distance(next, x)
             swap(&x, &next)
             if change < tolerance { break }

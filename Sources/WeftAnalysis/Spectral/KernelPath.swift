@@ -41,6 +41,63 @@ enum DenseAdjacency {
     }
 }
 
+/// The sparse matrix–vector product of the iterative kernels, split across the cores by rows.
+struct SparseProduct {
+    let adjacency: Adjacency
+    let weighted: Bool
+    /// Row ranges of about equal entry counts, one per thread (one range on small graphs, where
+    /// starting threads costs more than it saves).
+    let ranges: [Range<Int>]
+
+    /// Below this many entries the product runs on one thread.
+    static let parallelThreshold = 50_000
+
+    init(_ adjacency: Adjacency, weighted: Bool, threads: Int = Parallel.threadCount) {
+        self.adjacency = adjacency
+        self.weighted = weighted
+        let parts = adjacency.entryCount < SparseProduct.parallelThreshold ? 1 : threads
+        ranges = Parallel.balancedRanges(prefix: adjacency.offsets, parts: parts).filter { !$0.isEmpty }
+    }
+
+    /// y[v] = Σ_{p in row v} w_p · x[column p], with w_p = 1 when unweighted. Each row is summed
+    /// in the same order whatever the split, so y does not depend on the thread count.
+    func apply(_ x: [Double], into y: inout [Double]) {
+        let weighted = self.weighted, ranges = self.ranges
+        adjacency.offsets.withUnsafeBufferPointer { off in
+            adjacency.neighbors.withUnsafeBufferPointer { nb in
+                adjacency.weights.withUnsafeBufferPointer { w in
+                    x.withUnsafeBufferPointer { x in
+                        y.withUnsafeMutableBufferPointer { y in
+                            _ = Parallel.map(chunks: ranges.count, threads: ranges.count) { chunk in
+                                if weighted {
+                                    SparseProduct.rows(ranges[chunk], off, nb, w, x, y)
+                                } else {
+                                    SparseProduct.rows(ranges[chunk], off, nb, nil, x, y)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func rows(_ rows: Range<Int>, _ off: UnsafeBufferPointer<Int>, _ nb: UnsafeBufferPointer<Int32>,
+                             _ w: UnsafeBufferPointer<Double>?, _ x: UnsafeBufferPointer<Double>,
+                             _ y: UnsafeMutableBufferPointer<Double>) {
+        for v in rows {
+            var s = 0.0
+            if let w {
+                for p in off[v]..<off[v + 1] { s += w[p] * x[Int(nb[p])] }
+            } else {
+                for p in off[v]..<off[v + 1] { s += x[Int(nb[p])] }
+            }
+            y[v] = s
+        }
+    }
+}
+
 /// Vector helpers for the iterative kernels.
 enum Vectors {
     static func l1Distance(_ a: [Double], _ b: [Double]) -> Double {

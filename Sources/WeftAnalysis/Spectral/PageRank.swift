@@ -12,7 +12,8 @@ import WeftGraph
 /// personalisation. The values sum to 1.
 ///
 /// - Dense path: the linear system (I − αPᵀ − α·u·dᵀ)·x = (1 − α)·p solved by LAPACK dgesv (exact).
-/// - Sparse path: power iteration until the L1 change is below 1e-10.
+/// - Sparse path: power iteration until the L1 change is below 1e-10, each product gathered
+///   over the in-ties and split across the cores.
 /// Reference: Page, Brin, Motwani & Winograd, "The PageRank citation ranking", 1999.
 public struct PageRank: Sendable {
     public let values: [Double]
@@ -51,24 +52,22 @@ public struct PageRank: Sendable {
                 return
             }
         }
+        // Pull form: next[k] = (1 − α + α·dangling mass)·p_k + Σ_{j → k} w_jk · α·x_j / s_j,
+        // rows of the in-adjacency split across the cores.
+        let product = SparseProduct(graph.in, weighted: true)
         var x = teleport
         var next = [Double](repeating: 0, count: n)
+        var share = [Double](repeating: 0, count: n)
         var iteration = 0
         while iteration < 100_000 {
             iteration += 1
             var danglingMass = 0.0
-            for j in 0..<n where strength[j] == 0 { danglingMass += x[j] }
-            for k in 0..<n { next[k] = (1 - alpha) * teleport[k] + alpha * danglingMass * teleport[k] }
-            out.offsets.withUnsafeBufferPointer { off in
-                out.neighbors.withUnsafeBufferPointer { nb in
-                    out.weights.withUnsafeBufferPointer { w in
-                        for j in 0..<n where strength[j] > 0 {
-                            let share = alpha * x[j] / strength[j]
-                            for p in off[j]..<off[j + 1] { next[Int(nb[p])] += share * w[p] }
-                        }
-                    }
-                }
+            for j in 0..<n {
+                if strength[j] > 0 { share[j] = alpha * x[j] / strength[j] } else { danglingMass += x[j] }
             }
+            let base = 1 - alpha + alpha * danglingMass
+            product.apply(share, into: &next)
+            for k in 0..<n { next[k] += base * teleport[k] }
             let change = Vectors.l1Distance(next, x)
             swap(&x, &next)
             if change < 1e-10 { break }
