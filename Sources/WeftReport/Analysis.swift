@@ -54,7 +54,7 @@ public struct Analysis: Sendable {
         outputNodes = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
-        time = options.network.nodesAreMembers
+        time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
             ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
                            groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
             : nil

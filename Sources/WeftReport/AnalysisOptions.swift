@@ -12,6 +12,8 @@ public enum NetworkKind: String, CaseIterable, Sendable {
     case coAttendanceNewman = "co-attendance-newman"
     /// Events tied by the number of members they share (the nodes are events, not members).
     case events
+    /// A layer of ONA survey nominations (`--network survey:RELATION[@WAVE]`; see `survey`).
+    case survey
 
     /// Whether the network's nodes are the members.
     public var nodesAreMembers: Bool { self != .events }
@@ -20,6 +22,11 @@ public enum NetworkKind: String, CaseIterable, Sendable {
 /// How the measures are computed. Defaults follow NetworkX, so values can be checked against it.
 public struct AnalysisOptions: Sendable {
     public var network: NetworkKind = .interactions
+    /// The survey layer when `network` is `.survey`, and its symmetrisation (nil: by response rate).
+    public var survey: SurveySelection?
+    public var surveySymmetrisation: SurveySymmetrisation?
+    /// Dates of survey waves whose labels are not dates (label → UTC seconds).
+    public var surveyWaveDates: [String: Int64] = [:]
     public var undirected = false
     public var symmetrisation: Symmetrisation = .sum
     /// Betweenness and closeness with distance = 1/weight instead of hop counts.
@@ -78,6 +85,14 @@ public struct AnalysisOptions: Sendable {
                                              weighting: network == .coAttendance ? .count : .newman, path: kernel)
         case .events:
             return TwoModeProjection.events(dataset.attendance, memberCount: n, window: window, path: kernel)
+        case .survey:
+            // Waves, not the time window, select survey data; a selection that does not resolve
+            // (checked by the command before) gives an empty graph.
+            guard let survey, let layer = try? SurveyNetwork(dataset: dataset, selection: survey, symmetrisation: surveySymmetrisation,
+                                                              groupAttributes: groupAttributes, waveDates: surveyWaveDates) else {
+                return GraphBuilder().build(InteractionLog(), nodeCount: n)
+            }
+            return layer.graph(dataset)
         }
     }
 }

@@ -10,7 +10,9 @@ import WeftIO
 /// - `type:LABEL[+LABEL…]` — interactions of the given types (advice, collaboration, …);
 /// - `window:FROM..TO` — interactions between two dates (inclusive), e.g. one survey wave;
 /// - `co-attendance` — members tied by the events they attended together;
-/// - `same:ATTRIBUTE` — 1 for two members with the same value of a member attribute.
+/// - `same:ATTRIBUTE` — 1 for two members with the same value of a member attribute;
+/// - `survey:RELATION[+RELATION…][@WAVE]` — survey nominations of those relations in a wave (by
+///   default the last), the value of each nomination (e.g. `survey:advice@baseline`).
 ///
 /// Interaction relations are tie weights (the sum of the records' weights), or 1 per tie when
 /// binary; direction follows the network (`--undirected` makes every relation symmetric).
@@ -20,6 +22,7 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
     case span(from: String, to: String)
     case coAttendance
     case sameGroup(String)
+    case survey(SurveySelection)
 
     public struct ParseError: Error, CustomStringConvertible {
         public let description: String
@@ -29,9 +32,10 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "all" { self = .all; return }
         if trimmed == "co-attendance" { self = .coAttendance; return }
+        if trimmed.hasPrefix("survey:") { self = .survey(try SurveySelection(parsing: String(trimmed.dropFirst(7)))); return }
         let parts = trimmed.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else {
-            throw ParseError(description: "'\(text)' is not a relation (all, type:LABEL, window:FROM..TO, co-attendance, same:ATTRIBUTE)")
+            throw ParseError(description: "'\(text)' is not a relation (all, type:LABEL, window:FROM..TO, co-attendance, same:ATTRIBUTE, survey:RELATION[@WAVE])")
         }
         switch parts[0] {
         case "type": self = .types(parts[1].split(separator: "+").map(String.init))
@@ -54,6 +58,7 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
         case .span(let from, let to): return "window:\(from)..\(to)"
         case .coAttendance: return "co-attendance"
         case .sameGroup(let attribute): return "same:" + attribute
+        case .survey(let selection): return selection.description
         }
     }
 
@@ -94,6 +99,10 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
                 throw ParseError(description: "same:\(attribute): no member attribute of that name")
             }
             return Matrix(sameGroup: NodeGroups(column: column, nodeCount: n))
+        case .survey(let selection):
+            let (relations, wave) = try selection.resolve(dataset.survey)
+            let graph = SurveyNetwork.graph(dataset, relations: relations, wave: wave, symmetrisation: undirected ? .max : .directed)
+            return Matrix(adjacencyOf: graph, weighted: !binary)
         }
     }
 }

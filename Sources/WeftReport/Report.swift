@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.5.0"
+    public static let currentSchemaVersion = "0.6.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -35,8 +35,11 @@ public struct Report: Codable, Sendable, Equatable {
     /// Engagement segments, their k-means check, transitions and sensitivity; null on the event
     /// network or when the window holds no record.
     @NullCoded public var segments: SegmentsSummary?
+    /// The survey layer analysed, its response rates and symmetrisation; null unless `--network survey:…`.
+    @NullCoded public var survey: SurveySummary? = nil
 
     enum CodingKeys: String, CodingKey {
+        case survey
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
         case brokerage, time, segments
         case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"

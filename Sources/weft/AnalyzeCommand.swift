@@ -51,7 +51,8 @@ struct AnalyzeCommand: ParsableCommand {
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.stage("writing outputs")
-        let report = analysis.report(version: Weft.version)
+        var report = analysis.report(version: Weft.version)
+        report.survey = SurveyReporting.summary(analysis)
         let formats = try OutputFormat.parse(format)
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
@@ -71,6 +72,7 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, to: $0) }
         progress.done()
         let n = report.network
+        if let survey = report.survey { print(SurveyReporting.line(survey)) }
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
         print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average degree \(format(n.averageDegree))")
         print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")

@@ -17,6 +17,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The attendance file (member, event, date, role, topic, event_type).")
     var attendance: String?
 
+    @Option(help: "ONA survey nominations in long form (respondent, alter, relation, value, wave), e.g. from `weft survey import`.")
+    var survey: String?
+
+    @Option(help: "Who answered each survey wave (respondent, wave), including those who named nobody; default: members with any nomination in the wave.")
+    var respondents: String?
+
     @Option(help: "What to do with records naming a member absent from the members file: add (and count) or reject.")
     var unknownMembers: UnknownMemberPolicy = .add
 
@@ -27,21 +33,22 @@ struct InputOptions: ParsableArguments {
     var strict = false
 
     func validate() throws {
-        if data == nil && members == nil && interactions == nil && attendance == nil {
-            throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance")
+        if data == nil && members == nil && interactions == nil && attendance == nil && survey == nil {
+            throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance, --survey")
         }
     }
 
     var paths: InputPaths {
         get throws {
-            let named = InputPaths(members: members, interactions: interactions, attendance: attendance)
+            let named = InputPaths(members: members, interactions: interactions, attendance: attendance,
+                                   survey: survey, respondents: respondents)
             guard let data else { return named }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
                 throw InputError(file: data, line: nil, column: nil, message: "not a folder")
             }
             let found = named.filling(from: data) { FileManager.default.fileExists(atPath: $0) }
-            if found.members == nil && found.interactions == nil && found.attendance == nil {
+            if found.members == nil && found.interactions == nil && found.attendance == nil && found.survey == nil {
                 throw InputError(file: data, line: nil, column: nil,
                                  message: "no members.csv, interactions.csv or attendance.csv in this folder")
             }

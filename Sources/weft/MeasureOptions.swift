@@ -7,6 +7,7 @@ import WeftReport
 
 extension NetworkKind: ExpressibleByArgument {}
 extension KernelPath: ExpressibleByArgument {}
+extension SurveySymmetrisation: ExpressibleByArgument {}
 
 /// `--communities`: a community method or none.
 enum CommunityChoice: String, ExpressibleByArgument, CaseIterable {
@@ -15,8 +16,37 @@ enum CommunityChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Which network the measures run on and how they are computed (shared by `analyze` and `metrics`).
 struct MeasureOptions: ParsableArguments {
-    @Option(help: "The network to measure: interactions, co-attendance (shared events), co-attendance-newman (shared events weighted 1/(size − 1)) or events (events tied by shared members; rows are then events).")
-    var network: NetworkKind = .interactions
+    @Option(name: .customLong("network"), help: "The network to measure: interactions, co-attendance (shared events), co-attendance-newman (shared events weighted 1/(size − 1)), events (events tied by shared members; rows are then events) or survey:RELATION[+RELATION…][@WAVE] (ONA survey nominations of a wave, by default the last).")
+    var networkText = NetworkKind.interactions.rawValue
+
+    /// The network kind named by --network (`survey` for any `survey:…`).
+    var network: NetworkKind {
+        networkText.hasPrefix("survey:") ? .survey : NetworkKind(rawValue: networkText) ?? .interactions
+    }
+
+    /// The survey layer named by --network survey:…, if any.
+    var surveySelection: SurveySelection? {
+        networkText.hasPrefix("survey:") ? try? SurveySelection(parsing: String(networkText.dropFirst(7))) : nil
+    }
+
+    @Option(help: "With --network survey:…: directed (keep nominations as reported), max (a tie where either named the other), min (only where both did) or mean. Default: max when the wave's response rate is below 80%, directed otherwise.")
+    var surveySymmetrise: SurveySymmetrisation?
+
+    @Option(help: "Dates of survey waves whose labels are not dates, e.g. 'baseline=2022-06-13,follow-up=2024-06-10': the response rate then counts only members in the network that day (members.csv's joined/left).")
+    var waveDates: String?
+
+    /// --wave-dates as label → UTC seconds.
+    func parsedWaveDates() throws -> [String: Int64] {
+        var dates: [String: Int64] = [:]
+        for item in MeasureOptions.list(waveDates ?? "") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, case .success(let day) = ISO8601.parse(parts[1]) else {
+                throw ValidationError("--wave-dates: '\(item)' is not WAVE=DATE with an ISO 8601 date")
+            }
+            dates[parts[0]] = day.seconds
+        }
+        return dates
+    }
 
     @Option(help: "How the two directions of a tie combine in the undirected view: sum, max, min or mean.")
     var symmetrise: Symmetrisation = .sum
@@ -58,6 +88,15 @@ struct MeasureOptions: ParsableArguments {
     var kernel: KernelPath = .auto
 
     func validate() throws {
+        if networkText.hasPrefix("survey:") {
+            do { _ = try SurveySelection(parsing: String(networkText.dropFirst(7))) } catch let e as Relation.ParseError { throw ValidationError("--network: \(e.description)") }
+        } else if NetworkKind(rawValue: networkText) == nil || networkText == NetworkKind.survey.rawValue {
+            throw ValidationError("--network: '\(networkText)' is not interactions, co-attendance, co-attendance-newman, events or survey:RELATION[@WAVE]")
+        }
+        if (surveySymmetrise != nil || waveDates != nil) && network != .survey {
+            throw ValidationError("--survey-symmetrise and --wave-dates apply to --network survey:…")
+        }
+        _ = try parsedWaveDates()
         if let k = sampleSources, k < 1 { throw ValidationError("--sample-sources must be at least 1") }
         if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
@@ -67,6 +106,9 @@ struct MeasureOptions: ParsableArguments {
     func options(undirected: Bool) -> AnalysisOptions {
         var o = AnalysisOptions()
         o.network = network
+        o.survey = surveySelection
+        o.surveySymmetrisation = surveySymmetrise
+        o.surveyWaveDates = (try? parsedWaveDates()) ?? [:]
         o.undirected = undirected
         o.symmetrisation = symmetrise
         o.weightedPaths = weightedPaths
@@ -92,6 +134,9 @@ struct MeasureOptions: ParsableArguments {
     /// Every --pagerank-seeds id must name a node of the chosen network, and every --group-by
     /// name a member attribute.
     func checkNames(_ dataset: Dataset) throws {
+        if let selection = surveySelection {
+            do { _ = try selection.resolve(dataset.survey) } catch let e as Relation.ParseError { throw ValidationError("--network: \(e.description)") }
+        }
         for name in options(undirected: false).groupAttributes ?? [] where dataset.members.attributes.column(named: name) == nil {
             let known = dataset.members.attributes.names
             throw ValidationError("--group-by: no member attribute '\(name)' (members.csv has \(known.isEmpty ? "no attribute columns" : known.joined(separator: ", ")))")

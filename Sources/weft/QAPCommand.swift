@@ -15,7 +15,8 @@ struct QAPCommand: ParsableCommand {
         discussion: """
         A RELATION is one of: all (every interaction in the window), type:LABEL[+LABEL…] (interactions of \
         those types), window:FROM..TO (interactions between two dates, e.g. a survey wave), co-attendance \
-        (shared events), same:ATTRIBUTE (1 for two members with the same value, e.g. same:country).
+        (shared events), same:ATTRIBUTE (1 for two members with the same value, e.g. same:country), \
+        survey:RELATION[@WAVE] (survey nominations, e.g. survey:advice@baseline; default the last wave).
         Example: weft qap SampleData --dependent type:call --predictor type:message --predictor same:country
         """
     )

@@ -35,6 +35,10 @@ struct TimeInputs: ParsableArguments {
     }
 }
 
+extension TimeInputs {
+    static let surveyHasWaves = "survey layers are cut by waves, not calendar periods: analyse each wave (--network survey:RELATION@WAVE) or compare waves with weft qap"
+}
+
 /// `weft timeline`: the network's figures per period (timeline.csv).
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,6 +51,7 @@ struct TimelineCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.measures.network == .events { throw ValidationError("--network events has no members over time") }
+        if inputs.measures.network == .survey { throw ValidationError(TimeInputs.surveyHasWaves) }
     }
 
     func run() throws {
@@ -70,6 +75,7 @@ struct TiesCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.measures.network == .events { throw ValidationError("--network events has no members over time") }
+        if inputs.measures.network == .survey { throw ValidationError(TimeInputs.surveyHasWaves) }
     }
 
     func run() throws {

@@ -46,6 +46,10 @@ struct ValidateCommand: ParsableCommand {
         let m = dataset.members
         lines.append("members: \(m.count) (\(m.declaredCount) from the members file, \(m.addedFromRecords) added from records)")
         lines.append("interactions: \(dataset.interactions.count), attendance rows: \(dataset.attendance.count), events: \(dataset.attendance.events.count)")
+        if dataset.survey.waves.count > 0 {
+            let s = dataset.survey
+            lines.append("survey nominations: \(s.count) (relations: \(s.relations.identifiers.joined(separator: ", ")); waves: \(s.waves.identifiers.joined(separator: ", ")))")
+        }
         lines.append("total: rows read \(dataset.rowsRead) = accepted \(dataset.rowsAccepted) + rejected \(dataset.rowsRejected)")
         return lines.joined(separator: "\n")
     }

@@ -17,8 +17,8 @@ struct Weft: ParsableCommand {
             Exit codes: 0 success, 1 bad input or failed output, 2 usage error.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, AnalyzeCommand.self, MetricsCommand.self, TimelineCommand.self, TiesCommand.self, SegmentsCommand.self,
-                      QAPCommand.self, SampleCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, AnalyzeCommand.self, MetricsCommand.self, TimelineCommand.self, TiesCommand.self,
+                      SegmentsCommand.self, QAPCommand.self, SurveyCommand.self, SampleCommand.self, BenchCommand.self]
     )
 
     static func main() {

@@ -83,7 +83,7 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "0.5.0")
+        #expect(report["schema_version"] as? String == "0.6.0")
         // Communities: the sample's country-and-topic clusters give a clear modularity; every
         // member's community is listed in communities.csv, whose sizes add up to the members.
         let communities = try #require(report["communities"] as? [String: Any])
@@ -99,7 +99,7 @@ func temporaryFolder() throws -> URL {
         #expect(rows["read"]! == rows["accepted"]! + rows["rejected"]!)
         // Each input's fingerprint: its size and the SHA-256 that sha256sum prints.
         let inputs = try #require(report["inputs"] as? [[String: Any]])
-        #expect(inputs.count == 3)
+        #expect(inputs.count == 4)   // members, interactions, attendance, survey
         for input in inputs {
             let path = try #require(input["path"] as? String)
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
@@ -166,7 +166,7 @@ func temporaryFolder() throws -> URL {
         // instant (several events on one date) are where the order could leak in.
         let shuffled = try temporaryFolder()
         var generator = SeededGenerator(seed: seed)
-        for name in ["members.csv", "interactions.csv", "attendance.csv"] {
+        for name in ["members.csv", "interactions.csv", "attendance.csv", "survey.csv"] {
             let text = try String(contentsOfFile: sampleData + "/" + name, encoding: .utf8)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }

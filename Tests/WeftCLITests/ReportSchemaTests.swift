@@ -17,6 +17,8 @@ import Testing
         ["--sample-sources", "50", "--communities", "louvain", "--period", "quarter"],
         ["--communities", "none", "--group-by", "country"],
         ["--weighted-paths", "--boundaries", "2023-01-01,2024-01-01"],
+        ["--network", "survey:advice"],
+        ["--network", "survey:advice+collaboration@baseline", "--survey-symmetrise", "min", "--pseudonymise", "--keep-attributes", "country"],
     ]
 
     @Test(arguments: configurations)

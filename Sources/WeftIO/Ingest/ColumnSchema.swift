@@ -73,6 +73,19 @@ struct ColumnSchema {
         Column(name: "topic", aliases: ["theme", "subject", "track"], required: false),
         Column(name: "event_type", aliases: ["type", "format", "kind", "modality"], required: false),
     ])
+
+    static let survey = ColumnSchema(kind: .survey, columns: [
+        Column(name: "respondent", aliases: ["ego", "respondent_id", "rater", "source", "from"], required: true),
+        Column(name: "alter", aliases: ["nominee", "named", "alter_id", "target", "to"], required: true),
+        Column(name: "relation", aliases: ["question", "type", "network", "layer"], required: true),
+        Column(name: "value", aliases: ["weight", "strength", "score"], required: false),
+        Column(name: "wave", aliases: ["survey_wave", "round", "period"], required: false),
+    ])
+
+    static let respondents = ColumnSchema(kind: .respondents, columns: [
+        Column(name: "respondent", aliases: ["member", "member_id", "id", "ego"], required: true),
+        Column(name: "wave", aliases: ["survey_wave", "round", "period"], required: false),
+    ])
 }
 
 import Foundation

@@ -38,6 +38,8 @@ public struct Dataset: Sendable {
     public internal(set) var members = MemberTable()
     public internal(set) var interactions = InteractionLog()
     public internal(set) var attendance = AttendanceLog()
+    /// ONA survey nominations (survey.csv) and respondents lists.
+    public internal(set) var survey = SurveyLog()
     public internal(set) var files: [FileSummary] = []
     public internal(set) var rejects: [Reject] = []
 

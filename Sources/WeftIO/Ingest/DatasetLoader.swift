@@ -13,11 +13,17 @@ public struct InputPaths: Sendable, Equatable {
     public var members: String?
     public var interactions: String?
     public var attendance: String?
+    /// ONA survey nominations in long form, and a list of who answered each wave.
+    public var survey: String?
+    public var respondents: String?
 
-    public init(members: String? = nil, interactions: String? = nil, attendance: String? = nil) {
+    public init(members: String? = nil, interactions: String? = nil, attendance: String? = nil,
+                survey: String? = nil, respondents: String? = nil) {
         self.members = members
         self.interactions = interactions
         self.attendance = attendance
+        self.survey = survey
+        self.respondents = respondents
     }
 
     /// The usual file names looked for in a data folder.
@@ -25,6 +31,8 @@ public struct InputPaths: Sendable, Equatable {
         .members: ["members.csv", "nodes.csv", "members.tsv"],
         .interactions: ["interactions.csv", "edges.csv", "interactions.tsv"],
         .attendance: ["attendance.csv", "attendance.tsv"],
+        .survey: ["survey.csv", "survey.tsv"],
+        .respondents: ["respondents.csv", "respondents.tsv"],
     ]
 
     /// Finds the files with the usual names in `folder`; explicitly named files take precedence.
@@ -38,11 +46,12 @@ public struct InputPaths: Sendable, Equatable {
         }
         return InputPaths(members: members ?? find(.members),
                           interactions: interactions ?? find(.interactions),
-                          attendance: attendance ?? find(.attendance))
+                          attendance: attendance ?? find(.attendance),
+                          survey: survey ?? find(.survey), respondents: respondents ?? find(.respondents))
     }
 }
 
-/// Reads members, interactions and attendance into a `Dataset`, accepting or rejecting every row.
+/// Reads members, interactions, attendance and survey nominations into a `Dataset`, accepting or rejecting every row.
 ///
 /// Members are read first so that records can be checked against them. A file-level problem
 /// (missing file, empty file, missing required column) throws an `InputError`; a row-level
@@ -68,6 +77,13 @@ public struct DatasetLoader: Sendable {
         if let path = paths.attendance {
             try AttendanceReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
         }
+        if let path = paths.survey {
+            try SurveyReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
+        }
+        if let path = paths.respondents {
+            try RespondentsReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
+        }
+        dataset.survey.orderWavesByDate()
         dataset.interactions.sortByTime()
         dataset.attendance.sortByDate()
         return dataset

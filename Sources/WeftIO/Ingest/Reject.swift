@@ -55,7 +55,7 @@ public struct Reject: Error, Sendable, Equatable {
 
 /// How one input file went: rows read = accepted + rejected, always.
 public struct FileSummary: Sendable, Equatable {
-    public enum Kind: String, Sendable { case members, interactions, attendance }
+    public enum Kind: String, Sendable { case members, interactions, attendance, survey, respondents }
     public let kind: Kind
     public let path: String
     public internal(set) var delimiter: String = ","

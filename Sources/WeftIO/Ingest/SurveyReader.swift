@@ -1,0 +1,182 @@
+import WeftGraph
+
+/// ONA survey nominations in Weft's long form, columnar: who named whom, for which relation, in
+/// which wave, with what value. Relations and waves are interned codes; members are the
+/// dataset's member indices. Waves are ordered by date when every label is an ISO 8601 date,
+/// otherwise in order of first appearance (`baseline` before `follow-up` as the file has them).
+public struct SurveyLog: Sendable {
+    public internal(set) var respondent: [Int32] = []
+    public internal(set) var alter: [Int32] = []
+    public internal(set) var relation: [UInt16] = []
+    public internal(set) var wave: [UInt16] = []
+    public internal(set) var value: [Double] = []
+    public internal(set) var relations = IdentifierRegistry()
+    public internal(set) var waves = IdentifierRegistry()
+    /// Respondents named by a respondents list, per wave code (absent for a wave the list does
+    /// not cover). Respondents who named nobody are known only from such a list.
+    public internal(set) var listedRespondents: [UInt16: Set<Int32>] = [:]
+
+    public init() {}
+
+    public var count: Int { respondent.count }
+
+    /// The members who answered wave `w`: from the respondents list when it covers the wave,
+    /// otherwise every member with at least one nomination in the wave.
+    public func respondents(wave w: UInt16) -> Set<Int32> {
+        if let listed = listedRespondents[w] { return listed }
+        var found = Set<Int32>()
+        for k in 0..<count where wave[k] == w { found.insert(respondent[k]) }
+        return found
+    }
+
+    /// Whether wave `w`'s respondents come from a respondents list.
+    public func hasList(wave w: UInt16) -> Bool { listedRespondents[w] != nil }
+
+    /// The code of a wave label, interning it; nil when the log already holds `UInt16.max` waves.
+    mutating func waveCode(_ label: String) -> UInt16? {
+        if let known = waves.index(of: label) { return UInt16(known) }
+        guard waves.count < Int(UInt16.max) else { return nil }
+        return UInt16(waves.intern(label).index)
+    }
+
+    /// The code of a relation label, interning it; nil when the log already holds `UInt16.max` relations.
+    mutating func relationCode(_ label: String) -> UInt16? {
+        if let known = relations.index(of: label) { return UInt16(known) }
+        guard relations.count < Int(UInt16.max) else { return nil }
+        return UInt16(relations.intern(label).index)
+    }
+
+    /// Reorders wave codes by date when every label is an ISO 8601 date.
+    mutating func orderWavesByDate() {
+        let labels = waves.identifiers
+        var dates: [Int64] = []
+        for label in labels {
+            guard case .success(let v) = ISO8601.parse(label) else { return }
+            dates.append(v.seconds)
+        }
+        let order = labels.indices.sorted { dates[$0] < dates[$1] }
+        guard order != Array(labels.indices) else { return }
+        var newCode = [UInt16](repeating: 0, count: labels.count)
+        for (position, old) in order.enumerated() { newCode[old] = UInt16(position) }
+        waves = IdentifierRegistry(order.map { labels[$0] })
+        wave = wave.map { newCode[Int($0)] }
+        var relisted: [UInt16: Set<Int32>] = [:]
+        for (w, set) in listedRespondents { relisted[newCode[Int(w)]] = set }
+        listedRespondents = relisted
+    }
+}
+
+/// Reads survey.csv (long form: `respondent`, `alter`, `relation`, optional `value` and `wave`)
+/// into the dataset's survey log. Members are interned through the member registry (an unknown
+/// id follows the unknown-member policy, as in interactions). A value is a number or a scale
+/// label (`LikertScale.standard`); blank is 1; 0 is an answer of "no tie", accepted and not
+/// stored. A row without a wave belongs to wave `1`.
+struct SurveyReader {
+    let unknownMembers: UnknownMemberPolicy
+
+    func read(path: String, into dataset: inout Dataset) throws {
+        try readSurveyFile(path: path, schema: .survey, into: &dataset) { positions, membersFileGiven, members, log in
+            SurveyIngest(respondent: positions["respondent"]!, alter: positions["alter"]!, relation: positions["relation"]!,
+                         value: positions["value"], wave: positions["wave"], policy: unknownMembers,
+                         membersFileGiven: membersFileGiven, members: members, log: log)
+        }
+    }
+}
+
+/// What the two survey readers share: the member table and survey log they fill.
+protocol SurveyRowIngest: RowIngest {
+    var members: MemberTable { get }
+    var log: SurveyLog { get }
+}
+
+/// Reads one survey file (nominations or respondents) into the dataset, row by row.
+private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, into dataset: inout Dataset,
+                                                     make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
+    let reader = try CSVReader(path: path)
+    let (positions, extra) = try schema.resolve(header: reader.header, file: path, line: reader.headerLine)
+    var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
+    dataset.members = MemberTable()
+    var rejects: [Reject] = []
+    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, into: &ingest, rejects: &rejects)
+    dataset.members = ingest.members
+    dataset.survey = ingest.log
+    dataset.rejects.append(contentsOf: rejects)
+    dataset.files.append(summary)
+}
+
+/// The text of an optional column (trimmed), `fallback` when the column is absent or the cell blank.
+private func optionalText(_ record: CSVRecord, _ column: Int?, _ context: RowContext, fallback: String) throws(Reject) -> String {
+    guard let column else { return fallback }
+    guard let text = UTF8Text.validated(trimmed(record.bytes(column))) else { throw context.reject(record, column: column, "text is not valid UTF-8") }
+    return text.isEmpty ? fallback : text
+}
+
+struct SurveyIngest: SurveyRowIngest {
+    let respondent: Int, alter: Int, relation: Int
+    let value: Int?, wave: Int?
+    let policy: UnknownMemberPolicy
+    let membersFileGiven: Bool
+    var members: MemberTable
+    var log: SurveyLog
+
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+        let relationBytes = trimmed(record.bytes(relation))
+        if relationBytes.isEmpty { throw context.reject(record, column: relation, "relation is empty") }
+        guard let relationText = UTF8Text.validated(relationBytes) else { throw context.reject(record, column: relation, "text is not valid UTF-8") }
+        let waveText = try optionalText(record, wave, context, fallback: "1")
+        var number = 1.0
+        let valueText = try optionalText(record, value, context, fallback: "")
+        if !valueText.isEmpty {
+            guard let v = LikertScale.standard.value(of: valueText) else {
+                throw context.reject(record, column: value, "'\(valueText)' is neither a number nor a known scale label")
+            }
+            guard v >= 0 else { throw context.reject(record, column: value, "a negative tie value") }
+            number = v
+        }
+        let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        let whom = try context.member(record, column: alter, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        if case .known(let a) = who, case .known(let b) = whom, a == b {
+            throw context.reject(record, column: alter, "a member names themself")
+        }
+        if case .new(let a) = who, case .new(let b) = whom, a == b {
+            throw context.reject(record, column: alter, "a member names themself")
+        }
+        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave, "more than \(UInt16.max) distinct waves") }
+        guard let code = log.relationCode(relationText) else { throw context.reject(record, column: relation, "more than \(UInt16.max) distinct relations") }
+        let r = members.commit(who), t = members.commit(whom)
+        guard number > 0 else { return }   // "no tie": counted as accepted, nothing stored
+        log.respondent.append(r)
+        log.alter.append(t)
+        log.relation.append(code)
+        log.wave.append(w)
+        log.value.append(number)
+    }
+}
+
+/// Reads a respondents list (`respondent`, optional `wave`): who answered each wave, including
+/// those who named nobody. It sets the response rate's numerator for the waves it covers.
+struct RespondentsReader {
+    let unknownMembers: UnknownMemberPolicy
+
+    func read(path: String, into dataset: inout Dataset) throws {
+        try readSurveyFile(path: path, schema: .respondents, into: &dataset) { positions, membersFileGiven, members, log in
+            RespondentsIngest(respondent: positions["respondent"]!, wave: positions["wave"], policy: unknownMembers,
+                              membersFileGiven: membersFileGiven, members: members, log: log)
+        }
+    }
+}
+
+struct RespondentsIngest: SurveyRowIngest {
+    let respondent: Int, wave: Int?
+    let policy: UnknownMemberPolicy
+    let membersFileGiven: Bool
+    var members: MemberTable
+    var log: SurveyLog
+
+    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+        let waveText = try optionalText(record, wave, context, fallback: "1")
+        let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave, "more than \(UInt16.max) distinct waves") }
+        log.listedRespondents[w, default: []].insert(members.commit(who))
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import WeftIO
+import WeftReport
+
+extension SurveyFormat: ExpressibleByArgument {}
+
+/// `weft survey`: ONA survey data.
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey",
+        abstract: "ONA survey data: convert exports of survey tools to Weft's long form.",
+        subcommands: [SurveyImportCommand.self]
+    )
+}
+
+/// `weft survey import`: any supported export → DIR/survey.csv (respondent, alter, relation,
+/// value, wave, with member ids), DIR/respondents.csv, DIR/match-report.csv, DIR/match-review.csv
+/// and DIR/rejects.csv.
+struct SurveyImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert a survey export to the long form (survey.csv) with names matched to member ids.",
+        discussion: """
+        Names resolve by exact id or email, then normalised name (case, accents, spaces, honorifics, word order), \
+        then Jaro–Winkler similarity: at or above --auto-match matched (and listed in match-report.csv), from \
+        --review-threshold up to it listed in match-review.csv for a person to decide, below unmatched. Fill the \
+        review file's decision column (a member id, accept, or none) and run the import again: the decisions apply.
+        """
+    )
+
+    @Argument(help: "The survey export (CSV).")
+    var input: String
+
+    @Option(help: "The roster: a members file (id, name, email, …) that names are matched against.")
+    var members: String
+
+    @Option(help: "The export's layout: long, wide, roster-matrix, qualtrics, surveymonkey, kobo, googleforms, polinode or kumu.")
+    var format: SurveyFormat
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String
+
+    @Option(help: "The column holding the respondent (a header, or HEADER+HEADER to join two, e.g. 'First Name+Last Name'). Guessed when absent.")
+    var respondentColumn: String?
+
+    @Option(help: "The nomination columns: a header or a glob such as Q2_* or advice_? (comma-separated for several). Guessed when absent.")
+    var alterColumns: String?
+
+    @Option(help: "KoboToolbox's choices sheet as CSV (list_name, name, label): choice names become labels before matching.")
+    var choices: String?
+
+    @Option(help: "The relation of every nomination (default: from the headers; 'tie' where they say nothing).")
+    var relation: String?
+
+    @Option(help: "The wave of every row without a wave column (default: 1).")
+    var wave: String?
+
+    @Option(help: "Scale labels, e.g. 'Never=0,Monthly=1,Weekly=2,Daily=3', or a CSV file with label and value columns (added to, and overriding, the built-in labels).")
+    var scale: String?
+
+    @Option(help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
+    var autoMatch = 0.93
+
+    @Option(help: "Jaro–Winkler similarity at or above which (and below --auto-match) a name goes to the review file.")
+    var reviewThreshold = 0.85
+
+    @Option(help: "A review file with decisions to apply (default: OUT/match-review.csv when it exists).")
+    var review: String?
+
+    @Flag(help: "Fail (exit code 1) if any row is rejected or any name is left unresolved.")
+    var strict = false
+
+    func validate() throws {
+        guard autoMatch > 0, autoMatch <= 1, reviewThreshold > 0, reviewThreshold <= autoMatch else {
+            throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
+        }
+        if let scale, !FileManager.default.fileExists(atPath: scale) {
+            do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) }
+        }
+    }
+
+    func settings() throws -> SurveyImportSettings {
+        var s = SurveyImportSettings(format: format)
+        s.respondentColumn = respondentColumn
+        s.alterColumns = alterColumns
+        s.relation = relation
+        s.wave = wave
+        if let choices { s.choices = try KoboChoices.read(path: choices) }
+        if let scale {
+            s.scale = FileManager.default.fileExists(atPath: scale) ? try LikertScale.read(path: scale) : try LikertScale.parsing(scale)
+        }
+        s.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
+        return s
+    }
+
+    func run() throws {
+        do {
+            try convert()
+        } catch let e as SurveyError {
+            throw CommandFailure(message: "error: \(e.description)", exitCode: 1)
+        }
+    }
+
+    private func convert() throws {
+        let roster = try DatasetLoader().load(InputPaths(members: members))
+        if roster.rowsRejected > 0 {
+            throw CommandFailure(message: "error: \(roster.rowsRejected) row(s) of the roster \(members) rejected; first: \(roster.rejects[0].message)", exitCode: 1)
+        }
+        let table = roster.members
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let reviewPath = out + "/match-review.csv"
+        let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
+        let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table) } ?? []
+        let outcome = try SurveyImport(settings: settings()).run(path: input, members: table, decisions: decisions)
+        let x = outcome.extraction
+        try ReportWriters.writeRejects(x.rejects, to: out + "/rejects.csv")
+        try SurveyImportWriter.writeLong(outcome, members: table, to: out + "/survey.csv")
+        try SurveyImportWriter.writeRespondents(outcome, members: table, to: out + "/respondents.csv")
+        try SurveyImportWriter.writeMatchReport(outcome, members: table, to: out + "/match-report.csv")
+        try SurveyImportWriter.writeReview(outcome, members: table, to: reviewPath)
+
+        print("\(format.rawValue) export \(input): " + x.layout.joined(separator: "; "))
+        print("rows read \(x.rowsRead) = accepted \(x.accepted) + rejected \(x.rejected)")
+        if let path = decisionsPath { print("applied \(decisions.count) review decision(s) from \(path)") }
+        var counts: [MatchMethod: Int] = [:]
+        for e in outcome.matches { counts[e.match.method, default: 0] += 1 }
+        let listed = MatchMethod.allCases.compactMap { m in counts[m].map { "\(m.rawValue) \($0)" } }
+        print("names not matched exactly by id or email: \(outcome.matches.count)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"))
+        print("nominations \(x.nominations.count): written \(outcome.rows.count), merged duplicates \(outcome.mergedDuplicates), self-nominations dropped \(outcome.selfNominations), left out until resolved \(outcome.unresolvedNominations); zero or empty answers \(x.zeroAnswers)")
+        print("respondents \(outcome.respondents.count)" + (outcome.unresolvedRespondents > 0 ? ", unresolved \(outcome.unresolvedRespondents) (see match-review.csv)" : ""))
+        for r in x.rejects.prefix(10) { print("  " + r.message) }
+        print("wrote \(["survey.csv", "respondents.csv", "match-report.csv", "match-review.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
+        let pending = (counts[.review] ?? 0) + (counts[.ambiguous] ?? 0) + (counts[.unmatched] ?? 0)
+        if strict && (x.rejected > 0 || pending > 0) {
+            throw CommandFailure(message: "error: \(x.rejected) row(s) rejected, \(pending) name(s) unresolved (--strict)", exitCode: 1)
+        }
+    }
+}
+
+/// The survey layer's summary for report.json (nil unless the network is a survey layer), and a
+/// line stating the response rate beside the figures printed.
+enum SurveyReporting {
+    static func summary(_ analysis: Analysis) -> Report.SurveySummary? {
+        let o = analysis.options
+        guard o.network == .survey, let selection = o.survey,
+              let layer = try? SurveyNetwork(dataset: analysis.dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
+                                             groupAttributes: o.groupAttributes, waveDates: o.surveyWaveDates) else { return nil }
+        var summary = layer.summary(analysis.dataset, graph: analysis.graph, groupAttributes: o.groupAttributes)
+        if o.pseudonymise {   // only the attributes --keep-attributes keeps may show their values
+            summary.responseByGroup = summary.responseByGroup.filter { analysis.outputNodes.attributes.column(named: $0.key) != nil }
+        }
+        return summary
+    }
+
+    static func line(_ s: Report.SurveySummary) -> String {
+        let rate = String(format: "%.1f%%", s.responseRate * 100)
+        var text = "survey \(s.relations.joined(separator: "+")), wave \(s.wave): response rate \(rate) (\(s.respondents) of \(s.members), from \(s.respondentsFrom)) — \(s.confidence); symmetrisation \(s.symmetrisation) (\(s.symmetrisationReason))"
+        if let warning = s.warning { text += "\nwarning: " + warning }
+        if let c = s.changeFromPreviousWave {
+            text += "\nsince wave \(c.fromWave): new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), Jaccard \(String(format: "%.4f", c.jaccard))"
+        }
+        return text
+    }
+}

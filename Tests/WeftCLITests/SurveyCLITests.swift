@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// `weft survey import`, and survey layers in `analyze`, `metrics` and `qap`.
+@Suite(.serialized) struct SurveyCLITests {
+    let sampleData = WeftRun.repository.appendingPathComponent("SampleData").path
+    let exports = WeftRun.repository.appendingPathComponent("Tests/WeftIOTests/Survey/Exports").path
+
+    func json(_ url: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    }
+
+    @Test func importWritesTheLongFormAndAppliesTheReviewFile() throws {
+        let out = try temporaryFolder()
+        let args = ["survey", "import", exports + "/long.csv", "--members", exports + "/members.csv", "--format", "long", "--out", out.path]
+        let first = try WeftRun(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("rows read 12 = accepted 10 + rejected 2"))
+        let survey = try String(contentsOf: out.appendingPathComponent("survey.csv"), encoding: .utf8)
+        #expect(survey == "respondent,alter,relation,value,wave\nm01,m02,advice,3,baseline\nm01,m03,advice,3,baseline\nm02,m06,collaboration,1,baseline\nm01,m02,advice,4,follow-up\n")
+        let report = try String(contentsOf: out.appendingPathComponent("match-report.csv"), encoding: .utf8)
+        #expect(report.hasPrefix("role,text,occurrences,first_seen,method,member_id,member_name,score,second_id,second_name,second_score\n"))
+        #expect(report.contains(",W. Kamau,1,") && report.contains(",review,m03,Dr. Wanjiru Kamau,0.9077,"))
+        let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        #expect(rejects.split(separator: "\n").count == 3)
+        // A person accepts the candidate for W. Kamau; the next run applies it by itself.
+        let reviewURL = out.appendingPathComponent("match-review.csv")
+        let review = try String(contentsOf: reviewURL, encoding: .utf8).split(separator: "\n").map { line in
+            line.hasPrefix("W. Kamau,") ? line + "accept" : String(line)
+        }.joined(separator: "\n") + "\n"
+        try review.write(to: reviewURL, atomically: true, encoding: .utf8)
+        let second = try WeftRun(args)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("applied 1 review decision(s)"))
+        let after = try String(contentsOf: out.appendingPathComponent("survey.csv"), encoding: .utf8)
+        #expect(after.hasSuffix("m06,m03,advice,2,follow-up\n"))
+        #expect(try String(contentsOf: reviewURL, encoding: .utf8).contains("W. Kamau,decided,"))
+        // --strict fails while names wait or rows are rejected; usage errors exit 2.
+        #expect(try WeftRun(args + ["--strict"]).status == 1)
+        #expect(try WeftRun(args + ["--auto-match", "0.5"]).status == 2)
+        #expect(try WeftRun(["survey", "import", exports + "/long.csv", "--members", exports + "/members.csv",
+                             "--format", "nosuch", "--out", out.path]).status == 2)
+        let missing = try WeftRun(["survey", "import", exports + "/kumu.csv", "--members", exports + "/members.csv",
+                                   "--format", "kumu", "--respondent-column", "Nobody", "--out", out.path])
+        #expect(missing.status == 1 && missing.stderr.contains("no column 'Nobody'"))
+    }
+
+    @Test func analyzeASurveyLayerWithTheResponseRate() throws {
+        let out = try temporaryFolder()
+        let run = try WeftRun(["analyze", sampleData, "--network", "survey:advice", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("survey advice, wave follow-up: response rate"))
+        #expect(run.stdout.contains("warning: response rate"))
+        let report = try json(out.appendingPathComponent("report.json"))
+        let survey = try #require(report["survey"] as? [String: Any])
+        #expect(survey["wave"] as? String == "follow-up")
+        #expect(survey["waves"] as? [String] == ["baseline", "follow-up"])
+        let rate = try #require(survey["response_rate"] as? Double)
+        #expect(abs(rate - Double(survey["respondents"] as! Int) / Double(survey["members"] as! Int)) < 1e-12)
+        #expect(rate < 0.8 && survey["symmetrisation"] as? String == "max", "below 80% the default is max")
+        #expect((survey["symmetrisation_reason"] as! String).hasPrefix("default"))
+        let byCountry = try #require((survey["response_by_group"] as? [String: Any])?["country"] as? [String: [String: Any]])
+        #expect(byCountry.values.map { $0["respondents"] as! Int }.reduce(0, +) == survey["respondents"] as? Int)
+        #expect((survey["response_by_wave"] as! [[String: Any]]).count == 2)
+        let change = try #require(survey["change_from_previous_wave"] as? [String: Any])
+        #expect(change["from_wave"] as? String == "baseline")
+        #expect((report["graph"] as! [String: Any])["directed"] as? Bool == false)
+        // With the wave's date, only members in the network that day count: the sample invited
+        // everyone who was a member on 2024-06-10, and 70% of them answered.
+        let dated = try WeftRun(["analyze", sampleData, "--network", "survey:advice", "--wave-dates", "baseline=2022-06-13,follow-up=2024-06-10",
+                                 "--out", out.path])
+        #expect(dated.status == 0, "\(dated.stderr)")
+        let datedSurvey = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect(datedSurvey["respondents"] as? Int == survey["respondents"] as? Int)
+        #expect((datedSurvey["members"] as! Int) < (survey["members"] as! Int))
+        #expect(abs((datedSurvey["response_rate"] as! Double) - 0.70) < 0.01)
+        #expect(try WeftRun(["analyze", sampleData, "--network", "survey:advice", "--wave-dates", "baseline=soon", "--out", out.path]).status == 2)
+        #expect(report["time"] is NSNull, "waves, not calendar periods, cut survey layers")
+        // An explicit choice is kept and said so; the baseline wave has no previous wave.
+        let directed = try WeftRun(["analyze", sampleData, "--network", "survey:advice+collaboration@baseline",
+                                    "--survey-symmetrise", "directed", "--out", out.path])
+        #expect(directed.status == 0, "\(directed.stderr)")
+        let again = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect(again["symmetrisation"] as? String == "directed" && again["change_from_previous_wave"] is NSNull)
+        #expect((again["symmetrisation_reason"] as! String).contains("--survey-symmetrise"))
+        // Interactions networks carry no survey block; unknown relations and waves are usage errors.
+        let plain = try WeftRun(["analyze", sampleData, "--out", out.path])
+        #expect(plain.status == 0)
+        let plainReport = try json(out.appendingPathComponent("report.json"))
+        #expect(plainReport["survey"] is NSNull)
+        #expect(try WeftRun(["analyze", sampleData, "--network", "survey:nosuch", "--out", out.path]).status == 2)
+        #expect(try WeftRun(["analyze", sampleData, "--network", "survey:advice@wave9", "--out", out.path]).status == 2)
+        #expect(try WeftRun(["analyze", sampleData, "--survey-symmetrise", "min", "--out", out.path]).status == 2)
+        #expect(try WeftRun(["timeline", sampleData, "--network", "survey:advice"]).status == 2)
+        let validate = try WeftRun(["validate", sampleData, "--rejects", out.appendingPathComponent("rejects.csv").path])
+        #expect(validate.stdout.contains("survey nominations: 1560 (relations: advice, collaboration; waves: baseline, follow-up)"))
+    }
+
+    @Test func responseRateThresholdsSetTheDefault() throws {
+        let folder = try temporaryFolder()
+        try "id,name,team\na,A,x\nb,B,x\nc,C,y\nd,D,y\ne,E,y\n".write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        // Wave w1: a, b, c, d answer (80%); wave w2: a, b, c (60%).
+        try "respondent,alter,relation,wave\na,b,advice,w1\nb,a,advice,w1\nc,e,advice,w1\nd,a,advice,w1\na,b,advice,w2\nb,c,advice,w2\nc,a,advice,w2\n"
+            .write(to: folder.appendingPathComponent("survey.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let w1 = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--out", out.path])
+        #expect(w1.status == 0, "\(w1.stderr)")
+        var s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect(s["response_rate"] as? Double == 0.8 && s["confidence"] as? String == "all uses" && s["warning"] is NSNull)
+        #expect(s["symmetrisation"] as? String == "directed")
+        let team = (s["response_by_group"] as! [String: [String: [String: Any]]])["team"]!
+        #expect(team["x"]?["response_rate"] as? Double == 1 && team["y"]?["respondents"] as? Int == 2)
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--out", out.path]).status == 0)
+        s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect(s["response_rate"] as? Double == 0.6 && s["confidence"] as? String == "caution")
+        #expect(s["symmetrisation"] as? String == "max" && (s["warning"] as! String).contains("below 65%"))
+        let change = s["change_from_previous_wave"] as! [String: Any]
+        // Undirected (max) ties: w1 {a-b, c-e, a-d}, w2 {a-b, b-c, a-c}: 1 sustained, 2 new, 2 dissolved.
+        #expect(change["sustained"] as? Int == 1 && change["new"] as? Int == 2 && change["dissolved"] as? Int == 2)
+        // A respondents list adds e (named nobody) to w2: 80%.
+        try "respondent,wave\na,w2\nb,w2\nc,w2\ne,w2\n".write(to: folder.appendingPathComponent("respondents.csv"), atomically: true, encoding: .utf8)
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--out", out.path]).status == 0)
+        s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect(s["response_rate"] as? Double == 0.8 && s["respondents_from"] as? String == "respondents list")
+        // Pseudonymised, only kept attributes show their groups.
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--pseudonymise", "--out", out.path]).status == 0)
+        s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect((s["response_by_group"] as! [String: Any]).isEmpty)
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--pseudonymise", "--keep-attributes", "team",
+                             "--out", out.path]).status == 0)
+        s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect((s["response_by_group"] as! [String: Any]).keys.sorted() == ["team"])
+        // metrics states the rate on stderr beside its table.
+        let metrics = try WeftRun(["metrics", folder.path, "--network", "survey:advice@w2"])
+        #expect(metrics.status == 0 && metrics.stderr.contains("response rate 80.0%"))
+    }
+
+    @Test func qapBetweenWaves() throws {
+        let run = try WeftRun(["qap", sampleData, "--dependent", "survey:advice@follow-up", "--predictor", "survey:advice@baseline",
+                               "--permutations", "99"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("QAP correlation survey:advice@follow-up ~ survey:advice@baseline: r = "))
+        #expect(try WeftRun(["qap", sampleData, "--dependent", "survey:trust", "--predictor", "all"]).status == 2)
+    }
+}
