@@ -48,6 +48,7 @@ struct AnalyzeCommand: ParsableCommand {
         try ReportWriters.writeTimeline(analysis.time, to: out + "/timeline.csv")
         try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: out + "/ties.csv")
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
+        try HTMLReport(analysis: analysis, report: report).write(to: out + "/report.html")
         progress.done()
         let n = report.network
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
@@ -64,7 +65,8 @@ struct AnalyzeCommand: ParsableCommand {
             let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
         }
-        print("wrote \(["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
+        print("wrote \(["report.json", "report.html", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
+        print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
         try input.enforceStrict(dataset)
     }
 
