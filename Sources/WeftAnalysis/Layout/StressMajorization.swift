@@ -26,7 +26,7 @@ import WeftGraph
 ///
 /// which minimises a quadratic majorant of the stress in X_i with the others fixed, so the stress
 /// never increases from one sweep to the next. Stops when a sweep lowers the stress by less than
-/// `tolerance` relative, or after `maxIterations` sweeps.
+/// `tolerance` relative (default 10⁻⁴, Gansner et al.'s ε), or after `maxIterations` sweeps.
 ///
 /// Cost: O(n²) memory for the distances and O(n²) time per sweep, plus O(n³) for the eigen
 /// start: meant for up to a few thousand members (`GraphLayout` switches to `ForceDirected`
@@ -37,34 +37,32 @@ public struct StressMajorization: Sendable {
     /// The stress of the MDS start (first entry) and after each sweep.
     public let stressHistory: [Double]
 
-    public init(_ adjacency: Adjacency, seed: UInt64 = 42, maxIterations: Int = 300, tolerance: Double = 1e-5) {
+    public init(_ adjacency: Adjacency, seed: UInt64 = 42, maxIterations: Int = 300, tolerance: Double = 1e-4) {
         let n = adjacency.nodeCount
         let d = StressMajorization.distances(adjacency)
         var (x, y) = StressMajorization.classicalScaling(d, n: n, seed: seed)
         var history = [StressMajorization.stress(x: x, y: y, distances: d)]
         if n > 2 {
-            // w_ij = d_ij⁻², row sums once.
+            // w_ij = d_ij⁻² once (n² more doubles), and its row sums.
+            let w = d.map { $0 > 0 ? 1 / ($0 * $0) : 0 }
             var weightSum = [Double](repeating: 0, count: n)
-            for i in 0..<n { for j in 0..<n where j != i { weightSum[i] += 1 / (d[i * n + j] * d[i * n + j]) } }
+            for i in 0..<n { for j in 0..<n { weightSum[i] += w[i * n + j] } }
             for _ in 0..<maxIterations {
-                for i in 0..<n {
-                    var sx = 0.0, sy = 0.0
-                    let xi = x[i], yi = y[i]
-                    let row = i * n
-                    for j in 0..<n where j != i {
-                        let dij = d[row + j], w = 1 / (dij * dij)
-                        let dx = xi - x[j], dy = yi - y[j]
-                        let length = (dx * dx + dy * dy).squareRoot()
-                        if length > 1e-12 {
-                            sx += w * (x[j] + dij * dx / length)
-                            sy += w * (y[j] + dij * dy / length)
-                        } else {
-                            sx += w * x[j]
-                            sy += w * y[j]
+                d.withUnsafeBufferPointer { dp in
+                    w.withUnsafeBufferPointer { wp in
+                        x.withUnsafeMutableBufferPointer { xp in
+                            y.withUnsafeMutableBufferPointer { yp in
+                                for i in 0..<n {
+                                    let row = i * n
+                                    // Two runs, j < i and j > i, so the loops need no test for j = i.
+                                    let (ax, ay) = StressMajorization.pull(0, i, xp[i], yp[i], xp, yp, dp, wp, row)
+                                    let (bx, by) = StressMajorization.pull(i + 1, n, xp[i], yp[i], xp, yp, dp, wp, row)
+                                    xp[i] = (ax + bx) / weightSum[i]
+                                    yp[i] = (ay + by) / weightSum[i]
+                                }
+                            }
                         }
                     }
-                    x[i] = sx / weightSum[i]
-                    y[i] = sy / weightSum[i]
                 }
                 let s = StressMajorization.stress(x: x, y: y, distances: d)
                 let previous = history[history.count - 1]
@@ -75,6 +73,23 @@ public struct StressMajorization: Sendable {
         self.x = x
         self.y = y
         stressHistory = history
+    }
+
+    /// Σ_{lo ≤ j < hi} w_ij (X_j + d_ij (X_i − X_j) / ‖X_i − X_j‖): member i's part of the
+    /// majorisation update (a coincident pair contributes w_ij X_j).
+    @inline(__always)
+    static func pull(_ lo: Int, _ hi: Int, _ xi: Double, _ yi: Double, _ x: UnsafeMutableBufferPointer<Double>,
+                     _ y: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>, _ w: UnsafeBufferPointer<Double>,
+                     _ row: Int) -> (Double, Double) {
+        var sx = 0.0, sy = 0.0
+        for j in lo..<hi {
+            let dx = xi - x[j], dy = yi - y[j]
+            let length = (dx * dx + dy * dy).squareRoot()
+            let f = length > 1e-12 ? d[row + j] / length : 0
+            sx += w[row + j] * (x[j] + f * dx)
+            sy += w[row + j] * (y[j] + f * dy)
+        }
+        return (sx, sy)
     }
 
     /// All-pairs hop distances (n × n, row-major) by breadth-first search; unreachable pairs get
@@ -107,12 +122,21 @@ public struct StressMajorization: Sendable {
     public static func stress(x: [Double], y: [Double], distances d: [Double]) -> Double {
         let n = x.count
         var total = 0.0
-        for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                let dij = d[i * n + j]
-                let dx = x[i] - x[j], dy = y[i] - y[j]
-                let e = (dx * dx + dy * dy).squareRoot() - dij
-                total += e * e / (dij * dij)
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                d.withUnsafeBufferPointer { d in
+                    for i in 0..<n {
+                        let xi = x[i], yi = y[i], row = i * n
+                        var part = 0.0
+                        for j in (i + 1)..<max(i + 1, n) {
+                            let dij = d[row + j]
+                            let dx = xi - x[j], dy = yi - y[j]
+                            let e = (dx * dx + dy * dy).squareRoot() - dij
+                            part += e * e / (dij * dij)
+                        }
+                        total += part
+                    }
+                }
             }
         }
         return total

@@ -19,7 +19,9 @@ public struct HTMLReport {
         /// The measure that sizes the dots.
         public var sizeBy: MapSizeMeasure = .connections
         /// Most members drawn on a map (larger networks: the top members of the largest component).
-        public var mapLimit = 2_000
+        public var mapLimit = 3_000
+        /// Components up to this size are laid out by stress majorisation, larger ones force-directed.
+        public var stressLimit = GraphLayout.defaultStressLimit
         /// Rows of the broker table.
         public var brokerRows = 12
         /// Labelled members per map.
@@ -131,7 +133,8 @@ struct Context {
         groupLabel = a.structure.primary?.attribute
         sizes = r.options.sizeBy.values(a)
         map = a.graph.nodeCount == 0 ? nil
-            : NetworkMap(graph: a.graph, sizes: sizes, components: a.summary.weakComponents, limit: r.options.mapLimit, seed: a.options.seed)
+            : NetworkMap(graph: a.graph, sizes: sizes, components: a.summary.weakComponents, limit: r.options.mapLimit,
+                             stressLimit: r.options.stressLimit, seed: a.options.seed)
         periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { Timestamp.formatDate(p.starts[$0]) } } } ?? []
     }
 

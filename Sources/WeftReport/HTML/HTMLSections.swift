@@ -130,10 +130,11 @@ extension HTMLReport {
         let cp = report.corePeriphery
         let s = analysis.structure
         let colours = [String](repeating: "#9ecae1", count: analysis.graph.nodeCount).enumerated().map { s.core.isCore[$0.offset] ? "#0072B2" : $0.element }
-        var html = "<p class=\"note\">Members placed on a spiral by continuous coreness: the most central in the middle, the periphery on the rim. Dark dots with a ring form the core of the discrete model (\(HTMLText.count(cp.coreSize)) members).</p>"
+        var html = "<p class=\"note\">Members placed on a spiral by continuous coreness: the most central in the middle, the periphery on the rim. Dark dots with a ring form the core of the discrete model (\(HTMLText.count(cp.coreSize)) members).\(analysis.graph.nodeCount > options.mapLimit ? " One member in \((analysis.graph.nodeCount + options.mapLimit - 1) / options.mapLimit) is drawn, in order of coreness." : "")</p>"
         html += "<div class=\"multiples\"><figure>"
         html += NetworkMap.corePicture(coreness: s.coreness.coreness, isCore: s.core.isCore, colours: colours,
-                                       titles: analysis.graph.nodeCount <= options.mapLimit ? (0..<analysis.graph.nodeCount).map(c.title) : [])
+                                       titles: analysis.graph.nodeCount <= options.mapLimit ? (0..<analysis.graph.nodeCount).map(c.title) : [],
+                                       limit: options.mapLimit)
         html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity) + "</figure></div>"
         let correlation = cp.correlation.map { HTMLText.number($0, digits: 3) } ?? "–"
         html += "<p>Fit of the core–periphery pattern (correlation with the ideal): \(correlation); continuous model \(cp.corenessCorrelation.map { HTMLText.number($0, digits: 3) } ?? "–")\(cp.corenessConverged ? "" : " (did not converge)"). A clear core–periphery network has a dense core, a sparse periphery and a correlation near 1.</p>"

@@ -87,7 +87,7 @@ struct NetworkMap {
     /// Set when only part of the network is drawn.
     let subsetNote: String?
 
-    init(graph: Graph, sizes: [Double], components: Components, limit: Int, seed: UInt64, width: Double = 900) {
+    init(graph: Graph, sizes: [Double], components: Components, limit: Int, stressLimit: Int, seed: UInt64, width: Double = 900) {
         let n = graph.nodeCount
         var chosen: [Int]
         if n <= limit {
@@ -106,7 +106,8 @@ struct NetworkMap {
             for u in graph.undirected.neighbors(of: v) where position[Int(u)] >= 0 && Int(u) != v { neighbors.append(Int32(position[Int(u)])) }
             offsets.append(neighbors.count)
         }
-        let layout = GraphLayout(Adjacency(offsets: offsets, neighbors: neighbors, weights: [Double](repeating: 1, count: neighbors.count)), seed: seed)
+        let layout = GraphLayout(Adjacency(offsets: offsets, neighbors: neighbors, weights: [Double](repeating: 1, count: neighbors.count)),
+                                 seed: seed, stressLimit: stressLimit)
         // Scale into the view box, keeping the aspect ratio (height between 0.5 and 0.9 widths).
         let margin = 24.0
         let minX = layout.x.min() ?? 0, maxX = layout.x.max() ?? 1, minY = layout.y.min() ?? 0, maxY = layout.y.max() ?? 1
@@ -201,10 +202,13 @@ struct NetworkMap {
 
     /// The core–periphery picture: members on a sunflower spiral (Vogel 1979) in decreasing order
     /// of continuous coreness, so the most central sit in the middle and the periphery on the
-    /// rim; members of the discrete core are drawn with a dark ring.
-    static func corePicture(coreness: [Double], isCore: [Bool], colours: [String], titles: [String], size: Double = 420) -> String {
-        let n = coreness.count
-        let order = (0..<n).sorted { coreness[$0] != coreness[$1] ? coreness[$0] > coreness[$1] : $0 < $1 }
+    /// rim; members of the discrete core are drawn with a dark ring. Above `limit` members, every
+    /// k-th member in that order is drawn (k = ⌈n / limit⌉), which keeps the picture's proportions.
+    static func corePicture(coreness: [Double], isCore: [Bool], colours: [String], titles: [String], limit: Int, size: Double = 420) -> String {
+        let all = (0..<coreness.count).sorted { coreness[$0] != coreness[$1] ? coreness[$0] > coreness[$1] : $0 < $1 }
+        let step = (all.count + limit - 1) / max(1, limit)
+        let order = step > 1 ? stride(from: 0, to: all.count, by: step).map { all[$0] } : all
+        let n = order.count
         let radius = size / 2 - 12
         var svg = "<svg class=\"map\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" aria-label=\"Core and periphery\">"
         svg += "<circle cx=\"\(Int(size / 2))\" cy=\"\(Int(size / 2))\" r=\"\(Int(radius + 6))\" class=\"rim\"/>"
