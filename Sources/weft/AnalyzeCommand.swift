@@ -5,12 +5,12 @@ import WeftGraph
 import WeftIO
 import WeftReport
 
-/// `weft analyze`: builds the network for a window and writes report.json, members.csv,
+/// `weft analyze`: builds the network for a window and writes report.json, report.html, members.csv,
 /// communities.csv, timeline.csv, ties.csv and rejects.csv into the output folder.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, members.csv, communities.csv, timeline.csv, ties.csv and rejects.csv.",
+        abstract: "Analyse the network and write report.json, report.html, members.csv, communities.csv, timeline.csv, ties.csv and rejects.csv.",
         aliases: ["analyse"]
     )
 

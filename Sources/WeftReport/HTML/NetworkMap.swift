@@ -97,7 +97,7 @@ struct NetworkMap {
             chosen = (0..<n).filter { components.membership[$0] == 0 }
             chosen.sort { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
             chosen = Array(chosen.prefix(limit)).sorted()
-            subsetNote = "The network has \(HTMLText.count(n)) members, too many to draw legibly: the maps show the \(HTMLText.count(chosen.count)) members of the largest component (\(HTMLText.count(components.largestSize)) members) with the highest size measure, and the ties among them."
+            subsetNote = "The network has \(HTMLText.count(n)) members, too many to draw legibly: the maps show the \(HTMLText.count(chosen.count)) members of the largest component (\(HTMLText.count(components.largestSize)) members) with the highest size measure, and the ties among them. Legend counts are over all members."
         }
         var position = [Int](repeating: -1, count: n)
         for (i, v) in chosen.enumerated() { position[v] = i }
