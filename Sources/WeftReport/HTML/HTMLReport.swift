@@ -221,7 +221,8 @@ struct HTMLPage {
     .warn li { margin-bottom: 3px; } dt { font-weight: 600; margin-top: 6px; } dd { margin-left: 16px; }
     @page { size: A4; margin: 14mm; }
     @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav { display: none; } section { break-inside: auto; } h2 { break-after: avoid; }
-      figure, .card, svg, tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+      figure, .card, svg, tr, .mapblock { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+      .periods figure { flex: 1 1 30%; min-width: 0; } .periods svg { width: 100%; height: auto; } }
 
     """
 }

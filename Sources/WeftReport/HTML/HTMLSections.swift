@@ -91,11 +91,11 @@ extension HTMLReport {
         for (k, colouring) in c.colourings.enumerated() {
             let (colour, legend) = colouring.colours()
             let colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
-            html += "<h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
+            html += "<div class=\"mapblock\"><h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
             html += NetworkMap.legend(title: colouring.title, entries: legend)
             let tieLayer = k == 0 ? "<path id=\"window-ties\" class=\"ties\" d=\"\(ties.path)\"/>" : "<use href=\"#window-ties\"/>"
             html += map.svg(ties: tieLayer, colours: colours, radii: radii, titles: titles, labelled: Array(top),
-                            caption: "Network map coloured by \(colouring.title)")
+                            caption: "Network map coloured by \(colouring.title)") + "</div>"
         }
         page.section("maps", "Network maps", html)
         periodMaps(&page, c, map: map)
@@ -114,7 +114,7 @@ extension HTMLReport {
         }
         let scale = chosen.count == 1 ? 0.6 : 0.33
         let radii = map.radii(c.sizes, scale: 0.6)
-        var html = "<p class=\"note\">The same positions; each panel shows the ties with a record in that period and colours the members active in it\(colouring.map { " by \(HTMLText.escape($0.title))" } ?? ""); members inactive in the period are grey.</p><div class=\"multiples\">"
+        var html = "<p class=\"note\">The same positions; each panel shows the ties with a record in that period and colours the members active in it\(colouring.map { " by \(HTMLText.escape($0.title))" } ?? ""); members inactive in the period are grey.</p><div class=\"multiples periods\">"
         for p in chosen {
             let g = analysis.options.graph(of: analysis.dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
             let ties = map.tiePath(g, scale: scale)
