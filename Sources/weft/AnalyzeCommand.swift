@@ -23,6 +23,9 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Time") var time: TimeOptions
 
+    @Option(name: .long, help: "What sizes the dots on report.html's maps: connections, strength, betweenness, pagerank or coreness.")
+    var mapSize: MapSizeMeasure = .connections
+
     func validate() throws {
         if measures.network == .events {
             throw ValidationError("--network events is for `weft metrics` (its rows are events, not members)")
@@ -48,7 +51,9 @@ struct AnalyzeCommand: ParsableCommand {
         try ReportWriters.writeTimeline(analysis.time, to: out + "/timeline.csv")
         try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: out + "/ties.csv")
         try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
-        try HTMLReport(analysis: analysis, report: report).write(to: out + "/report.html")
+        var html = HTMLReport.Options()
+        html.sizeBy = mapSize
+        try HTMLReport(analysis: analysis, report: report, options: html).write(to: out + "/report.html")
         progress.done()
         let n = report.network
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
@@ -72,3 +77,5 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func format(_ x: Double) -> String { String(format: "%.4f", x) }
 }
+
+extension MapSizeMeasure: ExpressibleByArgument {}

@@ -45,6 +45,13 @@ enum Chromium {
         defer { try? FileManager.default.removeItem(at: again) }
         _ = try WeftRun(["analyze", sampleData, "--out", again.path])
         #expect(try String(contentsOf: again.appendingPathComponent("report.html"), encoding: .utf8) == html)
+        #expect(html.contains("sized by connections (distinct contacts)"))
+        // --map-size picks the measure that sizes the dots.
+        let sized = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: sized) }
+        #expect(try WeftRun(["analyze", sampleData, "--out", sized.path, "--map-size", "betweenness"]).status == 0)
+        #expect(try String(contentsOf: sized.appendingPathComponent("report.html"), encoding: .utf8).contains("sized by betweenness (normalised)"))
+        #expect(try WeftRun(["analyze", sampleData, "--out", sized.path, "--map-size", "shoe-size"]).status == 2)
     }
 
     /// Renders SampleData's report as a reader's browser would: fails when the page logs a script
