@@ -137,3 +137,34 @@ struct HTMLReportTests {
         #expect(occurrences("<circle", in: firstMap) == 4)
     }
 }
+
+struct HTMLReportSampleDataTests {
+    /// SampleData's report: the labels of each map never overlap (boxes as the placement
+    /// estimates them: 7 px per character, 11 px high) and stay inside the picture.
+    @Test func mapLabelsDoNotPileUp() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData")
+        let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
+                                                          interactions: folder.appendingPathComponent("interactions.csv").path,
+                                                          attendance: folder.appendingPathComponent("attendance.csv").path))
+        let html = render(dataset)
+        let maps = html.components(separatedBy: "<svg class=\"map\"").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
+        var labelled = 0
+        for map in maps {
+            var boxes: [(Double, Double, Double, Double)] = []
+            for piece in map.components(separatedBy: "<text x=\"").dropFirst() where piece.contains("class=\"nl\"") {
+                let x = Double(piece.prefix { $0 != "\"" })!
+                let y = Double(piece.components(separatedBy: "y=\"")[1].prefix { $0 != "\"" })!
+                let text = piece.components(separatedBy: ">")[1].components(separatedBy: "<")[0]
+                let width = 7.0 * Double(text.count)   // SampleData's names need no escaping
+                boxes.append((x, y - 11, x + width, y + 2))
+            }
+            for (i, a) in boxes.enumerated() {
+                #expect(a.0 >= 0 && a.1 >= 0)
+                for b in boxes[(i + 1)...] { #expect(!(a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3), "labels overlap: \(a) \(b)") }
+            }
+            labelled += boxes.count
+        }
+        #expect(labelled >= 10)
+    }
+}
