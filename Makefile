@@ -14,7 +14,6 @@ build: setup      ## release build of the weft tool
 demo: build       ## validate and analyse the bundled SampleData into out/demo
 	$(RELEASE) validate SampleData --rejects $(DEMO_OUT)/rejects.csv --show 5
 	$(RELEASE) analyze SampleData --out $(DEMO_OUT)
-	@echo "The HTML report: open file://$(abspath $(DEMO_OUT))/report.html in a web browser"
 
 test: setup       ## build and run every test
 	$(SWIFT) test
