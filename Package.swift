@@ -47,6 +47,6 @@ let package = Package(
         ),
         .testTarget(name: "WeftReportTests", dependencies: ["WeftReport", "WeftAnalysis", "WeftIO", "WeftGraph"]),
         .testTarget(name: "WeftSampleTests", dependencies: ["WeftSample", "WeftGraph", "WeftIO"]),
-        .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO", "WeftGraph"]),
+        .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO", "WeftGraph"], exclude: ["Fixtures"]),
     ]
 )

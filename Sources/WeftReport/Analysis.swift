@@ -50,6 +50,12 @@ public struct Analysis: Sendable {
             active = attended
         }
         outputNodes = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        // Time first: its transient memory (the records bucketed by member) then sits on the
+        // smallest base, which keeps the peak of large runs down.
+        time = options.network.nodesAreMembers
+            ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
+                           groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
+            : nil
         summary = NetworkSummary(graph)
         degrees = DegreeCentrality(graph)
         let sources = options.pathSources(nodeCount: graph.nodeCount)
@@ -73,9 +79,6 @@ public struct Analysis: Sendable {
         clustering = Clustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
-        time = options.network.nodesAreMembers
-            ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: structure.primary?.groups)
-            : nil
     }
 
     /// Whether the outputs may show the primary group attribute's values: always, unless
@@ -130,14 +133,15 @@ public struct Analysis: Sendable {
             graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
             measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.isSampled ? "sampled" : "exact",
                             closeness: closeness.isSampled ? "sampled" : "exact",
-                            distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount,
+                            distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount, seed: options.seed,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
                             kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,
                             katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
                 .init(kind: $0.kind.rawValue, path: $0.path, delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
-                      rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns)
+                      rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
+                      bytes: $0.bytes, sha256: $0.sha256)
             },
             rows: .init(read: dataset.rowsRead, accepted: dataset.rowsAccepted, rejected: dataset.rowsRejected),
             membership: .init(total: dataset.members.count, declared: dataset.members.declaredCount,

@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.4.0"
+    public static let currentSchemaVersion = "0.5.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -73,6 +73,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var distances: String
         /// Source members of the betweenness and closeness searches (all members when exact).
         public var pathSources: Int
+        /// The seed of the sampled sources (`--seed`): with the inputs' fingerprints, what
+        /// reproduces the run.
+        public var seed: UInt64
         /// For sampled betweenness: the bound on the normalised error per member (probability 0.95).
         @NullCoded public var betweennessErrorBound: Double?
         /// "dense" or "sparse" (the spectral measures).
@@ -84,7 +87,7 @@ public struct Report: Codable, Sendable, Equatable {
         @NullCoded public var eigenvectorUnique: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case betweenness, closeness, distances, kernel
+            case betweenness, closeness, distances, kernel, seed
             case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
             case pagerankSeeds = "pagerank_seeds"
@@ -100,9 +103,11 @@ public struct Report: Codable, Sendable, Equatable {
         public var accepted: Int
         public var rejected: Int
         public var extraColumns: [String]
+        public var bytes: Int
+        public var sha256: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, path, delimiter, accepted, rejected
+            case kind, path, delimiter, accepted, rejected, bytes, sha256
             case rowsRead = "rows_read", extraColumns = "extra_columns"
         }
     }

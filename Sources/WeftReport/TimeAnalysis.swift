@@ -14,6 +14,8 @@ public struct TimeAnalysis: Sendable {
     public let timeline: [TimelineRow]
     /// Total tie strength per member at each period end (n × periods).
     public let memberStrength: [Double]
+    /// The periods in which each tie of the window's graph had a record (GEXF's edge spells).
+    public let presence: TiePresence?
 
     /// - Parameters:
     ///   - graph: the network of the whole window (for reciprocity and overlap per tie).
@@ -22,7 +24,7 @@ public struct TimeAnalysis: Sendable {
         settings = options.time
         let n = dataset.members.count
         guard let periods = TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
-            (self.periods, strength, activity, timeline, memberStrength) = (nil, nil, nil, [], [])
+            (self.periods, strength, activity, timeline, memberStrength, presence) = (nil, nil, nil, [], [], nil)
             return
         }
         self.periods = periods
@@ -38,13 +40,16 @@ public struct TimeAnalysis: Sendable {
         let changes = series.changeCounts
         var rows: [TimelineRow] = []
         var previous: Graph?
+        var presence = TiePresence(ties: graph.ties, periodCount: periods.count)
         for p in 0..<periods.count {
             let g = options.graph(of: dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
             rows.append(TimelineRow(period: p, periods: periods, graph: g, previous: previous, activity: activity,
                                     changes: changes[p], groups: groups))
+            presence.add(period: p, periodTies: g.ties, of: graph.ties)
             previous = g
         }
         timeline = rows
+        self.presence = presence
     }
 
     /// Calendar periods (or the custom boundaries) over the window's records: from the first

@@ -5,12 +5,13 @@ import WeftGraph
 import WeftIO
 import WeftReport
 
-/// `weft analyze`: builds the network for a window and writes report.json, report.html, members.csv,
-/// communities.csv, timeline.csv, ties.csv and rejects.csv into the output folder.
+/// `weft analyze`: builds the network for a window and writes report.json, report.html, the CSV tables
+/// (members, communities, timeline, ties, rejects) and the network files (GraphML, GEXF) into the
+/// output folder; `--format` limits the set.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, report.html, members.csv, communities.csv, timeline.csv, ties.csv and rejects.csv.",
+        abstract: "Analyse the network and write report.json, report.html, the CSV tables and the GraphML and GEXF network files.",
         aliases: ["analyse"]
     )
 
@@ -20,6 +21,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (created if missing).")
     var out: String
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Which outputs to write: a comma-separated list of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), or all.",
+        valueName: "LIST"))
+    var format = "all"
+
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Time") var time: TimeOptions
 
@@ -27,6 +33,7 @@ struct AnalyzeCommand: ParsableCommand {
     var mapSize: MapSizeMeasure = .connections
 
     func validate() throws {
+        _ = try OutputFormat.parse(format)
         if measures.network == .events {
             throw ValidationError("--network events is for `weft metrics` (its rows are events, not members)")
         }
@@ -45,15 +52,26 @@ struct AnalyzeCommand: ParsableCommand {
                                 options: options)
         progress.stage("writing outputs")
         let report = analysis.report(version: Weft.version)
-        try ReportWriters.writeRejects(dataset.rejects, to: out + "/rejects.csv", pseudonymise: measures.pseudonymise)
-        try ReportWriters.writeMembers(analysis, to: out + "/members.csv")
-        try ReportWriters.writeCommunities(analysis, to: out + "/communities.csv")
-        try ReportWriters.writeTimeline(analysis.time, to: out + "/timeline.csv")
-        try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: out + "/ties.csv")
-        try ReportWriters.writeReport(report, analysis: analysis, to: out + "/report.json")
-        var html = HTMLReport.Options()
-        html.sizeBy = mapSize
-        try HTMLReport(analysis: analysis, report: report, options: html).write(to: out + "/report.html")
+        let formats = try OutputFormat.parse(format)
+        var written: [String] = []
+        func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
+            guard formats.contains(format) else { return }
+            try write(out + "/" + name)
+            written.append(out + "/" + name)
+        }
+        try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
+        try emit("report.html", .html) { path in
+            var html = HTMLReport.Options()
+            html.sizeBy = mapSize
+            try HTMLReport(analysis: analysis, report: report, options: html).write(to: path)
+        }
+        try emit("members.csv", .csv) { try ReportWriters.writeMembers(analysis, to: $0) }
+        try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(analysis, to: $0) }
+        try emit("timeline.csv", .csv) { try ReportWriters.writeTimeline(analysis.time, to: $0) }
+        try emit("ties.csv", .csv) { try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: $0) }
+        try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(dataset.rejects, to: $0, pseudonymise: measures.pseudonymise) }
+        try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, to: $0) }
+        try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, to: $0) }
         progress.done()
         let n = report.network
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
@@ -70,12 +88,43 @@ struct AnalyzeCommand: ParsableCommand {
             let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
         }
-        print("wrote \(["report.json", "report.html", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
-        print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
+        print("wrote \(written.joined(separator: ", "))")
+        if formats.contains(.html) {
+            print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
+        }
         try input.enforceStrict(dataset)
     }
 
     private func format(_ x: Double) -> String { String(format: "%.4f", x) }
+}
+
+/// The output families of `weft analyze --format`.
+enum OutputFormat: String, CaseIterable {
+    /// report.json
+    case json
+    /// report.html
+    case html
+    /// members.csv, communities.csv, timeline.csv, ties.csv, rejects.csv
+    case csv
+    /// network.graphml
+    case graphml
+    /// network.gexf
+    case gexf
+
+    /// A comma-separated list of formats, or `all`.
+    static func parse(_ list: String) throws -> Set<OutputFormat> {
+        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if names == ["all"] { return Set(allCases) }
+        var formats = Set<OutputFormat>()
+        for name in names {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw ValidationError("--format: no output format '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")), all)")
+            }
+            formats.insert(format)
+        }
+        if formats.isEmpty { throw ValidationError("--format: name at least one output format") }
+        return formats
+    }
 }
 
 extension MapSizeMeasure: ExpressibleByArgument {}

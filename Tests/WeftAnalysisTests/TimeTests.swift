@@ -106,4 +106,19 @@ import WeftGraph
         #expect(t.kept == 2 && t.gained == 2 && t.lost == 1 && t.jaccard == 0.4)
         #expect(TieTurnover(from: makeGraph(3, []), to: makeGraph(3, [])).jaccard == 1)
     }
+
+    @Test func tiePresenceRunsOfConsecutivePeriods() {
+        let whole = makeGraph(4, [(0, 1), (1, 2), (2, 3)])
+        let periods: [[(Int, Int)]] = [[(0, 1)], [(0, 1), (2, 3)], [], [(0, 1)], [(2, 3)]]
+        var presence = TiePresence(ties: whole.ties, periodCount: periods.count)
+        for (p, ties) in periods.enumerated() { presence.add(period: p, periodTies: makeGraph(4, ties).ties, of: whole.ties) }
+        #expect(presence.isPresent(0, period: 3) && !presence.isPresent(0, period: 2))
+        #expect(presence.runs(of: 0) == [0...1, 3...3])   // 0–1: periods 0, 1 and 3
+        #expect(presence.runs(of: 1).isEmpty)              // 1–2: never in a period
+        #expect(presence.runs(of: 2) == [1...1, 4...4])   // 2–3
+        // More than 64 periods take several words per tie.
+        var long = TiePresence(ties: whole.ties, periodCount: 130)
+        for p in [63, 64, 65, 129] { long.add(period: p, periodTies: makeGraph(4, [(1, 2)]).ties, of: whole.ties) }
+        #expect(long.runs(of: 1) == [63...65, 129...129] && long.runs(of: 0).isEmpty)
+    }
 }

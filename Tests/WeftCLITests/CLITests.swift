@@ -83,7 +83,7 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "0.4.0")
+        #expect(report["schema_version"] as? String == "0.5.0")
         // Communities: the sample's country-and-topic clusters give a clear modularity; every
         // member's community is listed in communities.csv, whose sizes add up to the members.
         let communities = try #require(report["communities"] as? [String: Any])
@@ -97,6 +97,23 @@ func temporaryFolder() throws -> URL {
         #expect(Set(groups.keys) == ["country", "cohort", "role", "governance"])
         let rows = report["rows"] as! [String: Int]
         #expect(rows["read"]! == rows["accepted"]! + rows["rejected"]!)
+        // Each input's fingerprint: its size and the SHA-256 that sha256sum prints.
+        let inputs = try #require(report["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 3)
+        for input in inputs {
+            let path = try #require(input["path"] as? String)
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+            #expect(input["bytes"] as? Int == size)
+            let sum = Process()
+            sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            sum.arguments = [path]
+            let pipe = Pipe()
+            sum.standardOutput = pipe
+            try sum.run()
+            sum.waitUntilExit()
+            let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+            #expect(input["sha256"] as? String == String(expected), "\(path)")
+        }
         let membership = try #require(report["membership"] as? [String: Int])
         let table = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
         #expect(table.split(separator: "\n").count == membership["total"]! + 1)
@@ -293,7 +310,7 @@ func temporaryFolder() throws -> URL {
         // as group labels in report.json's mixing tables.
         secrets += ["technical adviser", "policymaker", "Cohort 1"]
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["communities.csv", "members.csv", "rejects.csv", "report.html", "report.json", "ties.csv", "timeline.csv"])
+        #expect(files == ["communities.csv", "members.csv", "network.gexf", "network.graphml", "rejects.csv", "report.html", "report.json", "ties.csv", "timeline.csv"])
         for name in files {
             let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             let leaked = secrets.filter { !$0.isEmpty && text.contains($0) }

@@ -83,6 +83,8 @@ public final class CSVReader {
     private var line = 1
     private var scratch: [UInt8] = []
     private let blockSize: Int
+    /// Every byte read so far, hashed (complete once the last record has been read).
+    public private(set) var fingerprint = SHA256()
 
     /// Opens `path`; `label` is how messages name the file.
     public init(path: String, label: String? = nil, blockSize: Int = 1 << 22) throws {
@@ -115,6 +117,7 @@ public final class CSVReader {
         capacity = max(16, bytes.count)
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) } }
+        fingerprint.update(bytes)
         end = bytes.count
         atEOF = true
         try readHeader()
@@ -197,7 +200,12 @@ public final class CSVReader {
                 if errno == EINTR { continue }
                 throw InputError(file: label, line: line, column: nil, message: "read failed: \(String(cString: strerror(errno)))")
             }
-            if got == 0 { atEOF = true } else { end += got }
+            if got == 0 {
+                atEOF = true
+            } else {
+                fingerprint.update(buffer + end, count: got)
+                end += got
+            }
         }
     }
 

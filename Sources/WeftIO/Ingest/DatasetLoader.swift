@@ -100,6 +100,8 @@ func ingestRows<Ingest: RowIngest>(from reader: CSVReader, kind: FileSummary.Kin
             summary.rejected += 1
         }
     }
+    summary.bytes = reader.fingerprint.byteCount
+    summary.sha256 = reader.fingerprint.hexDigest()
     return summary
 }
 

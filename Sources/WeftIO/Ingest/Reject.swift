@@ -64,6 +64,10 @@ public struct FileSummary: Sendable, Equatable {
     public internal(set) var rejected = 0
     /// Input columns that Weft does not interpret, kept as attributes.
     public internal(set) var extraColumns: [String] = []
+    /// The file's size in bytes and SHA-256 (hex, as `sha256sum` prints it): the input's
+    /// fingerprint, so a report can be traced to the exact files it came from.
+    public internal(set) var bytes = 0
+    public internal(set) var sha256 = ""
 
     public var isBalanced: Bool { rowsRead == accepted + rejected }
 }

@@ -1,0 +1,108 @@
+import WeftGraph
+import WeftIO
+
+/// What the network files (GraphML, GEXF) carry, gathered once so both say the same: every
+/// member as a node with members.csv's measures and attributes (the member's name as label),
+/// every tie of the window's graph as an edge with its weight, record count and first and last
+/// record. Values come from the same `MemberRow` columns as members.csv and report.json.
+struct NetworkExport {
+    /// A column's value type, declared once for the whole column.
+    enum Kind {
+        case string, integer, double, boolean
+
+        /// The type name, the same in GraphML's `attr.type` and GEXF's attribute `type`.
+        var typeName: String {
+            switch self {
+            case .string: return "string"
+            case .integer: return "long"
+            case .double: return "double"
+            case .boolean: return "boolean"
+            }
+        }
+    }
+
+    struct Column {
+        let name: String
+        let kind: Kind
+    }
+
+    let analysis: Analysis
+    /// Node columns: MemberRow's (without `name`, which is the label) then the member attributes.
+    let nodeColumns: [Column]
+    let edgeColumns: [Column] = [
+        Column(name: "weight", kind: .double), Column(name: "records", kind: .integer),
+        Column(name: "first_record", kind: .string), Column(name: "last_record", kind: .string),
+    ]
+
+    private static let measureColumns = MemberRow.columns.filter { $0.name != "name" }
+
+    init(_ analysis: Analysis) {
+        self.analysis = analysis
+        // A column's kind is that of its first non-empty cell (a column empty for every member
+        // carries no values, so its kind does not matter).
+        var kinds = [Kind?](repeating: nil, count: NetworkExport.measureColumns.count)
+        var v = 0
+        while v < analysis.graph.nodeCount && kinds.contains(where: { $0 == nil }) {
+            let row = analysis.memberRow(v)
+            for (c, column) in NetworkExport.measureColumns.enumerated() where kinds[c] == nil {
+                switch column.cell(row) {
+                case .text, .plain: kinds[c] = .string
+                case .integer: kinds[c] = .integer
+                case .real: kinds[c] = .double
+                case .flag: kinds[c] = .boolean
+                case .empty: break
+                }
+            }
+            v += 1
+        }
+        nodeColumns = zip(NetworkExport.measureColumns, kinds).map { Column(name: $0.name, kind: $1 ?? .string) }
+            + analysis.outputNodes.attributes.columns.map { Column(name: $0.name, kind: .string) }
+    }
+
+    var nodeCount: Int { analysis.graph.nodeCount }
+    var isDirected: Bool { analysis.graph.isDirected }
+
+    func nodeID(_ v: Int) -> String { analysis.outputNodes.ids[Int32(v)] }
+
+    /// The node's label: its name, or its id when the name is empty (and always in pseudonymised
+    /// outputs, whose names are empty).
+    func label(_ v: Int, row: MemberRow) -> String { row.name.isEmpty ? nodeID(v) : row.name }
+
+    /// Node v's values in `nodeColumns` order, nil where the value is missing.
+    func nodeValues(_ v: Int, row: MemberRow) -> [String?] {
+        NetworkExport.measureColumns.map { NetworkExport.text($0.cell(row)) }
+            + analysis.outputNodes.attributes.columns.map { column in
+                let value = column.value(at: v)
+                return value.isEmpty ? nil : value
+            }
+    }
+
+    /// Appends tie i's ` source="…" target="…"` attributes, escaped.
+    func appendEndpoints(of i: Int, to line: inout [UInt8]) {
+        let ties = analysis.graph.ties
+        line += " source=\"".utf8
+        XMLText.append(nodeID(Int(ties.source[i])), to: &line)
+        line += "\" target=\"".utf8
+        XMLText.append(nodeID(Int(ties.target[i])), to: &line)
+        line += "\"".utf8
+    }
+
+    /// Tie i's values in `edgeColumns` order.
+    func edgeValues(_ i: Int) -> [String?] {
+        let ties = analysis.graph.ties
+        return [CSVTableWriter.formatReal(ties.weight[i]), String(ties.recordCount[i]),
+                Timestamp.formatDateTime(ties.firstTime[i]), Timestamp.formatDateTime(ties.lastTime[i])]
+    }
+
+    /// A cell as attribute text (numbers in full precision, flags as true/false); nil when empty
+    /// or not finite.
+    static func text(_ cell: CSVCell) -> String? {
+        switch cell {
+        case .text(let s), .plain(let s): return s
+        case .integer(let v): return String(v)
+        case .real(let v): return v.isFinite ? CSVTableWriter.formatReal(v) : nil
+        case .flag(let v): return v ? "true" : "false"
+        case .empty: return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+import WeftIO
+
+/// SHA-256 against FIPS 180-4's examples (and the long one-million-'a' message of NIST's test
+/// vectors), and incremental hashing in odd-sized pieces against one-shot hashing.
+@Suite struct SHA256Tests {
+    func digest(_ text: String) -> String {
+        var h = SHA256()
+        h.update(Array(text.utf8))
+        return h.hexDigest()
+    }
+
+    @Test func fipsExamples() {
+        #expect(digest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var million = SHA256()
+        let block = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { million.update(block) }
+        #expect(million.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(million.byteCount == 1_000_000)
+    }
+
+    @Test func piecesGiveTheSameDigest() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var whole = SHA256()
+        whole.update(bytes)
+        for piece in [1, 3, 63, 64, 65, 127, 500] {
+            var h = SHA256()
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + piece)
+                h.update(Array(bytes[offset..<end]))
+                offset = end
+            }
+            #expect(h.hexDigest() == whole.hexDigest(), "pieces of \(piece)")
+        }
+    }
+}
