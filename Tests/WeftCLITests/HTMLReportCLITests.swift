@@ -54,6 +54,16 @@ enum Chromium {
         #expect(try WeftRun(["analyze", sampleData, "--out", sized.path, "--map-size", "shoe-size"]).status == 2)
     }
 
+    @Test func formatHTMLWritesOnlyTheReport() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try WeftRun(["analyze", sampleData, "--out", out.path, "--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report.html"])
+        let json = try WeftRun(["analyze", sampleData, "--out", out.path, "--format", "json"])
+        #expect(!json.stdout.contains("report.html"))
+    }
+
     /// Renders SampleData's report as a reader's browser would: fails when the page logs a script
     /// error or any other console message (a blocked request, say), or when the screenshot is
     /// hardly bigger than one of an empty page of the same size (a blank render).
