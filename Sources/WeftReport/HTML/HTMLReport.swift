@@ -213,7 +213,7 @@ struct HTMLPage {
     svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #333; }
     .map { border: 1px solid var(--line); background: #fff; } .ties { stroke: #888; stroke-opacity: .28; stroke-width: .7; fill: none; }
     .nl { font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; } circle.core { stroke: #000; stroke-width: 1.4; } .rim { fill: #f6f6f6; stroke: var(--line); }
-    .multiples { display: flex; flex-wrap: wrap; gap: 8px; } .multiples figure { margin: 0; } figcaption { font-size: 12px; color: var(--muted); }
+    .multiples { display: flex; flex-wrap: wrap; gap: 8px; } .multiples figure { margin: 0; } .periods figure { width: 300px; } figcaption { font-size: 12px; color: var(--muted); }
     .charts { display: flex; flex-wrap: wrap; gap: 6px 14px; } .ct { font-weight: 600; font-size: 12px; } .yl { text-anchor: end; dominant-baseline: middle; fill: #666; }
     .xl { fill: #666; } .xl.end { text-anchor: end; } .xl.mid { text-anchor: middle; } .grid { stroke: #e6e6e6; } .series { stroke: var(--accent); stroke-width: 2; fill: none; } .dot { fill: var(--accent); }
     .na { text-anchor: middle; fill: #999; } .cv { text-anchor: middle; font-weight: 600; } .cv.light { fill: #fff; } .lg { fill: #333; }
@@ -222,7 +222,7 @@ struct HTMLPage {
     @page { size: A4; margin: 14mm; }
     @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav { display: none; } section { break-inside: auto; } h2 { break-after: avoid; }
       figure, .card, svg, tr, .mapblock { break-inside: avoid; } a { color: inherit; text-decoration: none; }
-      .periods figure { flex: 1 1 30%; min-width: 0; } .periods svg { width: 100%; height: auto; } }
+      .periods figure { flex: 1 1 30%; min-width: 0; width: auto; } .periods svg { width: 100%; height: auto; } }
 
     """
 }
