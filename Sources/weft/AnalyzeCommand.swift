@@ -5,13 +5,13 @@ import WeftGraph
 import WeftIO
 import WeftReport
 
-/// `weft analyze`: builds the network for a window and writes report.json, the CSV tables
-/// (members, communities, timeline, ties, segments, transitions, rejects) and the network files
-/// (GraphML, GEXF) into the output folder; `--format` limits the set.
+/// `weft analyze`: builds the network for a window and writes report.json, report.html, the CSV
+/// tables (members, communities, timeline, ties, segments, transitions, rejects) and the network
+/// files (GraphML, GEXF) into the output folder; `--format` limits the set.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse the network and write report.json, the CSV tables (with engagement segments) and the GraphML and GEXF network files.",
+        abstract: "Analyse the network and write report.json, report.html, the CSV tables (with engagement segments) and the GraphML and GEXF network files.",
         aliases: ["analyse"]
     )
 
@@ -29,6 +29,9 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Time") var time: TimeOptions
     @OptionGroup(title: "Segments") var segmentOptions: SegmentOptions
+
+    @Option(name: .long, help: "What sizes the dots on report.html's maps: connections, strength, betweenness, pagerank or coreness.")
+    var mapSize: MapSizeMeasure = .connections
 
     func validate() throws {
         _ = try OutputFormat.parse(format)
@@ -61,6 +64,11 @@ struct AnalyzeCommand: ParsableCommand {
             written.append(out + "/" + name)
         }
         try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
+        try emit("report.html", .html) { path in
+            var html = HTMLReport.Options()
+            html.sizeBy = mapSize
+            try HTMLReport(analysis: analysis, report: report, options: html).write(to: path)
+        }
         try emit("members.csv", .csv) { try ReportWriters.writeMembers(analysis, to: $0) }
         try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(analysis, to: $0) }
         try emit("timeline.csv", .csv) { try ReportWriters.writeTimeline(analysis.time, to: $0) }
@@ -89,6 +97,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if let s = report.segments { print(SegmentsCommand.describe(s)) }
         print("wrote \(written.joined(separator: ", "))")
+        if formats.contains(.html) {
+            print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
+        }
         try input.enforceStrict(dataset)
     }
 
@@ -99,6 +110,8 @@ struct AnalyzeCommand: ParsableCommand {
 enum OutputFormat: String, CaseIterable {
     /// report.json
     case json
+    /// report.html
+    case html
     /// members.csv, communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv, rejects.csv
     case csv
     /// network.graphml
@@ -121,3 +134,5 @@ enum OutputFormat: String, CaseIterable {
         return formats
     }
 }
+
+extension MapSizeMeasure: ExpressibleByArgument {}

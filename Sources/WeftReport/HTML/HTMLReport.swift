@@ -1,0 +1,228 @@
+import Foundation
+import WeftAnalysis
+import WeftGraph
+import WeftIO
+
+/// report.html: the analysis for MEL officers as one self-contained page — no script, no
+/// external file, font or network request (a Content-Security-Policy forbids them) — that
+/// prints on A4 and can be emailed. Rendered from the same `Analysis` and `Report` as
+/// report.json, so the two never disagree.
+///
+/// Parts: headline figures; network maps (inline SVG, one fixed layout, coloured by segment,
+/// group attribute or community, sized by a chosen measure) and the same map for the first,
+/// middle and last periods; the core–periphery picture; brokers and members drifting away;
+/// segment transitions; tie life-cycle bars; the timeline as line charts; groups and
+/// communities; methods and data-quality warnings. Every string from the data is escaped with
+/// `HTMLText.escape`. The bytes depend only on the inputs and options (no clock, no locale).
+public struct HTMLReport {
+    public struct Options: Sendable {
+        /// The measure that sizes the dots.
+        public var sizeBy: MapSizeMeasure = .connections
+        /// Most members drawn on a map (larger networks: the top members of the largest component).
+        public var mapLimit = 3_000
+        /// Components up to this size are laid out by stress majorisation, larger ones force-directed.
+        public var stressLimit = GraphLayout.defaultStressLimit
+        /// Rows of the broker table.
+        public var brokerRows = 12
+        /// Labelled members per map.
+        public var labels = 15
+        public var title = "Network report"
+
+        public init() {}
+    }
+
+    /// Figures that other parts of Weft add when they exist (survey import, engagement segments);
+    /// absent ones are shown as "not available", never guessed.
+    public struct Extras: Sendable {
+        /// Share of the members who answered the survey, and a note (e.g. the wave).
+        public var responseRate: Double?
+        public var responseNote: String?
+        public var segments: Segments?
+
+        public init(responseRate: Double? = nil, responseNote: String? = nil, segments: Segments? = nil) {
+            self.responseRate = responseRate
+            self.responseNote = responseNote
+            self.segments = segments
+        }
+    }
+
+    /// Engagement segments: each member's segment at the window's end, and optionally the
+    /// transitions between two points in time (`transitions[a][b]`: members moving from segment
+    /// a to segment b) and a one-line summary of movement for the headline.
+    public struct Segments: Sendable {
+        public var colouring: NodeColouring
+        public var transitions: [[Int]]?
+        public var transitionsCaption: String?
+        public var movement: String?
+        /// Definitions for the methods section.
+        public var definitions: [(term: String, definition: String)]
+
+        public init(colouring: NodeColouring, transitions: [[Int]]? = nil, transitionsCaption: String? = nil,
+                    movement: String? = nil, definitions: [(term: String, definition: String)] = []) {
+            self.colouring = colouring
+            self.transitions = transitions
+            self.transitionsCaption = transitionsCaption
+            self.movement = movement
+            self.definitions = definitions
+        }
+    }
+
+    let analysis: Analysis
+    let report: Report
+    let options: Options
+    let extras: Extras
+
+    public init(analysis: Analysis, report: Report, options: Options = Options(), extras: Extras = Extras()) {
+        self.analysis = analysis
+        self.report = report
+        self.options = options
+        self.extras = extras
+    }
+
+    /// Writes the page atomically.
+    public func write(to path: String) throws {
+        try AtomicFileWriter.write(render(), to: path)
+    }
+
+    /// The whole page.
+    public func render() -> String {
+        var page = HTMLPage(title: options.title)
+        let context = Context(self)
+        page.header(context)
+        headline(&page, context)
+        maps(&page, context)
+        corePeriphery(&page, context)
+        brokers(&page, context)
+        drifting(&page, context)
+        segments(&page, context)
+        tieLifeCycle(&page, context)
+        timeline(&page, context)
+        groups(&page, context)
+        methods(&page, context)
+        return page.finish()
+    }
+}
+
+/// What several sections share: display names, colourings, the map.
+struct Context {
+    let analysis: Analysis
+    let ids: IdentifierRegistry
+    let names: [String]
+    let colourings: [NodeColouring]
+    let sizes: [Double]
+    let map: NetworkMap?
+    let periodLabels: [String]
+    let groupLabel: String?
+    let records: Report.RecordCounts
+
+    init(_ r: HTMLReport) {
+        let a = r.analysis
+        analysis = a
+        records = r.report.records
+        ids = a.outputNodes.ids
+        names = a.outputNodes.names
+        var colourings: [NodeColouring] = []
+        if let s = r.extras.segments { colourings.append(s.colouring) }
+        if let primary = a.structure.primary {
+            let shown = a.showsGroupLabels
+            let labels = primary.groups.labels.indices.map { shown ? primary.groups.labels[$0] : "group \($0 + 1)" }
+            colourings.append(NodeColouring(title: primary.attribute, labels: labels, category: primary.groups.group))
+        }
+        if let c = a.structure.communities {
+            colourings.append(NodeColouring(title: "community", labels: (1...max(1, c.count)).map { "community \($0)" }, category: c.groups.group))
+        }
+        self.colourings = colourings
+        groupLabel = a.structure.primary?.attribute
+        sizes = r.options.sizeBy.values(a)
+        map = a.graph.nodeCount == 0 ? nil
+            : NetworkMap(graph: a.graph, sizes: sizes, components: a.summary.weakComponents, limit: r.options.mapLimit,
+                             stressLimit: r.options.stressLimit, seed: a.options.seed)
+        periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { Timestamp.formatDate(p.starts[$0]) } } } ?? []
+    }
+
+    /// The name to show for member v: the name, or the id when there is none (pseudonymised).
+    func display(_ v: Int) -> String { names[v].isEmpty ? ids[Int32(v)] : names[v] }
+
+    /// Member v's tooltip, already escaped.
+    func title(_ v: Int) -> String {
+        var text = ids[Int32(v)]
+        if !names[v].isEmpty { text += " — " + names[v] }
+        for c in colourings where c.category[v] >= 0 { text += " · " + c.title + ": " + c.labels[Int(c.category[v])] }
+        return HTMLText.escape(text)
+    }
+
+    /// Members in decreasing order of `values` (ties: member order).
+    func ranked(_ values: [Double]) -> [Int] {
+        (0..<values.count).sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+    }
+}
+
+/// The page being written: an HTML string with helpers for the repeated parts.
+struct HTMLPage {
+    private(set) var html = ""
+    private var toc: [(id: String, title: String)] = []
+    private var body = ""
+    private var top = ""
+
+    init(title: String) {
+        html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"
+    }
+
+    mutating func section(_ id: String, _ title: String, _ content: String) {
+        toc.append((id, title))
+        body += "<section id=\"\(id)\">\n<h2>\(HTMLText.escape(title))</h2>\n\(content)\n</section>\n"
+    }
+
+    mutating func raw(_ text: String) { body += text }
+
+    func finish() -> String {
+        var nav = "<nav><b>Contents</b><ol>"
+        for (id, title) in toc { nav += "<li><a href=\"#\(id)\">\(HTMLText.escape(title))</a></li>" }
+        nav += "</ol></nav>\n"
+        return html + top + nav + "<main>\n" + body + "</main>\n</body>\n</html>\n"
+    }
+
+    mutating func header(_ c: Context) {
+        let a = c.analysis
+        let w = a.windowLabels
+        var text = "<header>\n<h1>\(HTMLText.escape(a.options.network == .interactions ? "Network report" : "Network report (\(a.options.network.rawValue))"))</h1>\n<p>"
+        let records = c.records
+        let first = records.firstRecord.map { String($0.prefix(10)) }, last = records.lastRecord.map { String($0.prefix(10)) }
+        text += "Window: \(HTMLText.escape(w.from ?? first ?? "first record")) to \(HTMLText.escape(w.to ?? last ?? "last record")). "
+        let files = a.dataset.files.map { HTMLText.escape(($0.path as NSString).lastPathComponent) }
+        text += "Data: \(files.joined(separator: ", ")). "
+        text += "Generated by weft; the figures are the same as in report.json and the CSV tables beside this file.</p>\n</header>\n"
+        top = text
+    }
+
+    static let css = """
+    :root { --ink: #1b1b1b; --muted: #5a5a5a; --line: #d8d8d8; --accent: #0072B2; }
+    body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 980px; padding: 16px 24px 48px; }
+    h1 { font-size: 26px; margin: 8px 0 4px; } h2 { font-size: 20px; border-bottom: 2px solid var(--accent); padding-bottom: 2px; margin-top: 32px; }
+    h3 { font-size: 15px; margin: 18px 0 6px; } header p, .note { color: var(--muted); }
+    nav { border: 1px solid var(--line); padding: 6px 12px; font-size: 13px; } nav ol { columns: 3; margin: 4px 0; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; }
+    .card { border: 1px solid var(--line); border-left: 4px solid var(--accent); padding: 8px 10px; break-inside: avoid; }
+    .card .v { font-size: 22px; font-weight: 600; } .card .l { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+    .card .n { font-size: 12px; color: var(--muted); } .card.na { border-left-color: #bbb; } .card.na .v { color: #999; font-size: 16px; }
+    table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; } th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; }
+    td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; } thead th { border-bottom: 2px solid #999; }
+    svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #333; }
+    .map { border: 1px solid var(--line); background: #fff; } .ties { stroke: #888; stroke-opacity: .28; stroke-width: .7; fill: none; }
+    .nl { font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; } circle.core { stroke: #000; stroke-width: 1.4; } .rim { fill: #f6f6f6; stroke: var(--line); }
+    .multiples { display: flex; flex-wrap: wrap; gap: 8px; } .multiples figure { margin: 0; } .periods figure { width: 300px; } figcaption { font-size: 12px; color: var(--muted); }
+    .charts { display: flex; flex-wrap: wrap; gap: 6px 14px; } .ct { font-weight: 600; font-size: 12px; } .yl { text-anchor: end; dominant-baseline: middle; fill: #666; }
+    .xl { fill: #666; } .xl.end { text-anchor: end; } .xl.mid { text-anchor: middle; } .grid { stroke: #e6e6e6; } .series { stroke: var(--accent); stroke-width: 2; fill: none; } .dot { fill: var(--accent); }
+    .na { text-anchor: middle; fill: #999; } .cv { text-anchor: middle; font-weight: 600; } .cv.light { fill: #fff; } .lg { fill: #333; }
+    .legend span { display: inline-block; margin-right: 10px; font-size: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; vertical-align: -1px; }
+    .warn li { margin-bottom: 3px; } dt { font-weight: 600; margin-top: 6px; } dd { margin-left: 16px; }
+    @page { size: A4; margin: 14mm; }
+    @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav { display: none; } section { break-inside: auto; } h2 { break-after: avoid; }
+      figure, .card, svg, tr, .mapblock { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+      .periods figure { flex: 1 1 30%; min-width: 0; width: auto; } .periods svg { width: 100%; height: auto; } }
+
+    """
+}

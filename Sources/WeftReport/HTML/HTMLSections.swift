@@ -1,0 +1,259 @@
+import WeftAnalysis
+import WeftGraph
+
+/// A headline card; a nil value shows "not available" with the note saying why.
+private func card(_ label: String, _ value: String?, _ note: String) -> String {
+    guard let value else {
+        return "<div class=\"card na\"><div class=\"l\">\(HTMLText.escape(label))</div><div class=\"v\">not available</div><div class=\"n\">\(note)</div></div>"
+    }
+    return "<div class=\"card\"><div class=\"l\">\(HTMLText.escape(label))</div><div class=\"v\">\(value)</div><div class=\"n\">\(note)</div></div>"
+}
+
+/// A table; `right` marks the numeric columns. Cells must already be escaped.
+private func table(_ header: [(title: String, right: Bool)], _ rows: [[String]]) -> String {
+    var html = "<table><thead><tr>"
+    for h in header { html += "<th\(h.right ? " class=\"r\"" : "")>\(HTMLText.escape(h.title))</th>" }
+    html += "</tr></thead><tbody>"
+    for row in rows {
+        html += "<tr>"
+        for (k, cell) in row.enumerated() { html += "<td\(header[k].right ? " class=\"r\"" : "")>\(cell)</td>" }
+        html += "</tr>"
+    }
+    return html + "</tbody></table>"
+}
+
+extension HTMLReport {
+    func headline(_ page: inout HTMLPage, _ c: Context) {
+        let r = report, n = report.network
+        let last = analysis.time?.timeline.last
+        var cards: [String] = []
+        cards.append(card("Members", HTMLText.count(r.membership.total),
+                          "\(HTMLText.count(r.membership.declared)) in the members file, \(HTMLText.count(r.membership.addedFromRecords)) added from records"))
+        cards.append(card("Survey response rate", extras.responseRate.map(HTMLText.percent),
+                          extras.responseRate == nil ? "no survey was analysed" : HTMLText.escape(extras.responseNote ?? "share of members who answered")))
+        cards.append(card("Active members", HTMLText.count(r.membership.active),
+                          r.membership.total > 0 ? "\(HTMLText.percent(Double(r.membership.active) / Double(r.membership.total))) of members have a record in the window" : "no members"))
+        cards.append(card("Retention", last?.retention.map(HTMLText.percent),
+                          last?.retention == nil ? "needs two periods with activity" : "of the previous period's active members were active in the last period (\(HTMLText.escape(c.periodLabels.last ?? "")))"))
+        cards.append(card("Average connections", HTMLText.number(n.averageNeighbours), "distinct contacts per member; density \(HTMLText.number(n.density, digits: 4))"))
+        cards.append(card("Density", HTMLText.number(n.density, digits: 4), "share of possible ties present"))
+        if let primary = analysis.structure.primary {
+            let e = primary.mixing.network
+            let total = e.externalTies + e.internalTies
+            cards.append(card("Cross-\(primary.attribute) ties", total > 0 ? HTMLText.percent(Double(e.externalTies) / Double(total)) : nil,
+                              total > 0 ? "\(HTMLText.count(e.externalTies)) of \(HTMLText.count(total)) ties between members with a value link different \(HTMLText.escape(primary.attribute)) values" : "no ties between members with a value"))
+            cards.append(card("E-I index (\(primary.attribute))", e.index.map { HTMLText.number($0) },
+                              "−1: all ties inside groups, +1: all across; \(r.groups[primary.attribute]?.expectedEiIndex.map { "expected under random mixing \(HTMLText.number($0))" } ?? "")"))
+        } else {
+            cards.append(card("Cross-group ties and E-I", nil, "no categorical member attribute (such as country) was found"))
+        }
+        if let last, last.ties > 0 {
+            cards.append(card("New ties", HTMLText.percent(Double(last.tiesNew) / Double(last.ties)),
+                              "of the ties in the last period (\(HTMLText.escape(c.periodLabels.last ?? ""))) had no record in the period before"))
+        } else {
+            cards.append(card("New ties", nil, "needs periods with ties"))
+        }
+        if let reciprocity = n.reciprocity {
+            cards.append(card("Reciprocated ties", HTMLText.percent(reciprocity), "of directed ties are returned (\(HTMLText.count(n.reciprocatedTies ?? 0)) ties)"))
+        }
+        if let t = r.time, let strength = analysis.time?.strength {
+            let strong = strength.finalStrength.filter { $0 >= t.tieThreshold }.count
+            cards.append(card("Strong ties now", HTMLText.count(strong),
+                              "pairs whose decayed strength is at least \(HTMLText.number(t.tieThreshold)) at the window's end (of \(HTMLText.count(t.ties)) that ever were)"))
+        }
+        cards.append(card("Isolates", HTMLText.count(n.isolates), "members with no tie in the window"))
+        if let s = extras.segments {
+            let (_, legend) = s.colouring.colours()
+            let total = max(1, s.colouring.category.count)
+            cards.append(card("Segments", legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), "share of members per segment"))
+            cards.append(card("Segment movement", s.movement.map(HTMLText.escape), "between the first and last point in time"))
+        } else {
+            cards.append(card("Segments and movement", nil, "engagement segments were not computed"))
+        }
+        page.section("headline", "Headline figures", "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>")
+    }
+
+    func maps(_ page: inout HTMLPage, _ c: Context) {
+        guard let map = c.map else {
+            page.section("maps", "Network maps", "<p class=\"note\">The network has no members to draw.</p>")
+            return
+        }
+        let radii = map.radii(c.sizes)
+        let titles = map.members.map(c.title)
+        let top = c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
+        let ties = map.tiePath(analysis.graph)
+        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. Hover over a dot for its id and name.</p>"
+        if let note = map.subsetNote { html += "<p class=\"note\"><b>\(note)</b></p>" }
+        if c.colourings.isEmpty {
+            html += map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: Array(repeating: SVGCharts.palette[0], count: map.members.count),
+                            radii: radii, titles: titles, labelled: Array(top), caption: "Network map")
+        }
+        for (k, colouring) in c.colourings.enumerated() {
+            let (colour, legend) = colouring.colours()
+            let colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
+            html += "<div class=\"mapblock\"><h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
+            html += NetworkMap.legend(title: colouring.title, entries: legend)
+            let tieLayer = k == 0 ? "<path id=\"window-ties\" class=\"ties\" d=\"\(ties.path)\"/>" : "<use href=\"#window-ties\"/>"
+            html += map.svg(ties: tieLayer, colours: colours, radii: radii, titles: titles, labelled: Array(top),
+                            caption: "Network map coloured by \(colouring.title)") + "</div>"
+        }
+        page.section("maps", "Network maps", html)
+        periodMaps(&page, c, map: map)
+    }
+
+    /// The first, middle and last periods on the whole window's layout: that period's ties, its
+    /// active members in colour, the others grey.
+    func periodMaps(_ page: inout HTMLPage, _ c: Context, map: NetworkMap) {
+        guard let time = analysis.time, let periods = time.periods, let activity = time.activity, periods.count > 0 else { return }
+        let chosen = Array(Set([0, periods.count / 2, periods.count - 1])).sorted()
+        let colouring = c.colourings.first
+        let colour = colouring?.colours().colour
+        let colours = map.members.map { v -> String in
+            guard let colouring, let colour, colouring.category[v] >= 0 else { return SVGCharts.palette[0] }
+            return colour[Int(colouring.category[v])]
+        }
+        let scale = chosen.count == 1 ? 0.6 : 0.33
+        let radii = map.radii(c.sizes, scale: 0.6)
+        var html = "<p class=\"note\">The same positions; each panel shows the ties with a record in that period and colours the members active in it\(colouring.map { " by \(HTMLText.escape($0.title))" } ?? ""); members inactive in the period are grey.</p><div class=\"multiples periods\">"
+        for p in chosen {
+            let g = analysis.options.graph(of: analysis.dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
+            let ties = map.tiePath(g, scale: scale)
+            let active = map.members.map { activity.isActive($0, period: p) }
+            html += "<figure>" + map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: colours, radii: radii, titles: [],
+                                         active: active, labelled: [], scale: scale, caption: "Period \(c.periodLabels[p])")
+            html += "<figcaption>Period from \(HTMLText.escape(c.periodLabels[p])): \(HTMLText.count(active.filter { $0 }.count)) active members drawn, \(HTMLText.count(ties.count)) ties</figcaption></figure>"
+        }
+        page.section("periods", "The network period by period", html + "</div>")
+    }
+
+    func corePeriphery(_ page: inout HTMLPage, _ c: Context) {
+        let cp = report.corePeriphery
+        let s = analysis.structure
+        let colours = [String](repeating: "#9ecae1", count: analysis.graph.nodeCount).enumerated().map { s.core.isCore[$0.offset] ? "#0072B2" : $0.element }
+        var html = "<p class=\"note\">Members placed on a spiral by continuous coreness: the most central in the middle, the periphery on the rim. Dark dots with a ring form the core of the discrete model (\(HTMLText.count(cp.coreSize)) members).\(analysis.graph.nodeCount > options.mapLimit ? " One member in \((analysis.graph.nodeCount + options.mapLimit - 1) / options.mapLimit) is drawn, in order of coreness." : "")</p>"
+        html += "<div class=\"multiples\"><figure>"
+        html += NetworkMap.corePicture(coreness: s.coreness.coreness, isCore: s.core.isCore, colours: colours,
+                                       titles: analysis.graph.nodeCount <= options.mapLimit ? (0..<analysis.graph.nodeCount).map(c.title) : [],
+                                       limit: options.mapLimit)
+        html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity) + "</figure></div>"
+        let correlation = cp.correlation.map { HTMLText.number($0, digits: 3) } ?? "–"
+        html += "<p>Fit of the core–periphery pattern (correlation with the ideal): \(correlation); continuous model \(cp.corenessCorrelation.map { HTMLText.number($0, digits: 3) } ?? "–")\(cp.corenessConverged ? "" : " (did not converge)"). A clear core–periphery network has a dense core, a sparse periphery and a correlation near 1.</p>"
+        page.section("core", "Core and periphery", html)
+    }
+
+    func brokers(_ page: inout HTMLPage, _ c: Context) {
+        let a = analysis, s = a.structure
+        let order = c.ranked(a.betweenness.normalized).prefix(options.brokerRows).filter { a.betweenness.normalized[$0] > 0 }
+        var header: [(title: String, right: Bool)] = [("Member", false), ("Name", false)]
+        if let g = c.groupLabel { header.append((g, false)) }
+        header += [("Connections", true), ("Betweenness", true), ("Constraint", true), ("Effective size", true)]
+        if s.brokerage != nil { header.append(("Brokerage roles", true)) }
+        let groupColouring = s.primary.flatMap { p in c.colourings.first { $0.title == p.attribute } }
+        let rows = order.map { v -> [String] in
+            var row = [HTMLText.escape(c.ids[Int32(v)]), HTMLText.escape(c.names[v])]
+            if let g = groupColouring { row.append(g.category[v] >= 0 ? HTMLText.escape(g.labels[Int(g.category[v])]) : "") }
+            row += [HTMLText.count(a.degrees.neighbours[v]), HTMLText.number(a.betweenness.normalized[v], digits: 4),
+                    HTMLText.number(s.holes.constraint[v], digits: 3), HTMLText.number(s.holes.effectiveSize[v])]
+            if let b = s.brokerage { row.append(HTMLText.count(b.counts[BrokerageRoles.Role.total.rawValue][v])) }
+            return row
+        }
+        var html = "<p class=\"note\">Members who most often lie on the shortest paths between others (normalised betweenness): they connect parts of the network that would otherwise be far apart. Low constraint and a large effective size mean contacts who do not know each other (Burt's structural holes).</p>"
+        html += rows.isEmpty ? "<p class=\"note\">No member lies between others.</p>" : table(header, rows)
+        page.section("brokers", "Brokers", html)
+    }
+
+    func drifting(_ page: inout HTMLPage, _ c: Context) {
+        guard let time = analysis.time, time.periods != nil else {
+            page.section("drifting", "Members drifting away", "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            return
+        }
+        let list = time.driftingAway(limit: time.settings.driftingListLength)
+        let rows = list.map { d -> [String] in
+            [HTMLText.escape(c.ids[Int32(d.member)]), HTMLText.escape(c.names[d.member]), HTMLText.number(d.peak), HTMLText.number(d.now),
+             HTMLText.percent((d.peak - d.now) / d.peak),
+             time.activity?.last[d.member].map { HTMLText.escape(Timestamp.formatDate($0)) } ?? ""]
+        }
+        var html = "<p class=\"note\">Members whose total tie strength at the window's end fell furthest below their own peak (only members whose peak reached the median peak count). Worth a call before they leave.</p>"
+        html += rows.isEmpty ? "<p class=\"note\">Nobody's tie strength has fallen from its peak.</p>"
+            : table([("Member", false), ("Name", false), ("Peak strength", true), ("Strength now", true), ("Fall", true), ("Last activity", false)], rows)
+        page.section("drifting", "Members drifting away", html)
+    }
+
+    func segments(_ page: inout HTMLPage, _ c: Context) {
+        guard let s = extras.segments, let transitions = s.transitions else {
+            page.section("segments", "Segment transitions", "<p class=\"note\">Not available: engagement segments were not computed for this report.</p>")
+            return
+        }
+        let labels = s.colouring.labels
+        var header: [(title: String, right: Bool)] = [("from \\ to", false)]
+        header += labels.map { ($0, true) }
+        let rows = transitions.enumerated().map { (a, row) in [HTMLText.escape(labels[a])] + row.map(HTMLText.count) }
+        var html = s.transitionsCaption.map { "<p class=\"note\">\(HTMLText.escape($0))</p>" } ?? ""
+        html += table(header, rows)
+        page.section("segments", "Segment transitions", html)
+    }
+
+    func tieLifeCycle(_ page: inout HTMLPage, _ c: Context) {
+        guard let rows = analysis.time?.timeline, !rows.isEmpty else {
+            page.section("ties", "Tie life cycle", "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            return
+        }
+        var html = "<p class=\"note\">At each period's end, every tie is classed by how its decayed strength changed since the previous period's end (definitions under Methods).</p>"
+        html += SVGCharts.stackedBars(title: "Ties by change class at each period end", labels: c.periodLabels,
+                                      categories: TieChange.counted.map(\.label), counts: rows.map(\.changes))
+        html += SVGCharts.stackedBars(title: "Ties with a record in the period: new, kept from the previous period", labels: c.periodLabels,
+                                      categories: ["new", "kept"], counts: rows.map { [$0.tiesNew, $0.tiesKept] })
+        page.section("ties", "Tie life cycle", html)
+    }
+
+    func timeline(_ page: inout HTMLPage, _ c: Context) {
+        guard let rows = analysis.time?.timeline, !rows.isEmpty else {
+            page.section("timeline", "Timeline", "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            return
+        }
+        let labels = c.periodLabels
+        var charts = [
+            SVGCharts.line(title: "Active members", labels: labels, values: rows.map { Double($0.activeMembers) }),
+            SVGCharts.line(title: "Ties with a record", labels: labels, values: rows.map { Double($0.ties) }),
+            SVGCharts.line(title: "Average connections", labels: labels, values: rows.map(\.averageDegree)),
+            SVGCharts.line(title: "Density", labels: labels, values: rows.map(\.density)),
+            SVGCharts.line(title: "Retention", labels: labels, values: rows.map(\.retention), percent: true),
+            SVGCharts.line(title: "Share of new ties", labels: labels, values: rows.map { $0.ties > 0 ? Double($0.tiesNew) / Double($0.ties) : nil }, percent: true),
+            SVGCharts.line(title: "Largest component share", labels: labels, values: rows.map(\.largestComponentShare), percent: true),
+        ]
+        if let g = c.groupLabel { charts.append(SVGCharts.line(title: "E-I index (\(g))", labels: labels, values: rows.map(\.eiIndex))) }
+        if rows.contains(where: { $0.reciprocity != nil }) {
+            charts.append(SVGCharts.line(title: "Reciprocity", labels: labels, values: rows.map(\.reciprocity), percent: true))
+        }
+        page.section("timeline", "Timeline", "<p class=\"note\">One point per \(HTMLText.escape(analysis.time?.settings.boundaries == nil ? analysis.time?.settings.period.rawValue ?? "period" : "period")), from the records in that period alone (timeline.csv).</p><div class=\"charts\">\(charts.joined())</div>")
+    }
+
+    func groups(_ page: inout HTMLPage, _ c: Context) {
+        var html = ""
+        if let p = analysis.structure.primary, let summary = report.groups[p.attribute] {
+            let labels = summary.mixing.labels
+            let sizes = p.groups.sizes
+            let order = labels.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.prefix(20)
+            let rows = order.map { g -> [String] in
+                let e = p.mixing.perGroup[g]
+                return [HTMLText.escape(labels[g]), HTMLText.count(sizes[g]), HTMLText.count(e.internalTies), HTMLText.count(e.externalTies),
+                        e.index.map { HTMLText.number($0) } ?? "–"]
+            }
+            html += "<h3>By \(HTMLText.escape(p.attribute))</h3>"
+            html += table([(p.attribute, false), ("Members", true), ("Ties inside", true), ("Ties outside", true), ("E-I", true)], rows)
+            if labels.count > 20 { html += "<p class=\"note\">The 20 largest of \(HTMLText.count(labels.count)) groups.</p>" }
+        }
+        let communities = analysis.structure.communityRows(analysis.graph, showGroups: analysis.showsGroupLabels).filter { $0.size > 1 }
+        if let summary = report.communities {
+            html += "<h3>Communities (\(HTMLText.escape(summary.method)), modularity \(HTMLText.number(summary.modularity, digits: 3)))</h3>"
+            let rows = communities.prefix(15).map { r -> [String] in
+                [HTMLText.count(r.community), HTMLText.count(r.size), HTMLText.count(r.tiesInside), HTMLText.count(r.tiesOutside),
+                 r.topGroup.map { HTMLText.escape($0) + " (" + HTMLText.percent(r.topGroupShare ?? 0) + ")" } ?? ""]
+            }
+            html += table([("Community", true), ("Members", true), ("Ties inside", true), ("Ties outside", true), ("Most common \(c.groupLabel ?? "group")", false)], rows)
+            if communities.count > 15 { html += "<p class=\"note\">The 15 largest of \(HTMLText.count(communities.count)) communities of two or more members (communities.csv lists all).</p>" }
+        }
+        if html.isEmpty { html = "<p class=\"note\">No group attribute was found and communities were switched off.</p>" }
+        page.section("groups", "Groups and communities", html)
+    }
+}
