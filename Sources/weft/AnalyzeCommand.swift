@@ -67,7 +67,8 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("report.html", .html) { path in
             var html = HTMLReport.Options()
             html.sizeBy = mapSize
-            try HTMLReport(analysis: analysis, report: report, options: html).write(to: path)
+            try HTMLReport(analysis: analysis, report: report, options: html,
+                           extras: HTMLReport.Extras(analysis: analysis, report: report)).write(to: path)
         }
         try emit("members.csv", .csv) { try ReportWriters.writeMembers(analysis, to: $0) }
         try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(analysis, to: $0) }

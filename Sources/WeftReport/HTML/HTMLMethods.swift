@@ -65,6 +65,7 @@ extension HTMLReport {
         case .coAttendance: network = "a tie joins two members who attended the same event in the window (weight: shared events)"
         case .coAttendanceNewman: network = "a tie joins two members who attended the same event, weighted by Newman's 1/(n − 1) per event of n attendees"
         case .events: network = "events joined by shared attendees"
+        case .survey: network = "a tie runs from a survey respondent to each member they named in the survey layer analysed (weight: the answer's value, 1 for a plain nomination)"
         }
         d.append(("Network", "\(network); \(r.graph.directed ? "directed (who contacted whom)" : "undirected (symmetrised: \(HTMLText.escape(r.graph.symmetrisation)))")."))
         d.append(("Active member", "a member with at least one interaction (either end) or attendance record in the window or period."))

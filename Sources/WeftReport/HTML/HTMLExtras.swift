@@ -1,0 +1,34 @@
+import WeftAnalysis
+import WeftGraph
+
+extension HTMLReport.Extras {
+    /// What report.html shows beyond the network: the survey layer's response rate (with its
+    /// confidence and warning) when the network is a survey layer, and the engagement segments —
+    /// map colouring, the last transition matrix, the movement headline and the rules as
+    /// definitions — when they were computed.
+    public init(analysis: Analysis, report: Report) {
+        self.init()
+        if let survey = report.survey {
+            responseRate = survey.responseRate
+            responseNote = "\(survey.respondents) of \(survey.members) members answered (wave \(survey.wave)); "
+                + survey.confidence + (survey.warning.map { ". " + $0 } ?? "")
+        }
+        if let s = analysis.segments {
+            let matrices = s.transitions.matrices
+            var movement: String? = nil
+            var caption: String? = nil
+            if !matrices.isEmpty, s.snapshots.count >= 2 {
+                let from = Timestamp.formatDate((s.snapshots[s.snapshots.count - 2].window.end ?? 1) - 1)
+                let to = Timestamp.formatDate((s.main.window.end ?? 1) - 1)
+                caption = "Members by segment in the 12 months to \(from) (rows) and to \(to) (columns)"
+                let moves = s.transitions.movements(matrices.count - 1)
+                movement = SegmentTransitions.Movement.allCases.filter { $0 != .outside }
+                    .map { "\(moves[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + " since \(from)"
+            }
+            segments = HTMLReport.Segments(
+                colouring: NodeColouring(title: "segment", labels: s.segments, category: s.main.segment),
+                transitions: matrices.last, transitionsCaption: caption, movement: movement,
+                definitions: s.config.rules.map { ("Segment " + $0.segment, $0.text) })
+        }
+    }
+}
