@@ -51,7 +51,7 @@ public struct Analysis: Sendable {
             for k in dataset.attendance.range(in: window) { attended[Int(dataset.attendance.event[k])] = true }
             active = attended
         }
-        outputNodes = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        outputNodes = nodes.shown(under: options)
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
@@ -205,13 +205,34 @@ public struct NodeTable: Sendable {
         self.init(ids: members.ids, names: members.names, attributes: members.attributes)
     }
 
-    /// The same nodes with ids replaced by pseudonyms p0001, p0002, … in node order, names
-    /// removed, and only the attribute columns named in `keeping` (case-insensitive) kept.
-    public func pseudonymised(keeping: [String]) -> NodeTable {
-        let width = max(4, String(ids.count).count)
-        let pseudonyms = (0..<ids.count).map { i -> String in
-            let digits = String(i + 1)
-            return "p" + String(repeating: "0", count: width - digits.count) + digits
+    /// The table as the outputs show it: itself, or pseudonymised when `options.pseudonymise`.
+    public func shown(under options: AnalysisOptions) -> NodeTable {
+        options.pseudonymise ? pseudonymised(keeping: options.keptAttributes, key: options.pseudonymKey) : self
+    }
+
+    /// Ids replaced by pseudonyms, names dropped, and only the attributes in `keeping` kept.
+    ///
+    /// With a `key` (a secret the user keeps), member i's pseudonym is `p` and the first 16 hex
+    /// digits of HMAC-SHA256(key, id): the same member gets the same pseudonym in every run,
+    /// dataset and wave analysed with that key, so pseudonymised outputs can be joined, and
+    /// without the key no one can tell who it is (or test a guessed id against it). Without a
+    /// key, pseudonyms are p0001, p0002, … in member order: stable only while the member list is.
+    public func pseudonymised(keeping: [String], key: [UInt8]? = nil) -> NodeTable {
+        var pseudonyms: [String]
+        if let key {
+            pseudonyms = (0..<ids.count).map { "p" + SHA256.hex(Array(SHA256.hmac(key: key, message: Array(ids[Int32($0)].utf8)).prefix(8))) }
+            // A collision of 64-bit pseudonyms is vanishingly rare; keep them distinct regardless.
+            var seen: [String: Int] = [:]
+            for i in pseudonyms.indices {
+                seen[pseudonyms[i], default: 0] += 1
+                if seen[pseudonyms[i]]! > 1 { pseudonyms[i] += "-\(seen[pseudonyms[i]]!)" }
+            }
+        } else {
+            let width = max(4, String(ids.count).count)
+            pseudonyms = (0..<ids.count).map { i -> String in
+                let digits = String(i + 1)
+                return "p" + String(repeating: "0", count: width - digits.count) + digits
+            }
         }
         let kept = Set(keeping.map { $0.lowercased() })
         var attributes = AttributeColumns()
@@ -222,4 +243,3 @@ public struct NodeTable: Sendable {
         return NodeTable(ids: IdentifierRegistry(pseudonyms), names: Array(repeating: "", count: ids.count), attributes: attributes)
     }
 }
-

@@ -51,6 +51,8 @@ public struct AnalysisOptions: Sendable {
     /// Replace ids by pseudonyms, drop names, and keep only `keptAttributes` in the outputs.
     public var pseudonymise = false
     public var keptAttributes: [String] = []
+    /// The secret that keys pseudonyms (see `NodeTable.pseudonymised`); nil: pseudonyms by member order.
+    public var pseudonymKey: [UInt8]? = nil
     /// Dense (BLAS/LAPACK) or sparse kernels for the spectral measures.
     public var kernel: KernelPath = .auto
     /// Community detection (nil: none), its modularity resolution γ and independent restarts

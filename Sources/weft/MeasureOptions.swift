@@ -78,8 +78,11 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")
     var pagerankSeeds: String?
 
-    @Flag(help: "Pseudonymise the outputs: ids become p0001, p0002, … (in member order), names and rejected values are left out, and only the attributes named in --keep-attributes are written.")
+    @Flag(help: "Pseudonymise the outputs: ids become pseudonyms (keyed by --pseudonym-key-file, else p0001, p0002, … in member order), names and rejected values are left out, and only the attributes named in --keep-attributes are written.")
     var pseudonymise = false
+
+    @Option(help: ArgumentHelp("With --pseudonymise, a file holding a secret key: each id's pseudonym is then p + 16 hex digits of HMAC-SHA256(key, id), the same in every run and dataset with that key. Keep the file private.", valueName: "FILE"))
+    var pseudonymKeyFile: String?
 
     @Option(help: "With --pseudonymise, comma-separated attribute columns to keep (e.g. country,cohort).")
     var keepAttributes: String?
@@ -101,6 +104,22 @@ struct MeasureOptions: ParsableArguments {
         if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let r = communityRestarts, r < 1 { throw ValidationError("--community-restarts must be at least 1") }
+        if let path = pseudonymKeyFile {
+            if !pseudonymise { throw ValidationError("--pseudonym-key-file applies with --pseudonymise") }
+            guard let key = MeasureOptions.pseudonymKey(path) else {
+                throw ValidationError("--pseudonym-key-file: cannot read \(path)")
+            }
+            if key.isEmpty { throw ValidationError("--pseudonym-key-file: \(path) is empty") }
+        }
+    }
+
+    /// The key file's bytes without trailing line ends (so `openssl rand -hex 32 > key` works);
+    /// nil when the file cannot be read.
+    static func pseudonymKey(_ path: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var bytes = [UInt8](data)
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        return bytes
     }
 
     func options(undirected: Bool) -> AnalysisOptions {
@@ -122,6 +141,7 @@ struct MeasureOptions: ParsableArguments {
         o.groupAttributes = groupBy.map(MeasureOptions.list)
         o.pseudonymise = pseudonymise
         o.keptAttributes = keepAttributes.map(MeasureOptions.list) ?? []
+        o.pseudonymKey = pseudonymKeyFile.flatMap(MeasureOptions.pseudonymKey)   // checked in validate()
         o.pagerankSeeds = pagerankSeeds.map(MeasureOptions.list) ?? []
         return o
     }

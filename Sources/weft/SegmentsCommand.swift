@@ -56,7 +56,7 @@ struct SegmentsCommand: ParsableCommand {
         try measures.checkNames(dataset)
         let options = measures.options(undirected: input.undirected)
         let nodes = NodeTable(members: dataset.members)
-        let shown = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: dataset.members.count, named: options.groupAttributes)
         let analysis = SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
                                        configSource: config.source, groups: groups)

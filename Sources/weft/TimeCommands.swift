@@ -24,7 +24,7 @@ struct TimeInputs: ParsableArguments {
         options.time = try time.settings()
         let graph = options.graph(of: dataset, in: span)
         let nodes = NodeTable(members: dataset.members)
-        let shown = options.pseudonymise ? nodes.pseudonymised(keeping: options.keptAttributes) : nodes
+        let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
         let analysis = TimeAnalysis(dataset: dataset, window: span, options: options, graph: graph, groups: groups)
         let table = try body(analysis, graph, shown)

@@ -290,6 +290,34 @@ func temporaryFolder() throws -> URL {
         #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--network", "events"]).status == 2)
     }
 
+    @Test func keyedPseudonymsAreStableAcrossDatasetsAndSecretWithoutTheKey() throws {
+        let folder = try temporaryFolder()
+        let key = folder.appendingPathComponent("key"), otherKey = folder.appendingPathComponent("other")
+        try "weft-test-key\n".write(to: key, atomically: true, encoding: .utf8)   // the line end is not part of the key
+        try "another key".write(to: otherKey, atomically: true, encoding: .utf8)
+        // A second dataset: the same members listed in reverse order.
+        let reversed = folder.appendingPathComponent("reversed")
+        try FileManager.default.createDirectory(at: reversed, withIntermediateDirectories: true)
+        let members = try String(contentsOfFile: sampleData + "/members.csv", encoding: .utf8).split(separator: "\n")
+        try ([members[0]] + members.dropFirst().reversed()).joined(separator: "\n").appending("\n")
+            .write(to: reversed.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: sampleData + "/interactions.csv", toPath: reversed.appendingPathComponent("interactions.csv").path)
+        func pseudonyms(_ data: String, _ keyFile: URL) throws -> [String: Int] {
+            let out = try temporaryFolder()
+            let run = try WeftRun(["analyze", data, "--out", out.path, "--format", "json", "--pseudonymise", "--pseudonym-key-file", keyFile.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+            return (report["members"] as! [String: [String: Any]]).mapValues { $0["degree"] as! Int }
+        }
+        let a = try pseudonyms(sampleData, key), b = try pseudonyms(reversed.path, key), c = try pseudonyms(sampleData, otherKey)
+        // HMAC-SHA256("weft-test-key", "m0001"), first 8 bytes (Python's hmac module).
+        #expect(a["p7544ea5fa9269aed"] != nil)
+        #expect(a.keys.allSatisfy { $0.count == 17 && $0.hasPrefix("p") })
+        #expect(a == b)                                  // same member, same pseudonym, whatever the order
+        #expect(Set(a.keys).isDisjoint(with: c.keys))    // another key, other pseudonyms
+        #expect(try WeftRun(["analyze", sampleData, "--out", folder.path, "--pseudonym-key-file", key.path]).status == 2)
+    }
+
     @Test func pseudonymisedOutputsHoldNoOriginalIdOrName() throws {
         let folder = try temporaryFolder()
         let members = try String(contentsOfFile: sampleData + "/members.csv", encoding: .utf8)

@@ -44,20 +44,39 @@ public struct SHA256: Sendable {
         bytes.withUnsafeBytes { if let base = $0.baseAddress { update(base, count: $0.count) } }
     }
 
-    /// The digest of everything hashed so far, as 64 lowercase hex digits (the state is left as it is).
-    public func hexDigest() -> String {
+    /// The 32-byte digest of everything hashed so far (the state is left as it is).
+    public func digest() -> [UInt8] {
         var copy = self
         let bits = UInt64(byteCount) * 8
         var tail: [UInt8] = [0x80] + [UInt8](repeating: 0, count: (119 - byteCount % 64) % 64)
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         copy.update(tail)
         let words = [copy.state.0, copy.state.1, copy.state.2, copy.state.3, copy.state.4, copy.state.5, copy.state.6, copy.state.7]
+        return words.flatMap { word in stride(from: 24, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+    }
+
+    /// The digest as 64 lowercase hex digits, as `sha256sum` prints it.
+    public func hexDigest() -> String { SHA256.hex(digest()) }
+
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        for word in words {
-            for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+    }
+
+    /// HMAC-SHA256 (RFC 2104) of `message` under `key`: what keyed pseudonyms are made of.
+    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var block = key
+        if block.count > 64 {
+            var h = SHA256()
+            h.update(block)
+            block = h.digest()
         }
-        return String(decoding: hex, as: UTF8.self)
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        var inner = SHA256()
+        inner.update(block.map { $0 ^ 0x36 } + message)
+        var outer = SHA256()
+        outer.update(block.map { $0 ^ 0x5c } + inner.digest())
+        return outer.digest()
     }
 
     private mutating func compress(_ block: UnsafeRawPointer) {
