@@ -15,20 +15,24 @@ extension HTMLReport.Extras {
         }
         if let s = analysis.segments {
             let matrices = s.transitions.matrices
-            var movement: String? = nil
+            var movement: String? = nil, movementNote: String? = nil
             var caption: String? = nil
             if !matrices.isEmpty, s.snapshots.count >= 2 {
                 let from = Timestamp.formatDate((s.snapshots[s.snapshots.count - 2].window.end ?? 1) - 1)
                 let to = Timestamp.formatDate((s.main.window.end ?? 1) - 1)
-                caption = "Members by segment in the 12 months to \(from) (rows) and to \(to) (columns)"
+                let span = s.config.windowMonths > 0 ? "the \(s.config.windowMonths) months to" : "the window ending"
+                caption = "Members by segment in \(span) \(from) (rows) and \(span) \(to) (columns)"
                 let moves = s.transitions.movements(matrices.count - 1)
-                movement = SegmentTransitions.Movement.allCases.filter { $0 != .outside }
-                    .map { "\(moves[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + " since \(from)"
+                movement = "\(moves[.up] ?? 0) up, \(moves[.down] ?? 0) down"
+                movementNote = "members who moved between segments from \(span) \(from) to \(span) \(to); "
+                    + "\(moves[.stayed] ?? 0) stayed, \(moves[.joined] ?? 0) joined, \(moves[.left] ?? 0) left"
             }
-            segments = HTMLReport.Segments(
+            var shown = HTMLReport.Segments(
                 colouring: NodeColouring(title: "segment", labels: s.segments, category: s.main.segment),
                 transitions: matrices.last, transitionsCaption: caption, movement: movement,
                 definitions: s.config.rules.map { ("Segment " + $0.segment, $0.text) })
+            shown.movementNote = movementNote
+            segments = shown
         }
     }
 }

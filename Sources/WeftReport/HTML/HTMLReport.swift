@@ -54,6 +54,8 @@ public struct HTMLReport {
         public var transitions: [[Int]]?
         public var transitionsCaption: String?
         public var movement: String?
+        /// What the movement figure counts (shown under it).
+        public var movementNote: String?
         /// Definitions for the methods section.
         public var definitions: [(term: String, definition: String)]
 

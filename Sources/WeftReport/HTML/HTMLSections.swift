@@ -66,7 +66,7 @@ extension HTMLReport {
             let (_, legend) = s.colouring.colours()
             let total = max(1, s.colouring.category.count)
             cards.append(card("Segments", legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), "share of members per segment"))
-            cards.append(card("Segment movement", s.movement.map(HTMLText.escape), "between the last two points in time"))
+            cards.append(card("Segment movement", s.movement.map(HTMLText.escape), HTMLText.escape(s.movementNote ?? "between the last two points in time")))
         } else {
             cards.append(card("Segments and movement", nil, "engagement segments were not computed"))
         }
