@@ -199,6 +199,7 @@ struct SegmentConfigTests {
         ("[[segment]]\nname = \"crew\"\nrules = [\"partners >= p120\"]\n", 3, 23, "a percentile is p0 to p100"),
         ("[[segment]]\nname = \"crew\"\nrules = [\"partners >= 2 or governance\"]\n", 3, 25, "expected 'and'"),
         ("[settings]\nwindow_months = -1\n", 2, 17, "'window_months' is a whole number"),
+        ("[settings]\nwindow_months = 1e300\n", 2, 17, "'window_months' is a whole number"),   // trapped before (FuzzConfig)
         ("[settings]\nwindow = 12\n", 2, 1, "unknown setting 'window'"),
         ("[settings]\nperiod = \"fortnight\"\n", 2, 10, "'period' is one of"),
         ("[[segment]]\nname = \"inactive\"\nrules = [\"records >= 1\"]\n", 2, 8, "is built in"),

@@ -329,7 +329,9 @@ public enum SegmentConfig {
 
         func apply(_ key: String, _ value: Value, at keyOffset: Int, valueAt offset: Int, to config: inout SegmentRules) throws {
             func integer(_ range: ClosedRange<Int>) throws -> Int {
-                guard case .number(let x, _) = value, x == x.rounded(), range.contains(Int(x)) else {
+                // Compare as doubles first: Int(x) traps for values beyond Int's range (found by FuzzConfig).
+                guard case .number(let x, _) = value, x == x.rounded(),
+                      x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
                     throw error(offset, "'\(key)' is a whole number from \(range.lowerBound) to \(range.upperBound)")
                 }
                 return Int(x)
