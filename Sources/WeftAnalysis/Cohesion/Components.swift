@@ -30,9 +30,11 @@ public struct Components: Sendable, Equatable {
 
     /// Weakly connected components: components of the symmetrised graph (breadth-first search).
     /// Reference: NetworkX `weakly_connected_components` / `connected_components`.
-    public static func weak(_ graph: Graph) -> Components {
-        let adjacency = graph.undirected
-        let n = graph.nodeCount
+    public static func weak(_ graph: Graph) -> Components { connected(graph.undirected) }
+
+    /// Connected components of a symmetric adjacency (breadth-first search).
+    public static func connected(_ adjacency: Adjacency) -> Components {
+        let n = adjacency.nodeCount
         var label = [Int](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
         var next = 0

@@ -25,10 +25,10 @@ public struct GraphLayout: Sendable, Equatable {
     /// Lays out the undirected network `adjacency` (its nodes are 0..<nodeCount).
     public init(_ adjacency: Adjacency, seed: UInt64 = 42, stressLimit: Int = GraphLayout.defaultStressLimit) {
         let n = adjacency.nodeCount
-        let (membership, count) = GraphLayout.components(adjacency)
-        var nodesOf = [[Int]](repeating: [], count: count)
-        for v in 0..<n { nodesOf[membership[v]].append(v) }
-        nodesOf.sort { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        // Components come numbered by decreasing size, then smallest member: the packing order.
+        let components = Components.connected(adjacency)
+        var nodesOf = [[Int]](repeating: [], count: components.count)
+        for v in 0..<n { nodesOf[components.membership[v]].append(v) }
         var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: n)
         var local = [Int32](repeating: -1, count: n)
         var used: Set<Method> = []
@@ -87,27 +87,5 @@ public struct GraphLayout: Sendable, Equatable {
         self.x = x
         self.y = y
         methods = [Method.stress, .forceDirected].filter { used.contains($0) }
-    }
-
-    /// Connected components by breadth-first search, numbered in order of their smallest node.
-    static func components(_ adjacency: Adjacency) -> (membership: [Int], count: Int) {
-        let n = adjacency.nodeCount
-        var label = [Int](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: max(1, n))
-        var count = 0
-        for root in 0..<n where label[root] < 0 {
-            label[root] = count
-            var head = 0, tail = 1
-            queue[0] = Int32(root)
-            while head < tail {
-                let v = Int(queue[head]); head += 1
-                for u in adjacency.neighbors(of: v) where label[Int(u)] < 0 {
-                    label[Int(u)] = count
-                    queue[tail] = u; tail += 1
-                }
-            }
-            count += 1
-        }
-        return (label, count)
     }
 }
