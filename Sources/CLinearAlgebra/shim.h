@@ -27,6 +27,11 @@ void dsyevr_(const char *jobz, const char *range, const char *uplo, const int *n
              double *work, const int *lwork, int *iwork, const int *liwork, int *info,
              size_t jobz_len, size_t range_len, size_t uplo_len);
 
+void dstevr_(const char *jobz, const char *range, const int *n, double *d, double *e, const double *vl,
+             const double *vu, const int *il, const int *iu, const double *abstol, int *m, double *w,
+             double *z, const int *ldz, int *isuppz, double *work, const int *lwork, int *iwork,
+             const int *liwork, int *info, size_t jobz_len, size_t range_len);
+
 void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b,
             const int *ldb, int *info);
 

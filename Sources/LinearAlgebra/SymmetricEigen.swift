@@ -90,3 +90,42 @@ public struct SymmetricEigen: Sendable {
         vectors = wantVectors ? Matrix(rows: n, columns: k, columnMajor: Array(z.prefix(n * k))) : nil
     }
 }
+
+extension SymmetricEigen {
+    /// The largest eigenvalue of the symmetric tridiagonal matrix with `diagonal` (k entries) and
+    /// `offDiagonal` (k − 1 entries), and its unit eigenvector, by LAPACK's dstevr (MRRR, O(k) for
+    /// one eigenpair: no reduction to tridiagonal form and no level-3 BLAS, so no BLAS threads).
+    public static func largestOfTridiagonal(diagonal: [Double], offDiagonal: [Double]) throws -> (value: Double, vector: [Double]) {
+        let k = diagonal.count
+        guard k > 0 else { throw LinearAlgebraError.dimensionMismatch("an empty tridiagonal matrix has no eigenvalues") }
+        guard offDiagonal.count == k - 1 else {
+            throw LinearAlgebraError.dimensionMismatch("tridiagonal matrix of order \(k) needs \(k - 1) off-diagonal entries, got \(offDiagonal.count)")
+        }
+        var nn = try lapackInt(k)
+        var d = diagonal, e = offDiagonal + [0]
+        var jobz = CChar(UInt8(ascii: "V")), range = CChar(UInt8(ascii: "I"))
+        var (vl, vu, abstol) = (0.0, 0.0, 0.0)
+        var (il, iu) = (nn, nn)
+        var found: Int32 = 0
+        var w = [Double](repeating: 0, count: k), z = [Double](repeating: 0, count: k)
+        var ldz = nn
+        var isuppz = [Int32](repeating: 0, count: 2)
+        var lwork = Int32(20 * k), liwork = Int32(10 * k)
+        var work = [Double](repeating: 0, count: Int(lwork)), iwork = [Int32](repeating: 0, count: Int(liwork))
+        var info: Int32 = 0
+        dstevr_(&jobz, &range, &nn, &d, &e, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz, &isuppz,
+                &work, &lwork, &iwork, &liwork, &info, 1, 1)
+        if info < 0 { throw LinearAlgebraError.invalidArgument(routine: "dstevr", position: Int(-info)) }
+        if info > 0 { throw LinearAlgebraError.noConvergence(info: Int(info)) }
+        guard found == 1 else {
+            // As with dsyevr, some LAPACK builds may return no eigenvalue for an index range: fall
+            // back to the dense decomposition.
+            var t = Matrix(rows: k, columns: k)
+            for i in 0..<k { t[i, i] = diagonal[i] }
+            for i in 0..<(k - 1) { t[i, i + 1] = offDiagonal[i]; t[i + 1, i] = offDiagonal[i] }
+            let full = try SymmetricEigen(t, selection: .all)
+            return (full.values[k - 1], full.vectors!.column(k - 1))
+        }
+        return (w[0], z)
+    }
+}

@@ -21,6 +21,7 @@ public struct Analysis: Sendable {
     public let katz: KatzCentrality
     public let hits: HITS
     public let clustering: Clustering
+    public let weightedClustering: WeightedClustering
     public let cores: CoreNumber
     public let structure: StructureAnalysis
     /// Periods, tie strength and the timeline (nil on the event network, whose nodes are events).
@@ -79,6 +80,7 @@ public struct Analysis: Sendable {
         katz = KatzCentrality(graph, path: options.kernel)
         hits = HITS(graph, path: options.kernel)
         clustering = Clustering(graph)
+        weightedClustering = WeightedClustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
         let primary = structure.primary
@@ -111,7 +113,7 @@ public struct Analysis: Sendable {
                             closeness: closeness.incoming[v], closenessOut: closeness.outgoing[v], harmonic: closeness.harmonic[v],
                             eigenvector: eigenvector.values[v], pagerank: pagerank.values[v], katz: katz.values[v],
                             hub: hits.hubs[v], authority: hits.authorities[v],
-                            clustering: clustering.local[v], clusteringWeighted: clustering.localWeighted[v],
+                            clustering: clustering.local[v], clusteringWeighted: weightedClustering.local[v],
                             coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v], isolate: d.neighbours[v] == 0,
                             weakComponent: summary.weakComponents.membership[v],
                             strongComponent: summary.strongComponents.membership[v])
@@ -167,7 +169,7 @@ public struct Analysis: Sendable {
                            weakComponents: .init(summary.weakComponents),
                            strongComponents: .init(summary.strongComponents),
                            transitivity: clustering.transitivity, averageClustering: clustering.averageClustering,
-                           averageClusteringWeighted: clustering.averageClusteringWeighted,
+                           averageClusteringWeighted: weightedClustering.average,
                            diameter: paths.diameter, averagePathLength: paths.averagePathLength,
                            degreeCentralization: degrees.centralization,
                            betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),

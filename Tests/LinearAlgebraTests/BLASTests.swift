@@ -138,3 +138,23 @@ import Testing
         #expect(all.values.count == n && abs(all.values[n - 1] - 22) < 1e-9)
     }
 }
+
+@Suite struct TridiagonalEigenTests {
+    @Test func largestOfTridiagonalMatchesTheDenseDecomposition() throws {
+        for k in [1, 2, 5, 40] {
+            let diagonal = (0..<k).map { Double(($0 * 7) % 5) - 1.5 }
+            let offDiagonal = (0..<max(0, k - 1)).map { 0.5 + Double(($0 * 3) % 4) }
+            var t = Matrix(rows: k, columns: k)
+            for i in 0..<k { t[i, i] = diagonal[i] }
+            for i in 0..<(k - 1) { t[i, i + 1] = offDiagonal[i]; t[i + 1, i] = offDiagonal[i] }
+            let dense = try SymmetricEigen(t, selection: .largest(1))
+            let (value, vector) = try SymmetricEigen.largestOfTridiagonal(diagonal: diagonal, offDiagonal: offDiagonal)
+            #expect(abs(value - dense.values[0]) < 1e-12 * max(1, abs(value)))
+            // Same unit vector up to sign: T·v = λ·v.
+            let tv = BLAS.product(t, vector: vector)
+            #expect(zip(tv, vector).allSatisfy { abs($0 - value * $1) < 1e-10 })
+            #expect(abs(vector.map { $0 * $0 }.reduce(0, +) - 1) < 1e-12)
+        }
+        #expect(throws: LinearAlgebraError.self) { try SymmetricEigen.largestOfTridiagonal(diagonal: [1, 2], offDiagonal: []) }
+    }
+}

@@ -117,7 +117,7 @@ import WeftGraph
         }
         #expect(closeArrays(permuted(PageRank(g).values), PageRank(h).values, tolerance: 1e-12))
         #expect(closeArrays(permuted(KatzCentrality(g).values), KatzCentrality(h).values, tolerance: 1e-12))
-        #expect(closeArrays(permuted(Clustering(g).localWeighted), Clustering(h).localWeighted, tolerance: 1e-12))
+        #expect(closeArrays(permuted(WeightedClustering(g).local), WeightedClustering(h).local, tolerance: 1e-12))
         #expect(permuted(CoreNumber(g).values.map(Double.init)) == CoreNumber(h).values.map(Double.init))
     }
 }
@@ -136,15 +136,42 @@ import WeftGraph
     @Test func weightedClusteringIsTheGeometricMean() {
         // Triangle with weights 1, 2, 4 (max 4): ŵ = 1/4, 1/2, 1; (ŵ product)^{1/3} = (1/8)^{1/3} = 1/2.
         let g = makeGraph(3, [(0, 1), (1, 2), (0, 2)], weights: [1, 2, 4])
-        #expect(closeArrays(Clustering(g).localWeighted, [0.5, 0.5, 0.5], tolerance: 1e-15))
+        #expect(closeArrays(WeightedClustering(g).local, [0.5, 0.5, 0.5], tolerance: 1e-15))
     }
 
     @Test func clusteringLiesInTheUnitInterval() {
         for seed in UInt64(1)...8 {
-            let c = Clustering(randomGraph(seed: seed, n: 50, p: 0.15, directed: seed % 2 == 1))
+            let g = randomGraph(seed: seed, n: 50, p: 0.15, directed: seed % 2 == 1)
+            let c = Clustering(g)
             #expect(c.local.allSatisfy { $0 >= 0 && $0 <= 1 })
-            #expect(c.localWeighted.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
+            #expect(WeightedClustering(g).local.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
             #expect(c.transitivity >= 0 && c.transitivity <= 1)
+        }
+    }
+
+    @Test func forwardListingFindsEveryTriangleOnce() {
+        // Against the triple loop over node triples, on graphs dense enough for degree ties.
+        for seed in UInt64(20)...27 {
+            let n = 40
+            let g = randomGraph(seed: seed, n: n, p: seed % 2 == 0 ? 0.3 : 0.08, directed: false)
+            let adjacency = g.undirected
+            var expected = [Int](repeating: 0, count: n)
+            var weighted = [Double](repeating: 0, count: n)
+            let maxWeight = adjacency.weights.max() ?? 1
+            func weight(_ a: Int, _ b: Int) -> Double? {
+                let list = adjacency.neighbors(of: a)
+                return list.firstIndex(of: Int32(b)).map { adjacency.weights[$0] / maxWeight }
+            }
+            for a in 0..<n { for b in a + 1..<n { for c in b + 1..<n {
+                guard let ab = weight(a, b), let ac = weight(a, c), let bc = weight(b, c) else { continue }
+                for v in [a, b, c] { expected[v] += 1; weighted[v] += cbrt(ab * ac * bc) }
+            } } }
+            #expect(Clustering(g).triangles == expected)
+            let onnela = (0..<n).map { v -> Double in
+                let d = Double(adjacency.degree(v))
+                return d < 2 ? 0 : 2 * weighted[v] / (d * (d - 1))
+            }
+            #expect(closeArrays(WeightedClustering(g).local, onnela, tolerance: 1e-12))
         }
     }
 
@@ -241,6 +268,28 @@ import WeftGraph
     func noTiesGiveUniformEigenvector(_ path: KernelPath) {
         let e = EigenvectorCentrality(makeGraph(4, []), path: path)
         #expect(closeArrays(e.values, [0.5, 0.5, 0.5, 0.5], tolerance: 1e-15))
+    }
+
+    @Test func lanczosAgreesWithTheDenseSolverBipartiteAndRepeatedCases() {
+        // Random graphs large enough for several Lanczos steps: against dsyevr.
+        for seed in UInt64(40)...43 {
+            let g = randomGraph(seed: seed, n: 400, p: 0.02, directed: false)
+            let dense = EigenvectorCentrality(g, path: .dense), sparse = EigenvectorCentrality(g, path: .sparse)
+            guard dense.isUnique == true else { continue }
+            #expect(closeArrays(dense.values, sparse.values, tolerance: 1e-9))
+            #expect(abs(dense.eigenvalue - sparse.eigenvalue) < 1e-10 * dense.eigenvalue)
+            #expect(sparse.iterations > 2)
+        }
+        // A path of 6 is bipartite (eigenvalues ±λ): the positive one, 2·cos(π/7).
+        let path6 = makeGraph(6, (0..<5).map { ($0, $0 + 1) })
+        let p = EigenvectorCentrality(path6, path: .sparse)
+        #expect(abs(p.eigenvalue - 2 * cos(Double.pi / 7)) < 1e-12)
+        let exact = (1...6).map { sin(Double($0) * Double.pi / 7) }
+        let norm = exact.map { $0 * $0 }.reduce(0, +).squareRoot()
+        #expect(closeArrays(p.values, exact.map { $0 / norm }, tolerance: 1e-10))
+        // Two disjoint triangles share the top eigenvalue 2: the uniform start's projection.
+        let twins = makeGraph(6, [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)])
+        #expect(closeArrays(EigenvectorCentrality(twins, path: .sparse).values, Array(repeating: 1 / 6.0.squareRoot(), count: 6), tolerance: 1e-12))
     }
 
     @Test func katzConvergesUnderTheMinRule() {

@@ -6,7 +6,7 @@ import WeftIO
 /// header resolution, ids, dates, weights) and checks that every row is accounted for.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("weft-fuzz-\(getpid()).csv").path
+    let path = scratchFolder + "/weft-fuzz-\(getpid()).csv"
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
     defer { unlink(path) }
     if let dataset = try? DatasetLoader().load(InputPaths(interactions: path)) {
@@ -15,6 +15,9 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+/// Memory-backed /dev/shm where there is one (the reader runs on a real file, but no disk I/O per input).
+let scratchFolder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
 
 /// SwiftPM links an executable's entry point as `FuzzCSV_main`; hand control to libFuzzer's driver.
 @_cdecl("FuzzCSV_main")

@@ -1,72 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WeftGraph
 
 /// Triangles and clustering on the undirected view (self-loops cannot occur).
 ///
 /// - `triangles[v]`: triangles through v.
 /// - `local[v]`: local clustering 2·t_v / (d_v(d_v − 1)), 0 when d_v < 2 (NetworkX `clustering`).
-/// - `localWeighted[v]`: Onnela et al.'s weighted clustering, the geometric mean of the three
-///   normalised weights over v's triangles: (1 / (d_v(d_v − 1))) · Σ_{u,w} (ŵ_vu·ŵ_vw·ŵ_uw)^{1/3},
-///   ŵ = w / max w (NetworkX `clustering(G, weight="weight")`).
 /// - `transitivity`: 3 × triangles / connected triples (NetworkX `transitivity`).
-/// - `averageClustering`, `averageClusteringWeighted`: means over all members, zeros included.
+/// - `averageClustering`: mean of `local` over all members, zeros included (NetworkX
+///   `average_clustering`).
 ///
-/// Triangles are listed once each by the forward algorithm (each tie oriented from lower to higher
-/// degree rank, then sorted-list intersection): O(m^1.5). Work is split into a fixed number of
-/// chunks of members run on all cores and summed in chunk order, so results do not depend on the
-/// number of threads. References: Watts & Strogatz, Nature 1998; Onnela, Saramäki, Kertész &
-/// Kaski, Phys. Rev. E 71, 065103 (2005); Schank & Wagner, "Finding, counting and listing all
-/// triangles in large graphs", 2005.
+/// Triangles are listed once each by `ForwardAdjacency` (O(m^1.5)). Counts are integers, so the
+/// per-thread tallies add up to the same figures whatever the number of threads. References: Watts
+/// & Strogatz, Nature 1998; Schank & Wagner, "Finding, counting and listing all triangles in large
+/// graphs", 2005.
 public struct Clustering: Sendable {
     public let triangles: [Int]
     public let local: [Double]
-    public let localWeighted: [Double]
     public let transitivity: Double
     public let averageClustering: Double
-    public let averageClusteringWeighted: Double
+
+    public init(_ graph: Graph) {
+        let n = graph.nodeCount
+        let forward = ForwardAdjacency(graph.undirected, normalisedWeights: false)
+        let tallies = forward.tallies(parts: Parallel.threadCount, zero: Int32(0)) { count, v, u, w, _, _, _ in
+            count[v] &+= 1; count[u] &+= 1; count[w] &+= 1
+        }
+        var t = [Int](repeating: 0, count: n)
+        for tally in tallies {
+            for v in 0..<n { t[v] += Int(tally[v]) }
+        }
+        triangles = t
+        var triples = 0.0, closed = 0.0
+        var local = [Double](repeating: 0, count: n)
+        for v in 0..<n {
+            let d = forward.degree[v]
+            guard d >= 2 else { continue }
+            let pairs = Double(d) * Double(d - 1)
+            local[v] = 2 * Double(t[v]) / pairs
+            triples += pairs / 2
+            closed += Double(t[v])
+        }
+        self.local = local
+        transitivity = triples == 0 ? 0 : closed / triples
+        averageClustering = n == 0 ? 0 : local.reduce(0, +) / Double(n)
+    }
+}
+
+/// Onnela et al.'s weighted local clustering on the undirected view: the geometric mean of the
+/// three normalised weights over v's triangles,
+/// `local[v]` = (1 / (d_v(d_v − 1))) · Σ_{u,w} (ŵ_vu·ŵ_vw·ŵ_uw)^{1/3}, ŵ = w / max w, 0 when
+/// d_v < 2 (NetworkX `clustering(G, weight="weight")`); `average` is its mean over all members.
+///
+/// Sums of reals depend on their order, so the work is cut into a fixed number of chunks, each
+/// with its own tally, added in chunk order: the result does not depend on the number of threads.
+/// Reference: Onnela, Saramäki, Kertész & Kaski, Phys. Rev. E 71, 065103 (2005).
+public struct WeightedClustering: Sendable {
+    public let local: [Double]
+    public let average: Double
 
     static let chunkCount = 16
 
     public init(_ graph: Graph) {
-        let adjacency = graph.undirected
         let n = graph.nodeCount
-        let degree = (0..<n).map { adjacency.degree($0) }
-        let maxWeight = adjacency.weights.max() ?? 1
-        // Forward lists: neighbours of higher (degree, index) rank, in index order, with weights.
-        var forwardOffsets = [Int](repeating: 0, count: n + 1)
-        var forward: [Int32] = [], forwardWeight: [Double] = []
-        forward.reserveCapacity(adjacency.entryCount / 2)
-        forwardWeight.reserveCapacity(adjacency.entryCount / 2)
-        for v in 0..<n {
-            for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] {
-                let u = Int(adjacency.neighbors[p])
-                if (degree[u], u) > (degree[v], v) {
-                    forward.append(Int32(u))
-                    forwardWeight.append(adjacency.weights[p] / maxWeight)
-                }
+        let forward = ForwardAdjacency(graph.undirected, normalisedWeights: true)
+        let tallies = forward.weight.withUnsafeBufferPointer { weight in
+            forward.tallies(parts: WeightedClustering.chunkCount, zero: 0.0) { sum, v, u, w, vu, vw, uw in
+                let g = cbrt(weight[vu] * weight[vw] * weight[uw])
+                sum[v] += g; sum[u] += g; sum[w] += g
             }
-            forwardOffsets[v + 1] = forward.count
         }
-        let ranges = Parallel.balancedRanges(prefix: forwardOffsets, parts: min(Clustering.chunkCount, max(1, n)))
-        let partials = Parallel.map(chunks: ranges.count) { chunk -> (count: [Int], weighted: [Double]) in
-            var count = [Int](repeating: 0, count: n)
-            var weighted = [Double](repeating: 0, count: n)
-            forwardOffsets.withUnsafeBufferPointer { off in
-                forward.withUnsafeBufferPointer { fw in
-                    forwardWeight.withUnsafeBufferPointer { ww in
-                        for v in ranges[chunk] {
-                            for p in off[v]..<off[v + 1] {
-                                let u = Int(fw[p])
-                                // Intersect v's forward list with u's: each triangle is found once, from its lowest-ranked member.
-                                var i = off[v], j = off[u]
-                                let iEnd = off[v + 1], jEnd = off[u + 1]
-                                while i < iEnd && j < jEnd {
-                                    let a = fw[i], b = fw[j]
-                                    if a < b { i += 1 } else if b < a { j += 1 } else {
-                                        let w = Int(a)
-                                        count[v] += 1; count[u] += 1; count[w] += 1
-                                        let g = cbrt(ww[p] * ww[i] * ww[j])
-                                        weighted[v] += g; weighted[u] += g; weighted[w] += g
-                                        i += 1; j += 1
+        var local = [Double](repeating: 0, count: n)
+        for tally in tallies {
+            for v in 0..<n { local[v] += tally[v] }
+        }
+        for v in 0..<n {
+            let d = forward.degree[v]
+            local[v] = d < 2 ? 0 : 2 * local[v] / (Double(d) * Double(d - 1))
+        }
+        self.local = local
+        average = n == 0 ? 0 : local.reduce(0, +) / Double(n)
+    }
+}
+
+/// Each tie oriented from its lower- to its higher-ranked end, ranked by (degree, index): every
+/// node keeps at most O(√m) forward neighbours, so intersecting forward lists finds each triangle
+/// exactly once, from its lowest-ranked member (the "forward" algorithm, O(m^1.5)).
+struct ForwardAdjacency {
+    let degree: [Int]
+    let offsets: [Int]
+    let targets: [Int32]
+    /// Tie weight over the largest weight, at the same position as `targets` (empty unless asked for).
+    let weight: [Double]
+
+    /// Listing work up to each node (prefix sums, n + 1 entries): node v's work is 1 + its forward
+    /// degree + the forward degrees of its forward neighbours, what `forEachTriangle` scans for it.
+    let work: [Int]
+
+    /// Built in two passes over the nodes, each split across the cores: forward degrees, then
+    /// (after their prefix sums) the forward lists themselves.
+    init(_ adjacency: Adjacency, normalisedWeights: Bool) {
+        let n = adjacency.nodeCount
+        let degree = (0..<n).map { adjacency.degree($0) }
+        let maxWeight = normalisedWeights ? adjacency.weights.max() ?? 1 : 1
+        let chunks = Parallel.balancedRanges(prefix: adjacency.offsets, parts: min(Parallel.threadCount, max(1, n)))
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets = [Int32](repeating: 0, count: adjacency.entryCount / 2)
+        var weight = [Double](repeating: 0, count: normalisedWeights ? targets.count : 0)
+        var work = [Int](repeating: 0, count: n + 1)
+        degree.withUnsafeBufferPointer { degree in
+            adjacency.offsets.withUnsafeBufferPointer { off in
+                adjacency.neighbors.withUnsafeBufferPointer { nb in
+                    /// Whether the tie v–u points forward from v: u ranks higher by (degree, index).
+                    @inline(__always) func isForward(_ u: Int, from v: Int) -> Bool {
+                        degree[u] > degree[v] || (degree[u] == degree[v] && u > v)
+                    }
+                    offsets.withUnsafeMutableBufferPointer { fwOff in
+                        _ = Parallel.map(chunks: chunks.count) { c in
+                            for v in chunks[c] {
+                                var k = 0
+                                for p in off[v]..<off[v + 1] where isForward(Int(nb[p]), from: v) { k += 1 }
+                                fwOff[v + 1] = k
+                            }
+                        }
+                        for v in 0..<n { fwOff[v + 1] += fwOff[v] }
+                    }
+                    adjacency.weights.withUnsafeBufferPointer { wt in
+                        offsets.withUnsafeBufferPointer { fwOff in
+                            targets.withUnsafeMutableBufferPointer { targets in
+                                weight.withUnsafeMutableBufferPointer { weight in
+                                    work.withUnsafeMutableBufferPointer { work in
+                                        _ = Parallel.map(chunks: chunks.count) { c in
+                                            for v in chunks[c] {
+                                                var k = fwOff[v], cost = 1 + fwOff[v + 1] - fwOff[v]
+                                                for p in off[v]..<off[v + 1] {
+                                                    let u = Int(nb[p])
+                                                    guard isForward(u, from: v) else { continue }
+                                                    targets[k] = Int32(truncatingIfNeeded: u)
+                                                    if normalisedWeights { weight[k] = wt[p] / maxWeight }
+                                                    cost += fwOff[u + 1] - fwOff[u]
+                                                    k += 1
+                                                }
+                                                work[v + 1] = cost
+                                            }
+                                        }
+                                        for v in 0..<n { work[v + 1] += work[v] }
                                     }
                                 }
                             }
@@ -74,33 +155,67 @@ public struct Clustering: Sendable {
                     }
                 }
             }
-            return (count, weighted)
         }
-        var t = [Int](repeating: 0, count: n)
-        var tw = [Double](repeating: 0, count: n)
-        for part in partials {
-            for v in 0..<n { t[v] += part.count[v]; tw[v] += part.weighted[v] }
+        self.degree = degree
+        self.offsets = offsets
+        self.targets = targets
+        self.weight = weight
+        self.work = work
+    }
+
+    /// Lists every triangle with `record(tally, v, u, w, vu, vw, uw)` (see `forEachTriangle`), the
+    /// nodes cut into `parts` contiguous ranges of about equal `work` run across the cores, each
+    /// range with its own tally of one entry per node, starting at `zero`. The tallies come back in
+    /// range order.
+    @inline(__always)
+    func tallies<T>(parts: Int, zero: T,
+                    _ record: (UnsafeMutableBufferPointer<T>, Int, Int, Int, Int, Int, Int) -> Void) -> [[T]] {
+        let n = degree.count
+        let ranges = Parallel.balancedRanges(prefix: work, parts: min(parts, max(1, n)))
+        return Parallel.map(chunks: ranges.count, workspace: { Marks(nodeCount: n) }) { marks, chunk -> [T] in
+            var tally = [T](repeating: zero, count: n)
+            tally.withUnsafeMutableBufferPointer { tally in
+                forEachTriangle(from: ranges[chunk], marks: marks) { record(tally, $0, $1, $2, $3, $4, $5) }
+            }
+            return tally
         }
-        triangles = t
-        var triples = 0.0, closed = 0.0
-        var local = [Double](repeating: 0, count: n), localWeighted = [Double](repeating: 0, count: n)
-        for v in 0..<n where degree[v] >= 2 {
-            let pairs = Double(degree[v]) * Double(degree[v] - 1)
-            local[v] = 2 * Double(t[v]) / pairs
-            localWeighted[v] = 2 * tw[v] / pairs
-            triples += pairs / 2
-            closed += Double(t[v])
+    }
+
+    /// Calls `body(v, u, w, vu, vw, uw)` once for every triangle whose lowest-ranked member v lies
+    /// in `nodes`, with u ranked below w; vu, vw and uw are the ties' positions in `targets`.
+    /// v's forward ties are marked in `marks` (indexed by node, one per thread, any initial values
+    /// below 0), then each forward neighbour u's list is scanned for marked nodes: no branchy
+    /// merge of sorted lists, and each scan costs u's forward degree.
+    @inline(__always)
+    func forEachTriangle(from nodes: Range<Int>, marks: Marks, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
+        let mark = marks.position
+        offsets.withUnsafeBufferPointer { off in
+            targets.withUnsafeBufferPointer { fw in
+                for v in nodes {
+                    let lo = off[v], hi = off[v + 1]
+                    guard hi - lo >= 2 else { continue }
+                    for vw in lo..<hi { mark[Int(fw[vw])] = vw }
+                    for vu in lo..<hi {
+                        let u = Int(fw[vu])
+                        for uw in off[u]..<off[u + 1] {
+                            let w = Int(fw[uw])
+                            let vw = mark[w]
+                            if vw >= lo && vw < hi { body(v, u, w, vu, vw, uw) }
+                        }
+                    }
+                }
+            }
         }
-        self.local = local
-        self.localWeighted = localWeighted
-        transitivity = triples == 0 ? 0 : closed / triples
-        averageClustering = n == 0 ? 0 : local.reduce(0, +) / Double(n)
-        averageClusteringWeighted = n == 0 ? 0 : localWeighted.reduce(0, +) / Double(n)
+    }
+
+    /// A thread's marks for `forEachTriangle`: for each node, the position of the last forward tie
+    /// to it that was marked (positions are unique to their tail, so stale marks never match).
+    final class Marks {
+        let position: UnsafeMutableBufferPointer<Int>
+        init(nodeCount: Int) {
+            position = .allocate(capacity: max(1, nodeCount))
+            position.initialize(repeating: -1)
+        }
+        deinit { position.deallocate() }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
