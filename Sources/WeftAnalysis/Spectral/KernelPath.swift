@@ -42,38 +42,52 @@ enum DenseAdjacency {
 }
 
 /// The sparse matrix–vector product of the iterative kernels, split across the cores by rows.
+///
+/// The rows are cut into a fixed number of ranges of about equal entry counts (one range on small
+/// graphs, where starting threads costs more than it saves), whatever the number of threads, so
+/// per-range partial sums (see `apply(_:into:then:)`) add up the same way on any machine.
 struct SparseProduct {
     let adjacency: Adjacency
     let weighted: Bool
-    /// Row ranges of about equal entry counts, one per thread (one range on small graphs, where
-    /// starting threads costs more than it saves).
     let ranges: [Range<Int>]
+    let threads: Int
 
-    /// Below this many entries the product runs on one thread.
+    /// Below this many entries the product runs on one thread, as one range.
     static let parallelThreshold = 50_000
+    /// Ranges above the threshold.
+    static let rangeCount = 8
 
     init(_ adjacency: Adjacency, weighted: Bool, threads: Int = Parallel.threadCount) {
         self.adjacency = adjacency
         self.weighted = weighted
-        let parts = adjacency.entryCount < SparseProduct.parallelThreshold ? 1 : threads
+        self.threads = threads
+        let parts = adjacency.entryCount < SparseProduct.parallelThreshold ? 1 : SparseProduct.rangeCount
         ranges = Parallel.balancedRanges(prefix: adjacency.offsets, parts: parts).filter { !$0.isEmpty }
     }
 
     /// y[v] = Σ_{p in row v} w_p · x[column p], with w_p = 1 when unweighted. Each row is summed
     /// in the same order whatever the split, so y does not depend on the thread count.
     func apply(_ x: [Double], into y: inout [Double]) {
+        _ = apply(x, into: &y) { _, _ in () }
+    }
+
+    /// The product, then `then(rows, y)` on each range's rows as soon as they are done (while they
+    /// are in cache): element-wise updates and partial sums fused into the same pass. Returns what
+    /// `then` returned for each range, in range order.
+    func apply<T>(_ x: [Double], into y: inout [Double], then: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> T) -> [T] {
         let weighted = self.weighted, ranges = self.ranges
-        adjacency.offsets.withUnsafeBufferPointer { off in
+        return adjacency.offsets.withUnsafeBufferPointer { off in
             adjacency.neighbors.withUnsafeBufferPointer { nb in
                 adjacency.weights.withUnsafeBufferPointer { w in
                     x.withUnsafeBufferPointer { x in
                         y.withUnsafeMutableBufferPointer { y in
-                            _ = Parallel.map(chunks: ranges.count, threads: ranges.count) { chunk in
+                            Parallel.map(chunks: ranges.count, threads: threads) { chunk in
                                 if weighted {
                                     SparseProduct.rows(ranges[chunk], off, nb, w, x, y)
                                 } else {
                                     SparseProduct.rows(ranges[chunk], off, nb, nil, x, y)
                                 }
+                                return then(ranges[chunk], y)
                             }
                         }
                     }

@@ -13,7 +13,7 @@ import WeftGraph
 ///
 /// - Dense path: the linear system (I − αPᵀ − α·u·dᵀ)·x = (1 − α)·p solved by LAPACK dgesv (exact).
 /// - Sparse path: power iteration until the L1 change is below 1e-10, each product gathered
-///   over the in-ties and split across the cores.
+///   over the in-ties and split across the cores, the vector updates fused into the product.
 /// Reference: Page, Brin, Motwani & Winograd, "The PageRank citation ranking", 1999.
 public struct PageRank: Sendable {
     public let values: [Double]
@@ -52,25 +52,44 @@ public struct PageRank: Sendable {
                 return
             }
         }
-        // Pull form: next[k] = (1 − α + α·dangling mass)·p_k + Σ_{j → k} w_jk · α·x_j / s_j,
-        // rows of the in-adjacency split across the cores.
+        // Pull form: next[k] = (1 − α + α·dangling mass)·p_k + Σ_{j → k} w_jk · α·x_j / s_j, rows
+        // of the in-adjacency split across the cores. Each range then finishes its rows in the same
+        // pass: adds the teleport term, sums its part of the L1 change and of the dangling mass,
+        // and prepares the shares α·x_k / s_k the next product reads.
         let product = SparseProduct(graph.in, weighted: true)
         var x = teleport
         var next = [Double](repeating: 0, count: n)
-        var share = [Double](repeating: 0, count: n)
+        var share = [Double](repeating: 0, count: n), nextShare = share
+        var danglingMass = 0.0
+        for j in 0..<n {
+            if strength[j] > 0 { share[j] = alpha * x[j] / strength[j] } else { danglingMass += x[j] }
+        }
         var iteration = 0
         while iteration < 100_000 {
             iteration += 1
-            var danglingMass = 0.0
-            for j in 0..<n {
-                if strength[j] > 0 { share[j] = alpha * x[j] / strength[j] } else { danglingMass += x[j] }
-            }
             let base = 1 - alpha + alpha * danglingMass
-            product.apply(share, into: &next)
-            for k in 0..<n { next[k] += base * teleport[k] }
-            let change = Vectors.l1Distance(next, x)
+            let parts = x.withUnsafeBufferPointer { x in
+                teleport.withUnsafeBufferPointer { teleport in
+                    strength.withUnsafeBufferPointer { strength in
+                        nextShare.withUnsafeMutableBufferPointer { nextShare in
+                            product.apply(share, into: &next) { rows, next -> (change: Double, dangling: Double) in
+                                var change = 0.0, dangling = 0.0
+                                for k in rows {
+                                    let value = next[k] + base * teleport[k]
+                                    next[k] = value
+                                    change += abs(value - x[k])
+                                    if strength[k] > 0 { nextShare[k] = alpha * value / strength[k] } else { dangling += value }
+                                }
+                                return (change, dangling)
+                            }
+                        }
+                    }
+                }
+            }
             swap(&x, &next)
-            if change < 1e-10 { break }
+            swap(&share, &nextShare)
+            danglingMass = parts.reduce(0) { $0 + $1.dangling }
+            if parts.reduce(0, { $0 + $1.change }) < 1e-10 { break }
         }
         values = x
         iterations = iteration
