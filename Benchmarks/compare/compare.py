@@ -26,6 +26,7 @@ numbered in the same order as Weft's (first appearance in the file). NetworKit a
 import argparse
 import csv
 import datetime
+import importlib.metadata
 import json
 import math
 import os
@@ -46,7 +47,7 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DATA = os.path.join(ROOT, "Benchmarks", "data")
 WEFT = os.path.join(ROOT, ".build", "release", "weft")
 
-KERNELS = ["load", "components", "kcore", "transitivity", "triangles", "clustering",
+KERNELS = ["ingest", "load", "components", "kcore", "transitivity", "triangles", "clustering",
            "pagerank", "eigenvector", "louvain", "closeness", "betweenness"]
 NODE_VALUED = {"clustering", "pagerank", "eigenvector", "closeness", "betweenness"}
 # Kernels run on the whole-community part of M and L (exact all-pairs shortest paths).
@@ -63,7 +64,7 @@ NETWORKX_PATH_LIMIT = 5_000
 # eigenvector centralities on S and M are within 1e-8 (relative), igraph's within 1e-15 and
 # NetworKit's within 1.3e-6, hence 1e-5 there. Louvain is randomised and every library finds a
 # different partition: its modularity is reported, not checked.
-TOLERANCES = {"load": 1e-12, "transitivity": 1e-12, "clustering": 1e-9, "pagerank": 1e-6,
+TOLERANCES = {"ingest": 1e-12, "load": 1e-12, "transitivity": 1e-12, "clustering": 1e-9, "pagerank": 1e-6,
               "eigenvector": 1e-5, "closeness": 1e-9, "betweenness": 1e-9}
 
 # Each contestant gets at most --reps timed runs and about this many seconds of timed runs per
@@ -204,6 +205,40 @@ def disagreement(kernel, ref, other):
 
 
 # ----------------------------------------------------------------------------- libraries
+
+class Ingest:
+    """Reading the interaction log (interactions.csv: source, target, timestamp, type, weight) in
+    Python: pandas' C parser (`read_csv`, no date parsing) and the csv module, each keeping every
+    row. Their summaries (rows, members named, total weight) are computed outside the timing.
+    Weft's ingest does more: it checks every row, interns the ids, parses the timestamps and
+    fingerprints the file with SHA-256."""
+
+    @staticmethod
+    def pandas(path):
+        import pandas as pd
+        return lambda: pd.read_csv(path)
+
+    @staticmethod
+    def pandas_summary(frame):
+        ids = set(frame["source"].astype(str)) | set(frame["target"].astype(str))
+        return {"rows": len(frame), "nodes": len(ids), "total_weight": math.fsum(frame["weight"].tolist())}
+
+    @staticmethod
+    def csv_module(path):
+        def run():
+            with open(path, newline="") as f:
+                rows = csv.reader(f)
+                header = next(rows)
+                return header, [row for row in rows]
+        return run
+
+    @staticmethod
+    def csv_summary(result):
+        header, rows = result
+        s, t, w = header.index("source"), header.index("target"), header.index("weight")
+        ids = {r[s] for r in rows} | {r[t] for r in rows}
+        return {"rows": len(rows), "nodes": len(ids), "total_weight": math.fsum(float(r[w]) for r in rows)}
+
 
 def read_rows(path):
     with open(path, newline="") as f:
@@ -492,6 +527,17 @@ def run_size(size, args, log):
         libraries[path] = libs
     rows = []
     kernels = [k for k in KERNELS if not args.kernels or k in args.kernels]
+    if "ingest" in kernels:
+        log_path = os.path.join(folder, "interactions.csv")
+        log(f"  ingest of {os.path.relpath(log_path, ROOT)} ({os.path.getsize(log_path) / 1e6:.0f} MB), "
+            f"load average {os.getloadavg()[0]:.2f}")
+        contestants = [WeftContestant("ingest", log_path, 1), WeftContestant("ingest", log_path, 2),
+                       Contestant("pandas", 1, Ingest.pandas(log_path), Ingest.pandas_summary),
+                       Contestant("csv module", 1, Ingest.csv_module(log_path), Ingest.csv_summary)]
+        reference, status = measure("ingest", contestants, args.reps, log)
+        rows.append({"kernel": "ingest", "graph": f"{reference['rows']:,} records", "status": status,
+                     "medians": {(c.library, c.threads): statistics.median(c.times) for c in contestants}})
+        kernels.remove("ingest")
     for kernel in kernels:
         path = part_path if kernel in PART_KERNELS and part_path else edges_path
         if kernel == "closeness" and args.full_closeness:
@@ -531,7 +577,20 @@ def ratios(medians):
 
 
 def table(size, rows):
-    lines = [f"| kernel | members / ties | igraph | NetworKit 1t | NetworKit 2t | NetworkX | Weft 1t | Weft 2t "
+    ingest = [row for row in rows if row["kernel"] == "ingest"]
+    rows = [row for row in rows if row["kernel"] != "ingest"]
+    lines = []
+    for row in ingest:
+        m = row["medians"]
+        best = min(m[("pandas", 1)], m[("csv module", 1)])
+        check = "✓" if not row["status"] else "✗ " + ", ".join(s.split(":")[0] for s in row["status"])
+        lines += ["| CSV ingest of interactions.csv | records | pandas `read_csv` | csv module | Weft 1t | Weft 2t "
+                  "| Weft 1t ÷ best | Weft 2t ÷ best | check |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---|",
+                  f"| {row['kernel']} | {row['graph']} | {fmt(m[('pandas', 1)])} | {fmt(m[('csv module', 1)])} "
+                  f"| {fmt(m[('Weft', 1)])} | {fmt(m[('Weft', 2)])} | {m[('Weft', 1)] / best:.2f} "
+                  f"| {m[('Weft', 2)] / best:.2f} | {check} |", ""]
+    lines += [f"| kernel | members / ties | igraph | NetworKit 1t | NetworKit 2t | NetworkX | Weft 1t | Weft 2t "
              f"| Weft 1t ÷ best 1t | Weft 2t ÷ best | check |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for row in rows:
@@ -543,7 +602,7 @@ def table(size, rows):
             check = "Q: " + row["extra"]
         lines.append(f"| {row['kernel']} | {row['graph']} | " + " | ".join(cells)
                      + f" | {r1:.2f} | {r2:.2f} | {check} |")
-    problems = [f"- {row['kernel']}, {s}" for row in rows for s in row["status"]]
+    problems = [f"- {row['kernel']}, {s}" for row in ingest + rows for s in row["status"]]
     if problems:
         lines += ["", "Results that differ from Weft's beyond the tolerance:", ""] + problems
     return "\n".join(lines)
@@ -612,7 +671,7 @@ def main():
     header = f"""# Weft beside igraph, NetworKit and NetworkX — {today}
 
 Machine: {machine()}; 1-minute load average {load_before:.2f} before the run, {load_after:.2f} after it. Weft {weft_commit()} (release build); igraph {IGraph.version}, NetworKit {NetworKit.version},
-NetworkX {NetworkX.version}, Python {platform.python_version()}. Produced by `make compare`
+NetworkX {NetworkX.version}, pandas {importlib.metadata.version("pandas")}, Python {platform.python_version()}. Produced by `make compare`
 (Benchmarks/compare/compare.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}).
 
 Median wall time of up to {args.reps} runs per library after one untimed check run (runs longer than {SLOW_RUN:.0f} s
@@ -621,7 +680,10 @@ median over the fastest other library's (below 1: Weft is faster): single-thread
 Weft on 2 threads against the best of every other library at any thread count. Every library's result is checked
 against Weft's before timing: counts exactly; sums, maxima, means and top-5 values to a relative
 {', '.join(f'{k} {v:g}' for k, v in TOLERANCES.items())}; top-5 members must match except among tied values.
-Closeness and betweenness (exact, hop counts) run on M's 10,000-member part made of whole planted communities.
+Ingest reads each sample's interactions.csv: Weft's whole reader (checks, ids, timestamps, SHA-256 — on 2
+threads the hashing runs beside the parsing) against
+pandas `read_csv` (no date parsing) and the csv module keeping every row; rows, members named and total weight
+must agree. Closeness and betweenness (exact, hop counts) run on M's 10,000-member part made of whole planted communities.
 NetworkX runs them only on S. Louvain's modularity is reported (igraph computes it for every partition), not
 checked.
 """

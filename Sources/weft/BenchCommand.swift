@@ -14,7 +14,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time one kernel on an aggregated, undirected edge list (source,target,weight CSV).",
         discussion: """
             Kernels: \(BenchKernel.allCases.map(\.rawValue).joined(separator: ", ")). Reading the file \
-            and building the graph is timed only by the load kernel. Each run's time goes to stderr; \
+            and building the graph is timed only by the load kernel; the ingest kernel times reading \
+            an interactions log (source,target,timestamp[,type,weight]) the way weft analyze does: \
+            parsing, checks, ids, dates and the SHA-256 fingerprint. Each run's time goes to stderr; \
             the last stdout line is {"runs": [seconds, …], "summary": {…}} with figures to cross-check \
             against other libraries (node-valued kernels: sum, max, mean and the top 5 members, ties \
             broken by id), or {"status": "n/a"} for a kernel name Weft does not know.
@@ -24,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The kernel to time.")
     var kernel: String
 
-    @Option(help: "An edge list: CSV with columns source, target and optionally weight (undirected).")
+    @Option(help: "An edge list: CSV with columns source, target and optionally weight (undirected); for the ingest kernel, an interactions log.")
     var input: String
 
     @Option(help: "Timed runs.")
@@ -56,7 +58,10 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let result: BenchResult
-        if kernel == .load {
+        if kernel == .ingest {
+            let (runs, dataset) = try BenchCommand.timed(reps, warmup: warmup) { try DatasetLoader().load(InputPaths(interactions: input)) }
+            result = BenchResult(runs: runs, summary: .ingest(dataset))
+        } else if kernel == .load {
             let (runs, edges) = try BenchCommand.timed(reps, warmup: warmup) { try EdgeListFile(path: input) }
             result = BenchResult(runs: runs, summary: .load(edges.graph))
         } else {
@@ -81,8 +86,8 @@ struct BenchCommand: ParsableCommand {
             return BenchResult(runs: runs, summary: .nodeValues(values, ids: edges.ids))
         }
         switch kernel {
-        case .load:
-            preconditionFailure("the load kernel times the reading itself")
+        case .load, .ingest:
+            preconditionFailure("the \(kernel) kernel times the reading itself")
         case .components:
             let (runs, c) = timed { Components.weak(graph) }
             return BenchResult(runs: runs, summary: BenchSummary(count: c.count, largest: c.largestSize))
@@ -134,7 +139,7 @@ struct BenchCommand: ParsableCommand {
 
 /// The kernels `weft bench` times, named as in Benchmarks/compare/compare.py.
 enum BenchKernel: String, CaseIterable {
-    case load, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, leiden, closeness, betweenness
+    case ingest, load, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, leiden, closeness, betweenness
 }
 
 /// `weft bench`'s output: the run times and the cross-check figures.
@@ -150,7 +155,8 @@ struct BenchSummary: Encodable {
         let value: Double
     }
 
-    var nodes: Int?, edges: Int?, totalWeight: Double?      // load
+    var rows: Int?                                          // ingest
+    var nodes: Int?, edges: Int?, totalWeight: Double?      // load, ingest (nodes, totalWeight)
     var count: Int?, largest: Int?                          // components
     var maxCore: Int?, maxCoreSize: Int?                    // kcore
     var transitivity: Double?
@@ -162,6 +168,11 @@ struct BenchSummary: Encodable {
     static func load(_ graph: Graph) -> BenchSummary {
         BenchSummary(nodes: graph.nodeCount, edges: graph.undirected.entryCount / 2,
                      totalWeight: graph.undirected.weights.reduce(0, +) / 2)
+    }
+
+    /// Rows accepted, members named and total record weight of an interactions log read.
+    static func ingest(_ dataset: Dataset) -> BenchSummary {
+        BenchSummary(rows: dataset.rowsAccepted, nodes: dataset.members.count, totalWeight: dataset.interactions.weight.reduce(0, +))
     }
 
     /// Sum, maximum and mean of a node value, and the five highest members (ties: smaller id first).

@@ -27,6 +27,9 @@ import Testing
     }
 
     @Test func countsMatchNetworkX() throws {
+        // The interactions log itself: 78 rows, 34 members, total weight 231 (Python's csv module).
+        let ingest = try summary("ingest")
+        #expect(ingest["rows"] as? Int == 78 && ingest["nodes"] as? Int == 34 && ingest["total_weight"] as? Double == 231)
         let load = try summary("load")
         #expect(load["nodes"] as? Int == 34 && load["edges"] as? Int == 78 && load["total_weight"] as? Double == 231)
         let components = try summary("components")

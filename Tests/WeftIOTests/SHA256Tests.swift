@@ -1,5 +1,5 @@
 import Testing
-import WeftIO
+@testable import WeftIO
 
 /// SHA-256 against FIPS 180-4's examples (and the long one-million-'a' message of NIST's test
 /// vectors), and incremental hashing in odd-sized pieces against one-shot hashing.
@@ -35,6 +35,17 @@ import WeftIO
                 offset = end
             }
             #expect(h.hexDigest() == whole.hexDigest(), "pieces of \(piece)")
+        }
+    }
+
+    @Test func backgroundDigestMatchesInlineHashing() {
+        // The million 'a's again, in blocks of 1000, more blocks than may wait at once.
+        for inBackground in [false, true] {
+            let digest = BackgroundDigest(inBackground: inBackground, inFlight: 2)
+            let block = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+            for _ in 0..<1000 { block.withUnsafeBytes { digest.update($0.baseAddress!, count: 1000) } }
+            #expect(digest.result.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+            #expect(digest.result.byteCount == 1_000_000)
         }
     }
 

@@ -84,7 +84,8 @@ public final class CSVReader {
     private var scratch: [UInt8] = []
     private let blockSize: Int
     /// Every byte read so far, hashed (complete once the last record has been read).
-    public private(set) var fingerprint = SHA256()
+    public var fingerprint: SHA256 { digest.result }
+    private let digest = BackgroundDigest()
 
     /// Opens `path`; `label` is how messages name the file.
     public init(path: String, label: String? = nil, blockSize: Int = 1 << 22) throws {
@@ -117,7 +118,7 @@ public final class CSVReader {
         capacity = max(16, bytes.count)
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) } }
-        fingerprint.update(bytes)
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { digest.update(base, count: bytes.count) } }
         end = bytes.count
         atEOF = true
         try readHeader()
@@ -203,7 +204,7 @@ public final class CSVReader {
             if got == 0 {
                 atEOF = true
             } else {
-                fingerprint.update(buffer + end, count: got)
+                digest.update(buffer + end, count: got)
                 end += got
             }
         }
