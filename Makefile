@@ -32,13 +32,15 @@ compare: setup    ## Weft beside igraph, NetworKit and NetworkX, kernel by kerne
 	Benchmarks/compare/compare.sh $(COMPARE_ARGS)
 
 FUZZ_SECONDS ?= 30
+# Swift's own crash handler would catch the signal before libFuzzer saves the crashing input.
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no
 fuzz: setup       ## libFuzzer runs of the CSV ingest, date/number parsers, survey adapters and segment config (FUZZ_SECONDS each)
 	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --scratch-path .build-fuzz
 	mkdir -p out/fuzz/csv out/fuzz/dates out/fuzz/survey out/fuzz/config
-	Fuzz/.build-fuzz/release/FuzzCSV out/fuzz/csv Fuzz/Corpus/csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	Fuzz/.build-fuzz/release/FuzzDates out/fuzz/dates Fuzz/Corpus/dates -max_total_time=$(FUZZ_SECONDS)
-	Fuzz/.build-fuzz/release/FuzzSurvey out/fuzz/survey Fuzz/Corpus/survey -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	Fuzz/.build-fuzz/release/FuzzConfig out/fuzz/config Fuzz/Corpus/config -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzCSV out/fuzz/csv Fuzz/Corpus/csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzDates out/fuzz/dates Fuzz/Corpus/dates -max_total_time=$(FUZZ_SECONDS)
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzSurvey out/fuzz/survey Fuzz/Corpus/survey -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzConfig out/fuzz/config Fuzz/Corpus/config -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 blas-info: build  ## show which BLAS/LAPACK the weft binary will load
 	@ldd $(RELEASE) | grep -E 'blas|lapack'

@@ -191,6 +191,15 @@ struct SegmentConfigTests {
         let again = try SegmentConfig.parse(SegmentConfig.text(rules))
         #expect(again == rules)
         #expect(!SegmentConfig.text(rules).contains("#"))
+        // Line breaks and tabs inside quoted text (found by FuzzConfig: a column name with "\n"
+        // was echoed as a raw line break, which does not read back).
+        rules.leftColumn = "left\nwith\tbreaks \\ and \"quotes\""
+        #expect(try SegmentConfig.parse(SegmentConfig.text(rules)) == rules)
+        let found = "[settings]\nleft_column = \"leftsurvn_rrrn\\n\\n\\nt\"\n" + SegmentConfig.text(SegmentConfig.defaultRules)
+            .split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("[[segment]]") }.joined(separator: "\n")
+        let parsed = try SegmentConfig.parse(found)
+        #expect(parsed.leftColumn == "leftsurvn_rrrn\n\n\nt")
+        #expect(try SegmentConfig.parse(SegmentConfig.text(parsed)) == parsed)
     }
 
     @Test(arguments: [

@@ -46,7 +46,9 @@ public enum SegmentConfig {
     /// The config as comment-free text in the same format (what a run used, echoed into its outputs).
     public static func text(_ config: SegmentRules) -> String {
         func quoted(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            // Escapes for what readString turns back: a raw line break would end the line.
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t") + "\""
         }
         var lines = ["[settings]"]
         let values: [String: String] = [
