@@ -103,6 +103,17 @@ struct BenchCommand: ParsableCommand {
             return BenchResult(runs: runs, summary: BenchSummary(triangles: c.triangles.reduce(0, +) / 3))
         case .clustering:
             return nodeValued { Clustering(graph).local }
+        case .spmv:
+            let product = SparseProduct(graph.undirected, weighted: true)
+            let x = [Double](repeating: 1, count: graph.nodeCount)
+            var y = x
+            let (runs, _) = timed { product.apply(x, into: &y) }
+            let best = runs.min() ?? .nan
+            let triad = StreamTriad.bytesPerSecond(threads: Parallel.threadCount)
+            let achieved = Double(product.compulsoryBytes) / best
+            return BenchResult(runs: runs, summary: BenchSummary(sum: y.reduce(0, +), bytes: product.compulsoryBytes,
+                                                                 gbPerSecond: achieved / 1e9, triadGbPerSecond: triad / 1e9,
+                                                                 shareOfTriad: achieved / triad))
         case .pagerank:
             return nodeValued { PageRank(graph, path: .sparse).values }
         case .eigenvector:
@@ -139,7 +150,7 @@ struct BenchCommand: ParsableCommand {
 
 /// The kernels `weft bench` times, named as in Benchmarks/compare/compare.py.
 enum BenchKernel: String, CaseIterable {
-    case ingest, load, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, leiden, closeness, betweenness
+    case ingest, load, spmv, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, leiden, closeness, betweenness
 }
 
 /// `weft bench`'s output: the run times and the cross-check figures.
@@ -163,6 +174,7 @@ struct BenchSummary: Encodable {
     var triangles: Int?
     var sum: Double?, max: Double?, mean: Double?, top5: [Member]?   // node-valued kernels
     var modularity: Double?, communities: Int?              // louvain, leiden
+    var bytes: Int?, gbPerSecond: Double?, triadGbPerSecond: Double?, shareOfTriad: Double?   // spmv
 
     /// Members, ties and total tie weight of the graph read.
     static func load(_ graph: Graph) -> BenchSummary {

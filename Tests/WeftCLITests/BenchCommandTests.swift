@@ -30,6 +30,11 @@ import Testing
         // The interactions log itself: 78 rows, 34 members, total weight 231 (Python's csv module).
         let ingest = try summary("ingest")
         #expect(ingest["rows"] as? Int == 78 && ingest["nodes"] as? Int == 34 && ingest["total_weight"] as? Double == 231)
+        // One weighted product with x = 1: the strengths, summing to twice the total weight; its
+        // compulsory traffic is 35 offsets (8 bytes), 156 entries (4 + 8) and x and y (34 × 8 each).
+        let spmv = try summary("spmv")
+        #expect(spmv["sum"] as? Double == 462 && spmv["bytes"] as? Int == 35 * 8 + 156 * 12 + 2 * 34 * 8)
+        #expect((spmv["triad_gb_per_second"] as? Double ?? 0) > 0 && (spmv["share_of_triad"] as? Double ?? 0) > 0)
         let load = try summary("load")
         #expect(load["nodes"] as? Int == 34 && load["edges"] as? Int == 78 && load["total_weight"] as? Double == 231)
         let components = try summary("components")

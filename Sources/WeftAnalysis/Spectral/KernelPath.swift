@@ -46,7 +46,7 @@ enum DenseAdjacency {
 /// The rows are cut into a fixed number of ranges of about equal entry counts (one range on small
 /// graphs, where starting threads costs more than it saves), whatever the number of threads, so
 /// per-range partial sums (see `apply(_:into:then:)`) add up the same way on any machine.
-struct SparseProduct {
+public struct SparseProduct: Sendable {
     let adjacency: Adjacency
     let weighted: Bool
     let ranges: [Range<Int>]
@@ -57,7 +57,7 @@ struct SparseProduct {
     /// Ranges above the threshold.
     static let rangeCount = 8
 
-    init(_ adjacency: Adjacency, weighted: Bool, threads: Int = Parallel.threadCount) {
+    public init(_ adjacency: Adjacency, weighted: Bool, threads: Int = Parallel.threadCount) {
         self.adjacency = adjacency
         self.weighted = weighted
         self.threads = threads
@@ -67,8 +67,17 @@ struct SparseProduct {
 
     /// y[v] = Σ_{p in row v} w_p · x[column p], with w_p = 1 when unweighted. Each row is summed
     /// in the same order whatever the split, so y does not depend on the thread count.
-    func apply(_ x: [Double], into y: inout [Double]) {
+    public func apply(_ x: [Double], into y: inout [Double]) {
         _ = apply(x, into: &y) { _, _ in () }
+    }
+
+    /// The memory traffic one product cannot avoid, in bytes: the row offsets, column indices and
+    /// (when weighted) weights read once, x read once, y written once. Dividing by a product's
+    /// time gives the bandwidth it achieved, to hold against the machine's (STREAM triad).
+    public var compulsoryBytes: Int {
+        let n = adjacency.nodeCount, entries = adjacency.entryCount
+        return (n + 1) * MemoryLayout<Int>.size + entries * (MemoryLayout<Int32>.size + (weighted ? MemoryLayout<Double>.size : 0))
+            + 2 * n * MemoryLayout<Double>.size
     }
 
     /// The product, then `then(rows, y)` on each range's rows as soon as they are done (while they
