@@ -27,7 +27,7 @@ struct Lanczos {
     let maxProducts: Int
 
     /// `basisBytes`: memory allowed for the basis (at least 8 and at most 64 vectors are kept).
-    init(dimension n: Int, tolerance: Double, maxProducts: Int = 10_000, basisBytes: Int = 64 << 20) {
+    init(dimension n: Int, tolerance: Double, maxProducts: Int = 10_000, basisBytes: Int = 24 << 20) {
         dimension = n
         maxBasis = min(64, max(8, basisBytes / max(1, 8 * n)))
         self.tolerance = tolerance
