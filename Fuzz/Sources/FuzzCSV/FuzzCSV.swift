@@ -1,12 +1,13 @@
 import CFuzzer
 import Foundation
+import FuzzSupport
 import WeftIO
 
 /// Feeds arbitrary bytes to the interactions reader as a file (the whole ingest path: CSV parsing,
 /// header resolution, ids, dates, weights) and checks that every row is accounted for.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = scratchFolder + "/weft-fuzz-\(getpid()).csv"
+    let path = scratchFile("interactions.csv")
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
     defer { unlink(path) }
     if let dataset = try? DatasetLoader().load(InputPaths(interactions: path)) {
@@ -15,9 +16,6 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
-
-/// Memory-backed /dev/shm where there is one (the reader runs on a real file, but no disk I/O per input).
-let scratchFolder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
 
 /// SwiftPM links an executable's entry point as `FuzzCSV_main`; hand control to libFuzzer's driver.
 @_cdecl("FuzzCSV_main")
