@@ -55,9 +55,7 @@ public struct EigenvectorCentrality: Sendable {
             // the sparse path from the uniform vector, which treats members symmetrically.
         }
         let product = SparseProduct(adjacency, weighted: false)
-        let lanczos = Lanczos(dimension: n, tolerance: 1e-11).leadingEigenpair(start: [Double](repeating: 1, count: n)) { x, y in
-            product.apply(x, into: &y)
-        }
+        let lanczos = Lanczos(dimension: n, tolerance: 1e-11).leadingEigenpair(of: product, start: [Double](repeating: 1, count: n))
         values = Vectors.unitPositive(lanczos.vector)
         eigenvalue = lanczos.value
         isUnique = unique

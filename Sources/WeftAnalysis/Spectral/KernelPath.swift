@@ -105,6 +105,14 @@ public struct SparseProduct: Sendable {
         }
     }
 
+    /// Runs `body` on each of the product's row ranges across the threads and returns the results
+    /// in range order: element-wise passes, and partial sums that add up the same whatever the
+    /// number of threads.
+    func map<T>(_ body: (Range<Int>) -> T) -> [T] {
+        let ranges = self.ranges
+        return Parallel.map(chunks: ranges.count, threads: threads) { body(ranges[$0]) }
+    }
+
     @inline(__always)
     private static func rows(_ rows: Range<Int>, _ off: UnsafeBufferPointer<Int>, _ nb: UnsafeBufferPointer<Int32>,
                              _ w: UnsafeBufferPointer<Double>?, _ x: UnsafeBufferPointer<Double>,

@@ -41,46 +41,80 @@ struct Lanczos {
         var products: Int
     }
 
-    /// `apply(x, &y)` sets y = A·x; `start` must not be orthogonal to the leading eigenspace.
-    func leadingEigenpair(start: [Double], apply: ([Double], inout [Double]) -> Void) -> Result {
+    /// The leading eigenpair of the product's (symmetric) matrix from `start`, which must not be
+    /// orthogonal to the leading eigenspace. Every vector pass runs on the product's row ranges
+    /// across the threads, its sums added in range order.
+    func leadingEigenpair(of product: SparseProduct, start: [Double]) -> Result {
         let n = dimension
-        var y = start
-        Lanczos.scale(&y, by: 1 / Lanczos.norm(y))
-        var products = 0
-        var basis = [Double](repeating: 0, count: maxBasis * n)
-        var w = [Double](repeating: 0, count: n)
-        var value = 0.0
+        let basis = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxBasis * n)
+        let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer { basis.deallocate(); previous.deallocate() }
+        func sum(_ body: (Range<Int>) -> Double) -> Double { product.map(body).reduce(0, +) }
+        var y = start, q = start, w = [Double](repeating: 0, count: n)
+        var products = 0, value = 0.0
+        let startNorm = sum { rows in rows.reduce(0.0) { $0 + y[$1] * y[$1] } }.squareRoot()
+        y = y.map { $0 / startNorm }
         while true {
-            var q = y, previous = [Double](repeating: 0, count: n)
+            q = y
+            previous.update(repeating: 0)
             var alphas: [Double] = [], betas: [Double] = []
             var ritz: (value: Double, vector: [Double]) = (0, [1])
             for k in 0..<maxBasis {
-                basis.replaceSubrange(k * n..<(k + 1) * n, with: q)
-                apply(q, &w)
                 products += 1
-                let alpha = Lanczos.dot(q, w)
                 let beta = betas.last ?? 0
-                for i in 0..<n { w[i] -= alpha * q[i] + beta * previous[i] }
-                let next = Lanczos.norm(w)
+                // w = A·q with the partial sums of α = q·w, then w −= α·q + β·q_{k−1} (keeping q in
+                // the basis) with the partial sums of ‖w‖².
+                let alpha = q.withUnsafeBufferPointer { qp in
+                    product.apply(q, into: &w) { rows, w in rows.reduce(0.0) { $0 + qp[$1] * w[$1] } }.reduce(0, +)
+                }
                 alphas.append(alpha)
+                let next = q.withUnsafeBufferPointer { q in
+                    w.withUnsafeMutableBufferPointer { w in
+                        sum { rows in
+                            var s = 0.0
+                            for i in rows {
+                                basis[k * n + i] = q[i]
+                                let v = w[i] - (alpha * q[i] + beta * previous[i])
+                                w[i] = v
+                                s += v * v
+                            }
+                            return s
+                        }.squareRoot()
+                    }
+                }
                 ritz = Lanczos.largestEigenpair(diagonal: alphas, offDiagonal: betas)
                 let estimate = next * abs(ritz.vector[k])
                 if estimate <= tolerance * abs(ritz.value) || next == 0 || k == maxBasis - 1 || products >= maxProducts { break }
                 betas.append(next)
-                swap(&previous, &q)
-                for i in 0..<n { q[i] = w[i] / next }
+                q.withUnsafeMutableBufferPointer { q in
+                    w.withUnsafeBufferPointer { w in
+                        _ = product.map { rows in
+                            for i in rows { previous[i] = q[i]; q[i] = w[i] / next }
+                        }
+                    }
+                }
             }
             // The Ritz vector, its eigenvalue (Rayleigh quotient) and its true residual.
-            y = [Double](repeating: 0, count: n)
-            for (j, s) in ritz.vector.enumerated() {
-                for i in 0..<n { y[i] += s * basis[j * n + i] }
+            let coefficients = ritz.vector
+            let norm = y.withUnsafeMutableBufferPointer { y in
+                sum { rows in
+                    var s = 0.0
+                    for i in rows {
+                        var t = 0.0
+                        for (j, c) in coefficients.enumerated() { t += c * basis[j * n + i] }
+                        y[i] = t
+                        s += t * t
+                    }
+                    return s
+                }.squareRoot()
             }
-            Lanczos.scale(&y, by: 1 / Lanczos.norm(y))
-            apply(y, &w)
+            y = y.map { $0 / norm }
             products += 1
-            value = Lanczos.dot(y, w)
-            for i in 0..<n { w[i] -= value * y[i] }
-            if Lanczos.norm(w) <= tolerance * abs(value) || products >= maxProducts { break }
+            value = y.withUnsafeBufferPointer { yp in
+                product.apply(y, into: &w) { rows, w in rows.reduce(0.0) { $0 + yp[$1] * w[$1] } }.reduce(0, +)
+            }
+            let residual = sum { rows in rows.reduce(0.0) { $0 + (w[$1] - value * y[$1]) * (w[$1] - value * y[$1]) } }.squareRoot()
+            if residual <= tolerance * abs(value) || products >= maxProducts { break }
         }
         return Result(vector: y, value: value, products: products)
     }
@@ -90,17 +124,5 @@ struct Lanczos {
     static func largestEigenpair(diagonal: [Double], offDiagonal: [Double]) -> (value: Double, vector: [Double]) {
         (try? SymmetricEigen.largestOfTridiagonal(diagonal: diagonal, offDiagonal: offDiagonal))
             ?? (diagonal.last ?? 0, [Double](repeating: 0, count: diagonal.count - 1) + [1])
-    }
-
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in a.indices { s += a[i] * b[i] }
-        return s
-    }
-
-    static func norm(_ a: [Double]) -> Double { dot(a, a).squareRoot() }
-
-    static func scale(_ a: inout [Double], by factor: Double) {
-        for i in a.indices { a[i] *= factor }
     }
 }
