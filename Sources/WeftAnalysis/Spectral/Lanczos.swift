@@ -1,4 +1,5 @@
 import LinearAlgebra
+import WeftGraph
 
 /// The largest eigenvalue of a symmetric matrix and its eigenvector, by the Lanczos process with
 /// explicit restarts, using only products with the matrix.
@@ -46,9 +47,9 @@ struct Lanczos {
     /// across the threads, its sums added in range order.
     func leadingEigenpair(of product: SparseProduct, start: [Double]) -> Result {
         let n = dimension
-        let basis = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxBasis * n)
+        let basis = LargeBuffer.allocate(Double.self, count: maxBasis * n)
         let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { basis.deallocate(); previous.deallocate() }
+        defer { LargeBuffer.deallocate(basis); previous.deallocate() }
         func sum(_ body: (Range<Int>) -> Double) -> Double { product.map(body).reduce(0, +) }
         var y = start, q = start, w = [Double](repeating: 0, count: n)
         var products = 0, value = 0.0
