@@ -8,10 +8,10 @@ let package = Package(
     dependencies: [.package(name: "Weft", path: "..")],
     targets: [
         .target(name: "CFuzzer"),
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzer"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
-        .executableTarget(name: "FuzzDates", dependencies: ["CFuzzer", .product(name: "WeftIO", package: "Weft")]),
+        .executableTarget(name: "FuzzDates", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
         .executableTarget(name: "FuzzSurvey", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
-        .executableTarget(name: "FuzzConfig", dependencies: ["CFuzzer", .product(name: "WeftAnalysis", package: "Weft")]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftAnalysis", package: "Weft")]),
     ]
 )

@@ -1,4 +1,3 @@
-import CFuzzer
 import Foundation
 import FuzzSupport
 import WeftIO
@@ -17,10 +16,8 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `FuzzCSV_main`; hand control to libFuzzer's driver.
+/// SwiftPM links the executable's entry point as `FuzzCSV_main`.
 @_cdecl("FuzzCSV_main")
 func fuzzCSVMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzCSV(data!, size) }
+    runFuzzer(argc, argv) { data, size in fuzzCSV(data!, size) }
 }

@@ -1,4 +1,4 @@
-import CFuzzer
+import FuzzSupport
 import Foundation
 import WeftAnalysis
 
@@ -15,10 +15,8 @@ func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `FuzzConfig_main`; hand control to libFuzzer's driver.
+/// SwiftPM links the executable's entry point as `FuzzConfig_main`.
 @_cdecl("FuzzConfig_main")
 func fuzzConfigMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzConfig(data!, size) }
+    runFuzzer(argc, argv) { data, size in fuzzConfig(data!, size) }
 }

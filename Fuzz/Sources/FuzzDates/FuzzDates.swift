@@ -1,4 +1,4 @@
-import CFuzzer
+import FuzzSupport
 import WeftGraph
 import WeftIO
 
@@ -15,10 +15,8 @@ func fuzzDates(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `FuzzDates_main`; hand control to libFuzzer's driver.
+/// SwiftPM links the executable's entry point as `FuzzDates_main`.
 @_cdecl("FuzzDates_main")
 func fuzzDatesMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzDates(data!, size) }
+    runFuzzer(argc, argv) { data, size in fuzzDates(data!, size) }
 }

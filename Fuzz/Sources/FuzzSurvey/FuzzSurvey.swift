@@ -1,4 +1,3 @@
-import CFuzzer
 import Foundation
 import FuzzSupport
 import WeftIO
@@ -27,10 +26,8 @@ func fuzzSurvey(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `FuzzSurvey_main`; hand control to libFuzzer's driver.
+/// SwiftPM links the executable's entry point as `FuzzSurvey_main`.
 @_cdecl("FuzzSurvey_main")
 func fuzzSurveyMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzSurvey(data!, size) }
+    runFuzzer(argc, argv) { data, size in fuzzSurvey(data!, size) }
 }
