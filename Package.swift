@@ -39,7 +39,7 @@ let package = Package(
             name: "WeftGraphTests",
             dependencies: ["WeftGraph", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "WeftIOTests", dependencies: ["WeftIO", "WeftGraph"], resources: [.copy("BadInput"), .copy("Survey/Exports"), .copy("Survey/Fixtures")]),
+        .testTarget(name: "WeftIOTests", dependencies: ["WeftIO", "WeftGraph"], resources: [.copy("BadInput"), .copy("Files"), .copy("Survey/Exports"), .copy("Survey/Fixtures")]),
         .testTarget(
             name: "WeftAnalysisTests",
             dependencies: ["WeftAnalysis", "WeftGraph", "WeftIO"],

@@ -151,6 +151,7 @@ public struct Analysis: Sendable {
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
                 .init(kind: $0.kind.rawValue, path: $0.path, delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
+                      encoding: $0.layout.encoding.rawValue,
                       rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
                       bytes: $0.bytes, sha256: $0.sha256)
             },

@@ -105,6 +105,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var kind: String
         public var path: String
         public var delimiter: String
+        /// The text encoding the file was decoded from (`utf-8`, `utf-16le`, `windows-1252`, …).
+        public var encoding: String
         public var rowsRead: Int
         public var accepted: Int
         public var rejected: Int
@@ -113,7 +115,7 @@ public struct Report: Codable, Sendable, Equatable {
         public var sha256: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, path, delimiter, accepted, rejected, bytes, sha256
+            case kind, path, delimiter, encoding, accepted, rejected, bytes, sha256
             case rowsRead = "rows_read", extraColumns = "extra_columns"
         }
     }

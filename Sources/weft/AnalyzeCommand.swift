@@ -101,6 +101,7 @@ struct AnalyzeCommand: ParsableCommand {
         if formats.contains(.html) {
             print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
         }
+        input.printWarnings(dataset)
         try input.enforceStrict(dataset)
     }
 

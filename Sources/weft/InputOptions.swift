@@ -32,6 +32,8 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Fail (exit code 1) if any input row is rejected.")
     var strict = false
 
+    @OptionGroup var reading: ReadingFlags
+
     func validate() throws {
         if data == nil && members == nil && interactions == nil && attendance == nil && survey == nil {
             throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance, --survey")
@@ -58,9 +60,17 @@ struct InputOptions: ParsableArguments {
 
     func load(progress: Progress) throws -> Dataset {
         progress.stage("reading inputs")
-        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected).load(paths)
+        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: reading.options).load(paths)
         progress.done()
         return dataset
+    }
+
+    /// Prints the data warnings (an assumed encoding, …) at the end of a command's output, where
+    /// they are seen last.
+    func printWarnings(_ dataset: Dataset) {
+        guard !dataset.warnings.isEmpty else { return }
+        print("")
+        for w in dataset.warnings { print("\(w.severity == .warning ? "warning" : "note"): \(w.message)") }
     }
 
     /// Under --strict, any reject is a failure (exit 1).

@@ -71,6 +71,8 @@ struct SurveyImportCommand: ParsableCommand {
     @Flag(help: "Fail (exit code 1) if any row is rejected or any name is left unresolved.")
     var strict = false
 
+    @OptionGroup var reading: ReadingFlags
+
     func validate() throws {
         guard autoMatch > 0, autoMatch <= 1, reviewThreshold > 0, reviewThreshold <= autoMatch else {
             throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
@@ -86,9 +88,10 @@ struct SurveyImportCommand: ParsableCommand {
         s.alterColumns = alterColumns
         s.relation = relation
         s.wave = wave
-        if let choices { s.choices = try KoboChoices.read(path: choices) }
+        s.reading = reading.options
+        if let choices { s.choices = try KoboChoices.read(path: choices, reading: s.reading) }
         if let scale {
-            s.scale = FileManager.default.fileExists(atPath: scale) ? try LikertScale.read(path: scale) : try LikertScale.parsing(scale)
+            s.scale = FileManager.default.fileExists(atPath: scale) ? try LikertScale.read(path: scale, reading: s.reading) : try LikertScale.parsing(scale)
         }
         s.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
         return s
@@ -103,7 +106,7 @@ struct SurveyImportCommand: ParsableCommand {
     }
 
     private func convert() throws {
-        let roster = try DatasetLoader().load(InputPaths(members: members))
+        let roster = try DatasetLoader(reading: reading.options).load(InputPaths(members: members))
         if roster.rowsRejected > 0 {
             throw CommandFailure(message: "error: \(roster.rowsRejected) row(s) of the roster \(members) rejected; first: \(roster.rejects[0].message)", exitCode: 1)
         }
@@ -111,7 +114,7 @@ struct SurveyImportCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let reviewPath = out + "/match-review.csv"
         let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
-        let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table) } ?? []
+        let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table, reading: reading.options) } ?? []
         let outcome = try SurveyImport(settings: settings()).run(path: input, members: table, decisions: decisions)
         let x = outcome.extraction
         try ReportWriters.writeRejects(x.rejects, to: out + "/rejects.csv")

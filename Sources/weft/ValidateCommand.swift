@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try ReportWriters.writeRejects(dataset.rejects, to: rejects)
         print("\nRejected rows written to \(rejects).")
+        input.printWarnings(dataset)
         try input.enforceStrict(dataset)
     }
 
@@ -39,7 +40,9 @@ struct ValidateCommand: ParsableCommand {
         var lines: [String] = []
         for f in dataset.files {
             let delimiter = f.delimiter == "\t" ? "tab" : "'\(f.delimiter)'"
-            lines.append("\(f.kind.rawValue): \(f.path) (delimiter \(delimiter))")
+            let encoding = f.layout.encoding.rawValue + (f.layout.encodingDetected ? ", detected" : ", as given by --encoding")
+                + (f.layout.encodingNote.map { ": \($0)" } ?? "")
+            lines.append("\(f.kind.rawValue): \(f.path) (delimiter \(delimiter), encoding \(encoding))")
             lines.append("  rows read \(f.rowsRead) = accepted \(f.accepted) + rejected \(f.rejected)")
             if !f.extraColumns.isEmpty { lines.append("  extra columns kept as attributes: \(f.extraColumns.joined(separator: ", "))") }
         }

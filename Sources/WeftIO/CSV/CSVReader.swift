@@ -73,8 +73,14 @@ public final class CSVReader {
     public private(set) var header: [String] = []
     /// The 1-based line of the header.
     public private(set) var headerLine = 1
+    /// The encoding the file's bytes were decoded from (the reader itself sees UTF-8), whether
+    /// it was detected, and why when it was a guess; set by `InputSource.open`.
+    public internal(set) var encoding = TextEncoding.utf8
+    public internal(set) var encodingDetected = true
+    public internal(set) var encodingNote: String?
 
-    private var descriptor: Int32 = -1
+    /// Where the bytes come from: a file (possibly transcoded to UTF-8); nil for bytes in memory.
+    private let source: (any ByteSource)?
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
     private var start = 0          // first unconsumed byte
@@ -83,42 +89,49 @@ public final class CSVReader {
     private var line = 1
     private var scratch: [UInt8] = []
     private let blockSize: Int
-    /// Every byte read so far, hashed (complete once the last record has been read).
-    public var fingerprint: SHA256 { digest.result }
-    private let digest = BackgroundDigest()
+    /// Every byte of the file read so far, hashed (complete once the last record has been read);
+    /// the file's own bytes, before any transcoding.
+    public var fingerprint: SHA256 { source?.fingerprint ?? memoryDigest }
+    private var memoryDigest = SHA256()
 
-    /// Opens `path`; `label` is how messages name the file.
-    public init(path: String, label: String? = nil, blockSize: Int = 1 << 22) throws {
-        self.label = label ?? path
+    /// Opens `path` as UTF-8 (the fast path, with no encoding detection; `InputSource.open`
+    /// detects encodings); `label` is how messages name the file.
+    public convenience init(path: String, label: String? = nil, blockSize: Int = CSVReader.defaultBlockSize) throws {
+        try self.init(source: FileBytes(path: path, label: label ?? path), label: label ?? path, blockSize: blockSize)
+    }
+
+    /// Reads UTF-8 text from `source` in blocks of `blockSize` bytes.
+    init(source: any ByteSource, label: String, blockSize: Int) throws {
+        self.label = label
+        self.source = source
         self.blockSize = blockSize
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw InputError(file: label ?? path, line: nil, column: nil, message: "cannot open: \(String(cString: strerror(errno)))")
-        }
         capacity = blockSize * 2
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         try readHeader()
     }
 
+    /// The size of the blocks files are read in (4 MiB).
+    public static let defaultBlockSize = 1 << 22
+
     /// About how many records the file holds, estimated from the line lengths in the first block
     /// read (for reserving memory; nil when unknown).
     public var estimatedRecordCount: Int? {
-        var size = stat()
-        guard descriptor >= 0, fstat(descriptor, &size) == 0, size.st_size > 0 else { return nil }
+        guard let size = source?.estimatedSize, size > 0 else { return nil }
         var lines = 0
         for p in start..<end where buffer.load(fromByteOffset: p, as: UInt8.self) == 0x0A { lines += 1 }
         guard lines > 0 else { return nil }
-        return Int(size.st_size) / max(1, (end - start) / lines) + 1
+        return size / max(1, (end - start) / lines) + 1
     }
 
-    /// Reads from bytes in memory (tests, stdin).
+    /// Reads from bytes in memory (tests, stdin), as UTF-8.
     public init(bytes: [UInt8], label: String) throws {
         self.label = label
+        source = nil
         blockSize = max(1, bytes.count)
         capacity = max(16, bytes.count)
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) } }
-        bytes.withUnsafeBytes { if let base = $0.baseAddress { digest.update(base, count: bytes.count) } }
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { memoryDigest.update(base, count: bytes.count) } }
         end = bytes.count
         atEOF = true
         try readHeader()
@@ -126,7 +139,6 @@ public final class CSVReader {
 
     deinit {
         buffer.deallocate()
-        if descriptor >= 0 { close(descriptor) }
     }
 
     private func readHeader() throws {
@@ -196,24 +208,10 @@ public final class CSVReader {
                 buffer = grown
                 capacity = newCapacity
             }
-            let got = read(descriptor, buffer + end, capacity - end)
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: label, line: line, column: nil, message: "read failed: \(String(cString: strerror(errno)))")
-            }
-            if got == 0 {
-                atEOF = true
-            } else {
-                digest.update(buffer + end, count: got)
-                end += got
-            }
+            guard let source else { atEOF = true; break }
+            let got = try source.read(into: buffer + end, count: capacity - end)
+            if got == 0 { atEOF = true } else { end += got }
         }
-    }
-
-    /// Reads every data record (after the header) and calls `body` with it.
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        var record = CSVRecord()
-        while try next(&record) { try body(record) }
     }
 
     /// Parses the next non-blank record into `record`, reusing its storage. Returns false at the
@@ -346,6 +344,12 @@ public final class CSVReader {
             p += 1
         }
         return (p, line + 1)
+    }
+}
+
+extension CSVReader: RecordReader {
+    public var layout: InputLayout {
+        InputLayout(delimiter: String(UnicodeScalar(delimiter)), encoding: encoding, encodingDetected: encodingDetected, encodingNote: encodingNote)
     }
 }
 

@@ -4,9 +4,10 @@ import WeftGraph
 /// optional `role` (attendee by default), `topic` and `event_type`.
 struct AttendanceReader {
     let unknownMembers: UnknownMemberPolicy
+    let reading: ReadingOptions
 
     func read(path: String, into dataset: inout Dataset) throws {
-        let reader = try CSVReader(path: path)
+        let reader = try InputSource.open(path: path, options: reading)
         let (positions, extra) = try ColumnSchema.attendance.resolve(header: reader.header, file: path, line: reader.headerLine)
         var ingest = AttendanceIngest(
             member: positions["member"]!, event: positions["event"]!, date: positions["date"]!,

@@ -42,6 +42,8 @@ public struct Dataset: Sendable {
     public internal(set) var survey = SurveyLog()
     public internal(set) var files: [FileSummary] = []
     public internal(set) var rejects: [Reject] = []
+    /// What a reader of the outputs must know about the inputs (an assumed encoding, …).
+    public internal(set) var warnings: [DataWarning] = []
 
     public init() {}
 

@@ -60,33 +60,50 @@ public struct DatasetLoader: Sendable {
     public var unknownMembers: UnknownMemberPolicy
     /// Every record counts in both directions (networks published as undirected).
     public var undirected: Bool
+    /// How files are decoded (`--encoding`, …).
+    public var reading: ReadingOptions
 
-    public init(unknownMembers: UnknownMemberPolicy = .add, undirected: Bool = false) {
+    public init(unknownMembers: UnknownMemberPolicy = .add, undirected: Bool = false, reading: ReadingOptions = ReadingOptions()) {
         self.unknownMembers = unknownMembers
         self.undirected = undirected
+        self.reading = reading
     }
 
     public func load(_ paths: InputPaths) throws -> Dataset {
         var dataset = Dataset()
         if let path = paths.members {
-            try MembersReader().read(path: path, into: &dataset)
+            try MembersReader(reading: reading).read(path: path, into: &dataset)
         }
         if let path = paths.interactions {
-            try InteractionsReader(unknownMembers: unknownMembers, undirected: undirected).read(path: path, into: &dataset)
+            try InteractionsReader(unknownMembers: unknownMembers, undirected: undirected, reading: reading).read(path: path, into: &dataset)
         }
         if let path = paths.attendance {
-            try AttendanceReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
+            try AttendanceReader(unknownMembers: unknownMembers, reading: reading).read(path: path, into: &dataset)
         }
         if let path = paths.survey {
-            try SurveyReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
+            try SurveyReader(unknownMembers: unknownMembers, reading: reading).read(path: path, into: &dataset)
         }
         if let path = paths.respondents {
-            try RespondentsReader(unknownMembers: unknownMembers).read(path: path, into: &dataset)
+            try RespondentsReader(unknownMembers: unknownMembers, reading: reading).read(path: path, into: &dataset)
         }
+        dataset.warnings += DatasetLoader.encodingWarnings(dataset.files)
         dataset.survey.orderWavesByDate()
         dataset.interactions.sortByTime()
         dataset.attendance.sortByDate()
         return dataset
+    }
+}
+
+extension DatasetLoader {
+    /// An `encoding_assumed` note for each file whose encoding was a guess (Windows-1252 because
+    /// its bytes are not UTF-8), so that a reader who sees odd letters knows to name the encoding.
+    static func encodingWarnings(_ files: [FileSummary]) -> [DataWarning] {
+        files.compactMap { file in
+            guard let note = file.layout.encodingNote else { return nil }
+            return DataWarning(code: "encoding_assumed", severity: .info, file: file.path,
+                               message: "\(file.path) is \(note); read as \(file.layout.encoding.displayName). "
+                                   + "If letters look wrong, name the encoding with --encoding.")
+        }
     }
 }
 
@@ -98,11 +115,11 @@ protocol RowIngest {
 
 /// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
 /// that rows read = accepted + rejected holds by construction.
-func ingestRows<Ingest: RowIngest>(from reader: CSVReader, kind: FileSummary.Kind, extra: [(name: String, position: Int)],
+func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, kind: FileSummary.Kind, extra: [(name: String, position: Int)],
                                    into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
     let context = RowContext(file: reader.label, header: reader.header)
     var summary = FileSummary(kind: kind, path: reader.label)
-    summary.delimiter = String(UnicodeScalar(reader.delimiter))
+    summary.layout = reader.layout
     summary.extraColumns = extra.map(\.name)
     var record = CSVRecord()
     while try reader.next(&record) {

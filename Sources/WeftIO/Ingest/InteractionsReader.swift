@@ -7,9 +7,10 @@ import WeftGraph
 struct InteractionsReader {
     let unknownMembers: UnknownMemberPolicy
     let undirected: Bool
+    let reading: ReadingOptions
 
     func read(path: String, into dataset: inout Dataset) throws {
-        let reader = try CSVReader(path: path)
+        let reader = try InputSource.open(path: path, options: reading)
         let (positions, extra) = try ColumnSchema.interactions.resolve(header: reader.header, file: path, line: reader.headerLine)
         var ingest = InteractionsIngest(
             source: positions["source"]!, target: positions["target"]!, time: positions["timestamp"]!,

@@ -4,8 +4,10 @@ import WeftGraph
 /// that serves as the id), optional `name` and `email`, and any other columns as attributes.
 /// A repeated id is rejected, naming the line that first defined it.
 struct MembersReader {
+    let reading: ReadingOptions
+
     func read(path: String, into dataset: inout Dataset) throws {
-        let reader = try CSVReader(path: path)
+        let reader = try InputSource.open(path: path, options: reading)
         var (positions, extra) = try ColumnSchema.members.resolve(header: reader.header, file: path, line: reader.headerLine)
         // Kumu's elements sheet and Gephi's node table identify members by Label when there is no Id.
         if positions["id"] == nil {

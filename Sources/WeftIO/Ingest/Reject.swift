@@ -58,7 +58,9 @@ public struct FileSummary: Sendable, Equatable {
     public enum Kind: String, Sendable { case members, interactions, attendance, survey, respondents }
     public let kind: Kind
     public let path: String
-    public internal(set) var delimiter: String = ","
+    /// How the file was read: delimiter and encoding.
+    public internal(set) var layout = InputLayout()
+    public var delimiter: String { layout.delimiter }
     public internal(set) var rowsRead = 0
     public internal(set) var accepted = 0
     public internal(set) var rejected = 0

@@ -73,9 +73,10 @@ public struct SurveyLog: Sendable {
 /// stored. A row without a wave belongs to wave `1`.
 struct SurveyReader {
     let unknownMembers: UnknownMemberPolicy
+    let reading: ReadingOptions
 
     func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .survey, into: &dataset) { positions, membersFileGiven, members, log in
+        try readSurveyFile(path: path, schema: .survey, reading: reading, into: &dataset) { positions, membersFileGiven, members, log in
             SurveyIngest(respondent: positions["respondent"]!, alter: positions["alter"]!, relation: positions["relation"]!,
                          value: positions["value"], wave: positions["wave"], policy: unknownMembers,
                          membersFileGiven: membersFileGiven, members: members, log: log)
@@ -90,9 +91,9 @@ protocol SurveyRowIngest: RowIngest {
 }
 
 /// Reads one survey file (nominations or respondents) into the dataset, row by row.
-private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, into dataset: inout Dataset,
+private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, into dataset: inout Dataset,
                                                      make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
-    let reader = try CSVReader(path: path)
+    let reader = try InputSource.open(path: path, options: reading)
     let (positions, extra) = try schema.resolve(header: reader.header, file: path, line: reader.headerLine)
     var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
     dataset.members = MemberTable()
@@ -157,9 +158,10 @@ struct SurveyIngest: SurveyRowIngest {
 /// those who named nobody. It sets the response rate's numerator for the waves it covers.
 struct RespondentsReader {
     let unknownMembers: UnknownMemberPolicy
+    let reading: ReadingOptions
 
     func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .respondents, into: &dataset) { positions, membersFileGiven, members, log in
+        try readSurveyFile(path: path, schema: .respondents, reading: reading, into: &dataset) { positions, membersFileGiven, members, log in
             RespondentsIngest(respondent: positions["respondent"]!, wave: positions["wave"], policy: unknownMembers,
                               membersFileGiven: membersFileGiven, members: members, log: log)
         }

@@ -45,8 +45,8 @@ public struct LikertScale: Sendable, Equatable {
     }
 
     /// The standard table with a scale file on top: CSV with `label` and `value` columns.
-    public static func read(path: String, base: LikertScale = .standard) throws -> LikertScale {
-        let table = try SurveyTable(path: path)
+    public static func read(path: String, base: LikertScale = .standard, reading: ReadingOptions = ReadingOptions()) throws -> LikertScale {
+        let table = try SurveyTable(path: path, reading: reading)
         let slugs = table.header.map(SurveyHeader.slug)
         guard let label = slugs.firstIndex(of: "label"), let value = slugs.firstIndex(of: "value") else {
             throw SurveyError("\(path): a scale file needs 'label' and 'value' columns (found: \(table.header.joined(separator: ", ")))")

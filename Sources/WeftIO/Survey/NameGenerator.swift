@@ -130,8 +130,8 @@ enum NameGenerator {
 /// KoboToolbox's (XLSForm's) choices sheet saved as CSV: `list_name`, `name`, `label` (or a
 /// translated `label::English (en)`). Gives choice name → label, for `--choices`.
 public enum KoboChoices {
-    public static func read(path: String) throws -> [String: String] {
-        let table = try SurveyTable(path: path)
+    public static func read(path: String, reading: ReadingOptions = ReadingOptions()) throws -> [String: String] {
+        let table = try SurveyTable(path: path, reading: reading)
         let slugs = table.header.map(SurveyHeader.slug)
         guard let name = slugs.firstIndex(of: "name"), let label = slugs.firstIndex(where: { $0 == "label" || $0.hasPrefix("label_") }) else {
             throw SurveyError("\(path): a choices sheet needs 'name' and 'label' columns (found: \(table.header.joined(separator: ", ")))")

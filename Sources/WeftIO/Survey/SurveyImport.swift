@@ -54,7 +54,7 @@ public struct SurveyImport: Sendable {
 
     /// Reads the export at `path`. `members` is the roster names are matched against.
     public func read(path: String, members: MemberTable) throws -> SurveyExtraction {
-        let table = try SurveyTable(path: path)
+        let table = try SurveyTable(path: path, reading: settings.reading)
         let matcher = NameMatcher(members: members, thresholds: settings.thresholds)
         let isKnownName: (String) -> Bool = { text in
             let m = matcher.match(settings.choices[text] ?? text)
@@ -149,8 +149,8 @@ public enum ReviewFile {
                                 "second_id", "second_name", "second_score", "decision"]
 
     /// Reads decisions; rows with an empty decision are pending and ignored.
-    public static func read(path: String, members: MemberTable) throws -> [ReviewDecision] {
-        let table = try SurveyTable(path: path)
+    public static func read(path: String, members: MemberTable, reading: ReadingOptions = ReadingOptions()) throws -> [ReviewDecision] {
+        let table = try SurveyTable(path: path, reading: reading)
         let names = table.header.map(SurveyHeader.slug)
         guard let text = names.firstIndex(of: "text"), let decision = names.firstIndex(of: "decision") else {
             throw SurveyError("\(path): a review file needs 'text' and 'decision' columns")

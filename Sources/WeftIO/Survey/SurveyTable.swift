@@ -23,12 +23,12 @@ struct SurveyTable {
     let headerLine: Int
     var rows: [Row]
 
-    init(path: String, label: String? = nil) throws {
-        let reader = try CSVReader(path: path, label: label ?? path)
+    init(path: String, label: String? = nil, reading: ReadingOptions = ReadingOptions()) throws {
+        let reader = try InputSource.open(path: path, label: label, options: reading)
         try self.init(reader: reader)
     }
 
-    init(reader: CSVReader) throws {
+    init(reader: some RecordReader) throws {
         file = reader.label
         header = reader.header
         headerLine = reader.headerLine
@@ -118,6 +118,8 @@ public struct SurveyImportSettings: Sendable {
     public var wave: String?
     public var scale = LikertScale.standard
     public var thresholds = MatchThresholds()
+    /// How the export (and the review file) are decoded (`--encoding`).
+    public var reading = ReadingOptions()
 
     public init(format: SurveyFormat) { self.format = format }
 
