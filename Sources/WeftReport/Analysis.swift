@@ -122,7 +122,8 @@ public struct Analysis: Sendable {
         return row
     }
 
-    public func report(version: String) -> Report {
+    /// The report model; `survey` is the survey layer's summary (nil unless the network is one).
+    public func report(version: String, survey: Report.SurveySummary? = nil) -> Report {
         let shown = outputNodes
         let seedLabels = options.pagerankSeeds.compactMap { nodes.ids.index(of: $0).map { shown.ids[$0] } }
         let interactions = dataset.interactions.range(in: window)
@@ -138,6 +139,28 @@ public struct Analysis: Sendable {
                      attendance.first.map { dataset.attendance.date[$0] },
                      attendance.last.map { dataset.attendance.date[$0] }].compactMap { $0 }
         let assortativity = DegreeAssortativity.coefficient(graph)
+        let membership = Report.MemberCounts(total: dataset.members.count, declared: dataset.members.declaredCount,
+                                             addedFromRecords: dataset.members.addedFromRecords,
+                                             active: dataset.activeMembers(in: window).reduce(0) { $0 + ($1 ? 1 : 0) })
+        let records = Report.RecordCounts(interactions: interactions.count, attendance: attendance.count, events: events.count,
+                                          firstRecord: times.min().map(Timestamp.formatDateTime),
+                                          lastRecord: times.max().map(Timestamp.formatDateTime),
+                                          interactionTypes: typeCounts)
+        let network = Report.Network(
+            members: summary.members, ties: summary.ties, density: summary.density,
+            averageDegree: summary.averageDegree, averageNeighbours: summary.averageNeighbours,
+            reciprocity: summary.reciprocity, reciprocatedTies: summary.reciprocatedTies,
+            isolates: summary.isolates, components: summary.weakComponents.count,
+            weakComponents: .init(summary.weakComponents),
+            strongComponents: .init(summary.strongComponents),
+            transitivity: clustering.transitivity, averageClustering: clustering.averageClustering,
+            averageClusteringWeighted: weightedClustering.average,
+            diameter: paths.diameter, averagePathLength: paths.averagePathLength,
+            degreeCentralization: degrees.centralization,
+            betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
+            degreeAssortativity: assortativity.isNaN ? nil : assortativity,
+            coreMax: cores.maximum)
+        let segmentsSummary = segments?.summary
         return Report(
             generator: .init(version: version),
             window: windowLabels,
@@ -156,26 +179,9 @@ public struct Analysis: Sendable {
                       bytes: $0.bytes, sha256: $0.sha256)
             },
             rows: .init(read: dataset.rowsRead, accepted: dataset.rowsAccepted, rejected: dataset.rowsRejected),
-            membership: .init(total: dataset.members.count, declared: dataset.members.declaredCount,
-                              addedFromRecords: dataset.members.addedFromRecords,
-                              active: dataset.activeMembers(in: window).reduce(0) { $0 + ($1 ? 1 : 0) }),
-            records: .init(interactions: interactions.count, attendance: attendance.count, events: events.count,
-                           firstRecord: times.min().map(Timestamp.formatDateTime),
-                           lastRecord: times.max().map(Timestamp.formatDateTime),
-                           interactionTypes: typeCounts),
-            network: .init(members: summary.members, ties: summary.ties, density: summary.density,
-                           averageDegree: summary.averageDegree, averageNeighbours: summary.averageNeighbours,
-                           reciprocity: summary.reciprocity, reciprocatedTies: summary.reciprocatedTies,
-                           isolates: summary.isolates, components: summary.weakComponents.count,
-                           weakComponents: .init(summary.weakComponents),
-                           strongComponents: .init(summary.strongComponents),
-                           transitivity: clustering.transitivity, averageClustering: clustering.averageClustering,
-                           averageClusteringWeighted: weightedClustering.average,
-                           diameter: paths.diameter, averagePathLength: paths.averagePathLength,
-                           degreeCentralization: degrees.centralization,
-                           betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
-                           degreeAssortativity: assortativity.isNaN ? nil : assortativity,
-                           coreMax: cores.maximum),
+            membership: membership,
+            records: records,
+            network: network,
             communities: structure.communities.map { c in
                 let sizes = c.sizes
                 return .init(method: c.method.rawValue, resolution: c.resolution, seed: c.seed, restarts: c.restarts,
@@ -187,7 +193,9 @@ public struct Analysis: Sendable {
             corePeriphery: structure.corePeripherySummary,
             brokerage: structure.brokerageSummary,
             time: time?.summary(ids: outputNodes.ids),
-            segments: segments?.summary)
+            segments: segmentsSummary,
+            survey: survey,
+            summary: headlineFigures(membership: membership, network: network, records: records, segments: segmentsSummary, survey: survey))
     }
 }
 

@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "0.6.0"
+    public static let currentSchemaVersion = "1.0.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -37,9 +37,11 @@ public struct Report: Codable, Sendable, Equatable {
     @NullCoded public var segments: SegmentsSummary?
     /// The survey layer analysed, its response rates and symmetrisation; null unless `--network survey:…`.
     @NullCoded public var survey: SurveySummary? = nil
+    /// The headline figures and data-quality warnings (see `Summary`).
+    public var summary: Summary
 
     enum CodingKeys: String, CodingKey {
-        case survey
+        case survey, summary
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
         case brokerage, time, segments
         case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"
@@ -229,8 +231,9 @@ extension Report {
         /// outside their own group.
         @NullCoded public var crossingShareOfGrouped: Double?
         @NullCoded public var crossingShareOfConnected: Double?
-        /// Per group, keyed by the value ("group 1", … in pseudonymised outputs that drop it).
-        public var perGroup: [String: GroupTies]
+        /// Per group, in `mixing.labels` order (an array, so that no JSON reader reorders
+        /// integer-like values such as cohort years).
+        public var perGroup: [GroupTies]
         /// The mixing matrix: `labels` in group order and `ties[a][b]` the ties from group a to
         /// group b (each undirected tie counted in (a, b) and (b, a), as NetworkX).
         public var mixing: MixingMatrix
@@ -244,13 +247,15 @@ extension Report {
     }
 
     public struct GroupTies: Codable, Sendable, Equatable {
+        /// The group's value ("group 1", … in pseudonymised outputs that drop the attribute).
+        public var group: String
         public var members: Int
         public var internalTies: Int
         public var externalTies: Int
         @NullCoded public var eiIndex: Double?
 
         enum CodingKeys: String, CodingKey {
-            case members
+            case group, members
             case internalTies = "internal_ties", externalTies = "external_ties", eiIndex = "ei_index"
         }
     }

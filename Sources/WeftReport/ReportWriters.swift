@@ -23,8 +23,9 @@ public enum ReportWriters {
     /// `report.json`: the report model with sorted keys, then four keys streamed row by row so
     /// that a network of hundreds of thousands of members never sits in memory as JSON:
     /// `timeline` (an array of timeline.csv's rows), `ties` (an array of ties.csv's rows),
-    /// `segment_members` (an array of segments.csv's rows) and `members` (one object per member,
-    /// keyed by id in member order, with members.csv's columns).
+    /// `segment_members` (an array of segments.csv's rows) and `members` (an array of one object
+    /// per member in member order: `id`, members.csv's measure columns, and `attributes`, the
+    /// member's attributes keyed by column name, null where empty).
     public static func writeReport(_ report: Report, analysis: Analysis, to path: String) throws {
         var head = String(decoding: try encoder.encode(report), as: UTF8.self)
         guard let close = head.lastIndex(of: "}") else { return }
@@ -56,18 +57,14 @@ public enum ReportWriters {
                 try file.write(bytes: line)
             }
         }
-        try file.write("\n  ],\n  \"members\" : {")
-        let ids = analysis.outputNodes.ids
+        try file.write("\n  ],\n  \"members\" : [")
         for v in 0..<analysis.graph.nodeCount {
-            let row = analysis.memberRow(v)
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
-            JSONText.appendQuoted(ids[Int32(v)], to: &line)
-            line.append(contentsOf: " : ".utf8)
-            appendObject(MemberRow.columns, row, to: &line)
+            appendMember(v, analysis.memberRow(v), nodes: analysis.outputNodes, to: &line)
             try file.write(bytes: line)
         }
-        try file.write("\n  }\n}\n")
+        try file.write("\n  ]\n}\n")
         try file.commit()
     }
 
@@ -75,11 +72,46 @@ public enum ReportWriters {
     static func appendObject<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row,
                                   to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
+        appendFields(columns, row, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `"name" : value` for each column, comma-separated.
+    private static func appendFields<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row,
+                                          to bytes: inout [UInt8]) {
         for (index, column) in columns.enumerated() {
             if index > 0 { bytes.append(contentsOf: ", ".utf8) }
-            JSONText.appendQuoted(column.name, to: &bytes)
-            bytes.append(contentsOf: " : ".utf8)
-            JSONText.appendValue(column.cell(row), to: &bytes)
+            appendField(column.name, column.cell(row), to: &bytes)
+        }
+    }
+
+    private static func appendField(_ name: String, _ cell: CSVCell, to bytes: inout [UInt8]) {
+        JSONText.appendQuoted(name, to: &bytes)
+        bytes.append(contentsOf: " : ".utf8)
+        JSONText.appendValue(cell, to: &bytes)
+    }
+
+    /// Appends member v as report.json's `members` entry (and network.json's node fields): `id`,
+    /// the measure columns, then `attributes` — every attribute column the outputs show, keyed by
+    /// its name, with an empty value as null.
+    static func appendMember(_ v: Int, _ row: MemberRow, nodes: NodeTable, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        appendField("id", .text(nodes.ids[Int32(v)]), to: &bytes)
+        bytes.append(contentsOf: ", ".utf8)
+        appendFields(MemberRow.columns, row, to: &bytes)
+        bytes.append(contentsOf: ", ".utf8)
+        appendAttributes(v, nodes: nodes, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `"attributes" : {…}`: node v's attribute values keyed by column name (null when empty).
+    static func appendAttributes(_ v: Int, nodes: NodeTable, to bytes: inout [UInt8]) {
+        JSONText.appendQuoted("attributes", to: &bytes)
+        bytes.append(contentsOf: " : {".utf8)
+        for (index, column) in nodes.attributes.columns.enumerated() {
+            if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+            let value = column.value(at: v)
+            appendField(column.name, value.isEmpty ? .empty : .text(value), to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
     }

@@ -176,10 +176,9 @@ extension StructureAnalysis {
             let labels = g.groups.labels.indices.map { shown ? g.groups.labels[$0] : "group \($0 + 1)" }
             let sizes = g.groups.sizes
             let m = g.mixing
-            var perGroup: [String: Report.GroupTies] = [:]
-            for (c, label) in labels.enumerated() {
+            let perGroup = labels.enumerated().map { c, label in
                 let ei = m.perGroup[c]
-                perGroup[label] = .init(members: sizes[c], internalTies: ei.internalTies, externalTies: ei.externalTies, eiIndex: ei.index)
+                return Report.GroupTies(group: label, members: sizes[c], internalTies: ei.internalTies, externalTies: ei.externalTies, eiIndex: ei.index)
             }
             let k = g.groups.count
             var cells: [[Int]] = []

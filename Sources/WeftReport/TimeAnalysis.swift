@@ -16,6 +16,17 @@ public struct TimeAnalysis: Sendable {
     public let memberStrength: [Double]
     /// The periods in which each tie of the window's graph had a record (GEXF's edge spells).
     public let presence: TiePresence?
+    /// Set when the data stop before the last calendar period's end (`partialLastPeriod(…)`).
+    public let partialLastPeriod: PartialPeriod?
+
+    /// A last period the data do not cover: its start, the end it would have as a full calendar
+    /// period, and the end of the data in it (the end of the last record's UTC day, or the
+    /// window's end), all in seconds.
+    public struct PartialPeriod: Sendable, Equatable {
+        public let start: Int64
+        public let nominalEnd: Int64
+        public let dataEnd: Int64
+    }
 
     /// - Parameters:
     ///   - graph: the network of the whole window (for reciprocity and overlap per tie).
@@ -24,10 +35,11 @@ public struct TimeAnalysis: Sendable {
         settings = options.time
         let n = dataset.members.count
         guard let periods = TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
-            (self.periods, strength, activity, timeline, memberStrength, presence) = (nil, nil, nil, [], [], nil)
+            (self.periods, strength, activity, timeline, memberStrength, presence, partialLastPeriod) = (nil, nil, nil, [], [], nil, nil)
             return
         }
         self.periods = periods
+        partialLastPeriod = TimeAnalysis.partialLastPeriod(dataset, window: window, periods: periods, settings: options.time)
         let derived = AttendanceTies.records(dataset.attendance, nodeCount: n, window: TimeWindow(end: periods.ends.last),
                                              largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize)
         let series = TieStrengthSeries([dataset.interactions, derived], nodeCount: n, periods: periods,
@@ -71,6 +83,21 @@ public struct TimeAnalysis: Sendable {
         var ends = calendar.ends
         ends[ends.count - 1] = max(end, calendar.starts[calendar.count - 1] + 1)
         return Periods(starts: calendar.starts, ends: ends)
+    }
+
+    /// The last calendar period when the data stop more than a day before its end: the end of
+    /// the last record's UTC day (or the window's end, if earlier) lies before the period's
+    /// calendar end. nil for custom boundaries (whose last period runs to the data's end by
+    /// definition) and for a last period the data cover.
+    static func partialLastPeriod(_ dataset: Dataset, window: TimeWindow, periods: Periods, settings: TimeSettings) -> PartialPeriod? {
+        guard settings.boundaries == nil, let start = periods.starts.last else { return nil }
+        let lasts = [dataset.interactions.range(in: window).last.map { dataset.interactions.time[$0] },
+                     dataset.attendance.range(in: window).last.map { dataset.attendance.date[$0] }]
+        guard let last = lasts.compactMap({ $0 }).max() else { return nil }
+        let day = Timestamp.secondsPerDay
+        let dataEnd = min((Timestamp.floorDiv(last, day) + 1) * day, window.end ?? Int64.max)
+        let nominalEnd = Periods.calendar(settings.period, covering: start, start).ends[0]
+        return dataEnd < nominalEnd ? PartialPeriod(start: start, nominalEnd: nominalEnd, dataEnd: dataEnd) : nil
     }
 
     /// Sets member v's time columns.

@@ -54,8 +54,7 @@ struct AnalyzeCommand: ParsableCommand {
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.stage("writing outputs")
-        var report = analysis.report(version: Weft.version)
-        report.survey = SurveyReporting.summary(analysis)
+        let report = analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis))
         let formats = try OutputFormat.parse(format)
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
@@ -64,6 +63,7 @@ struct AnalyzeCommand: ParsableCommand {
             written.append(out + "/" + name)
         }
         try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
+        try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
         try emit("report.html", .html) { path in
             var html = HTMLReport.Options()
             html.sizeBy = mapSize
@@ -112,6 +112,8 @@ struct AnalyzeCommand: ParsableCommand {
 enum OutputFormat: String, CaseIterable {
     /// report.json
     case json
+    /// summary.json: report.json's headline figures and warnings alone
+    case summary
     /// report.html
     case html
     /// members.csv, communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv, rejects.csv

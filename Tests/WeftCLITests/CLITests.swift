@@ -39,6 +39,12 @@ struct WeftRun {
     }
 }
 
+/// report.json's `members` (an array of rows with an `id`) keyed by id, for tests that look members up.
+func membersByID(_ report: [String: Any]) -> [String: [String: Any]]? {
+    guard let rows = report["members"] as? [[String: Any]] else { return nil }
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0) })
+}
+
 func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("weft-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -83,7 +89,7 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "0.6.0")
+        #expect(report["schema_version"] as? String == "1.0.0")
         // Communities: the sample's country-and-topic clusters give a clear modularity; every
         // member's community is listed in communities.csv, whose sizes add up to the members.
         let communities = try #require(report["communities"] as? [String: Any])
@@ -121,14 +127,23 @@ func temporaryFolder() throws -> URL {
         let leading: [String] = Array(header.prefix(3))
         #expect(leading == ["id", "name", "active"])
         #expect(header.contains("country"))
-        // report.json's members are keyed by id, with members.csv's column names.
-        let members = try #require(report["members"] as? [String: [String: Any]])
-        #expect(members.count == membership["total"]!)
-        let first = try #require(members["m0001"])
+        // report.json's members are rows in member order, with an `id`, members.csv's measure
+        // columns, and the attributes (every other column of members.csv) under `attributes`.
+        let memberRows = try #require(report["members"] as? [[String: Any]])
+        #expect(memberRows.count == membership["total"]!)
+        #expect(memberRows.prefix(3).map { $0["id"] as? String } == ["m0001", "m0002", "m0003"])
+        let first = memberRows[0]
         let attributes: Set<String> = ["country", "organisation", "role", "cohort", "joined", "left", "governance"]
         for column in header.dropFirst() where !attributes.contains(column) {
             let present = first[column] != nil
             #expect(present, "\(column)")
+        }
+        let firstAttributes = try #require(first["attributes"] as? [String: Any])
+        #expect(Set(firstAttributes.keys) == attributes)
+        let csvFirst = try #require(table.split(separator: "\n").dropFirst().first).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for name in attributes {
+            let csvValue = csvFirst[header.firstIndex(of: name)!]
+            #expect((firstAttributes[name] as? String) == (csvValue.isEmpty ? nil : csvValue), "\(name)")
         }
         let network = try #require(report["network"] as? [String: Any])
         for key in ["density", "average_degree", "reciprocity", "transitivity", "average_clustering", "components", "diameter",
@@ -238,7 +253,7 @@ func temporaryFolder() throws -> URL {
         #expect(table.contains("\n'@b,'+Bo,1,"))
         // report.json keeps the text as it is, correctly escaped.
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        let members = try #require(report["members"] as? [String: [String: Any]])
+        let members = try #require(membersByID(report))
         #expect(members["=cmd"]?["name"] as? String == "=HYPERLINK(\"http://x\")")
         #expect(members["@b"]?["active"] as? Bool == true)
     }
@@ -272,7 +287,7 @@ func temporaryFolder() throws -> URL {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
         let measures = try #require(report["measures"] as? [String: Any])
         #expect(measures["pagerank_seeds"] as? [String] == ["m0001", "m0002"])
-        let members = try #require(report["members"] as? [String: [String: Any]])
+        let members = try #require(membersByID(report))
         let seeded = (members["m0001"]?["pagerank"] as? Double) ?? 0
         #expect(seeded > 0.1)
         #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--pagerank-seeds", "nobody"]).status == 2)
@@ -307,7 +322,7 @@ func temporaryFolder() throws -> URL {
             let run = try WeftRun(["analyze", data, "--out", out.path, "--format", "json", "--pseudonymise", "--pseudonym-key-file", keyFile.path])
             #expect(run.status == 0, "\(run.stderr)")
             let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-            return (report["members"] as! [String: [String: Any]]).mapValues { $0["degree"] as! Int }
+            return membersByID(report)!.mapValues { $0["degree"] as! Int }
         }
         let a = try pseudonyms(sampleData, key), b = try pseudonyms(reversed.path, key), c = try pseudonyms(sampleData, otherKey)
         // HMAC-SHA256("weft-test-key", "m0001"), first 8 bytes (Python's hmac module).

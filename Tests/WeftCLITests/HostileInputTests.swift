@@ -77,7 +77,7 @@ import Testing
         // Only the fixed file names, only inside --out.
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
         #expect(written == ["report.json", "report.html", "members.csv", "communities.csv", "timeline.csv", "ties.csv",
-                            "segments.csv", "transitions.csv", "rejects.csv", "network.graphml", "network.gexf"])
+                            "segments.csv", "transitions.csv", "rejects.csv", "network.graphml", "network.gexf", "summary.json"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["data", "out"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: data.path)) == ["members.csv", "interactions.csv", "attendance.csv"])
 
@@ -109,7 +109,7 @@ import Testing
 
         // report.json keeps the text exactly, as JSON strings.
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
-        let byId = try #require(report["members"] as? [String: [String: Any]])
+        let byId = try #require(membersByID(report))
         #expect(byId[Self.hyperlink]?["name"] as? String == Self.script)
         #expect(byId["../../escape"] != nil)
     }

@@ -26,4 +26,17 @@ public struct DataWarning: Sendable, Equatable, Codable {
         self.file = file
         self.message = message
     }
+
+    enum CodingKeys: String, CodingKey {
+        case code, severity, file, message
+    }
+
+    /// Writes `file` as null when absent (every key of Weft's JSON is always present).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(file, forKey: .file)
+        try container.encode(message, forKey: .message)
+    }
 }
