@@ -27,11 +27,8 @@ public enum ReportWriters {
     /// per member in member order: `id`, members.csv's measure columns, and `attributes`, the
     /// member's attributes keyed by column name, null where empty).
     public static func writeReport(_ report: Report, analysis: Analysis, to path: String) throws {
-        var head = String(decoding: try encoder.encode(report), as: UTF8.self)
-        guard let close = head.lastIndex(of: "}") else { return }
-        head = String(head[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
         let file = try AtomicFileWriter(path: path)
-        try file.write(head + ",\n  \"timeline\" : [")
+        try file.write(try openObject(report) + ",\n  \"timeline\" : [")
         var line: [UInt8] = []
         for (p, row) in (analysis.time?.timeline ?? []).enumerated() {
             line.removeAll(keepingCapacity: true)
@@ -68,6 +65,14 @@ public enum ReportWriters {
         try file.commit()
     }
 
+    /// `value` as pretty-printed JSON with sorted keys, without its closing brace, so that a
+    /// writer can stream more keys after it (`,\n  "key" : …`) and close the object itself.
+    static func openObject<T: Encodable>(_ value: T) throws -> String {
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        guard let close = text.lastIndex(of: "}") else { return text }
+        return String(text[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Appends one row as a JSON object on one line, with the columns' names as keys in column order.
     static func appendObject<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row,
                                   to bytes: inout [UInt8]) {
@@ -85,7 +90,7 @@ public enum ReportWriters {
         }
     }
 
-    private static func appendField(_ name: String, _ cell: CSVCell, to bytes: inout [UInt8]) {
+    static func appendField(_ name: String, _ cell: CSVCell, to bytes: inout [UInt8]) {
         JSONText.appendQuoted(name, to: &bytes)
         bytes.append(contentsOf: " : ".utf8)
         JSONText.appendValue(cell, to: &bytes)

@@ -64,11 +64,14 @@ struct AnalyzeCommand: ParsableCommand {
         }
         try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
         try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
+        var html = HTMLReport.Options()
+        html.sizeBy = mapSize
+        // report.html's layout, computed once and shared by the network files.
+        let map = formats.isDisjoint(with: [.html, .network, .graphml, .gexf]) ? nil : NetworkMap.of(analysis, options: html)
+        try emit("network.json", .network) { try NodeLinkWriter.write(report, analysis: analysis, map: map, to: $0) }
         try emit("report.html", .html) { path in
-            var html = HTMLReport.Options()
-            html.sizeBy = mapSize
             try HTMLReport(analysis: analysis, report: report, options: html,
-                           extras: HTMLReport.Extras(analysis: analysis, report: report)).write(to: path)
+                           extras: HTMLReport.Extras(analysis: analysis, report: report), map: map).write(to: path)
         }
         try emit("members.csv", .csv) { try ReportWriters.writeMembers(analysis, to: $0) }
         try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(analysis, to: $0) }
@@ -77,8 +80,8 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("segments.csv", .csv) { try ReportWriters.writeSegments(analysis.segments, ids: analysis.outputNodes.ids, to: $0) }
         try emit("transitions.csv", .csv) { try ReportWriters.writeTransitions(analysis.segments, to: $0) }
         try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(dataset.rejects, to: $0, pseudonymise: measures.pseudonymise) }
-        try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, to: $0) }
-        try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, to: $0) }
+        try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, map: map, to: $0) }
+        try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, map: map, to: $0) }
         progress.done()
         let n = report.network
         if let survey = report.survey { print(SurveyReporting.line(survey)) }
@@ -97,6 +100,7 @@ struct AnalyzeCommand: ParsableCommand {
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
         }
         if let s = report.segments { print(SegmentsCommand.describe(s)) }
+        for warning in report.summary.warnings { print("\(warning.severity.rawValue): \(warning.message)") }
         print("wrote \(written.joined(separator: ", "))")
         if formats.contains(.html) {
             print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
@@ -114,6 +118,8 @@ enum OutputFormat: String, CaseIterable {
     case json
     /// summary.json: report.json's headline figures and warnings alone
     case summary
+    /// network.json: the node-link network with report.html's layout
+    case network
     /// report.html
     case html
     /// members.csv, communities.csv, timeline.csv, ties.csv, segments.csv, transitions.csv, rejects.csv

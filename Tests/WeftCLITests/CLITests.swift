@@ -353,7 +353,7 @@ func temporaryFolder() throws -> URL {
         // as group labels in report.json's mixing tables.
         secrets += ["technical adviser", "policymaker", "Cohort 1"]
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["communities.csv", "members.csv", "network.gexf", "network.graphml", "rejects.csv", "report.html", "report.json", "segments.csv", "ties.csv", "timeline.csv", "transitions.csv"])
+        #expect(files == ["communities.csv", "members.csv", "network.gexf", "network.graphml", "network.json", "rejects.csv", "report.html", "report.json", "segments.csv", "summary.json", "ties.csv", "timeline.csv", "transitions.csv"])
         for name in files {
             let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             let leaked = secrets.filter { !$0.isEmpty && text.contains($0) }

@@ -77,7 +77,7 @@ import Testing
         // Only the fixed file names, only inside --out.
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
         #expect(written == ["report.json", "report.html", "members.csv", "communities.csv", "timeline.csv", "ties.csv",
-                            "segments.csv", "transitions.csv", "rejects.csv", "network.graphml", "network.gexf", "summary.json"])
+                            "segments.csv", "transitions.csv", "rejects.csv", "network.graphml", "network.gexf", "summary.json", "network.json"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["data", "out"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: data.path)) == ["members.csv", "interactions.csv", "attendance.csv"])
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// A JSON Schema validator for the keywords Schemas/report.schema.json uses: `type` (a name or a
 /// list), `properties`, `required`, `additionalProperties` (false or a schema), `items`, `const`,
-/// `enum` and `$ref` into `$defs`. Unknown keywords are an error, so the schema cannot quietly
+/// `enum`, `format` (`date-time` as Weft writes it, `2024-01-31T00:00:00Z`, and `date`) and `$ref`
+/// into `$defs`. Unknown keywords are an error, so the schema cannot quietly
 /// rely on something this validator ignores. Returns every violation as "path: message".
 struct JSONSchemaValidator {
     let root: [String: Any]
@@ -12,7 +13,7 @@ struct JSONSchemaValidator {
     }
 
     static let known: Set<String> = ["$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties",
-                                     "required", "additionalProperties", "items", "const", "enum"]
+                                     "required", "additionalProperties", "items", "const", "enum", "format"]
 
     func validate(_ value: Any) -> [String] {
         var errors: [String] = []
@@ -46,6 +47,9 @@ struct JSONSchemaValidator {
         }
         if let options = schema["enum"] as? [Any], !options.contains(where: { Self.equal(value, $0) }) {
             errors.append("\(path): \(value) is not one of \(options)")
+        }
+        if let format = schema["format"] as? String, let text = value as? String, !Self.matches(text, format: format) {
+            errors.append("\(path): \(text) is not a \(format)")
         }
         if let object = value as? [String: Any] {
             let properties = schema["properties"] as? [String: Any] ?? [:]
@@ -83,6 +87,21 @@ struct JSONSchemaValidator {
         case "string": return value is String
         case "array": return value is [Any]
         case "object": return value is [String: Any]
+        default: return false
+        }
+    }
+
+    /// `date`: YYYY-MM-DD; `date-time`: YYYY-MM-DDTHH:MM:SSZ (UTC, as Weft writes every instant).
+    private static func matches(_ text: String, format: String) -> Bool {
+        let digits = Array(text.utf8).map { $0 >= 48 && $0 <= 57 }
+        let date = text.count >= 10 && Array(text.utf8)[4] == 45 && Array(text.utf8)[7] == 45
+            && [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { digits[$0] }
+        switch format {
+        case "date": return text.count == 10 && date
+        case "date-time":
+            let bytes = Array(text.utf8)
+            return text.count == 20 && date && bytes[10] == 84 && bytes[13] == 58 && bytes[16] == 58 && bytes[19] == 90
+                && [11, 12, 14, 15, 17, 18].allSatisfy { digits[$0] }
         default: return false
         }
     }

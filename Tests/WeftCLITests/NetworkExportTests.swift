@@ -56,11 +56,64 @@ import FoundationXML
         let header = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
             .prefix { $0 != "\n" }.split(separator: ",").map(String.init)
         let keys = try #require(graphml.attributes["key"]).filter { $0["for"] == "node" }.compactMap { $0["attr.name"] }
-        #expect(keys.filter { $0 != "segment" } == ["label"] + header.filter { $0 != "id" && $0 != "name" })
-        #expect(keys.firstIndex(of: "segment").map { keys[$0 + 1] } == "country")
+        #expect(keys.filter { !["segment", "x", "y"].contains($0) } == ["label"] + header.filter { $0 != "id" && $0 != "name" })
+        #expect(keys.firstIndex(of: "segment").map { Array(keys[($0 + 1)...($0 + 3)]) } == ["x", "y", "country"])
         let segmentKey = try #require(graphml.attributes["key"]?.first { $0["attr.name"] == "segment" }?["id"])
         #expect(try String(contentsOf: out.appendingPathComponent("network.graphml"), encoding: .utf8)
             .contains("<data key=\"\(segmentKey)\">crew</data>"))
+    }
+
+    /// network.json: valid against its schema, the same nodes and ties as network.graphml, every
+    /// node at the position report.html draws it, and the same positions in GraphML (`x`, `y`)
+    /// and GEXF (`viz:position`, y flipped).
+    @Test func nodeLinkJSONCarriesReportHTMLsLayout() throws {
+        let out = try temporaryFolder()
+        #expect(try WeftRun(["analyze", sampleData, "--out", out.path, "--format", "network,html,graphml,gexf,json"]).status == 0)
+        let data = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("network.json"))) as! [String: Any]
+        let validator = try JSONSchemaValidator(contentsOf: WeftRun.repository.appendingPathComponent("Schemas/network.schema.json"))
+        #expect(validator.validate(data).isEmpty, "\(validator.validate(data).prefix(5))")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+        let nodes = try #require(data["nodes"] as? [[String: Any]]), links = try #require(data["links"] as? [[String: Any]])
+        let members = report["members"] as! [[String: Any]]
+        #expect(nodes.map { $0["id"] as! String } == members.map { $0["id"] as! String })
+        #expect(links.count == (report["network"] as! [String: Any])["ties"] as? Int)
+        #expect(data["directed"] as? Bool == true && data["multigraph"] as? Bool == false)
+        let ids = Set(nodes.map { $0["id"] as! String })
+        #expect(links.allSatisfy { ids.contains($0["source"] as! String) && ids.contains($0["target"] as! String) })
+        // Members' measures and attributes are report.json's; the label is the name.
+        #expect((nodes[0]["measures"] as! [String: Any])["degree"] as? Int == members[0]["degree"] as? Int)
+        #expect((nodes[0]["attributes"] as! [String: Any])["country"] as? String == (members[0]["attributes"] as! [String: Any])["country"] as? String)
+        #expect(nodes[0]["label"] as? String == members[0]["name"] as? String)
+        #expect(nodes[0]["community"] as? Int == members[0]["community"] as? Int)
+
+        // The first map of report.html draws every member (SampleData is small) in member order.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let map = try #require(html.range(of: "<svg class=\"map\"")).lowerBound
+        let circles = String(html[map...]).components(separatedBy: "<circle cx=\"").dropFirst().prefix(nodes.count).map { piece in
+            let cx = piece.prefix { $0 != "\"" }
+            let cy = piece.components(separatedBy: "cy=\"")[1].prefix { $0 != "\"" }
+            return "\(cx),\(cy)"
+        }
+        let layout = (data["graph"] as! [String: Any])["layout"] as! [String: Any]
+        #expect(layout["drawn"] as? Int == nodes.count)
+        #expect(circles == nodes.map { String(format: "%.1f,%.1f", $0["x"] as! Double, $0["y"] as! Double) })
+
+        // GraphML: x and y data; GEXF: viz:position with y = height − y.
+        let graphml = try census(out.appendingPathComponent("network.graphml"))
+        let keys = try #require(graphml.attributes["key"]).filter { $0["for"] == "node" }
+        let xKey = try #require(keys.first { $0["attr.name"] == "x" }?["id"])
+        let graphmlText = try String(contentsOf: out.appendingPathComponent("network.graphml"), encoding: .utf8)
+        let firstX = (nodes[0]["x"] as! Double)
+        let graphmlX = try #require(graphmlText.components(separatedBy: "<data key=\"\(xKey)\">").dropFirst().first?.prefix { $0 != "<" })
+        #expect(abs(Double(graphmlX)! - firstX) < 1e-9)
+        let gexf = try census(out.appendingPathComponent("network.gexf"))
+        let positions = try #require(gexf.attributes["viz:position"] ?? gexf.attributes["position"])
+        #expect(positions.count == nodes.count)
+        let height = layout["height"] as! Double
+        for (position, node) in zip(positions, nodes) {
+            #expect(abs(Double(position["x"]!)! - (node["x"] as! Double)) < 1e-9)
+            #expect(abs(Double(position["y"]!)! - (height - (node["y"] as! Double))) < 1e-9)
+        }
     }
 
     @Test func hostileNamesStayText() throws {

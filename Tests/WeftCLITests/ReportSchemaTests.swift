@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 
-/// Every report.json and summary.json `weft analyze` writes, in each configuration that changes
-/// their shape, validates against the published Schemas/report.schema.json and
-/// Schemas/summary.schema.json — and the validator does fail on a renamed field, a missing one
+/// Every report.json, summary.json and network.json `weft analyze` writes, in each configuration
+/// that changes their shape, validates against the published Schemas/report.schema.json,
+/// Schemas/summary.schema.json and Schemas/network.schema.json — and the validator does fail on a renamed field, a missing one
 /// and a wrong type.
 @Suite struct ReportSchemaTests {
     let sampleData = WeftRun.repository.appendingPathComponent("SampleData").path
     let schema = WeftRun.repository.appendingPathComponent("Schemas/report.schema.json")
     let summarySchema = WeftRun.repository.appendingPathComponent("Schemas/summary.schema.json")
+    let networkSchema = WeftRun.repository.appendingPathComponent("Schemas/network.schema.json")
 
     /// Flag sets that change the outputs' shape: window bounds (open, closed, empty, partial last
     /// period), periods, group attributes, every network kind and survey layer, pseudonymisation
@@ -60,7 +61,7 @@ import Testing
     func reportsValidate(_ flags: [String]) throws {
         let validator = try JSONSchemaValidator(contentsOf: schema)
         let out = try temporaryFolder()
-        let run = try WeftRun(["analyze", sampleData, "--out", out.path, "--format", "json,summary"] + Self.resolve(flags))
+        let run = try WeftRun(["analyze", sampleData, "--out", out.path, "--format", "json,summary,network"] + Self.resolve(flags))
         #expect(run.status == 0, "\(run.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json")))
         let errors = validator.validate(report)
@@ -68,6 +69,9 @@ import Testing
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
         let summaryErrors = try JSONSchemaValidator(contentsOf: summarySchema).validate(summary)
         #expect(summaryErrors.isEmpty, "\(flags): \(summaryErrors.prefix(5))")
+        let network = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("network.json")))
+        let networkErrors = try JSONSchemaValidator(contentsOf: networkSchema).validate(network)
+        #expect(networkErrors.isEmpty, "\(flags): \(networkErrors.prefix(5))")
     }
 
     @Test func aTinyNetworkValidates() throws {

@@ -9,16 +9,18 @@ import WeftIO
 /// first day of the run's first period to the last day of its last period — so Gephi's timeline
 /// plays ties appearing, pausing and returning. Nodes and edges carry the same attributes as in
 /// `network.graphml`; edges also carry `weight` as GEXF's own weight. NetworkX reads the file
-/// with `read_gexf` (igraph has no GEXF reader: use the GraphML file there). Written atomically.
+/// with `read_gexf` (igraph has no GEXF reader: use the GraphML file there). With a `map`, each
+/// drawn node has a `viz:position` — report.html's layout, with y flipped (height − y) because
+/// Gephi's y axis points up — so Gephi opens the same picture. Written atomically.
 public enum GEXFWriter {
-    public static func write(_ analysis: Analysis, to path: String) throws {
-        let export = NetworkExport(analysis)
+    public static func write(_ analysis: Analysis, map: NetworkMap? = nil, to path: String) throws {
+        let export = NetworkExport(analysis, map: map)
         let time = analysis.time
         let file = try AtomicFileWriter(path: path)
         let dynamic = time?.presence != nil
         try file.write("""
             <?xml version="1.0" encoding="UTF-8"?>
-            <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
               <meta><creator>Weft</creator><description>members and their ties; measures as in members.csv</description></meta>
               <graph defaultedgetype="\(export.isDirected ? "directed" : "undirected")" \
@@ -54,7 +56,11 @@ public enum GEXFWriter {
             if dynamic, let first = row.firstActivity { line += " start=\"\(Timestamp.formatDate(first))\"".utf8 }
             line += "><attvalues>".utf8
             for (c, value) in export.nodeValues(v, row: row).enumerated() { attvalue(nodeKeys[c], value) }
-            line += "</attvalues></node>\n".utf8
+            line += "</attvalues>".utf8
+            if let map, let point = map.point(v) {
+                line += "<viz:position x=\"\(CSVTableWriter.formatReal(point.x))\" y=\"\(CSVTableWriter.formatReal(map.height - point.y))\" z=\"0.0\"/>".utf8
+            }
+            line += "</node>\n".utf8
             try file.write(bytes: line)
         }
         try file.write("    </nodes>\n    <edges>\n")

@@ -4,7 +4,8 @@ import WeftIO
 /// What the network files (GraphML, GEXF) carry, gathered once so both say the same: every
 /// member as a node with members.csv's measures and attributes (the member's name as label),
 /// every tie of the window's graph as an edge with its weight, record count and first and last
-/// record. Values come from the same `MemberRow` columns as members.csv and report.json.
+/// record. Values come from the same `MemberRow` columns as members.csv and report.json; with a
+/// map, the nodes also carry report.html's layout positions (`x`, `y`).
 struct NetworkExport {
     /// A column's value type, declared once for the whole column.
     enum Kind {
@@ -27,8 +28,12 @@ struct NetworkExport {
     }
 
     let analysis: Analysis
+    /// report.html's layout; nil when the outputs carry no positions.
+    let map: NetworkMap?
     /// Node columns: MemberRow's (without `name`, which is the label), the engagement `segment`
-    /// (when segments were computed), then the member attributes.
+    /// (when segments were computed), the layout position `x` and `y` (with a map; px in
+    /// report.html's view box, y down, missing for members the map does not draw), then the
+    /// member attributes.
     let nodeColumns: [Column]
     let edgeColumns: [Column] = [
         Column(name: "weight", kind: .double), Column(name: "records", kind: .integer),
@@ -37,8 +42,9 @@ struct NetworkExport {
 
     private static let measureColumns = MemberRow.columns.filter { $0.name != "name" }
 
-    init(_ analysis: Analysis) {
+    init(_ analysis: Analysis, map: NetworkMap?) {
         self.analysis = analysis
+        self.map = map
         // A column's kind is that of its first non-empty cell (a column empty for every member
         // carries no values, so its kind does not matter).
         var kinds = [Kind?](repeating: nil, count: NetworkExport.measureColumns.count)
@@ -58,6 +64,7 @@ struct NetworkExport {
         }
         nodeColumns = zip(NetworkExport.measureColumns, kinds).map { Column(name: $0.name, kind: $1 ?? .string) }
             + (analysis.segments == nil ? [] : [Column(name: "segment", kind: .string)])
+            + (map == nil ? [] : [Column(name: "x", kind: .double), Column(name: "y", kind: .double)])
             + analysis.outputNodes.attributes.columns.map { Column(name: $0.name, kind: .string) }
     }
 
@@ -74,6 +81,7 @@ struct NetworkExport {
     func nodeValues(_ v: Int, row: MemberRow) -> [String?] {
         NetworkExport.measureColumns.map { NetworkExport.text($0.cell(row)) }
             + (analysis.segments.map { s in [s.segments[Int(s.main.segment[v])]] } ?? [])
+            + (map.map { m in m.point(v).map { [CSVTableWriter.formatReal($0.x), CSVTableWriter.formatReal($0.y)] } ?? [nil, nil] } ?? [])
             + analysis.outputNodes.attributes.columns.map { column in
                 let value = column.value(at: v)
                 return value.isEmpty ? nil : value

@@ -73,12 +73,16 @@ public struct HTMLReport {
     let report: Report
     let options: Options
     let extras: Extras
+    /// The map's layout, `NetworkMap.of(analysis, options: options)`: passed in when the network
+    /// exports share it, else computed here (nil without nodes).
+    let map: NetworkMap?
 
-    public init(analysis: Analysis, report: Report, options: Options = Options(), extras: Extras = Extras()) {
+    public init(analysis: Analysis, report: Report, options: Options = Options(), extras: Extras = Extras(), map: NetworkMap? = nil) {
         self.analysis = analysis
         self.report = report
         self.options = options
         self.extras = extras
+        self.map = map ?? NetworkMap.of(analysis, options: options)
     }
 
     /// Writes the page atomically.
@@ -136,9 +140,7 @@ struct Context {
         self.colourings = colourings
         groupLabel = a.structure.primary?.attribute
         sizes = r.options.sizeBy.values(a)
-        map = a.graph.nodeCount == 0 ? nil
-            : NetworkMap(graph: a.graph, sizes: sizes, components: a.summary.weakComponents, limit: r.options.mapLimit,
-                             stressLimit: r.options.stressLimit, seed: a.options.seed)
+        map = r.map
         periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { Timestamp.formatDate(p.starts[$0]) } } } ?? []
     }
 

@@ -25,30 +25,28 @@ private func table(_ header: [(title: String, right: Bool)], _ rows: [[String]])
 extension HTMLReport {
     func headline(_ page: inout HTMLPage, _ c: Context) {
         let r = report, n = report.network
-        let last = analysis.time?.timeline.last
         var cards: [String] = []
         cards.append(card("Members", HTMLText.count(r.membership.total),
                           "\(HTMLText.count(r.membership.declared)) in the members file, \(HTMLText.count(r.membership.addedFromRecords)) added from records"))
         cards.append(card("Survey response rate", extras.responseRate.map(HTMLText.percent),
                           extras.responseRate == nil ? "no survey was analysed" : HTMLText.escape(extras.responseNote ?? "share of members who answered")))
-        cards.append(card("Active members", HTMLText.count(r.membership.active),
-                          r.membership.total > 0 ? "\(HTMLText.percent(Double(r.membership.active) / Double(r.membership.total))) of members have a record in the window" : "no members"))
-        cards.append(card("Retention", last?.retention.map(HTMLText.percent),
-                          last?.retention == nil ? "needs two periods with activity" : "of the previous period's active members were active in the last period (\(HTMLText.escape(c.periodLabels.last ?? "")))"))
-        cards.append(card("Average connections", HTMLText.number(n.averageNeighbours), "distinct contacts per member; density \(HTMLText.number(n.density, digits: 4))"))
-        cards.append(card("Density", HTMLText.number(n.density, digits: 4), "share of possible ties present"))
-        if let primary = analysis.structure.primary {
-            let e = primary.mixing.network
-            let total = e.externalTies + e.internalTies
-            cards.append(card("Cross-\(primary.attribute) ties", total > 0 ? HTMLText.percent(Double(e.externalTies) / Double(total)) : nil,
-                              total > 0 ? "\(HTMLText.count(e.externalTies)) of \(HTMLText.count(total)) ties between members with a value link different \(HTMLText.escape(primary.attribute)) values" : "no ties between members with a value"))
-            cards.append(card("E-I index (\(primary.attribute))", e.index.map { HTMLText.number($0) },
-                              "−1: all ties inside groups, +1: all across; \(r.groups[primary.attribute]?.expectedEiIndex.map { "expected under random mixing \(HTMLText.number($0))" } ?? "")"))
+        let headline = r.summary
+        cards.append(card("Active members", HTMLText.count(headline.activeMembers),
+                          headline.activeShare.map { "\(HTMLText.percent($0)) of members have a record in the window" } ?? "no members"))
+        cards.append(card("Retention", headline.retention.map(HTMLText.percent),
+                          headline.retention == nil ? "needs two periods with activity" : "of the previous period's active members were active in the last period (\(HTMLText.escape(c.periodLabels.last ?? "")))"))
+        cards.append(card("Average connections", HTMLText.number(headline.averageConnections), "distinct contacts per member; density \(HTMLText.number(headline.density, digits: 4))"))
+        cards.append(card("Density", HTMLText.number(headline.density, digits: 4), "share of possible ties present"))
+        if let cross = headline.crossGroup {
+            cards.append(card("Cross-\(cross.attribute) ties", cross.share.map(HTMLText.percent),
+                              cross.share != nil ? "\(HTMLText.count(cross.crossingTies)) of \(HTMLText.count(cross.groupedTies)) ties between members with a value link different \(HTMLText.escape(cross.attribute)) values" : "no ties between members with a value"))
+            cards.append(card("E-I index (\(cross.attribute))", cross.eiIndex.map { HTMLText.number($0) },
+                              "−1: all ties inside groups, +1: all across; \(cross.expectedEiIndex.map { "expected under random mixing \(HTMLText.number($0))" } ?? "")"))
         } else {
             cards.append(card("Cross-group ties and E-I", nil, "no categorical member attribute (such as country) was found"))
         }
-        if let last, last.ties > 0 {
-            cards.append(card("New ties", HTMLText.percent(Double(last.tiesNew) / Double(last.ties)),
+        if let share = headline.newTieShare {
+            cards.append(card("New ties", HTMLText.percent(share),
                               "of the ties in the last period (\(HTMLText.escape(c.periodLabels.last ?? ""))) had no record in the period before"))
         } else {
             cards.append(card("New ties", nil, "needs periods with ties"))
@@ -56,8 +54,7 @@ extension HTMLReport {
         if let reciprocity = n.reciprocity {
             cards.append(card("Reciprocated ties", HTMLText.percent(reciprocity), "of directed ties are returned (\(HTMLText.count(n.reciprocatedTies ?? 0)) ties)"))
         }
-        if let t = r.time, let strength = analysis.time?.strength {
-            let strong = strength.finalStrength.filter { $0 >= t.tieThreshold }.count
+        if let t = r.time, let strong = headline.strongTiesNow {
             cards.append(card("Strong ties now", HTMLText.count(strong),
                               "pairs whose decayed strength is at least \(HTMLText.number(t.tieThreshold)) at the window's end (of \(HTMLText.count(t.ties)) that ever were)"))
         }
@@ -70,7 +67,8 @@ extension HTMLReport {
         } else {
             cards.append(card("Segments and movement", nil, "engagement segments were not computed"))
         }
-        page.section("headline", "Headline figures", "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>")
+        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(HTMLText.escape($0.severity.rawValue)):</b> \(HTMLText.escape($0.message))</p>" }
+        page.section("headline", "Headline figures", "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
     }
 
     func maps(_ page: inout HTMLPage, _ c: Context) {

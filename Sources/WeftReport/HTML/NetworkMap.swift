@@ -69,12 +69,14 @@ public enum MapSizeMeasure: String, CaseIterable, Sendable {
 }
 
 /// The members drawn on the maps and their fixed positions: one layout of the whole window's
-/// network (`GraphLayout`), reused for every period so that change is visible.
+/// network (`GraphLayout`), reused for every period so that change is visible. network.json,
+/// network.graphml and network.gexf carry the same positions (`NetworkMap.of(_:options:)`), so a
+/// dashboard's map matches report.html's.
 ///
 /// Networks of at most `limit` members are drawn whole. Larger ones are drawn as the `limit`
 /// members of the largest component with the highest size measure (ties: member order), and the
 /// report says so.
-struct NetworkMap {
+public struct NetworkMap: Sendable {
     /// Drawn members (analysis indices) and their screen positions.
     let members: [Int]
     let x: [Double]
@@ -86,6 +88,20 @@ struct NetworkMap {
     let methods: [GraphLayout.Method]
     /// Set when only part of the network is drawn.
     let subsetNote: String?
+
+    /// The map report.html draws for `analysis` under `options` (size measure, member limit,
+    /// layout method); nil when the network has no node.
+    public static func of(_ analysis: Analysis, options: HTMLReport.Options) -> NetworkMap? {
+        analysis.graph.nodeCount == 0 ? nil
+            : NetworkMap(graph: analysis.graph, sizes: options.sizeBy.values(analysis), components: analysis.summary.weakComponents,
+                         limit: options.mapLimit, stressLimit: options.stressLimit, seed: analysis.options.seed)
+    }
+
+    /// Node v's position in the view box (x right, y down, in px of a `width` × `height` box), or
+    /// nil when v is not drawn.
+    public func point(_ v: Int) -> (x: Double, y: Double)? {
+        position[v] >= 0 ? (x[position[v]], y[position[v]]) : nil
+    }
 
     init(graph: Graph, sizes: [Double], components: Components, limit: Int, stressLimit: Int, seed: UInt64, width: Double = 900) {
         let n = graph.nodeCount

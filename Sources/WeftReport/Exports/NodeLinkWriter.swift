@@ -1,0 +1,105 @@
+import WeftGraph
+import WeftIO
+
+/// `network.json`: the window's network as node-link JSON, the shape d3-force and Vega's force
+/// transform read (`nodes`, and `links` whose `source` and `target` are node ids) and NetworkX's
+/// `node_link_graph(data, edges="links")` loads (`directed`, `multigraph`, `graph`). Cytoscape.js
+/// takes each node as `{data: node, position: {x, y}}` and each link as `{data: link}`
+/// (docs/json.md shows the line).
+///
+/// Nodes are the members in member order: `id` (pseudonym under `--pseudonymise`), `label` (the
+/// name, or the id), `community`, `segment`, `x` and `y` — report.html's layout (`NetworkMap`),
+/// px in a `graph.layout.width` × `graph.layout.height` box, y down; null for members the map
+/// does not draw — then `measures` (members.csv's measure columns) and `attributes`. Links are
+/// the ties of the window's aggregated graph in (source, target) order, as in network.graphml:
+/// `weight` (sum of the records' weights), `records`, `first_record`, `last_record`. Streamed
+/// row by row and written atomically; Schemas/network.schema.json is its layout.
+public enum NodeLinkWriter {
+    /// The keys before `nodes` and `links`.
+    struct Head: Encodable {
+        var schemaVersion = Report.currentSchemaVersion
+        var generator: Report.Generator
+        var window: Report.Window
+        var directed: Bool
+        var multigraph = false
+        var graph: GraphInfo
+
+        enum CodingKeys: String, CodingKey {
+            case generator, window, directed, multigraph, graph
+            case schemaVersion = "schema_version"
+        }
+    }
+
+    struct GraphInfo: Encodable {
+        /// interactions, co-attendance, co-attendance-newman or survey (report.json's `graph.network`).
+        var network: String
+        @NullCoded var layout: Layout?
+    }
+
+    /// The layout's frame: the view box, the methods used, the members drawn and, when the
+    /// network is too large to draw whole, which part is drawn.
+    struct Layout: Codable, Sendable, Equatable {
+        var width: Double
+        var height: Double
+        var methods: [String]
+        var drawn: Int
+        @NullCoded var note: String?
+    }
+
+    public static func write(_ report: Report, analysis: Analysis, map: NetworkMap?, to path: String) throws {
+        let head = Head(generator: report.generator, window: report.window, directed: analysis.graph.isDirected,
+                        graph: GraphInfo(network: report.graph.network, layout: map.map {
+                            Layout(width: $0.width, height: $0.height, methods: $0.methods.map(\.rawValue), drawn: $0.members.count,
+                                   note: $0.subsetNote)
+                        }))
+        let file = try AtomicFileWriter(path: path)
+        try file.write(try ReportWriters.openObject(head) + ",\n  \"nodes\" : [")
+        let nodes = analysis.outputNodes
+        let measures = MemberRow.columns.filter { $0.name != "name" }
+        var line: [UInt8] = []
+        for v in 0..<analysis.graph.nodeCount {
+            let row = analysis.memberRow(v)
+            line.removeAll(keepingCapacity: true)
+            line += (v == 0 ? "\n    {" : ",\n    {").utf8
+            let id = nodes.ids[Int32(v)]
+            let point = map?.point(v)
+            let fields: [(String, CSVCell)] = [
+                ("id", .text(id)), ("label", .text(row.name.isEmpty ? id : row.name)),
+                ("community", row.community.map { .integer($0) } ?? .empty),
+                ("segment", analysis.segments.map { s in .text(s.segments[Int(s.main.segment[v])]) } ?? .empty),
+                ("x", point.map { .real($0.x) } ?? .empty), ("y", point.map { .real($0.y) } ?? .empty),
+            ]
+            for (name, cell) in fields {
+                ReportWriters.appendField(name, cell, to: &line)
+                line += ", ".utf8
+            }
+            JSONText.appendQuoted("measures", to: &line)
+            line += " : ".utf8
+            ReportWriters.appendObject(measures, row, to: &line)
+            line += ", ".utf8
+            ReportWriters.appendAttributes(v, nodes: nodes, to: &line)
+            line += "}".utf8
+            try file.write(bytes: line)
+        }
+        try file.write("\n  ],\n  \"links\" : [")
+        let ties = analysis.graph.ties
+        for i in 0..<ties.count {
+            line.removeAll(keepingCapacity: true)
+            line += (i == 0 ? "\n    {" : ",\n    {").utf8
+            let fields: [(String, CSVCell)] = [
+                ("source", .text(nodes.ids[Int32(ties.source[i])])), ("target", .text(nodes.ids[Int32(ties.target[i])])),
+                ("weight", .real(ties.weight[i])), ("records", .integer(Int(ties.recordCount[i]))),
+                ("first_record", .plain(Timestamp.formatDateTime(ties.firstTime[i]))),
+                ("last_record", .plain(Timestamp.formatDateTime(ties.lastTime[i]))),
+            ]
+            for (k, (name, cell)) in fields.enumerated() {
+                if k > 0 { line += ", ".utf8 }
+                ReportWriters.appendField(name, cell, to: &line)
+            }
+            line += "}".utf8
+            try file.write(bytes: line)
+        }
+        try file.write("\n  ]\n}\n")
+        try file.commit()
+    }
+}
