@@ -43,8 +43,9 @@ extension Report {
         @NullCoded public var movement: Movement?
         /// The survey layer's response rate and where it comes from; null unless `--network survey:…`.
         @NullCoded public var survey: SurveyResponse?
-        /// What a reader of these figures must know about the data (partial last period, low
-        /// survey response, a window without records, …), in the order found.
+        /// What a reader of these figures must know about the data (the inputs' warnings, such as
+        /// an assumed encoding, then a partial last period, low survey response, a window without
+        /// records, …), in the order found.
         public var warnings: [DataWarning]
 
         enum CodingKeys: String, CodingKey {
@@ -159,10 +160,11 @@ extension Analysis {
             warnings: warnings(records: records, survey: survey))
     }
 
-    /// The analysis's data-quality warnings: a window without records, a last period the data
-    /// does not cover to its end, a survey response too low for some uses.
+    /// The run's data-quality warnings: those of reading the inputs (`Dataset.warnings`: an
+    /// assumed encoding, …), then the analysis's — a window without records, a last period the
+    /// data do not cover to its end, a survey response too low for some uses.
     func warnings(records: Report.RecordCounts, survey: Report.SurveySummary?) -> [DataWarning] {
-        var warnings: [DataWarning] = []
+        var warnings = dataset.warnings
         if records.interactions == 0 && records.attendance == 0 && options.network != .survey {
             warnings.append(DataWarning(code: "no_records_in_window",
                                         message: "The window holds no interaction or attendance record: every member is inactive and the network has no tie."))

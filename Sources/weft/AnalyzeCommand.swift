@@ -100,12 +100,11 @@ struct AnalyzeCommand: ParsableCommand {
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
         }
         if let s = report.segments { print(SegmentsCommand.describe(s)) }
-        for warning in report.summary.warnings { print("\(warning.severity.rawValue): \(warning.message)") }
         print("wrote \(written.joined(separator: ", "))")
         if formats.contains(.html) {
             print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
         }
-        input.printWarnings(dataset)
+        input.printWarnings(report.summary.warnings)   // the ingest warnings and the analysis's
         try input.enforceStrict(dataset)
     }
 

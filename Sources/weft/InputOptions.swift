@@ -65,12 +65,12 @@ struct InputOptions: ParsableArguments {
         return dataset
     }
 
-    /// Prints the data warnings (an assumed encoding, …) at the end of a command's output, where
-    /// they are seen last.
-    func printWarnings(_ dataset: Dataset) {
-        guard !dataset.warnings.isEmpty else { return }
+    /// Prints data warnings (an assumed encoding, a partial last period, …) at the end of a
+    /// command's output, where they are seen last.
+    func printWarnings(_ warnings: [DataWarning]) {
+        guard !warnings.isEmpty else { return }
         print("")
-        for w in dataset.warnings { print("\(w.severity == .warning ? "warning" : "note"): \(w.message)") }
+        for w in warnings { print("\(w.severity == .warning ? "warning" : "note"): \(w.message)") }
     }
 
     /// Under --strict, any reject is a failure (exit 1).

@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try ReportWriters.writeRejects(dataset.rejects, to: rejects)
         print("\nRejected rows written to \(rejects).")
-        input.printWarnings(dataset)
+        input.printWarnings(dataset.warnings)
         try input.enforceStrict(dataset)
     }
 

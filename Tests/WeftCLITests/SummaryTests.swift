@@ -111,4 +111,22 @@ import Testing
             #expect((rates[key] as? NSObject)?.isEqual(layer[key]) == true, "\(key)")
         }
     }
+
+    /// The inputs' warnings (here: an encoding assumed for a Windows-1252 file) come first in the
+    /// summary's warnings, with the file they concern.
+    @Test func ingestWarningsJoinTheSummary() throws {
+        let folder = try temporaryFolder()
+        try Data("id,name\na,Ren\u{E9}\nb,Zo\u{EB}\n".unicodeScalars.map { UInt8($0.value) })
+            .write(to: folder.appendingPathComponent("members.csv"))
+        try "source,target,timestamp\na,b,2024-01-01\nb,a,2024-01-31\n".write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--out", out.path, "--format", "summary"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let warnings = (file["summary"] as! [String: Any])["warnings"] as! [[String: Any]]
+        #expect(warnings.map { $0["code"] as! String } == ["encoding_assumed"])
+        #expect(warnings.first?["severity"] as? String == "info")
+        #expect((warnings.first?["file"] as? String)?.hasSuffix("members.csv") == true)
+        #expect(run.stdout.contains("note: "))
+    }
 }
