@@ -32,6 +32,8 @@ public struct Analysis: Sendable {
     public let nodes: NodeTable
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
     public let outputNodes: NodeTable
+    /// Community numbers, aligned to a previous run's with `--previous` (nil without communities).
+    public let communityAlignment: CommunityAlignment?
     /// Whether each node has a record in the window (an interaction or attendance for a member,
     /// an attendance row for an event).
     public let active: [Bool]
@@ -83,6 +85,11 @@ public struct Analysis: Sendable {
         weightedClustering = WeightedClustering(graph)
         cores = CoreNumber(graph)
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        let shownIDs = outputNodes.ids
+        communityAlignment = structure.communities.map { c in
+            options.previousCommunities.map { CommunityAlignment(group: c.groups.group, count: c.count, ids: shownIDs, previousCommunity: $0) }
+                ?? CommunityAlignment(count: c.count)
+        }
         let primary = structure.primary
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
                                        eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
@@ -90,6 +97,11 @@ public struct Analysis: Sendable {
             ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
                               configSource: options.segmentsSource, groups: primary?.groups, reuse: position)
             : nil
+    }
+
+    /// communities.csv's rows, numbered as the outputs show them.
+    public var communityRows: [StructureAnalysis.CommunityRow] {
+        structure.communityRows(graph, showGroups: showsGroupLabels, numbers: communityAlignment?.numbers)
     }
 
     /// Whether the outputs may show the primary group attribute's values: always, unless
@@ -117,13 +129,16 @@ public struct Analysis: Sendable {
                             coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v], isolate: d.neighbours[v] == 0,
                             weakComponent: summary.weakComponents.membership[v],
                             strongComponent: summary.strongComponents.membership[v])
-        structure.fill(&row, member: v)
+        structure.fill(&row, member: v, communityNumbers: communityAlignment?.numbers)
         time?.fill(&row, member: v)
         return row
     }
 
-    /// The report model; `survey` is the survey layer's summary (nil unless the network is one).
-    public func report(version: String, survey: Report.SurveySummary? = nil) -> Report {
+    /// The report model; `survey` is the survey layer's summary (nil unless the network is one),
+    /// `arguments` the command line after `weft` and `dataFolder` the folder that input paths are
+    /// recorded relative to (`RelativePath`; nil: as given).
+    public func report(version: String, survey: Report.SurveySummary? = nil, arguments: [String] = [],
+                       dataFolder: String? = nil) -> Report {
         let shown = outputNodes
         let seedLabels = options.pagerankSeeds.compactMap { nodes.ids.index(of: $0).map { shown.ids[$0] } }
         let interactions = dataset.interactions.range(in: window)
@@ -173,7 +188,7 @@ public struct Analysis: Sendable {
                             katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
-                .init(kind: $0.kind.rawValue, path: $0.path, delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
+                .init(kind: $0.kind.rawValue, path: RelativePath.of($0.path, from: dataFolder), delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
                       encoding: $0.layout.encoding.rawValue,
                       rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
                       bytes: $0.bytes, sha256: $0.sha256)
@@ -186,7 +201,14 @@ public struct Analysis: Sendable {
                 let sizes = c.sizes
                 return .init(method: c.method.rawValue, resolution: c.resolution, seed: c.seed, restarts: c.restarts,
                              count: c.count, modularity: c.modularity.value, singletons: sizes.filter { $0 == 1 }.count,
-                             sizes: sizes.filter { $0 > 1 })
+                             sizes: sizes.filter { $0 > 1 },
+                             alignment: options.previousCommunities.flatMap { _ in communityAlignment.map { a in
+                                 Report.CommunityAlignmentSummary(previous: options.previousSource ?? "", sharedMembers: a.shared.reduce(0, +),
+                                       matched: a.previous.compactMap { $0 }.count, new: a.previous.filter { $0 == nil }.count,
+                                       communities: (0..<c.count).map {
+                                           Report.AlignedCommunity(community: a.numbers[$0], size: sizes[$0], previousCommunity: a.previous[$0], sharedMembers: a.shared[$0])
+                                       })
+                             } })
             },
             groups: structure.groupSummaries(showLabels: showsLabels(of:)),
             primaryGroup: structure.primary?.attribute,
@@ -195,7 +217,12 @@ public struct Analysis: Sendable {
             time: time?.summary(ids: outputNodes.ids),
             segments: segmentsSummary,
             survey: survey,
-            summary: headlineFigures(membership: membership, network: network, records: records, segments: segmentsSummary, survey: survey))
+            summary: headlineFigures(membership: membership, network: network, records: records, segments: segmentsSummary, survey: survey),
+            run: .init(arguments: arguments,
+                       dataAsOf: times.max().map(Timestamp.formatDate),
+                       windowStart: window.start.map(Timestamp.formatDateTime), windowEnd: window.end.map(Timestamp.formatDateTime),
+                       pseudonymisation: .init(method: !options.pseudonymise ? "none" : options.pseudonymKey == nil ? "member_order" : "keyed",
+                                               keptAttributes: outputNodes.attributes.columns.map(\.name))))
     }
 }
 

@@ -50,6 +50,11 @@ public struct AnalysisOptions: Sendable {
     public var pagerankSeeds: [String] = []
     /// Replace ids by pseudonyms, drop names, and keep only `keptAttributes` in the outputs.
     public var pseudonymise = false
+    /// A previous run's community number per output id (`--previous`): community numbers are
+    /// aligned to it (`CommunityAlignment`); nil: 1 = largest.
+    public var previousCommunities: [String: Int]? = nil
+    /// Where the previous run's numbers came from, as report.json records it.
+    public var previousSource: String? = nil
     public var keptAttributes: [String] = []
     /// The secret that keys pseudonyms (see `NodeTable.pseudonymised`); nil: pseudonyms by member order.
     public var pseudonymKey: [UInt8]? = nil

@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "1.0.0"
+    public static let currentSchemaVersion = "1.1.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -39,9 +39,11 @@ public struct Report: Codable, Sendable, Equatable {
     @NullCoded public var survey: SurveySummary? = nil
     /// The headline figures and data-quality warnings (see `Summary`).
     public var summary: Summary
+    /// What identifies the run: arguments, data as-of date, window, pseudonymisation.
+    public var run: Run
 
     enum CodingKeys: String, CodingKey {
-        case survey, summary
+        case survey, summary, run
         case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
         case brokerage, time, segments
         case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"
@@ -209,8 +211,42 @@ extension Report {
         public var modularity: Double
         /// Communities of one member.
         public var singletons: Int
-        /// Sizes of the communities of two or more members, largest first (community 1 first).
+        /// Sizes of the communities of two or more members, largest first (community 1 first
+        /// unless aligned to a previous run).
         public var sizes: [Int]
+        /// With `--previous`: how the numbers were aligned to the previous run's; null otherwise.
+        @NullCoded public var alignment: CommunityAlignmentSummary? = nil
+    }
+
+    /// `CommunityAlignment` as report.json records it.
+    public struct CommunityAlignmentSummary: Codable, Sendable, Equatable {
+        /// The previous report, relative to the data folder.
+        public var previous: String
+        /// Members in both runs in communities that kept their number.
+        public var sharedMembers: Int
+        /// Communities that took a previous number, and those numbered anew.
+        public var matched: Int
+        public var new: Int
+        /// Every community, largest first: its number, size, the previous number it took (null:
+        /// new) and the members it shares with that previous community.
+        public var communities: [AlignedCommunity]
+
+        enum CodingKeys: String, CodingKey {
+            case previous, matched, new, communities
+            case sharedMembers = "shared_members"
+        }
+    }
+
+    public struct AlignedCommunity: Codable, Sendable, Equatable {
+        public var community: Int
+        public var size: Int
+        @NullCoded public var previousCommunity: Int?
+        public var sharedMembers: Int
+
+        enum CodingKeys: String, CodingKey {
+            case community, size
+            case previousCommunity = "previous_community", sharedMembers = "shared_members"
+        }
     }
 
     /// How one attribute's groups sit in the network.

@@ -175,6 +175,11 @@ extension Analysis {
                 code: "partial_last_period",
                 message: "The last period (\(Timestamp.formatDate(partial.start)) to \(Timestamp.formatDate(partial.nominalEnd - 1))) is partial: the data ends on \(Timestamp.formatDate(partial.dataEnd - 1)), \(Int((covered * 100).rounded()))% of the way through it, so its activity, ties and retention read low against full periods."))
         }
+        if options.pseudonymise && options.pseudonymKey == nil {
+            warnings.append(DataWarning(
+                code: "pseudonyms_per_run",
+                message: "Pseudonyms are p0001, p0002, … in members-file order: they are valid for this run only, and name other members in another run or after the file is re-sorted. Use --pseudonym-key-file for pseudonyms that stay the same across runs."))
+        }
         if let warning = survey?.warning {
             warnings.append(DataWarning(code: "low_survey_response", message: warning))
         }

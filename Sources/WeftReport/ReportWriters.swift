@@ -176,7 +176,7 @@ public enum ReportWriters {
 
     /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).
     public static func writeCommunities(_ analysis: Analysis, to path: String) throws {
-        let rows = analysis.structure.communityRows(analysis.graph, showGroups: analysis.showsGroupLabels)
+        let rows = analysis.communityRows
         try writeTable(StructureAnalysis.CommunityRow.columns, to: path) { write in for row in rows { try write(row) } }
     }
 

@@ -49,9 +49,10 @@ public struct StructureAnalysis: Sendable {
         brokerage = groupings.first.map { BrokerageRoles(graph, groups: $0.groups) }
     }
 
-    /// Sets member v's structure columns.
-    func fill(_ row: inout MemberRow, member v: Int) {
-        row.community = communities.map { Int($0.groups.group[v]) + 1 }
+    /// Sets member v's structure columns; `communityNumbers` gives each community's number
+    /// (nil: index + 1).
+    func fill(_ row: inout MemberRow, member v: Int, communityNumbers: [Int]?) {
+        row.community = communities.map { c in communityNumbers?[Int(c.groups.group[v])] ?? Int(c.groups.group[v]) + 1 }
         row.core = core.isCore[v]
         row.coreness = coreness.coreness[v]
         (row.constraint, row.effectiveSize, row.efficiency) = (holes.constraint[v], holes.effectiveSize[v], holes.efficiency[v])
@@ -128,9 +129,11 @@ extension StructureAnalysis {
         ]
     }
 
-    /// communities.csv's rows, community 1 first; empty when communities are off. `showGroups`
-    /// false leaves the primary attribute's values out (pseudonymised outputs that drop it).
-    public func communityRows(_ graph: Graph, showGroups: Bool) -> [CommunityRow] {
+    /// communities.csv's rows in community-number order; empty when communities are off.
+    /// `numbers` gives each community's number (nil: index + 1, so community 1, the largest,
+    /// first). `showGroups` false leaves the primary attribute's values out (pseudonymised
+    /// outputs that drop it).
+    public func communityRows(_ graph: Graph, showGroups: Bool, numbers: [Int]? = nil) -> [CommunityRow] {
         guard let communities else { return [] }
         let k = communities.count
         let group = communities.groups.group
@@ -157,10 +160,10 @@ extension StructureAnalysis {
         let sizes = communities.sizes
         let m = communities.modularity
         return (0..<k).map { c in
-            CommunityRow(community: c + 1, size: sizes[c], tiesInside: inside[c], weightInside: m.internalWeight[c],
+            CommunityRow(community: numbers?[c] ?? c + 1, size: sizes[c], tiesInside: inside[c], weightInside: m.internalWeight[c],
                          tiesOutside: outside[c], strength: m.totalStrength[c], modularityContribution: m.contribution[c],
                          topGroup: top[c]?.0, topGroupShare: top[c]?.1)
-        }
+        }.sorted { $0.community < $1.community }
     }
 }
 

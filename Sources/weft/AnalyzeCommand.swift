@@ -33,6 +33,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "What sizes the dots on report.html's maps: connections, strength, betweenness, pagerank or coreness.")
     var mapSize: MapSizeMeasure = .connections
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A previous run's output folder (or its report.json): community numbers follow that run's where members overlap, so a monthly refresh keeps numbers and colours.",
+        valueName: "PATH"))
+    var previous: String?
+
     func validate() throws {
         _ = try OutputFormat.parse(format)
         if measures.network == .events {
@@ -51,10 +56,17 @@ struct AnalyzeCommand: ParsableCommand {
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
         (options.segments, options.segmentsSource) = segmentConfig
+        if let previous {
+            let prior = try ReportFile.communities(at: previous)
+            (options.previousCommunities, options.previousSource) = (prior.communities, RelativePath.of(prior.file, from: input.dataFolder))
+        }
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.stage("writing outputs")
-        let report = analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis))
+        let report = analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis),
+                                     arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
+                                                                       pathOptions: Self.pathOptions, positional: input.data),
+                                     dataFolder: input.dataFolder)
         let formats = try OutputFormat.parse(format)
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
@@ -109,6 +121,11 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func format(_ x: Double) -> String { String(format: "%.4f", x) }
+
+    /// The options whose values are paths (report.json's `run.arguments` records them relative
+    /// to the data folder).
+    static let pathOptions: Set<String> = ["--members", "--interactions", "--attendance", "--survey", "--respondents", "--out",
+                                           "--segments-config", "--pseudonym-key-file", "--previous"]
 }
 
 /// The output families of `weft analyze --format`.

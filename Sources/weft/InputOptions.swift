@@ -40,6 +40,13 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    /// The folder input paths are recorded relative to in the outputs: the data folder, else
+    /// the folder of the first file named.
+    var dataFolder: String {
+        data ?? ([members, interactions, attendance, survey, respondents].compactMap { $0 }.first
+            .map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ".")
+    }
+
     var paths: InputPaths {
         get throws {
             let named = InputPaths(members: members, interactions: interactions, attendance: attendance,

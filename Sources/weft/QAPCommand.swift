@@ -109,9 +109,9 @@ struct QAPCommand: ParsableCommand {
     private func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
 }
 
-/// `weft qap --out`'s JSON.
+/// `weft qap --out`'s JSON (Schemas/qap.schema.json); a value that does not apply is null.
 struct QAPResult: Encodable {
-    struct Correlation: Encodable {
+    struct Correlation: Codable, Sendable, Equatable {
         var observed: Double
         var pGreaterOrEqual: Double
         var pLessOrEqual: Double
@@ -126,14 +126,14 @@ struct QAPResult: Encodable {
         }
     }
 
-    struct Term: Encodable {
+    struct Term: Codable, Sendable, Equatable {
         var relation: String
         var coefficient: Double
         var standardError: Double
         var t: Double
-        var pGreaterOrEqual: Double?
-        var pLessOrEqual: Double?
-        var pAbsolute: Double?
+        @NullCoded var pGreaterOrEqual: Double?
+        @NullCoded var pLessOrEqual: Double?
+        @NullCoded var pAbsolute: Double?
 
         enum CodingKeys: String, CodingKey {
             case relation, coefficient, t
@@ -142,7 +142,7 @@ struct QAPResult: Encodable {
         }
     }
 
-    struct Regression: Encodable {
+    struct Regression: Codable, Sendable, Equatable {
         var intercept: Double
         var rSquared: Double
         var adjustedRSquared: Double
@@ -161,6 +161,6 @@ struct QAPResult: Encodable {
     var binary: Bool
     var permutations: Int
     var seed: UInt64
-    var correlation: Correlation?
-    var regression: Regression?
+    @NullCoded var correlation: Correlation? = nil
+    @NullCoded var regression: Regression? = nil
 }

@@ -74,6 +74,26 @@ import Testing
         #expect(networkErrors.isEmpty, "\(flags): \(networkErrors.prefix(5))")
     }
 
+    /// segments.json (`weft segments --out`) and the QAP JSON (`weft qap --out`), with one
+    /// predictor (correlation and regression) and two (regression only: correlation is null).
+    @Test func segmentsAndQAPFilesValidate() throws {
+        let out = try temporaryFolder()
+        #expect(try WeftRun(["segments", sampleData, "--out", out.path]).status == 0)
+        let segments = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("segments.json")))
+        let segmentErrors = try JSONSchemaValidator(contentsOf: WeftRun.repository.appendingPathComponent("Schemas/segments.schema.json")).validate(segments)
+        #expect(segmentErrors.isEmpty, "\(segmentErrors.prefix(5))")
+        let qap = try JSONSchemaValidator(contentsOf: WeftRun.repository.appendingPathComponent("Schemas/qap.schema.json"))
+        for predictors in [["type:message"], ["type:message", "same:country"]] {
+            let file = out.appendingPathComponent("qap-\(predictors.count).json")
+            let run = try WeftRun(["qap", sampleData, "--dependent", "type:call", "--permutations", "20", "--out", file.path]
+                                  + predictors.flatMap { ["--predictor", $0] })
+            #expect(run.status == 0, "\(run.stderr)")
+            let result = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+            #expect(qap.validate(result).isEmpty, "\(qap.validate(result).prefix(5))")
+            #expect((result["correlation"] is NSNull) == (predictors.count > 1))
+        }
+    }
+
     @Test func aTinyNetworkValidates() throws {
         let folder = try temporaryFolder()
         try "source,target,timestamp\na,b,2024-01-01\n".write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)

@@ -91,6 +91,11 @@ import WeftIO
         var memberMeasures = member["properties"] as! [String: Any]
         for key in ["id", "name", "attributes"] { memberMeasures[key] = nil }
         #expect(try canonical(measures["properties"]) == canonical(memberMeasures), "network: node measures are members.csv's")
+        // segments.json is report.json's `segments` object (never null there).
+        var segments = try Self.json("segments.schema.json")
+        var inReport = reportProperties["segments"] as! [String: Any]
+        for key in ["$schema", "$id", "title", "description", "type"] { segments[key] = nil; inReport[key] = nil }
+        #expect(try canonical(segments) == canonical(inReport), "segments.json is report.json's segments")
         for schema in [summary, network] {
             let properties = schema["properties"] as! [String: Any]
             for name in ["generator", "schema_version", "window"] {

@@ -135,7 +135,8 @@ struct Context {
             colourings.append(NodeColouring(title: primary.attribute, labels: labels, category: primary.groups.group))
         }
         if let c = a.structure.communities {
-            colourings.append(NodeColouring(title: "community", labels: (1...max(1, c.count)).map { "community \($0)" }, category: c.groups.group))
+            colourings.append(NodeColouring(title: "community", labels: (a.communityAlignment?.numbers ?? Array(1...max(1, c.count))).map { "community \($0)" },
+                                            category: c.groups.group))
         }
         self.colourings = colourings
         groupLabel = a.structure.primary?.attribute

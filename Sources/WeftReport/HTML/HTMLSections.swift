@@ -241,7 +241,7 @@ extension HTMLReport {
             html += table([(p.attribute, false), ("Members", true), ("Ties inside", true), ("Ties outside", true), ("E-I", true)], rows)
             if labels.count > 20 { html += "<p class=\"note\">The 20 largest of \(HTMLText.count(labels.count)) groups.</p>" }
         }
-        let communities = analysis.structure.communityRows(analysis.graph, showGroups: analysis.showsGroupLabels).filter { $0.size > 1 }
+        let communities = analysis.communityRows.filter { $0.size > 1 }
         if let summary = report.communities {
             html += "<h3>Communities (\(HTMLText.escape(summary.method)), modularity \(HTMLText.number(summary.modularity, digits: 3)))</h3>"
             let rows = communities.prefix(15).map { r -> [String] in
