@@ -128,7 +128,7 @@ extension Report {
 extension Analysis {
     /// The headline figures, from this analysis and the parts of its report they restate.
     func headlineFigures(membership: Report.MemberCounts, network: Report.Network, records: Report.RecordCounts,
-                 segments segmentSummary: Report.SegmentsSummary?, survey: Report.SurveySummary?) -> Report.Summary {
+                         segments segmentSummary: Report.SegmentsSummary?, survey: Report.SurveySummary?) -> Report.Summary {
         let last = time?.timeline.last
         return Report.Summary(
             members: membership.total, activeMembers: membership.active,
@@ -144,7 +144,7 @@ extension Analysis {
             },
             newTieShare: last.flatMap { $0.ties > 0 ? Double($0.tiesNew) / Double($0.ties) : nil },
             newTies: last?.tiesNew, lastPeriodTies: last?.ties,
-            strongTiesNow: time?.strength.map { s in s.finalStrength.filter { $0 >= time!.settings.rule.threshold }.count },
+            strongTiesNow: time.flatMap { t in t.strength.map { s in s.finalStrength.filter { $0 >= t.settings.rule.threshold }.count } },
             segments: segmentSummary.map { s in
                 s.segments.map { .init(segment: $0, members: s.counts[$0] ?? 0, share: s.shares[$0] ?? 0) }
             } ?? [],
