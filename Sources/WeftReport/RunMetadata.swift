@@ -59,10 +59,15 @@ public enum RelativePath {
     }
 
     /// Command-line arguments with paths made relative to `folder`: the values of `pathOptions`
-    /// (`--out DIR` or `--out=DIR`) and `positional`, the data folder argument.
-    public static func arguments(_ arguments: [String], from folder: String?, pathOptions: Set<String>, positional: String?) -> [String] {
+    /// (`--members FILE` or `--members=FILE`) and `positional`, the data folder argument. The
+    /// options in `omitted` are left out with their values (the output folder: where the outputs
+    /// go must not change their bytes).
+    public static func arguments(_ arguments: [String], from folder: String?, pathOptions: Set<String>, positional: String?,
+                                 omitted: Set<String> = []) -> [String] {
         var out: [String] = []
         for (i, argument) in arguments.enumerated() {
+            let name = argument.hasPrefix("--") ? String(argument.prefix { $0 != "=" }) : argument
+            if omitted.contains(name) || (i > 0 && omitted.contains(arguments[i - 1])) { continue }
             if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--"), pathOptions.contains(String(argument[..<equals])) {
                 out.append(String(argument[...equals]) + of(String(argument[argument.index(after: equals)...]), from: folder))
             } else if (i > 0 && pathOptions.contains(arguments[i - 1])) || argument == positional {

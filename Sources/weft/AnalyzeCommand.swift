@@ -65,7 +65,8 @@ struct AnalyzeCommand: ParsableCommand {
         progress.stage("writing outputs")
         let report = analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis),
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
-                                                                       pathOptions: Self.pathOptions, positional: input.data),
+                                                                       pathOptions: Self.pathOptions, positional: input.data,
+                                                                       omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),
                                      dataFolder: input.dataFolder)
         let formats = try OutputFormat.parse(format)
         var written: [String] = []
@@ -122,9 +123,16 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func format(_ x: Double) -> String { String(format: "%.4f", x) }
 
+    /// The options report.json's `run.arguments` leaves out with their values: the output folder
+    /// (where the outputs go must not change their bytes) and, in pseudonymised outputs, the
+    /// member ids of `--pagerank-seeds` (`measures.pagerank_seeds` gives their pseudonyms).
+    static func omittedArguments(pseudonymised: Bool) -> Set<String> {
+        pseudonymised ? ["--out", "--pagerank-seeds"] : ["--out"]
+    }
+
     /// The options whose values are paths (report.json's `run.arguments` records them relative
-    /// to the data folder).
-    static let pathOptions: Set<String> = ["--members", "--interactions", "--attendance", "--survey", "--respondents", "--out",
+    /// to the data folder; `--out` is left out there).
+    static let pathOptions: Set<String> = ["--members", "--interactions", "--attendance", "--survey", "--respondents",
                                            "--segments-config", "--pseudonym-key-file", "--previous"]
 }
 

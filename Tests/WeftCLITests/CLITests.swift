@@ -107,7 +107,8 @@ func temporaryFolder() throws -> URL {
         let inputs = try #require(report["inputs"] as? [[String: Any]])
         #expect(inputs.count == 4)   // members, interactions, attendance, survey
         for input in inputs {
-            let path = try #require(input["path"] as? String)
+            // Paths are recorded relative to the data folder.
+            let path = sampleData + "/" + (try #require(input["path"] as? String))
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
             #expect(input["bytes"] as? Int == size)
             let sum = Process()
