@@ -11,7 +11,18 @@ public enum ReportWriters {
 
     /// A value as pretty-printed JSON with sorted keys (byte-stable), written atomically.
     public static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
-        try AtomicFileWriter.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n", to: path)
+        try AtomicFileWriter.write(String(decoding: try encoded(value, for: path), as: UTF8.self) + "\n", to: path)
+    }
+
+    /// `value` as JSON; a value JSON cannot hold (an infinite or NaN number) is an `OutputError`
+    /// naming the file and the key, not Foundation's "isn't in the correct format".
+    static func encoded<T: Encodable>(_ value: T, for path: String) throws -> Data {
+        do {
+            return try encoder.encode(value)
+        } catch let EncodingError.invalidValue(value, context) {
+            let key = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw OutputError.unrepresentable(path: path, detail: "\(value) at \(key) cannot be written as JSON; please report this with the command and data that caused it")
+        }
     }
 
     private static var encoder: JSONEncoder {
@@ -28,7 +39,7 @@ public enum ReportWriters {
     /// member's attributes keyed by column name, null where empty).
     public static func writeReport(_ report: Report, analysis: Analysis, to path: String) throws {
         let file = try AtomicFileWriter(path: path)
-        try file.write(try openObject(report) + ",\n  \"timeline\" : [")
+        try file.write(try openObject(report, for: path) + ",\n  \"timeline\" : [")
         var line: [UInt8] = []
         for (p, row) in (analysis.time?.timeline ?? []).enumerated() {
             line.removeAll(keepingCapacity: true)
@@ -67,8 +78,8 @@ public enum ReportWriters {
 
     /// `value` as pretty-printed JSON with sorted keys, without its closing brace, so that a
     /// writer can stream more keys after it (`,\n  "key" : …`) and close the object itself.
-    static func openObject<T: Encodable>(_ value: T) throws -> String {
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+    static func openObject<T: Encodable>(_ value: T, for path: String) throws -> String {
+        let text = String(decoding: try encoded(value, for: path), as: UTF8.self)
         guard let close = text.lastIndex(of: "}") else { return text }
         return String(text[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
     }

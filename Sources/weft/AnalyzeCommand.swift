@@ -49,9 +49,11 @@ struct AnalyzeCommand: ParsableCommand {
         let progress = Progress()
         let span = try window.window()
         let segmentConfig = try segmentOptions.load()
+        let formats = try OutputFormat.parse(format)
+        let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name),
+                                      inputs: input.inputFiles())
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
@@ -68,11 +70,10 @@ struct AnalyzeCommand: ParsableCommand {
                                                                        pathOptions: Self.pathOptions, positional: input.data,
                                                                        omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),
                                      dataFolder: input.dataFolder)
-        let formats = try OutputFormat.parse(format)
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
             guard formats.contains(format) else { return }
-            try write(out + "/" + name)
+            try write(folder.stagingPath(for: name))
             written.append(out + "/" + name)
         }
         try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
@@ -95,6 +96,7 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(dataset.rejects, to: $0, pseudonymise: measures.pseudonymise) }
         try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, map: map, to: $0) }
         try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, map: map, to: $0) }
+        try folder.publish()
         progress.done()
         let n = report.network
         if let survey = report.survey { print(SurveyReporting.line(survey)) }
@@ -118,7 +120,7 @@ struct AnalyzeCommand: ParsableCommand {
             print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
         }
         input.printWarnings(report.summary.warnings)   // the ingest warnings and the analysis's
-        try input.enforceStrict(dataset)
+        try input.enforceStrict(dataset, rejectsFile: formats.contains(.csv) ? out + "/rejects.csv" : nil)
     }
 
     private func format(_ x: Double) -> String { String(format: "%.4f", x) }
@@ -134,6 +136,14 @@ struct AnalyzeCommand: ParsableCommand {
     /// to the data folder; `--out` is left out there).
     static let pathOptions: Set<String> = ["--members", "--interactions", "--attendance", "--survey", "--respondents",
                                            "--segments-config", "--pseudonym-key-file", "--previous"]
+
+    /// Every file `analyze` can write into --out, with the --format family it belongs to.
+    static let outputs: [(name: String, format: OutputFormat)] = [
+        ("report.json", .json), ("summary.json", .summary), ("network.json", .network), ("report.html", .html),
+        ("members.csv", .csv), ("communities.csv", .csv),
+        ("timeline.csv", .csv), ("ties.csv", .csv), ("segments.csv", .csv), ("transitions.csv", .csv),
+        ("rejects.csv", .csv), ("network.graphml", .graphml), ("network.gexf", .gexf),
+    ]
 }
 
 /// The output families of `weft analyze --format`.

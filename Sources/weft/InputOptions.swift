@@ -73,17 +73,27 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Prints data warnings (an assumed encoding, a partial last period, …) at the end of a
-    /// command's output, where they are seen last.
-    func printWarnings(_ warnings: [DataWarning]) {
+    /// command's output, where they are seen last (through `say`: standard output unless the
+    /// command writes data there).
+    func printWarnings(_ warnings: [DataWarning], say: (String) -> Void = { print($0) }) {
         guard !warnings.isEmpty else { return }
-        print("")
-        for w in warnings { print("\(w.severity == .warning ? "warning" : "note"): \(w.message)") }
+        say("")
+        for w in warnings { say("\(w.severity == .warning ? "warning" : "note"): \(w.message)") }
     }
 
-    /// Under --strict, any reject is a failure (exit 1).
-    func enforceStrict(_ dataset: Dataset) throws {
+    /// The input files, which no output may overwrite.
+    func inputFiles() throws -> InputFiles {
+        let found = try paths
+        return InputFiles([found.members, found.interactions, found.attendance, found.survey, found.respondents].compactMap { $0 })
+    }
+
+    /// Under --strict, any reject is a failure (exit 1). `rejectsFile` is where the run listed
+    /// them (nil when it wrote no rejects table).
+    func enforceStrict(_ dataset: Dataset, rejectsFile: String?) throws {
         if strict && dataset.rowsRejected > 0 {
-            throw CommandFailure(message: "error: \(dataset.rowsRejected) row(s) rejected (--strict); see rejects.csv", exitCode: 1)
+            let listed = rejectsFile.map { $0 == "-" ? "they are listed on standard output" : "see \($0)" }
+                ?? "run weft validate to list them"
+            throw CommandFailure(message: "error: \(dataset.rowsRejected) row(s) rejected (--strict); \(listed)", exitCode: 1)
         }
     }
 }

@@ -16,15 +16,17 @@ struct MetricsCommand: ParsableCommand {
     @OptionGroup var window: WindowOptions
     @OptionGroup var measures: MeasureOptions
 
-    @Option(name: .long, help: "Write the member table to this file instead of standard output.")
+    @Option(name: .long, help: "Write the member table to this file instead of standard output (- for standard output).")
     var out: String?
 
-    @Option(help: "Also write the network figures (report.json's `network` object) to this file.")
+    @Option(help: "Also write the network figures (report.json's `network` object) to this file (- for standard output).")
     var networkJson: String?
 
     func run() throws {
         let progress = Progress()
         let span = try window.window()
+        let inputs = try input.inputFiles()
+        for path in [out, networkJson].compactMap({ $0 }) { try inputs.check(output: path) }
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
         progress.stage("computing measures")
@@ -43,6 +45,6 @@ struct MetricsCommand: ParsableCommand {
         if let networkJson {
             try ReportWriters.writeJSON(analysis.report(version: Weft.version).network, to: networkJson)
         }
-        try input.enforceStrict(dataset)
+        try input.enforceStrict(dataset, rejectsFile: nil)
     }
 }

@@ -57,6 +57,7 @@ struct QAPCommand: ParsableCommand {
 
     func run() throws {
         let span = try window.window()
+        if let out { try input.inputFiles().check(output: out) }
         let dataset = try input.load(progress: Progress())
         let n = dataset.members.count
         guard n <= QAPCommand.memberLimit else {

@@ -52,6 +52,7 @@ struct SegmentsCommand: ParsableCommand {
     func run() throws {
         let span = try window.window()
         let config = try segmentOptions.load()
+        let folder = try out.map { try OutputFolder($0, names: ["segments.csv", "transitions.csv", "segments.json"], inputs: input.inputFiles()) }
         let dataset = try input.load(progress: Progress())
         try measures.checkNames(dataset)
         let options = measures.options(undirected: input.undirected)
@@ -66,16 +67,17 @@ struct SegmentsCommand: ParsableCommand {
                 for v in 0..<dataset.members.count { try writer.writeRow(SegmentRow.columns.map { $0.cell(analysis.row(v, ids: shown.ids)) }) }
             }
             try writer.commit()
-            try input.enforceStrict(dataset)
+            try input.enforceStrict(dataset, rejectsFile: nil)
             return
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try ReportWriters.writeSegments(analysis, ids: shown.ids, to: out + "/segments.csv")
-        try ReportWriters.writeTransitions(analysis, to: out + "/transitions.csv")
-        if let summary = analysis?.summary { try ReportWriters.writeJSON(summary, to: out + "/segments.json") }
+        guard let folder else { return }
+        try ReportWriters.writeSegments(analysis, ids: shown.ids, to: folder.stagingPath(for: "segments.csv"))
+        try ReportWriters.writeTransitions(analysis, to: folder.stagingPath(for: "transitions.csv"))
+        if let summary = analysis?.summary { try ReportWriters.writeJSON(summary, to: folder.stagingPath(for: "segments.json")) }
+        try folder.publish()
         if let summary = analysis?.summary { print(SegmentsCommand.describe(summary)) } else { print("no record in the window: no segments") }
         print("wrote \(["segments.csv", "transitions.csv"].map { out + "/" + $0 }.joined(separator: ", "))\(analysis == nil ? "" : ", \(out)/segments.json")")
-        try input.enforceStrict(dataset)
+        try input.enforceStrict(dataset, rejectsFile: nil)
     }
 
     /// One line of counts, the movements since the previous snapshot, and the k-means agreement.

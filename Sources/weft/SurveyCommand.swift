@@ -111,17 +111,20 @@ struct SurveyImportCommand: ParsableCommand {
             throw CommandFailure(message: "error: \(roster.rowsRejected) row(s) of the roster \(members) rejected; first: \(roster.rejects[0].message)", exitCode: 1)
         }
         let table = roster.members
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let reviewPath = out + "/match-review.csv"
         let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
         let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table, reading: reading.options) } ?? []
+        // match-review.csv is read back on purpose (the decisions filled in); the other inputs are protected.
+        let folder = try OutputFolder(out, names: ["rejects.csv", "survey.csv", "respondents.csv", "match-report.csv", "match-review.csv"],
+                                      inputs: InputFiles([input, members] + [choices].compactMap { $0 }))
         let outcome = try SurveyImport(settings: settings()).run(path: input, members: table, decisions: decisions)
         let x = outcome.extraction
-        try ReportWriters.writeRejects(x.rejects, to: out + "/rejects.csv")
-        try SurveyImportWriter.writeLong(outcome, members: table, to: out + "/survey.csv")
-        try SurveyImportWriter.writeRespondents(outcome, members: table, to: out + "/respondents.csv")
-        try SurveyImportWriter.writeMatchReport(outcome, members: table, to: out + "/match-report.csv")
-        try SurveyImportWriter.writeReview(outcome, members: table, to: reviewPath)
+        try ReportWriters.writeRejects(x.rejects, to: folder.stagingPath(for: "rejects.csv"))
+        try SurveyImportWriter.writeLong(outcome, members: table, to: folder.stagingPath(for: "survey.csv"))
+        try SurveyImportWriter.writeRespondents(outcome, members: table, to: folder.stagingPath(for: "respondents.csv"))
+        try SurveyImportWriter.writeMatchReport(outcome, members: table, to: folder.stagingPath(for: "match-report.csv"))
+        try SurveyImportWriter.writeReview(outcome, members: table, to: folder.stagingPath(for: "match-review.csv"))
+        try folder.publish()
 
         print("\(format.rawValue) export \(input): " + x.layout.joined(separator: "; "))
         print("rows read \(x.rowsRead) = accepted \(x.accepted) + rejected \(x.rejected)")
@@ -132,7 +135,7 @@ struct SurveyImportCommand: ParsableCommand {
         print("names not matched exactly by id or email: \(outcome.matches.count)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"))
         print("nominations \(x.nominations.count): written \(outcome.rows.count), merged duplicates \(outcome.mergedDuplicates), self-nominations dropped \(outcome.selfNominations), left out until resolved \(outcome.unresolvedNominations); zero or empty answers \(x.zeroAnswers)")
         print("respondents \(outcome.respondents.count)" + (outcome.unresolvedRespondents > 0 ? ", unresolved \(outcome.unresolvedRespondents) (see match-review.csv)" : ""))
-        for r in x.rejects.prefix(10) { print("  " + r.message) }
+        for r in x.rejects.prefix(10) { print("  " + TerminalText.printable(r.message)) }
         print("wrote \(["survey.csv", "respondents.csv", "match-report.csv", "match-review.csv", "rejects.csv"].map { out + "/" + $0 }.joined(separator: ", "))")
         let pending = (counts[.review] ?? 0) + (counts[.ambiguous] ?? 0) + (counts[.unmatched] ?? 0)
         if strict && (x.rejected > 0 || pending > 0) {

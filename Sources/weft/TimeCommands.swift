@@ -18,6 +18,7 @@ struct TimeInputs: ParsableArguments {
 
     func run(_ body: (TimeAnalysis, Graph, NodeTable) throws -> (header: [String], write: (CSVTableWriter) throws -> Void)) throws {
         let span = try window.window()
+        if let out { try input.inputFiles().check(output: out) }
         let dataset = try input.load(progress: Progress())
         try measures.checkNames(dataset)
         var options = measures.options(undirected: input.undirected)
@@ -31,7 +32,7 @@ struct TimeInputs: ParsableArguments {
         let writer = try out.map { try CSVTableWriter(path: $0, header: table.header) } ?? CSVTableWriter(standardOutputHeader: table.header)
         try table.write(writer)
         try writer.commit()
-        try input.enforceStrict(dataset)
+        try input.enforceStrict(dataset, rejectsFile: nil)
     }
 }
 

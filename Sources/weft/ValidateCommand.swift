@@ -13,26 +13,29 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Where to write the table of rejected rows.")
+    @Option(help: "Where to write the table of rejected rows (- for standard output; the summary then goes to standard error).")
     var rejects = "rejects.csv"
 
     @Option(help: "How many problems to print.")
     var show = 20
 
     func run() throws {
+        try input.inputFiles().check(output: rejects)
         let dataset = try input.load(progress: Progress())
-        print(ValidateCommand.summary(of: dataset))
+        // With the table on standard output, the account goes to standard error.
+        let toStandardError = rejects == "-"
+        func say(_ text: String) { if toStandardError { printError(text) } else { print(text) } }
+        say(ValidateCommand.summary(of: dataset))
         if !dataset.rejects.isEmpty {
-            print("\nFirst problems:")
-            for r in dataset.rejects.prefix(max(0, show)) { print("  " + r.message) }
-            if dataset.rejects.count > show { print("  … and \(dataset.rejects.count - show) more in \(rejects)") }
+            say("\nFirst problems:")
+            for r in dataset.rejects.prefix(max(0, show)) { say("  " + TerminalText.printable(r.message)) }
+            if dataset.rejects.count > show { say("  … and \(dataset.rejects.count - show) more in \(rejects)") }
         }
-        let folder = URL(fileURLWithPath: rejects).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if rejects != "-" { try OutputFolder.create(URL(fileURLWithPath: rejects).deletingLastPathComponent().path) }
         try ReportWriters.writeRejects(dataset.rejects, to: rejects)
-        print("\nRejected rows written to \(rejects).")
-        input.printWarnings(dataset.warnings)
-        try input.enforceStrict(dataset)
+        if rejects != "-" { say("\nRejected rows written to \(rejects).") }
+        input.printWarnings(dataset.warnings, say: say)
+        try input.enforceStrict(dataset, rejectsFile: rejects)
     }
 
     /// A plain-text account of every input file and of the members.

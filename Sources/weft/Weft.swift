@@ -25,25 +25,15 @@ struct Weft: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
-            Foundation.exit(failure.exitCode)
-        } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as OutputError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version
             if code == .validationFailure {                   // usage errors
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(TerminalText.printable(fullMessage(for: error)))
                 Foundation.exit(2)
             }
-            // Anything else (a folder or file that cannot be created or written, say) is a failure.
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
-            Foundation.exit(1)
+            printError(TerminalText.printable(FailureMessage.text(for: error)))
+            Foundation.exit((error as? CommandFailure)?.exitCode ?? 1)
         }
     }
 }

@@ -5,13 +5,23 @@ import Darwin
 #endif
 import Foundation
 
-/// Writes one output file atomically: bytes go to a hidden temporary file in the destination's
-/// folder, which is flushed to disk and renamed over the destination only by `commit()`.
-/// A run that fails or is killed before `commit()` leaves the earlier file (if any) untouched and
-/// no partial file under the final name; an uncommitted writer removes its temporary file.
+/// Writes one output file: atomically and durably where the path allows it (see `OutputTarget`).
+///
+/// For a regular file or a new path, bytes go to a hidden temporary file `.NAME.tmp-XXXXXX` in the
+/// destination's folder; `commit()` flushes it, syncs it to disk, renames it over the destination
+/// and syncs the folder, so the file is whole under its name and survives a power cut once
+/// `commit()` returns. A run that fails or is killed before `commit()` leaves the earlier file
+/// (if any) untouched and no partial file under the final name. The temporary file is locked
+/// (`flock`) while its writer lives, so the next writer into the folder can tell a stale one (left
+/// by a killed run, whose lock died with it) from one being written, and removes the stale ones.
+///
+/// A FIFO or character device is written through in place, and `-` is standard output: neither
+/// can be replaced atomically, and replacing them would break what they are.
 public final class AtomicFileWriter {
     public let destination: String
-    private let temporaryPath: String
+    private let target: OutputTarget
+    /// The temporary file (nil when writing through).
+    private let temporaryPath: String?
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private let bufferLimit = 1 << 20
@@ -19,24 +29,39 @@ public final class AtomicFileWriter {
 
     public init(path destination: String) throws {
         self.destination = destination
-        let url = URL(fileURLWithPath: destination)
-        let folder = url.deletingLastPathComponent().path
-        let template = folder + "/." + url.lastPathComponent + ".tmp-XXXXXX"
-        var bytes = Array(template.utf8CString)
-        let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw OutputError.cannotCreate(path: destination, reason: String(cString: strerror(errno)))
+        target = try OutputTarget.classify(destination)
+        switch target {
+        case .standardOutput:
+            descriptor = STDOUT_FILENO
+            temporaryPath = nil
+        case .stream(let path):
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError.cannotWrite(path: destination, reason: String(cString: strerror(errno))) }
+            temporaryPath = nil
+        case .replaceable(let path):
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            StaleTemporaries.remove(in: folder, for: url.lastPathComponent)
+            var bytes = Array(StaleTemporaries.template(in: folder, for: url.lastPathComponent).utf8CString)
+            let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else {
+                throw OutputError.cannotCreate(path: destination, reason: String(cString: strerror(errno)))
+            }
+            _ = flock(fd, LOCK_EX)
+            fchmod(fd, 0o644)
+            descriptor = fd
+            temporaryPath = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        fchmod(fd, 0o644)
-        descriptor = fd
-        temporaryPath = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         buffer.reserveCapacity(bufferLimit)
     }
 
     deinit {
-        if !finished {
-            close(descriptor)
+        guard !finished else { return }
+        if let temporaryPath {
             unlink(temporaryPath)
+            close(descriptor)
+        } else if descriptor != STDOUT_FILENO {
+            close(descriptor)
         }
     }
 
@@ -68,21 +93,38 @@ public final class AtomicFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs and renames the temporary file into place.
+    /// Flushes the bytes; for a replaceable file, syncs it, renames it into place and syncs its folder.
     public func commit() throws {
         precondition(!finished, "AtomicFileWriter committed twice")
         try flush()
-        fsync(descriptor)
-        close(descriptor)
         finished = true
-        if rename(temporaryPath, destination) != 0 {
+        guard let temporaryPath, case .replaceable(let path) = target else {
+            if descriptor != STDOUT_FILENO { close(descriptor) }
+            return
+        }
+        // Rename while the descriptor (and so the lock) is held: the file is never unlocked
+        // under its temporary name.
+        defer { close(descriptor) }
+        if fsync(descriptor) != 0 || rename(temporaryPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw OutputError.cannotWrite(path: destination, reason: reason)
         }
+        try AtomicFileWriter.syncFolder(of: path)
     }
 
-    /// Writes a whole file atomically in one call.
+    /// Syncs the folder holding `path`, so that a rename into it survives a power cut.
+    public static func syncFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }   // a folder that cannot be opened for reading cannot be synced; the rename stands
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL {
+            throw OutputError.cannotWrite(path: path, reason: "syncing its folder failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes a whole file in one call.
     public static func write(_ text: String, to path: String) throws {
         let writer = try AtomicFileWriter(path: path)
         try writer.write(text)
@@ -90,15 +132,35 @@ public final class AtomicFileWriter {
     }
 }
 
-/// A failure to write an output file.
-public enum OutputError: Error, CustomStringConvertible, Equatable {
-    case cannotCreate(path: String, reason: String)
-    case cannotWrite(path: String, reason: String)
+/// Weft's temporary files, `.NAME.tmp-XXXXXX` beside the file NAME they will replace, and the
+/// removal of those a killed run left behind.
+enum StaleTemporaries {
+    static func template(in folder: String, for name: String) -> String {
+        folder + "/." + name + ".tmp-XXXXXX"
+    }
 
-    public var description: String {
-        switch self {
-        case let .cannotCreate(path, reason): return "cannot create \(path): \(reason)"
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+    /// Whether `entry` is a temporary file of Weft's naming for `name` (any name when nil).
+    static func isTemporary(_ entry: String, for name: String? = nil) -> Bool {
+        guard entry.hasPrefix("."), entry.count > 12 else { return false }
+        let suffix = entry.suffix(11)   // ".tmp-XXXXXX", as mkstemp fills it
+        guard suffix.hasPrefix(".tmp-"), suffix.dropFirst(5).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        guard let name else { return true }
+        return entry.dropFirst().dropLast(11) == Substring(name)
+    }
+
+    /// Removes the temporary files of Weft's naming in `folder` (for `name`, or all when nil) whose
+    /// writer is gone: a live writer holds a lock on its file, a killed one's lock died with it.
+    static func remove(in folder: String, for name: String? = nil) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where isTemporary(entry, for: name) {
+            let path = folder + "/" + entry
+            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                unlink(path)
+            }
+            close(fd)
         }
     }
 }

@@ -53,7 +53,7 @@ public enum NodeLinkWriter {
                                    note: $0.subsetNote)
                         }))
         let file = try AtomicFileWriter(path: path)
-        try file.write(try ReportWriters.openObject(head) + ",\n  \"nodes\" : [")
+        try file.write(try ReportWriters.openObject(head, for: path) + ",\n  \"nodes\" : [")
         let nodes = analysis.outputNodes
         let measures = MemberRow.columns.filter { $0.name != "name" }
         var line: [UInt8] = []
