@@ -86,7 +86,10 @@ public struct StructureAnalysis: Sendable {
     /// are left out). The limit keeps attributes with thousands of values (organisations on a
     /// national network) out unless asked for: their mixing tables would dwarf the report.
     static func groupAttributes(_ attributes: AttributeColumns, nodeCount: Int, named names: [String]?) -> [AttributeColumns.Column] {
-        if let names { return names.compactMap { attributes.column(named: $0) } }
+        if let names {   // a name given twice is used once
+            var seen = Set<String>()
+            return names.compactMap { attributes.column(named: $0) }.filter { seen.insert($0.name).inserted }
+        }
         return attributes.columns.filter { column in
             let values = (1..<column.values.count).map { column.values[Int32($0)] }   // code 0 is the empty value
             guard values.count >= 2, values.count <= min(max(2, nodeCount / 10), defaultGroupLimit) else { return false }

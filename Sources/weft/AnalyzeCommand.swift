@@ -172,7 +172,7 @@ enum OutputFormat: String, CaseIterable {
             guard let format = OutputFormat(rawValue: name) else {
                 throw ValidationError("--format: no output format '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")), all)")
             }
-            formats.insert(format)
+            guard formats.insert(format).inserted else { throw ValidationError("--format: '\(name)' is given twice; name each once") }
         }
         if formats.isEmpty { throw ValidationError("--format: name at least one output format") }
         return formats

@@ -100,6 +100,10 @@ struct MeasureOptions: ParsableArguments {
             throw ValidationError("--survey-symmetrise and --wave-dates apply to --network survey:…")
         }
         _ = try parsedWaveDates()
+        _ = try MeasureOptions.uniqueList(waveDates ?? "", option: "--wave-dates", key: MeasureOptions.namePart)
+        _ = try MeasureOptions.uniqueList(groupBy ?? "", option: "--group-by") { $0.lowercased() }
+        _ = try MeasureOptions.uniqueList(keepAttributes ?? "", option: "--keep-attributes") { $0.lowercased() }
+        _ = try MeasureOptions.uniqueList(pagerankSeeds ?? "", option: "--pagerank-seeds")
         if let k = sampleSources, k < 1 { throw ValidationError("--sample-sources must be at least 1") }
         if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
@@ -149,6 +153,22 @@ struct MeasureOptions: ParsableArguments {
     /// The non-empty items of a comma-separated list, trimmed.
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The items of list option `option`, checked: an item given twice (compared by `key`, e.g.
+    /// the name before `=`, case-folded where the names are matched without case) is a usage error.
+    static func uniqueList(_ text: String, option: String, key: (String) -> String = { $0 }) throws -> [String] {
+        let items = list(text)
+        var seen = Set<String>()
+        for item in items where !seen.insert(key(item)).inserted {
+            throw ValidationError("\(option): '\(key(item))' is given twice; name each once")
+        }
+        return items
+    }
+
+    /// The name part of a NAME=VALUE list item.
+    static func namePart(_ item: String) -> String {
+        String(item.split(separator: "=", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
     }
 
     /// Every --pagerank-seeds id must name a node of the chosen network, and every --group-by

@@ -47,6 +47,9 @@ struct QAPCommand: ParsableCommand {
 
     func validate() throws {
         if predictor.isEmpty { throw ValidationError("give at least one --predictor") }
+        for (k, text) in predictor.enumerated() where predictor[..<k].contains(text) || text == dependent {
+            throw ValidationError("--predictor \(text) is \(text == dependent ? "the dependent relation" : "given twice"); name each relation once")
+        }
         if permutations < 1 { throw ValidationError("--permutations must be at least 1") }
         for text in [dependent] + predictor { _ = try relation(text) }
     }

@@ -78,8 +78,10 @@ struct SurveyImportCommand: ParsableCommand {
             throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
         }
         if let scale, !FileManager.default.fileExists(atPath: scale) {
+            _ = try MeasureOptions.uniqueList(scale, option: "--scale") { MeasureOptions.namePart($0).lowercased() }
             do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) }
         }
+        _ = try MeasureOptions.uniqueList(alterColumns ?? "", option: "--alter-columns")
     }
 
     func settings() throws -> SurveyImportSettings {

@@ -62,7 +62,7 @@ struct TimeOptions: ParsableArguments {
         s.maxEventSize = maxEventSize
         s.driftingListLength = drifting
         if let boundaries {
-            s.boundaries = try MeasureOptions.list(boundaries).map { text in
+            s.boundaries = try MeasureOptions.uniqueList(boundaries, option: "--boundaries").map { text in
                 guard case .success(let value) = ISO8601.parse(text) else {
                     throw ValidationError("--boundaries: '\(text)' is not an ISO 8601 date")
                 }
@@ -71,7 +71,7 @@ struct TimeOptions: ParsableArguments {
             if s.boundaries!.isEmpty { throw ValidationError("--boundaries needs at least one date") }
         }
         if let typeWeights {
-            for item in MeasureOptions.list(typeWeights) {
+            for item in try MeasureOptions.uniqueList(typeWeights, option: "--type-weights", key: MeasureOptions.namePart) {
                 let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[0].isEmpty, let w = Double(parts[1]), w >= 0, w.isFinite else {
                     throw ValidationError("--type-weights: '\(item)' is not TYPE=WEIGHT with a non-negative number")
