@@ -6,6 +6,7 @@ public enum LinearSolve {
     /// Throws `.singular` when A is exactly singular.
     public static func general(_ a: Matrix, _ b: Matrix) throws -> Matrix {
         try checkShapes(a, b)
+        try requireFinite(a.values + b.values, routine: "dgesv")
         var lu = a.values
         var x = b.values
         guard a.rows > 0, b.columns > 0 else { return b }
@@ -24,6 +25,7 @@ public enum LinearSolve {
     /// Only the upper triangle of A is read. Throws `.notPositiveDefinite` otherwise.
     public static func positiveDefinite(_ a: Matrix, _ b: Matrix) throws -> Matrix {
         try checkShapes(a, b)
+        try requireFinite(a.values + b.values, routine: "dposv")
         var factor = a.values
         var x = b.values
         guard a.rows > 0, b.columns > 0 else { return b }

@@ -75,6 +75,9 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(routine: String, position: Int)
     /// The problem is larger than the 32-bit LAPACK interface can index.
     case tooLarge(Int)
+    /// An entry is infinite or NaN: LAPACK's eigensolvers and solvers are not defined on them
+    /// (and some builds loop or crash), so they are refused before the call.
+    case nonFinite(routine: String)
 
     public var description: String {
         switch self {
@@ -84,8 +87,14 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
         case .noConvergence(let i): return "eigensolver did not converge (info \(i))"
         case .invalidArgument(let r, let p): return "\(r): invalid argument \(p)"
         case .tooLarge(let n): return "dimension \(n) exceeds the 32-bit LAPACK interface"
+        case .nonFinite(let r): return "\(r): the matrix holds an infinite or NaN entry"
         }
     }
+}
+
+/// Throws `nonFinite` unless every entry of `values` is finite.
+func requireFinite(_ values: [Double], routine: String) throws {
+    for x in values where !x.isFinite { throw LinearAlgebraError.nonFinite(routine: routine) }
 }
 
 @usableFromInline

@@ -30,6 +30,7 @@ public struct SymmetricEigen: Sendable {
             vectors = wantVectors ? Matrix(rows: 0, columns: 0) : nil
             return
         }
+        try requireFinite(matrix.values, routine: "dsyevr")
         var nn = try lapackInt(n)
         var (il, iu): (Int32, Int32) = (1, nn)
         var range = CChar(UInt8(ascii: "A"))
@@ -75,6 +76,7 @@ public struct SymmetricEigen: Sendable {
         if info > 0 { throw LinearAlgebraError.noConvergence(info: Int(info)) }
         let k = Int(found)
         if k != columnsWanted {
+            guard range != CChar(UInt8(ascii: "A")) else { throw LinearAlgebraError.noConvergence(info: n - k) }
             // Some LAPACK builds (OpenBLAS's, seen on a complete graph, whose second eigenvalue has
             // multiplicity n − 1) return fewer eigenvalues than an index range asks for. Compute
             // them all and keep the requested ones.
@@ -101,6 +103,7 @@ extension SymmetricEigen {
         guard offDiagonal.count == k - 1 else {
             throw LinearAlgebraError.dimensionMismatch("tridiagonal matrix of order \(k) needs \(k - 1) off-diagonal entries, got \(offDiagonal.count)")
         }
+        try requireFinite(diagonal + offDiagonal, routine: "dstevr")
         var nn = try lapackInt(k)
         var d = diagonal, e = offDiagonal + [0]
         var jobz = CChar(UInt8(ascii: "V")), range = CChar(UInt8(ascii: "I"))

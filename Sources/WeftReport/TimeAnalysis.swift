@@ -64,6 +64,14 @@ public struct TimeAnalysis: Sendable {
         self.presence = presence
     }
 
+    /// How many periods the time analysis of `dataset` over `window` would cut (0 when the window
+    /// holds no record), and the first and last period starts: for refusing, before any work,
+    /// a timeline that an outlying date or a short period would make enormous.
+    public static func periodSpan(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) -> (count: Int, first: Int64, last: Int64)? {
+        guard let periods = periods(dataset, window: window, settings: settings) else { return nil }
+        return (periods.count, periods.starts[0], periods.starts[periods.count - 1])
+    }
+
     /// Calendar periods (or the custom boundaries) over the window's records: from the first
     /// record (or `--from`) to the last record (or `--to`); the last period is cut at the window's
     /// end. nil when the window holds no record.

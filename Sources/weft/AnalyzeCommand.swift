@@ -54,6 +54,7 @@ struct AnalyzeCommand: ParsableCommand {
                                       inputs: input.inputFiles())
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
+        if measures.network.nodesAreMembers && measures.network != .survey { try time.checkPeriodCount(dataset, window: span) }
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()

@@ -34,10 +34,45 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var reading: ReadingFlags
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest weight of an interaction or value of a survey nomination; larger ones are rejected (at most 1e15, so no sum can overflow).", valueName: "NUMBER"))
+    var maxWeight = InputLimits.defaultMaxWeight
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Longest field accepted, in bytes; a row with a longer field is rejected.", valueName: "BYTES"))
+    var maxFieldLength = InputLimits.defaultMaxFieldBytes
+
+    @Option(help: ArgumentHelp("Earliest date accepted in records (ISO 8601); earlier ones are rejected. Default: 1900-01-01.", valueName: "DATE"))
+    var earliestDate: String?
+
+    @Option(help: ArgumentHelp("Latest date accepted in records (ISO 8601, inclusive); later ones are rejected. Default: one year after today.", valueName: "DATE"))
+    var latestDate: String?
+
     func validate() throws {
         if data == nil && members == nil && interactions == nil && attendance == nil && survey == nil {
             throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance, --survey")
         }
+        _ = try limits()
+    }
+
+    /// The bounds on input values set by --max-weight, --max-field-length, --earliest-date and --latest-date.
+    func limits() throws -> InputLimits {
+        var limits = InputLimits()
+        guard maxWeight > 0, maxWeight <= InputLimits.maxWeightCeiling else {
+            throw ValidationError("--max-weight must be a positive number no larger than 1e15 (larger weights could overflow when summed)")
+        }
+        guard maxFieldLength >= 1 else { throw ValidationError("--max-field-length must be at least 1 byte") }
+        limits.maxWeight = maxWeight
+        limits.maxFieldBytes = maxFieldLength
+        func date(_ text: String, _ flag: String) throws -> ISO8601.Value {
+            guard case .success(let value) = ISO8601.parse(text) else { throw ValidationError("\(flag): '\(text)' is not an ISO 8601 date") }
+            return value
+        }
+        if let earliestDate { limits.earliestDate = try date(earliestDate, "--earliest-date").seconds }
+        if let latestDate {
+            let value = try date(latestDate, "--latest-date")
+            limits.latestDate = value.seconds + (value.isDateOnly ? Timestamp.secondsPerDay - 1 : 0)
+        }
+        guard limits.earliestDate <= limits.latestDate else { throw ValidationError("--earliest-date is after --latest-date") }
+        return limits
     }
 
     /// The folder input paths are recorded relative to in the outputs: the data folder, else
@@ -67,7 +102,7 @@ struct InputOptions: ParsableArguments {
 
     func load(progress: Progress) throws -> Dataset {
         progress.stage("reading inputs")
-        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: reading.options).load(paths)
+        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: reading.options, limits: limits()).load(paths)
         progress.done()
         return dataset
     }

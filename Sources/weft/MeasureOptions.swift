@@ -54,25 +54,25 @@ struct MeasureOptions: ParsableArguments {
     @Flag(help: "Betweenness and closeness with distance = 1/weight instead of hop counts.")
     var weightedPaths = false
 
-    @Option(help: "Estimate betweenness and closeness from this many sampled source members (default: exact up to --exact-up-to members, 500 sources above).")
+    @Option(parsing: .unconditional, help: "Estimate betweenness and closeness from this many sampled source members (default: exact up to --exact-up-to members, 500 sources above).")
     var sampleSources: Int?
 
-    @Option(help: "Largest network on which betweenness and closeness are exact unless --sample-sources is given.")
+    @Option(parsing: .unconditional, help: "Largest network on which betweenness and closeness are exact unless --sample-sources is given.")
     var exactUpTo = 20_000
 
     @Option(help: "Community detection: leiden (default), louvain or none.")
     var communities: CommunityChoice = .leiden
 
-    @Option(help: "Modularity resolution γ for communities and modularity by attribute (above 1: smaller communities).")
+    @Option(parsing: .unconditional, help: "Modularity resolution γ for communities and modularity by attribute (above 1: smaller communities).")
     var resolution = 1.0
 
-    @Option(help: "Independent community searches (seeded, on all cores); the one of highest modularity is kept. Default: 10 on networks up to 50,000 ties, 1 above.")
+    @Option(parsing: .unconditional, help: "Independent community searches (seeded, on all cores); the one of highest modularity is kept. Default: 10 on networks up to 50,000 ties, 1 above.")
     var communityRestarts: Int?
 
     @Option(help: "Comma-separated member attributes to use as groups (E-I, mixing, brokerage, modularity by attribute); the first is the primary one. Default: every attribute with at least 2 values and no more values than half the members.")
     var groupBy: String?
 
-    @Option(help: "Seed for everything random (sampled betweenness, communities, permutation tests).")
+    @Option(parsing: .unconditional, help: "Seed for everything random (sampled betweenness, communities, permutation tests).")
     var seed: UInt64 = 42
 
     @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")

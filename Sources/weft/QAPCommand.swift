@@ -33,10 +33,10 @@ struct QAPCommand: ParsableCommand {
     @Flag(help: "Use 1 for every tie instead of its weight.")
     var binary = false
 
-    @Option(help: "Number of permutations.")
+    @Option(parsing: .unconditional, help: "Number of permutations.")
     var permutations = QAPCorrelation.defaultPermutations
 
-    @Option(help: "Seed for the permutations.")
+    @Option(parsing: .unconditional, help: "Seed for the permutations.")
     var seed: UInt64 = QAPCorrelation.defaultSeed
 
     @Option(help: "Also write the results as JSON to this file.")

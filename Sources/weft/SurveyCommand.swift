@@ -59,10 +59,10 @@ struct SurveyImportCommand: ParsableCommand {
     @Option(help: "Scale labels, e.g. 'Never=0,Monthly=1,Weekly=2,Daily=3', or a CSV file with label and value columns (added to, and overriding, the built-in labels).")
     var scale: String?
 
-    @Option(help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
+    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
     var autoMatch = 0.93
 
-    @Option(help: "Jaro–Winkler similarity at or above which (and below --auto-match) a name goes to the review file.")
+    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which (and below --auto-match) a name goes to the review file.")
     var reviewThreshold = 0.85
 
     @Option(help: "A review file with decisions to apply (default: OUT/match-review.csv when it exists).")

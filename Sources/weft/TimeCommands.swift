@@ -21,6 +21,7 @@ struct TimeInputs: ParsableArguments {
         if let out { try input.inputFiles().check(output: out) }
         let dataset = try input.load(progress: Progress())
         try measures.checkNames(dataset)
+        try time.checkPeriodCount(dataset, window: span)
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
         let graph = options.graph(of: dataset, in: span)

@@ -15,32 +15,43 @@ struct TimeOptions: ParsableArguments {
     @Option(help: "Custom periods instead of --period: comma-separated ISO dates; each period starts at one and runs to the next, the last to the end of the data.")
     var boundaries: String?
 
-    @Option(help: "Half-life of tie strength in days: a record counts half as much this long after it happened.")
+    @Option(parsing: .unconditional, help: "Half-life of tie strength in days: a record counts half as much this long after it happened.")
     var halfLife = 180.0
 
     @Option(help: "Weights of record types for tie strength, e.g. 'message=0.5,call=1,co-attendance=0.25' (overrides the defaults for the types named; other types weigh 1).")
     var typeWeights: String?
 
-    @Option(help: "Strength at which a pair counts as a tie (θ).")
+    @Option(parsing: .unconditional, help: "Strength at which a pair counts as a tie (θ).")
     var tieThreshold = 0.25
 
-    @Option(help: "Relative change that makes a tie strengthened or weakened between periods (δ).")
+    @Option(parsing: .unconditional, help: "Relative change that makes a tie strengthened or weakened between periods (δ).")
     var changeThreshold = 0.25
 
-    @Option(help: "A tie goes dormant after this many times its usual gap between records without one …")
+    @Option(parsing: .unconditional, help: "A tie goes dormant after this many times its usual gap between records without one …")
     var dormancyMultiple = 8.0
 
-    @Option(help: "… and never before this many days.")
+    @Option(parsing: .unconditional, help: "… and never before this many days.")
     var dormancyMinDays = 180.0
 
-    @Option(help: "Events with more attendees than this make weaker co-attendance ties ((N − 1)/(size − 1) each).")
+    @Option(parsing: .unconditional, help: "Events with more attendees than this make weaker co-attendance ties ((N − 1)/(size − 1) each).")
     var largeEvent = 10
 
-    @Option(help: "Events with more attendees than this make no co-attendance ties at all.")
+    @Option(parsing: .unconditional, help: "Events with more attendees than this make no co-attendance ties at all.")
     var maxEventSize = 100
 
-    @Option(help: "How many members the 'drifting away' list in report.json names.")
+    @Option(parsing: .unconditional, help: "How many members the 'drifting away' list in report.json names.")
     var drifting = 20
+
+    @Option(parsing: .unconditional, help: "Most periods a timeline may have; a run whose window and --period would cut more stops with a message (each period costs a network and a timeline row).")
+    var maxPeriods = 5_000
+
+    /// Refuses, before any work, a timeline of more than --max-periods periods.
+    func checkPeriodCount(_ dataset: Dataset, window: TimeWindow) throws {
+        guard let span = TimeAnalysis.periodSpan(dataset, window: window, settings: try settings()), span.count > maxPeriods else { return }
+        let unit = boundaries == nil ? "\(period.rawValue) " : ""
+        throw CommandFailure(message: "error: the data from \(Timestamp.formatDate(span.first)) to \(Timestamp.formatDate(span.last)) makes \(span.count) \(unit)periods, more than --max-periods \(maxPeriods); "
+            + "choose a longer --period, narrow the window with --from/--to (or reject outlying dates with --earliest-date/--latest-date), or raise --max-periods", exitCode: 1)
+    }
 
     func validate() throws {
         if !(halfLife > 0) || !halfLife.isFinite { throw ValidationError("--half-life must be a positive number of days") }
@@ -49,6 +60,7 @@ struct TimeOptions: ParsableArguments {
         if !(dormancyMultiple >= 0) || !(dormancyMinDays >= 0) { throw ValidationError("--dormancy-multiple and --dormancy-min-days must not be negative") }
         if largeEvent < 2 || maxEventSize < 2 { throw ValidationError("--large-event and --max-event-size must be at least 2") }
         if drifting < 0 { throw ValidationError("--drifting must not be negative") }
+        if maxPeriods < 1 { throw ValidationError("--max-periods must be at least 1") }
         _ = try settings()
     }
 

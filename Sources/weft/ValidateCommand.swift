@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Where to write the table of rejected rows (- for standard output; the summary then goes to standard error).")
     var rejects = "rejects.csv"
 
-    @Option(help: "How many problems to print.")
+    @Option(parsing: .unconditional, help: "How many problems to print.")
     var show = 20
 
     func run() throws {

@@ -5,6 +5,7 @@ import WeftGraph
 struct AttendanceReader {
     let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
+    let limits: InputLimits
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
@@ -17,7 +18,7 @@ struct AttendanceReader {
         dataset.members = MemberTable()
         dataset.attendance = AttendanceLog()
         var rejects: [Reject] = []
-        let summary = try ingestRows(from: reader, kind: .attendance, extra: extra, into: &ingest, rejects: &rejects)
+        let summary = try ingestRows(from: reader, kind: .attendance, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.attendance = ingest.log
         dataset.rejects.append(contentsOf: rejects)
@@ -46,11 +47,14 @@ struct AttendanceIngest: RowIngest {
     }
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let day = try context.instant(record, column: date)
+        let day = try context.boundedInstant(record, column: date)
         let eventBytes = trimmed(record.bytes(event))
         if eventBytes.isEmpty { throw context.reject(record, column: event, "event id is empty") }
         guard UTF8Text.isValid(eventBytes) else {
             throw context.reject(record, column: event, "event id is not valid UTF-8")
+        }
+        if log.events.index(ofBytes: eventBytes) == nil {   // a new event: check its id once
+            try context.checkIdentifier(UTF8Text.decoded(eventBytes), record, column: event, what: "event id")
         }
         var texts: [String] = []
         for position in labels {

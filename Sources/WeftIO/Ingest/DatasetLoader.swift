@@ -62,29 +62,33 @@ public struct DatasetLoader: Sendable {
     public var undirected: Bool
     /// How files are decoded (`--encoding`, …).
     public var reading: ReadingOptions
+    /// Bounds on weights, field lengths and dates; a value outside them rejects its row.
+    public var limits: InputLimits
 
-    public init(unknownMembers: UnknownMemberPolicy = .add, undirected: Bool = false, reading: ReadingOptions = ReadingOptions()) {
+    public init(unknownMembers: UnknownMemberPolicy = .add, undirected: Bool = false, reading: ReadingOptions = ReadingOptions(),
+                limits: InputLimits = InputLimits()) {
         self.unknownMembers = unknownMembers
         self.undirected = undirected
         self.reading = reading
+        self.limits = limits
     }
 
     public func load(_ paths: InputPaths) throws -> Dataset {
         var dataset = Dataset()
         if let path = paths.members {
-            try MembersReader(reading: reading).read(path: path, into: &dataset)
+            try MembersReader(reading: reading, limits: limits).read(path: path, into: &dataset)
         }
         if let path = paths.interactions {
-            try InteractionsReader(unknownMembers: unknownMembers, undirected: undirected, reading: reading).read(path: path, into: &dataset)
+            try InteractionsReader(unknownMembers: unknownMembers, undirected: undirected, reading: reading, limits: limits).read(path: path, into: &dataset)
         }
         if let path = paths.attendance {
-            try AttendanceReader(unknownMembers: unknownMembers, reading: reading).read(path: path, into: &dataset)
+            try AttendanceReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
         }
         if let path = paths.survey {
-            try SurveyReader(unknownMembers: unknownMembers, reading: reading).read(path: path, into: &dataset)
+            try SurveyReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
         }
         if let path = paths.respondents {
-            try RespondentsReader(unknownMembers: unknownMembers, reading: reading).read(path: path, into: &dataset)
+            try RespondentsReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
         }
         dataset.warnings += DatasetLoader.encodingWarnings(dataset.files)
         dataset.survey.orderWavesByDate()
@@ -116,8 +120,8 @@ protocol RowIngest {
 /// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
 /// that rows read = accepted + rejected holds by construction.
 func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, kind: FileSummary.Kind, extra: [(name: String, position: Int)],
-                                   into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
-    let context = RowContext(file: reader.label, header: reader.header)
+                                   limits: InputLimits, into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
+    let context = RowContext(file: reader.label, header: reader.header, limits: limits)
     var summary = FileSummary(kind: kind, path: reader.label)
     summary.layout = reader.layout
     summary.extraColumns = extra.map(\.name)
@@ -125,7 +129,7 @@ func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, ki
     while try reader.next(&record) {
         summary.rowsRead += 1
         do throws(Reject) {
-            if let reject = context.shapeReject(record) { throw reject }
+            if let reject = context.shapeReject(record) ?? context.oversizedFieldReject(record) { throw reject }
             try ingest.ingest(record, context)
             summary.accepted += 1
         } catch {
@@ -172,6 +176,7 @@ struct ExtraColumns {
 struct RowContext {
     let file: String
     let header: [String]
+    let limits: InputLimits
 
     func reject(_ record: CSVRecord, column position: Int?, _ reason: String) -> Reject {
         Reject(file: file, line: record.line, column: position.map { $0 + 1 },
@@ -237,6 +242,7 @@ private func lookupMember(_ raw: UnsafeRawBufferPointer, in ids: borrowing Ident
     if bytes.isEmpty { return .failure(RowProblem("member id is empty")) }
     if let index = ids.index(ofBytes: bytes) { return .success(.known(index)) }
     guard let id = UTF8Text.validated(bytes) else { return .failure(RowProblem("member id is not valid UTF-8")) }
+    if let problem = IdentifierRules.problem(in: id) { return .failure(RowProblem(problem)) }
     if policy == .reject && membersFileGiven {
         return .failure(RowProblem("unknown member '\(id)' (not in the members file)"))
     }

@@ -8,6 +8,7 @@ struct InteractionsReader {
     let unknownMembers: UnknownMemberPolicy
     let undirected: Bool
     let reading: ReadingOptions
+    let limits: InputLimits
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
@@ -21,7 +22,7 @@ struct InteractionsReader {
         dataset.members = MemberTable()          // hand the tables over: no copy-on-write copies
         dataset.interactions = InteractionLog()
         var rejects: [Reject] = []
-        let summary = try ingestRows(from: reader, kind: .interactions, extra: extra, into: &ingest, rejects: &rejects)
+        let summary = try ingestRows(from: reader, kind: .interactions, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.interactions = ingest.log
         dataset.rejects.append(contentsOf: rejects)
@@ -80,7 +81,7 @@ struct InteractionsIngest: RowIngest {
     }
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let when = try context.instant(record, column: time)
+        let when = try context.boundedInstant(record, column: time)
         var w = 1.0
         if let weight {
             let bytes = trimmed(record.bytes(weight))
@@ -91,6 +92,7 @@ struct InteractionsIngest: RowIngest {
                 if let problem = InteractionLog.check(source: 0, target: 1, weight: parsed) {
                     throw context.reject(record, column: weight, problem.description)
                 }
+                try context.checkWeight(parsed, record, column: weight, what: "weight")
                 w = parsed
             }
         }

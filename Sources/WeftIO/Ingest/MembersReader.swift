@@ -5,6 +5,7 @@ import WeftGraph
 /// A repeated id is rejected, naming the line that first defined it.
 struct MembersReader {
     let reading: ReadingOptions
+    let limits: InputLimits
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
@@ -21,7 +22,7 @@ struct MembersReader {
                                    extra: extra, members: dataset.members)
         dataset.members = MemberTable()
         var rejects: [Reject] = []
-        let summary = try ingestRows(from: reader, kind: .members, extra: extra, into: &ingest, rejects: &rejects)
+        let summary = try ingestRows(from: reader, kind: .members, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.rejects.append(contentsOf: rejects)
         dataset.files.append(summary)
@@ -47,6 +48,7 @@ struct MembersIngest: RowIngest {
         guard let memberId = UTF8Text.validated(idBytes) else {
             throw context.reject(record, column: id, "member id is not valid UTF-8")
         }
+        try context.checkIdentifier(memberId, record, column: id, what: "member id")
         if let existing = members.ids.index(of: memberId) {
             let first = members.definedOnLine[Int(existing)]
             throw context.reject(record, column: id, "duplicate member id '\(memberId)' (first defined on line \(first))")

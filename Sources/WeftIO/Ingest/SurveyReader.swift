@@ -74,9 +74,10 @@ public struct SurveyLog: Sendable {
 struct SurveyReader {
     let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
+    let limits: InputLimits
 
     func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .survey, reading: reading, into: &dataset) { positions, membersFileGiven, members, log in
+        try readSurveyFile(path: path, schema: .survey, reading: reading, limits: limits, into: &dataset) { positions, membersFileGiven, members, log in
             SurveyIngest(respondent: positions["respondent"]!, alter: positions["alter"]!, relation: positions["relation"]!,
                          value: positions["value"], wave: positions["wave"], policy: unknownMembers,
                          membersFileGiven: membersFileGiven, members: members, log: log)
@@ -91,14 +92,14 @@ protocol SurveyRowIngest: RowIngest {
 }
 
 /// Reads one survey file (nominations or respondents) into the dataset, row by row.
-private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, into dataset: inout Dataset,
+private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, limits: InputLimits, into dataset: inout Dataset,
                                                      make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
     let reader = try InputSource.open(path: path, options: reading)
     let (positions, extra) = try schema.resolve(header: reader.header, file: path, line: reader.headerLine)
     var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
     dataset.members = MemberTable()
     var rejects: [Reject] = []
-    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, into: &ingest, rejects: &rejects)
+    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
     dataset.members = ingest.members
     dataset.survey = ingest.log
     dataset.rejects.append(contentsOf: rejects)
@@ -132,6 +133,7 @@ struct SurveyIngest: SurveyRowIngest {
                 throw context.reject(record, column: value, "'\(valueText)' is neither a number nor a known scale label")
             }
             guard v >= 0 else { throw context.reject(record, column: value, "a negative tie value") }
+            try context.checkWeight(v, record, column: value, what: "value")
             number = v
         }
         let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
@@ -159,9 +161,10 @@ struct SurveyIngest: SurveyRowIngest {
 struct RespondentsReader {
     let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
+    let limits: InputLimits
 
     func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .respondents, reading: reading, into: &dataset) { positions, membersFileGiven, members, log in
+        try readSurveyFile(path: path, schema: .respondents, reading: reading, limits: limits, into: &dataset) { positions, membersFileGiven, members, log in
             RespondentsIngest(respondent: positions["respondent"]!, wave: positions["wave"], policy: unknownMembers,
                               membersFileGiven: membersFileGiven, members: members, log: log)
         }

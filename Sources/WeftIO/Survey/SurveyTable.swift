@@ -34,8 +34,12 @@ struct SurveyTable {
         headerLine = reader.headerLine
         var rows: [Row] = []
         var record = CSVRecord()
-        let context = RowContext(file: reader.label, header: reader.header)
+        let context = RowContext(file: reader.label, header: reader.header, limits: InputLimits())
         while try reader.next(&record) {
+            if let reject = context.oversizedFieldReject(record) {   // rejected without copying the long field
+                rows.append(Row(line: record.line, fields: Array(repeating: "", count: record.fieldCount), problem: reject))
+                continue
+            }
             var row = Row(line: record.line, fields: (0..<record.fieldCount).map { record.displayString($0) })
             if let reject = context.shapeReject(record) {
                 row.problem = reject
