@@ -144,8 +144,9 @@ public struct Analysis: Sendable {
         let interactions = dataset.interactions.range(in: window)
         let attendance = dataset.attendance.range(in: window)
         var typeCounts: [String: Int] = [:]
+        let typeNames = RecordTypeNames(dataset.interactions.types.identifiers, pseudonymise: options.pseudonymise)
         for k in interactions {
-            typeCounts[dataset.interactions.types[Int32(dataset.interactions.type[k])], default: 0] += 1
+            typeCounts[typeNames.shown(dataset.interactions.types[Int32(dataset.interactions.type[k])]), default: 0] += 1
         }
         var events = Set<Int32>()
         for k in attendance { events.insert(dataset.attendance.event[k]) }

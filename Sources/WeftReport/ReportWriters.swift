@@ -4,9 +4,10 @@ import WeftIO
 
 /// Writes the outputs of an analysis into a folder, each file atomically, with fixed names.
 public enum ReportWriters {
-    /// members.csv's header: `id`, the measure columns, then the member attributes.
+    /// members.csv's header: `id`, the measure columns, then the member attributes (renamed
+    /// where they collide with a computed column; see `AttributeColumnNames`).
     public static func memberHeader(attributes: [String]) -> [String] {
-        ["id"] + MemberRow.columns.map(\.name) + attributes
+        ["id"] + MemberRow.columns.map(\.name) + AttributeColumnNames.written(attributes)
     }
 
     /// A value as pretty-printed JSON with sorted keys (byte-stable), written atomically.

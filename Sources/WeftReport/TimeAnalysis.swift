@@ -27,12 +27,15 @@ public struct TimeAnalysis: Sendable {
         public let nominalEnd: Int64
         public let dataEnd: Int64
     }
+    /// Whether ties.csv shows record types pseudonymised (see `RecordTypeNames`).
+    let pseudonymisesTypes: Bool
 
     /// - Parameters:
     ///   - graph: the network of the whole window (for reciprocity and overlap per tie).
     ///   - groups: the primary group attribute, for the timeline's E-I.
     public init(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, graph: Graph, groups: NodeGroups?) {
         settings = options.time
+        pseudonymisesTypes = options.pseudonymise
         let n = dataset.members.count
         guard let periods = TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
             (self.periods, strength, activity, timeline, memberStrength, presence, partialLastPeriod) = (nil, nil, nil, [], [], nil, nil)
@@ -296,12 +299,13 @@ extension TimeAnalysis {
     public func forEachTie(graph: Graph, ids: IdentifierRegistry, _ body: (TieRow) throws -> Void) rethrows {
         guard let series = strength, let periods else { return }
         let undirected = graph.undirected
+        let typeNames = RecordTypeNames(series.types, pseudonymise: pseudonymisesTypes)
         for i in 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
             let a = series.source[i], b = series.target[i]
             let overlap = undirected.contains(Int(a), b) ? NeighbourhoodOverlap.of(undirected, Int(a), Int(b)) : nil
             var types: [String] = []
             for c in series.types.indices where c < 64 && series.typeMask[i] & TieTable.typeBit(UInt16(c)) != 0 && !series.types[c].isEmpty {
-                types.append(series.types[c])
+                types.append(typeNames.shown(series.types[c]))
             }
             types.sort()
             let shared = overlap?.shared

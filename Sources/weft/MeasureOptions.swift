@@ -78,7 +78,7 @@ struct MeasureOptions: ParsableArguments {
     @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")
     var pagerankSeeds: String?
 
-    @Flag(help: "Pseudonymise the outputs: ids become pseudonyms (keyed by --pseudonym-key-file, else p0001, p0002, … in member order), names and rejected values are left out, and only the attributes named in --keep-attributes are written.")
+    @Flag(help: "Pseudonymise the outputs: ids become pseudonyms (keyed by --pseudonym-key-file, else p0001, p0002, … in member order), names and rejected values are left out, record types outside a safe vocabulary become type-1, type-2, …, and only the attributes named in --keep-attributes are written.")
     var pseudonymise = false
 
     @Option(help: ArgumentHelp("With --pseudonymise, a file holding a secret key: each id's pseudonym is then p + 16 hex digits of HMAC-SHA256(key, id), the same in every run and dataset with that key. Keep the file private.", valueName: "FILE"))
@@ -113,9 +113,14 @@ struct MeasureOptions: ParsableArguments {
             guard let key = MeasureOptions.pseudonymKey(path) else {
                 throw ValidationError("--pseudonym-key-file: cannot read \(path)")
             }
-            if key.isEmpty { throw ValidationError("--pseudonym-key-file: \(path) is empty") }
+            if key.count < MeasureOptions.minimumKeyBytes {
+                throw ValidationError("--pseudonym-key-file: \(path) holds \(key.count) byte(s); a key needs at least \(MeasureOptions.minimumKeyBytes) (128 bits), or anyone holding the member list could try every shorter key and reverse the pseudonyms (make one with: openssl rand -hex 32 > \(path))")
+            }
         }
     }
+
+    /// The shortest pseudonym key accepted, in bytes: 128 bits, beyond the reach of trying every key.
+    static let minimumKeyBytes = 16
 
     /// The key file's bytes without trailing line ends (so `openssl rand -hex 32 > key` works);
     /// nil when the file cannot be read.

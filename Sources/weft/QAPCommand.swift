@@ -76,6 +76,9 @@ struct QAPCommand: ParsableCommand {
         }
         let y = try matrix(dependent)
         let xs = try predictor.map(matrix)
+        if let problem = MRQAPRegression.designProblem(y, predictors: xs, directed: directed) {
+            throw CommandFailure(message: "error: QAP: " + explain(problem), exitCode: 1)
+        }
         var result = QAPResult(dependent: dependent, predictors: predictor, directed: directed, binary: binary,
                                permutations: permutations, seed: seed)
         if xs.count == 1 {
@@ -88,8 +91,8 @@ struct QAPCommand: ParsableCommand {
         let regression: MRQAPRegression
         do {
             regression = try MRQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed)
-        } catch {
-            throw CommandFailure(message: "error: MR-QAP: \(error) (are two predictors the same relation?)", exitCode: 1)
+        } catch let problem as QAPDesignProblem {
+            throw CommandFailure(message: "error: MR-QAP: " + explain(problem), exitCode: 1)
         }
         result.regression = .init(
             intercept: regression.intercept.coefficient, rSquared: regression.rSquared,
@@ -107,6 +110,21 @@ struct QAPCommand: ParsableCommand {
                   + pad(term.pAbsolute.map(format) ?? "-", 10))
         }
         if let out { try ReportWriters.writeJSON(result, to: out) }
+    }
+
+    /// A design problem in the relations' own names, with what to do.
+    private func explain(_ problem: QAPDesignProblem) -> String {
+        let window = "in the window analysed"
+        switch problem {
+        case .tooFewCells: return "\(problem); add members or widen the window"
+        case .constantDependent:
+            return "the dependent relation \(dependent) has the same value for every pair of members \(window) (no ties at all?); nothing varies to explain"
+        case let .constantPredictor(index):
+            return "the predictor \(predictor[index]) has the same value for every pair of members \(window) (no ties at all?); drop it or widen the window"
+        case let .collinearPredictor(index):
+            let earlier = predictor[..<index].joined(separator: ", ")
+            return "the predictor \(predictor[index]) is collinear with \(earlier) (it is a linear combination of \(index == 1 ? "it" : "them") over the pairs of members), so their coefficients cannot be told apart; drop one"
+        }
     }
 
     private func format(_ x: Double) -> String { String(format: "%.4f", x) }

@@ -49,6 +49,9 @@ struct ValidateCommand: ParsableCommand {
             lines.append("  rows read \(f.rowsRead) = accepted \(f.accepted) + rejected \(f.rejected)")
             if !f.extraColumns.isEmpty { lines.append("  extra columns kept as attributes: \(f.extraColumns.joined(separator: ", "))") }
         }
+        for (from, to) in AttributeColumnNames.renamed(dataset.members.attributes.names) {
+            lines.append("  attribute '\(from)' is written as '\(to)' in members.csv, network.graphml and network.gexf (Weft computes a column '\(from)')")
+        }
         let m = dataset.members
         lines.append("members: \(m.count) (\(m.declaredCount) from the members file, \(m.addedFromRecords) added from records)")
         lines.append("interactions: \(dataset.interactions.count), attendance rows: \(dataset.attendance.count), events: \(dataset.attendance.events.count)")

@@ -201,9 +201,26 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
         let a = Matrix(adjacencyOf: g)
         var doubled = a
         for p in doubled.values.indices { doubled.values[p] *= 2 }
-        #expect(throws: LinearAlgebraError.self) {
+        #expect(throws: QAPDesignProblem.collinearPredictor(index: 1)) {
             try MRQAPRegression(a, predictors: [a, doubled], directed: false, permutations: 9)
         }
+        // The same relation twice, and a sum of two others, are caught too (no 4.6e5 standard errors).
+        let b = Matrix(adjacencyOf: randomGraph(seed: 5, n: 12, p: 0.3, directed: false))
+        var sum = a
+        for p in sum.values.indices { sum.values[p] += b.values[p] }
+        #expect(MRQAPRegression.designProblem(b, predictors: [a, a], directed: false) == .collinearPredictor(index: 1))
+        #expect(MRQAPRegression.designProblem(a, predictors: [b, doubled, sum], directed: false) == .collinearPredictor(index: 2))
+        #expect(MRQAPRegression.designProblem(a, predictors: [b, doubled], directed: false) == nil)
+    }
+
+    @Test func constantRelationsAreNamedNotFitted() {
+        let a = Matrix(adjacencyOf: randomGraph(seed: 4, n: 12, p: 0.3, directed: true))
+        let empty = Matrix(rows: 12, columns: 12)
+        #expect(MRQAPRegression.designProblem(a, predictors: [empty], directed: true) == .constantPredictor(index: 0))
+        #expect(MRQAPRegression.designProblem(empty, predictors: [a], directed: true) == .constantDependent)
+        #expect(MRQAPRegression.designProblem(a, predictors: [a], directed: true) == nil)
+        #expect(MRQAPRegression.designProblem(Matrix(rows: 2, columns: 2), predictors: [a], directed: false)
+                == .tooFewCells(needed: 3, found: 1))
     }
 
     @Test func undirectedReadsTheUpperTriangle() {

@@ -287,11 +287,9 @@ public struct MRQAPRegression: Sendable {
         precondition(k >= 1, "MR-QAP needs at least one predictor")
         precondition(y.columns == n && predictors.allSatisfy { $0.rows == n && $0.columns == n }, "MR-QAP needs n × n matrices")
         precondition(permutations >= 1, "MR-QAP needs at least one permutation")
+        if let problem = MRQAPRegression.designProblem(y, predictors: predictors, directed: directed) { throw problem }
         let cells = QAPCells(n: n, directed: directed)
         let count = cells.count
-        guard count > k + 1 else {
-            throw LinearAlgebraError.dimensionMismatch("MR-QAP needs more than \(k + 1) cells, got \(count)")
-        }
         observations = count
         self.permutations = permutations
         self.seed = seed
@@ -334,6 +332,31 @@ public struct MRQAPRegression: Sendable {
         self.predictors = terms
     }
 
+    /// Why the model cannot be fitted, or nil: too few cells, a relation that is the same in every
+    /// cell (no variance to explain or to explain with), or a predictor that is a linear
+    /// combination of the ones before it over the cells (the same relation twice, say), which
+    /// leaves its coefficient undetermined. Each predictor is regressed on the earlier ones; it is
+    /// collinear when the residual keeps less than 10⁻⁹ of its sum of squares. O(K³ + K²·N).
+    public static func designProblem(_ y: Matrix, predictors: [Matrix], directed: Bool) -> QAPDesignProblem? {
+        let cells = QAPCells(n: y.rows, directed: directed)
+        guard cells.count > predictors.count + 1 else { return .tooFewCells(needed: predictors.count + 2, found: cells.count) }
+        func isConstant(_ values: [Double]) -> Bool { values.allSatisfy { $0 == values[0] } }
+        if isConstant(cells.values(y)) { return .constantDependent }
+        var centred = Matrix(rows: cells.count, columns: predictors.count)
+        for (p, predictor) in predictors.enumerated() {
+            let values = cells.values(predictor)
+            if isConstant(values) { return .constantPredictor(index: p) }
+            let mean = QAPCells.mean(values)
+            let column = values.map { $0 - mean }
+            centred.values.replaceSubrange((p * cells.count)..<((p + 1) * cells.count), with: column)
+            guard p > 0 else { continue }
+            let earlier = Matrix(rows: cells.count, columns: p, columnMajor: Array(centred.values[0..<(p * cells.count)]))
+            guard let fit = try? OrdinaryLeastSquares(design: earlier, response: column),
+                  fit.residualSquares > 1e-9 * BLAS.dot(column, column) else { return .collinearPredictor(index: p) }
+        }
+        return nil
+    }
+
     /// The t-values of predictor p's coefficient when x_p is replaced by its permuted residual on
     /// the other predictors, one per permutation.
     static func doubleSemiPartialling(predictor p: Int, design: Matrix, response: [Double], cells: QAPCells,
@@ -372,6 +395,25 @@ public struct MRQAPRegression: Sendable {
                 let sigma2 = refit.residualSquares / Double(count - k - 1)
                 return refit.coefficients[p] / (sigma2 * refit.inverse[p, p]).squareRoot()
             }
+        }
+    }
+}
+
+/// Why an MR-QAP model cannot be fitted (see `MRQAPRegression.designProblem`); predictors are
+/// numbered from 0 in the order given.
+public enum QAPDesignProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    case tooFewCells(needed: Int, found: Int)
+    case constantDependent
+    case constantPredictor(index: Int)
+    /// Predictor `index` is a linear combination of the predictors before it.
+    case collinearPredictor(index: Int)
+
+    public var description: String {
+        switch self {
+        case let .tooFewCells(needed, found): return "MR-QAP needs at least \(needed) cells (pairs of members), found \(found)"
+        case .constantDependent: return "the dependent relation has the same value for every pair of members"
+        case let .constantPredictor(index): return "predictor \(index + 1) has the same value for every pair of members"
+        case let .collinearPredictor(index): return "predictor \(index + 1) is a linear combination of the predictors before it (collinear)"
         }
     }
 }

@@ -19,6 +19,7 @@ public enum CSVCell: Sendable, Equatable {
 /// Streams a CSV table (RFC 4180, comma separated, LF line ends, UTF-8 without BOM) to a file,
 /// atomically: the table appears under its name only when `commit()` succeeds.
 ///
+/// Header cells, which may be input column names, are neutralised like `.text` cells.
 /// Cells of kind `.text` that begin with `=`, `+`, `-`, `@`, a tab or a carriage return are
 /// prefixed with an apostrophe so that spreadsheets show them as text instead of running them
 /// as formulas (OWASP's advice on CSV injection).
@@ -30,14 +31,14 @@ public final class CSVTableWriter {
 
     public init(path: String, header: [String]) throws {
         file = try AtomicFileWriter(path: path)
-        try writeRow(header.map { CSVCell.plain($0) })
+        try writeRow(header.map { CSVCell.text($0) })   // headers may come from input files: neutralised like cells
         rowsWritten = 0
     }
 
     /// A table streamed to standard output (for piping into other tools).
     public init(standardOutputHeader header: [String]) {
         file = nil
-        CSVTableWriter.appendRow(header.map { CSVCell.plain($0) }, to: &line)
+        CSVTableWriter.appendRow(header.map { CSVCell.text($0) }, to: &line)
     }
 
     public func writeRow(_ cells: [CSVCell]) throws {
@@ -64,7 +65,7 @@ public final class CSVTableWriter {
     /// A whole table as CSV text (for standard output).
     public static func render(header: [String], rows: [[CSVCell]]) -> String {
         var bytes: [UInt8] = []
-        for row in [header.map { CSVCell.plain($0) }] + rows { appendRow(row, to: &bytes) }
+        for row in [header.map { CSVCell.text($0) }] + rows { appendRow(row, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 

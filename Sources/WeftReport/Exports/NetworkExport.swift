@@ -65,7 +65,7 @@ struct NetworkExport {
         nodeColumns = zip(NetworkExport.measureColumns, kinds).map { Column(name: $0.name, kind: $1 ?? .string) }
             + (analysis.segments == nil ? [] : [Column(name: "segment", kind: .string)])
             + (map == nil ? [] : [Column(name: "x", kind: .double), Column(name: "y", kind: .double)])
-            + analysis.outputNodes.attributes.columns.map { Column(name: $0.name, kind: .string) }
+            + AttributeColumnNames.written(analysis.outputNodes.attributes.columns.map(\.name)).map { Column(name: $0, kind: .string) }
     }
 
     var nodeCount: Int { analysis.graph.nodeCount }
