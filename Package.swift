@@ -45,7 +45,10 @@ let package = Package(
             dependencies: ["WeftAnalysis", "WeftGraph", "WeftIO"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WeftReportTests", dependencies: ["WeftReport", "WeftAnalysis", "WeftIO", "WeftGraph"]),
+        .testTarget(
+            name: "WeftReportTests",
+            dependencies: ["WeftReport", "WeftAnalysis", "WeftIO", "WeftGraph", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "WeftSampleTests", dependencies: ["WeftSample", "WeftGraph", "WeftIO"]),
         .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO", "WeftGraph", "WeftAnalysis"], exclude: ["Fixtures"]),
     ]

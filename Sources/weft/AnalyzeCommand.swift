@@ -74,7 +74,7 @@ struct AnalyzeCommand: ParsableCommand {
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
             guard formats.contains(format) else { return }
-            try write(folder.stagingPath(for: name))
+            try folder.write(name, write)
             written.append(out + "/" + name)
         }
         try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }

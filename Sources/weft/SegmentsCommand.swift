@@ -71,9 +71,9 @@ struct SegmentsCommand: ParsableCommand {
             return
         }
         guard let folder else { return }
-        try ReportWriters.writeSegments(analysis, ids: shown.ids, to: folder.stagingPath(for: "segments.csv"))
-        try ReportWriters.writeTransitions(analysis, to: folder.stagingPath(for: "transitions.csv"))
-        if let summary = analysis?.summary { try ReportWriters.writeJSON(summary, to: folder.stagingPath(for: "segments.json")) }
+        try folder.write("segments.csv") { try ReportWriters.writeSegments(analysis, ids: shown.ids, to: $0) }
+        try folder.write("transitions.csv") { try ReportWriters.writeTransitions(analysis, to: $0) }
+        if let summary = analysis?.summary { try folder.write("segments.json") { try ReportWriters.writeJSON(summary, to: $0) } }
         try folder.publish()
         if let summary = analysis?.summary { print(SegmentsCommand.describe(summary)) } else { print("no record in the window: no segments") }
         print("wrote \(["segments.csv", "transitions.csv"].map { out + "/" + $0 }.joined(separator: ", "))\(analysis == nil ? "" : ", \(out)/segments.json")")

@@ -121,11 +121,11 @@ struct SurveyImportCommand: ParsableCommand {
                                       inputs: InputFiles([input, members] + [choices].compactMap { $0 }))
         let outcome = try SurveyImport(settings: settings()).run(path: input, members: table, decisions: decisions)
         let x = outcome.extraction
-        try ReportWriters.writeRejects(x.rejects, to: folder.stagingPath(for: "rejects.csv"))
-        try SurveyImportWriter.writeLong(outcome, members: table, to: folder.stagingPath(for: "survey.csv"))
-        try SurveyImportWriter.writeRespondents(outcome, members: table, to: folder.stagingPath(for: "respondents.csv"))
-        try SurveyImportWriter.writeMatchReport(outcome, members: table, to: folder.stagingPath(for: "match-report.csv"))
-        try SurveyImportWriter.writeReview(outcome, members: table, to: folder.stagingPath(for: "match-review.csv"))
+        try folder.write("rejects.csv") { try ReportWriters.writeRejects(x.rejects, to: $0) }
+        try folder.write("survey.csv") { try SurveyImportWriter.writeLong(outcome, members: table, to: $0) }
+        try folder.write("respondents.csv") { try SurveyImportWriter.writeRespondents(outcome, members: table, to: $0) }
+        try folder.write("match-report.csv") { try SurveyImportWriter.writeMatchReport(outcome, members: table, to: $0) }
+        try folder.write("match-review.csv") { try SurveyImportWriter.writeReview(outcome, members: table, to: $0) }
         try folder.publish()
 
         print("\(format.rawValue) export \(input): " + x.layout.joined(separator: "; "))

@@ -309,8 +309,8 @@ func temporaryFolder() throws -> URL {
     @Test func keyedPseudonymsAreStableAcrossDatasetsAndSecretWithoutTheKey() throws {
         let folder = try temporaryFolder()
         let key = folder.appendingPathComponent("key"), otherKey = folder.appendingPathComponent("other")
-        try "weft-test-key\n".write(to: key, atomically: true, encoding: .utf8)   // the line end is not part of the key
-        try "another key".write(to: otherKey, atomically: true, encoding: .utf8)
+        try "weft-test-key-0123\n".write(to: key, atomically: true, encoding: .utf8)   // the line end is not part of the key
+        try "another key, 16+ bytes".write(to: otherKey, atomically: true, encoding: .utf8)
         // A second dataset: the same members listed in reverse order.
         let reversed = folder.appendingPathComponent("reversed")
         try FileManager.default.createDirectory(at: reversed, withIntermediateDirectories: true)
@@ -326,8 +326,8 @@ func temporaryFolder() throws -> URL {
             return membersByID(report)!.mapValues { $0["degree"] as! Int }
         }
         let a = try pseudonyms(sampleData, key), b = try pseudonyms(reversed.path, key), c = try pseudonyms(sampleData, otherKey)
-        // HMAC-SHA256("weft-test-key", "m0001"), first 8 bytes (Python's hmac module).
-        #expect(a["p7544ea5fa9269aed"] != nil)
+        // HMAC-SHA256("weft-test-key-0123", "m0001"), first 8 bytes (Python's hmac module).
+        #expect(a["p555334a2acebd537"] != nil)
         #expect(a.keys.allSatisfy { $0.count == 17 && $0.hasPrefix("p") })
         #expect(a == b)                                  // same member, same pseudonym, whatever the order
         #expect(Set(a.keys).isDisjoint(with: c.keys))    // another key, other pseudonyms

@@ -59,6 +59,16 @@ public final class OutputFolder {
         return staging + "/" + name
     }
 
+    /// Calls `write` with output `name`'s staging path; an `OutputError` it throws names the
+    /// file in the folder, not the staging copy.
+    public func write(_ name: String, _ write: (String) throws -> Void) throws {
+        do {
+            try write(stagingPath(for: name))
+        } catch let error as OutputError {
+            throw error.about(path + "/" + name)
+        }
+    }
+
     /// Moves every staged file into the folder (a rename each; a link, FIFO or device already
     /// there is written through instead, as `OutputTarget` describes), then syncs the folder.
     public func publish() throws {

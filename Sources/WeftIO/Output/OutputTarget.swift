@@ -91,6 +91,20 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
     /// A value that the output format cannot hold (an infinite number in JSON, say).
     case unrepresentable(path: String, detail: String)
 
+    /// The same error about `path` (a staged file's error, told about the file it stands for).
+    func about(_ path: String) -> OutputError {
+        switch self {
+        case let .cannotCreate(_, reason): return .cannotCreate(path: path, reason: reason)
+        case let .cannotWrite(_, reason): return .cannotWrite(path: path, reason: reason)
+        case let .unsupportedTarget(_, kind): return .unsupportedTarget(path: path, kind: kind)
+        case .danglingLink: return .danglingLink(path: path)
+        case let .wouldOverwriteInput(_, input): return .wouldOverwriteInput(path: path, input: input)
+        case .folderInUse: return .folderInUse(path: path)
+        case .notAFolder: return .notAFolder(path: path)
+        case let .unrepresentable(_, detail): return .unrepresentable(path: path, detail: detail)
+        }
+    }
+
     public var description: String {
         switch self {
         case let .cannotCreate(path, reason): return "cannot create \(path): \(reason); check that its folder exists and is writable"
