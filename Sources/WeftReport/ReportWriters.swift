@@ -194,15 +194,16 @@ public enum ReportWriters {
 
     public static let rejectColumns = ["file", "line", "column", "field", "value", "reason"]
 
-    /// `rejects.csv`: every rejected input row with its location and reason. `pseudonymise` blanks
-    /// the offending values and the reasons that quote them (ids, names) — the location remains.
+    /// `rejects.csv`: every rejected input row with its location and reason. Control characters in
+    /// the offending value are shown as `\u{…}` (no raw NUL reaches the table). `pseudonymise`
+    /// blanks the offending values and the reasons that quote them (ids, names) — the location remains.
     public static func writeRejects(_ rejects: [Reject], to path: String, pseudonymise: Bool = false) throws {
         let writer = try CSVTableWriter(path: path, header: rejectColumns)
         for r in rejects {
             try writer.writeRow([
                 .text(r.file), .integer(r.line), r.column.map { .integer($0) } ?? .empty,
                 r.field.map { .text($0) } ?? .empty,
-                pseudonymise ? .empty : (r.value.map { .text($0) } ?? .empty),
+                pseudonymise ? .empty : (r.value.map { .text(TerminalText.printable($0)) } ?? .empty),
                 .text(pseudonymise ? Reject.redacted(r.reason) : r.reason),
             ])
         }
