@@ -34,7 +34,7 @@ import Testing
 
     @Test func pseudonymisationIsRecordedAndUnkeyedPseudonymsAreWarnedAbout() throws {
         let key = try temporaryFolder().appendingPathComponent("key.txt")
-        try "secret\n".write(to: key, atomically: true, encoding: .utf8)
+        try "a-secret-key-of-32-characters-ok\n".write(to: key, atomically: true, encoding: .utf8)
         for (flags, method, warned) in [(["--pseudonymise"], "member_order", true),
                                         (["--pseudonymise", "--pseudonym-key-file", key.path, "--keep-attributes", "country"], "keyed", false)] {
             let out = try temporaryFolder()
