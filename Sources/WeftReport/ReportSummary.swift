@@ -42,7 +42,7 @@ extension Report {
         /// Members per movement between the last two segment snapshots; null with fewer than two.
         @NullCoded public var movement: Movement?
         /// The survey layer's response rate and where it comes from; null unless `--network survey:…`.
-        @NullCoded public var survey: SurveyResponse?
+        @NullCoded public var survey: SurveyWaveRate?
         /// What a reader of these figures must know about the data (the inputs' warnings, such as
         /// an assumed encoding, then a partial last period, low survey response, a window without
         /// records, …), in the order found.
@@ -91,20 +91,6 @@ extension Report {
         public var left: Int
         public var joined: Int
         public var outside: Int
-    }
-
-    public struct SurveyResponse: Codable, Sendable, Equatable {
-        public var wave: String
-        public var respondents: Int
-        public var members: Int
-        public var responseRate: Double
-        /// "all uses", "broad patterns only" or "caution".
-        public var confidence: String
-
-        enum CodingKeys: String, CodingKey {
-            case wave, respondents, members, confidence
-            case responseRate = "response_rate"
-        }
     }
 
     /// summary.json (`weft analyze --format summary`): the summary with what identifies the run.

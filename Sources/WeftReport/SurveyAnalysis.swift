@@ -231,6 +231,7 @@ extension Report {
         public var respondents: Int
         public var members: Int
         public var responseRate: Double
+        /// "all uses", "broad patterns only" or "caution".
         public var confidence: String
 
         enum CodingKeys: String, CodingKey {
