@@ -36,9 +36,10 @@ FUZZ_SECONDS ?= 30
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no
 fuzz: setup       ## libFuzzer runs of the CSV ingest, date/number parsers, survey adapters and segment config (FUZZ_SECONDS each)
 	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --scratch-path .build-fuzz
-	mkdir -p out/fuzz/csv out/fuzz/dates out/fuzz/survey out/fuzz/config
+	mkdir -p out/fuzz/csv out/fuzz/dates out/fuzz/datepattern out/fuzz/survey out/fuzz/config
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzCSV out/fuzz/csv Fuzz/Corpus/csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzDates out/fuzz/dates Fuzz/Corpus/dates -max_total_time=$(FUZZ_SECONDS)
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzDatePattern out/fuzz/datepattern Fuzz/Corpus/datepattern -max_total_time=$(FUZZ_SECONDS) -max_len=256
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzSurvey out/fuzz/survey Fuzz/Corpus/survey -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzConfig out/fuzz/config Fuzz/Corpus/config -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 

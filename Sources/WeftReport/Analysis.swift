@@ -191,6 +191,7 @@ public struct Analysis: Sendable {
             inputs: dataset.files.map {
                 .init(kind: $0.kind.rawValue, path: RelativePath.of($0.path, from: dataFolder), delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
                       encoding: $0.layout.encoding.rawValue,
+                      dateFormats: Dictionary($0.dateColumns.map { ($0.column, $0.format) }) { first, _ in first },
                       rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
                       bytes: $0.bytes, sha256: $0.sha256)
             },

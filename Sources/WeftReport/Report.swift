@@ -111,6 +111,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var delimiter: String
         /// The text encoding the file was decoded from (`utf-8`, `utf-16le`, `windows-1252`, …).
         public var encoding: String
+        /// The layout of each date column, by header (`ISO 8601`, `DD/MM/YYYY`, `unix-ms`, …), for
+        /// report.html's methods; not (yet) a field of report.json, whose schema version it would change.
+        public var dateFormats: [String: String] = [:]
         public var rowsRead: Int
         public var accepted: Int
         public var rejected: Int

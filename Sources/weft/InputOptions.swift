@@ -102,7 +102,7 @@ struct InputOptions: ParsableArguments {
 
     func load(progress: Progress) throws -> Dataset {
         progress.stage("reading inputs")
-        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: reading.options, limits: limits()).load(paths)
+        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: try reading.options(), limits: limits()).load(paths)
         progress.done()
         return dataset
     }

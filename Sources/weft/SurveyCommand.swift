@@ -90,7 +90,7 @@ struct SurveyImportCommand: ParsableCommand {
         s.alterColumns = alterColumns
         s.relation = relation
         s.wave = wave
-        s.reading = reading.options
+        s.reading = try reading.options()
         if let choices { s.choices = try KoboChoices.read(path: choices, reading: s.reading) }
         if let scale {
             s.scale = FileManager.default.fileExists(atPath: scale) ? try LikertScale.read(path: scale, reading: s.reading) : try LikertScale.parsing(scale)
@@ -108,14 +108,14 @@ struct SurveyImportCommand: ParsableCommand {
     }
 
     private func convert() throws {
-        let roster = try DatasetLoader(reading: reading.options).load(InputPaths(members: members))
+        let roster = try DatasetLoader(reading: try reading.options()).load(InputPaths(members: members))
         if roster.rowsRejected > 0 {
             throw CommandFailure(message: "error: \(roster.rowsRejected) row(s) of the roster \(members) rejected; first: \(roster.rejects[0].message)", exitCode: 1)
         }
         let table = roster.members
         let reviewPath = out + "/match-review.csv"
         let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
-        let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table, reading: reading.options) } ?? []
+        let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table, reading: reading.options()) } ?? []
         // match-review.csv is read back on purpose (the decisions filled in); the other inputs are protected.
         let folder = try OutputFolder(out, names: ["rejects.csv", "survey.csv", "respondents.csv", "match-report.csv", "match-review.csv"],
                                       inputs: InputFiles([input, members] + [choices].compactMap { $0 }))

@@ -47,11 +47,13 @@ struct ValidateCommand: ParsableCommand {
                 + (f.layout.encodingNote.map { ": \($0)" } ?? "")
             lines.append("\(f.kind.rawValue): \(f.path) (delimiter \(delimiter), encoding \(encoding))")
             lines.append("  rows read \(f.rowsRead) = accepted \(f.accepted) + rejected \(f.rejected)")
+            for d in f.dateColumns { lines.append("  dates in \(d.column): \(d.format) (\(d.origin))") }
             if !f.extraColumns.isEmpty { lines.append("  extra columns kept as attributes: \(f.extraColumns.joined(separator: ", "))") }
         }
         for (from, to) in AttributeColumnNames.renamed(dataset.members.attributes.names) {
             lines.append("  attribute '\(from)' is written as '\(to)' in members.csv, network.graphml and network.gexf (Weft computes a column '\(from)')")
         }
+        if dataset.timeZone != "UTC" { lines.append("times without a UTC offset read in \(dataset.timeZone)") }
         let m = dataset.members
         lines.append("members: \(m.count) (\(m.declaredCount) from the members file, \(m.addedFromRecords) added from records)")
         lines.append("interactions: \(dataset.interactions.count), attendance rows: \(dataset.attendance.count), events: \(dataset.attendance.events.count)")

@@ -26,6 +26,9 @@ public enum ISO8601 {
     public struct Value: Equatable, Sendable {
         public let seconds: Int64
         public let isDateOnly: Bool
+        /// Whether the text gave a UTC offset (`Z`, `±HH:MM`); without one, a time of day is
+        /// wall-clock time, read in `--timezone`'s zone.
+        public var hasOffset = false
     }
 
     public static func parse(_ text: String) -> Result<Value, Problem> {
@@ -83,6 +86,7 @@ public enum ISO8601 {
         guard minute <= 59 else { return .failure(.impossible("minute \(minute)")) }
         guard second <= 59 else { return .failure(.impossible("second \(second)")) }
         var offset = 0
+        let timeEnd = p
         if p < hi {
             let c = bytes[p]
             if c == UInt8(ascii: "Z") || c == UInt8(ascii: "z") {
@@ -104,7 +108,7 @@ public enum ISO8601 {
         }
         guard p == hi else { return .failure(.malformed("unexpected text after the time zone")) }
         let seconds = date + Int64(hour * 3600 + minute * 60 + second - offset)
-        return .success(Value(seconds: seconds, isDateOnly: false))
+        return .success(Value(seconds: seconds, isDateOnly: false, hasOffset: p > timeEnd))
     }
 
     /// The decimal value of `count` ASCII digits at `p`, or nil.

@@ -48,9 +48,18 @@ extension RecordReader {
 }
 
 /// How input files are to be read: the choices a user makes on the command line that apply to
-/// every file (`--encoding`, …). The default reads anything Weft can detect.
+/// every file (`--encoding`, `--date-format`, `--timezone`, `--decimal-comma`). The default reads
+/// anything Weft can detect.
 public struct ReadingOptions: Sendable, Equatable {
     public var encoding: EncodingChoice = .detect
+    /// The date layout of every date column (`--date-format F`); nil: detected per column.
+    public var dateFormat: DateFormat?
+    /// The date layout of one kind of file (`--date-format attendance=F`), over `dateFormat`.
+    public var dateFormatByFile: [FileSummary.Kind: DateFormat] = [:]
+    /// The zone of times written without a UTC offset (`--timezone`; default UTC).
+    public var timeZone = LocalTimeZone()
+    /// Whether numbers use a decimal comma (`--decimal-comma`); nil: in semicolon-delimited files.
+    public var decimalComma: Bool?
     /// The size of the blocks files are read in.
     public var blockSize = CSVReader.defaultBlockSize
     /// How many bytes from the start of a file encoding detection looks at (4 MiB).
@@ -59,6 +68,12 @@ public struct ReadingOptions: Sendable, Equatable {
     public init(encoding: EncodingChoice = .detect) {
         self.encoding = encoding
     }
+
+    /// The date layout named for files of `kind`, if any.
+    func dateFormat(for kind: FileSummary.Kind) -> DateFormat? { dateFormatByFile[kind] ?? dateFormat }
+
+    /// Whether a file with this delimiter writes decimal commas.
+    func usesDecimalComma(delimiter: String) -> Bool { decimalComma ?? (delimiter == ";") }
 }
 
 /// The one place where an input file is opened and Weft decides how to decode it. Every reader

@@ -10,15 +10,18 @@ struct AttendanceReader {
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
         let (positions, extra) = try ColumnSchema.attendance.resolve(header: reader.header, file: path, line: reader.headerLine)
+        let date = positions["date"]!
+        let dates = try DateColumns.resolve([(reader.header[date], date, .iso8601)], kind: .attendance,
+                                            path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
         var ingest = AttendanceIngest(
-            member: positions["member"]!, event: positions["event"]!, date: positions["date"]!,
+            member: positions["member"]!, event: positions["event"]!, date: dates.columns[0]!,
             labels: [positions["role"], positions["topic"], positions["event_type"]], extra: extra,
             policy: unknownMembers, membersFileGiven: dataset.files.contains { $0.kind == .members },
             members: dataset.members, log: dataset.attendance)
         dataset.members = MemberTable()
         dataset.attendance = AttendanceLog()
         var rejects: [Reject] = []
-        let summary = try ingestRows(from: reader, kind: .attendance, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
+        let summary = try ingestRows(from: reader, kind: .attendance, extra: extra, limits: limits, dates: dates.readings, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.attendance = ingest.log
         dataset.rejects.append(contentsOf: rejects)
@@ -27,7 +30,8 @@ struct AttendanceReader {
 }
 
 struct AttendanceIngest: RowIngest {
-    let member: Int, event: Int, date: Int
+    let member: Int, event: Int
+    var date: DateColumn
     /// Positions of role, topic and event_type (nil when absent).
     let labels: [Int?]
     var extra: ExtraColumns
@@ -36,7 +40,7 @@ struct AttendanceIngest: RowIngest {
     var members: MemberTable
     var log: AttendanceLog
 
-    init(member: Int, event: Int, date: Int, labels: [Int?], extra: [(name: String, position: Int)],
+    init(member: Int, event: Int, date: DateColumn, labels: [Int?], extra: [(name: String, position: Int)],
          policy: UnknownMemberPolicy, membersFileGiven: Bool, members: MemberTable, log: AttendanceLog) {
         (self.member, self.event, self.date, self.labels) = (member, event, date, labels)
         (self.policy, self.membersFileGiven) = (policy, membersFileGiven)
@@ -47,7 +51,7 @@ struct AttendanceIngest: RowIngest {
     }
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let day = try context.boundedInstant(record, column: date)
+        let day = try date.instant(record, context).seconds
         let eventBytes = trimmed(record.bytes(event))
         if eventBytes.isEmpty { throw context.reject(record, column: event, "event id is empty") }
         guard UTF8Text.isValid(eventBytes) else {

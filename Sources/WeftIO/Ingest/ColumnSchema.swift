@@ -50,6 +50,9 @@ struct ColumnSchema {
         return (positions, extra)
     }
 
+    /// Member attributes that are dates, read as dates and kept as ISO 8601 text.
+    static let memberDateColumns = ["joined", "left"]
+
     static let members = ColumnSchema(kind: .members, columns: [
         Column(name: "id", aliases: ["member", "member_id", "memberid", "identifier", "uid", "key"], required: false),
         Column(name: "name", aliases: ["label", "full_name", "fullname", "display_name", "member_name"], required: false),

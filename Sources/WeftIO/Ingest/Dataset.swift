@@ -44,6 +44,8 @@ public struct Dataset: Sendable {
     public internal(set) var rejects: [Reject] = []
     /// What a reader of the outputs must know about the inputs (an assumed encoding, …).
     public internal(set) var warnings: [DataWarning] = []
+    /// The time zone that times written without a UTC offset were read in (`--timezone`; `UTC`).
+    public internal(set) var timeZone = "UTC"
 
     public init() {}
 

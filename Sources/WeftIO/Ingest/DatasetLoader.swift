@@ -75,6 +75,7 @@ public struct DatasetLoader: Sendable {
 
     public func load(_ paths: InputPaths) throws -> Dataset {
         var dataset = Dataset()
+        dataset.timeZone = reading.timeZone.name
         if let path = paths.members {
             try MembersReader(reading: reading, limits: limits).read(path: path, into: &dataset)
         }
@@ -120,11 +121,12 @@ protocol RowIngest {
 /// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
 /// that rows read = accepted + rejected holds by construction.
 func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, kind: FileSummary.Kind, extra: [(name: String, position: Int)],
-                                   limits: InputLimits, into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
+                                   limits: InputLimits, dates: [DateColumnReading] = [], into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
     let context = RowContext(file: reader.label, header: reader.header, limits: limits)
     var summary = FileSummary(kind: kind, path: reader.label)
     summary.layout = reader.layout
     summary.extraColumns = extra.map(\.name)
+    summary.dateColumns = dates
     var record = CSVRecord()
     while try reader.next(&record) {
         summary.rowsRead += 1
@@ -182,14 +184,6 @@ struct RowContext {
         Reject(file: file, line: record.line, column: position.map { $0 + 1 },
                field: position.flatMap { $0 < header.count ? header[$0] : nil },
                value: position.map { record.displayString($0) }, reason: reason)
-    }
-
-    /// The instant in date column `column`, or the reject saying what is wrong with it.
-    func instant(_ record: CSVRecord, column: Int) throws(Reject) -> Int64 {
-        switch ISO8601.parse(record.bytes(column)) {
-        case .success(let value): return value.seconds
-        case .failure(let problem): throw reject(record, column: column, problem.description)
-        }
     }
 
     /// The member named in `column`, per the unknown-member policy, or the reject saying why not.

@@ -70,17 +70,14 @@ extension RowContext {
         return nil
     }
 
-    /// The instant in date column `column`, or the reject saying what is wrong with it: not a
-    /// date, or outside the accepted range.
-    func boundedInstant(_ record: CSVRecord, column: Int) throws(Reject) -> Int64 {
-        let instant = try self.instant(record, column: column)
+    /// Throws the reject for an instant outside the accepted range (`--earliest-date`, `--latest-date`).
+    func checkDateRange(_ instant: Int64, _ record: CSVRecord, column: Int) throws(Reject) {
         if instant < limits.earliestDate {
             throw reject(record, column: column, "date is before \(Timestamp.formatDate(limits.earliestDate)), the earliest accepted (--earliest-date)")
         }
         if instant > limits.latestDate {
             throw reject(record, column: column, "date is after \(Timestamp.formatDate(limits.latestDate)), the latest accepted (--latest-date; default one year after today)")
         }
-        return instant
     }
 
     /// Throws the reject for a weight or survey value above `--max-weight`.

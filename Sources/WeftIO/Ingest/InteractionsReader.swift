@@ -13,8 +13,12 @@ struct InteractionsReader {
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
         let (positions, extra) = try ColumnSchema.interactions.resolve(header: reader.header, file: path, line: reader.headerLine)
+        let time = positions["timestamp"]!
+        let dates = try DateColumns.resolve([(reader.header[time], time, .iso8601)], kind: .interactions,
+                                            path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
         var ingest = InteractionsIngest(
-            source: positions["source"]!, target: positions["target"]!, time: positions["timestamp"]!,
+            source: positions["source"]!, target: positions["target"]!, time: dates.columns[0]!,
+            decimalComma: reading.usesDecimalComma(delimiter: reader.layout.delimiter),
             weight: positions["weight"], type: positions["type"], directed: positions["directed"], extra: extra,
             policy: unknownMembers, membersFileGiven: dataset.files.contains { $0.kind == .members },
             undirected: undirected, members: dataset.members, log: dataset.interactions)
@@ -22,7 +26,7 @@ struct InteractionsReader {
         dataset.members = MemberTable()          // hand the tables over: no copy-on-write copies
         dataset.interactions = InteractionLog()
         var rejects: [Reject] = []
-        let summary = try ingestRows(from: reader, kind: .interactions, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
+        let summary = try ingestRows(from: reader, kind: .interactions, extra: extra, limits: limits, dates: dates.readings, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.interactions = ingest.log
         dataset.rejects.append(contentsOf: rejects)
@@ -60,7 +64,10 @@ struct InteractionsReader {
 
 /// The per-record work of reading interactions, holding the tables it fills.
 struct InteractionsIngest: RowIngest {
-    let source: Int, target: Int, time: Int
+    let source: Int, target: Int
+    var time: DateColumn
+    /// Whether weights use a decimal comma (`1,5`).
+    let decimalComma: Bool
     let weight: Int?, type: Int?, directed: Int?
     var extra: ExtraColumns
     let policy: UnknownMemberPolicy
@@ -69,10 +76,11 @@ struct InteractionsIngest: RowIngest {
     var members: MemberTable
     var log: InteractionLog
 
-    init(source: Int, target: Int, time: Int, weight: Int?, type: Int?, directed: Int?,
+    init(source: Int, target: Int, time: DateColumn, decimalComma: Bool, weight: Int?, type: Int?, directed: Int?,
          extra: [(name: String, position: Int)], policy: UnknownMemberPolicy, membersFileGiven: Bool,
          undirected: Bool, members: MemberTable, log: InteractionLog) {
         (self.source, self.target, self.time, self.weight, self.type, self.directed) = (source, target, time, weight, type, directed)
+        self.decimalComma = decimalComma
         (self.policy, self.membersFileGiven, self.undirected) = (policy, membersFileGiven, undirected)
         self.members = members
         var log = log
@@ -81,13 +89,13 @@ struct InteractionsIngest: RowIngest {
     }
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let when = try context.boundedInstant(record, column: time)
+        let when = try time.instant(record, context).seconds
         var w = 1.0
         if let weight {
             let bytes = trimmed(record.bytes(weight))
             if !bytes.isEmpty {
-                guard let parsed = DecimalParser.parse(bytes) else {
-                    throw context.reject(record, column: weight, "weight is not a number")
+                guard let parsed = LocalisedNumber.parse(bytes, decimalComma: decimalComma) else {
+                    throw context.reject(record, column: weight, "weight is not a number" + (decimalComma ? "" : LocalisedNumber.decimalCommaHint(bytes)))
                 }
                 if let problem = InteractionLog.check(source: 0, target: 1, weight: parsed) {
                     throw context.reject(record, column: weight, problem.description)

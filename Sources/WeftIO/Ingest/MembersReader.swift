@@ -2,7 +2,9 @@ import WeftGraph
 
 /// Reads members.csv: one row per member with an `id` (or, as Kumu and Gephi write it, a `Label`
 /// that serves as the id), optional `name` and `email`, and any other columns as attributes.
-/// A repeated id is rejected, naming the line that first defined it.
+/// A repeated id is rejected, naming the line that first defined it. The `joined` and `left`
+/// columns are dates, read like every date (`DateColumns`) and kept as ISO 8601 text; a value
+/// that cannot be read rejects its row.
 struct MembersReader {
     let reading: ReadingOptions
     let limits: InputLimits
@@ -18,11 +20,16 @@ struct MembersReader {
             }
             positions["id"] = label
         }
+        let dateNames = Set(ColumnSchema.memberDateColumns)
+        let dateColumns = extra.filter { dateNames.contains(ColumnSchema.normalise($0.name)) }
+        let dates = try DateColumns.resolve(dateColumns.map { ($0.name, $0.position, .iso8601) }, kind: .members,
+                                            path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
         var ingest = MembersIngest(id: positions["id"]!, name: positions["name"], email: positions["email"],
                                    extra: extra, members: dataset.members)
+        for case let date? in dates.columns { ingest.dates[date.position] = date }
         dataset.members = MemberTable()
         var rejects: [Reject] = []
-        let summary = try ingestRows(from: reader, kind: .members, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
+        let summary = try ingestRows(from: reader, kind: .members, extra: extra, limits: limits, dates: dates.readings, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.rejects.append(contentsOf: rejects)
         dataset.files.append(summary)
@@ -33,6 +40,8 @@ struct MembersIngest: RowIngest {
     let id: Int, name: Int?, email: Int?
     let extra: [(name: String, position: Int)]
     var members: MemberTable
+    /// The date attribute columns (`joined`, `left`) by position.
+    var dates: [Int: DateColumn] = [:]
     private let firstAttribute: Int
 
     init(id: Int, name: Int?, email: Int?, extra: [(name: String, position: Int)], members: MemberTable) {
@@ -55,6 +64,10 @@ struct MembersIngest: RowIngest {
         }
         var texts: [String] = []
         for position in [name, email].compactMap({ $0 }) + extra.map(\.position) {
+            if dates[position] != nil {
+                texts.append(try dates[position]!.isoText(record, context))
+                continue
+            }
             guard let text = UTF8Text.validated(trimmed(record.bytes(position))) else {
                 throw context.reject(record, column: position, "text is not valid UTF-8")
             }

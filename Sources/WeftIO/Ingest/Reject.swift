@@ -64,6 +64,8 @@ public struct FileSummary: Sendable, Equatable {
     public internal(set) var rowsRead = 0
     public internal(set) var accepted = 0
     public internal(set) var rejected = 0
+    /// How each date column was read (layout and how it was chosen).
+    public internal(set) var dateColumns: [DateColumnReading] = []
     /// Input columns that Weft does not interpret, kept as attributes.
     public internal(set) var extraColumns: [String] = []
     /// The file's size in bytes and SHA-256 (hex, as `sha256sum` prints it): the input's

@@ -79,16 +79,36 @@ struct SurveyReader {
     func read(path: String, into dataset: inout Dataset) throws {
         try readSurveyFile(path: path, schema: .survey, reading: reading, limits: limits, into: &dataset) { positions, membersFileGiven, members, log in
             SurveyIngest(respondent: positions["respondent"]!, alter: positions["alter"]!, relation: positions["relation"]!,
-                         value: positions["value"], wave: positions["wave"], policy: unknownMembers,
+                         value: positions["value"], wave: WaveColumn(position: positions["wave"]), policy: unknownMembers,
                          membersFileGiven: membersFileGiven, members: members, log: log)
         }
     }
 }
 
-/// What the two survey readers share: the member table and survey log they fill.
+/// What the two survey readers share: the member table and survey log they fill, and the wave column.
 protocol SurveyRowIngest: RowIngest {
     var members: MemberTable { get }
     var log: SurveyLog { get }
+    var wave: WaveColumn { get set }
+    /// Whether numbers use a decimal comma (`1,5`).
+    var decimalComma: Bool { get set }
+}
+
+/// A survey file's wave column: labels (`baseline`, `2`), or dates read like every date and
+/// kept as ISO 8601 text, so that waves written `15/03/2024` order by date as `2024-03-15` does.
+/// A row without a wave belongs to wave `1`.
+struct WaveColumn {
+    let position: Int?
+    /// Set when the column holds dates.
+    var date: DateColumn?
+
+    mutating func label(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> String {
+        if date != nil {
+            let text = try date!.isoText(record, context)
+            return text.isEmpty ? "1" : text
+        }
+        return try optionalText(record, position, context, fallback: "1")
+    }
 }
 
 /// Reads one survey file (nominations or respondents) into the dataset, row by row.
@@ -97,9 +117,15 @@ private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: Colum
     let reader = try InputSource.open(path: path, options: reading)
     let (positions, extra) = try schema.resolve(header: reader.header, file: path, line: reader.headerLine)
     var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
+    let waveDates = try positions["wave"].map {
+        try DateColumns.resolve([(reader.header[$0], $0, .labels)], kind: schema.kind, path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
+    }
+    ingest.wave.date = waveDates?.columns.first ?? nil
+    ingest.decimalComma = reading.usesDecimalComma(delimiter: reader.layout.delimiter)
     dataset.members = MemberTable()
     var rejects: [Reject] = []
-    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, limits: limits, into: &ingest, rejects: &rejects)
+    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, limits: limits, dates: waveDates?.readings ?? [],
+                                 into: &ingest, rejects: &rejects)
     dataset.members = ingest.members
     dataset.survey = ingest.log
     dataset.rejects.append(contentsOf: rejects)
@@ -115,7 +141,9 @@ private func optionalText(_ record: CSVRecord, _ column: Int?, _ context: RowCon
 
 struct SurveyIngest: SurveyRowIngest {
     let respondent: Int, alter: Int, relation: Int
-    let value: Int?, wave: Int?
+    let value: Int?
+    var wave: WaveColumn
+    var decimalComma = false
     let policy: UnknownMemberPolicy
     let membersFileGiven: Bool
     var members: MemberTable
@@ -125,11 +153,11 @@ struct SurveyIngest: SurveyRowIngest {
         let relationBytes = trimmed(record.bytes(relation))
         if relationBytes.isEmpty { throw context.reject(record, column: relation, "relation is empty") }
         guard let relationText = UTF8Text.validated(relationBytes) else { throw context.reject(record, column: relation, "text is not valid UTF-8") }
-        let waveText = try optionalText(record, wave, context, fallback: "1")
+        let waveText = try wave.label(record, context)
         var number = 1.0
         let valueText = try optionalText(record, value, context, fallback: "")
         if !valueText.isEmpty {
-            guard let v = LikertScale.standard.value(of: valueText) else {
+            guard let v = LikertScale.standard.value(of: valueText) ?? LocalisedNumber.parse(valueText, decimalComma: decimalComma) else {
                 throw context.reject(record, column: value, "'\(valueText)' is neither a number nor a known scale label")
             }
             guard v >= 0 else { throw context.reject(record, column: value, "a negative tie value") }
@@ -144,7 +172,7 @@ struct SurveyIngest: SurveyRowIngest {
         if case .new(let a) = who, case .new(let b) = whom, a == b {
             throw context.reject(record, column: alter, "a member names themself")
         }
-        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave, "more than \(UInt16.max) distinct waves") }
+        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave.position, "more than \(UInt16.max) distinct waves") }
         guard let code = log.relationCode(relationText) else { throw context.reject(record, column: relation, "more than \(UInt16.max) distinct relations") }
         let r = members.commit(who), t = members.commit(whom)
         guard number > 0 else { return }   // "no tie": counted as accepted, nothing stored
@@ -165,23 +193,25 @@ struct RespondentsReader {
 
     func read(path: String, into dataset: inout Dataset) throws {
         try readSurveyFile(path: path, schema: .respondents, reading: reading, limits: limits, into: &dataset) { positions, membersFileGiven, members, log in
-            RespondentsIngest(respondent: positions["respondent"]!, wave: positions["wave"], policy: unknownMembers,
+            RespondentsIngest(respondent: positions["respondent"]!, wave: WaveColumn(position: positions["wave"]), policy: unknownMembers,
                               membersFileGiven: membersFileGiven, members: members, log: log)
         }
     }
 }
 
 struct RespondentsIngest: SurveyRowIngest {
-    let respondent: Int, wave: Int?
+    let respondent: Int
+    var wave: WaveColumn
+    var decimalComma = false
     let policy: UnknownMemberPolicy
     let membersFileGiven: Bool
     var members: MemberTable
     var log: SurveyLog
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let waveText = try optionalText(record, wave, context, fallback: "1")
+        let waveText = try wave.label(record, context)
         let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
-        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave, "more than \(UInt16.max) distinct waves") }
+        guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave.position, "more than \(UInt16.max) distinct waves") }
         log.listedRespondents[w, default: []].insert(members.commit(who))
     }
 }

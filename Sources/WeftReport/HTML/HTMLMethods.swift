@@ -68,6 +68,9 @@ extension HTMLReport {
         case .survey: network = "a tie runs from a survey respondent to each member they named in the survey layer analysed (weight: the answer's value, 1 for a plain nomination)"
         }
         d.append(("Network", "\(network); \(r.graph.directed ? "directed (who contacted whom)" : "undirected (symmetrised: \(HTMLText.escape(r.graph.symmetrisation)))")."))
+        let layouts = r.inputs.flatMap { input in input.dateFormats.sorted { $0.key < $1.key }.map { "\(input.kind) \($0.key): \($0.value)" } }
+        d.append(("Times", "times written without a UTC offset were read as \(HTMLText.escape(a.dataset.timeZone)) time (--timezone) and converted to UTC; a date without a time is that day. "
+                  + "Date layouts: \(layouts.isEmpty ? "none" : HTMLText.escape(layouts.joined(separator: "; ")))."))
         d.append(("Active member", "a member with at least one interaction (either end) or attendance record in the window or period."))
         d.append(("Connections", "a member's distinct contacts, ignoring direction; the average is over all members, isolates included."))
         d.append(("Density", "ties present divided by ties possible (n(n − 1) ordered pairs when directed, n(n − 1)/2 otherwise)."))
