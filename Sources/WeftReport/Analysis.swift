@@ -54,7 +54,13 @@ public struct Analysis: Sendable {
             for k in dataset.attendance.range(in: window) { attended[Int(dataset.attendance.event[k])] = true }
             active = attended
         }
-        outputNodes = nodes.shown(under: options)
+        var shown = nodes.shown(under: options)
+        if options.network == .survey, let survey = options.survey,
+           let layer = try? SurveyNetwork(dataset: dataset, selection: survey, symmetrisation: options.surveySymmetrisation,
+                                          groupAttributes: options.groupAttributes, waveDates: options.surveyWaveDates) {
+            shown = shown.adding(SurveyWaveMembership.respondedColumns(layer.memberships))   // not identifying: kept when pseudonymised
+        }
+        outputNodes = shown
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
@@ -243,6 +249,17 @@ public struct NodeTable: Sendable {
     /// A dataset's members.
     public init(members: MemberTable) {
         self.init(ids: members.ids, names: members.names, attributes: members.attributes)
+    }
+
+    /// The table with `extra` attribute columns appended (one value per node), except those whose
+    /// name an attribute already has.
+    public func adding(_ extra: [(name: String, values: [String])]) -> NodeTable {
+        var columns = attributes
+        for (name, values) in extra where columns.column(named: name) == nil {
+            let c = columns.addColumn(name)
+            for value in values { columns.append(value, toColumn: c) }
+        }
+        return NodeTable(ids: ids, names: names, attributes: columns)
     }
 
     /// The table as the outputs show it: itself, or pseudonymised when `options.pseudonymise`.

@@ -63,6 +63,14 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The relation as an n × n matrix over the dataset's members.
+    /// Per member, whether the relation can hold for them: for a survey relation, whether they
+    /// were a member at its wave (`SurveyWaveMembership`); nil for the other relations, which
+    /// hold for every member.
+    public func presentMembers(_ dataset: Dataset) throws -> [Bool]? {
+        guard case .survey(let selection) = self else { return nil }
+        return SurveyWaveMembership(dataset: dataset, wave: try selection.resolve(dataset.survey).wave).present
+    }
+
     public func matrix(_ dataset: Dataset, window: TimeWindow, undirected: Bool, binary: Bool) throws -> Matrix {
         let n = dataset.members.count
         let builder = GraphBuilder(undirected: undirected)
@@ -101,7 +109,8 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
             return Matrix(sameGroup: NodeGroups(column: column, nodeCount: n))
         case .survey(let selection):
             let (relations, wave) = try selection.resolve(dataset.survey)
-            let graph = SurveyNetwork.graph(dataset, relations: relations, wave: wave, symmetrisation: undirected ? .max : .directed)
+            let graph = SurveyNetwork.graph(dataset, relations: relations, membership: SurveyWaveMembership(dataset: dataset, wave: wave),
+                                            symmetrisation: undirected ? .max : .directed)
             return Matrix(adjacencyOf: graph, weighted: !binary)
         }
     }

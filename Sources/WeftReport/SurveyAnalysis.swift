@@ -51,16 +51,29 @@ public struct SurveySelection: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// How a survey layer's two directions combine. `directed` keeps the nominations as reported
-/// (measures defined on undirected graphs then use the union, max); `max` makes an undirected
-/// tie where either member named the other (the stronger value), `min` only where both did (the
-/// weaker value), `mean` averages the two (a missing direction counts 0).
+/// (measures defined on undirected graphs then use the union, max); `reconstruct` is the
+/// standard reconstruction of a network with non-respondents (Stork & Richards 1992; Huisman,
+/// "Imputation of missing network data", Journal of Social Structure 10, 2009): a dyad of two
+/// respondents stays as reported, and a tie i → j named by respondent i to non-respondent j is
+/// also taken as j → i, so only dyads that involve a non-respondent are filled, from the
+/// respondent's report; the network stays directed. `max` makes an undirected tie where either
+/// member named the other (the stronger value), `min` only where both did (the weaker value),
+/// `mean` averages the two (a missing direction counts 0).
 ///
 /// Default (`SurveyNetwork.defaultSymmetrisation`): `max` when the wave's response rate is below
 /// 80%, so that respondents' reports stand in for non-respondents' missing ones; `directed` at
-/// 80% or more. Non-respondents are never deleted (listwise deletion is not offered).
-/// Reference: ../shared/domain-brief.md §2.
+/// 80% or more. Non-respondents are never deleted (listwise deletion is not offered). The
+/// report's `survey.treatments` table shows the main figures under `directed`, `reconstruct`,
+/// `max` and `min` side by side. Reference: ../shared/domain-brief.md §2.
 public enum SurveySymmetrisation: String, CaseIterable, Sendable {
-    case directed, max, min, mean
+    case directed, reconstruct, max, min, mean
+
+    /// Whether the layer's graph keeps direction.
+    public var isDirected: Bool { self == .directed || self == .reconstruct }
+
+    /// The treatments of non-response compared in `survey.treatments`: as reported,
+    /// reconstruction, either named the other, both named each other.
+    public static let compared: [SurveySymmetrisation] = [.directed, .reconstruct, .max, .min]
 }
 
 /// The response-rate thresholds of network surveys: at least 80% supports every use, naming
@@ -85,11 +98,8 @@ public enum ResponseConfidence: String, Sendable, Codable {
     }
 }
 
-/// Who answered a wave, overall and per group. The members are every member of the dataset, or,
-/// when the wave has a date (its label is an ISO date, or `waveDates` gives one) and members.csv
-/// has `joined` / `left` columns, the members in the network on that day (joined on or before
-/// it, not left by it); anyone who answered counts as a member. Respondents come from the respondents list when it
-/// covers the wave, otherwise they are the members with at least one nomination in it.
+/// Who answered a wave, overall and per group, among the members present at the wave (see
+/// `SurveyWaveMembership`: anyone who answered counts as present).
 public struct SurveyResponse: Sendable, Equatable {
     public var wave: String
     public var respondents: Int
@@ -101,33 +111,19 @@ public struct SurveyResponse: Sendable, Equatable {
     public var rate: Double { members == 0 ? 0 : Double(respondents) / Double(members) }
     public var confidence: ResponseConfidence { ResponseConfidence(rate: rate) }
 
-    public init(dataset: Dataset, wave w: UInt16, groupAttributes: [String]?, waveDates: [String: Int64] = [:]) {
-        let log = dataset.survey
-        wave = log.waves[Int32(w)]
-        let answered = log.respondents(wave: w)
-        source = log.hasList(wave: w) ? "respondents list" : "nominations"
+    public init(dataset: Dataset, membership: SurveyWaveMembership, groupAttributes: [String]?) {
+        wave = membership.label
+        source = membership.respondentsListed ? "respondents list" : "nominations"
+        members = membership.presentCount
+        respondents = membership.respondentCount
         let n = dataset.members.count
-        var invited = [Bool](repeating: true, count: n)
-        let attributes = dataset.members.attributes
-        var date = waveDates[wave]
-        if date == nil, case .success(let day) = ISO8601.parse(wave) { date = day.seconds }
-        if let date {
-            let joined = attributes.column(named: "joined"), left = attributes.column(named: "left")
-            for v in 0..<n {
-                if let joined, case .success(let j) = ISO8601.parse(joined.value(at: v)), j.seconds > date { invited[v] = false }
-                if let left, case .success(let l) = ISO8601.parse(left.value(at: v)), l.seconds <= date { invited[v] = false }
-            }
-        }
-        for v in answered { invited[Int(v)] = true }   // whoever answered was there
-        members = invited.reduce(0) { $0 + ($1 ? 1 : 0) }
-        respondents = answered.count
         var groups: [String: [String: Report.SurveyRate]] = [:]
-        for column in StructureAnalysis.groupAttributes(attributes, nodeCount: n, named: groupAttributes) {
+        for column in StructureAnalysis.groupAttributes(dataset.members.attributes, nodeCount: n, named: groupAttributes) {
             var counts: [String: (Int, Int)] = [:]
-            for v in 0..<n where invited[v] {
+            for v in 0..<n where membership.present[v] {
                 let label = column.value(at: v)
                 let c = counts[label] ?? (0, 0)
-                counts[label] = (c.0 + (answered.contains(Int32(v)) ? 1 : 0), c.1 + 1)
+                counts[label] = (c.0 + (membership.responded[v] ? 1 : 0), c.1 + 1)
             }
             groups[column.name] = counts.mapValues { Report.SurveyRate(respondents: $0.0, members: $0.1) }
         }
@@ -135,12 +131,14 @@ public struct SurveyResponse: Sendable, Equatable {
     }
 }
 
-/// A survey layer (relations × wave) as a graph, with its response rate and the symmetrisation
-/// used (chosen, or defaulted from the response rate).
+/// A survey layer (relations × wave) as a graph, with the membership and response rate of every
+/// wave and the symmetrisation used (chosen, or defaulted from the response rate).
 public struct SurveyNetwork: Sendable {
     public let selection: SurveySelection
     public let relationCodes: Set<UInt16>
     public let wave: UInt16
+    /// Every wave's members and respondents, in wave order.
+    public let memberships: [SurveyWaveMembership]
     public let response: SurveyResponse
     public let symmetrisation: SurveySymmetrisation
     /// Whether `symmetrisation` was defaulted from the response rate (not given).
@@ -156,54 +154,133 @@ public struct SurveyNetwork: Sendable {
         self.selection = selection
         self.waveDates = waveDates
         (relationCodes, wave) = try selection.resolve(dataset.survey)
-        response = SurveyResponse(dataset: dataset, wave: wave, groupAttributes: groupAttributes, waveDates: waveDates)
+        memberships = SurveyWaveMembership.all(dataset, waveDates: waveDates)
+        response = SurveyResponse(dataset: dataset, membership: memberships[Int(wave)], groupAttributes: groupAttributes)
         self.symmetrisation = symmetrisation ?? SurveyNetwork.defaultSymmetrisation(rate: response.rate)
         symmetrisationDefaulted = symmetrisation == nil
     }
 
-    /// The layer's graph for wave `w` (default: the selected wave) over all the dataset's members.
-    public func graph(_ dataset: Dataset, wave w: UInt16? = nil) -> Graph {
-        SurveyNetwork.graph(dataset, relations: relationCodes, wave: w ?? wave, symmetrisation: symmetrisation)
+    /// The selected wave's members and respondents.
+    public var membership: SurveyWaveMembership { memberships[Int(wave)] }
+
+    /// The layer's graph for the selected wave over all the dataset's members (node = member
+    /// index); members absent at the wave are isolates and nominations naming them are left out.
+    public func graph(_ dataset: Dataset) -> Graph {
+        SurveyNetwork.graph(dataset, relations: relationCodes, membership: membership, symmetrisation: symmetrisation)
     }
 
-    public static func graph(_ dataset: Dataset, relations: Set<UInt16>, wave: UInt16, symmetrisation: SurveySymmetrisation) -> Graph {
+    /// The graph of the nominations of `relations` in `membership`'s wave, combined by
+    /// `symmetrisation`. Nodes are `nodes` (member indices; node k is member nodes[k]), or every
+    /// member when nil. Nominations with an end that is absent at the wave or not among `nodes`
+    /// are left out.
+    public static func graph(_ dataset: Dataset, relations: Set<UInt16>, membership: SurveyWaveMembership,
+                             symmetrisation: SurveySymmetrisation, over nodes: [Int32]? = nil) -> Graph {
         let survey = dataset.survey
-        var log = InteractionLog()
-        for k in 0..<survey.count where survey.wave[k] == wave && relations.contains(survey.relation[k]) {
-            try? log.append(source: survey.respondent[k], target: survey.alter[k], time: 0, weight: survey.value[k])
+        let n = dataset.members.count
+        var node = [Int32](repeating: -1, count: n)
+        if let nodes {
+            for (k, v) in nodes.enumerated() where membership.present[Int(v)] { node[Int(v)] = Int32(k) }
+        } else {
+            for v in 0..<n where membership.present[v] { node[v] = Int32(v) }
         }
-        let builder = symmetrisation == .directed
-            ? GraphBuilder(undirected: false, symmetrisation: .max)
-            : GraphBuilder(undirected: true, symmetrisation: Symmetrisation(rawValue: symmetrisation.rawValue)!)
-        return builder.build(log, nodeCount: dataset.members.count)
+        var log = InteractionLog()
+        for k in 0..<survey.count where survey.wave[k] == membership.wave && relations.contains(survey.relation[k]) {
+            let source = node[Int(survey.respondent[k])], target = node[Int(survey.alter[k])]
+            guard source >= 0, target >= 0 else { continue }
+            try? log.append(source: source, target: target, time: 0, weight: survey.value[k])
+            if symmetrisation == .reconstruct && !membership.responded[Int(survey.alter[k])] {
+                try? log.append(source: target, target: source, time: 0, weight: survey.value[k])
+            }
+        }
+        let rule: Symmetrisation = switch symmetrisation {
+        case .directed, .reconstruct, .max: .max
+        case .min: .min
+        case .mean: .mean
+        }
+        let directed = GraphBuilder(undirected: false, symmetrisation: rule).build(log, nodeCount: nodes?.count ?? n)
+        return symmetrisation.isDirected ? directed : SurveyNetwork.undirected(directed)
     }
 
-    /// The report.json `survey` object: the layer, every wave's response rate, and how the ties
-    /// changed since the previous wave (new, sustained, dissolved; Jaccard turnover).
+    /// The undirected graph of a directed graph's symmetrised view: one tie per pair whose
+    /// combined weight (the graph's symmetrisation rule: max, min or mean of the two directions)
+    /// is positive. Building undirected from the records instead would add the two directions.
+    static func undirected(_ directed: Graph) -> Graph {
+        var log = InteractionLog()
+        let view = directed.undirected
+        for v in 0..<view.nodeCount {
+            for p in view.offsets[v]..<view.offsets[v + 1] where Int(view.neighbors[p]) > v {
+                try? log.append(source: Int32(v), target: view.neighbors[p], time: 0, weight: view.weights[p])
+            }
+        }
+        return GraphBuilder(undirected: true).build(log, nodeCount: directed.nodeCount)
+    }
+
+    /// Nominations of the layer's relations in wave `w` that name a member absent at the wave.
+    public func nominationsOfAbsentMembers(_ dataset: Dataset, wave w: UInt16) -> Int {
+        let log = dataset.survey, present = memberships[Int(w)].present
+        return (0..<log.count).reduce(0) { count, k in
+            count + (log.wave[k] == w && relationCodes.contains(log.relation[k]) && !present[Int(log.alter[k])] ? 1 : 0)
+        }
+    }
+
+    /// The main figures of wave `w` under `treatment`, over the members present at the wave.
+    public func figures(_ dataset: Dataset, wave w: UInt16, treatment: SurveySymmetrisation) -> Report.SurveyFigures {
+        let m = memberships[Int(w)]
+        let nodes = (0..<Int32(m.present.count)).filter { m.present[Int($0)] }
+        let g = SurveyNetwork.graph(dataset, relations: relationCodes, membership: m, symmetrisation: treatment, over: nodes)
+        let summary = NetworkSummary(g)
+        return Report.SurveyFigures(wave: m.label, treatment: treatment.rawValue, members: nodes.count, respondents: m.respondentCount,
+                                    ties: summary.ties, density: summary.density, reciprocity: summary.reciprocity,
+                                    averageDegree: summary.averageDegree, isolates: summary.isolates,
+                                    transitivity: Clustering(g).transitivity)
+    }
+
+    /// How the ties of wave `w` changed since wave `w − 1`, composition change apart: tie change
+    /// is counted over the dyads of members present at both waves (the only dyads observable in
+    /// both); members who joined or left between the waves, and their ties, are counted apart.
+    public func change(_ dataset: Dataset, wave w: UInt16) -> Report.SurveyChange {
+        let before = memberships[Int(w) - 1], after = memberships[Int(w)]
+        let stable = (0..<Int32(after.present.count)).filter { before.present[Int($0)] && after.present[Int($0)] }
+        func graph(_ m: SurveyWaveMembership, over nodes: [Int32]? = nil) -> Graph {
+            SurveyNetwork.graph(dataset, relations: relationCodes, membership: m, symmetrisation: symmetrisation, over: nodes)
+        }
+        let t = TieTurnover(from: graph(before, over: stable), to: graph(after, over: stable))
+        let joined = after.present.indices.filter { after.present[$0] && !before.present[$0] }.count
+        let left = before.present.indices.filter { before.present[$0] && !after.present[$0] }.count
+        return Report.SurveyChange(fromWave: before.label, membersInBoth: stable.count, joined: joined, left: left,
+                                   new: t.gained, sustained: t.kept, dissolved: t.lost, jaccard: t.jaccard,
+                                   tiesOfJoiners: graph(after).ties.count - (t.gained + t.kept),
+                                   tiesOfLeavers: graph(before).ties.count - (t.lost + t.kept))
+    }
+
+    /// The report.json `survey` object: the layer, every wave's membership, response rate and
+    /// figures, the figures under each treatment of non-response, and how the ties changed since
+    /// the previous wave (composition change apart).
     public func summary(_ dataset: Dataset, graph: Graph, groupAttributes: [String]?) -> Report.SurveySummary {
         let log = dataset.survey
         let rate = response.rate
-        var change: Report.SurveyChange?
-        if wave > 0 {
-            let before = self.graph(dataset, wave: wave - 1)
-            let t = TieTurnover(from: before, to: graph)
-            change = .init(fromWave: log.waves[Int32(wave - 1)], new: t.gained, sustained: t.kept, dissolved: t.lost, jaccard: t.jaccard)
-        }
         let reason = symmetrisationDefaulted
             ? "default: " + (symmetrisation == .max ? "response rate below 80%, so a tie reported by either member counts (max)" : "response rate at least 80%, nominations kept as reported (directed)")
             : "chosen with --survey-symmetrise"
+        let attributes = dataset.members.attributes
+        let membersHaveDates = attributes.column(named: "joined") != nil || attributes.column(named: "left") != nil
         return Report.SurveySummary(
             relations: selection.relations, wave: response.wave, waves: log.waves.identifiers,
             nominations: (0..<log.count).reduce(0) { $0 + (log.wave[$1] == wave && relationCodes.contains(log.relation[$1]) ? 1 : 0) },
+            nominationsOfAbsentMembers: nominationsOfAbsentMembers(dataset, wave: wave),
             ties: graph.ties.count, respondents: response.respondents, members: response.members,
             responseRate: rate, respondentsFrom: response.source, confidence: response.confidence.rawValue,
             warning: response.confidence.warning(rate: rate), responseByGroup: response.byGroup,
-            responseByWave: (0..<log.waves.count).map { w in
-                let r = w == Int(wave) ? response : SurveyResponse(dataset: dataset, wave: UInt16(w), groupAttributes: [], waveDates: waveDates)
-                return .init(wave: r.wave, respondents: r.respondents, members: r.members, responseRate: r.rate,
-                             confidence: r.confidence.rawValue)
+            responseByWave: memberships.map { m in
+                let r = m.wave == wave ? response : SurveyResponse(dataset: dataset, membership: m, groupAttributes: [])
+                return .init(wave: r.wave, date: m.date.map(Timestamp.formatDate), dateFrom: m.dateSource,
+                             respondents: r.respondents, members: r.members, responseRate: r.rate, confidence: r.confidence.rawValue)
             },
-            symmetrisation: symmetrisation.rawValue, symmetrisationReason: reason, changeFromPreviousWave: change)
+            figuresByWave: memberships.map { figures(dataset, wave: $0.wave, treatment: symmetrisation) },
+            treatments: SurveySymmetrisation.compared.map { figures(dataset, wave: wave, treatment: $0) },
+            symmetrisation: symmetrisation.rawValue, symmetrisationReason: reason,
+            changeFromPreviousWave: wave > 0 ? change(dataset, wave: wave) : nil,
+            warnings: memberships.flatMap { $0.warnings(membersHaveDates: membersHaveDates) })
     }
 }
 
@@ -228,29 +305,67 @@ extension Report {
 
     public struct SurveyWaveRate: Codable, Sendable, Equatable {
         public var wave: String
+        /// The wave's day (YYYY-MM-DD), null when none is known.
+        @NullCoded public var date: String?
+        /// "--wave-dates", "respondents list" or "wave label"; null without a date.
+        @NullCoded public var dateFrom: String?
         public var respondents: Int
+        /// Members present at the wave (see `SurveyWaveMembership`).
         public var members: Int
         public var responseRate: Double
         /// "all uses", "broad patterns only" or "caution".
         public var confidence: String
 
         enum CodingKeys: String, CodingKey {
-            case wave, respondents, members, confidence
-            case responseRate = "response_rate"
+            case wave, date, respondents, members, confidence
+            case dateFrom = "date_from", responseRate = "response_rate"
         }
     }
 
-    /// Ties of this wave against the previous one's (same relations and symmetrisation).
+    /// The main figures of one wave under one treatment of non-response, over the members present
+    /// at the wave (members not yet joined or already left are left out).
+    public struct SurveyFigures: Codable, Sendable, Equatable {
+        public var wave: String
+        /// directed (as reported), reconstruct, max (either named the other), min (both did) or mean.
+        public var treatment: String
+        public var members: Int
+        public var respondents: Int
+        public var ties: Int
+        public var density: Double
+        /// Share of ties reciprocated; null on an undirected treatment.
+        @NullCoded public var reciprocity: Double?
+        public var averageDegree: Double
+        public var isolates: Int
+        /// Global clustering coefficient of the undirected view.
+        public var transitivity: Double
+
+        enum CodingKeys: String, CodingKey {
+            case wave, treatment, members, respondents, ties, density, reciprocity, isolates, transitivity
+            case averageDegree = "average_degree"
+        }
+    }
+
+    /// Ties of this wave against the previous one's (same relations and symmetrisation), with
+    /// composition change apart: `new`, `sustained`, `dissolved` and `jaccard` count the dyads of
+    /// the `members_in_both` members present at both waves; `joined` and `left` count the members
+    /// whose membership changed between the waves, `ties_of_joiners` this wave's ties that
+    /// involve one who joined, `ties_of_leavers` the previous wave's ties that involve one who left.
     public struct SurveyChange: Codable, Sendable, Equatable {
         public var fromWave: String
+        public var membersInBoth: Int
+        public var joined: Int
+        public var left: Int
         public var new: Int
         public var sustained: Int
         public var dissolved: Int
         public var jaccard: Double
+        public var tiesOfJoiners: Int
+        public var tiesOfLeavers: Int
 
         enum CodingKeys: String, CodingKey {
-            case new, sustained, dissolved, jaccard
-            case fromWave = "from_wave"
+            case new, sustained, dissolved, jaccard, joined, left
+            case fromWave = "from_wave", membersInBoth = "members_in_both"
+            case tiesOfJoiners = "ties_of_joiners", tiesOfLeavers = "ties_of_leavers"
         }
     }
 
@@ -261,6 +376,8 @@ extension Report {
         public var waves: [String]
         /// Nominations of the selected relations in the wave (before symmetrisation).
         public var nominations: Int
+        /// Of those, nominations naming a member absent at the wave (left out of the network).
+        public var nominationsOfAbsentMembers: Int
         /// Ties of the analysed graph (after symmetrisation).
         public var ties: Int
         public var respondents: Int
@@ -273,15 +390,23 @@ extension Report {
         @NullCoded public var warning: String?
         public var responseByGroup: [String: [String: SurveyRate]]
         public var responseByWave: [SurveyWaveRate]
-        /// directed, max, min or mean.
+        /// Every wave's figures under the layer's symmetrisation, over its members.
+        public var figuresByWave: [SurveyFigures]
+        /// The selected wave's figures under each treatment of non-response (directed,
+        /// reconstruct, max, min), so the choice is visible.
+        public var treatments: [SurveyFigures]
+        /// directed, reconstruct, max, min or mean.
         public var symmetrisation: String
         public var symmetrisationReason: String
         @NullCoded public var changeFromPreviousWave: SurveyChange?
+        /// What was assumed where the survey data were incomplete (no wave date, no respondents list).
+        public var warnings: [DataWarning]
 
         enum CodingKeys: String, CodingKey {
-            case relations, wave, waves, nominations, ties, respondents, members, confidence, warning, symmetrisation
+            case relations, wave, waves, nominations, ties, respondents, members, confidence, warning, symmetrisation, treatments, warnings
+            case nominationsOfAbsentMembers = "nominations_of_absent_members"
             case responseRate = "response_rate", respondentsFrom = "respondents_from"
-            case responseByGroup = "response_by_group", responseByWave = "response_by_wave"
+            case responseByGroup = "response_by_group", responseByWave = "response_by_wave", figuresByWave = "figures_by_wave"
             case symmetrisationReason = "symmetrisation_reason", changeFromPreviousWave = "change_from_previous_wave"
         }
     }

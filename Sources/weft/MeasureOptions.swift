@@ -29,16 +29,19 @@ struct MeasureOptions: ParsableArguments {
         networkText.hasPrefix("survey:") ? try? SurveySelection(parsing: String(networkText.dropFirst(7))) : nil
     }
 
-    @Option(help: "With --network survey:…: directed (keep nominations as reported), max (a tie where either named the other), min (only where both did) or mean. Default: max when the wave's response rate is below 80%, directed otherwise.")
+    @Option(help: "With --network survey:…: directed (keep nominations as reported), reconstruct (also fill a dyad with a non-respondent from the respondent's report), max (a tie where either named the other), min (only where both did) or mean. Default: max when the wave's response rate is below 80%, directed otherwise.")
     var surveySymmetrise: SurveySymmetrisation?
 
     @Option(help: "Dates of survey waves whose labels are not dates, e.g. 'baseline=2022-06-13,follow-up=2024-06-10': the response rate then counts only members in the network that day (members.csv's joined/left).")
     var waveDates: String?
 
     /// --wave-dates as label → UTC seconds.
-    func parsedWaveDates() throws -> [String: Int64] {
+    func parsedWaveDates() throws -> [String: Int64] { try MeasureOptions.waveDates(waveDates ?? "") }
+
+    /// A --wave-dates list (`WAVE=DATE,…`) as label → UTC seconds.
+    static func waveDates(_ text: String) throws -> [String: Int64] {
         var dates: [String: Int64] = [:]
-        for item in MeasureOptions.list(waveDates ?? "") {
+        for item in MeasureOptions.list(text) {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, case .success(let day) = ISO8601.parse(parts[1]) else {
                 throw ValidationError("--wave-dates: '\(item)' is not WAVE=DATE with an ISO 8601 date")

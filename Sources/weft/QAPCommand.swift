@@ -74,13 +74,26 @@ struct QAPCommand: ParsableCommand {
                 throw ValidationError(e.description)
             }
         }
-        let y = try matrix(dependent)
-        let xs = try predictor.map(matrix)
+        // Survey relations hold only among the members present at their waves: the comparison
+        // runs over the members present at every wave named, the dyads observable in all.
+        var kept = [Bool](repeating: true, count: n)
+        for text in [dependent] + predictor {
+            let present: [Bool]?
+            do { present = try relation(text).presentMembers(dataset) } catch let e as Relation.ParseError { throw ValidationError(e.description) }
+            for v in 0..<n where present.map({ !$0[v] }) ?? false { kept[v] = false }
+        }
+        let members = (0..<n).filter { kept[$0] }
+        func restricted(_ m: Matrix) -> Matrix { members.count == n ? m : m.restricted(to: members) }
+        let y = restricted(try matrix(dependent))
+        let xs = try predictor.map { restricted(try matrix($0)) }
+        if members.count < n {
+            print("members: \(members.count) of \(n), those present at every survey wave named (the dyads observable in all of them); \(n - members.count) not yet joined or already left are left out")
+        }
         if let problem = MRQAPRegression.designProblem(y, predictors: xs, directed: directed) {
             throw CommandFailure(message: "error: QAP: " + explain(problem), exitCode: 1)
         }
         var result = QAPResult(dependent: dependent, predictors: predictor, directed: directed, binary: binary,
-                               permutations: permutations, seed: seed)
+                               permutations: permutations, seed: seed, members: members.count, membersLeftOut: n - members.count)
         if xs.count == 1 {
             let c = QAPCorrelation(xs[0], y, directed: directed, permutations: permutations, seed: seed)
             result.correlation = .init(observed: c.observed, pGreaterOrEqual: c.pValues.greaterOrEqual,
@@ -183,6 +196,15 @@ struct QAPResult: Encodable {
     var binary: Bool
     var permutations: Int
     var seed: UInt64
+    /// Members compared: those present at every survey wave named (all members without survey relations).
+    var members: Int
+    /// Members left out as not yet joined or already left at a survey wave named.
+    var membersLeftOut: Int
     @NullCoded var correlation: Correlation? = nil
     @NullCoded var regression: Regression? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case dependent, predictors, directed, binary, permutations, seed, members, correlation, regression
+        case membersLeftOut = "members_left_out"
+    }
 }

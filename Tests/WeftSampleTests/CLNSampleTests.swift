@@ -8,8 +8,8 @@ import WeftGraph
 
     init() throws { sample = try clnSample.get() }
 
-    @Test func writesTheFourFiles() throws {
-        #expect(sample.summary.files == ["members.csv", "attendance.csv", "interactions.csv", "survey.csv"])
+    @Test func writesTheFiveFiles() throws {
+        #expect(sample.summary.files == ["members.csv", "attendance.csv", "interactions.csv", "survey.csv", "respondents.csv"])
         #expect(Set(sample.files.keys) == Set(sample.summary.files), "no temporary or extra files are left behind")
         #expect(try sample.table("members.csv").rows.count == sample.summary.members)
         #expect(try sample.table("interactions.csv").rows.count == sample.summary.interactions)
@@ -22,6 +22,7 @@ import WeftGraph
         #expect(try sample.table("interactions.csv").header == interactionHeader)
         #expect(try sample.table("attendance.csv").header == attendanceHeader)
         #expect(try sample.table("survey.csv").header == surveyHeader)
+        #expect(try sample.table("respondents.csv").header == respondentsHeader)
     }
 
     @Test func sameSeedGivesIdenticalBytes() throws {
@@ -245,6 +246,24 @@ import WeftGraph
             let invited = members.filter { $0["joined"]! <= date && ($0["left"]!.isEmpty || $0["left"]! > date) }.count
             let respondents = Set(survey.records.filter { $0["wave"] == wave }.map { $0["respondent"]! }).count
             #expect(abs(Double(respondents) / Double(invited) - rate) < 0.02, "\(wave): \(respondents) of \(invited)")
+        }
+    }
+
+    /// respondents.csv lists exactly the members who named someone in each wave (every
+    /// respondent names at least one person), with the wave's opening day on every row, so that
+    /// the response rate over the members on that day is the documented 75% and 70%.
+    @Test func respondentsListEveryRespondentWithTheWaveDate() throws {
+        let members = try sample.table("members.csv").records
+        let survey = try sample.table("survey.csv").records
+        let listed = try sample.table("respondents.csv").records
+        for (wave, date, rate) in [("baseline", "2022-06-13", 0.75), ("follow-up", "2024-06-10", 0.70)] {
+            let rows = listed.filter { $0["wave"] == wave }
+            #expect(rows.allSatisfy { $0["wave_date"] == date })
+            let ids = rows.map { $0["respondent"]! }
+            #expect(ids == ids.sorted() && Set(ids).count == ids.count, "one row per respondent, in member order")
+            #expect(Set(ids) == Set(survey.filter { $0["wave"] == wave }.map { $0["respondent"]! }))
+            let invited = members.filter { $0["joined"]! <= date && ($0["left"]!.isEmpty || $0["left"]! > date) }.count
+            #expect(ids.count == Int((rate * Double(invited)).rounded()), "\(wave): \(ids.count) of \(invited)")
         }
     }
 

@@ -102,6 +102,7 @@ let memberHeader = ["id", "name", "email", "country", "organisation", "role", "c
 let interactionHeader = ["source", "target", "timestamp", "type", "weight"]
 let attendanceHeader = ["member", "event", "date", "role", "topic", "event_type"]
 let surveyHeader = ["respondent", "alter", "relation", "value", "wave"]
+let respondentsHeader = ["respondent", "wave", "wave_date"]
 
 func matches(_ text: String, _ pattern: String) -> Bool {
     text.range(of: "^" + pattern + "$", options: .regularExpression) != nil

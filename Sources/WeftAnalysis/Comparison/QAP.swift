@@ -41,6 +41,18 @@ extension Matrix {
     }
 }
 
+extension Matrix {
+    /// The square submatrix of the rows and columns `kept` (in that order): a relation among a
+    /// subset of the members, e.g. those present at every survey wave compared.
+    public func restricted(to kept: [Int]) -> Matrix {
+        var m = Matrix(rows: kept.count, columns: kept.count)
+        for (j, c) in kept.enumerated() {
+            for (i, r) in kept.enumerated() { m[i, j] = self[r, c] }
+        }
+        return m
+    }
+}
+
 /// Permutation p-values of an observed statistic s against its permuted values s_π, with the +1
 /// correction (see the QAP notes in QAP.swift).
 public struct PermutationPValues: Sendable, Equatable {

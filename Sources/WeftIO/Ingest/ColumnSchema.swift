@@ -88,6 +88,7 @@ struct ColumnSchema {
     static let respondents = ColumnSchema(kind: .respondents, columns: [
         Column(name: "respondent", aliases: ["member", "member_id", "id", "ego"], required: true),
         Column(name: "wave", aliases: ["survey_wave", "round", "period"], required: false),
+        Column(name: "wave_date", aliases: ["opened", "wave_opened", "survey_date"], required: false),
     ])
 }
 

@@ -15,6 +15,9 @@ public struct SurveyLog: Sendable {
     /// Respondents named by a respondents list, per wave code (absent for a wave the list does
     /// not cover). Respondents who named nobody are known only from such a list.
     public internal(set) var listedRespondents: [UInt16: Set<Int32>] = [:]
+    /// The day each wave opened (UTC seconds), per wave code, from the respondents list's
+    /// `wave_date` column; absent for a wave the list gives no date for.
+    public internal(set) var waveDates: [UInt16: Int64] = [:]
 
     public init() {}
 
@@ -63,6 +66,9 @@ public struct SurveyLog: Sendable {
         var relisted: [UInt16: Set<Int32>] = [:]
         for (w, set) in listedRespondents { relisted[newCode[Int(w)]] = set }
         listedRespondents = relisted
+        var redated: [UInt16: Int64] = [:]
+        for (w, day) in waveDates { redated[newCode[Int(w)]] = day }
+        waveDates = redated
     }
 }
 
@@ -96,11 +102,14 @@ protocol SurveyRowIngest: RowIngest {
 
 /// A survey file's wave column: labels (`baseline`, `2`), or dates read like every date and
 /// kept as ISO 8601 text, so that waves written `15/03/2024` order by date as `2024-03-15` does.
-/// A row without a wave belongs to wave `1`.
+/// A row without a wave belongs to wave `1`. A respondents list may also date each wave in a
+/// `wave_date` column (the day the wave opened), read like every date.
 struct WaveColumn {
     let position: Int?
     /// Set when the column holds dates.
     var date: DateColumn?
+    /// The `wave_date` column, when the file has one.
+    var opened: DateColumn?
 
     mutating func label(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> String {
         if date != nil {
@@ -108,6 +117,12 @@ struct WaveColumn {
             return text.isEmpty ? "1" : text
         }
         return try optionalText(record, position, context, fallback: "1")
+    }
+
+    /// The day the row's wave opened, from the `wave_date` column; nil when there is none or the cell is blank.
+    mutating func openingDay(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> Int64? {
+        guard opened != nil, !trimmed(record.bytes(opened!.position)).isEmpty else { return nil }
+        return try opened!.instant(record, context).seconds
     }
 }
 
@@ -117,14 +132,16 @@ private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: Colum
     let reader = try InputSource.open(path: path, options: reading)
     let (positions, extra) = try schema.resolve(header: reader.header, file: path, line: reader.headerLine)
     var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
-    let waveDates = try positions["wave"].map {
-        try DateColumns.resolve([(reader.header[$0], $0, .labels)], kind: schema.kind, path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
+    let waveColumns: [(name: String, position: Int, fallback: DateColumns.Fallback)] =
+        [positions["wave"].map { (reader.header[$0], $0, .labels) }, positions["wave_date"].map { (reader.header[$0], $0, .iso8601) }].compactMap { $0 }
+    let waveDates = try DateColumns.resolve(waveColumns, kind: schema.kind, path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
+    for case let column? in waveDates.columns {
+        if column.position == positions["wave"] { ingest.wave.date = column } else { ingest.wave.opened = column }
     }
-    ingest.wave.date = waveDates?.columns.first ?? nil
     ingest.decimalComma = reading.usesDecimalComma(delimiter: reader.layout.delimiter)
     dataset.members = MemberTable()
     var rejects: [Reject] = []
-    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, limits: limits, dates: waveDates?.readings ?? [],
+    let summary = try ingestRows(from: reader, kind: schema.kind, extra: extra, limits: limits, dates: waveDates.readings,
                                  into: &ingest, rejects: &rejects)
     dataset.members = ingest.members
     dataset.survey = ingest.log
@@ -184,8 +201,10 @@ struct SurveyIngest: SurveyRowIngest {
     }
 }
 
-/// Reads a respondents list (`respondent`, optional `wave`): who answered each wave, including
-/// those who named nobody. It sets the response rate's numerator for the waves it covers.
+/// Reads a respondents list (`respondent`, optional `wave` and `wave_date`): who answered each
+/// wave, including those who named nobody. It sets the response rate's numerator for the waves it
+/// covers; `wave_date` (the ISO 8601 day the wave opened, the same on every row of a wave) sets
+/// who was a member at the wave, through members.csv's `joined` and `left`.
 struct RespondentsReader {
     let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
@@ -212,6 +231,12 @@ struct RespondentsIngest: SurveyRowIngest {
         let waveText = try wave.label(record, context)
         let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
         guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave.position, "more than \(UInt16.max) distinct waves") }
+        if let day = try wave.openingDay(record, context) {
+            if let known = log.waveDates[w], known != day {
+                throw context.reject(record, column: wave.opened?.position, "wave '\(waveText)' has another date on an earlier row")
+            }
+            log.waveDates[w] = day
+        }
         log.listedRespondents[w, default: []].insert(members.commit(who))
     }
 }

@@ -21,13 +21,15 @@ public final class OutputFolder {
     public let path: String
     private let lockDescriptor: Int32
     private let staging: String
-    private let names: [String]
+    private var names: [String]
+    private let inputs: InputFiles
     private var published = false
 
     /// Opens (creating) the folder at `path` for the outputs `names`, none of which may be one of `inputs`.
     public init(_ path: String, names: [String], inputs: InputFiles) throws {
         self.path = path
         self.names = names
+        self.inputs = inputs
         for name in names { try inputs.check(output: path + "/" + name) }
         try OutputFolder.create(path)
         lockDescriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -57,6 +59,14 @@ public final class OutputFolder {
     public func stagingPath(for name: String) -> String {
         precondition(names.contains(name), "\(name) was not named when the output folder was opened")
         return staging + "/" + name
+    }
+
+    /// Adds output `name` to the set, for a run whose files depend on what it finds (the waves of
+    /// a survey export); like the names given when opening, it may not be one of the inputs.
+    public func add(_ name: String) throws {
+        guard !names.contains(name) else { return }
+        try inputs.check(output: path + "/" + name)
+        names.append(name)
     }
 
     /// Calls `write` with output `name`'s staging path; an `OutputError` it throws names the

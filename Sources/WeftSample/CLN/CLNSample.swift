@@ -2,7 +2,7 @@ import WeftGraph
 import WeftIO
 
 /// Builds the realistic CLN sample (population → calendar → interactions → survey) and writes
-/// `members.csv`, `attendance.csv`, `interactions.csv` and `survey.csv`.
+/// `members.csv`, `attendance.csv`, `interactions.csv`, `survey.csv` and `respondents.csv`.
 struct CLNSample {
     let seed: UInt64
 
@@ -10,6 +10,7 @@ struct CLNSample {
     static let interactionHeader = ["source", "target", "timestamp", "type", "weight"]
     static let attendanceHeader = ["member", "event", "date", "role", "topic", "event_type"]
     static let surveyHeader = ["respondent", "alter", "relation", "value", "wave"]
+    static let respondentsHeader = ["respondent", "wave", "wave_date"]
 
     func write(to folder: String, progress: ((Double) -> Void)?) throws -> SampleSummary {
         let population = CLNPopulation(seed: seed)
@@ -69,10 +70,21 @@ struct CLNSample {
             ])
         }
         try surveyTable.commit()
+
+        // Who answered each wave and the day it opened: the response rate's numerator, and
+        // (through members' joined and left) its denominator.
+        let respondentsTable = try CSVTableWriter(path: folder + "/respondents.csv", header: CLNSample.respondentsHeader)
+        for (wave, design) in CLNSurvey.waves.enumerated() {
+            let opened = text.date(day: design.day)
+            for i in survey.respondents[wave] {
+                try respondentsTable.writeRow([.text(members[i].id), .plain(design.label), .plain(opened)])
+            }
+        }
+        try respondentsTable.commit()
         progress?(1)
 
         return SampleSummary(members: members.count, interactions: interactions.records.count,
                              attendance: attendanceRows, surveyAnswers: survey.answers.count,
-                             files: ["members.csv", "attendance.csv", "interactions.csv", "survey.csv"])
+                             files: ["members.csv", "attendance.csv", "interactions.csv", "survey.csv", "respondents.csv"])
     }
 }

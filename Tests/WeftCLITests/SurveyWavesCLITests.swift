@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Membership at each survey wave, non-response treatments and composition change, on a small
+/// network whose every figure is worked out by hand in the comments.
+///
+/// Members a–f; c left on 2021-01-01, e joined on 2021-06-01. Wave w1 opened 2020-06-01 (members
+/// a, b, c, d, f; a, b and c answered), wave w2 on 2022-01-01 (members a, b, d, e, f; a, d and e
+/// answered). Nominations: w1 a→b, b→a, a→d, c→f and b→e (e not yet a member: left out);
+/// w2 a→b, d→a, e→f and a→c (c already gone: left out).
+@Suite(.serialized) struct SurveyWavesCLITests {
+    func json(_ url: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    }
+
+    func network(respondents: Bool = true) throws -> URL {
+        let folder = try temporaryFolder()
+        try """
+        id,name,joined,left
+        a,A,2020-01-01,
+        b,B,2020-01-01,
+        c,C,2020-01-01,2021-01-01
+        d,D,2020-01-01,
+        e,E,2021-06-01,
+        f,F,2020-01-01,
+
+        """.write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try """
+        respondent,alter,relation,wave
+        a,b,advice,w1
+        b,a,advice,w1
+        a,d,advice,w1
+        c,f,advice,w1
+        b,e,advice,w1
+        a,b,advice,w2
+        d,a,advice,w2
+        e,f,advice,w2
+        a,c,advice,w2
+
+        """.write(to: folder.appendingPathComponent("survey.csv"), atomically: true, encoding: .utf8)
+        if respondents {
+            try """
+            respondent,wave,wave_date
+            a,w1,2020-06-01
+            b,w1,2020-06-01
+            c,w1,2020-06-01
+            a,w2,2022-01-01
+            d,w2,2022-01-01
+            e,w2,2022-01-01
+
+            """.write(to: folder.appendingPathComponent("respondents.csv"), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// (ties, density, reciprocity or nil, average degree, isolates) of a `treatments` row.
+    func figures(_ row: [String: Any]) -> (Int, Double, Double?, Double, Int) {
+        (row["ties"] as! Int, row["density"] as! Double, row["reciprocity"] as? Double, row["average_degree"] as! Double, row["isolates"] as! Int)
+    }
+
+    @Test func wavesCountOnlyTheirMembersAndEveryTreatmentIsShown() throws {
+        let folder = try network()
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("wave w1 (2020-06-01, date from respondents list) members 5, respondents 3, response rate 60.0%"))
+        #expect(run.stdout.contains("1 nomination(s) name members not in the network at wave w1 and are left out"))
+        #expect(run.stdout.contains("  reconstruct       6    0.3000       1.0000        2.400         0        0.0000"))
+        let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        #expect(s["members"] as? Int == 5 && s["respondents"] as? Int == 3 && s["response_rate"] as? Double == 0.6)
+        #expect(s["nominations"] as? Int == 5 && s["nominations_of_absent_members"] as? Int == 1)
+        #expect((s["warnings"] as! [Any]).isEmpty, "dates and respondents are given")
+        let waves = s["response_by_wave"] as! [[String: Any]]
+        #expect(waves.map { $0["date"] as? String } == ["2020-06-01", "2022-01-01"])
+        #expect(waves.map { $0["date_from"] as? String } == ["respondents list", "respondents list"])
+        // Over w1's five members: as reported a→b, b→a, a→d, c→f; reconstruction adds d→a and
+        // f→c (d and f did not answer); either: a-b, a-d, c-f; both: a-b only.
+        let rows = s["treatments"] as! [[String: Any]]
+        #expect(rows.map { $0["treatment"] as! String } == ["directed", "reconstruct", "max", "min"])
+        #expect(rows.allSatisfy { $0["members"] as? Int == 5 && $0["respondents"] as? Int == 3 && $0["wave"] as? String == "w1" })
+        let expected: [(Int, Double, Double?, Double, Int)] = [(4, 0.2, 0.5, 1.6, 0), (6, 0.3, 1, 2.4, 0), (3, 0.3, nil, 1.2, 0), (1, 0.1, nil, 0.4, 3)]
+        for (row, e) in zip(rows, expected) {
+            let f = figures(row)
+            #expect(f.0 == e.0 && abs(f.1 - e.1) < 1e-12 && f.2 == e.2 && abs(f.3 - e.3) < 1e-12 && f.4 == e.4, "\(row)")
+        }
+        // The default (response rate 60%) is max: 3 ties of the layer's graph, and figures by wave.
+        #expect(s["symmetrisation"] as? String == "max" && s["ties"] as? Int == 3)
+        let byWave = s["figures_by_wave"] as! [[String: Any]]
+        #expect(byWave.map { $0["members"] as! Int } == [5, 5] && byWave.map { $0["ties"] as! Int } == [3, 3])
+        // responded_<wave>: 1 / 0 for members of the wave, empty for those absent.
+        let members = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8).split(separator: "\n")
+        let header = members[0].split(separator: ",", omittingEmptySubsequences: false)
+        let w1 = header.firstIndex(of: "responded_w1")!, w2 = header.firstIndex(of: "responded_w2")!
+        let flags = members.dropFirst().map { line -> String in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(cells[0]):\(cells[w1])/\(cells[w2])"
+        }
+        #expect(flags == ["a:1/1", "b:1/0", "c:1/", "d:0/1", "e:/1", "f:0/0"])
+        let graphml = try String(contentsOf: out.appendingPathComponent("network.graphml"), encoding: .utf8)
+        #expect(graphml.contains("attr.name=\"responded_w1\"") && graphml.contains("attr.name=\"responded_w2\""))
+    }
+
+    @Test func compositionChangeIsCountedApartFromTieChange() throws {
+        let folder = try network()
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        // Members of both waves: a, b, d, f. Their ties (max): w1 a-b, a-d; w2 a-b, a-d (d→a).
+        // e joined with e-f; c left with c-f. Over all members the old count said 1 new, 1 dissolved.
+        let change = try #require(s["change_from_previous_wave"] as? [String: Any])
+        #expect(change["members_in_both"] as? Int == 4 && change["joined"] as? Int == 1 && change["left"] as? Int == 1)
+        #expect(change["new"] as? Int == 0 && change["sustained"] as? Int == 2 && change["dissolved"] as? Int == 0 && change["jaccard"] as? Double == 1)
+        #expect(change["ties_of_joiners"] as? Int == 1 && change["ties_of_leavers"] as? Int == 1)
+        #expect(run.stdout.contains("since wave w1, among the 4 members of both waves: new 0, sustained 2, dissolved 0, Jaccard 1.0000"))
+        #expect(run.stdout.contains("composition change: joined 1 (with 1 ties), left 1 (with 1 ties at wave w1)"))
+        // QAP between the waves runs over the four members of both.
+        let qapOut = folder.appendingPathComponent("qap.json")
+        let qap = try WeftRun(["qap", folder.path, "--dependent", "survey:advice@w2", "--predictor", "survey:advice@w1",
+                               "--permutations", "9", "--out", qapOut.path])
+        #expect(qap.status == 0, "\(qap.stderr)")
+        #expect(qap.stdout.contains("members: 4 of 6, those present at every survey wave named"))
+        let result = try json(qapOut)
+        #expect(result["members"] as? Int == 4 && result["members_left_out"] as? Int == 2)
+        #expect((result["regression"] as! [String: Any])["observations"] as? Int == 12, "4 × 3 ordered dyads")
+    }
+
+    @Test func missingDatesAndRespondentsAreSaidLoudly() throws {
+        let folder = try network(respondents: false)
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        let warnings = s["warnings"] as! [[String: Any]]
+        #expect(warnings.map { $0["code"] as! String } == ["survey_wave_without_date", "survey_respondents_from_nominations",
+                                                           "survey_wave_without_date", "survey_respondents_from_nominations"])
+        #expect(run.stdout.contains("warning: survey wave 'w1' has no date (give --wave-dates w1=YYYY-MM-DD or a wave_date column in the respondents list): every member in members.csv was assumed to be a member at this wave"))
+        // Every member counts; the nominators are the respondents (a, b, c named someone).
+        #expect(s["members"] as? Int == 6 && s["respondents"] as? Int == 3)
+        // --wave-dates gives the dates: the date warnings go, the respondents' stay.
+        let dated = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--wave-dates", "w1=2020-06-01,w2=2022-01-01",
+                                 "--out", out.path])
+        #expect(dated.status == 0, "\(dated.stderr)")
+        let t = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
+        #expect(t["members"] as? Int == 5)
+        #expect((t["warnings"] as! [[String: Any]]).map { $0["code"] as! String } == ["survey_respondents_from_nominations", "survey_respondents_from_nominations"])
+        #expect((t["response_by_wave"] as! [[String: Any]])[0]["date_from"] as? String == "--wave-dates")
+    }
+
+    @Test func aWaveWithTwoDatesIsRejected() throws {
+        let folder = try network()
+        try "respondent,wave,wave_date\na,w1,2020-06-01\nb,w1,2020-06-02\nc,w1,soon\n"
+            .write(to: folder.appendingPathComponent("respondents.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("wave 'w1' has another date on an earlier row"))
+        #expect(rejects.contains("wave_date,soon,not an ISO 8601 date"))
+    }
+}
