@@ -101,7 +101,8 @@ public struct Analysis: Sendable {
                                        eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
         segments = options.network.nodesAreMembers && options.computesSegments
             ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
-                              configSource: options.segmentsSource, groups: primary?.groups, reuse: position)
+                              configSource: options.segmentsSource, groups: primary?.groups, reuse: position,
+                              labels: options.segmentLabels)
             : nil
     }
 
@@ -182,7 +183,7 @@ public struct Analysis: Sendable {
             betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
             degreeAssortativity: assortativity.isNaN ? nil : assortativity,
             coreMax: cores.maximum)
-        let segmentsSummary = segments?.summary
+        let segmentsSummary = segments?.summary(ids: outputNodes.ids)
         return Report(
             generator: .init(version: version),
             window: windowLabels,

@@ -75,6 +75,8 @@ public struct AnalysisOptions: Sendable {
     /// Engagement segment rules and settings, and where they came from (a path, or "default").
     public var segments = SegmentConfig.defaultRules
     public var segmentsSource = "default"
+    /// Members the team is sure of (`--labels`): the segment thresholds are fitted to them.
+    public var segmentLabels: [SegmentCalibration.Label]?
     /// Whether `Analysis` computes the segments (`weft metrics` needs none).
     public var computesSegments = true
 

@@ -10,15 +10,18 @@ import WeftIO
 /// `Analysis`, and on its own behind `weft segments`.
 public struct SegmentAnalysis: Sendable {
     /// One segmentation: the window, each member's segment (an index into `segments`) and the
-    /// rule that fired (−1: none). Only the main snapshot keeps its features (`features`).
+    /// rule that fired (−1: none), and the members whose segment changes when one threshold moves
+    /// by ±`sensitivity` (the threshold band). Only the main snapshot keeps its features (`features`).
     public struct Snapshot: Sendable {
         public let window: TimeWindow
         public let segment: [Int32]
         public let rule: [Int32]
+        public let inBand: [Bool]
     }
 
+    /// The rules used: the config given, or its thresholds fitted to the labels (`calibration`).
     public let config: SegmentRules
-    /// Where the config came from: a file's path, or "default".
+    /// Where the config came from: a file's path, or "default" (and the labels file when fitted).
     public let configSource: String
     public let segments: [String]
     /// Snapshots in time order; the last is the main one (the window ending at the analysis end).
@@ -29,6 +32,10 @@ public struct SegmentAnalysis: Sendable {
     public let clusters: EngagementClusters?
     public let transitions: SegmentTransitions
     public let sensitivity: ThresholdSensitivity
+    /// The thresholds fitted to the labelled members (`--labels`); nil without labels.
+    public let calibration: SegmentCalibration?
+    /// Each member's label (index into `segments`; −1: not labelled).
+    let labelOf: [Int32]
 
     public var main: Snapshot { snapshots[snapshots.count - 1] }
 
@@ -36,22 +43,23 @@ public struct SegmentAnalysis: Sendable {
     /// - Parameters:
     ///   - reuse: the analysis window's network position (k-core, coreness, betweenness, E-I), used
     ///     when the main snapshot's window holds the same records.
-    public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config: SegmentRules, configSource: String,
-                 groups: NodeGroups?, reuse: NetworkPosition? = nil, threads: Int = Parallel.threadCount) {
+    ///   - labels: members the team is sure of (indices into `config.segments`); when given, the
+    ///     config's thresholds are fitted to them on the main window (`SegmentCalibration`) and the
+    ///     fitted rules segment every snapshot.
+    public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config given: SegmentRules, configSource: String,
+                 groups: NodeGroups?, reuse: NetworkPosition? = nil, labels: [SegmentCalibration.Label]? = nil,
+                 threads: Int = Parallel.threadCount) {
         guard let end = SegmentAnalysis.end(dataset, window: window) else { return nil }
-        self.config = config
-        self.configSource = configSource
-        segments = config.segments
-        let facts = SegmentAnalysis.facts(dataset.members, config: config)
+        let facts = SegmentAnalysis.facts(dataset.members, config: given)
         var ends = [end]
-        if let unit = config.period, let start = SegmentAnalysis.start(dataset, window: window), start < end {
+        if let unit = given.period, let start = SegmentAnalysis.start(dataset, window: window), start < end {
             ends = Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
         }
-        var snapshots: [Snapshot] = []
-        var mainFeatures: EngagementFeatures?, mainThresholds: [[Double]] = []
-        for (index, snapshotEnd) in ends.enumerated() {
-            let isMain = index == ends.count - 1
-            var start = config.windowMonths > 0 ? SegmentAnalysis.monthsBefore(snapshotEnd, config.windowMonths) : nil
+        // Features per snapshot, one snapshot at a time; the main one first, for the fit (which
+        // changes thresholds only, not the features).
+        func featuresAt(_ index: Int) -> EngagementFeatures {
+            let snapshotEnd = ends[index], isMain = index == ends.count - 1
+            var start = given.windowMonths > 0 ? SegmentAnalysis.monthsBefore(snapshotEnd, given.windowMonths) : nil
             if let s = window.start { start = max(start ?? s, s) }
             let span = TimeWindow(start: start, end: snapshotEnd)
             let position: NetworkPosition
@@ -59,24 +67,44 @@ public struct SegmentAnalysis: Sendable {
                 position = reuse
             } else {
                 position = SegmentAnalysis.position(options.graph(of: dataset, in: span), options: options, groups: groups,
-                                                    full: isMain, config: config)
+                                                    full: isMain, config: given)
             }
-            let features = EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
-                                              window: span, position: position)
-            let thresholds = config.resolve(features)
-            let result = config.classify(features, thresholds: thresholds)
-            snapshots.append(Snapshot(window: span, segment: result.segment, rule: result.rule))
-            if isMain { (mainFeatures, mainThresholds) = (features, thresholds) }
+            return EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
+                                      window: span, position: position, roles: given.engagementRoles)
+        }
+        let features = featuresAt(ends.count - 1)
+        var config = given
+        if let labels {
+            let fit = SegmentCalibration(rules: given, features: features, labels: labels, seed: options.seed)
+            calibration = fit
+            config = fit.fitted
+        } else {
+            calibration = nil
+        }
+        var labelOf = [Int32](repeating: -1, count: features.memberCount)
+        for label in labels ?? [] { labelOf[label.member] = Int32(label.segment) }
+        self.labelOf = labelOf
+        self.config = config
+        self.configSource = configSource
+        segments = config.segments
+        var snapshots: [Snapshot] = []
+        var mainThresholds: [[Double]] = [], mainSensitivity: ThresholdSensitivity?
+        for index in ends.indices {
+            let f = index == ends.count - 1 ? features : featuresAt(index)
+            let thresholds = config.resolve(f)
+            let result = config.classify(f, thresholds: thresholds)
+            let band = ThresholdSensitivity(rules: config, features: f, thresholds: thresholds, base: result.segment, step: config.sensitivity)
+            snapshots.append(Snapshot(window: f.window, segment: result.segment, rule: result.rule, inBand: band.changedMembers))
+            (mainThresholds, mainSensitivity) = (thresholds, band)
         }
         self.snapshots = snapshots
         let main = snapshots[snapshots.count - 1]
-        features = mainFeatures!
+        self.features = features
         thresholds = mainThresholds
         clusters = EngagementClusters(features: features, segments: main.segment, segmentCount: segments.count,
                                       config: config, seed: options.seed, threads: threads)
         transitions = SegmentTransitions(snapshots: snapshots.map(\.segment), segmentCount: segments.count)
-        sensitivity = ThresholdSensitivity(rules: config, features: features, thresholds: mainThresholds,
-                                           base: main.segment, step: config.sensitivity)
+        sensitivity = mainSensitivity!
     }
 
     /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's
@@ -158,6 +186,11 @@ public struct SegmentRow: Sendable {
     public var movement: String?
     /// The segment in every snapshot, oldest first, `;`-separated.
     public var history: String
+    /// The segment the member's k-means cluster maps to (nil for members not clustered); where it
+    /// differs from `segment`, the clusters and the rules disagree.
+    public var clusterSegment: String?
+    /// The team's label from `--labels` (nil: not labelled).
+    public var label: String?
     public var features: [Double?]
 
     public typealias Column = (name: String, cell: @Sendable (SegmentRow) -> CSVCell)
@@ -178,6 +211,8 @@ public struct SegmentRow: Sendable {
             ("previous_segment", { $0.previousSegment.map { .plain($0) } ?? .empty }),
             ("movement", { $0.movement.map { .plain($0) } ?? .empty }),
             ("history", { .plain($0.history) }),
+            ("cluster_segment", { $0.clusterSegment.map { .plain($0) } ?? .empty }),
+            ("label", { $0.label.map { .plain($0) } ?? .empty }),
         ]
         for (index, f) in EngagementFeature.allCases.enumerated() { columns.append((f.rawValue, feature(index))) }
         return columns
@@ -214,8 +249,11 @@ extension SegmentAnalysis {
     public func row(_ v: Int, ids: IdentifierRegistry) -> SegmentRow {
         let main = self.main
         let s = main.segment[v], r = main.rule[v]
-        var cluster: Int?
-        if let clusters, let i = SegmentAnalysis.position(of: v, in: clusters.members) { cluster = Int(clusters.labels[i]) + 1 }
+        var cluster: Int?, clusterSegment: String?
+        if let clusters, let i = SegmentAnalysis.position(of: v, in: clusters.members) {
+            cluster = Int(clusters.labels[i]) + 1
+            clusterSegment = segments[clusters.clusterSegment(i)]
+        }
         var previous: String?, movement: String?
         if snapshots.count >= 2 {
             let p = snapshots[snapshots.count - 2].segment[v]
@@ -228,6 +266,7 @@ extension SegmentAnalysis {
             nextStep: config.nextStep(features, member: v, segment: s, thresholds: thresholds),
             cluster: cluster, previousSegment: previous, movement: movement,
             history: snapshots.map { segments[Int($0.segment[v])] }.joined(separator: ";"),
+            clusterSegment: clusterSegment, label: labelOf[v] >= 0 ? segments[Int(labelOf[v])] : nil,
             features: EngagementFeature.allCases.map { features.value($0, v) })
     }
 
@@ -261,8 +300,8 @@ extension SegmentAnalysis {
         return counts
     }
 
-    /// report.json's `segments`.
-    public var summary: Report.SegmentsSummary {
+    /// report.json's `segments`, naming members by `ids` (pseudonyms in pseudonymised outputs).
+    public func summary(ids: IdentifierRegistry) -> Report.SegmentsSummary {
         let main = self.main
         let n = features.memberCount
         let shares = { (counts: [String: Int]) in counts.mapValues { n > 0 ? Double($0) / Double(n) : 0 } }
@@ -278,7 +317,13 @@ extension SegmentAnalysis {
                           standardisedCentroid: SegmentAnalysis.keyed(c.features, c.standardisedCentroids[i]))
                 },
                 adjustedRandIndex: c.agreement.adjustedRandIndex,
-                contingency: .init(segments: segments, clusters: (1...c.k).map { $0 }, counts: c.agreement.counts))
+                contingency: .init(segments: segments, clusters: (1...c.k).map { $0 }, counts: c.agreement.counts),
+                clusterSegments: c.clusterSegments.map { segments[$0] },
+                segmentAgreement: c.segmentAgreement.enumerated().compactMap { s, a in
+                    a.members > 0 ? .init(segment: segments[s], members: a.members, agreeing: a.agreeing,
+                                          share: Double(a.agreeing) / Double(a.members)) : nil
+                },
+                disagreeing: c.members.indices.reduce(0) { $0 + (c.clusterSegment($1) != Int(main.segment[c.members[$1]]) ? 1 : 0) })
         }
         let counted = counts(main)
         return Report.SegmentsSummary(
@@ -293,8 +338,10 @@ extension SegmentAnalysis {
                 let moves = p == 0 ? nil : Dictionary(uniqueKeysWithValues: SegmentTransitions.Movement.allCases.map {
                     ($0.rawValue, transitions.movements(p - 1)[$0] ?? 0)
                 })
+                let band = p == 0 ? nil : stability(p)
                 return .init(windowStart: s.window.start.map(Timestamp.formatDateTime), windowEnd: Timestamp.formatDateTime(s.window.end!),
-                             counts: c, shares: shares(c), movements: moves)
+                             counts: c, shares: shares(c), movements: moves, sensitive: s.inBand.reduce(0) { $0 + ($1 ? 1 : 0) },
+                             moved: band?.moved, movedSensitive: band?.inBand, mostlyThresholdNoise: band.map { $0.moved > 0 && 2 * $0.inBand > $0.moved })
             },
             transitions: transitionRows,
             sensitivity: .init(step: sensitivity.step, thresholds: sensitivity.entries.map { e in
@@ -302,7 +349,55 @@ extension SegmentAnalysis {
                 return .init(segment: rule.segment, rule: rule.text, condition: rule.conditions[e.condition].text,
                              threshold: e.threshold, lower: e.lower, upper: e.upper,
                              changedLower: e.changedLower, changedUpper: e.changedUpper)
-            }))
+            }),
+            calibration: calibration.map { calibrationSummary($0, ids: ids) })
+    }
+
+    /// The fitted rules as a segments config the team can read, edit and keep (`--segments-config`),
+    /// headed by comments saying what they were fitted to and how well they agree; nil without labels.
+    public var fittedConfigText: String? {
+        guard let c = calibration else { return nil }
+        func figure(_ x: Double) -> String { SegmentRules.format(x) }
+        func oneLine(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
+        var lines = [
+            "# Weft segments config fitted to labelled members: \(oneLine(configSource)) (\(c.labels.count) members).",
+            "# Agreement with the labels: \(figure(c.agreementBefore)) before the fit, \(figure(c.agreementAfter)) after"
+                + (c.crossValidated.map { "; \(c.folds)-fold cross-validated estimate on members not labelled: \(figure($0))." } ?? "."),
+        ]
+        lines += c.changes.isEmpty ? ["# No threshold moved."] : ["# Thresholds moved:"] + c.changes.map { change in
+            let rule = c.start.rules[change.rule]
+            return "#   \(rule.segment): \(rule.conditions[change.condition].text) → \(change.to.text)   (in \"\(rule.text)\")"
+        }
+        lines += ["# Use it with --segments-config, and edit it like config/segments.toml.", ""]
+        return lines.joined(separator: "\n") + "\n" + SegmentConfig.text(config)
+    }
+
+    /// Between snapshot p − 1 and p: the members whose segment changed, and how many of them sit
+    /// in the threshold band of either snapshot (their segment in it changes when one threshold
+    /// moves by ±`sensitivity`), so that their move may be threshold noise rather than behaviour.
+    func stability(_ p: Int) -> (moved: Int, inBand: Int) {
+        let before = snapshots[p - 1], after = snapshots[p]
+        var moved = 0, inBand = 0
+        for v in before.segment.indices where before.segment[v] != after.segment[v] {
+            moved += 1
+            if before.inBand[v] || after.inBand[v] { inBand += 1 }
+        }
+        return (moved, inBand)
+    }
+
+    func calibrationSummary(_ c: SegmentCalibration, ids: IdentifierRegistry) -> Report.SegmentCalibrationSummary {
+        Report.SegmentCalibrationSummary(
+            labelled: c.labels.count, agreementBefore: c.agreementBefore, agreementAfter: c.agreementAfter,
+            crossValidated: c.crossValidated, folds: c.folds,
+            changes: c.changes.map { change in
+                let rule = c.start.rules[change.rule]
+                return .init(segment: rule.segment, rule: rule.text, condition: rule.conditions[change.condition].text,
+                             from: change.from.text, to: change.to.text)
+            },
+            disagreements: c.disagreements.map { d in
+                .init(member: ids[Int32(d.member)], label: segments[d.label], segment: segments[d.segment], reasons: d.reasons,
+                      labelNeeds: d.labelNeeds)
+            })
     }
 
     static let notes = [
@@ -338,9 +433,11 @@ extension Report {
         public var overTime: [SegmentSnapshot]
         public var transitions: [TransitionRow]
         public var sensitivity: SensitivitySummary
+        /// The thresholds fitted to `--labels`; null without labels.
+        @NullCoded public var calibration: SegmentCalibrationSummary?
 
         enum CodingKeys: String, CodingKey {
-            case config, segments, members, counts, shares, notes, clusters, transitions, sensitivity
+            case config, segments, members, counts, shares, notes, clusters, transitions, sensitivity, calibration
             case windowStart = "window_start", windowEnd = "window_end", rulesFired = "rules_fired", overTime = "over_time"
         }
     }
@@ -366,10 +463,64 @@ extension Report {
         public var clusters: [ClusterCentroid]
         public var adjustedRandIndex: Double
         public var contingency: Contingency
+        /// The segment each cluster maps to (the one most of its members have), cluster 1 first.
+        public var clusterSegments: [String]
+        /// Per segment with clustered members: how many sit in a cluster that maps to it.
+        public var segmentAgreement: [SegmentClusterAgreement]
+        /// Clustered members whose cluster maps to another segment than theirs (segments.csv's
+        /// `cluster_segment` names them).
+        public var disagreeing: Int
 
         enum CodingKeys: String, CodingKey {
-            case k, features, members, silhouettes, clusters, contingency
-            case adjustedRandIndex = "adjusted_rand_index"
+            case k, features, members, silhouettes, clusters, contingency, disagreeing
+            case adjustedRandIndex = "adjusted_rand_index", clusterSegments = "cluster_segments"
+            case segmentAgreement = "segment_agreement"
+        }
+    }
+
+    public struct SegmentClusterAgreement: Codable, Sendable, Equatable {
+        public var segment: String
+        public var members: Int
+        public var agreeing: Int
+        public var share: Double
+    }
+
+    /// What `--labels` fitted: agreement on the labelled members before and after, the k-fold
+    /// estimate, the thresholds moved, and the labelled members the fitted rules still disagree with.
+    public struct SegmentCalibrationSummary: Codable, Sendable, Equatable {
+        public var labelled: Int
+        public var agreementBefore: Double
+        public var agreementAfter: Double
+        @NullCoded public var crossValidated: Double?
+        public var folds: Int
+        public var changes: [ThresholdFit]
+        public var disagreements: [LabelDisagreement]
+
+        enum CodingKeys: String, CodingKey {
+            case labelled, folds, changes, disagreements
+            case agreementBefore = "agreement_before", agreementAfter = "agreement_after", crossValidated = "cross_validated"
+        }
+    }
+
+    public struct ThresholdFit: Codable, Sendable, Equatable {
+        public var segment: String
+        /// The rule and condition as given, before the fit.
+        public var rule: String
+        public var condition: String
+        public var from: String
+        public var to: String
+    }
+
+    public struct LabelDisagreement: Codable, Sendable, Equatable {
+        public var member: String
+        public var label: String
+        public var segment: String
+        public var reasons: String
+        public var labelNeeds: String
+
+        enum CodingKeys: String, CodingKey {
+            case member, label, segment, reasons
+            case labelNeeds = "label_needs"
         }
     }
 
@@ -405,9 +556,18 @@ extension Report {
         /// Members per movement since the previous snapshot (stayed, up, down, left, joined,
         /// outside); null for the first.
         @NullCoded public var movements: [String: Int]?
+        /// Members whose segment in this snapshot changes when one threshold moves by ±step.
+        public var sensitive: Int
+        /// Since the previous snapshot (null for the first): members whose segment changed, those
+        /// of them in the threshold band of either snapshot, and whether they are most of the
+        /// movement (then the movement may be threshold noise more than behaviour).
+        @NullCoded public var moved: Int?
+        @NullCoded public var movedSensitive: Int?
+        @NullCoded public var mostlyThresholdNoise: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case counts, shares, movements
+            case counts, shares, movements, sensitive, moved
+            case movedSensitive = "moved_sensitive", mostlyThresholdNoise = "mostly_threshold_noise"
             case windowStart = "window_start", windowEnd = "window_end"
         }
     }

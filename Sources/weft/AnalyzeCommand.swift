@@ -50,7 +50,7 @@ struct AnalyzeCommand: ParsableCommand {
         let span = try window.window()
         let segmentConfig = try segmentOptions.load()
         let formats = try OutputFormat.parse(format)
-        let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name),
+        let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name) + segmentOptions.fittedOutputs,
                                       inputs: input.inputFiles())
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
@@ -58,7 +58,9 @@ struct AnalyzeCommand: ParsableCommand {
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
-        (options.segments, options.segmentsSource) = segmentConfig
+        options.segments = segmentConfig.rules
+        options.segmentsSource = segmentOptions.source(segmentConfig)
+        options.segmentLabels = try segmentOptions.loadLabels(dataset, rules: segmentConfig.rules)
         if let previous {
             let prior = try ReportFile.communities(at: previous)
             (options.previousCommunities, options.previousSource) = (prior.communities, RelativePath.of(prior.file, from: input.dataFolder))
@@ -97,6 +99,7 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(dataset.rejects, to: $0, pseudonymise: measures.pseudonymise) }
         try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, map: map, to: $0) }
         try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, map: map, to: $0) }
+        if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
         try folder.publish()
         progress.done()
         let n = report.network

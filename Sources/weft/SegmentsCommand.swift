@@ -10,6 +10,40 @@ struct SegmentOptions: ParsableArguments {
     @Option(name: .long, help: "Engagement segment rules and settings (a TOML file like config/segments.toml; default: the built-in rules).")
     var segmentsConfig: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A CSV of members the team is sure of (columns member, segment): the segment thresholds are fitted to them, and the fitted rules are written to segments-fitted.toml.",
+        valueName: "FILE"))
+    var labels: String?
+
+    /// The labelled members, resolved against the dataset's members and the config's segments;
+    /// nil without --labels. A missing or malformed file is a usage error (exit 2) with its place.
+    func loadLabels(_ dataset: Dataset, rules: SegmentRules) throws -> [SegmentCalibration.Label]? {
+        guard let path = labels else { return nil }
+        do {
+            return try SegmentLabelsFile.read(path: path, members: dataset.members.ids, segments: rules.segments)
+        } catch let error as InputError {
+            throw CommandFailure(message: "error: \(error)", exitCode: 2)
+        }
+    }
+
+    /// Where the rules came from, naming the labels when they were fitted.
+    func source(_ config: (rules: SegmentRules, source: String)) -> String {
+        labels.map { "\(config.source), thresholds fitted to \($0)" } ?? config.source
+    }
+
+    /// The fitted rules' file in the output folder.
+    static let fittedName = "segments-fitted.toml"
+
+    /// The outputs --labels adds to the output folder.
+    var fittedOutputs: [String] { labels == nil ? [] : [SegmentOptions.fittedName] }
+
+    /// Writes `segments-fitted.toml` into `folder` when the thresholds were fitted; whether it did.
+    func writeFitted(_ analysis: SegmentAnalysis?, into folder: OutputFolder) throws -> Bool {
+        guard labels != nil, let text = analysis?.fittedConfigText else { return false }
+        try folder.write(SegmentOptions.fittedName) { try AtomicFileWriter.write(text, to: $0) }
+        return true
+    }
+
     /// The rules and where they came from. A missing or malformed file is a usage error (exit 2),
     /// reported as file:line:column.
     func load() throws -> (rules: SegmentRules, source: String) {
@@ -47,20 +81,23 @@ struct SegmentsCommand: ParsableCommand {
 
     func validate() throws {
         if measures.network == .events { throw ValidationError("--network events has no members to segment") }
+        if segmentOptions.labels != nil && out == nil { throw ValidationError("--labels writes the fitted rules into a folder: give --out") }
     }
 
     func run() throws {
         let span = try window.window()
         let config = try segmentOptions.load()
-        let folder = try out.map { try OutputFolder($0, names: ["segments.csv", "transitions.csv", "segments.json"], inputs: input.inputFiles()) }
+        let folder = try out.map { try OutputFolder($0, names: ["segments.csv", "transitions.csv", "segments.json"] + segmentOptions.fittedOutputs,
+                                                      inputs: input.inputFiles()) }
         let dataset = try input.load(progress: Progress())
         try measures.checkNames(dataset)
         let options = measures.options(undirected: input.undirected)
         let nodes = NodeTable(members: dataset.members)
         let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: dataset.members.count, named: options.groupAttributes)
+        let labels = try segmentOptions.loadLabels(dataset, rules: config.rules)
         let analysis = SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
-                                       configSource: config.source, groups: groups)
+                                       configSource: segmentOptions.source(config), groups: groups, labels: labels)
         guard let out else {
             let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))
             if let analysis {
@@ -73,10 +110,16 @@ struct SegmentsCommand: ParsableCommand {
         guard let folder else { return }
         try folder.write("segments.csv") { try ReportWriters.writeSegments(analysis, ids: shown.ids, to: $0) }
         try folder.write("transitions.csv") { try ReportWriters.writeTransitions(analysis, to: $0) }
-        if let summary = analysis?.summary { try folder.write("segments.json") { try ReportWriters.writeJSON(summary, to: $0) } }
+        var written = ["segments.csv", "transitions.csv"].map { out + "/" + $0 }
+        let summary = analysis?.summary(ids: shown.ids)
+        if let summary {
+            try folder.write("segments.json") { try ReportWriters.writeJSON(summary, to: $0) }
+            written.append(out + "/segments.json")
+        }
+        if try segmentOptions.writeFitted(analysis, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
         try folder.publish()
-        if let summary = analysis?.summary { print(SegmentsCommand.describe(summary)) } else { print("no record in the window: no segments") }
-        print("wrote \(["segments.csv", "transitions.csv"].map { out + "/" + $0 }.joined(separator: ", "))\(analysis == nil ? "" : ", \(out)/segments.json")")
+        if let summary { print(SegmentsCommand.describe(summary)) } else { print("no record in the window: no segments") }
+        print("wrote \(written.joined(separator: ", "))")
         try input.enforceStrict(dataset, rejectsFile: nil)
     }
 
@@ -87,8 +130,23 @@ struct SegmentsCommand: ParsableCommand {
             text += "\nsince the window ending \(s.overTime[s.overTime.count - 2].windowEnd): "
                 + ["up", "down", "left", "joined", "stayed"].map { "\($0) \(moves[$0] ?? 0)" }.joined(separator: ", ")
         }
+        if let last = s.overTime.last, let moved = last.moved, let sensitive = last.movedSensitive {
+            text += "\n\(moved) members changed segment, \(sensitive) of them within the ±\(SegmentRules.format(100 * s.sensitivity.step))% threshold band"
+                + (last.mostlyThresholdNoise == true ? " (most movement may be threshold noise)" : "")
+        }
         if let c = s.clusters {
-            text += String(format: "\nk-means check: k = %d, adjusted Rand index with the rules %.3f", c.k, c.adjustedRandIndex)
+            text += String(format: "\nk-means check: k = %d, adjusted Rand index with the rules %.3f; ", c.k, c.adjustedRandIndex)
+                + c.segmentAgreement.map { "\($0.segment) \($0.agreeing)/\($0.members)" }.joined(separator: ", ")
+                + " agree; \(c.disagreeing) members disagree (segments.csv: cluster_segment)"
+        }
+        if let f = s.calibration {
+            text += "\nfitted to \(f.labelled) labelled members: agreement \(SegmentRules.format(f.agreementBefore)) before, \(SegmentRules.format(f.agreementAfter)) after"
+                + (f.crossValidated.map { ", \(f.folds)-fold cross-validated \(SegmentRules.format($0))" } ?? "")
+                + "; \(f.changes.count) thresholds moved; \(f.disagreements.count) labelled members still disagree"
+            for d in f.disagreements.prefix(10) {
+                text += "\n  \(d.member): labelled \(d.label), rules say \(d.segment) (\(d.reasons))" + (d.labelNeeds.isEmpty ? "" : "; \(d.label) needs \(d.labelNeeds)")
+            }
+            if f.disagreements.count > 10 { text += "\n  … \(f.disagreements.count - 10) more in segments.json (calibration.disagreements)" }
         }
         return text
     }

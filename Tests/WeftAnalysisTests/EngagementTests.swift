@@ -69,6 +69,39 @@ struct EngagementTests {
         // Member 4: joined with their only record, 1 May 2023, 611 days before the window's end.
         #expect(f.value(.daysSinceLastActivity, 4) == 611 && f.value(.tenureDays, 4) == 611)
         #expect(f.value(.tenureDays, 5) == 0 && f.value(.daysSinceLastActivity, 5) == nil)
+        // Steering and sharing: member 1 hosted and facilitated, member 2 presented on data.
+        #expect(f.value(.steeringEvents, 1) == 2 && f.value(.sharingEvents, 1) == 0)
+        #expect(f.value(.steeringEvents, 2) == 0 && f.value(.sharingEvents, 2) == 1 && f.value(.focusSharingEvents, 2) == 1)
+        // Four events held in 2024 on four topics (an event's topic is its first row's: e3 is
+        // insurance, though member 2 wrote data).
+        #expect(f.value(.eventShare, 2) == 0.5 && f.value(.topicCoverage, 2) == 0.25)
+        #expect(f.value(.eventShare, 3) == 0.75 && f.value(.topicCoverage, 3) == 0.75)
+        // Member 2: both events on data; shrunk towards 1/4 with 4 pseudo-events: (2 + 1) / (2 + 4).
+        #expect(f.value(.focusEvents, 2) == 2 && f.value(.shrunkFocus, 2) == 0.5)
+        // Data was offered once (e2) but member 2 has two data rows: the share is capped at 1.
+        #expect(f.value(.focusShare, 2) == 1)
+        // Member 3: one event on each of three topics; the top is the first by name (data, e2 of 1).
+        #expect(f.value(.focusEvents, 3) == 1 && f.value(.focusShare, 3) == 1)
+        #expect(abs(f.value(.shrunkFocus, 3)! - 2.0 / 7) < 1e-15)
+        #expect(f.value(.eventShare, 6) == 0 && f.value(.shrunkFocus, 6) == nil && f.value(.focusShare, 6) == nil)
+    }
+
+    @Test func rolesAreConfigurableAsSteeringOrSharing() throws {
+        let (i, a, facts) = EngagementTests.crafted()
+        let rules = try SegmentConfig.parse("""
+            [settings]
+            steering_roles = ["host"]
+            sharing_roles = ["presenter", "Moderator"]
+            focus_prior_events = 0
+            [[segment]]
+            name = "a"
+            rules = ["records >= 1"]
+            """)
+        #expect(rules.engagementRoles.sharing == ["presenter", "facilitator"])   // moderator reads as facilitator
+        let f = EngagementFeatures(interactions: i, attendance: a, facts: facts, window: EngagementTests.window, roles: rules.engagementRoles)
+        #expect(f.value(.steeringEvents, 1) == 1 && f.value(.sharingEvents, 1) == 1)
+        // No shrinkage: the plain top-topic share.
+        #expect(f.value(.shrunkFocus, 2) == 1 && abs(f.value(.shrunkFocus, 3)! - 1.0 / 3) < 1e-15)
     }
 
     @Test func craftedMembersLandInTheirSegments() {
@@ -79,27 +112,43 @@ struct EngagementTests {
         let names = segment.map { rules.segments[Int($0)] }
         #expect(names == ["crew", "crew", "deep_diver", "passenger", "inactive", "unclassified", "passenger", "unclassified"])
         #expect(rules.rules[Int(fired[0])].text == "governance")
-        #expect(rules.rules[Int(fired[1])].text == "active_role_events >= 2")
+        #expect(rules.rules[Int(fired[1])].text == "steering_events >= 2")
+        #expect(rules.rules[Int(fired[2])].text == "shrunk_focus >= 0.5 and focus_share >= 0.3")
         #expect(fired[4] == -1 && fired[5] == -1)
-        #expect(rules.reasons(f, member: 1, rule: fired[1], thresholds: t) == "active_role_events = 2 >= 2")
+        #expect(rules.reasons(f, member: 1, rule: fired[1], thresholds: t) == "steering_events = 2 >= 2")
+        #expect(rules.reasons(f, member: 2, rule: fired[2], thresholds: t) == "shrunk_focus = 0.5 >= 0.5; focus_share = 1 >= 0.3")
         #expect(rules.reasons(f, member: 0, rule: fired[0], thresholds: t) == "governance = yes")
         #expect(rules.reasons(f, member: 4, rule: -1, thresholds: t) == "no record in the window")
         #expect(rules.reasons(f, member: 5, rule: -1, thresholds: t) == "not a member during the window")
         #expect(rules.reasons(f, member: 7, rule: -1, thresholds: t) == "not a member during the window")
         // Next steps: the closest rule of the segment above, preferring one a member can act on.
-        #expect(rules.nextStep(f, member: 2, segment: segment[2], thresholds: t) == "crew needs active_role_events >= 2 (has 1)")
-        #expect(rules.nextStep(f, member: 3, segment: segment[3], thresholds: t)
-                == "deep_diver needs topic_focus >= 0.8 (has 0.6667) and active_role_events >= 1 (has 0)")
+        // Member 2 presented, which is sharing, not steering.
+        #expect(rules.nextStep(f, member: 2, segment: segment[2], thresholds: t) == "crew needs steering_events >= 2 (has 0)")
+        // Member 3 attended three of the four events, on three topics, but has one partner.
+        #expect(rules.nextStep(f, member: 3, segment: segment[3], thresholds: t) == "deep_diver needs shrunk_focus >= 0.5 (has 0.2857)")
         #expect(rules.nextStep(f, member: 4, segment: segment[4], thresholds: t) == "passenger needs a record in the window")
         #expect(rules.nextStep(f, member: 0, segment: segment[0], thresholds: t) == "")
         #expect(rules.nextStep(f, member: 5, segment: segment[5], thresholds: t) == "")
     }
 
+    /// The rules of Weft 0.6 (percentiles of the members), kept to test percentile thresholds.
+    static let percentileRules = try! SegmentConfig.parse("""
+        [[segment]]
+        name = "crew"
+        rules = ["governance", "active_role_events >= 2", "events_attended >= p75 and core_number >= p75"]
+        [[segment]]
+        name = "deep_diver"
+        rules = ["events_attended >= 2 and topic_focus >= 0.8 and active_role_events >= 1"]
+        [[segment]]
+        name = "passenger"
+        rules = ["records >= 1"]
+        """)
+
     @Test func percentileThresholdsAndTheCoreRule() {
         // With k-core numbers, member 3 (three events, the most) in the highest core is crew by
         // the third rule: events ≥ p75 and core_number ≥ p75 over the five active members.
         let f = EngagementTests.features(position: NetworkPosition(coreNumber: [0, 0, 0, 2, 0, 0, 1, 0]))
-        let rules = SegmentConfig.defaultRules
+        let rules = EngagementTests.percentileRules
         let t = rules.resolve(f)
         #expect(t[2] == [2, 1])   // events of the active [1, 2, 2, 3, 0] → p75 = 2; cores [0, 0, 0, 2, 1] → 1
         let (segment, fired) = rules.classify(f, thresholds: t)
@@ -154,6 +203,7 @@ struct EngagementTests {
         #expect(s.entries[0].rule == 0 && s.entries[0].lower == 4 && s.entries[0].upper == 6)
         #expect(s.entries[0].changedLower == 1 && s.entries[0].changedUpper == 1)
         #expect(s.entries[1].rule == 2 && s.entries[1].changedLower == 0 && s.entries[1].changedUpper == 0)
+        #expect(s.changedMembers == [false, true, true, false, false] && s.changedCount == 2)
     }
 
     @Test func transitions() {
@@ -176,9 +226,13 @@ struct SegmentConfigTests {
         #expect(file.trimmingCharacters(in: .newlines) == SegmentConfig.defaultText.trimmingCharacters(in: .newlines))
         let rules = SegmentConfig.defaultRules
         #expect(rules.segments == ["crew", "deep_diver", "passenger", "inactive", "unclassified"])
-        #expect(rules.rules.count == 6 && rules.windowMonths == 12 && rules.period == .year)
-        #expect(rules.rules[2].conditions == [SegmentCondition(.eventsAttended, .atLeast, .percentile(75)),
-                                              SegmentCondition(.coreNumber, .atLeast, .percentile(75))])
+        #expect(rules.rules.count == 9 && rules.windowMonths == 12 && rules.period == .year)
+        #expect(rules.rules[2].conditions == [SegmentCondition(.steeringEvents, .atLeast, .value(1)),
+                                              SegmentCondition(.topicCoverage, .atLeast, .value(0.5))])
+        #expect(rules.steeringRoles == ["host", "facilitator", "organiser"] && rules.sharingRoles == ["presenter"])
+        #expect(rules.focusPriorEvents == 4 && rules.clusterFeatures == SegmentRules.defaultClusterFeatures)
+        // No percentile in the default rules: they do not move with the network's mix.
+        #expect(rules.rules.allSatisfy { $0.conditions.allSatisfy { if case .percentile? = $0.threshold { false } else { true } } })
     }
 
     @Test func theEchoedTextParsesBackToTheSameConfig() throws {
@@ -188,6 +242,9 @@ struct SegmentConfigTests {
         rules.rules[3].conditions[1].threshold = .value(0.123456789)
         rules.rules[2].conditions[0].threshold = .percentile(66.6)
         rules.clusterFeatures = [.topicFocus, .partners]
+        rules.steeringRoles = ["host", "chair \"quoted\""]
+        rules.sharingRoles = []
+        rules.focusPriorEvents = 2.5
         let again = try SegmentConfig.parse(SegmentConfig.text(rules))
         #expect(again == rules)
         #expect(!SegmentConfig.text(rules).contains("#"))
@@ -302,7 +359,7 @@ struct EngagementClusterTests {
         for v in 0..<60 {
             let busy = v >= 30
             for e in 0..<(busy ? 10 : 1) {
-                let event = attendance.events.intern("e\(e)").index
+                let event = attendance.events.intern(busy ? "e\(e)" : "t\(v % 7)").index
                 attendance.append(member: Int32(v), event: event, date: day(2024, 1 + e, 2),
                                   role: attendance.roleCode(busy && e < 5 ? "host" : "attendee"), topic: attendance.topicCode(busy ? "data" : "t\(v % 7)"))
             }
@@ -322,6 +379,7 @@ struct EngagementClusterTests {
         let f = EngagementClusterTests.twoKinds()
         var rules = SegmentConfig.defaultRules
         rules.clusterSample = sample
+        rules.clusterFeatures.append(.eventsAttended)
         let segments = rules.classify(f, thresholds: rules.resolve(f)).segment
         #expect(Set(segments[30...]) == [0] && Set(segments[..<30]) == [2])   // crew and passengers
         let one = try #require(EngagementClusters(features: f, segments: segments, segmentCount: 5, config: rules, seed: 7, threads: 1))
@@ -334,5 +392,22 @@ struct EngagementClusterTests {
         let busy = Int(one.labels[59]), events = try #require(one.features.firstIndex(of: .eventsAttended))
         #expect(one.centroids[busy][events] == 10 && one.centroids[1 - busy][events] == 1)
         #expect(!one.features.contains(.governance))   // constant: left out
+        // Each cluster maps to its segment, and every member agrees.
+        #expect(one.clusterSegments[busy] == 0 && one.clusterSegments[1 - busy] == 2)
+        #expect(one.segmentAgreement[0] == (30, 30) && one.segmentAgreement[2] == (30, 30) && one.segmentAgreement[1] == (0, 0))
+    }
+
+    @Test func robustScalingKeepsAHeavyTailFromDeciding() throws {
+        // One member with a thousand times the others' strength: without clipping it would sit
+        // hundreds of standard deviations out and take a cluster of its own.
+        let scaled = try #require(EngagementClusters.robustlyScaled([1, 2, 2, 3, 3, 4, 5000, .nan]))
+        #expect(scaled.allSatisfy { abs($0) <= EngagementClusters.clip })
+        #expect(scaled[6] == EngagementClusters.clip && scaled[7] == 0)   // the missing value takes the median (3)
+        // Median 3; by NumPy's interpolation q1 = 2 and q3 = 3.5, so the scale is 1.5 / 1.349.
+        #expect(abs(scaled[0] - (1 - 3) / (1.5 / 1.349)) < 1e-12)
+        // A feature most members have 0 of (IQR 0) falls back to the standard deviation.
+        let sparse = try #require(EngagementClusters.robustlyScaled([0, 0, 0, 0, 0, 0, 0, 0, 1, 2]))
+        #expect(sparse[0] == 0 && abs(sparse[8] - 1 / 0.41.squareRoot()) < 1e-12 && sparse[9] == EngagementClusters.clip)
+        #expect(EngagementClusters.robustlyScaled([2, 2, 2]) == nil && EngagementClusters.robustlyScaled([.nan]) == nil)
     }
 }

@@ -19,10 +19,13 @@ import WeftSample
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
-    /// Measured with the default config on SampleData (window 2024): crew 32 of 36 planted crew,
-    /// deep divers 35 of 60, passengers 144 of 150, all 9 never-active members inactive; ARI
-    /// between the five planted profiles and the segments 0.61. Drifters have faded by 2024 and
-    /// land in inactive (19), passenger (13) or unclassified (7, they left).
+    /// Measured with the default config on SampleData (window 2024): crew 30 of 36 planted crew,
+    /// deep divers 35 of 60, passengers 145 of 150, all 9 never-active members inactive; ARI
+    /// between the five planted profiles and the segments 0.55 (0.61 with the percentile rules of
+    /// 0.6, which took 32 crew; SampleData's crew often neither steer nor attend a fifth of the
+    /// events, and its deep divers split their focus over two topics: see docs/segments.md).
+    /// Drifters have faded by 2024 and land in inactive (19), passenger (18), unclassified (7,
+    /// they left) or deep_diver (1).
     @Test func plantedProfilesAreRecovered() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["segments", sampleData, "--out", out.path])
@@ -35,7 +38,7 @@ import WeftSample
         func recall(_ profile: String, _ segment: String) -> Double {
             Double(counts[profile]?[segment] ?? 0) / Double(counts[profile]!.values.reduce(0, +))
         }
-        #expect(recall("crew", "crew") >= 0.85)
+        #expect(recall("crew", "crew") >= 0.8)
         #expect(recall("deep diver", "deep_diver") >= 0.55)
         #expect(recall("passenger", "passenger") >= 0.9)
         #expect(recall("inactive", "inactive") == 1)
@@ -44,7 +47,7 @@ import WeftSample
         let segments = ["crew", "deep_diver", "passenger", "inactive", "unclassified"]
         let agreement = ClusterAgreement(rows.map { Int32(profiles.firstIndex(of: truth[$0["member"]!]!)!) },
                                          rows.map { Int32(segments.firstIndex(of: $0["segment"]!)!) }, aCount: 5, bCount: 5)
-        #expect(agreement.adjustedRandIndex > 0.55, "ARI \(agreement.adjustedRandIndex)")
+        #expect(agreement.adjustedRandIndex > 0.5, "ARI \(agreement.adjustedRandIndex)")
         // Every row explains itself.
         for row in rows where ["crew", "deep_diver", "passenger"].contains(row["segment"]!) {
             #expect(!row["rule"]!.isEmpty && !row["reasons"]!.isEmpty)
@@ -112,7 +115,23 @@ import WeftSample
         let ari = clusters["adjusted_rand_index"] as! Double
         #expect(ari > 0.2 && ari <= 1)
         let sensitivity = s["sensitivity"] as! [String: Any]
-        #expect((sensitivity["thresholds"] as! [Any]).count == 10)   // every numeric threshold of the default rules
+        #expect((sensitivity["thresholds"] as! [Any]).count == 19)   // every numeric threshold of the default rules
+        // Stability: the movement since 2023 beside the members within the ±20% threshold band.
+        let last = overTime[2]
+        let moved = last["moved"] as! Int, sensitive = last["moved_sensitive"] as! Int
+        #expect(moved == 300 - moves["stayed"]! && sensitive <= moved && sensitive > 0)
+        #expect(last["mostly_threshold_noise"] as? Bool == (2 * sensitive > moved))
+        #expect((last["sensitive"] as! Int) > 0 && overTime[0]["moved"] is NSNull)
+        #expect(run.stdout.contains("\(moved) members changed segment, \(sensitive) of them within the ±20% threshold band"))
+        // The k-means second opinion: each cluster mapped to a segment, agreement per segment,
+        // and the members where they disagree named in segments.csv.
+        let clusterSegments = clusters["cluster_segments"] as! [String]
+        #expect(clusterSegments.count == clusters["k"] as! Int)
+        let perSegment = clusters["segment_agreement"] as! [[String: Any]]
+        let disagreeing = rows.filter { !$0["cluster_segment"]!.isEmpty && $0["cluster_segment"] != $0["segment"] }.count
+        #expect(clusters["disagreeing"] as? Int == disagreeing)
+        #expect(perSegment.reduce(0) { $0 + ($1["members"] as! Int) - ($1["agreeing"] as! Int) } == disagreeing)
+        #expect(rows.allSatisfy { $0["label"] == "" } && s["calibration"] is NSNull)
         let members = report["segment_members"] as! [[String: Any]]
         #expect(members.count == 300)
         #expect(members.map { $0["segment"] as! String } == rows.map { $0["segment"]! })

@@ -2,15 +2,21 @@ import Foundation
 import LinearAlgebra
 import WeftGraph
 
-/// The data-driven check on the segment rules: k-means on the members' standardised features, k
+/// The data-driven check on the segment rules: k-means on the members' robustly scaled features, k
 /// chosen by silhouette, each cluster described by its centroid, and the agreement between the
 /// clusters and the rule segments (adjusted Rand index and contingency table).
 ///
 /// Only members active in the window are clustered (the others have no features to speak of).
 /// Count features (`EngagementFeature.isCount`) enter as log(1 + x), so that a handful of very
-/// busy members do not make a cluster of their own; a missing value takes its feature's mean; each
-/// feature is then standardised to mean 0 and standard deviation 1 (population SD, as
-/// scikit-learn's `StandardScaler`); features constant over the members are left out. k runs from
+/// busy members do not make a cluster of their own; a missing value takes its feature's median.
+/// Each feature is then scaled robustly, so that one heavy-tailed feature (strength, betweenness)
+/// cannot decide the clusters: centred on its median, divided by its interquartile range / 1.349
+/// (the standard deviation of a normal distribution with that IQR; the population SD when the IQR
+/// is 0, as for a feature most members have 0 of), and clipped to ±3 (as scikit-learn's
+/// `RobustScaler` followed by winsorising). Features constant over the members are left out.
+/// Each cluster is mapped to the rule segment most of its members have (ties: the higher
+/// segment), and the members whose cluster maps elsewhere are where the clusters and the rules
+/// disagree. k runs from
 /// `clustersMin` to `clustersMax` (at most members − 1) and the k of highest silhouette wins
 /// (ties: the smaller k). Beyond `clusterSample` members k-means runs on a seeded sample and every
 /// member then joins its nearest centroid; the silhouette uses at most `silhouetteSample` members.
@@ -26,11 +32,27 @@ public struct EngagementClusters: Sendable {
     public let labels: [Int32]
     public let sizes: [Int]
     /// Per cluster and feature: the mean of the members' values in the feature's own units
-    /// (missing values left out), and the standardised centroid k-means found.
+    /// (missing values left out), and the centroid k-means found in the scaled units (kept under the name "standardised" in report.json).
     public let centroids: [[Double]]
     public let standardisedCentroids: [[Double]]
     /// Rule segments (rows, indices of the segment list) against clusters (columns), over `members`.
     public let agreement: ClusterAgreement
+    /// The segment (index of the segment list) each cluster maps to: the one most of its members have.
+    public let clusterSegments: [Int]
+
+    /// Scaled values are clipped to ±clip robust standard deviations.
+    public static let clip = 3.0
+
+    /// The segment the clusters give member `members[i]`.
+    public func clusterSegment(_ i: Int) -> Int { clusterSegments[Int(labels[i])] }
+
+    /// Per segment (index of the segment list): the clustered members in it, and how many of them
+    /// sit in a cluster that maps to it.
+    public var segmentAgreement: [(members: Int, agreeing: Int)] {
+        agreement.counts.enumerated().map { s, row in
+            (row.reduce(0, +), row.enumerated().reduce(0) { $0 + (clusterSegments[$1.offset] == s ? $1.element : 0) })
+        }
+    }
 
     /// nil when fewer than `clustersMin` + 1 members are active or no feature varies.
     public init?(features data: EngagementFeatures, segments: [Int32], segmentCount: Int, config: SegmentRules,
@@ -38,21 +60,16 @@ public struct EngagementClusters: Sendable {
         let members = (0..<data.memberCount).filter { data.isActive[$0] }
         let n = members.count
         guard n > config.clustersMin else { return nil }
-        // Transformed, mean-imputed, standardised columns.
+        // Transformed, median-imputed, robustly scaled columns.
         var columns: [[Double]] = [], used: [EngagementFeature] = []
         for f in config.clusterFeatures {
             let raw = data.column(f)
-            var x = members.map { v -> Double in
+            let x = members.map { v -> Double in
                 let value = raw[raw.startIndex + v]
                 return f.isCount && !value.isNaN ? log1p(max(0, value)) : value
             }
-            let present = x.filter { !$0.isNaN }
-            guard !present.isEmpty else { continue }
-            let mean = present.reduce(0, +) / Double(present.count)
-            for i in x.indices where x[i].isNaN { x[i] = mean }
-            let sd = (x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
-            guard sd > 1e-12 * max(1, abs(mean)) else { continue }
-            columns.append(x.map { ($0 - mean) / sd })
+            guard let scaled = EngagementClusters.robustlyScaled(x) else { continue }
+            columns.append(scaled)
             used.append(f)
         }
         guard !columns.isEmpty else { return nil }
@@ -94,7 +111,29 @@ public struct EngagementClusters: Sendable {
                 return count > 0 ? sum / Double(count) : .nan
             }
         }
-        agreement = ClusterAgreement(members.map { segments[$0] }, labels, aCount: segmentCount, bCount: k)
+        let agreement = ClusterAgreement(members.map { segments[$0] }, labels, aCount: segmentCount, bCount: k)
+        self.agreement = agreement
+        clusterSegments = (0..<k).map { c in
+            var best = 0
+            for s in 0..<segmentCount where agreement.counts[s][c] > agreement.counts[best][c] { best = s }
+            return best
+        }
+    }
+
+    /// Missing values imputed with the median, then (x − median) / scale clipped to ±`clip`, with
+    /// scale = IQR / 1.349, or the population SD when the IQR is 0; nil for a constant or empty
+    /// feature. Quartiles by linear interpolation (NumPy's default).
+    static func robustlyScaled(_ x: [Double]) -> [Double]? {
+        let present = x.filter { !$0.isNaN }.sorted()
+        guard !present.isEmpty else { return nil }
+        let median = SegmentRules.percentile(50, sorted: present)
+        let filled = x.map { $0.isNaN ? median : $0 }
+        let iqr = SegmentRules.percentile(75, sorted: present) - SegmentRules.percentile(25, sorted: present)
+        let mean = filled.reduce(0, +) / Double(filled.count)
+        let sd = (filled.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(filled.count)).squareRoot()
+        guard sd > 1e-12 * max(1, abs(mean)) else { return nil }
+        let scale = iqr > 1e-12 * max(1, abs(median)) ? iqr / 1.349 : sd
+        return filled.map { min(clip, max(-clip, ($0 - median) / scale)) }
     }
 
     /// Up to `limit` of 0..<n drawn without replacement (partial Fisher–Yates), ascending; all of

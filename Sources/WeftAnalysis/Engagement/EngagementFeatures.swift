@@ -46,12 +46,37 @@ public enum EngagementFeature: String, CaseIterable, Sendable {
     case tenureDays = "tenure_days"
     /// Days from the last record before the window's end to the window's end.
     case daysSinceLastActivity = "days_since_last_activity"
+    /// Distinct events in a steering role (`steering_roles`: host, facilitator and organiser by
+    /// default). Steering is what crew do; presenting one's own work is sharing, not steering.
+    case steeringEvents = "steering_events"
+    /// Distinct events in a sharing role (`sharing_roles`: presenter by default).
+    case sharingEvents = "sharing_events"
+    /// Events attended / all events held in the window (what the network offered), 0 to 1.
+    case eventShare = "event_share"
+    /// Distinct topics attended / distinct topics of the events held in the window, 0 to 1
+    /// (missing when no event in the window has a topic).
+    case topicCoverage = "topic_coverage"
+    /// Events in the member's top topic (the topic of most of their events; ties: the topic whose
+    /// name sorts first, so that the order of the input rows does not matter).
+    case focusEvents = "focus_events"
+    /// The top topic's share of the member's events, shrunk towards what attending at random would
+    /// give: (focus_events + b / T) / (events with a topic + b), with T the topics offered in the
+    /// window and b = `focus_prior_events`. One event is not "focused": with b = 4 and T = 6 it
+    /// scores 0.33, three of three 0.52, six of six 0.67 (an empirical-Bayes estimate with a
+    /// Beta prior of mean 1/T and weight b; Efron & Morris 1975).
+    case shrunkFocus = "shrunk_focus"
+    /// Events in a sharing role whose topic is the member's top topic (presenting their own work).
+    case focusSharingEvents = "focus_sharing_events"
+    /// focus_events / the events held in the window on the member's top topic: how much of what
+    /// the network offered in that topic the member took up, 0 to 1.
+    case focusShare = "focus_share"
 
     /// Counts and sums with a long right tail: k-means sees log(1 + x) of these.
     public var isCount: Bool {
         switch self {
         case .records, .eventsAttended, .activeRoleEvents, .roleScore, .topicBreadth, .partners, .repeatPartners,
-             .strength, .initiated, .coreNumber, .surveyInDegree:
+             .strength, .initiated, .coreNumber, .surveyInDegree, .steeringEvents, .sharingEvents, .focusEvents,
+             .focusSharingEvents:
             return true
         default: return false
         }
@@ -118,8 +143,9 @@ public struct EngagementFeatures: Sendable {
     /// - Parameters:
     ///   - window: the features' window; `end` must be set (the days-since and tenure figures are
     ///     counted to it).
+    ///   - roles: which roles steer and which share, and the focus prior (the config's settings).
     public init(interactions: InteractionLog, attendance: AttendanceLog, facts: MemberFacts, window: TimeWindow,
-                position: NetworkPosition = NetworkPosition()) {
+                position: NetworkPosition = NetworkPosition(), roles: EngagementRoles = EngagementRoles()) {
         precondition(window.end != nil, "an engagement window has an end")
         let n = facts.count
         let end = window.end!
@@ -139,7 +165,7 @@ public struct EngagementFeatures: Sendable {
         }
         for k in 0..<attendance.count { see(Int(attendance.member[k]), attendance.date[k]) }
 
-        let attended = EngagementFeatures.attendanceFeatures(attendance, memberCount: n, window: window)
+        let attended = EngagementFeatures.attendanceFeatures(attendance, memberCount: n, window: window, roles: roles)
         let contacts = EngagementFeatures.interactionFeatures(interactions, memberCount: n, window: window)
         let windowStart = window.start ?? Int64.min
         // Joining: the `joined` date, else the first record ever.
@@ -179,6 +205,14 @@ public struct EngagementFeatures: Sendable {
             (.governance, { facts.governance[$0] ? 1 : 0 }),
             (.tenureDays, { v in joined[v].map { Double(max(0, min(end, facts.left[v] ?? end) - $0)) / day } ?? nan }),
             (.daysSinceLastActivity, { v in last[v] == .min ? nan : Double(end - last[v]) / day }),
+            (.steeringEvents, { Double(attended.steeringEvents[$0]) }),
+            (.sharingEvents, { Double(attended.sharingEvents[$0]) }),
+            (.eventShare, { v in attended.eventsHeld > 0 ? Double(attended.events[v]) / Double(attended.eventsHeld) : nan }),
+            (.topicCoverage, { v in attended.topicsOffered > 0 ? Double(attended.breadth[v]) / Double(attended.topicsOffered) : nan }),
+            (.focusEvents, { Double(attended.focusEvents[$0]) }),
+            (.shrunkFocus, { attended.shrunkFocus[$0] }),
+            (.focusSharingEvents, { Double(attended.focusSharingEvents[$0]) }),
+            (.focusShare, { attended.focusShare[$0] }),
         ]
         var values = [Double](repeating: 0, count: columns.count * n)
         for (f, value) in columns {
@@ -203,67 +237,70 @@ public struct EngagementFeatures: Sendable {
     static func index(_ f: EngagementFeature) -> Int { featureIndex[f]! }
     private static let featureIndex = Dictionary(uniqueKeysWithValues: EngagementFeature.allCases.enumerated().map { ($1, $0) })
 
-    /// Attendance in the window, per member: distinct events, events in an active role, role
-    /// score, and topic breadth, focus and concentration. Rows are grouped by sorting
+    /// Attendance in the window, per member (see `AttendanceSummary`). Rows are grouped by sorting
     /// (member, event) keys, so a member listed twice for one event counts once.
-    static func attendanceFeatures(_ log: AttendanceLog, memberCount n: Int, window: TimeWindow)
-        -> (events: [Int], activeEvents: [Int], roleScore: [Double], breadth: [Int], focus: [Double], herfindahl: [Double], eventDates: [Int64]) {
+    static func attendanceFeatures(_ log: AttendanceLog, memberCount n: Int, window: TimeWindow,
+                                   roles: EngagementRoles = EngagementRoles()) -> AttendanceSummary {
         let rows = log.range(in: window)
         var keys: [(key: UInt64, row: Int)] = []
         keys.reserveCapacity(rows.count)
         var eventFirst = [Int64](repeating: .max, count: log.events.count)
+        var eventTopic = [Int32](repeating: -1, count: log.events.count)
+        // Topics ranked by name, so that no choice between topics depends on the order of the rows.
+        var rank = [Int32](repeating: 0, count: log.topics.count)
+        for (position, code) in (0..<log.topics.count).sorted(by: { log.topics[Int32($0)] < log.topics[Int32($1)] }).enumerated() {
+            rank[code] = Int32(position)
+        }
         for k in rows {
             keys.append(((UInt64(UInt32(log.member[k])) << 32) | UInt64(UInt32(log.event[k])), k))
             let e = Int(log.event[k])
             eventFirst[e] = min(eventFirst[e], log.date[k])
+            // An event's topic: its rows' (they normally agree; else the one whose name sorts last,
+            // so a topic wins over none).
+            let t = log.topic[k]
+            if eventTopic[e] < 0 || rank[Int(t)] > rank[Int(eventTopic[e])] { eventTopic[e] = t }
         }
         keys.sort { $0.key < $1.key || ($0.key == $1.key && $0.row < $1.row) }
-        let roleWeight = (0..<log.roles.count).map { code -> Double in
-            AttendanceRole(rawValue: log.roles[Int32(code)]).flatMap { roleWeights[$0] } ?? 1
-        }
+        let roleNames = (0..<log.roles.count).map { log.roles[Int32($0)] }
+        let roleWeight = roleNames.map { AttendanceRole(rawValue: $0).flatMap { roleWeights[$0] } ?? 1 }
         let roleActive = (0..<log.roles.count).map { log.isActiveRole(UInt16($0)) }
-        var events = [Int](repeating: 0, count: n), activeEvents = events, breadth = events
-        var score = [Double](repeating: 0, count: n)
-        var focus = [Double](repeating: .nan, count: n), herfindahl = focus
-        var topics: [Int32] = []
+        let roleSteers = roleNames.map { roles.steering.contains($0) }, roleShares = roleNames.map { roles.sharing.contains($0) }
+        var out = AttendanceSummary(memberCount: n)
+        out.topicRank = rank
+        out.eventsHeld = eventFirst.reduce(0) { $0 + ($1 != .max ? 1 : 0) }
+        out.eventsPerTopic = [Int](repeating: 0, count: log.topics.count)
+        for t in eventTopic where t >= 0 { out.eventsPerTopic[Int(t)] += 1 }
+        out.topicsOffered = out.eventsPerTopic.dropFirst().reduce(0) { $0 + ($1 > 0 ? 1 : 0) }   // code 0: no topic
+        var topics: [(topic: Int32, shares: Bool)] = []
         var i = 0
         while i < keys.count {
             let member = Int(keys[i].key >> 32)
             topics.removeAll(keepingCapacity: true)
             while i < keys.count && Int(keys[i].key >> 32) == member {
-                // One event: the highest role weight, any active role, the first row's topic.
+                // One event: the highest role weight, any active, steering or sharing role, the first row's topic.
                 let key = keys[i].key
-                var weight = 0.0, isActive = false
+                var weight = 0.0, isActive = false, steers = false, shares = false
                 let topic = log.topic[keys[i].row]
                 while i < keys.count && keys[i].key == key {
                     let r = Int(log.role[keys[i].row])
                     weight = max(weight, roleWeight[r])
                     isActive = isActive || roleActive[r]
+                    steers = steers || roleSteers[r]
+                    shares = shares || roleShares[r]
                     i += 1
                 }
-                events[member] += 1
-                score[member] += weight
-                if isActive { activeEvents[member] += 1 }
-                if topic != 0 { topics.append(topic) }
+                out.events[member] += 1
+                out.roleScore[member] += weight
+                if isActive { out.activeEvents[member] += 1 }
+                if steers { out.steeringEvents[member] += 1 }
+                if shares { out.sharingEvents[member] += 1 }
+                if topic != 0 { topics.append((topic, shares)) }
             }
             guard !topics.isEmpty else { continue }
-            topics.sort()
-            var counts: [Int] = []
-            var j = 0
-            while j < topics.count {
-                var run = 1
-                while j + run < topics.count && topics[j + run] == topics[j] { run += 1 }
-                counts.append(run)
-                j += run
-            }
-            counts.sort(by: >)
-            let total = Double(topics.count)
-            breadth[member] = counts.count
-            focus[member] = Double(counts.prefix(2).reduce(0, +)) / total
-            herfindahl[member] = counts.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) }
+            out.addTopics(&topics, member: member, priorEvents: roles.focusPriorEvents)
         }
-        let dates = eventFirst.filter { $0 != .max }.sorted()
-        return (events, activeEvents, score, breadth, focus, herfindahl, dates)
+        out.eventDates = eventFirst.filter { $0 != .max }.sorted()
+        return out
     }
 
     /// Interactions in the window, per member: distinct partners, partners met twice or more,
@@ -295,6 +332,87 @@ public struct EngagementFeatures: Sendable {
             i += run
         }
         return (partners, repeated, strength, initiated)
+    }
+}
+
+/// Which attendance roles steer and which share, and the weight of the focus prior: the settings
+/// `steering_roles`, `sharing_roles` and `focus_prior_events` of the segments config. Role names
+/// are normalised as the attendance reader normalises them ("organizer" → organiser).
+public struct EngagementRoles: Sendable, Equatable {
+    public var steering: Set<String>
+    public var sharing: Set<String>
+    /// b in `shrunk_focus`: the weight, in events, of the prior "attends topics at random".
+    public var focusPriorEvents: Double
+
+    public static let defaultSteering = ["host", "facilitator", "organiser"]
+    public static let defaultSharing = ["presenter"]
+
+    public init(steering: [String] = EngagementRoles.defaultSteering, sharing: [String] = EngagementRoles.defaultSharing,
+                focusPriorEvents: Double = 4) {
+        self.steering = Set(steering.map(EngagementRoles.normalised))
+        self.sharing = Set(sharing.map(EngagementRoles.normalised))
+        self.focusPriorEvents = focusPriorEvents
+    }
+
+    /// A role label as AttendanceLog stores it.
+    public static func normalised(_ label: String) -> String { AttendanceRole(label: label)?.rawValue ?? label.lowercased() }
+}
+
+/// Per-member attendance figures over a window (inputs of the attendance features).
+struct AttendanceSummary {
+    var events: [Int], activeEvents: [Int], steeringEvents: [Int], sharingEvents: [Int], breadth: [Int]
+    var focusEvents: [Int], focusSharingEvents: [Int]
+    var roleScore: [Double]
+    /// NaN for members with no event with a topic.
+    var focus: [Double], herfindahl: [Double], shrunkFocus: [Double], focusShare: [Double]
+    /// The first date of every event held in the window, sorted.
+    var eventDates: [Int64] = []
+    var eventsHeld = 0
+    /// Distinct topics among the events held in the window, and the events held per topic code.
+    var topicsOffered = 0
+    var eventsPerTopic: [Int] = []
+    /// Each topic code's rank by topic name.
+    var topicRank: [Int32] = []
+
+    init(memberCount n: Int) {
+        events = [Int](repeating: 0, count: n)
+        (activeEvents, steeringEvents, sharingEvents, breadth, focusEvents, focusSharingEvents) = (events, events, events, events, events, events)
+        roleScore = [Double](repeating: 0, count: n)
+        focus = [Double](repeating: .nan, count: n)
+        (herfindahl, shrunkFocus, focusShare) = (focus, focus, focus)
+    }
+
+    /// The topic figures of one member from the topic of each attended event (and whether they
+    /// shared there); `topics` is sorted in place. The top topic is the one with most events
+    /// (ties: the topic whose name sorts first).
+    mutating func addTopics(_ topics: inout [(topic: Int32, shares: Bool)], member: Int, priorEvents b: Double) {
+        let rank = topicRank
+        topics.sort { rank[Int($0.topic)] < rank[Int($1.topic)] }
+        var counts: [Int] = []
+        var top = (events: 0, sharing: 0, topic: Int32(0))
+        var j = 0
+        while j < topics.count {
+            var run = 1, sharing = topics[j].shares ? 1 : 0
+            while j + run < topics.count && topics[j + run].topic == topics[j].topic {
+                if topics[j + run].shares { sharing += 1 }
+                run += 1
+            }
+            counts.append(run)
+            if run > top.events { top = (run, sharing, topics[j].topic) }
+            j += run
+        }
+        counts.sort(by: >)
+        let total = Double(topics.count)
+        breadth[member] = counts.count
+        focus[member] = Double(counts.prefix(2).reduce(0, +)) / total
+        herfindahl[member] = counts.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) }
+        focusEvents[member] = top.events
+        focusSharingEvents[member] = top.sharing
+        let prior = topicsOffered > 0 ? 1 / Double(topicsOffered) : 0
+        shrunkFocus[member] = (Double(top.events) + b * prior) / (total + b)
+        // Rows of one event that disagree on its topic can leave the
+        // member's top topic with fewer events held than they attended: the share is then 1.
+        focusShare[member] = Double(top.events) / Double(max(top.events, eventsPerTopic[Int(top.topic)]))
     }
 }
 

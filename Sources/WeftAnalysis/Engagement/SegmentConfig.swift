@@ -35,7 +35,7 @@ public enum SegmentConfig {
     /// The settings keys, in the order `text(_:)` writes them.
     static let settingKeys = ["window_months", "period", "governance_column", "joined_column", "left_column",
                               "clusters_min", "clusters_max", "cluster_restarts", "cluster_features", "cluster_sample",
-                              "silhouette_sample", "sensitivity"]
+                              "silhouette_sample", "sensitivity", "steering_roles", "sharing_roles", "focus_prior_events"]
 
     /// Parses config text; `file` names it in errors.
     public static func parse(_ text: String, file: String = "segments config") throws -> SegmentRules {
@@ -59,6 +59,9 @@ public enum SegmentConfig {
             "cluster_features": "[" + config.clusterFeatures.map { quoted($0.rawValue) }.joined(separator: ", ") + "]",
             "cluster_sample": String(config.clusterSample), "silhouette_sample": String(config.silhouetteSample),
             "sensitivity": SegmentRules.exact(config.sensitivity),
+            "steering_roles": "[" + config.steeringRoles.map(quoted).joined(separator: ", ") + "]",
+            "sharing_roles": "[" + config.sharingRoles.map(quoted).joined(separator: ", ") + "]",
+            "focus_prior_events": SegmentRules.exact(config.focusPriorEvents),
         ]
         for key in settingKeys { lines.append("\(key) = \(values[key]!)") }
         for segment in config.segments.dropLast(2) {
@@ -363,6 +366,13 @@ public enum SegmentConfig {
             case "sensitivity":
                 guard case .number(let x, _) = value, x > 0, x < 1 else { throw error(offset, "'sensitivity' lies between 0 and 1 (0.2: ±20%)") }
                 config.sensitivity = x
+            case "steering_roles", "sharing_roles":
+                guard case .strings(let list) = value else { throw error(offset, "'\(key)' is a list of \"role\" names, such as [\"host\", \"facilitator\"]") }
+                let roles = list.map(\.0)
+                if key == "steering_roles" { config.steeringRoles = roles } else { config.sharingRoles = roles }
+            case "focus_prior_events":
+                guard case .number(let x, _) = value, x >= 0, x <= 1000 else { throw error(offset, "'focus_prior_events' is a number from 0 to 1000 (0: no shrinkage)") }
+                config.focusPriorEvents = x
             case "cluster_features":
                 guard case .strings(let list) = value, !list.isEmpty else { throw error(offset, "'cluster_features' is a list of \"feature\" names") }
                 config.clusterFeatures = try list.map { name, at in

@@ -109,10 +109,20 @@ public struct SegmentRules: Sendable, Equatable {
     public var silhouetteSample = 2_000
     /// Relative change of every threshold in the sensitivity check (0.2: ±20%).
     public var sensitivity = 0.2
+    /// Attendance roles that count as steering (`steering_events`) and as sharing
+    /// (`sharing_events`, `focus_sharing_events`), and the focus prior's weight in events.
+    public var steeringRoles = EngagementRoles.defaultSteering
+    public var sharingRoles = EngagementRoles.defaultSharing
+    public var focusPriorEvents = 4.0
+
+    /// The role and focus settings as the feature computation takes them.
+    public var engagementRoles: EngagementRoles {
+        EngagementRoles(steering: steeringRoles, sharing: sharingRoles, focusPriorEvents: focusPriorEvents)
+    }
 
     public static let defaultClusterFeatures: [EngagementFeature] = [
-        .eventsAttended, .activeRoleEvents, .roleScore, .topicBreadth, .topicFocus, .partners, .strength,
-        .initiated, .coreNumber, .betweenness, .governance,
+        .eventShare, .topicCoverage, .steeringEvents, .sharingEvents, .shrunkFocus, .focusSharingEvents, .partners,
+        .repeatPartners, .strength, .betweenness, .governance,
     ]
 
     public init(rules: [SegmentRule]) { self.rules = rules }
@@ -162,30 +172,41 @@ public struct SegmentRules: Sendable, Equatable {
     /// Each member's segment (index into `segments`) and the rule that fired (−1: none), with
     /// resolved `thresholds` (see `resolve`).
     public func classify(_ features: EngagementFeatures, thresholds: [[Double]]) -> (segment: [Int32], rule: [Int32]) {
-        let names = segments
-        let ruleSegment = rules.map { Int32(names.firstIndex(of: $0.segment)!) }
-        let inactive = Int32(names.count - 2), unclassified = Int32(names.count - 1)
-        let n = features.memberCount
-        // Conditions as (feature column offset, condition, threshold) on contiguous arrays.
-        let plans = rules.indices.map { r in
-            rules[r].conditions.indices.map { c in
-                (EngagementFeatures.index(rules[r].conditions[c].feature) * n, rules[r].conditions[c], thresholds[r][c])
-            }
-        }
-        var segment = [Int32](repeating: unclassified, count: n), fired = [Int32](repeating: -1, count: n)
-        let values = features.values
-        for v in 0..<n {
-            guard features.isActive[v] else {
-                if features.isMember[v] { segment[v] = inactive }
-                continue
-            }
-            for (r, plan) in plans.enumerated() where plan.allSatisfy({ $0.1.holds(values[$0.0 + v], $0.2) }) {
-                segment[v] = ruleSegment[r]
-                fired[v] = Int32(r)
-                break
-            }
-        }
+        let classifier = Classifier(self, features, thresholds: thresholds)
+        var segment = [Int32](repeating: 0, count: features.memberCount), fired = segment
+        for v in 0..<features.memberCount { (segment[v], fired[v]) = classifier.classify(v) }
         return (segment, fired)
+    }
+
+    /// The rules compiled against one window's features and thresholds: conditions as (feature
+    /// column offset, condition, threshold) on the features' contiguous values.
+    struct Classifier {
+        let features: EngagementFeatures
+        let plans: [[(offset: Int, condition: SegmentCondition, threshold: Double)]]
+        let ruleSegment: [Int32]
+        let inactive: Int32, unclassified: Int32
+
+        init(_ rules: SegmentRules, _ features: EngagementFeatures, thresholds: [[Double]]) {
+            let names = rules.segments, n = features.memberCount
+            self.features = features
+            ruleSegment = rules.rules.map { Int32(names.firstIndex(of: $0.segment)!) }
+            (inactive, unclassified) = (Int32(names.count - 2), Int32(names.count - 1))
+            plans = rules.rules.indices.map { r in
+                rules.rules[r].conditions.indices.map { c in
+                    (EngagementFeatures.index(rules.rules[r].conditions[c].feature) * n, rules.rules[r].conditions[c], thresholds[r][c])
+                }
+            }
+        }
+
+        /// Member v's segment and fired rule (−1: none).
+        func classify(_ v: Int) -> (segment: Int32, rule: Int32) {
+            guard features.isActive[v] else { return (features.isMember[v] ? inactive : unclassified, -1) }
+            let values = features.values
+            for (r, plan) in plans.enumerated() where plan.allSatisfy({ $0.condition.holds(values[$0.offset + v], $0.threshold) }) {
+                return (ruleSegment[r], Int32(r))
+            }
+            return (unclassified, -1)
+        }
     }
 
     /// Why member v got their segment: the fired rule's conditions with the member's values
@@ -202,10 +223,8 @@ public struct SegmentRules: Sendable, Equatable {
     }
 
     /// What would move member v (in segment `segment`) up one segment: the unmet conditions of the
-    /// next segment's rule that is closest to holding (fewest unmet conditions; the first such rule),
-    /// e.g. "crew needs active_role_events >= 2 (has 1)"; among rules equally close, one that
-    /// needs no bare flag (such as governance) is preferred. Empty for the top segment and for
-    /// unclassified members.
+    /// next segment's rule that is closest to holding (see `needs`), e.g. "crew needs
+    /// active_role_events >= 2 (has 1)". Empty for the top segment and for unclassified members.
     public func nextStep(_ features: EngagementFeatures, member v: Int, segment: Int32, thresholds: [[Double]]) -> String {
         let names = segments
         let ruleSegments = names.count - 2
@@ -217,10 +236,16 @@ public struct SegmentRules: Sendable, Equatable {
         else { target = s - 1 }
         guard target >= 0 else { return "" }
         if s == names.count - 2 { return "\(names[target]) needs a record in the window" }
-        // Fewest unmet conditions; among those, fewest unmet bare flags (governance is not a
-        // step a member takes); then the first rule.
+        return needs(features, member: v, segment: names[target], thresholds: thresholds).map { "\(names[target]) needs " + $0 } ?? ""
+    }
+
+    /// The unmet conditions, joined by "and", of the rule of `segment` that is closest to holding
+    /// for member v: fewest unmet conditions; among those, fewest unmet bare flags (governance is
+    /// not a step a member takes); then the first rule. "" when a rule of the segment holds; nil
+    /// when the segment has no rule.
+    public func needs(_ features: EngagementFeatures, member v: Int, segment: String, thresholds: [[Double]]) -> String? {
         var best: (unmet: [String], flags: Int)?
-        for (r, rule) in rules.enumerated() where rule.segment == names[target] {
+        for (r, rule) in rules.enumerated() where rule.segment == segment {
             var unmet: [String] = [], flags = 0
             for (c, condition) in rule.conditions.enumerated() {
                 let x = features.value(condition.feature, v)
@@ -231,8 +256,7 @@ public struct SegmentRules: Sendable, Equatable {
             if let b = best, (b.unmet.count, b.flags) <= (unmet.count, flags) { continue }
             best = (unmet, flags)
         }
-        guard let best else { return "" }
-        return "\(names[target]) needs " + best.unmet.joined(separator: " and ")
+        return best.map { $0.unmet.joined(separator: " and ") }
     }
 
     /// "feature = value op threshold" (met) or "feature op threshold (has value)" (needed).

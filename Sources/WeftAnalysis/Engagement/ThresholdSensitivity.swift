@@ -17,10 +17,17 @@ public struct ThresholdSensitivity: Sendable, Equatable {
 
     public let entries: [Entry]
     public let step: Double
+    /// Members whose segment changes under at least one of the moves: the members inside the
+    /// thresholds' ±step band, whose movement between snapshots may be threshold noise.
+    public let changedMembers: [Bool]
+
+    /// How many members change segment under at least one move.
+    public var changedCount: Int { changedMembers.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     public init(rules: SegmentRules, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double) {
         self.step = step
         var entries: [Entry] = []
+        var anyChange = [Bool](repeating: false, count: base.count)
         for r in rules.rules.indices {
             for c in rules.rules[r].conditions.indices where rules.rules[r].conditions[c].comparison != nil {
                 let t = thresholds[r][c]
@@ -30,12 +37,18 @@ public struct ThresholdSensitivity: Sendable, Equatable {
                     var moved = thresholds
                     moved[r][c] = t * factor
                     let segments = rules.classify(features, thresholds: moved).segment
-                    changed.append(zip(base, segments).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) })
+                    var count = 0
+                    for v in base.indices where base[v] != segments[v] {
+                        count += 1
+                        anyChange[v] = true
+                    }
+                    changed.append(count)
                 }
                 entries.append(Entry(rule: r, condition: c, threshold: t, lower: t * (1 - step), upper: t * (1 + step),
                                      changedLower: changed[0], changedUpper: changed[1]))
             }
         }
         self.entries = entries
+        changedMembers = anyChange
     }
 }

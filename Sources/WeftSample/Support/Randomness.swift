@@ -16,6 +16,7 @@ enum RandomStream: UInt64 {
     case benchmarkTies
     case benchmarkLog
     case benchmarkAttendance
+    case planted
 }
 
 extension SeededGenerator {
