@@ -21,10 +21,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
         .target(name: "WeftGraph"),
         .target(name: "WeftAnalysis", dependencies: ["WeftGraph", "LinearAlgebra"]),
-        .target(name: "WeftIO", dependencies: ["WeftGraph"]),
+        .target(name: "WeftIO", dependencies: ["WeftGraph", "CZlib"]),
         .target(name: "WeftReport", dependencies: ["LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO"]),
         .target(name: "WeftSample", dependencies: ["WeftGraph", "WeftIO"]),
         .executableTarget(
@@ -39,7 +40,8 @@ let package = Package(
             name: "WeftGraphTests",
             dependencies: ["WeftGraph", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "WeftIOTests", dependencies: ["WeftIO", "WeftGraph"], resources: [.copy("BadInput"), .copy("Files"), .copy("Survey/Exports"), .copy("Survey/Fixtures")]),
+        .testTarget(name: "WeftIOTests", dependencies: ["WeftIO", "WeftGraph"], exclude: ["Workbook/make_workbooks.py"],
+                    resources: [.copy("BadInput"), .copy("Files"), .copy("Survey/Exports"), .copy("Survey/Fixtures"), .copy("Workbook/Workbooks")]),
         .testTarget(
             name: "WeftAnalysisTests",
             dependencies: ["WeftAnalysis", "WeftGraph", "WeftIO"],

@@ -2,10 +2,11 @@
 # Installs what Weft needs on Debian/Ubuntu and does nothing when it is already there:
 #   libblas-dev, liblapack-dev   the generic BLAS/LAPACK that Weft links against
 #   libopenblas0-pthread         an optimised BLAS that registers itself as libblas.so.3 / liblapack.so.3
+#   zlib1g-dev                   zlib, which inflates the compressed parts of .xlsx workbooks
 # Swift itself (6.0 or newer) must already be installed; this script checks for it.
 set -euo pipefail
 
-packages=(libblas-dev liblapack-dev libopenblas0-pthread)
+packages=(libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

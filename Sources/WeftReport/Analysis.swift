@@ -196,7 +196,8 @@ public struct Analysis: Sendable {
                             katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: dataset.files.map {
-                .init(kind: $0.kind.rawValue, path: RelativePath.of($0.path, from: dataFolder), delimiter: $0.delimiter == "\t" ? "tab" : $0.delimiter,
+                .init(kind: $0.kind.rawValue, path: RelativePath.of($0.path, from: dataFolder),
+                      delimiter: $0.layout.sheet != nil ? "none" : $0.delimiter == "\t" ? "tab" : $0.delimiter, sheet: $0.layout.sheet,
                       encoding: $0.layout.encoding.rawValue,
                       dateFormats: Dictionary($0.dateColumns.map { ($0.column, $0.format) }) { first, _ in first },
                       rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,

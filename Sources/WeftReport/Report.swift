@@ -109,6 +109,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var kind: String
         public var path: String
         public var delimiter: String
+        /// The sheet read when the input is an .xlsx workbook (`delimiter` is then `none`); null for text.
+        @NullCoded public var sheet: String?
         /// The text encoding the file was decoded from (`utf-8`, `utf-16le`, `windows-1252`, …).
         public var encoding: String
         /// The layout of each date column, by header (`ISO 8601`, `DD/MM/YYYY`, `unix-ms`, …), for
@@ -122,7 +124,7 @@ public struct Report: Codable, Sendable, Equatable {
         public var sha256: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, path, delimiter, encoding, accepted, rejected, bytes, sha256
+            case kind, path, delimiter, sheet, encoding, accepted, rejected, bytes, sha256
             case rowsRead = "rows_read", extraColumns = "extra_columns"
         }
     }

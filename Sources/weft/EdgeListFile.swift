@@ -18,7 +18,7 @@ struct EdgeListFile {
     let graph: Graph
 
     init(path: String) throws {
-        let reader = try CSVReader(path: path)
+        let reader = try InputSource.open(path: path)
         let header = reader.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let source = header.firstIndex(of: "source"), let target = header.firstIndex(of: "target") else {
             throw InputError(file: reader.label, line: reader.headerLine, column: nil,

@@ -47,7 +47,7 @@ struct SurveyImportCommand: ParsableCommand {
     @Option(help: "The nomination columns: a header or a glob such as Q2_* or advice_? (comma-separated for several). Guessed when absent.")
     var alterColumns: String?
 
-    @Option(help: "KoboToolbox's choices sheet as CSV (list_name, name, label): choice names become labels before matching.")
+    @Option(help: "KoboToolbox's choices sheet as CSV or a workbook's sheet (form.xlsx#choices) (list_name, name, label): choice names become labels before matching. Default: the export workbook's own choices sheet, if it has one.")
     var choices: String?
 
     @Option(help: "The relation of every nomination (default: from the headers; 'tie' where they say nothing).")
@@ -77,7 +77,7 @@ struct SurveyImportCommand: ParsableCommand {
         guard autoMatch > 0, autoMatch <= 1, reviewThreshold > 0, reviewThreshold <= autoMatch else {
             throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
         }
-        if let scale, !FileManager.default.fileExists(atPath: scale) {
+        if let scale, !FileManager.default.fileExists(atPath: InputSource.location(of: scale).file) {
             _ = try MeasureOptions.uniqueList(scale, option: "--scale") { MeasureOptions.namePart($0).lowercased() }
             do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) }
         }
@@ -93,7 +93,8 @@ struct SurveyImportCommand: ParsableCommand {
         s.reading = try reading.options()
         if let choices { s.choices = try KoboChoices.read(path: choices, reading: s.reading) }
         if let scale {
-            s.scale = FileManager.default.fileExists(atPath: scale) ? try LikertScale.read(path: scale, reading: s.reading) : try LikertScale.parsing(scale)
+            s.scale = FileManager.default.fileExists(atPath: InputSource.location(of: scale).file)
+                ? try LikertScale.read(path: scale, reading: s.reading) : try LikertScale.parsing(scale)
         }
         s.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
         return s

@@ -45,7 +45,7 @@ struct ValidateCommand: ParsableCommand {
             let delimiter = f.delimiter == "\t" ? "tab" : "'\(f.delimiter)'"
             let encoding = f.layout.encoding.rawValue + (f.layout.encodingDetected ? ", detected" : ", as given by --encoding")
                 + (f.layout.encodingNote.map { ": \($0)" } ?? "")
-            lines.append("\(f.kind.rawValue): \(f.path) (delimiter \(delimiter), encoding \(encoding))")
+            lines.append("\(f.kind.rawValue): \(f.path) (" + (f.layout.sheet.map { "sheet '\($0)'" } ?? "delimiter \(delimiter), encoding \(encoding)") + ")")
             lines.append("  rows read \(f.rowsRead) = accepted \(f.accepted) + rejected \(f.rejected)")
             for d in f.dateColumns { lines.append("  dates in \(d.column): \(d.format) (\(d.origin))") }
             if !f.extraColumns.isEmpty { lines.append("  extra columns kept as attributes: \(f.extraColumns.joined(separator: ", "))") }

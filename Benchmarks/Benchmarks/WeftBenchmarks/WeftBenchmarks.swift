@@ -90,4 +90,5 @@ let benchmarks: @Sendable () -> Void = {
     tieStrengthBenchmark(.l, configuration: .init(maxDuration: .seconds(30), maxIterations: 3))
 
     measureBenchmarks()
+    workbookBenchmarks()
 }

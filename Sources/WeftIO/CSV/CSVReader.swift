@@ -11,10 +11,12 @@ public enum CSVShapeProblem: Equatable, Sendable, CustomStringConvertible {
     case unterminatedQuote(column: Int)
     /// Characters after a closing quote and before the next delimiter.
     case textAfterClosingQuote(column: Int)
+    /// A sheet cell with a value in a column to the right of the header's last.
+    case valueOutsideHeader(column: Int)
 
     public var column: Int {
         switch self {
-        case .unterminatedQuote(let c), .textAfterClosingQuote(let c): return c
+        case .unterminatedQuote(let c), .textAfterClosingQuote(let c), .valueOutsideHeader(let c): return c
         }
     }
 
@@ -22,6 +24,7 @@ public enum CSVShapeProblem: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unterminatedQuote: return "broken quote: a quoted field is never closed"
         case .textAfterClosingQuote: return "broken quote: text follows a closing quote"
+        case .valueOutsideHeader: return "a value in a column with no header"
         }
     }
 }
@@ -359,18 +362,21 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
     public let line: Int?
     public let column: Int?
     public let message: String
+    /// How the column is written in the message: a number, or letters for a sheet.
+    public let columnNaming: ColumnNaming
 
-    public init(file: String, line: Int?, column: Int?, message: String) {
+    public init(file: String, line: Int?, column: Int?, message: String, columnNaming: ColumnNaming = .numbers) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.columnNaming = columnNaming
     }
 
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
+        if let column { location += ":" + columnNaming.name(column) }
         return "\(location): \(message)"
     }
 }

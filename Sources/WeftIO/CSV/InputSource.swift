@@ -9,13 +9,20 @@ public struct InputLayout: Sendable, Equatable {
     /// Why a detected encoding was chosen when it is a guess (Windows-1252 because the bytes are
     /// not UTF-8: where the first such byte is); nil otherwise.
     public var encodingNote: String?
+    /// The sheet read when the file is an .xlsx workbook (`delimiter` is then empty).
+    public var sheet: String?
 
-    public init(delimiter: String = ",", encoding: TextEncoding = .utf8, encodingDetected: Bool = true, encodingNote: String? = nil) {
+    public init(delimiter: String = ",", encoding: TextEncoding = .utf8, encodingDetected: Bool = true, encodingNote: String? = nil,
+                sheet: String? = nil) {
         self.delimiter = delimiter
         self.encoding = encoding
         self.encodingDetected = encodingDetected
         self.encodingNote = encodingNote
+        self.sheet = sheet
     }
+
+    /// How messages write the file's columns: numbers for text, letters for a sheet.
+    public var columnNaming: ColumnNaming { sheet == nil ? .numbers : .letters }
 }
 
 /// One input file read as a table: a header row, then records, each field as UTF-8 bytes with
@@ -87,18 +94,25 @@ public struct ReadingOptions: Sendable, Equatable {
 ///   block into UTF-8 as it is read, so memory stays bounded and line numbers stay those of the
 ///   file. The encoding comes from `ReadingOptions.encoding` or is detected from the first 4 MiB
 ///   (`EncodingDetection.decide`).
+/// - **An .xlsx workbook** (recognised by its first bytes): a `SheetReader` streaming the sheet
+///   named by a `#Sheet` suffix, or the first (`InputSource.location`, `isWorkbook`).
 ///
-/// To add a format (a workbook, say): write a `RecordReader` for it, recognise the file in
-/// `open` below (by its first bytes — `sample` — or its extension) before the text branches, and
-/// return the new reader. Rejects, accounting and every reader above work unchanged.
+/// To add a format: write a `RecordReader` for it, recognise the file in `open` below (by its
+/// first bytes — `sample` — or its extension) before the text branches, and return the new
+/// reader. Rejects, accounting and every reader above work unchanged.
 public enum InputSource {
     /// Opens `path` for reading; `label` is how messages name it (default: the path).
     /// Throws `InputError` when the file cannot be opened, is empty, or is not valid in its encoding.
     public static func open(path: String, label: String? = nil, options: ReadingOptions = ReadingOptions()) throws -> any RecordReader {
-        let name = label ?? path
-        let file = try FileBytes(path: path, label: name)
+        let (filePath, sheet) = location(of: path)
+        let name = label ?? filePath
+        let file = try FileBytes(path: filePath, label: name)
         let sample = try file.peek(options.detectionSample)
         // New formats are recognised here, from `sample` or the path, before the text branches.
+        if try isWorkbook(sample: sample, path: filePath, label: name) {
+            return try SheetReader(path: filePath, label: name, sheet: sheet)
+        }
+        if let sheet { throw sheetOfTextFile(sheet, label: name) }
         return try openText(file, sample: sample, label: name, options: options)
     }
 

@@ -28,11 +28,11 @@ public struct InputPaths: Sendable, Equatable {
 
     /// The usual file names looked for in a data folder.
     public static let usualNames: [FileSummary.Kind: [String]] = [
-        .members: ["members.csv", "nodes.csv", "members.tsv"],
-        .interactions: ["interactions.csv", "edges.csv", "interactions.tsv"],
-        .attendance: ["attendance.csv", "attendance.tsv"],
-        .survey: ["survey.csv", "survey.tsv"],
-        .respondents: ["respondents.csv", "respondents.tsv"],
+        .members: ["members.csv", "nodes.csv", "members.tsv", "members.xlsx"],
+        .interactions: ["interactions.csv", "edges.csv", "interactions.tsv", "interactions.xlsx"],
+        .attendance: ["attendance.csv", "attendance.tsv", "attendance.xlsx"],
+        .survey: ["survey.csv", "survey.tsv", "survey.xlsx"],
+        .respondents: ["respondents.csv", "respondents.tsv", "respondents.xlsx"],
     ]
 
     /// Finds the files with the usual names in `folder`; explicitly named files take precedence.
@@ -122,7 +122,7 @@ protocol RowIngest {
 /// that rows read = accepted + rejected holds by construction.
 func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, kind: FileSummary.Kind, extra: [(name: String, position: Int)],
                                    limits: InputLimits, dates: [DateColumnReading] = [], into ingest: inout Ingest, rejects: inout [Reject]) throws -> FileSummary {
-    let context = RowContext(file: reader.label, header: reader.header, limits: limits)
+    let context = RowContext(file: reader.label, header: reader.header, limits: limits, columnNaming: reader.layout.columnNaming)
     var summary = FileSummary(kind: kind, path: reader.label)
     summary.layout = reader.layout
     summary.extraColumns = extra.map(\.name)
@@ -179,11 +179,12 @@ struct RowContext {
     let file: String
     let header: [String]
     let limits: InputLimits
+    var columnNaming = ColumnNaming.numbers
 
     func reject(_ record: CSVRecord, column position: Int?, _ reason: String) -> Reject {
         Reject(file: file, line: record.line, column: position.map { $0 + 1 },
                field: position.flatMap { $0 < header.count ? header[$0] : nil },
-               value: position.map { record.displayString($0) }, reason: reason)
+               value: position.map { record.displayString($0) }, reason: reason, columnNaming: columnNaming)
     }
 
     /// The member named in `column`, per the unknown-member policy, or the reject saying why not.
@@ -199,7 +200,8 @@ struct RowContext {
     func shapeReject(_ record: CSVRecord) -> Reject? {
         if let problem = record.problem {
             let field = problem.column <= header.count ? header[problem.column - 1] : nil
-            return Reject(file: file, line: record.line, column: problem.column, field: field, reason: problem.description)
+            return Reject(file: file, line: record.line, column: problem.column, field: field, reason: problem.description,
+                          columnNaming: columnNaming)
         }
         if record.fieldCount != header.count {
             return Reject(file: file, line: record.line,

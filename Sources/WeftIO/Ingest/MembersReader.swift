@@ -11,11 +11,11 @@ struct MembersReader {
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
-        var (positions, extra) = try ColumnSchema.members.resolve(header: reader.header, file: path, line: reader.headerLine)
+        var (positions, extra) = try ColumnSchema.members.resolve(header: reader.header, file: reader.label, line: reader.headerLine)
         // Kumu's elements sheet and Gephi's node table identify members by Label when there is no Id.
         if positions["id"] == nil {
             guard let label = positions["name"] else {
-                throw InputError(file: path, line: reader.headerLine, column: nil,
+                throw InputError(file: reader.label, line: reader.headerLine, column: nil,
                                  message: "missing required column 'id' (or 'label'); found: \(reader.header.joined(separator: ", "))")
             }
             positions["id"] = label

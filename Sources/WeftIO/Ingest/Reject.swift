@@ -12,19 +12,23 @@ public struct Reject: Error, Sendable, Equatable {
     /// The offending value (invalid UTF-8 shown as U+FFFD).
     public let value: String?
     public let reason: String
+    /// How `location` writes the column: a number, or letters for a sheet (`members.xlsx:Sheet1:14:C`).
+    public let columnNaming: ColumnNaming
 
-    public init(file: String, line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, reason: String) {
+    public init(file: String, line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, reason: String,
+                columnNaming: ColumnNaming = .numbers) {
         self.file = file
         self.line = line
         self.column = column
         self.field = field
         self.value = value
         self.reason = reason
+        self.columnNaming = columnNaming
     }
 
     /// `file:line:column: reason` as compilers print it.
     public var location: String {
-        "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+        "\(file):\(line)" + (column.map { ":" + columnNaming.name($0) } ?? "")
     }
 
     public var message: String {
@@ -50,6 +54,16 @@ public struct Reject: Error, Sendable, Equatable {
 
     private static func clip(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "..."
+    }
+}
+
+/// How messages write a 1-based column: as a number (a text file's field position) or as
+/// spreadsheet letters (a sheet's column, A = 1).
+public enum ColumnNaming: Sendable, Equatable {
+    case numbers, letters
+
+    public func name(_ column: Int) -> String {
+        self == .letters ? SpreadsheetColumn.letters(column) : String(column)
     }
 }
 

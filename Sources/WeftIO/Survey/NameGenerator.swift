@@ -127,9 +127,19 @@ enum NameGenerator {
     }
 }
 
-/// KoboToolbox's (XLSForm's) choices sheet saved as CSV: `list_name`, `name`, `label` (or a
-/// translated `label::English (en)`). Gives choice name → label, for `--choices`.
+/// KoboToolbox's (XLSForm's) choices sheet, saved as CSV or read from a workbook
+/// (`form.xlsx#choices`): `list_name`, `name`, `label` (or a translated `label::English (en)`).
+/// Gives choice name → label, for `--choices`.
 public enum KoboChoices {
+    /// The choices of a workbook export that carries its form's `choices` sheet beside the data
+    /// (the sheet read being another); nil when `path` is not such a workbook.
+    public static func readOwnSheet(ofWorkbook path: String) throws -> [String: String]? {
+        let (file, sheet) = InputSource.location(of: path)
+        guard sheet?.lowercased() != "choices", let names = try InputSource.sheetNames(of: file),
+              let own = names.first(where: { $0.lowercased() == "choices" }) else { return nil }
+        return try read(path: file + "#" + own)
+    }
+
     public static func read(path: String, reading: ReadingOptions = ReadingOptions()) throws -> [String: String] {
         let table = try SurveyTable(path: path, reading: reading)
         let slugs = table.header.map(SurveyHeader.slug)

@@ -52,8 +52,17 @@ public struct SurveyImport: Sendable {
         public var decisions: [ReviewDecision] = []
     }
 
-    /// Reads the export at `path`. `members` is the roster names are matched against.
+    /// Reads the export at `path`. `members` is the roster names are matched against. A Kobo
+    /// export in a workbook with a `choices` sheet takes its choices from it unless `--choices` gave some.
     public func read(path: String, members: MemberTable) throws -> SurveyExtraction {
+        var settings = self.settings
+        if settings.format == .kobo, settings.choices.isEmpty, let own = try KoboChoices.readOwnSheet(ofWorkbook: path) {
+            settings.choices = own
+        }
+        return try read(path: path, members: members, settings: settings)
+    }
+
+    private func read(path: String, members: MemberTable, settings: SurveyImportSettings) throws -> SurveyExtraction {
         let table = try SurveyTable(path: path, reading: settings.reading)
         let matcher = NameMatcher(members: members, thresholds: settings.thresholds)
         let isKnownName: (String) -> Bool = { text in

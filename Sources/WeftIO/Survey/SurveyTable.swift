@@ -22,6 +22,8 @@ struct SurveyTable {
     let header: [String]
     let headerLine: Int
     var rows: [Row]
+    /// How rejects name columns: numbers for text, letters for a sheet.
+    let columnNaming: ColumnNaming
 
     init(path: String, label: String? = nil, reading: ReadingOptions = ReadingOptions()) throws {
         let reader = try InputSource.open(path: path, label: label, options: reading)
@@ -32,9 +34,10 @@ struct SurveyTable {
         file = reader.label
         header = reader.header
         headerLine = reader.headerLine
+        columnNaming = reader.layout.columnNaming
         var rows: [Row] = []
         var record = CSVRecord()
-        let context = RowContext(file: reader.label, header: reader.header, limits: InputLimits())
+        let context = RowContext(file: reader.label, header: reader.header, limits: InputLimits(), columnNaming: reader.layout.columnNaming)
         while try reader.next(&record) {
             if let reject = context.oversizedFieldReject(record) {   // rejected without copying the long field
                 rows.append(Row(line: record.line, fields: Array(repeating: "", count: record.fieldCount), problem: reject))
@@ -67,7 +70,7 @@ struct SurveyTable {
     func reject(_ row: Row, column: Int?, _ reason: String) -> Reject {
         Reject(file: file, line: row.line, column: column.map { $0 + 1 },
                field: column.flatMap { $0 < header.count ? header[$0] : nil },
-               value: column.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }, reason: reason)
+               value: column.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }, reason: reason, columnNaming: columnNaming)
     }
 }
 
