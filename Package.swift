@@ -3,6 +3,7 @@ import PackageDescription
 
 // Weft's modules, lowest layer first. Each knows only the layers below it:
 //   CLinearAlgebra → LinearAlgebra → WeftGraph → WeftAnalysis → WeftIO → WeftReport → weft
+// WeftImport (platform exports → canonical records) sits on WeftIO and is used by the CLI.
 // WeftSample (synthetic networks) sits beside WeftIO and is used by the CLI and the benchmarks.
 let package = Package(
     name: "Weft",
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "WeftIO", targets: ["WeftIO"]),
         .library(name: "WeftReport", targets: ["WeftReport"]),
         .library(name: "WeftSample", targets: ["WeftSample"]),
+        .library(name: "WeftImport", targets: ["WeftImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,10 +30,11 @@ let package = Package(
         .target(name: "WeftIO", dependencies: ["WeftGraph", "CZlib"]),
         .target(name: "WeftReport", dependencies: ["LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO"]),
         .target(name: "WeftSample", dependencies: ["WeftGraph", "WeftIO"]),
+        .target(name: "WeftImport", dependencies: ["WeftGraph", "WeftIO"]),
         .executableTarget(
             name: "weft",
             dependencies: [
-                "LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO", "WeftReport", "WeftSample",
+                "LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO", "WeftReport", "WeftSample", "WeftImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +54,7 @@ let package = Package(
             name: "WeftReportTests",
             dependencies: ["WeftReport", "WeftAnalysis", "WeftIO", "WeftGraph", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "WeftImportTests", dependencies: ["WeftImport", "WeftIO", "WeftGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WeftSampleTests", dependencies: ["WeftSample", "WeftGraph", "WeftIO"]),
         .testTarget(name: "WeftCLITests", dependencies: ["weft", "WeftSample", "WeftIO", "WeftGraph", "WeftAnalysis"], exclude: ["Fixtures"]),
     ]

@@ -18,7 +18,7 @@ struct Weft: ParsableCommand {
             """,
         version: version,
         subcommands: [ValidateCommand.self, AnalyzeCommand.self, MetricsCommand.self, TimelineCommand.self, TiesCommand.self,
-                      SegmentsCommand.self, QAPCommand.self, DiffCommand.self, SurveyCommand.self, ExportCommand.self, SampleCommand.self, BenchCommand.self]
+                      SegmentsCommand.self, QAPCommand.self, DiffCommand.self, SurveyCommand.self, ExportCommand.self, ImportCommand.self, SampleCommand.self, BenchCommand.self]
     )
 
     static func main() {

@@ -96,6 +96,8 @@ public final class CSVReader {
     /// the file's own bytes, before any transcoding.
     public var fingerprint: SHA256 { source?.fingerprint ?? memoryDigest }
     private var memoryDigest = SHA256()
+    /// The delimiter the caller named (nil: detected from the header line).
+    private var fixedDelimiter: UInt8?
 
     /// Opens `path` as UTF-8 (the fast path, with no encoding detection; `InputSource.open`
     /// detects encodings); `label` is how messages name the file.
@@ -103,11 +105,12 @@ public final class CSVReader {
         try self.init(source: FileBytes(path: path, label: label ?? path), label: label ?? path, blockSize: blockSize)
     }
 
-    /// Reads UTF-8 text from `source` in blocks of `blockSize` bytes.
-    init(source: any ByteSource, label: String, blockSize: Int) throws {
+    /// Reads UTF-8 text from `source` in blocks of `blockSize` bytes; `delimiter` nil: detected.
+    init(source: any ByteSource, label: String, blockSize: Int, delimiter: UInt8? = nil) throws {
         self.label = label
         self.source = source
         self.blockSize = blockSize
+        fixedDelimiter = delimiter
         capacity = blockSize * 2
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         try readHeader()
@@ -151,7 +154,7 @@ public final class CSVReader {
            buffer.load(fromByteOffset: start + 2, as: UInt8.self) == 0xBF {
             start += 3
         }
-        try detectDelimiter()
+        if let fixedDelimiter { delimiter = fixedDelimiter } else { try detectDelimiter() }
         var record = CSVRecord()
         guard try next(&record) else {
             throw InputError(file: label, line: 1, column: nil, message: "the file is empty (no header row)")

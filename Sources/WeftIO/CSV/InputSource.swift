@@ -71,6 +71,9 @@ public struct ReadingOptions: Sendable, Equatable {
     public var blockSize = CSVReader.defaultBlockSize
     /// How many bytes from the start of a file encoding detection looks at (4 MiB).
     public var detectionSample = 1 << 22
+    /// The field delimiter, for files whose first line cannot show it (a report that opens with a
+    /// title line); nil: detected from the header line.
+    public var delimiter: UInt8?
 
     public init(encoding: EncodingChoice = .detect) {
         self.encoding = encoding
@@ -128,7 +131,7 @@ public enum InputSource {
             // first one that is not valid is an error with its line and column.
             source = TranscodedBytes(file: file, encoding: detection.encoding, blockSize: options.blockSize)
         }
-        let reader = try CSVReader(source: source, label: label, blockSize: options.blockSize)
+        let reader = try CSVReader(source: source, label: label, blockSize: options.blockSize, delimiter: options.delimiter)
         reader.encoding = detection.encoding
         reader.encodingDetected = detection.detected
         reader.encodingNote = detection.note

@@ -87,30 +87,11 @@ public struct SurveyImport: Sendable {
     /// Reads, matches and converts.
     public func run(path: String, members: MemberTable, decisions: [ReviewDecision] = []) throws -> Outcome {
         let extraction = try read(path: path, members: members)
-        var matcher = NameMatcher(members: members, thresholds: settings.thresholds)
-        for d in decisions { matcher.decide(d.text, member: d.member) }
+        var ledger = MatchLedger(members: members, thresholds: settings.thresholds, decisions: decisions)
         var outcome = Outcome(extraction: extraction)
         outcome.decisions = decisions
-        var cache: [String: NameMatch] = [:]
-        var entryIndex: [String: Int] = [:]
         func resolve(_ text: String, role: String, line: Int, column: Int) -> Int32? {
-            let m: NameMatch
-            if let known = cache[text] { m = known } else { m = matcher.match(text); cache[text] = m }
-            // Exact ids, emails and names (the text is a member's name as the roster spells it) are
-            // not listed; every other outcome is.
-            let exact = m.method == .id || m.method == .email
-                || (m.method == .name && m.member.map { matcher.names[Int($0)] == text.trimmingCharacters(in: .whitespaces) } == true)
-            if !exact {
-                let key = role + "\u{0}" + text
-                if let i = entryIndex[key] {
-                    outcome.matches[i].occurrences += 1
-                } else {
-                    entryIndex[key] = outcome.matches.count
-                    outcome.matches.append(MatchEntry(role: role, text: text, occurrences: 1,
-                                                      firstSeen: "\(path):\(line):\(column)", match: m))
-                }
-            }
-            return m.method.isMatched ? m.member : nil
+            ledger.resolve(text, role: role, firstSeen: "\(path):\(line):\(column)")
         }
         var seenRespondent = Set<String>()
         for r in extraction.respondents {
@@ -136,7 +117,8 @@ public struct SurveyImport: Sendable {
             }
         }
         // A respondent's row is listed once in the report (as respondent), not once per nomination.
-        outcome.matches.removeAll { $0.role == "respondent-nominating" }
+        ledger.removeEntries(role: "respondent-nominating")
+        outcome.matches = ledger.entries
         return outcome
     }
 }
@@ -223,8 +205,13 @@ public enum SurveyImportWriter {
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
     public static func writeMatchReport(_ outcome: SurveyImport.Outcome, members: MemberTable, to path: String) throws {
+        try writeMatchReport(outcome.matches, members: members, to: path)
+    }
+
+    /// `match-report.csv`: every text matched other than exactly, with its method, score and runner-up.
+    public static func writeMatchReport(_ matches: [SurveyImport.MatchEntry], members: MemberTable, to path: String) throws {
         let writer = try CSVTableWriter(path: path, header: matchReportHeader)
-        for e in outcome.matches {
+        for e in matches {
             let m = e.match
             try writer.writeRow([.plain(e.role), .text(e.text), .integer(e.occurrences), .text(e.firstSeen), .plain(m.method.rawValue)]
                                 + candidateCells(m.member, m.score, members: members)
@@ -235,21 +222,27 @@ public enum SurveyImportWriter {
 
     /// The review file: decisions already made (kept), then every text still waiting.
     public static func writeReview(_ outcome: SurveyImport.Outcome, members: MemberTable, to path: String) throws {
+        try writeReview(outcome.matches, decisions: outcome.decisions, members: members, to: path)
+    }
+
+    /// The review file from a ledger's entries and the decisions already made.
+    public static func writeReview(_ matches: [SurveyImport.MatchEntry], decisions: [ReviewDecision], members: MemberTable,
+                                   to path: String) throws {
         let writer = try CSVTableWriter(path: path, header: ReviewFile.header)
         var written = Set<String>()
         var firstSeen: [String: (Int, String)] = [:]
-        for e in outcome.matches {
+        for e in matches {
             let key = NameMatcher.reviewKey(e.text)
             let before = firstSeen[key]
             firstSeen[key] = ((before?.0 ?? 0) + e.occurrences, before?.1 ?? e.firstSeen)
         }
-        for d in outcome.decisions where written.insert(NameMatcher.reviewKey(d.text)).inserted {
+        for d in decisions where written.insert(NameMatcher.reviewKey(d.text)).inserted {
             let seen = firstSeen[NameMatcher.reviewKey(d.text)]
             try writer.writeRow([.text(d.text), .plain("decided"), .integer(seen?.0 ?? 0), seen.map { .text($0.1) } ?? .empty]
                                 + candidateCells(d.member, nil, members: members) + [.empty, .empty, .empty]
                                 + [d.member.map { .text(members.ids[$0]) } ?? .plain("none")])
         }
-        for e in outcome.matches where [.review, .ambiguous, .unmatched].contains(e.match.method) {
+        for e in matches where [.review, .ambiguous, .unmatched].contains(e.match.method) {
             let key = NameMatcher.reviewKey(e.text)
             guard written.insert(key).inserted else { continue }
             let m = e.match

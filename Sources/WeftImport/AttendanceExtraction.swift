@@ -1,0 +1,126 @@
+import WeftIO
+
+/// A person as an export shows them: the display name and, when the platform knows it, the email.
+public struct Participant: Sendable, Hashable {
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name.trimmingCharacters(in: .whitespaces)
+        self.email = email.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The key under which one person's joins are summed: the email (case-insensitive) when there
+    /// is one, else the normalised name (`PersonName.key`: case, accents, honorifics, word order).
+    public var key: String {
+        email.isEmpty ? "name:" + PersonName.key(name) : "email:" + email.lowercased()
+    }
+}
+
+/// A person's part in a meeting, in Weft's canonical role vocabulary; ordered so that a person
+/// seen in several roles keeps the highest (organiser > host > presenter > attendee).
+public enum MeetingRole: String, Sendable, Comparable, CaseIterable {
+    case attendee, presenter, host, organiser
+
+    public static func < (a: MeetingRole, b: MeetingRole) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Reads a platform's role label (Teams: Organizer, Co-organizer, Presenter, Attendee).
+    public init(platformLabel: String) {
+        switch platformLabel.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "organizer", "organiser", "co-organizer", "co-organiser": self = .organiser
+        case "host", "co-host", "cohost": self = .host
+        case "presenter", "panelist", "panellist": self = .presenter
+        default: self = .attendee
+        }
+    }
+}
+
+/// One meeting in an export: its key (a meeting id, or a title or file name when there is none),
+/// its topic and the clock time it started (nil until a participant row or the summary gives it).
+public struct Meeting: Sendable, Equatable {
+    public var key: String
+    public var topic: String
+    public var start: Int64?
+}
+
+/// One person's presence in one meeting, summed over their joins.
+public struct Presence: Sendable, Equatable {
+    public var meeting: Int
+    public var participant: Participant
+    public var seconds: Int64
+    public var role: MeetingRole
+    /// Joins summed into this presence.
+    public var joins: Int
+    /// file:line of the first join.
+    public var firstSeen: String
+}
+
+/// How one input file went: rows read = accepted + rejected, always.
+public struct InputAccount: Sendable, Equatable {
+    public var path: String
+    /// What was recognised (layout, sections, date order), for the summary printed.
+    public var layout: [String] = []
+    public var rowsRead = 0
+    public var accepted = 0
+    public var rejected = 0
+    /// Rows skipped by a stated rule (waiting room, detail sections), by reason; not records.
+    public var skipped: [String: Int] = [:]
+
+    public var isBalanced: Bool { rowsRead == accepted + rejected }
+}
+
+/// What an attendance parser hands over for one file: its meetings, every person's summed joins,
+/// the rejected rows and the account.
+public struct AttendanceExtraction: Sendable {
+    public var meetings: [Meeting] = []
+    public var presences: [Presence] = []
+    public var rejects: [Reject] = []
+    public var account: InputAccount
+    private var index: [String: Int] = [:]
+
+    public init(path: String) { account = InputAccount(path: path) }
+
+    /// Adds one join of `participant` to `meeting`, summing with their earlier joins.
+    mutating func addJoin(meeting: Int, participant: Participant, start: Int64?, seconds: Int64, role: MeetingRole, line: Int) {
+        account.accepted += 1
+        if let start, meetings[meeting].start.map({ start < $0 }) ?? true { meetings[meeting].start = start }
+        let key = "\(meeting)\u{0}" + participant.key
+        if let i = index[key] {
+            presences[i].seconds += seconds
+            presences[i].joins += 1
+            presences[i].role = max(presences[i].role, role)
+            if presences[i].participant.email.isEmpty && !participant.email.isEmpty { presences[i].participant.email = participant.email }
+        } else {
+            index[key] = presences.count
+            presences.append(Presence(meeting: meeting, participant: participant, seconds: seconds, role: role, joins: 1,
+                                      firstSeen: "\(account.path):\(line)"))
+        }
+    }
+
+    /// Counts a valid row that a stated rule leaves out (waiting room, detail sections).
+    mutating func skip(_ reason: String) {
+        account.accepted += 1
+        account.skipped[reason, default: 0] += 1
+    }
+
+    /// Rejects one row, counting it.
+    mutating func reject(line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, _ reason: String) {
+        account.rejected += 1
+        rejects.append(Reject(file: account.path, line: line, column: column, field: field, value: value, reason: reason))
+    }
+
+    /// Raises the role of a person already present (a Zoom host named in the meeting block).
+    mutating func promote(email: String, in meeting: Int, to role: MeetingRole) {
+        let key = "\(meeting)\u{0}" + Participant(name: "", email: email).key
+        if let i = index[key] { presences[i].role = max(presences[i].role, role) }
+    }
+}
+
+/// An export that cannot be read at all (not a row's problem): wrong format, missing table.
+public struct ImportError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Small text helpers of the importers. Exports themselves are read through WeftIO's
+/// `InputSource` (encoding detection, streaming); `head` only decodes the first few lines that
+/// recognising a file's format needs (by byte-order mark: UTF-8, or UTF-16 as Teams writes).
+enum ExportText {
+    /// The first `count` lines of a file, decoded, for recognising its format.
+    static func head(path: String, count: Int = 5) throws -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportError("\(path): cannot open (\(String(cString: strerror(errno))))")
+        }
+        defer { try? handle.close() }
+        let bytes = [UInt8](handle.readData(ofLength: 16_384))
+        return Array(decode(bytes).split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(count).map(String.init))
+    }
+
+    /// Decodes by byte-order mark; without one, UTF-16 LE when the second byte is NUL (ASCII text
+    /// in UTF-16), else UTF-8. Invalid sequences become U+FFFD.
+    static func decode(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes.dropFirst(2), littleEndian: true) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes.dropFirst(2), littleEndian: false) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: bytes.dropFirst(3), as: UTF8.self) }
+        if bytes.count >= 2 && bytes[1] == 0 && bytes[0] != 0 { return utf16(bytes[...], littleEndian: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// A header cell compared case-insensitively with surrounding spaces and a BOM removed.
+    static func normalisedHeader(_ text: String) -> String {
+        var h = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if h.hasPrefix("\u{FEFF}") { h.removeFirst() }
+        return h
+    }
+
+    /// The file's name without folder and extension (the event key of exports that carry none).
+    static func stem(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+}

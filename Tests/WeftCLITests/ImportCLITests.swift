@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `weft import`: platform exports to a folder that `weft analyze` reads as it is.
+@Suite(.serialized) struct ImportCLITests {
+    let fixtures = WeftRun.repository.appendingPathComponent("Tests/WeftImportTests/Fixtures").path
+
+    @Test func zoomReportsImportAndAnalyse() throws {
+        let out = try temporaryFolder()
+        let args = ["import", "zoom", fixtures + "/zoom/meeting-data.csv", fixtures + "/zoom/participants_83912345679.csv",
+                    "--members", fixtures + "/members.csv", "--out", out.path]
+        let run = try WeftRun(args)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rows read 8 = accepted 7 + rejected 1"))
+        #expect(run.stdout.contains("rows read 4 = accepted 3 + rejected 1 (accepted rows skipped by rule: 1 in the waiting room)"))
+        #expect(run.stdout.contains("people matched by email 5; names not matched exactly: 3 (name 1, fuzzy 1, unmatched 1)"))
+        #expect(run.stdout.contains("presences 8 (joins summed 1): attendances written 6, merged to one member 0, below 10 minutes 1, excluded 0, not in the roster (left out) 1"))
+        let attendance = try String(contentsOf: out.appendingPathComponent("attendance.csv"), encoding: .utf8)
+        #expect(attendance.hasPrefix("member,event,date,role,topic,minutes\nm00,83912345678 2024-03-14,2024-03-14,host,Peer exchange: water tariffs,90\n"))
+        let review = try String(contentsOf: out.appendingPathComponent("match-review.csv"), encoding: .utf8)
+        #expect(review.contains("\"Visitor, Guest\",unmatched,1,"))
+        #expect(try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8).split(separator: "\n").count == 3)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("members.csv").path))
+
+        // analyze reads the folder as it is (with the roster).
+        let report = try temporaryFolder()
+        let analysed = try WeftRun(["analyze", out.path, "--members", fixtures + "/members.csv", "--out", report.path, "--strict"])
+        #expect(analysed.status == 0, "\(analysed.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("report.json"))) as! [String: Any]
+        let inputs = json["inputs"] as! [[String: Any]]
+        #expect(inputs.contains { ($0["kind"] as? String) == "attendance" && ($0["accepted"] as? Int) == 6 })
+
+        // The wrong platform's file: a clear error, exit 1.
+        let wrong = try WeftRun(["import", "teams", fixtures + "/zoom/meeting-data.csv", "--out", try temporaryFolder().path])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("looks like a Zoom participants report, not a Microsoft Teams attendance report"))
+        // Usage errors exit 2.
+        #expect(try WeftRun(args + ["--min-minutes", "-1"]).status == 2)
+        #expect(try WeftRun(args + ["--pseudonymise"]).status == 2)
+        #expect(try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--keep-unmatched", "--out", out.path]).status == 2)
+    }
+
+    @Test func teamsReportWithoutRosterCreatesMembers() throws {
+        let out = try temporaryFolder()
+        let run = try WeftRun(["import", "teams", fixtures + "/teams/attendance-en-US.csv", "--out", out.path, "--min-minutes", "0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("tab-separated; dates month-first; sections: summary, participants, in-meeting activities (5 join lines, totals taken from participants)"))
+        #expect(run.stdout.contains("rows read 5 = accepted 4 + rejected 1"))
+        let members = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8)
+        #expect(members == "id,name,email,guest\nhost@cln.example,Host Team,host@cln.example,0\nana.silva@cln.example,Ana Silva,ana.silva@cln.example,0\nPriya Raman,Priya Raman,,0\njose@cln.example,José Álvarez,jose@cln.example,0\n")
+        let analysed = try WeftRun(["analyze", out.path, "--out", try temporaryFolder().path, "--strict"])
+        #expect(analysed.status == 0, "\(analysed.stderr)")
+    }
+}
