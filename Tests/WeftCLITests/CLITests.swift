@@ -105,7 +105,7 @@ func temporaryFolder() throws -> URL {
         #expect(rows["read"]! == rows["accepted"]! + rows["rejected"]!)
         // Each input's fingerprint: its size and the SHA-256 that sha256sum prints.
         let inputs = try #require(report["inputs"] as? [[String: Any]])
-        #expect(inputs.count == 4)   // members, interactions, attendance, survey
+        #expect(inputs.count == 5)   // members, interactions, attendance, survey, respondents
         for input in inputs {
             // Paths are recorded relative to the data folder.
             let path = sampleData + "/" + (try #require(input["path"] as? String))
@@ -182,7 +182,7 @@ func temporaryFolder() throws -> URL {
         // instant (several events on one date) are where the order could leak in.
         let shuffled = try temporaryFolder()
         var generator = SeededGenerator(seed: seed)
-        for name in ["members.csv", "interactions.csv", "attendance.csv", "survey.csv"] {
+        for name in ["members.csv", "interactions.csv", "attendance.csv", "survey.csv", "respondents.csv"] {
             let text = try String(contentsOfFile: sampleData + "/" + name, encoding: .utf8)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }

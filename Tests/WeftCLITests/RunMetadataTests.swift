@@ -21,7 +21,7 @@ import Testing
 
         let report = try JSONSerialization.jsonObject(with: first) as! [String: Any]
         let inputs = report["inputs"] as! [[String: Any]]
-        #expect(inputs.map { $0["path"] as! String } == ["members.csv", "interactions.csv", "attendance.csv", "survey.csv"])
+        #expect(inputs.map { $0["path"] as! String } == ["members.csv", "interactions.csv", "attendance.csv", "survey.csv", "respondents.csv"])
         let run = try #require(report["run"] as? [String: Any])
         #expect(run["arguments"] as? [String] == ["analyze", ".", "--format", "json", "--to", "2024-06-30"])
         #expect(run["window_start"] is NSNull)
