@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// libFuzzer targets for Weft's parsers (CSV ingest, .xlsx workbooks, dates and numbers, the --date-format pattern language, survey adapters, segment config), kept out of the main build. `make fuzz` builds them with
+// libFuzzer targets for Weft's parsers (CSV ingest, members' attribute headers and ids, .xlsx workbooks, dates and numbers, the --date-format pattern language, survey adapters, segment config), kept out of the main build. `make fuzz` builds them with
 // `-sanitize=fuzzer` and runs each for a short while from the seeds in Corpus/.
 let package = Package(
     name: "WeftFuzz",
@@ -12,6 +12,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
         .executableTarget(name: "FuzzDates", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
         .executableTarget(name: "FuzzDatePattern", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
+        .executableTarget(name: "FuzzMembers", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft"), .product(name: "WeftReport", package: "Weft")]),
         .executableTarget(name: "FuzzSurvey", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
         .executableTarget(name: "FuzzXLSX", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
         .executableTarget(name: "FuzzConfig", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftAnalysis", package: "Weft")]),

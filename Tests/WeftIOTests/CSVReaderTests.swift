@@ -92,6 +92,28 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
         #expect(whole.rows.count == 200 && whole.rows[5][1] == "quoted, \"5\"\nsecond line" && whole.lines[1] == 4)
     }
 
+    @Test func recordsPastTheLimitAreSkippedUnread() throws {
+        let long = String(repeating: "x", count: 5_000)
+        let text = "id,note\n" + "m1,short\n" + "m2,\(long)\n" + "m3,\"\(long)\n\"\"quoted\"\"\r\nmore\"\r\n"
+            + "m4,ok\r" + "m5,\(long)\r" + "m6,last\n" + "m7,\"\(long)"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weft-long-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for block in [16, 64, 1 << 12] {
+            let reader = try CSVReader(path: path, label: "t.csv", blockSize: block)
+            reader.limitRecordBytes(CSVReader.recordByteLimit(fieldBytes: 100, columns: 2))   // 406 bytes
+            let r = try collect(reader)
+            #expect(r.rows.map { $0.first ?? "" } == ["m1", "", "", "m4", "", "m6", ""], "block \(block)")
+            #expect(r.lines == [2, 3, 4, 7, 8, 9, 10], "block \(block)")
+            #expect(r.problems.map { $0 == nil } == [true, false, false, true, false, true, false])
+            if case .recordTooLong(let bytes, let limit)? = r.problems[1] { #expect(bytes == 5_004 && limit == 406) } else { Issue.record("no recordTooLong") }
+            #expect(reader.bufferCapacity <= 2 * max(block, 406) + 2 * block, "the buffer grew to \(reader.bufferCapacity) bytes with \(block)-byte blocks")
+        }
+        // Without a limit below the records, the same file reads in full.
+        let whole = try records(text, blockSize: 64)
+        #expect(whole.rows.count == 7 && whole.rows[1][1] == long && whole.problems[6] != nil)
+    }
+
     @Test func nonUTF8BytesAreDetectedPerField() throws {
         var bytes = Array("a,b\n".utf8)
         bytes += [0x66, 0xFF, 0x2C, 0x6F, 0x6B, 0x0A]

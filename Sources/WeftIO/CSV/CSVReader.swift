@@ -13,10 +13,14 @@ public enum CSVShapeProblem: Equatable, Sendable, CustomStringConvertible {
     case textAfterClosingQuote(column: Int)
     /// A sheet cell with a value in a column to the right of the header's last.
     case valueOutsideHeader(column: Int)
+    /// The record ran past `limit` bytes, so it was skipped without being held in memory; the
+    /// limit is such that a longer record has a field longer than `--max-field-length`.
+    case recordTooLong(bytes: Int, limit: Int)
 
     public var column: Int {
         switch self {
         case .unterminatedQuote(let c), .textAfterClosingQuote(let c), .valueOutsideHeader(let c): return c
+        case .recordTooLong: return 1
         }
     }
 
@@ -25,6 +29,8 @@ public enum CSVShapeProblem: Equatable, Sendable, CustomStringConvertible {
         case .unterminatedQuote: return "broken quote: a quoted field is never closed"
         case .textAfterClosingQuote: return "broken quote: text follows a closing quote"
         case .valueOutsideHeader: return "a value in a column with no header"
+        case .recordTooLong(let bytes, let limit):
+            return "record of \(bytes) bytes is longer than \(limit) bytes, so a field in it is longer than the limit (--max-field-length); skipped unread"
         }
     }
 }
@@ -99,6 +105,27 @@ public final class CSVReader {
     /// The delimiter the caller named (nil: detected from the header line).
     private var fixedDelimiter: UInt8?
 
+    /// Records longer than this many bytes are skipped as they stream past, never held whole in
+    /// memory, and handed out with the problem `recordTooLong`. Until the header is read it is
+    /// `maxHeaderBytes`; then `recordByteLimit(fieldBytes:columns:)` of the default field limit,
+    /// which `limitRecordBytes` changes.
+    public private(set) var maxRecordBytes = CSVReader.maxHeaderBytes
+
+    /// The bytes the reader holds (tests check it stays bounded).
+    var bufferCapacity: Int { capacity }
+
+    /// The longest header accepted (16 MiB).
+    public static let maxHeaderBytes = 1 << 24
+
+    /// The record length past which some field must be longer than `fieldBytes`: each of
+    /// `columns` fields holds at most `fieldBytes` bytes, written at most twice over (doubled
+    /// quotes) plus its two quotes and a delimiter.
+    public static func recordByteLimit(fieldBytes: Int, columns: Int) -> Int {
+        let (perField, o1) = fieldBytes.multipliedReportingOverflow(by: 2)
+        let (all, o2) = (perField &+ 3).multipliedReportingOverflow(by: max(columns, 1))
+        return o1 || o2 ? Int.max : all
+    }
+
     /// Opens `path` as UTF-8 (the fast path, with no encoding detection; `InputSource.open`
     /// detects encodings); `label` is how messages name the file.
     public convenience init(path: String, label: String? = nil, blockSize: Int = CSVReader.defaultBlockSize) throws {
@@ -164,6 +191,7 @@ public final class CSVReader {
         }
         headerLine = record.line
         header = (0..<record.fieldCount).map { record.displayString($0) }
+        maxRecordBytes = CSVReader.recordByteLimit(fieldBytes: InputLimits.defaultMaxFieldBytes, columns: header.count)
     }
 
     /// Looks at the header line (up to its first newline outside quotes) and picks the delimiter
@@ -241,15 +269,75 @@ public final class CSVReader {
                 } else { break }
             }
             if let outcome = parse(&record) {
+                if outcome.next - start > maxRecordBytes {   // whole in the buffer, but as long as a skipped one
+                    record.spans.removeAll(keepingCapacity: true)
+                    record.problem = .recordTooLong(bytes: outcome.next - start, limit: maxRecordBytes)
+                }
                 start = outcome.next
                 line = outcome.nextLine
                 record.buffer = UnsafeRawBufferPointer(start: buffer, count: end)
                 scratch.withUnsafeBytes { record.scratch = $0 }   // stable until the next parse
                 return true
             }
-            // The record runs past the buffered bytes: read more and parse it again.
+            // The record runs past the buffered bytes: read more and parse it again, unless it is
+            // already longer than a record may be.
+            if end - start > maxRecordBytes {
+                try skipOversizedRecord(&record)
+                return true
+            }
             try fill(minimum: end - start + blockSize)
         }
+    }
+
+    /// Consumes the record at `start`, which is longer than `maxRecordBytes`, block by block up to
+    /// its end (a line end outside quotes, or the end of the file) without keeping its bytes, and
+    /// hands it out as an empty record with the problem `recordTooLong`.
+    private func skipOversizedRecord(_ record: inout CSVRecord) throws {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
+        let quote = UInt8(ascii: "\""), delimiter = self.delimiter
+        var state = State.fieldStart
+        var skipped = 0
+        var lines = 0, previousWasCR = false
+        scan: while true {
+            if start == end {
+                if atEOF { break scan }
+                try fill(minimum: 1)
+                continue
+            }
+            let c = buffer.load(fromByteOffset: start, as: UInt8.self)
+            switch state {
+            case .afterCR:
+                if c == 0x0A { start += 1; skipped += 1 }
+                break scan
+            case .quoted:
+                if c == quote { state = .quoteInQuoted }
+                else if c == 0x0D || (c == 0x0A && !previousWasCR) { lines += 1 }   // CR, LF and CRLF are one line end each
+                previousWasCR = c == 0x0D
+                start += 1; skipped += 1
+                continue scan
+            case .quoteInQuoted where c == quote:
+                state = .quoted
+                start += 1; skipped += 1
+                continue scan
+            case .fieldStart where c == quote:
+                state = .quoted
+                start += 1; skipped += 1
+                continue scan
+            default:
+                break
+            }
+            // Outside quotes.
+            start += 1; skipped += 1
+            if c == delimiter { state = .fieldStart }
+            else if c == 0x0A { lines += 1; break scan }
+            else if c == 0x0D { lines += 1; state = .afterCR }
+            else { state = .unquoted }
+        }
+        record.spans.removeAll(keepingCapacity: true)
+        record.line = line
+        record.problem = .recordTooLong(bytes: skipped, limit: maxRecordBytes)
+        record.buffer = UnsafeRawBufferPointer(start: nil, count: 0)
+        line += max(lines, 1)
     }
 
     /// Parses one record starting at `start`. Returns nil when more bytes are needed.
@@ -354,6 +442,8 @@ public final class CSVReader {
 }
 
 extension CSVReader: RecordReader {
+    public func limitRecordBytes(_ bytes: Int) { maxRecordBytes = bytes }
+
     public var layout: InputLayout {
         InputLayout(delimiter: String(UnicodeScalar(delimiter)), encoding: encoding, encodingDetected: encodingDetected, encodingNote: encodingNote)
     }

@@ -44,9 +44,14 @@ public protocol RecordReader: AnyObject {
     /// Reads the next non-blank record into `record`; false at the end. The record's views stay
     /// valid until the next call.
     func next(_ record: inout CSVRecord) throws -> Bool
+    /// Sets the length past which a record is skipped unread, as a `recordTooLong` problem
+    /// (`CSVReader.recordByteLimit`); readers whose cells are bounded by their format ignore it.
+    func limitRecordBytes(_ bytes: Int)
 }
 
 extension RecordReader {
+    public func limitRecordBytes(_ bytes: Int) {}
+
     /// Reads every data record (after the header) and calls `body` with it.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         var record = CSVRecord()

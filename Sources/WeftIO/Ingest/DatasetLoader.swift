@@ -127,6 +127,7 @@ func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, ki
     summary.layout = reader.layout
     summary.extraColumns = extra.map(\.name)
     summary.dateColumns = dates
+    reader.limitRecordBytes(CSVReader.recordByteLimit(fieldBytes: limits.maxFieldBytes, columns: reader.header.count))
     var record = CSVRecord()
     while try reader.next(&record) {
         summary.rowsRead += 1
