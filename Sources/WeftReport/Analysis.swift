@@ -275,7 +275,8 @@ public struct NodeTable: Sendable {
     /// digits of HMAC-SHA256(key, id): the same member gets the same pseudonym in every run,
     /// dataset and wave analysed with that key, so pseudonymised outputs can be joined, and
     /// without the key no one can tell who it is (or test a guessed id against it). Without a
-    /// key, pseudonyms are p0001, p0002, … in member order: stable only while the member list is.
+    /// key, pseudonyms are p0001, p0002, … in the order of the ids (not of the file): stable while the
+    /// set of members is, and no longer once a member is added or removed.
     public func pseudonymised(keeping: [String], key: [UInt8]? = nil) -> NodeTable {
         var pseudonyms: [String]
         if let key {
@@ -287,10 +288,14 @@ public struct NodeTable: Sendable {
                 if seen[pseudonyms[i]]! > 1 { pseudonyms[i] += "-\(seen[pseudonyms[i]]!)" }
             }
         } else {
+            // Numbered in the order of the ids (their UTF-8 bytes), not of the file, so that a
+            // re-sorted members file gives every member the same pseudonym.
             let width = max(4, String(ids.count).count)
-            pseudonyms = (0..<ids.count).map { i -> String in
-                let digits = String(i + 1)
-                return "p" + String(repeating: "0", count: width - digits.count) + digits
+            let byId = (0..<ids.count).sorted { ids[Int32($0)].utf8.lexicographicallyPrecedes(ids[Int32($1)].utf8) }
+            pseudonyms = Array(repeating: "", count: ids.count)
+            for (rank, i) in byId.enumerated() {
+                let digits = String(rank + 1)
+                pseudonyms[i] = "p" + String(repeating: "0", count: width - digits.count) + digits
             }
         }
         let kept = Set(keeping.map { $0.lowercased() })

@@ -164,7 +164,7 @@ extension Analysis {
         if options.pseudonymise && options.pseudonymKey == nil {
             warnings.append(DataWarning(
                 code: "pseudonyms_per_run",
-                message: "Pseudonyms are p0001, p0002, … in members-file order: they are valid for this run only, and name other members in another run or after the file is re-sorted. Use --pseudonym-key-file for pseudonyms that stay the same across runs."))
+                message: "Pseudonyms are p0001, p0002, … in the order of the member ids: re-sorting the files does not change them, but adding or removing a member renumbers those after it, so they are valid for this member list only. Use --pseudonym-key-file for pseudonyms that stay the same across runs and datasets."))
         }
         if let warning = survey?.warning {
             warnings.append(DataWarning(code: "low_survey_response", message: warning))

@@ -49,12 +49,8 @@ public struct SegmentAnalysis: Sendable {
     public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config given: SegmentRules, configSource: String,
                  groups: NodeGroups?, reuse: NetworkPosition? = nil, labels: [SegmentCalibration.Label]? = nil,
                  threads: Int = Parallel.threadCount) {
-        guard let end = SegmentAnalysis.end(dataset, window: window) else { return nil }
+        guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
         let facts = SegmentAnalysis.facts(dataset.members, config: given)
-        var ends = [end]
-        if let unit = given.period, let start = SegmentAnalysis.start(dataset, window: window), start < end {
-            ends = Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
-        }
         // Features per snapshot, one snapshot at a time; the main one first, for the fit (which
         // changes thresholds only, not the features).
         func featuresAt(_ index: Int) -> EngagementFeatures {
@@ -129,6 +125,15 @@ public struct SegmentAnalysis: Sendable {
         guard let last = lasts.max() else { return nil }
         if let end = window.end { return end }
         return (Timestamp.floorDiv(last, Timestamp.secondsPerDay) + 1) * Timestamp.secondsPerDay
+    }
+
+    /// The ends of the snapshots the config's `period` cuts the window's records into, oldest
+    /// first (one, the window's end, without a period); nil when the window holds no record.
+    /// Commands count them to refuse a run of too many periods before any work.
+    public static func snapshotEnds(_ dataset: Dataset, window: TimeWindow, config: SegmentRules) -> [Int64]? {
+        guard let end = SegmentAnalysis.end(dataset, window: window) else { return nil }
+        guard let unit = config.period, let start = SegmentAnalysis.start(dataset, window: window), start < end else { return [end] }
+        return Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
     }
 
     static func start(_ dataset: Dataset, window: TimeWindow) -> Int64? {

@@ -55,6 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
         let dataset = try input.load(progress: progress)
         try measures.checkNames(dataset)
         if measures.network.nodesAreMembers && measures.network != .survey { try time.checkPeriodCount(dataset, window: span) }
+        if measures.network.nodesAreMembers { try time.periodLimit.checkSegmentSnapshots(dataset, window: span, rules: segmentConfig.rules) }
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()

@@ -75,6 +75,7 @@ struct SegmentsCommand: ParsableCommand {
     @OptionGroup var window: WindowOptions
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Segments") var segmentOptions: SegmentOptions
+    @OptionGroup var periodLimit: PeriodLimitOptions
 
     @Option(help: "Output folder (created if missing).")
     var out: String?
@@ -91,6 +92,7 @@ struct SegmentsCommand: ParsableCommand {
                                                       inputs: input.inputFiles()) }
         let dataset = try input.load(progress: Progress())
         try measures.checkNames(dataset)
+        try periodLimit.checkSegmentSnapshots(dataset, window: span, rules: config.rules)
         let options = measures.options(undirected: input.undirected)
         let nodes = NodeTable(members: dataset.members)
         let shown = nodes.shown(under: options)

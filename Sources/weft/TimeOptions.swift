@@ -7,6 +7,32 @@ import WeftReport
 
 extension PeriodUnit: ExpressibleByArgument {}
 
+/// `--max-periods`: the most periods a run may cut its window into (timeline periods, segment
+/// snapshots), each of which costs a network; shared by the commands that cut periods.
+struct PeriodLimitOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Most periods a timeline, or snapshots a segments run, may have; a run whose window would cut more stops with a message (each period costs a network).")
+    var maxPeriods = 5_000
+
+    func validate() throws {
+        if maxPeriods < 1 { throw ValidationError("--max-periods must be at least 1") }
+    }
+
+    /// Throws the message for `count` periods (`what`, e.g. "month periods") from `first` to `last` when over the limit.
+    func check(_ count: Int, of what: String, from first: Int64, to last: Int64, change: String) throws {
+        guard count > maxPeriods else { return }
+        throw CommandFailure(message: "error: the data from \(Timestamp.formatDate(first)) to \(Timestamp.formatDate(last)) makes \(count) \(what), more than --max-periods \(maxPeriods); "
+            + "choose \(change), narrow the window with --from/--to (or reject outlying dates with --earliest-date/--latest-date), or raise --max-periods", exitCode: 1)
+    }
+}
+
+extension PeriodLimitOptions {
+    /// Refuses, before any work, segments over more than --max-periods snapshots.
+    func checkSegmentSnapshots(_ dataset: Dataset, window: TimeWindow, rules: SegmentRules) throws {
+        guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: rules), let last = ends.last else { return }
+        try check(ends.count, of: "segment snapshots", from: ends[0], to: last, change: "a longer `period` in the segments config")
+    }
+}
+
 /// Periods, tie strength and tie change (shared by `analyze`, `ties` and `timeline`).
 struct TimeOptions: ParsableArguments {
     @Option(help: "Period for the timeline and tie change: day, week, month, quarter or year (calendar-aligned, UTC).")
@@ -42,15 +68,12 @@ struct TimeOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "How many members the 'drifting away' list in report.json names.")
     var drifting = 20
 
-    @Option(parsing: .unconditional, help: "Most periods a timeline may have; a run whose window and --period would cut more stops with a message (each period costs a network and a timeline row).")
-    var maxPeriods = 5_000
+    @OptionGroup var periodLimit: PeriodLimitOptions
 
     /// Refuses, before any work, a timeline of more than --max-periods periods.
     func checkPeriodCount(_ dataset: Dataset, window: TimeWindow) throws {
-        guard let span = TimeAnalysis.periodSpan(dataset, window: window, settings: try settings()), span.count > maxPeriods else { return }
-        let unit = boundaries == nil ? "\(period.rawValue) " : ""
-        throw CommandFailure(message: "error: the data from \(Timestamp.formatDate(span.first)) to \(Timestamp.formatDate(span.last)) makes \(span.count) \(unit)periods, more than --max-periods \(maxPeriods); "
-            + "choose a longer --period, narrow the window with --from/--to (or reject outlying dates with --earliest-date/--latest-date), or raise --max-periods", exitCode: 1)
+        guard let span = TimeAnalysis.periodSpan(dataset, window: window, settings: try settings()) else { return }
+        try periodLimit.check(span.count, of: boundaries == nil ? "\(period.rawValue) periods" : "periods", from: span.first, to: span.last, change: "a longer --period")
     }
 
     func validate() throws {
@@ -60,7 +83,6 @@ struct TimeOptions: ParsableArguments {
         if !(dormancyMultiple >= 0) || !(dormancyMinDays >= 0) { throw ValidationError("--dormancy-multiple and --dormancy-min-days must not be negative") }
         if largeEvent < 2 || maxEventSize < 2 { throw ValidationError("--large-event and --max-event-size must be at least 2") }
         if drifting < 0 { throw ValidationError("--drifting must not be negative") }
-        if maxPeriods < 1 { throw ValidationError("--max-periods must be at least 1") }
         _ = try settings()
     }
 

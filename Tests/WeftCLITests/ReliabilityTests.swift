@@ -54,6 +54,10 @@ import WeftGraph
                 "\(collinear.stderr)")
         let periods = try WeftRun(cases[8])
         #expect(periods.stderr.contains("makes 63 day periods, more than --max-periods 10"), "\(periods.stderr)")
+        // Segments cut snapshots by their config's period (a year by default): SampleData's records
+        // span 2022 to 2024, three snapshots.
+        let snapshots = try WeftRun(["segments", sampleData, "--out", folder.appendingPathComponent("s").path, "--max-periods", "2"])
+        #expect(snapshots.status == 1 && snapshots.stderr.contains("makes 3 segment snapshots, more than --max-periods 2"), "\(snapshots.stderr)")
     }
 
     @Test func repeatedNamesInListOptionsAreUsageErrors() throws {

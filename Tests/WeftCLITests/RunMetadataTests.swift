@@ -46,7 +46,7 @@ import Testing
             #expect(pseudonymisation["kept_attributes"] as? [String] == (method == "keyed" ? ["country"] : []))
             let codes = ((report["summary"] as! [String: Any])["warnings"] as! [[String: Any]]).map { $0["code"] as! String }
             #expect(codes.contains("pseudonyms_per_run") == warned)
-            #expect(run.stdout.contains("valid for this run only") == warned)
+            #expect(run.stdout.contains("valid for this member list only") == warned)
             // The arguments name no member: --pagerank-seeds is left out under --pseudonymise.
             #expect(!((report["run"] as! [String: Any])["arguments"] as! [String]).contains("--pagerank-seeds"))
         }
