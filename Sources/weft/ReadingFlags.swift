@@ -17,6 +17,10 @@ struct ReadingFlags: ParsableArguments {
                                valueName: "Area/City"))
     var timezone: String?
 
+    @Option(help: ArgumentHelp("Read a header as one of Weft's columns: canonical=Header, comma-separated (e.g. source=Sender,joined=Entry date); for headers the built-in English, French, Spanish and Portuguese spellings miss.",
+                               valueName: "LIST"))
+    var columns: String?
+
     @Flag(help: "Numbers use a decimal comma (1,5) and may group thousands with points or spaces (default: in semicolon-delimited files).")
     var decimalComma = false
 
@@ -47,6 +51,16 @@ struct ReadingFlags: ParsableArguments {
             options.timeZone = zone
         }
         if decimalComma { options.decimalComma = true }
+        if let columns {
+            let pairs = try MeasureOptions.uniqueList(columns, option: "--columns") { MeasureOptions.namePart($0).lowercased() }
+            for pair in pairs {
+                guard let equals = pair.firstIndex(of: "="), !pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw ValidationError("--columns \(pair): write canonical=Header, e.g. source=Sender")
+                }
+                options.columnMap[pair[..<equals].trimmingCharacters(in: .whitespaces).lowercased()] = pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            }
+            if let problem = ReadingOptions.columnMapProblem(options.columnMap) { throw ValidationError(problem) }
+        }
         return options
     }
 }

@@ -60,6 +60,19 @@ import WeftGraph
         #expect(snapshots.status == 1 && snapshots.stderr.contains("makes 3 segment snapshots, more than --max-periods 2"), "\(snapshots.stderr)")
     }
 
+    @Test func columnsMapsHeadersAndRefusesUnknownNames() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try dataFolder(["interactions.csv": "Who,Whom,When\nm1,m2,2024-01-05\nm2,m3,2024-02-05\n"], in: folder)
+        let missing = try WeftRun(["validate", data])
+        #expect(missing.status == 1 && missing.stderr.contains("--columns source=HEADER"), "\(missing.stderr)")
+        let mapped = try WeftRun(["validate", data, "--columns", "source=Who,target=Whom,timestamp=When"])
+        #expect(mapped.status == 0 && mapped.stdout.contains("rows read 2 = accepted 2 + rejected 0"), "\(mapped.stdout)\(mapped.stderr)")
+        #expect(try WeftRun(["validate", data, "--columns", "sender=Who"]).status == 2)
+        #expect(try WeftRun(["validate", data, "--columns", "source=Who,source=Whom"]).status == 2)
+        #expect(try WeftRun(["validate", data, "--columns", "source"]).status == 2)
+    }
+
     @Test func repeatedNamesInListOptionsAreUsageErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -60,7 +60,7 @@ extension RecordReader {
 }
 
 /// How input files are to be read: the choices a user makes on the command line that apply to
-/// every file (`--encoding`, `--date-format`, `--timezone`, `--decimal-comma`). The default reads
+/// every file (`--encoding`, `--date-format`, `--timezone`, `--decimal-comma`, `--columns`). The default reads
 /// anything Weft can detect.
 public struct ReadingOptions: Sendable, Equatable {
     public var encoding: EncodingChoice = .detect
@@ -70,6 +70,9 @@ public struct ReadingOptions: Sendable, Equatable {
     public var dateFormatByFile: [FileSummary.Kind: DateFormat] = [:]
     /// The zone of times written without a UTC offset (`--timezone`; default UTC).
     public var timeZone = LocalTimeZone()
+    /// Headers to read as canonical columns (`--columns canonical=Header`), tried before the
+    /// spellings Weft knows.
+    public var columnMap: [String: String] = [:]
     /// Whether numbers use a decimal comma (`--decimal-comma`); nil: in semicolon-delimited files.
     public var decimalComma: Bool?
     /// The size of the blocks files are read in.
@@ -82,6 +85,13 @@ public struct ReadingOptions: Sendable, Equatable {
 
     public init(encoding: EncodingChoice = .detect) {
         self.encoding = encoding
+    }
+
+    /// Why `--columns` cannot be used (a name that is no canonical column), or nil.
+    public static func columnMapProblem(_ map: [String: String]) -> String? {
+        let known = ColumnSchema.canonicalNames
+        guard let unknown = map.keys.sorted().first(where: { !known.contains($0) }) else { return nil }
+        return "--columns: '\(unknown)' is not one of Weft's columns (\(known.sorted().joined(separator: ", ")))"
     }
 
     /// The date layout named for files of `kind`, if any.

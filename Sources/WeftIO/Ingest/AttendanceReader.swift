@@ -9,7 +9,7 @@ struct AttendanceReader {
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
-        let (positions, extra) = try ColumnSchema.attendance.resolve(header: reader.header, file: reader.label, line: reader.headerLine)
+        let (positions, extra) = try ColumnSchema.attendance.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
         let date = positions["date"]!
         let dates = try DateColumns.resolve([(reader.header[date], date, .iso8601)], kind: .attendance,
                                             path: path, label: reader.label, headerLine: reader.headerLine, options: reading)

@@ -12,7 +12,7 @@ struct InteractionsReader {
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
-        let (positions, extra) = try ColumnSchema.interactions.resolve(header: reader.header, file: reader.label, line: reader.headerLine)
+        let (positions, extra) = try ColumnSchema.interactions.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
         let time = positions["timestamp"]!
         let dates = try DateColumns.resolve([(reader.header[time], time, .iso8601)], kind: .interactions,
                                             path: path, label: reader.label, headerLine: reader.headerLine, options: reading)

@@ -11,7 +11,7 @@ struct MembersReader {
 
     func read(path: String, into dataset: inout Dataset) throws {
         let reader = try InputSource.open(path: path, options: reading)
-        var (positions, extra) = try ColumnSchema.members.resolve(header: reader.header, file: reader.label, line: reader.headerLine)
+        var (positions, extra) = try ColumnSchema.members.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
         // Kumu's elements sheet and Gephi's node table identify members by Label when there is no Id.
         if positions["id"] == nil {
             guard let label = positions["name"] else {

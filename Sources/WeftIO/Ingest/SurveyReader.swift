@@ -130,7 +130,7 @@ struct WaveColumn {
 private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, limits: InputLimits, into dataset: inout Dataset,
                                                      make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
     let reader = try InputSource.open(path: path, options: reading)
-    let (positions, extra) = try schema.resolve(header: reader.header, file: reader.label, line: reader.headerLine)
+    let (positions, extra) = try schema.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
     var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
     let waveColumns: [(name: String, position: Int, fallback: DateColumns.Fallback)] =
         [positions["wave"].map { (reader.header[$0], $0, .labels) }, positions["wave_date"].map { (reader.header[$0], $0, .iso8601) }].compactMap { $0 }
