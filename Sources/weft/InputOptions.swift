@@ -17,11 +17,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The attendance file (member, event, date, role, topic, event_type).")
     var attendance: String?
 
-    @Option(help: "ONA survey nominations in long form (respondent, alter, relation, value, wave), e.g. from `weft survey import`.")
-    var survey: String?
+    @Option(help: "ONA survey nominations in long form (respondent, alter, relation, value, wave), e.g. from `weft survey import`; repeat for several files (each with a wave column), which add up.")
+    var survey: [String] = []
 
-    @Option(help: "Who answered each survey wave (respondent, wave), including those who named nobody; default: members with any nomination in the wave.")
-    var respondents: String?
+    @Option(help: "Who answered each survey wave (respondent, wave), including those who named nobody; default: members with any nomination in the wave. Repeatable, as --survey.")
+    var respondents: [String] = []
 
     @Option(help: "What to do with records naming a member absent from the members file: add (and count) or reject.")
     var unknownMembers: UnknownMemberPolicy = .add
@@ -47,7 +47,7 @@ struct InputOptions: ParsableArguments {
     var latestDate: String?
 
     func validate() throws {
-        if data == nil && members == nil && interactions == nil && attendance == nil && survey == nil {
+        if data == nil && members == nil && interactions == nil && attendance == nil && survey.isEmpty {
             throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance, --survey")
         }
         _ = try limits()
@@ -78,14 +78,14 @@ struct InputOptions: ParsableArguments {
     /// The folder input paths are recorded relative to in the outputs: the data folder, else
     /// the folder of the first file named.
     var dataFolder: String {
-        data ?? ([members, interactions, attendance, survey, respondents].compactMap { $0 }.first
+        data ?? (([members, interactions, attendance].compactMap { $0 } + survey + respondents).first
             .map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ".")
     }
 
     var paths: InputPaths {
         get throws {
             let named = InputPaths(members: members, interactions: interactions, attendance: attendance,
-                                   survey: survey, respondents: respondents)
+                                   surveys: survey, respondentsFiles: respondents)
             guard let data else { return named }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
@@ -119,7 +119,7 @@ struct InputOptions: ParsableArguments {
     /// The input files, which no output may overwrite.
     func inputFiles() throws -> InputFiles {
         let found = try paths
-        return InputFiles([found.members, found.interactions, found.attendance, found.survey, found.respondents].compactMap { $0 })
+        return InputFiles([found.members, found.interactions, found.attendance].compactMap { $0 } + found.surveys + found.respondentsFiles)
     }
 
     /// Under --strict, any reject is a failure (exit 1). `rejectsFile` is where the run listed

@@ -73,6 +73,18 @@ import WeftGraph
         #expect(try WeftRun(["validate", data, "--columns", "source"]).status == 2)
     }
 
+    @Test func aRepeatedSurveyFlagAddsAFileNeverReplacesIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try dataFolder(["interactions.csv": Self.interactions,
+                                   "baseline.csv": "respondent,alter,relation,wave\nm1,m2,advice,baseline\n",
+                                   "follow-up.csv": "respondent,alter,relation,wave\nm2,m3,advice,follow-up\nm1,m3,advice,follow-up\n"], in: folder)
+        let run = try WeftRun(["validate", "--interactions", data + "/interactions.csv", "--survey", data + "/baseline.csv", "--survey", data + "/follow-up.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "survey: ").count == 3, "\(run.stdout)")
+        #expect(run.stdout.contains("rows read 1 = accepted 1 + rejected 0") && run.stdout.contains("rows read 2 = accepted 2 + rejected 0"), "\(run.stdout)")
+    }
+
     @Test func repeatedNamesInListOptionsAreUsageErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

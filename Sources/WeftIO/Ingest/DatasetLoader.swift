@@ -13,17 +13,30 @@ public struct InputPaths: Sendable, Equatable {
     public var members: String?
     public var interactions: String?
     public var attendance: String?
-    /// ONA survey nominations in long form, and a list of who answered each wave.
-    public var survey: String?
-    public var respondents: String?
+    /// ONA survey nominations in long form, and lists of who answered each wave: one file, or
+    /// several (a wave each, or waves apart by their wave column), read in turn into one survey.
+    public var surveys: [String]
+    public var respondentsFiles: [String]
+
+    /// The first survey file (setting it replaces them all).
+    public var survey: String? {
+        get { surveys.first }
+        set { surveys = newValue.map { [$0] } ?? [] }
+    }
+
+    /// The first respondents file (setting it replaces them all).
+    public var respondents: String? {
+        get { respondentsFiles.first }
+        set { respondentsFiles = newValue.map { [$0] } ?? [] }
+    }
 
     public init(members: String? = nil, interactions: String? = nil, attendance: String? = nil,
-                survey: String? = nil, respondents: String? = nil) {
+                survey: String? = nil, respondents: String? = nil, surveys: [String] = [], respondentsFiles: [String] = []) {
         self.members = members
         self.interactions = interactions
         self.attendance = attendance
-        self.survey = survey
-        self.respondents = respondents
+        self.surveys = (survey.map { [$0] } ?? []) + surveys
+        self.respondentsFiles = (respondents.map { [$0] } ?? []) + respondentsFiles
     }
 
     /// The usual file names looked for in a data folder.
@@ -47,7 +60,8 @@ public struct InputPaths: Sendable, Equatable {
         return InputPaths(members: members ?? find(.members),
                           interactions: interactions ?? find(.interactions),
                           attendance: attendance ?? find(.attendance),
-                          survey: survey ?? find(.survey), respondents: respondents ?? find(.respondents))
+                          surveys: surveys.isEmpty ? find(.survey).map { [$0] } ?? [] : surveys,
+                          respondentsFiles: respondentsFiles.isEmpty ? find(.respondents).map { [$0] } ?? [] : respondentsFiles)
     }
 }
 
@@ -85,11 +99,14 @@ public struct DatasetLoader: Sendable {
         if let path = paths.attendance {
             try AttendanceReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
         }
-        if let path = paths.survey {
-            try SurveyReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
+        // Several survey (or respondents) files add up; each must then say its wave, so that two
+        // waves are never silently merged into wave 1.
+        let severalWaves = paths.surveys.count > 1 || paths.respondentsFiles.count > 1
+        for path in paths.surveys {
+            try SurveyReader(unknownMembers: unknownMembers, reading: reading, limits: limits, needsWaveColumn: severalWaves).read(path: path, into: &dataset)
         }
-        if let path = paths.respondents {
-            try RespondentsReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
+        for path in paths.respondentsFiles {
+            try RespondentsReader(unknownMembers: unknownMembers, reading: reading, limits: limits, needsWaveColumn: severalWaves).read(path: path, into: &dataset)
         }
         dataset.warnings += DatasetLoader.encodingWarnings(dataset.files)
         dataset.survey.orderWavesByDate()

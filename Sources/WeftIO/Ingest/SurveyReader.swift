@@ -81,9 +81,11 @@ struct SurveyReader {
     let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
     let limits: InputLimits
+    /// Whether the file must have a wave column (one of several survey files).
+    var needsWaveColumn = false
 
     func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .survey, reading: reading, limits: limits, into: &dataset) { positions, membersFileGiven, members, log in
+        try readSurveyFile(path: path, schema: .survey, reading: reading, limits: limits, needsWaveColumn: needsWaveColumn, into: &dataset) { positions, membersFileGiven, members, log in
             SurveyIngest(respondent: positions["respondent"]!, alter: positions["alter"]!, relation: positions["relation"]!,
                          value: positions["value"], wave: WaveColumn(position: positions["wave"]), policy: unknownMembers,
                          membersFileGiven: membersFileGiven, members: members, log: log)
@@ -127,10 +129,14 @@ struct WaveColumn {
 }
 
 /// Reads one survey file (nominations or respondents) into the dataset, row by row.
-private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, limits: InputLimits, into dataset: inout Dataset,
-                                                     make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
+private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, limits: InputLimits, needsWaveColumn: Bool,
+                                                     into dataset: inout Dataset, make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
     let reader = try InputSource.open(path: path, options: reading)
     let (positions, extra) = try schema.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
+    if needsWaveColumn && positions["wave"] == nil {
+        throw InputError(file: reader.label, line: reader.headerLine, column: nil,
+                         message: "several \(schema.kind.rawValue) files were given, and this one has no wave column: each must say its wave (weft survey import --wave writes one), or its rows would all join wave 1")
+    }
     var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
     let waveColumns: [(name: String, position: Int, fallback: DateColumns.Fallback)] =
         [positions["wave"].map { (reader.header[$0], $0, .labels) }, positions["wave_date"].map { (reader.header[$0], $0, .iso8601) }].compactMap { $0 }
@@ -209,9 +215,11 @@ struct RespondentsReader {
     let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
     let limits: InputLimits
+    /// Whether the file must have a wave column (one of several survey files).
+    var needsWaveColumn = false
 
     func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .respondents, reading: reading, limits: limits, into: &dataset) { positions, membersFileGiven, members, log in
+        try readSurveyFile(path: path, schema: .respondents, reading: reading, limits: limits, needsWaveColumn: needsWaveColumn, into: &dataset) { positions, membersFileGiven, members, log in
             RespondentsIngest(respondent: positions["respondent"]!, wave: WaveColumn(position: positions["wave"]), policy: unknownMembers,
                               membersFileGiven: membersFileGiven, members: members, log: log)
         }
