@@ -182,6 +182,7 @@ public struct Analysis: Sendable {
             degreeCentralization: degrees.centralization,
             betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
             degreeAssortativity: assortativity.isNaN ? nil : assortativity,
+            directedDegreeAssortativity: { let r = DegreeAssortativity.directed(graph); return r.isNaN ? nil : r }(),
             coreMax: cores.maximum)
         let segmentsSummary = segments?.summary(ids: outputNodes.ids)
         return Report(

@@ -122,6 +122,9 @@ public struct TimeSettings: Sendable, Equatable {
     public var maxEventSize = 100
     /// How many members the "drifting away" list names.
     public var driftingListLength = 20
+    /// Leave out periods with no record, so each period is compared with the previous one that
+    /// has records (`--skip-empty-periods`).
+    public var skipEmptyPeriods = false
 
     public static let defaultTypeWeights: [String: Double] = [
         AttendanceTies.coAttendance: 0.25, "message": 0.5, "email": 0.5, "chat": 0.5,

@@ -190,6 +190,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var degreeCentralization: Double
         public var betweennessCentralization: Double
         @NullCoded public var degreeAssortativity: Double?
+        /// On a directed network, source out-degree against target in-degree over the ties
+        /// (NetworkX's and igraph's default there); null on an undirected network or when undefined.
+        @NullCoded public var directedDegreeAssortativity: Double?
         public var coreMax: Int
 
         enum CodingKeys: String, CodingKey {
@@ -200,6 +203,7 @@ public struct Report: Codable, Sendable, Equatable {
             case averageClusteringWeighted = "average_clustering_weighted", averagePathLength = "average_path_length"
             case degreeCentralization = "degree_centralization", betweennessCentralization = "betweenness_centralization"
             case degreeAssortativity = "degree_assortativity", coreMax = "core_max"
+            case directedDegreeAssortativity = "directed_degree_assortativity"
         }
     }
 }
@@ -371,9 +375,15 @@ extension Report {
         public var tieChanges: [String: Int]
         /// Members whose total tie strength fell most from its peak, largest fall first.
         public var driftingAway: [DriftingMember]
+        /// Periods with no record left out by `--skip-empty-periods` (0 without it).
+        public var emptyPeriodsSkipped: Int
+        /// What each period is compared with (retention, new ties, tie change): "previous period",
+        /// or "previous period with records" with `--skip-empty-periods`.
+        public var comparedWith: String
 
         enum CodingKeys: String, CodingKey {
             case period, periods, ties
+            case emptyPeriodsSkipped = "empty_periods_skipped", comparedWith = "compared_with"
             case halfLifeDays = "half_life_days", typeWeights = "type_weights", tieThreshold = "tie_threshold"
             case relativeChange = "relative_change", dormancyMultiple = "dormancy_multiple"
             case dormancyMinimumDays = "dormancy_minimum_days", largeEventSize = "large_event_size"

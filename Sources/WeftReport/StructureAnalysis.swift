@@ -80,11 +80,20 @@ public struct StructureAnalysis: Sendable {
     /// The most distinct values an attribute may have to be taken as groups by default.
     public static let defaultGroupLimit = 100
 
+    /// The most distinct values a default group attribute may have among n members:
+    /// min(max(n/10, min(10, n/2)), `defaultGroupLimit`). Large networks allow one value per ten
+    /// members; small ones up to 10 values, but never more than one per two members (20 members:
+    /// 10 countries; 300 members: 30).
+    public static func defaultGroupValueLimit(nodeCount n: Int) -> Int {
+        min(max(n / 10, min(10, n / 2)), defaultGroupLimit)
+    }
+
     /// The columns named in `names` (case-insensitive; unknown names are skipped), or by default
-    /// every column that looks categorical: between 2 and min(max(2, n/10), `defaultGroupLimit`)
-    /// distinct values for n members, not all of them dates or numbers (names, emails, join dates
-    /// are left out). The limit keeps attributes with thousands of values (organisations on a
-    /// national network) out unless asked for: their mixing tables would dwarf the report.
+    /// every column that looks categorical: at least 2 distinct values and at most
+    /// `defaultGroupValueLimit(nodeCount:)`, fewer distinct values than members with a value (not
+    /// one value per member), not all of them dates or numbers (names, emails, join dates are left
+    /// out). The limit keeps attributes with thousands of values (organisations on a national
+    /// network) out unless asked for: their mixing tables would dwarf the report.
     static func groupAttributes(_ attributes: AttributeColumns, nodeCount: Int, named names: [String]?) -> [AttributeColumns.Column] {
         if let names {   // a name given twice is used once
             var seen = Set<String>()
@@ -92,7 +101,9 @@ public struct StructureAnalysis: Sendable {
         }
         return attributes.columns.filter { column in
             let values = (1..<column.values.count).map { column.values[Int32($0)] }   // code 0 is the empty value
-            guard values.count >= 2, values.count <= min(max(2, nodeCount / 10), defaultGroupLimit) else { return false }
+            guard values.count >= 2, values.count <= defaultGroupValueLimit(nodeCount: nodeCount) else { return false }
+            let withValue = (0..<nodeCount).reduce(0) { $0 + (column.value(at: $1).isEmpty ? 0 : 1) }
+            guard values.count < withValue else { return false }   // one value per member: an identifier, not a group
             return !values.allSatisfy { value in
                 if case .success = ISO8601.parse(value) { return true }
                 return Double(value) != nil

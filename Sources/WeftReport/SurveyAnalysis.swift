@@ -146,6 +146,13 @@ public struct SurveyNetwork: Sendable {
 
     public static func defaultSymmetrisation(rate: Double) -> SurveySymmetrisation { rate < 0.8 ? .max : .directed }
 
+    /// The wave with the lowest response rate (the first such), which chooses the default
+    /// symmetrisation once for every wave, so that all waves combine ties the same way.
+    public static func lowestRate(_ memberships: [SurveyWaveMembership]) -> (wave: String, rate: Double) {
+        let rates = memberships.map { (wave: $0.label, rate: $0.presentCount == 0 ? 0 : Double($0.respondentCount) / Double($0.presentCount)) }
+        return rates.min { $0.rate < $1.rate } ?? ("", 0)
+    }
+
     /// Wave label → date, for waves whose labels are not dates (the response rate's members).
     public let waveDates: [String: Int64]
 
@@ -156,7 +163,7 @@ public struct SurveyNetwork: Sendable {
         (relationCodes, wave) = try selection.resolve(dataset.survey)
         memberships = SurveyWaveMembership.all(dataset, waveDates: waveDates)
         response = SurveyResponse(dataset: dataset, membership: memberships[Int(wave)], groupAttributes: groupAttributes)
-        self.symmetrisation = symmetrisation ?? SurveyNetwork.defaultSymmetrisation(rate: response.rate)
+        self.symmetrisation = symmetrisation ?? SurveyNetwork.defaultSymmetrisation(rate: SurveyNetwork.lowestRate(memberships).rate)
         symmetrisationDefaulted = symmetrisation == nil
     }
 
@@ -259,9 +266,13 @@ public struct SurveyNetwork: Sendable {
     public func summary(_ dataset: Dataset, graph: Graph, groupAttributes: [String]?) -> Report.SurveySummary {
         let log = dataset.survey
         let rate = response.rate
+        let lowest = SurveyNetwork.lowestRate(memberships)
+        let lowestText = memberships.count > 1
+            ? "the lowest response rate over the \(memberships.count) waves, \(String(format: "%.0f%%", lowest.rate * 100)) (wave \(lowest.wave)), is"
+            : "response rate \(String(format: "%.0f%%", lowest.rate * 100))"
         let reason = symmetrisationDefaulted
-            ? "default: " + (symmetrisation == .max ? "response rate below 80%, so a tie reported by either member counts (max)" : "response rate at least 80%, nominations kept as reported (directed)")
-            : "chosen with --survey-symmetrise"
+            ? "default, one rule for every wave: " + (symmetrisation == .max ? "\(lowestText) below 80%, so a tie reported by either member counts (max)" : "\(lowestText) at least 80%, so nominations are kept as reported (directed)")
+            : "chosen with --survey-symmetrise, for every wave"
         let attributes = dataset.members.attributes
         let membersHaveDates = attributes.column(named: "joined") != nil || attributes.column(named: "left") != nil
         return Report.SurveySummary(
@@ -280,7 +291,19 @@ public struct SurveyNetwork: Sendable {
             treatments: SurveySymmetrisation.compared.map { figures(dataset, wave: wave, treatment: $0) },
             symmetrisation: symmetrisation.rawValue, symmetrisationReason: reason,
             changeFromPreviousWave: wave > 0 ? change(dataset, wave: wave) : nil,
-            warnings: memberships.flatMap { $0.warnings(membersHaveDates: membersHaveDates) })
+            warnings: memberships.flatMap { $0.warnings(membersHaveDates: membersHaveDates) } + responseSpreadWarning(),
+            byRelation: SurveyWaveComparison(dataset: dataset, layer: self, groupAttributes: groupAttributes).relations)
+    }
+
+    /// A warning when two waves' response rates differ by more than
+    /// `SurveyWaveComparison.responseSpreadLimit` percentage points; empty otherwise.
+    func responseSpreadWarning() -> [DataWarning] {
+        let rates = memberships.map { $0.presentCount == 0 ? 0 : Double($0.respondentCount) / Double($0.presentCount) }
+        guard let low = rates.indices.min(by: { rates[$0] < rates[$1] }), let high = rates.indices.max(by: { rates[$0] < rates[$1] }),
+              (rates[high] - rates[low]) * 100 > SurveyWaveComparison.responseSpreadLimit else { return [] }
+        let percent = { (x: Double) in String(format: "%.0f%%", x * 100) }
+        return [DataWarning(code: "survey_response_rates_differ", message:
+            "survey response rates differ by \(String(format: "%.0f", (rates[high] - rates[low]) * 100)) points between waves (\(memberships[low].label) \(percent(rates[low])), \(memberships[high].label) \(percent(rates[high]))): changes between the waves may come from who answered rather than from the network")]
     }
 }
 
@@ -399,8 +422,11 @@ extension Report {
         public var symmetrisation: String
         public var symmetrisationReason: String
         @NullCoded public var changeFromPreviousWave: SurveyChange?
-        /// What was assumed where the survey data were incomplete (no wave date, no respondents list).
+        /// What was assumed where the survey data were incomplete (no wave date, no respondents list),
+        /// and response rates that differ by more than 15 points between waves.
         public var warnings: [DataWarning]
+        /// Every relation's waves side by side under `symmetrisation` (`SurveyWaveComparison`).
+        public var byRelation: [SurveyRelationWaves]
 
         enum CodingKeys: String, CodingKey {
             case relations, wave, waves, nominations, ties, respondents, members, confidence, warning, symmetrisation, treatments, warnings
@@ -408,6 +434,7 @@ extension Report {
             case responseRate = "response_rate", respondentsFrom = "respondents_from"
             case responseByGroup = "response_by_group", responseByWave = "response_by_wave", figuresByWave = "figures_by_wave"
             case symmetrisationReason = "symmetrisation_reason", changeFromPreviousWave = "change_from_previous_wave"
+            case byRelation = "by_relation"
         }
     }
 }

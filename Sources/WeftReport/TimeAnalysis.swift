@@ -9,6 +9,8 @@ public struct TimeAnalysis: Sendable {
     /// The periods (nil when the window holds no record).
     public let periods: Periods?
     public let settings: TimeSettings
+    /// Periods without records left out by `--skip-empty-periods` (0 without it).
+    public let emptyPeriodsSkipped: Int
     public let strength: TieStrengthSeries?
     public let activity: MemberActivity?
     public let timeline: [TimelineRow]
@@ -39,9 +41,11 @@ public struct TimeAnalysis: Sendable {
         let n = dataset.members.count
         guard let periods = TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
             (self.periods, strength, activity, timeline, memberStrength, presence, partialLastPeriod) = (nil, nil, nil, [], [], nil, nil)
+            emptyPeriodsSkipped = 0
             return
         }
         self.periods = periods
+        emptyPeriodsSkipped = TimeAnalysis.emptyPeriodsSkipped(dataset, window: window, settings: options.time, periods: periods)
         partialLastPeriod = TimeAnalysis.partialLastPeriod(dataset, window: window, periods: periods, settings: options.time)
         let derived = AttendanceTies.records(dataset.attendance, nodeCount: n, window: TimeWindow(end: periods.ends.last),
                                              largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize)
@@ -78,7 +82,28 @@ public struct TimeAnalysis: Sendable {
     /// Calendar periods (or the custom boundaries) over the window's records: from the first
     /// record (or `--from`) to the last record (or `--to`); the last period is cut at the window's
     /// end. nil when the window holds no record.
+    /// With `settings.skipEmptyPeriods`, periods with no interaction or attendance record are
+    /// left out, so that each period is compared with the previous period that has records (daily
+    /// data: Monday with Friday, not with an empty Sunday); the first and last periods always
+    /// have records.
     static func periods(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) -> Periods? {
+        guard let all = calendarPeriods(dataset, window: window, settings: settings) else { return nil }
+        guard settings.skipEmptyPeriods else { return all }
+        var used = [Bool](repeating: false, count: all.count)
+        for k in dataset.interactions.range(in: window) { if let p = all.index(containing: dataset.interactions.time[k]) { used[p] = true } }
+        for k in dataset.attendance.range(in: window) { if let p = all.index(containing: dataset.attendance.date[k]) { used[p] = true } }
+        let kept = all.starts.indices.filter { used[$0] }
+        guard !kept.isEmpty else { return all }
+        return Periods(starts: kept.map { all.starts[$0] }, ends: kept.map { all.ends[$0] })
+    }
+
+    /// Periods with no record that `--skip-empty-periods` left out (0 without it).
+    static func emptyPeriodsSkipped(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings, periods: Periods) -> Int {
+        guard settings.skipEmptyPeriods, let all = calendarPeriods(dataset, window: window, settings: settings) else { return 0 }
+        return all.count - periods.count
+    }
+
+    static func calendarPeriods(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) -> Periods? {
         let interactions = dataset.interactions.range(in: window), attendance = dataset.attendance.range(in: window)
         let firsts = [interactions.first.map { dataset.interactions.time[$0] }, attendance.first.map { dataset.attendance.date[$0] }]
         let lasts = [interactions.last.map { dataset.interactions.time[$0] }, attendance.last.map { dataset.attendance.date[$0] }]
@@ -340,6 +365,7 @@ extension TimeAnalysis {
                      dormancyMultiple: rule.dormancyMultiple, dormancyMinimumDays: rule.dormancyMinimumDays,
                      largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize,
                      ties: (0..<strength.tieCount).filter { strength.peak[$0] >= rule.threshold }.count,
-                     tieChanges: changes, driftingAway: drifting)
+                     tieChanges: changes, driftingAway: drifting, emptyPeriodsSkipped: emptyPeriodsSkipped,
+                     comparedWith: settings.skipEmptyPeriods ? "previous period with records" : "previous period")
     }
 }

@@ -106,9 +106,11 @@ struct AnalyzeCommand: ParsableCommand {
         let n = report.network
         if let survey = report.survey { print(SurveyReporting.line(survey)) }
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
-        print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average degree \(format(n.averageDegree))")
+        print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average connections \(format(report.summary.averageConnections))")
         print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")
         print("transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness)")
+        print("degree assortativity \(n.degreeAssortativity.map(format) ?? "n/a") (undirected view)"
+              + (report.graph.directed ? ", directed degree assortativity \(n.directedDegreeAssortativity.map(format) ?? "n/a") (source out-degree, target in-degree)" : ""))
         if let c = report.communities {
             print("communities (\(c.method)) \(c.count), modularity \(format(c.modularity)), largest \(c.sizes.prefix(5).map(String.init).joined(separator: ", "))")
         }
@@ -118,6 +120,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let t = report.time {
             let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
             print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
+            print("each period compared with the \(t.comparedWith)" + (t.emptyPeriodsSkipped > 0 || t.comparedWith != "previous period" ? " (\(t.emptyPeriodsSkipped) empty period(s) skipped, --skip-empty-periods)" : ""))
         }
         if let s = report.segments { print(SegmentsCommand.describe(s)) }
         print("wrote \(written.joined(separator: ", "))")

@@ -35,7 +35,7 @@ struct MetricsCommand: ParsableCommand {
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.done()
-        if let survey = SurveyReporting.summary(analysis) { printError(SurveyReporting.line(survey)) }
+        if let survey = SurveyReporting.summary(analysis, withSurveyData: false) { printError(SurveyReporting.line(survey)) }
         if let out {
             try ReportWriters.writeMembers(analysis, to: out)
         } else {

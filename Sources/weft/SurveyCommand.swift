@@ -150,16 +150,8 @@ struct SurveyImportCommand: ParsableCommand {
 /// The survey layer's summary for report.json (nil unless the network is a survey layer), and a
 /// line stating the response rate beside the figures printed.
 enum SurveyReporting {
-    static func summary(_ analysis: Analysis) -> Report.SurveySummary? {
-        let o = analysis.options
-        guard o.network == .survey, let selection = o.survey,
-              let layer = try? SurveyNetwork(dataset: analysis.dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
-                                             groupAttributes: o.groupAttributes, waveDates: o.surveyWaveDates) else { return nil }
-        var summary = layer.summary(analysis.dataset, graph: analysis.graph, groupAttributes: o.groupAttributes)
-        if o.pseudonymise {   // only the attributes --keep-attributes keeps may show their values
-            summary.responseByGroup = summary.responseByGroup.filter { analysis.outputNodes.attributes.column(named: $0.key) != nil }
-        }
-        return summary
+    static func summary(_ analysis: Analysis, withSurveyData: Bool = true) -> Report.SurveySummary? {
+        analysis.surveySummary(withSurveyData: withSurveyData)
     }
 
     static func line(_ s: Report.SurveySummary) -> String {
@@ -183,6 +175,16 @@ enum SurveyReporting {
             text += "\n  " + t.treatment.padding(toLength: 11, withPad: " ", startingAt: 0) + pad(String(t.ties), 8)
                 + pad(String(format: "%.4f", t.density), 10) + pad(t.reciprocity.map { String(format: "%.4f", $0) } ?? "-", 13)
                 + pad(String(format: "%.3f", t.averageDegree), 13) + pad(String(t.isolates), 10) + pad(String(format: "%.4f", t.transitivity), 14)
+        }
+        for r in s.byRelation where r.waves.count > 1 {
+            text += "\nsurvey \(r.relation) by wave (\(s.symmetrisation)):"
+            for w in r.waves {
+                text += "\n  \(w.wave): response rate \(String(format: "%.1f%%", w.responseRate * 100)), ties \(w.ties), density \(String(format: "%.4f", w.density)), average connections \(String(format: "%.4f", w.averageConnections))"
+                    + (w.averageValue.map { ", average value \(String(format: "%.2f", $0))" } ?? "")
+                if let c = w.change {
+                    text += "; since \(c.fromWave): new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), members with more connections \(c.membersGained), with fewer \(c.membersLost)"
+                }
+            }
         }
         for w in s.warnings { text += "\nwarning: " + w.message }
         return text

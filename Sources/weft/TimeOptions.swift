@@ -68,6 +68,9 @@ struct TimeOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "How many members the 'drifting away' list in report.json names.")
     var drifting = 20
 
+    @Flag(help: "Leave out periods with no record, so that each period is compared with the previous period that has records (daily data: Monday with Friday, not with an empty Sunday); report.json's time.compared_with states which comparison ran.")
+    var skipEmptyPeriods = false
+
     @OptionGroup var periodLimit: PeriodLimitOptions
 
     /// Refuses, before any work, a timeline of more than --max-periods periods.
@@ -95,6 +98,7 @@ struct TimeOptions: ParsableArguments {
         s.largeEventSize = largeEvent
         s.maxEventSize = maxEventSize
         s.driftingListLength = drifting
+        s.skipEmptyPeriods = skipEmptyPeriods
         if let boundaries {
             s.boundaries = try MeasureOptions.uniqueList(boundaries, option: "--boundaries").map { text in
                 guard case .success(let value) = ISO8601.parse(text) else {

@@ -102,6 +102,19 @@ struct MeasureFixture {
         }
     }
 
+    /// Source out-degree against target in-degree, as NetworkX's `degree_assortativity_coefficient`
+    /// on a DiGraph by default (Fixtures/make_assortativity_reference.py); undirected graphs have none.
+    @Test(arguments: ["directed", "directed_weighted"])
+    func directedAssortativity(_ name: String) throws {
+        let f = try MeasureFixture(name, file: "assortativity")
+        #expect(f.loaded.graph.isDirected && f.loaded.graph.tieCount == (f.json["ties"] as! Int))
+        let expected = try #require(f.json["directed_degree_assortativity"] as? Double)
+        let r = DegreeAssortativity.directed(f.loaded.graph)
+        #expect(abs(r - expected) < 1e-12, "\(r) vs \(expected)")
+        #expect(abs(DegreeAssortativity.coefficient(f.loaded.graph) - (f.json["degree_assortativity"] as! Double)) < 1e-12)
+        #expect(DegreeAssortativity.directed(try LoadedFixture("karate").graph).isNaN)
+    }
+
     @Test(arguments: paths)
     func davisProjections(_ path: KernelPath) throws {
         let folder = try #require(Bundle.module.url(forResource: "davis", withExtension: nil, subdirectory: "Fixtures")).path

@@ -74,7 +74,12 @@ import Testing
         #expect(movement["from"] as? String == overTime[overTime.count - 2]["window_end"] as? String)
         let moves = overTime.last?["movements"] as! [String: Int]
         for key in ["stayed", "up", "down", "left", "joined", "outside"] { #expect(movement[key] as? Int == moves[key], "\(key)") }
-        #expect(summary["survey"] is NSNull)
+        // The survey in the data is analysed beside the records: its last wave's response.
+        let lastWave = try #require(((report["survey"] as? [String: Any])?["response_by_wave"] as? [[String: Any]])?.last)
+        let rate = try #require(summary["survey"] as? [String: Any])
+        for key in ["wave", "respondents", "members", "response_rate", "confidence"] {
+            #expect((rate[key] as? NSObject) == (lastWave[key] as? NSObject), "\(key)")
+        }
 
         // summary.json: the same summary, with the run's identity.
         #expect(NSDictionary(dictionary: file["summary"] as! [String: Any]).isEqual(to: summary))
@@ -100,7 +105,8 @@ import Testing
     @Test func anEmptyWindowAndASurveyLayerSayWhatIsMissing() throws {
         let (empty, _, _) = try analyze(["--from", "2031-01-01"])
         let summary = empty["summary"] as! [String: Any]
-        #expect((summary["warnings"] as! [[String: Any]]).map { $0["code"] as! String } == ["no_records_in_window"])
+        // The survey (analysed beside the records, whatever the window) still warns of its response.
+        #expect((summary["warnings"] as! [[String: Any]]).map { $0["code"] as! String } == ["no_records_in_window", "low_survey_response"])
         for key in ["retention", "new_tie_share", "strong_ties_now", "movement", "last_period_start"] { #expect(summary[key] is NSNull, "\(key)") }
         #expect((summary["segments"] as! [Any]).isEmpty)
 

@@ -86,11 +86,18 @@ import Testing
         let again = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
         #expect(again["symmetrisation"] as? String == "directed" && again["change_from_previous_wave"] is NSNull)
         #expect((again["symmetrisation_reason"] as! String).contains("--survey-symmetrise"))
-        // Interactions networks carry no survey block; unknown relations and waves are usage errors.
+        // Interactions networks analyse the survey beside them with no flag (every relation, last
+        // wave, each relation's waves side by side); unknown relations and waves are usage errors.
         let plain = try WeftRun(["analyze", sampleData, "--out", out.path])
         #expect(plain.status == 0)
         let plainReport = try json(out.appendingPathComponent("report.json"))
-        #expect(plainReport["survey"] is NSNull)
+        let beside = try #require(plainReport["survey"] as? [String: Any])
+        #expect(beside["relations"] as? [String] == ["advice", "collaboration"] && beside["wave"] as? String == "follow-up")
+        #expect((beside["by_relation"] as! [[String: Any]]).map { ($0["waves"] as! [[String: Any]]).map { $0["wave"] as! String } }
+                == [["baseline", "follow-up"], ["baseline", "follow-up"]])
+        #expect(plain.stdout.contains("survey advice by wave (max):"))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Connections reported in the survey</h2>") && html.contains("Two views of the same 300 members"))
         #expect(try WeftRun(["analyze", sampleData, "--network", "survey:nosuch", "--out", out.path]).status == 2)
         #expect(try WeftRun(["analyze", sampleData, "--network", "survey:advice@wave9", "--out", out.path]).status == 2)
         #expect(try WeftRun(["analyze", sampleData, "--survey-symmetrise", "min", "--out", out.path]).status == 2)
@@ -110,7 +117,9 @@ import Testing
         #expect(w1.status == 0, "\(w1.stderr)")
         var s = try json(out.appendingPathComponent("report.json"))["survey"] as! [String: Any]
         #expect(s["response_rate"] as? Double == 0.8 && s["confidence"] as? String == "all uses" && s["warning"] is NSNull)
-        #expect(s["symmetrisation"] as? String == "directed")
+        // One rule for every wave, from the lowest response rate (w2, 60%): max, even at w1's 80%.
+        #expect(s["symmetrisation"] as? String == "max")
+        #expect((s["symmetrisation_reason"] as! String).contains("lowest response rate over the 2 waves, 60% (wave w2)"))
         let team = (s["response_by_group"] as! [String: [String: [String: Any]]])["team"]!
         #expect(team["x"]?["response_rate"] as? Double == 1 && team["y"]?["respondents"] as? Int == 2)
         #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--out", out.path]).status == 0)

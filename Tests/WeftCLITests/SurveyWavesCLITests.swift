@@ -158,4 +158,66 @@ import Testing
         #expect(rejects.contains("wave 'w1' has another date on an earlier row"))
         #expect(rejects.contains("wave_date,soon,not an ISO 8601 date"))
     }
+
+    /// `survey.by_relation`: every wave side by side under one rule, worked by hand. Both waves
+    /// answer at 60%, so the rule is max. w1 (a, b, c, d, f): a→b, b→a, a→d, c→f name present
+    /// members (4 nominations) → ties a-b, a-d, c-f: density 3/10, average connections 6/5. w2
+    /// (a, b, d, e, f): a→b, d→a, e→f → a-b, a-d, e-f: the same. Over a, b, d, f (present at
+    /// both): a-b and a-d at both waves: 2 sustained, nothing new or dissolved, nobody's
+    /// connections changed. No values: plain nominations.
+    @Test func wavesSideBySideUnderOneRule() throws {
+        let folder = try network()
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w2", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        #expect(s["symmetrisation"] as? String == "max")
+        let relations = s["by_relation"] as! [[String: Any]]
+        #expect(relations.count == 1 && relations[0]["relation"] as? String == "advice" && relations[0]["has_values"] as? Bool == false)
+        let waves = relations[0]["waves"] as! [[String: Any]]
+        #expect(waves.map { $0["wave"] as! String } == ["w1", "w2"])
+        #expect(waves.map { $0["members"] as! Int } == [5, 5] && waves.map { $0["respondents"] as! Int } == [3, 3])
+        #expect(waves.map { $0["nominations"] as! Int } == [4, 3] && waves.map { $0["ties"] as! Int } == [3, 3])
+        #expect(waves.map { $0["density"] as! Double } == [0.3, 0.3] && waves.map { $0["average_connections"] as! Double } == [1.2, 1.2])
+        #expect(waves.allSatisfy { $0["average_value"] is NSNull && $0["reciprocity"] is NSNull })
+        #expect(waves[0]["change"] is NSNull)
+        let change = try #require(waves[1]["change"] as? [String: Any])
+        #expect(change["from_wave"] as? String == "w1" && change["members_in_both"] as? Int == 4)
+        #expect(change["new"] as? Int == 0 && change["sustained"] as? Int == 2 && change["dissolved"] as? Int == 0)
+        #expect(change["members_gained"] as? Int == 0 && change["members_lost"] as? Int == 0 && change["average_value_change"] is NSNull)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Connections reported in the survey</h2>"))
+        #expect(html.contains("<th class=\"r\">w1 (2020-06-01)</th><th class=\"r\">w2 (2022-01-01)</th>"))
+        #expect(html.contains("<th class=\"r\">w1 → w2</th>"))
+    }
+
+    /// Values, response-rate spread and the rule: the lowest response rate chooses the rule for
+    /// every wave, and waves more than 15 points apart are warned about.
+    @Test func valuesAndResponseSpread() throws {
+        let folder = try temporaryFolder()
+        try "id,name,country\na,A,x\nb,B,x\nc,C,y\nd,D,y\ne,E,y\n".write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        // w1: a, b answer (40%); w2: a, b, c, d (80%). Values 1–5.
+        try "respondent,alter,relation,value,wave\na,b,advice,4,w1\nb,c,advice,2,w1\na,b,advice,5,w2\nb,a,advice,3,w2\nc,d,advice,2,w2\nd,e,advice,2,w2\n"
+            .write(to: folder.appendingPathComponent("survey.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        #expect(s["symmetrisation"] as? String == "max", "the lowest rate, 40%, chooses max for both waves")
+        #expect((s["warnings"] as! [[String: Any]]).contains { $0["code"] as? String == "survey_response_rates_differ" })
+        let r = (s["by_relation"] as! [[String: Any]])[0]
+        #expect(r["has_values"] as? Bool == true && r["group_attribute"] as? String == "country")
+        let waves = r["waves"] as! [[String: Any]]
+        #expect(waves.map { $0["average_value"] as! Double } == [3, 3])
+        #expect(waves[1]["average_value_by_group"] as? [String: Double] == ["x": 4, "y": 2])
+        // w1 ties a-b (x-x), b-c (x-y): cross share 1/2, E-I 0; w2 a-b, c-d, d-e: all inside, E-I −1.
+        #expect(waves.map { $0["cross_group_share"] as! Double } == [0.5, 0] && waves.map { $0["ei_index"] as! Double } == [0, -1])
+        let change = waves[1]["change"] as! [String: Any]
+        // a-b sustained, b-c dissolved, c-d and d-e new. Connections a 1 → 1, b 2 → 1 (lost),
+        // c 1 → 1, d 0 → 2 and e 0 → 1 (gained).
+        #expect(change["new"] as? Int == 2 && change["sustained"] as? Int == 1 && change["dissolved"] as? Int == 1)
+        #expect(change["members_gained"] as? Int == 2 && change["members_lost"] as? Int == 1 && change["average_value_change"] as? Double == 0)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Average value of ties") && html.contains("survey response rates differ by 40 points"))
+    }
 }

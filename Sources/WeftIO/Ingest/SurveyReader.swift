@@ -49,13 +49,20 @@ public struct SurveyLog: Sendable {
         return UInt16(relations.intern(label).index)
     }
 
-    /// Reorders wave codes by date when every label is an ISO 8601 date.
+    /// Reorders wave codes by date when every wave has one: its label, when an ISO 8601 date,
+    /// else the respondents list's `wave_date`. Otherwise waves keep the order they first appear
+    /// in. (Dated waves then keep their order however the rows are sorted.)
     mutating func orderWavesByDate() {
         let labels = waves.identifiers
         var dates: [Int64] = []
-        for label in labels {
-            guard case .success(let v) = ISO8601.parse(label) else { return }
-            dates.append(v.seconds)
+        for (code, label) in labels.enumerated() {
+            if case .success(let v) = ISO8601.parse(label) {
+                dates.append(v.seconds)
+            } else if let listed = waveDates[UInt16(code)] {
+                dates.append(listed)
+            } else {
+                return
+            }
         }
         let order = labels.indices.sorted { dates[$0] < dates[$1] }
         guard order != Array(labels.indices) else { return }

@@ -30,9 +30,20 @@ extension HTMLReport.Extras {
             var shown = HTMLReport.Segments(
                 colouring: NodeColouring(title: "segment", labels: s.segments, category: s.main.segment),
                 transitions: matrices.last, transitionsCaption: caption, movement: movement,
-                definitions: s.config.rules.map { ("Segment " + $0.segment, $0.text) })
+                definitions: HTMLReport.Extras.ruleDefinitions(s.config, hasGovernance: analysis.dataset.members.attributes.column(named: s.config.governanceColumn) != nil))
             shown.movementNote = movementNote
             segments = shown
         }
+    }
+
+    /// The segment rules as definitions, without the rules that test a column the members file
+    /// does not have (the governance flag): those hold for nobody, and one note says so.
+    static func ruleDefinitions(_ config: SegmentRules, hasGovernance: Bool) -> [(term: String, definition: String)] {
+        let tests = { (r: SegmentRule) in r.conditions.contains { $0.feature == .governance } }
+        var shown = config.rules.filter { hasGovernance || !tests($0) }.map { (term: "Segment " + $0.segment, definition: $0.text) }
+        if !hasGovernance, config.rules.contains(where: tests) {
+            shown.append((term: "Segment rules not shown", definition: "the rules that test the '\(config.governanceColumn)' flag: the members file has no '\(config.governanceColumn)' column, so they apply to nobody."))
+        }
+        return shown
     }
 }

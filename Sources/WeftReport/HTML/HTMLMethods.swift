@@ -78,14 +78,26 @@ extension HTMLReport {
         d.append(("New ties", "ties with a record in a period that had none in the period before; the share is over the period's ties."))
         d.append(("Reciprocity", "share of directed ties whose reverse tie is also present (directed networks only)."))
         d.append(("Isolates", "members with no tie in the window."))
+        let n = a.graph.nodeCount, chosen = a.structure.groupings.map(\.attribute)
+        d.append(("Groups", (a.options.groupAttributes != nil
+            ? "the member attributes given with --group-by"
+            : "chosen automatically: every members-file column with at least 2 distinct values, at most \(StructureAnalysis.defaultGroupValueLimit(nodeCount: n)) for \(HTMLText.count(n)) members (one per ten members, but up to 10 on small networks and never more than one per two members), not one value per member, and not all dates or numbers (give --group-by to choose)")
+            + (chosen.isEmpty ? "; none qualified." : "; used here: \(HTMLText.escape(chosen.joined(separator: ", "))), the first for the cross-group figures.")))
         if let g = a.structure.primary?.attribute {
             d.append(("E-I index", "(E − I)/(E + I) over ties between members with a \(HTMLText.escape(g)): E ties join different values, I ties the same value (Krackhardt & Stern 1988); from −1 (all inside) to +1 (all across). The cross-\(HTMLText.escape(g)) share is E/(E + I)."))
         }
         if let t = r.time {
-            d.append(("Periods", "calendar \(HTMLText.escape(t.period))s from the first record to the last (\(t.periods) periods)."))
+            d.append(("Periods", "calendar \(HTMLText.escape(t.period))s from the first record to the last (\(t.periods) periods); each period is compared (retention, new ties, tie change) with the \(HTMLText.escape(t.comparedWith))"
+                      + (a.options.time.skipEmptyPeriods ? ": \(t.emptyPeriodsSkipped) periods without any record were left out (--skip-empty-periods)." : ", empty or not (--skip-empty-periods compares with the previous period that has records).")))
             d.append(("Tie strength", "each record adds its type's weight (\(t.typeWeights.sorted { $0.key < $1.key }.map { "\(HTMLText.escape($0.key)) \(HTMLText.number($0.value))" }.joined(separator: ", "))), decaying with a half-life of \(HTMLText.number(t.halfLifeDays, digits: 0)) days; shared events of up to \(t.largeEventSize) attendees count as contact (larger events less, none above \(t.maxEventSize)). A pair is a tie (a strong tie) while its strength is at least θ = \(HTMLText.number(t.tieThreshold))."))
             d.append(("Tie change classes", "between consecutive period ends, with strengths s₀ and s₁ and δ = \(HTMLText.number(t.relativeChange)): new s₀ < θ ≤ s₁; strengthened s₁ ≥ (1 + δ)s₀; weakened s₁ ≤ (1 − δ)s₀, or fell below θ without being idle beyond the dormancy gap; sustained otherwise while a tie; dormant below θ and idle for longer than max(\(HTMLText.number(t.dormancyMinimumDays, digits: 0)) days, \(HTMLText.number(t.dormancyMultiple, digits: 1)) × the pair's usual gap); dissolved only when a survey says so."))
             d.append(("Drifting away", "members whose total tie strength at the window's end is furthest below their own peak, as a share of the peak; only members whose peak reached the median peak are listed."))
+        }
+        if let s = r.survey, !s.byRelation.isEmpty {
+            d.append(("Survey waves", "each wave's figures are over the members at that wave (joined on or before the wave's date and not yet left, or who answered it); a tie comes from the nominations of one relation combined by one rule for every wave and relation: \(HTMLText.escape(SurveySymmetrisationText.describe(s.symmetrisation))). By default the rule is chosen once, from the lowest response rate over the waves: below 80% a tie named by either member counts (non-respondents' ties are then still seen from the other side), otherwise nominations are kept as reported. Response rates that differ by more than \(HTMLText.number(SurveyWaveComparison.responseSpreadLimit, digits: 0)) points between waves are warned about. New ties are tied at this wave and not the previous one, sustained at both, dissolved at the previous wave only, all over the members present at both; a member gained (lost) connections when they have more (fewer) distinct connections than at the previous wave."))
+            if s.byRelation.contains(where: \.hasValues) {
+                d.append(("Value of ties", "the mean of the values respondents gave to their nominations (a value, frequency or usefulness scale) at a wave; by group, over the nominations made by respondents in each group. Shown for relations whose nominations carry values (not all 1)."))
+            }
         }
         d.append(("Betweenness", "share of shortest paths between other pairs that pass through a member (Brandes 2001), normalised to [0, 1]; \(HTMLText.escape(r.measures.betweenness))\(r.measures.weightedPaths ? ", weighted paths" : ", counting hops")."))
         d.append(("Constraint and effective size", "Burt's structural holes (1992): constraint is high when a member's contacts are tied to each other; effective size counts contacts net of their redundancy."))

@@ -10,7 +10,7 @@ private func card(_ label: String, _ value: String?, _ note: String) -> String {
 }
 
 /// A table; `right` marks the numeric columns. Cells must already be escaped.
-private func table(_ header: [(title: String, right: Bool)], _ rows: [[String]]) -> String {
+func table(_ header: [(title: String, right: Bool)], _ rows: [[String]]) -> String {
     var html = "<table><thead><tr>"
     for h in header { html += "<th\(h.right ? " class=\"r\"" : "")>\(HTMLText.escape(h.title))</th>" }
     html += "</tr></thead><tbody>"
@@ -78,9 +78,9 @@ extension HTMLReport {
         }
         let radii = map.radii(c.sizes)
         let titles = map.members.map(c.title)
-        let top = c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
+        let top = c.hidesMembers ? [] : c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
         let ties = map.tiePath(analysis.graph)
-        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. Hover over a dot for its id and name.</p>"
+        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. \(c.hidesMembers ? "" : "Hover over a dot for its id and name.")</p>" + c.hiddenNote
         if let note = map.subsetNote { html += "<p class=\"note\"><b>\(note)</b></p>" }
         if c.colourings.isEmpty {
             html += map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: Array(repeating: SVGCharts.palette[0], count: map.members.count),
@@ -148,7 +148,7 @@ extension HTMLReport {
         if s.brokerage != nil { header.append(("Brokerage roles", true)) }
         let groupColouring = s.primary.flatMap { p in c.colourings.first { $0.title == p.attribute } }
         let rows = order.map { v -> [String] in
-            var row = [HTMLText.escape(c.ids[Int32(v)]), HTMLText.escape(c.names[v])]
+            var row = c.memberCells(v)
             if let g = groupColouring { row.append(g.category[v] >= 0 ? HTMLText.escape(g.labels[Int(g.category[v])]) : "") }
             row += [HTMLText.count(a.degrees.neighbours[v]), HTMLText.number(a.betweenness.normalized[v], digits: 4),
                     HTMLText.number(s.holes.constraint[v], digits: 3), HTMLText.number(s.holes.effectiveSize[v])]
@@ -167,7 +167,7 @@ extension HTMLReport {
         }
         let list = time.driftingAway(limit: time.settings.driftingListLength)
         let rows = list.map { d -> [String] in
-            [HTMLText.escape(c.ids[Int32(d.member)]), HTMLText.escape(c.names[d.member]), HTMLText.number(d.peak), HTMLText.number(d.now),
+            c.memberCells(d.member) + [HTMLText.number(d.peak), HTMLText.number(d.now),
              HTMLText.percent((d.peak - d.now) / d.peak),
              time.activity?.last[d.member].map { HTMLText.escape(Timestamp.formatDate($0)) } ?? ""]
         }
@@ -178,8 +178,12 @@ extension HTMLReport {
     }
 
     func segments(_ page: inout HTMLPage, _ c: Context) {
-        guard let s = extras.segments, let transitions = s.transitions else {
+        guard let s = extras.segments else {
             page.section("segments", "Segment transitions", "<p class=\"note\">Not available: engagement segments were not computed for this report.</p>")
+            return
+        }
+        guard let transitions = s.transitions else {   // the headline shows the segments; only their movement is missing
+            page.section("segments", "Segment transitions", "<p class=\"note\">Not available: the segments of the headline are for one point in time; transitions need two segment snapshots (a window longer than one snapshot period).</p>")
             return
         }
         let labels = s.colouring.labels
@@ -223,7 +227,7 @@ extension HTMLReport {
         if rows.contains(where: { $0.reciprocity != nil }) {
             charts.append(SVGCharts.line(title: "Reciprocity", labels: labels, values: rows.map(\.reciprocity), percent: true))
         }
-        page.section("timeline", "Timeline", "<p class=\"note\">One point per \(HTMLText.escape(analysis.time?.settings.boundaries == nil ? analysis.time?.settings.period.rawValue ?? "period" : "period")), from the records in that period alone (timeline.csv).</p><div class=\"charts\">\(charts.joined())</div>")
+        page.section("timeline", "Timeline", "<p class=\"note\">One point per \(HTMLText.escape(analysis.time?.settings.boundaries == nil ? analysis.time?.settings.period.rawValue ?? "period" : "period")), from the records in that period alone (timeline.csv)\(analysis.time.map { $0.emptyPeriodsSkipped > 0 ? "; \($0.emptyPeriodsSkipped) periods without records are left out, so each point is compared with the previous period that has records" : "" } ?? "").</p><div class=\"charts\">\(charts.joined())</div>")
     }
 
     func groups(_ page: inout HTMLPage, _ c: Context) {
