@@ -1,19 +1,26 @@
 import WeftIO
 
-/// A person as an export shows them: the display name and, when the platform knows it, the email.
+/// A person as an export shows them: the display name and, when the platform knows them, the
+/// email and the phone number (a WhatsApp sender not in the phone's contacts).
 public struct Participant: Sendable, Hashable {
     public var name: String
     public var email: String
+    /// The phone number as shown (`+44 7700 900123`); empty when the export shows none.
+    public var phone: String
 
-    public init(name: String, email: String) {
+    public init(name: String, email: String, phone: String = "") {
         self.name = name.trimmingCharacters(in: .whitespaces)
         self.email = email.trimmingCharacters(in: .whitespaces)
+        self.phone = phone.trimmingCharacters(in: .whitespaces)
     }
 
-    /// The key under which one person's joins are summed: the email (case-insensitive) when there
-    /// is one, else the normalised name (`PersonName.key`: case, accents, honorifics, word order).
+    /// The key under which one person's records are gathered: the email (case-insensitive) when
+    /// there is one, else the phone's digits, else the normalised name (`PersonName.key`: case,
+    /// accents, honorifics, word order).
     public var key: String {
-        email.isEmpty ? "name:" + PersonName.key(name) : "email:" + email.lowercased()
+        if !email.isEmpty { return "email:" + email.lowercased() }
+        if !phone.isEmpty { return "phone:" + PhoneNumber.digits(phone) }
+        return "name:" + PersonName.key(name)
     }
 }
 

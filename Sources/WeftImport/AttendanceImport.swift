@@ -16,6 +16,8 @@ public struct AttendanceImportSettings: Sendable {
     public var pseudonymKey: [UInt8]?
     /// The event key of exports that carry no meeting id or title.
     public var event: String?
+    /// The layout of the export's dates (`--date-format`; Meet); nil: detected from the values.
+    public var dateFormat: DateFormat?
 
     public init(format: ImportFormat) { self.format = format }
 }
@@ -46,12 +48,7 @@ public struct AttendanceImport: Sendable {
     }
 
     /// A member created by the import: everyone seen when there is no roster, and guests.
-    public struct NewMember: Sendable, Equatable {
-        public var id: String
-        public var name: String
-        public var email: String
-        public var guest: Bool
-    }
+    public typealias NewMember = ImportedMember
 
     public struct Outcome: Sendable {
         public var rows: [Row] = []
@@ -76,8 +73,7 @@ public struct AttendanceImport: Sendable {
     public func run(inputs: [String], roster: MemberTable?, decisions: [ReviewDecision] = []) throws -> Outcome {
         var outcome = Outcome()
         outcome.decisions = decisions
-        var ledger = roster.map { MatchLedger(members: $0, thresholds: settings.thresholds, decisions: decisions) }
-        var created: [String: String] = [:]   // person key → member id created
+        var people = PersonResolver(roster: roster, thresholds: settings.thresholds, decisions: decisions, keepUnmatched: settings.keepUnmatched)
         var merged: [String: Int] = [:]    // event + member → index in rows
         var seconds: [Int64] = []
         let excluded = Set(settings.exclude.map { $0.lowercased() })
@@ -88,7 +84,7 @@ public struct AttendanceImport: Sendable {
             for p in extraction.presences {
                 outcome.presences += 1
                 outcome.joinsSummed += p.joins - 1
-                guard let member = resolve(p, ledger: &ledger, roster: roster, created: &created, outcome: &outcome) else {
+                guard let member = people.resolve(p.participant, firstSeen: p.firstSeen) else {
                     outcome.unmatchedLeftOut += 1
                     continue
                 }
@@ -117,7 +113,9 @@ public struct AttendanceImport: Sendable {
             row.minutes = (Double(seconds[i]) / 60 * 100).rounded() / 100
             kept.append(row)
         }
-        outcome.matches = ledger?.entries ?? []
+        outcome.matches = people.matches
+        outcome.newMembers = people.newMembers
+        (outcome.matchedByEmail, outcome.guests) = (people.matchedByEmail, people.guests)
         if let key = settings.pseudonymKey {
             for i in kept.indices { kept[i].member = Pseudonym.of(kept[i].member, key: key) }
             outcome.newMembers = outcome.newMembers.map { NewMember(id: Pseudonym.of($0.id, key: key), name: "", email: "", guest: $0.guest) }
@@ -128,38 +126,13 @@ public struct AttendanceImport: Sendable {
 
     /// Recognises the file first, so that another platform's export is named, not half-read.
     private func read(_ path: String) throws -> AttendanceExtraction {
-        if let seen = ExportSniffer.looksLike(try ExportText.head(path: path)), seen != settings.format.exportName {
-            throw ImportError("\(path) looks like \(seen), not \(settings.format.exportName): check the file, or the FORMAT given to weft import")
-        }
+        try ExportSniffer.check(path: path, as: settings.format)
         switch settings.format {
         case .zoom: return try ZoomParticipantsReport.read(path: path, event: settings.event)
         case .teams: return try TeamsAttendanceReport.read(path: path, event: settings.event)
+        case .meet: return try MeetAttendanceReport.read(path: path, event: settings.event, dateFormat: settings.dateFormat)
+        case .whatsapp, .email: throw ImportError("\(settings.format.exportName) becomes interactions, not attendance")
         }
-    }
-
-    /// The member id of a presence: through the roster (email, then the name matched as survey
-    /// imports match it), else a guest or a created member; nil when left out.
-    private func resolve(_ p: Presence, ledger: inout MatchLedger?, roster: MemberTable?, created: inout [String: String],
-                         outcome: inout Outcome) -> String? {
-        let person = p.participant
-        if let roster, ledger != nil {
-            if !person.email.isEmpty, let m = ledger!.outcome(of: person.email).member, ledger!.outcome(of: person.email).method == .email {
-                outcome.matchedByEmail += 1
-                return roster.ids[m]
-            }
-            if let m = ledger!.resolve(person.name.isEmpty ? person.email : person.name, role: "participant", firstSeen: p.firstSeen) {
-                return roster.ids[m]
-            }
-            guard settings.keepUnmatched else { return nil }
-        }
-        // One member per person key (email, else normalised name), named by its email or by the
-        // name as first seen.
-        if let id = created[person.key] { return id }
-        let id = person.email.isEmpty ? person.name : person.email.lowercased()
-        created[person.key] = id
-        outcome.newMembers.append(NewMember(id: id, name: person.name, email: person.email, guest: roster != nil))
-        if roster != nil { outcome.guests += 1 }
-        return id
     }
 }
 

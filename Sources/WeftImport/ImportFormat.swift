@@ -4,12 +4,39 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case zoom
     /// Microsoft Teams' attendance report (UTF-16 tab-separated; sectioned or the older single table).
     case teams
+    /// Google Meet's attendance report (CSV of the Google Sheet Meet sends the organiser).
+    case meet
+    /// A WhatsApp group chat export (.txt, or the .zip that holds it), Android or iOS layout.
+    case whatsapp
+    /// Mailboxes: mbox files (Gmail Takeout, Thunderbird) and Outlook's CSV export; headers only.
+    case email
+
+    /// What the format becomes: attendance.csv (meetings) or interactions.csv (conversations).
+    public enum Output: Sendable { case attendance, interactions }
+
+    public var output: Output {
+        switch self {
+        case .zoom, .teams, .meet: return .attendance
+        case .whatsapp, .email: return .interactions
+        }
+    }
 
     /// How messages name the export.
     public var exportName: String {
         switch self {
         case .zoom: return "a Zoom participants report"
         case .teams: return "a Microsoft Teams attendance report"
+        case .meet: return "a Google Meet attendance report"
+        case .whatsapp: return "a WhatsApp chat export"
+        case .email: return "a mailbox (mbox or Outlook CSV export)"
+        }
+    }
+
+    /// The descriptions `ExportSniffer.looksLike` gives files of this format.
+    var recognisedAs: Set<String> {
+        switch self {
+        case .email: return [ExportSniffer.mbox, ExportSniffer.outlookCSV]
+        default: return [exportName]
         }
     }
 }
@@ -17,6 +44,17 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 /// Recognises what kind of file an input is from its first lines, so that a file given to the
 /// wrong importer gets an error naming the format it looks like instead of a pile of rejects.
 public enum ExportSniffer {
+    static let mbox = "an mbox mailbox"
+    static let outlookCSV = "an Outlook CSV mail export"
+
+    /// Throws when the file at `path` is recognised as something other than `format`: the error
+    /// names what it looks like, so that another platform's export is named, not half-read.
+    static func check(path: String, as format: ImportFormat) throws {
+        if let seen = looksLike(try ExportText.head(path: path)), !format.recognisedAs.contains(seen) {
+            throw ImportError("\(path) looks like \(seen), not \(format.exportName): check the file, or the FORMAT given to weft import")
+        }
+    }
+
     /// What the first lines (decoded) of a file look like, or a description of a non-importable
     /// format Weft knows, or nil when nothing is recognised.
     public static func looksLike(_ lines: [String]) -> String? {
@@ -29,20 +67,18 @@ public enum ExportSniffer {
             || (text.contains("full name\tuser action\ttimestamp")) {
             return ImportFormat.teams.exportName
         }
-        if text.contains("time joined") && text.contains("time exited") { return "a Google Meet attendance report" }
+        if text.contains("time joined") && text.contains("time exited") { return ImportFormat.meet.exportName }
+        if text.contains("from: (name)") || text.contains("from: (address)") { return outlookCSV }
         if text.hasPrefix("begin:vcalendar") { return "an iCalendar file" }
         if text.hasPrefix("from ") && text.contains("\nfrom:") || text.hasPrefix("from ") && text.contains("\ndate:") {
-            return "an mbox mailbox"
+            return mbox
         }
-        if lines.first.map(looksLikeWhatsApp) == true { return "a WhatsApp chat export" }
+        if lines.first.map(looksLikeWhatsApp) == true { return ImportFormat.whatsapp.exportName }
         if text.hasPrefix("member,event,date") || text.hasPrefix("source,target,timestamp") { return "a Weft canonical CSV (analyse it directly)" }
         return nil
     }
 
     private static func looksLikeWhatsApp(_ line: String) -> Bool {
-        let body = line.hasPrefix("[") ? line.dropFirst() : Substring(line)
-        guard let comma = body.firstIndex(of: ",") else { return false }
-        let date = body[..<comma]
-        return date.split(separator: "/").count == 3 && date.allSatisfy { $0.isNumber || $0 == "/" }
+        WhatsAppChat.head(line) != nil
     }
 }

@@ -1,10 +1,20 @@
 import WeftIO
 
-/// Writes what an import produced, each file atomically: attendance.csv in Weft's canonical
-/// columns (so `weft analyze` reads it as it is) and members.csv when members were created.
+/// Writes what an import produced, each file atomically: attendance.csv or interactions.csv in
+/// Weft's canonical columns (so `weft analyze` reads it as it is) and members.csv when members were created.
 public enum ImportWriter {
     public static let attendanceHeader = ["member", "event", "date", "role", "topic", "minutes"]
     public static let membersHeader = ["id", "name", "email", "guest"]
+    public static let interactionsHeader = ["source", "target", "timestamp", "weight", "type"]
+
+    /// interactions.csv: one row per record, in Weft's canonical columns.
+    public static func writeInteractions(_ rows: [InteractionImport.Row], to path: String) throws {
+        let writer = try CSVTableWriter(path: path, header: interactionsHeader)
+        for r in rows {
+            try writer.writeRow([.text(r.source), .text(r.target), .plain(r.timestamp), .real(r.weight), .plain(r.type)])
+        }
+        try writer.commit()
+    }
 
     public static func writeAttendance(_ rows: [AttendanceImport.Row], to path: String) throws {
         let writer = try CSVTableWriter(path: path, header: attendanceHeader)
@@ -16,7 +26,7 @@ public enum ImportWriter {
 
     /// members.csv: the roster's members (when there is one: id, name, email and its attributes,
     /// guest 0) then the members the import created.
-    public static func writeMembers(_ created: [AttendanceImport.NewMember], roster: MemberTable?, pseudonymKey: [UInt8]?,
+    public static func writeMembers(_ created: [ImportedMember], roster: MemberTable?, pseudonymKey: [UInt8]?,
                                     to path: String) throws {
         let attributes = pseudonymKey == nil ? roster?.attributes.columns ?? [] : []
         let writer = try CSVTableWriter(path: path, header: membersHeader + attributes.map(\.name))

@@ -16,17 +16,20 @@ import WeftIO
 /// Co-organizer → organiser, Presenter → presenter, else attendee. The meeting is keyed by its
 /// title (or `event`, or the file name) and its start date. Dates are read month-first unless a
 /// date in the file can only be day-first (the report follows the organiser's locale); a file
-/// with both is an error. The file is streamed twice (once to settle the date order).
+/// with both is an error. Dates are read through WeftIO's parser (`ExportDates`, the layout worked
+/// out from the file's values). The file is streamed twice (once to settle the date layout).
 public enum TeamsAttendanceReport {
     public static func read(path: String, event: String? = nil) throws -> AttendanceExtraction {
         let tabbed = try ExportText.head(path: path).contains { $0.contains("\t") }
         let lines = NumberedLines(path: path, delimiter: tabbed ? 0x09 : UInt8(ascii: ","))
-        var evidence = DateOrderEvidence()
-        try lines.forEach { evidence.add($0.fields) }
-        let order = try evidence.order(path: path)
+        var samples: [DateDetection.Sample] = []
+        try lines.forEach { line in
+            samples += line.fields.filter(looksLikeDateTime).map { DateDetection.Sample(text: $0, line: line.number) }
+        }
+        let order = try ExportDates(samples: samples, field: "dates", path: path, given: nil, undecidedDayFirst: false)
         var x = AttendanceExtraction(path: path)
         x.account.layout.append(tabbed ? "tab-separated" : "comma-separated")
-        x.account.layout.append(order == .dayFirst ? "dates day-first" : "dates month-first")
+        x.account.layout.append(order.isDayFirst ? "dates day-first" : "dates month-first")
         var layout: Layout?
         try lines.forEach { line in
             if layout == nil {
@@ -85,35 +88,23 @@ public enum TeamsAttendanceReport {
         return parts[1].trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// The field order of the dates in a file, settled by any date that can only be read one way.
-    struct DateOrderEvidence {
-        private var examples: [ExportDateTime.FieldOrder: String] = [:]
-
-        mutating func add(_ fields: [String]) {
-            for field in fields {
-                if let implied = ExportDateTime.impliedOrder(field), examples[implied] == nil { examples[implied] = field }
-            }
-        }
-
-        func order(path: String) throws -> ExportDateTime.FieldOrder {
-            if let day = examples[.dayFirst], let month = examples[.monthFirst] {
-                throw ImportError("\(path): dates are written both day-first (\(day)) and month-first (\(month)); fix the file or convert it with a spreadsheet")
-            }
-            return examples[.dayFirst] != nil ? .dayFirst : .monthFirst
-        }
+    /// Whether a field is a date-time the report wrote (numbers with `/`, `.` or `-` and a clock
+    /// time), the values whose layout `ExportDates` works out for the whole file.
+    static func looksLikeDateTime(_ field: String) -> Bool {
+        field.first?.isNumber == true && field.contains(":") && field.contains { "/.-".contains($0) }
     }
 
     /// The current layout, read section by section.
     private struct SectionedReport {
         let event: String?
-        let order: ExportDateTime.FieldOrder
+        let order: ExportDates
         var section = ""
         var title = "", start: Int64?
         var table: JoinTable?
         var participantRows = 0, activityLines = 0
         var usesActivities = false
 
-        init(event: String?, order: ExportDateTime.FieldOrder) { (self.event, self.order) = (event, order) }
+        init(event: String?, order: ExportDates) { (self.event, self.order) = (event, order) }
 
         mutating func take(_ line: (number: Int, fields: [String]), into x: inout AttendanceExtraction) throws {
             if let title = sectionTitle(line.fields) {
@@ -126,7 +117,7 @@ public enum TeamsAttendanceReport {
             case "summary" where line.fields.count >= 2:
                 switch ExportText.normalisedHeader(line.fields[0]) {
                 case "meeting title", "title": title = line.fields[1]
-                case "start time", "meeting start time": start = ExportDateTime.parse(line.fields[1], order: order)
+                case "start time", "meeting start time": start = order.seconds(line.fields[1])
                 default: break
                 }
             case "participants":
@@ -189,7 +180,7 @@ public enum TeamsAttendanceReport {
             (email, upn, role) = (find(["email", "e-mail"]), find(["participant id (upn)", "upn"]), find(["role"]))
         }
 
-        func read(_ row: (number: Int, fields: [String]), order: ExportDateTime.FieldOrder, into x: inout AttendanceExtraction) {
+        func read(_ row: (number: Int, fields: [String]), order: ExportDates, into x: inout AttendanceExtraction) {
             x.account.rowsRead += 1
             func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
             var mail = cell(email)
@@ -199,14 +190,14 @@ public enum TeamsAttendanceReport {
                 x.reject(line: row.number, column: name + 1, field: header[name], "neither a name nor an email")
                 return
             }
-            guard let joined = ExportDateTime.parse(cell(join), order: order) else {
+            guard let joined = order.seconds(cell(join)) else {
                 x.reject(line: row.number, column: join + 1, field: header[join], value: cell(join), "not a date-time")
                 return
             }
             let seconds: Int64
-            if let d = duration, let s = ExportDateTime.durationSeconds(cell(d)) {
+            if let d = duration, let s = PlatformDuration.seconds(cell(d)) {
                 seconds = s
-            } else if let l = leave, let left = ExportDateTime.parse(cell(l), order: order), left >= joined {
+            } else if let l = leave, let left = order.seconds(cell(l)), left >= joined {
                 seconds = left - joined
             } else {
                 let column = duration ?? leave ?? join
@@ -223,12 +214,12 @@ public enum TeamsAttendanceReport {
     /// by the person's next Left (or next Joined), or at the end by the last time in the file.
     private struct EventTable {
         let event: String?
-        let order: ExportDateTime.FieldOrder
+        let order: ExportDates
         var open: [String: (person: Participant, since: Int64, line: Int)] = [:]
         var openOrder: [String] = []
         var latest: Int64 = .min
 
-        init(event: String?, order: ExportDateTime.FieldOrder) { (self.event, self.order) = (event, order) }
+        init(event: String?, order: ExportDates) { (self.event, self.order) = (event, order) }
 
         private func openMeeting(_ x: inout AttendanceExtraction) {
             if x.meetings.isEmpty { x.meetings.append(Meeting(key: event ?? ExportText.stem(x.account.path), topic: "", start: nil)) }
@@ -243,7 +234,7 @@ public enum TeamsAttendanceReport {
                 x.reject(line: row.number, column: 1, field: "Full Name", "the name is empty")
                 return
             }
-            guard let time = ExportDateTime.parse(cells[2], order: order) else {
+            guard let time = order.seconds(cells[2]) else {
                 x.reject(line: row.number, column: 3, field: "Timestamp", value: cells[2], "not a date-time")
                 return
             }

@@ -18,6 +18,9 @@ import WeftIO
 /// is keyed by the digits of Zoom's default file name (`participants_<meeting id>.csv`), by the
 /// file name, or by `event`. The Guest column and the times themselves are not kept.
 public enum ZoomParticipantsReport {
+    /// Zoom's layout, read through WeftIO's date parser (a value in ISO 8601 is read as ISO 8601).
+    static let dates = ExportDates(format: .pattern(try! DatePattern("MM/DD/YYYY hh:mm:ss A")))
+
     public static func read(path: String, event: String? = nil) throws -> AttendanceExtraction {
         let reader = try InputSource.open(path: path)
         var x = AttendanceExtraction(path: path)
@@ -37,7 +40,7 @@ public enum ZoomParticipantsReport {
                     let id = cell(["meeting id"]).filter { !$0.isWhitespace }
                     hostEmail = cell(["user email", "email", "host email"])
                     x.meetings.append(Meeting(key: event ?? (id.isEmpty ? ExportText.stem(path) : id), topic: cell(["topic"]),
-                                              start: ExportDateTime.parse(cell(["start time"]), order: .monthFirst)))
+                                              start: dates.seconds(cell(["start time"]))))
                     x.account.layout.append("with meeting data (meeting \(x.meetings[0].key))")
                 } else {
                     columns = try participantColumns((0..<record.fieldCount).map { ExportText.normalisedHeader(text($0)) }, path: path)
@@ -95,14 +98,14 @@ public enum ZoomParticipantsReport {
             x.reject(line: record.line, column: c.name + 1, field: "Name (Original Name)", "neither a name nor an email")
             return
         }
-        guard let join = ExportDateTime.parse(text(c.join), order: .monthFirst) else {
+        guard let join = dates.seconds(text(c.join)) else {
             x.reject(line: record.line, column: c.join + 1, field: "Join Time", value: text(c.join),
                      "not a date-time in Zoom's layout (MM/DD/YYYY hh:mm:ss AM)")
             return
         }
         var seconds: Int64
         if let l = c.leave, !text(l).isEmpty {
-            guard let leave = ExportDateTime.parse(text(l), order: .monthFirst) else {
+            guard let leave = dates.seconds(text(l)) else {
                 x.reject(line: record.line, column: l + 1, field: "Leave Time", value: text(l),
                          "not a date-time in Zoom's layout (MM/DD/YYYY hh:mm:ss AM)")
                 return

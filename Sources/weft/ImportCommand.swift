@@ -5,23 +5,29 @@ import WeftIO
 import WeftReport
 
 extension ImportFormat: ExpressibleByArgument {}
+extension EmailWeight: ExpressibleByArgument {}
 
 /// `weft import FORMAT INPUT… --out DIR`: platform exports → DIR/attendance.csv (member, event,
-/// date, role, topic, minutes) in Weft's canonical columns, DIR/members.csv (when members were
-/// created), DIR/match-report.csv, DIR/match-review.csv and DIR/rejects.csv.
+/// date, role, topic, minutes; zoom, teams, meet) or DIR/interactions.csv (source, target,
+/// timestamp, weight, type; whatsapp, email) in Weft's canonical columns, DIR/members.csv (when
+/// members were created), DIR/match-report.csv, DIR/match-review.csv and DIR/rejects.csv, all
+/// staged and published together through the `OutputFolder`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert platform exports (Zoom participants reports, Teams attendance reports) to Weft's attendance.csv.",
+        abstract: "Convert platform exports (Zoom, Teams and Meet attendance reports; WhatsApp chats; mailboxes) to Weft's attendance.csv or interactions.csv.",
         discussion: """
-        A person's joins to one meeting are summed into one attendance; below --min-minutes it is dropped. People \
-        resolve against --members by email, then by name as `weft survey import` matches names (match-report.csv, \
+        Attendance (zoom, teams, meet): a person's joins to one meeting are summed into one attendance; below \
+        --min-minutes it is dropped. Interactions (whatsapp: @-mentions, else a reply to the previous sender within \
+        --reply-window; email: sender to each To/Cc recipient, --email-weight). People resolve against --members by \
+        email, then phone (a phone column), then by name as `weft survey import` matches names (match-report.csv, \
         match-review.csv: fill the decision column and run again). Without --members, members.csv is created from \
-        the people seen. Names, emails and message content are never written except in the match files.
+        the people seen. Names, emails and phone numbers are never written except in the match files and members.csv; \
+        message text, subjects and bodies never.
         """
     )
 
-    @Argument(help: "The export's platform: zoom or teams.")
+    @Argument(help: "The export's platform: zoom, teams, meet, whatsapp or email.")
     var format: ImportFormat
 
     @Argument(help: "One or more exports of that platform (merged).")
@@ -44,6 +50,18 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "The event key for exports that carry no meeting id or title (default: the file's name).")
     var event: String?
+
+    @Option(help: "whatsapp: a message with no @-mention answers the previous message when that came within this many minutes from someone else.")
+    var replyWindow = 30.0
+
+    @Option(help: "email: weight of each record: split (1 / number of recipients) or full (1).")
+    var emailWeight = EmailWeight.split
+
+    @Option(help: ArgumentHelp("The layout of the export's dates (e.g. DD/MM/YYYY, HH:mm), as in analyze; default: detected from the values.", valueName: "PATTERN"))
+    var dateFormat: String?
+
+    @Option(help: ArgumentHelp("email: the day given to the records of an Outlook CSV export, which carries no dates.", valueName: "YYYY-MM-DD"))
+    var date: String?
 
     @Option(help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
     var autoMatch = 0.93
@@ -69,6 +87,11 @@ struct ImportCommand: ParsableCommand {
         }
         guard minMinutes >= 0, minMinutes.isFinite else { throw ValidationError("--min-minutes must be a number ≥ 0") }
         if keepUnmatched && members == nil { throw ValidationError("--keep-unmatched applies with --members") }
+        guard replyWindow >= 0, replyWindow.isFinite else { throw ValidationError("--reply-window must be a number of minutes ≥ 0") }
+        if let dateFormat { do { _ = try DateFormat(dateFormat) } catch { throw ValidationError(error.description) } }
+        if let date, !(date.count == 10 && ISO8601.parse(date).map(\.isDateOnly) == .success(true)) {
+            throw ValidationError("--date must be a day as YYYY-MM-DD")
+        }
         if pseudonymise {
             guard let path = pseudonymKeyFile else {
                 throw ValidationError("--pseudonymise at import needs --pseudonym-key-file (so that imports and analyses agree)")
@@ -88,6 +111,8 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure(message: "error: \(e.message)", exitCode: 1)
         } catch let e as SurveyError {
             throw CommandFailure(message: "error: \(e.description)", exitCode: 1)
+        } catch let e as InputError {
+            throw CommandFailure(message: "error: \(e.description)", exitCode: 1)
         }
     }
 
@@ -100,41 +125,86 @@ struct ImportCommand: ParsableCommand {
             }
             roster = loaded.members
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let reviewPath = out + "/match-review.csv"
         let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
         let decisions = try roster.flatMap { table in try decisionsPath.map { try ReviewFile.read(path: $0, members: table) } } ?? []
-        var settings = AttendanceImportSettings(format: format)
-        settings.minMinutes = minMinutes
-        settings.keepUnmatched = keepUnmatched
-        settings.exclude = exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-        settings.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
-        settings.pseudonymKey = pseudonymise ? pseudonymKeyFile.flatMap(MeasureOptions.pseudonymKey) : nil
-        settings.event = event
-        let outcome = try AttendanceImport(settings: settings).run(inputs: inputs, roster: roster, decisions: decisions)
-
-        var written = ["attendance.csv", "rejects.csv"]
-        try ReportWriters.writeRejects(outcome.rejects, to: out + "/rejects.csv", pseudonymise: pseudonymise)
-        try ImportWriter.writeAttendance(outcome.rows, to: out + "/attendance.csv")
-        if roster == nil || !outcome.newMembers.isEmpty {
-            try ImportWriter.writeMembers(outcome.newMembers, roster: roster, pseudonymKey: settings.pseudonymKey, to: out + "/members.csv")
+        let records = format.output == .attendance ? "attendance.csv" : "interactions.csv"
+        // match-review.csv is read back on purpose (the decisions filled in); the inputs are protected.
+        let folder = try OutputFolder(out, names: [records, "rejects.csv", "members.csv", "match-report.csv", "match-review.csv"],
+                                      inputs: InputFiles(inputs + [members].compactMap { $0 }))
+        let key = pseudonymise ? pseudonymKeyFile.flatMap(MeasureOptions.pseudonymKey) : nil
+        let excluded = exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
+        let people: Resolution
+        var rejects: [Reject], accounts: [InputAccount], summary: [String]
+        switch format.output {
+        case .attendance:
+            var settings = AttendanceImportSettings(format: format)
+            settings.minMinutes = minMinutes
+            settings.keepUnmatched = keepUnmatched
+            settings.exclude = excluded
+            settings.thresholds = thresholds
+            settings.pseudonymKey = key
+            settings.event = event
+            settings.dateFormat = try dateFormat.map { try DateFormat($0) }
+            let o = try AttendanceImport(settings: settings).run(inputs: inputs, roster: roster, decisions: decisions)
+            try folder.write(records) { try ImportWriter.writeAttendance(o.rows, to: $0) }
+            people = Resolution(matches: o.matches, newMembers: o.newMembers, byEmail: o.matchedByEmail, byPhone: 0)
+            (rejects, accounts) = (o.rejects, o.accounts)
+            summary = ["presences \(o.presences) (joins summed \(o.joinsSummed)): attendances written \(o.rows.count), merged to one member \(o.mergedSameMember), below \(CSVTableWriter.formatReal(minMinutes)) minutes \(o.belowMinimum), excluded \(o.excluded), "
+                       + (members == nil ? "members created \(o.newMembers.count)" : keepUnmatched ? "kept as guests \(o.guests) people" : "not in the roster (left out) \(o.unmatchedLeftOut)")]
+        case .interactions:
+            var settings = InteractionImportSettings(format: format)
+            settings.keepUnmatched = keepUnmatched
+            settings.exclude = excluded
+            settings.thresholds = thresholds
+            settings.pseudonymKey = key
+            settings.dateFormat = try dateFormat.map { try DateFormat($0) }
+            settings.replyWindowMinutes = replyWindow
+            settings.emailWeight = emailWeight
+            settings.defaultDate = date.flatMap { try? ISO8601.parse($0).get().seconds }
+            let o = try InteractionImport(settings: settings).run(inputs: inputs, roster: roster, decisions: decisions)
+            try folder.write(records) { try ImportWriter.writeInteractions(o.rows, to: $0) }
+            people = Resolution(matches: o.matches, newMembers: o.newMembers, byEmail: o.matchedByEmail, byPhone: o.matchedByPhone)
+            (rejects, accounts) = (o.rejects, o.accounts)
+            let rules = o.byRule.sorted { $0.key < $1.key }.map { "\($0.value) by \($0.key)" }
+            let dropped = o.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            summary = ["records made \(o.byRule.values.reduce(0, +))" + (rules.isEmpty ? "" : " (" + rules.joined(separator: ", ") + ")")
+                       + ": written \(o.rows.count), a side not resolved \(o.unresolved), excluded \(o.excluded), one member on both sides \(o.selfLoops); people seen \(o.people)"
+                       + (members == nil ? ", members created \(o.newMembers.count)" : keepUnmatched ? ", kept as guests \(o.guests)" : "")]
+            if !dropped.isEmpty { summary.append("not made by rule: " + dropped.joined(separator: ", ")) }
+        }
+        var written = [records, "rejects.csv"]
+        try folder.write("rejects.csv") { try ReportWriters.writeRejects(rejects, to: $0, pseudonymise: pseudonymise) }
+        if roster == nil || !people.newMembers.isEmpty {
+            try folder.write("members.csv") { try ImportWriter.writeMembers(people.newMembers, roster: roster, pseudonymKey: key, to: $0) }
             written.append("members.csv")
         }
         if let roster {
-            try SurveyImportWriter.writeMatchReport(outcome.matches, members: roster, to: out + "/match-report.csv")
-            try SurveyImportWriter.writeReview(outcome.matches, decisions: decisions, members: roster, to: reviewPath)
+            try folder.write("match-report.csv") { try SurveyImportWriter.writeMatchReport(people.matches, members: roster, to: $0) }
+            try folder.write("match-review.csv") { try SurveyImportWriter.writeReview(people.matches, decisions: decisions, members: roster, to: $0) }
             written += ["match-report.csv", "match-review.csv"]
         }
-        report(outcome, decisionsPath: roster == nil ? nil : decisionsPath, decisions: decisions.count, written: written)
-        let rejected = outcome.accounts.reduce(0) { $0 + $1.rejected }
-        let pending = outcome.matches.filter { [.review, .ambiguous, .unmatched].contains($0.match.method) }.count
+        try folder.publish()
+        report(accounts: accounts, rejects: rejects, people: people, summary: summary,
+               decisionsPath: roster == nil ? nil : decisionsPath, decisions: decisions.count, written: written)
+        let rejected = accounts.reduce(0) { $0 + $1.rejected }
+        let pending = people.matches.filter { [.review, .ambiguous, .unmatched].contains($0.match.method) }.count
         if strict && (rejected > 0 || pending > 0) {
             throw CommandFailure(message: "error: \(rejected) row(s) rejected, \(pending) name(s) unresolved (--strict)", exitCode: 1)
         }
     }
 
-    private func report(_ o: AttendanceImport.Outcome, decisionsPath: String?, decisions: Int, written: [String]) {
-        for a in o.accounts {
+    /// How people resolved, whichever the output.
+    private struct Resolution {
+        var matches: [SurveyImport.MatchEntry]
+        var newMembers: [ImportedMember]
+        var byEmail: Int, byPhone: Int
+    }
+
+    private func report(accounts: [InputAccount], rejects: [Reject], people: Resolution, summary: [String],
+                        decisionsPath: String?, decisions: Int, written: [String]) {
+        for a in accounts {
             print("\(format.rawValue) \(a.path): " + a.layout.joined(separator: "; "))
             var line = "rows read \(a.rowsRead) = accepted \(a.accepted) + rejected \(a.rejected)"
             let skipped = a.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
@@ -144,13 +214,12 @@ struct ImportCommand: ParsableCommand {
         if let path = decisionsPath { print("applied \(decisions) review decision(s) from \(path)") }
         if members != nil {
             var counts: [MatchMethod: Int] = [:]
-            for e in o.matches { counts[e.match.method, default: 0] += 1 }
+            for e in people.matches { counts[e.match.method, default: 0] += 1 }
             let listed = MatchMethod.allCases.compactMap { m in counts[m].map { "\(m.rawValue) \($0)" } }
-            print("people matched by email \(o.matchedByEmail); names not matched exactly: \(o.matches.count)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"))
+            print("people matched by email \(people.byEmail), by phone \(people.byPhone); names not matched exactly: \(people.matches.count)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"))
         }
-        print("presences \(o.presences) (joins summed \(o.joinsSummed)): attendances written \(o.rows.count), merged to one member \(o.mergedSameMember), below \(CSVTableWriter.formatReal(minMinutes)) minutes \(o.belowMinimum), excluded \(o.excluded), "
-              + (members == nil ? "members created \(o.newMembers.count)" : keepUnmatched ? "kept as guests \(o.guests) people" : "not in the roster (left out) \(o.unmatchedLeftOut)"))
-        for r in o.rejects.prefix(10) { print("  " + r.message) }
+        for line in summary { print(line) }
+        for r in rejects.prefix(10) { print("  " + TerminalText.printable(r.message)) }
         print("wrote " + written.map { out + "/" + $0 }.joined(separator: ", "))
     }
 }

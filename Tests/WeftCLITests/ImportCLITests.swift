@@ -13,7 +13,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("rows read 8 = accepted 7 + rejected 1"))
         #expect(run.stdout.contains("rows read 4 = accepted 3 + rejected 1 (accepted rows skipped by rule: 1 in the waiting room)"))
-        #expect(run.stdout.contains("people matched by email 5; names not matched exactly: 3 (name 1, fuzzy 1, unmatched 1)"))
+        #expect(run.stdout.contains("people matched by email 5, by phone 0; names not matched exactly: 3 (name 1, fuzzy 1, unmatched 1)"))
         #expect(run.stdout.contains("presences 8 (joins summed 1): attendances written 6, merged to one member 0, below 10 minutes 1, excluded 0, not in the roster (left out) 1"))
         let attendance = try String(contentsOf: out.appendingPathComponent("attendance.csv"), encoding: .utf8)
         #expect(attendance.hasPrefix("member,event,date,role,topic,minutes\nm00,83912345678 2024-03-14,2024-03-14,host,Peer exchange: water tariffs,90\n"))
@@ -50,5 +50,23 @@ import Testing
         #expect(members == "id,name,email,guest\nhost@cln.example,Host Team,host@cln.example,0\nana.silva@cln.example,Ana Silva,ana.silva@cln.example,0\nPriya Raman,Priya Raman,,0\njose@cln.example,José Álvarez,jose@cln.example,0\n")
         let analysed = try WeftRun(["analyze", out.path, "--out", try temporaryFolder().path, "--strict"])
         #expect(analysed.status == 0, "\(analysed.stderr)")
+    }
+
+    @Test func conversationsImportAndAnalyse() throws {
+        for (format, file, roster) in [("whatsapp", "/whatsapp/WhatsApp Chat - CLN peer exchange.zip", "/members-phones.csv"),
+                                       ("email", "/email/All mail Including Spam and Trash.mbox", "/members.csv")] {
+            let out = try temporaryFolder()
+            let run = try WeftRun(["import", format, fixtures + file, "--members", fixtures + roster, "--out", out.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains(format == "email" ? "rows read 7 = accepted 6 + rejected 1" : "rows read 17 = accepted 16 + rejected 1"))
+            let interactions = try String(contentsOf: out.appendingPathComponent("interactions.csv"), encoding: .utf8)
+            #expect(interactions.hasPrefix("source,target,timestamp,weight,type\n"))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("attendance.csv").path))
+            let analysed = try WeftRun(["analyze", out.path, "--members", fixtures + roster, "--out", try temporaryFolder().path])
+            #expect(analysed.status == 0, "\(analysed.stderr)")
+        }
+        let wrong = try WeftRun(["import", "email", fixtures + "/meet/Data clinic - Attendance report.csv", "--out", try temporaryFolder().path])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("looks like a Google Meet attendance report, not a mailbox"))
     }
 }

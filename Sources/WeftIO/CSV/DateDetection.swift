@@ -12,15 +12,20 @@
 /// The layout is the one more than half of the values share (separators, two- or four-digit year, time with or
 /// without seconds, AM/PM, offset); values in another layout are read with it and rejected
 /// with their line, never silently dropped.
-enum DateDetection {
+public enum DateDetection {
     /// A value of the column and the line it is on.
-    struct Sample: Equatable {
-        let text: String
-        let line: Int
+    public struct Sample: Equatable, Sendable {
+        public let text: String
+        public let line: Int
+
+        public init(text: String, line: Int) {
+            self.text = text
+            self.line = line
+        }
     }
 
     /// What the column's values are.
-    enum Outcome: Equatable {
+    public enum Outcome: Equatable {
         /// Dates in this format; `evidence` is a value that decided it (nil for ISO 8601).
         case dates(DateFormat, evidence: Sample?)
         /// Plain numbers: the meaning (Unix seconds, milliseconds, Excel serials) must be named.
@@ -30,12 +35,14 @@ enum DateDetection {
     }
 
     /// The failure of detection: `values` can be read more than one way, or no one way.
-    struct Ambiguity: Error, Equatable {
-        let message: String
+    public struct Ambiguity: Error, Equatable {
+        public let message: String
     }
 
     /// Classifies a column from `samples` (blank values are ignored). `column` names it in messages.
-    static func classify(_ samples: [Sample], column: String) throws(Ambiguity) -> Outcome {
+    /// `undecidedDayFirst`, when given, settles a column no value decides (a platform whose exports
+    /// follow one order unless a value shows otherwise: Teams is month-first); nil: an error.
+    public static func classify(_ samples: [Sample], column: String, undecidedDayFirst: Bool? = nil) throws(Ambiguity) -> Outcome {
         let values = samples.filter { !$0.text.allSatisfy { $0 == " " || $0 == "\t" } }
         guard !values.isEmpty else { return .notDates }
         var iso = 0, numbers: [Sample] = []
@@ -67,6 +74,7 @@ enum DateDetection {
             throw Ambiguity(message: "column '\(column)' mixes day-first and month-first dates: '\(day.0.text)' (line \(day.0.line)) and '\(month.0.text)' (line \(month.0.line)); "
                                 + "set --date-format \(shape.patternText(dayFirst: true)) or --date-format \(shape.patternText(dayFirst: false)), and the values in the other order will be rejected")
         case (nil, nil):
+            if let dayFirst = undecidedDayFirst { return .dates(shape.format(dayFirst: dayFirst), evidence: nil) }
             let distinct = rows.map(\.0).reduce(into: [Sample]()) { seen, s in if !seen.contains(where: { $0.text == s.text }) { seen.append(s) } }
             let examples = distinct.prefix(2).map { "'\($0.text)' (line \($0.line))" }.joined(separator: " and ")
             throw Ambiguity(message: "column '\(column)' is ambiguous: \(examples) can be read day-first or month-first, and no day above 12 decides; "

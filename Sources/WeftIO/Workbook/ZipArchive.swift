@@ -31,13 +31,16 @@ final class ZipArchive {
 
     /// How messages name the file.
     let label: String
+    /// What the archive is, in messages ("workbook", "ZIP archive").
+    let kind: String
     let fileSize: Int
     /// Entries by name, as the central directory lists them.
     private(set) var entries: [String: Entry] = [:]
     private let descriptor: Int32
 
-    init(path: String, label: String) throws {
+    init(path: String, label: String, kind: String = "workbook") throws {
         self.label = label
+        self.kind = kind
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw InputError(file: label, line: nil, column: nil, message: "cannot open: \(String(cString: strerror(errno)))")
@@ -59,7 +62,7 @@ final class ZipArchive {
     deinit { close(descriptor) }
 
     func failure(_ message: String) -> InputError {
-        InputError(file: label, line: nil, column: nil, message: "not a readable workbook: \(message)")
+        InputError(file: label, line: nil, column: nil, message: "not a readable \(kind): \(message)")
     }
 
     /// Reads `count` bytes at `offset`; fewer only at the end of the file.

@@ -18,8 +18,27 @@ Layouts followed:
   organiser's locale (`3/28/24, 10:00:00 AM` in en-US, `28/03/2024, 10:00:00` in en-GB); durations
   like `1h 2m 3s`. The older (2020-2021) download: `Full Name, User Action, Timestamp` with Joined,
   Joined before and Left, file name meetingAttendanceList.csv.
+- Google Meet attendance report (the Google Sheet Meet sends the organiser when attendance
+  tracking is on, downloaded as CSV): `First name,Last name,Email,Duration,Time joined,Time exited`,
+  one row per person (first join, last exit, total time), durations `1 hr 4 min` / `58 min`,
+  times as the sheet shows them: clock times alone (`9:02 AM`), the date in the sheet's name
+  "<title> - Attendance report - <date>"; dial-in callers with a masked number and no email.
+  A second file with full date-times (`14/03/2024, 09:02:11`) as a non-US locale shows them.
+- WhatsApp "Export chat" (without media): Android `DD/MM/YYYY, HH:MM - Name: text` (en-GB) in a
+  .txt and the .zip that holds it (`WhatsApp Chat with <group>.txt`); iOS `[M/D/YY, h:mm:ss AM]
+  Name: text` (en-US, a narrow no-break space U+202F before AM/PM) in `_chat.txt`, a left-to-right
+  mark U+200E opening system messages and `image omitted`, numbers of unsaved contacts wrapped in
+  U+202A/U+202C; multi-line messages; `<Media omitted>`, `This message was deleted`, joins, leaves,
+  subject changes and the encryption notice; mentions `@Name` and `@447700900123`.
+- mbox (RFC 4155) as Gmail Takeout writes it: `From <id>@xxx <asctime>` separators, X-GM-THRID
+  and X-Gmail-Labels headers, folded To headers, RFC 2047 encoded names, `>From ` escaped body
+  lines, a mailing-list message (List-Id, List-Post), a no-reply sender, a message with no Date.
+- Outlook CSV mail export: Subject, Body, From: (Name), From: (Address), From: (Type), To: …,
+  CC: …, BCC: …, Billing Information, Categories, Importance, Mileage, Sensitivity; `;`-separated
+  recipients; Exchange (EX) entries with X.500 addresses; multi-line quoted bodies; no date.
 """
 import os
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -176,8 +195,160 @@ def roster():
     write("members.csv", text)
 
 
+def roster_with_phones():
+    # The same roster with the phone column a WhatsApp group's numbers are matched through.
+    phones = {"m00": "+44 20 7946 0000", "m01": "+55 11 91234 5678", "m02": "+233 24 123 4567",
+              "m03": "+91 98765 43210", "m04": "+52 55 1234 5678", "m05": "+212 6 12 34 56 78"}
+    text = "id,name,email,phone,country\n" + "".join(f"{i},{n},{e},{phones[i]},{c}\n" for i, n, e, c in ROSTER)
+    write("members-phones.csv", text)
+
+
+def meet_time_only():
+    # Learning circle, 14 March 2024; first name, last name, email, duration, joined, exited.
+    rows = [
+        ("Host", "Team", "host@cln.example", "1 hr 30 min", "9:00 AM", "10:30 AM"),
+        ("Ana", "Silva", "ana.silva@cln.example", "1 hr 4 min", "9:02 AM", "10:30 AM"),   # left and came back: Meet sums
+        ("Kwame", "Mensah", "kwame@cln.example", "58 min", "9:05 AM", "10:03 AM"),
+        ("Priya", "Raman", "", "45 min", "9:10 AM", "9:55 AM"),                     # personal account: no email
+        ("José", "Álvarez", "jose@cln.example", "7 min", "9:20 AM", "9:27 AM"),       # below the minimum
+        ("(\u202a+44 20\u202c \u2022\u2022\u2022 \u2022\u2022 12)", "", "", "20 min", "9:30 AM", "9:50 AM"),  # dial-in
+        ("Fatima Zahra", "El Idrissi", "fatima@cln.example", "about an hour", "", ""),  # edited by hand: rejected
+    ]
+    text = csv_line(["First name", "Last name", "Email", "Duration", "Time joined", "Time exited"])
+    for r in rows:
+        text += csv_line(r)
+    write("meet/Learning circle - Attendance report - 2024-03-14.csv", text)
+
+
+def meet_full_times():
+    rows = [
+        ("Ana", "Silva", "ana.silva@cln.example", "", "21/03/2024, 14:00:05", "21/03/2024, 15:00:05"),  # no duration: exit - join
+        ("Kwame", "Mensah", "kwame@cln.example", "40 min", "21/03/2024, 14:10:00", "21/03/2024, 14:50:00"),
+        ("Kwame", "Mensah", "kwame@cln.example", "15 min", "21/03/2024, 14:50:30", "21/03/2024, 15:05:30"),  # second device: summed
+    ]
+    text = csv_line(["First name", "Last name", "Email", "Duration", "Time joined", "Time exited"])
+    for r in rows:
+        text += csv_line(r)
+    write("meet/Data clinic - Attendance report.csv", text)
+
+
+ANDROID_CHAT = [
+    "14/03/2024, 09:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.",
+    '14/03/2024, 09:00 - Host Team created group "CLN peer exchange"',
+    "14/03/2024, 09:01 - Host Team added Ana Silva",
+    "14/03/2024, 09:02 - +233 24 123 4567 joined using this group's invite link",
+    "14/03/2024, 09:15 - Host Team: Welcome all! Please introduce yourselves",
+    "14/03/2024, 09:20 - Ana Silva: Hello, Ana from Recife, working on water tariffs",   # reply to Host (5 min)
+    "and a second line of the same message",
+    "",
+    "a third, after a blank line",
+    "14/03/2024, 09:31 - +233 24 123 4567: Kwame here, Accra. @Ana Silva we should talk tariffs",  # mention
+    "14/03/2024, 09:40 - +233 24 123 4567: <Media omitted>",
+    "14/03/2024, 10:30 - Ana Silva: Sure!",                       # 59 minutes after Kwame: outside the window
+    "14/03/2024, 10:45 - Ana Silva: This message was deleted",
+    "14/03/2024, 10:50 - Host Team: @447700900999 @Ana Silva see above",  # a number not in the roster, and Ana
+    '14/03/2024, 11:00 - Host Team changed the subject from "CLN" to "CLN peer exchange 2024"',
+    "31/02/2024, 11:05 - Ana Silva: a date that does not exist",      # rejected
+    "15/03/2024, 08:00 - Ana Silva: Morning",
+    "15/03/2024, 08:10 - Ana Silva: anyone?",                         # same sender: no record
+    "15/03/2024, 08:12 - Priya R: Here! @Kwame is on his way",        # Priya's contact name; "@Kwame" names no sender
+    "15/03/2024, 08:30 - +233 24 123 4567 left",
+]
+
+IOS_CHAT = [
+    "[3/14/24, 9:00:00\u202fAM] CLN peer exchange: \u200eMessages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+    "[3/14/24, 9:15:04\u202fAM] Host Team: Welcome all",
+    "[3/14/24, 9:20:10\u202fAM] Ana Silva: Hello from Recife",
+    "[3/14/24, 9:31:00\u202fAM] \u202a+233 24 123 4567\u202c: Kwame here",
+    "[3/14/24, 9:32:00\u202fAM] \u202a+233 24 123 4567\u202c: \u200eimage omitted",
+    "[3/14/24, 1:05:00\u202fPM] Host Team: Lunch session at 2 PM",
+    "[3/14/24, 1:07:30\u202fPM] Ana Silva: \u200e<attached: 00000012-PHOTO-2024-03-14-13-07-30.jpg>",
+    "[3/14/24, 1:08:00\u202fPM] Ana Silva: Thanks, @Host Team",
+    "[3/14/24, 2:01:00\u202fPM] CLN peer exchange: \u200eAna Silva changed the group name to \u201cCLN 2024\u201d",
+]
+
+
+def whatsapp():
+    android = "\n".join(ANDROID_CHAT) + "\n"
+    write("whatsapp/WhatsApp Chat with CLN peer exchange.txt", android)
+    with zipfile.ZipFile(os.path.join(HERE, "whatsapp/WhatsApp Chat - CLN peer exchange.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        info = zipfile.ZipInfo("WhatsApp Chat with CLN peer exchange.txt", date_time=(2024, 3, 16, 12, 0, 0))
+        z.writestr(info, android.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+    ios = "\r\n".join(IOS_CHAT) + "\r\n"
+    with zipfile.ZipFile(os.path.join(HERE, "whatsapp/WhatsApp Chat - CLN peer exchange iOS.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("_chat.txt", date_time=(2024, 3, 16, 12, 0, 0)), ios.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+
+
+def mbox():
+    def message(sep_id, asctime, headers, body):
+        out = f"From {sep_id}@xxx {asctime}\n"
+        out += "".join(f"{k}: {v}\n" for k, v in headers)
+        out += "\n" + body + "\n\n"
+        return out
+    text = message("1793012345678901001", "Thu Mar 14 09:15:02 +0000 2024", [
+        ("X-GM-THRID", "1793012345678901001"), ("X-Gmail-Labels", "Inbox,Opened"),
+        ("MIME-Version", "1.0"), ("Date", "Thu, 14 Mar 2024 10:15:02 +0100"),
+        ("From", "Ana Silva <ana.silva@cln.example>"),
+        ("To", "Kwame Mensah <kwame@cln.example>,\n \"Raman, Priya\" <priya.raman@gmail.example>"),   # folded; Priya's private address
+        ("Cc", "=?UTF-8?Q?Jos=C3=A9_=C3=81lvarez?= <jose@cln.example>, ana.silva@cln.example"),  # encoded name; sender copied
+        ("Subject", "Tariff data"), ("Content-Type", "text/plain; charset=UTF-8"),
+    ], "Hi all,\n>From the last call: the tariff sheet is attached.\nAna")
+    text += message("1793012345678901002", "Thu Mar 14 11:00:00 +0000 2024", [
+        ("Date", "Thu, 14 Mar 2024 11:00:00 +0000 (UTC)"), ("From", "kwame@cln.example"),
+        ("To", "ana.silva@cln.example"), ("Subject", "Re: Tariff data"),
+    ], "Thanks Ana.\nFrom Accra, Kwame")   # a From line in the body not after a blank line: not a separator
+    text += message("1793012345678901003", "Fri Mar 15 08:00:00 +0000 2024", [
+        ("Date", "Fri, 15 Mar 2024 08:00:00 GMT"), ("From", "CLN members <cln-members@googlegroups.com>"),
+        ("Reply-To", "cln-members@googlegroups.com"), ("To", "cln-members@googlegroups.com"),
+        ("List-Id", "<cln-members.googlegroups.com>"), ("List-Post", "<mailto:cln-members@googlegroups.com>"),
+        ("Subject", "[cln] Digest"),
+    ], "Digest")
+    text += message("1793012345678901004", "Fri Mar 15 09:00:00 +0000 2024", [
+        ("Date", "Fri, 15 Mar 2024 09:00:00 +0000"), ("From", "Host Team <host@cln.example>"),
+        ("To", "cln-members@googlegroups.com, fatima@cln.example"), ("List-Post", "<mailto:cln-members@googlegroups.com>"),
+        ("Subject", "Agenda"),
+    ], "Agenda for next week")
+    text += message("1793012345678901005", "Fri Mar 15 09:30:00 +0000 2024", [
+        ("Date", "Fri, 15 Mar 2024 09:30:00 +0000"), ("From", "Zoom <no-reply@zoom.example>"),
+        ("To", "host@cln.example"), ("Subject", "Cloud recording available"),
+    ], "Your recording")
+    text += message("1793012345678901006", "Fri Mar 15 10:00:00 +0000 2024", [
+        ("From", "Fatima Zahra El Idrissi <fatima@cln.example>"), ("To", "host@cln.example"), ("Subject", "no date header"),
+    ], "A draft saved without a Date")
+    text += message("1793012345678901007", "Fri Mar 15 11:00:00 +0000 2024", [
+        ("Date", "Fri, 15 Mar 2024 07:00:00 -0400"), ("From", "Fatima Zahra El Idrissi <fatima@cln.example>"),
+        ("To", "undisclosed-recipients:;"), ("Bcc", "kwame@cln.example"), ("Subject", "Bcc only"),
+    ], "Bcc is not read")
+    write("email/All mail Including Spam and Trash.mbox", text)
+
+
+def outlook_csv():
+    header = ["Subject", "Body", "From: (Name)", "From: (Address)", "From: (Type)", "To: (Name)", "To: (Address)", "To: (Type)",
+              "CC: (Name)", "CC: (Address)", "CC: (Type)", "BCC: (Name)", "BCC: (Address)", "BCC: (Type)",
+              "Billing Information", "Categories", "Importance", "Mileage", "Sensitivity"]
+    x500 = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=4f1c2d-kwame"
+    rows = [
+        ["Workshop", "Dear all,\r\nsee you, \"soon\".\r\nHost", "Host Team", "host@cln.example", "SMTP",
+         "Ana Silva;Kwame Mensah", "ana.silva@cln.example;" + x500, "SMTP;EX", "Priya Raman", "priya.raman@gmail.example", "SMTP",
+         "", "", "", "", "", "Normal", "", "Normal"],
+        ["Re: Workshop", "Thanks", "Kwame Mensah", x500, "EX", "Host Team", "host@cln.example", "SMTP",
+         "", "", "", "", "", "", "", "", "Normal", "", "Normal"],
+        ["Out of office", "Automatic reply", "Microsoft Outlook", "noreply@outlook.example", "SMTP", "Host Team", "host@cln.example", "SMTP",
+         "", "", "", "", "", "", "", "", "Normal", "", "Normal"],
+    ]
+    text = csv_line(header) + "".join(csv_line(r) for r in rows)
+    text += '"Broken","a body whose quote never closes,Host Team,host@cln.example\r\n'
+    write("email/outlook-inbox.csv", text)
+
+
 if __name__ == "__main__":
     roster()
+    roster_with_phones()
+    meet_time_only()
+    meet_full_times()
+    whatsapp()
+    mbox()
+    outlook_csv()
     zoom_with_meeting_data()
     zoom_participants_only()
     teams_sectioned("teams/attendance-en-US.csv", day_first=False)
