@@ -59,6 +59,14 @@ struct Progress {
     }
 }
 
+/// Everything the commands print to standard output goes through here, shadowing the standard
+/// library's `print` in this module: input text (ids, headers, names, file names, quoted values)
+/// reaches the terminal with its control characters shown as escapes (`TerminalText.printable`),
+/// so no input file can move the cursor, recolour or clear the screen, or hide part of a message.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Swift.print(TerminalText.printable(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -85,6 +85,19 @@ import WeftGraph
         #expect(run.stdout.contains("rows read 1 = accepted 1 + rejected 0") && run.stdout.contains("rows read 2 = accepted 2 + rejected 0"), "\(run.stdout)")
     }
 
+    @Test func inputTextReachesTheTerminalEscaped() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An attribute header and a file name holding terminal escape sequences.
+        let data = try dataFolder(["members.csv": "id,\u{1B}[2Jcountry\u{07}\nm1,KE\nm2,GH\nm3,KE\n", "interactions.csv": Self.interactions], in: folder)
+        for arguments in [["validate", data], ["analyze", data, "--out", folder.appendingPathComponent("o").path]] {
+            let run = try WeftRun(arguments)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(!run.stdout.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "\(arguments)")
+        }
+        #expect(try WeftRun(["validate", data]).stdout.contains("\\u{1B}[2Jcountry\\u{7}"))
+    }
+
     @Test func repeatedNamesInListOptionsAreUsageErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -177,3 +177,20 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
         #expect(parse("-inf") == -.infinity && parse("Infinity") == .infinity)
     }
 }
+
+/// Tables Weft writes read back as they were written, whatever their header holds.
+@Suite struct CSVTableRoundTripTests {
+    @Test func headersWithOtherDelimitersKeepTheirColumns() throws {
+        // Found by FuzzMembers: an attribute named `=Optio!t;nom;pays` made the written header
+        // hold more semicolons than commas, so the table read back split on semicolons.
+        let header = ["id", "=Optio!t;nom;pays", "a\tb", "plain"]
+        let text = CSVTableWriter.render(header: header, rows: [[.text("m1"), .text("x;y"), .text(""), .integer(3)]])
+        #expect(text.hasPrefix("id,\"'=Optio!t;nom;pays\",\"a\tb\",plain\n"))
+        let reader = try CSVReader(bytes: Array(text.utf8), label: "written")
+        #expect(reader.delimiter == UInt8(ascii: ","))
+        #expect(reader.header == ["id", "'=Optio!t;nom;pays", "a\tb", "plain"])
+        var rows: [[String]] = []
+        try reader.forEachRecord { r in rows.append((0..<r.fieldCount).map { r.displayString($0) }) }
+        #expect(rows == [["m1", "x;y", "", "3"]])
+    }
+}

@@ -31,14 +31,14 @@ public final class CSVTableWriter {
 
     public init(path: String, header: [String]) throws {
         file = try AtomicFileWriter(path: path)
-        try writeRow(header.map { CSVCell.text($0) })   // headers may come from input files: neutralised like cells
-        rowsWritten = 0
+        CSVTableWriter.appendHeader(header, to: &line)
+        try file!.write(bytes: line)
     }
 
     /// A table streamed to standard output (for piping into other tools).
     public init(standardOutputHeader header: [String]) {
         file = nil
-        CSVTableWriter.appendRow(header.map { CSVCell.text($0) }, to: &line)
+        CSVTableWriter.appendHeader(header, to: &line)
     }
 
     public func writeRow(_ cells: [CSVCell]) throws {
@@ -65,8 +65,21 @@ public final class CSVTableWriter {
     /// A whole table as CSV text (for standard output).
     public static func render(header: [String], rows: [[CSVCell]]) -> String {
         var bytes: [UInt8] = []
-        for row in [header.map { CSVCell.text($0) }] + rows { appendRow(row, to: &bytes) }
+        appendHeader(header, to: &bytes)
+        for row in rows { appendRow(row, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the header row. Header cells may come from input files, so they are neutralised
+    /// like text cells, and one holding a semicolon or a tab is quoted too: a reader that detects
+    /// the delimiter from the header line (Weft's own, spreadsheets in many locales) then still
+    /// sees commas.
+    static func appendHeader(_ names: [String], to bytes: inout [UInt8]) {
+        for (index, name) in names.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendText(name, neutralise: true, quoteOtherDelimiters: true, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Appends one encoded row, with its line end, to `bytes`.
@@ -99,7 +112,7 @@ public final class CSVTableWriter {
         return "\(value)"
     }
 
-    private static func appendText(_ value: String, neutralise: Bool, to bytes: inout [UInt8]) {
+    private static func appendText(_ value: String, neutralise: Bool, quoteOtherDelimiters: Bool = false, to bytes: inout [UInt8]) {
         var needsQuotes = false
         var first = true
         var dangerous = false
@@ -109,7 +122,8 @@ public final class CSVTableWriter {
                     || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
                 first = false
             }
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+                || (quoteOtherDelimiters && (byte == UInt8(ascii: ";") || byte == 0x09)) {
                 needsQuotes = true
             }
         }
