@@ -58,6 +58,15 @@ import Testing
         #expect(ReadingOptions.columnMapProblem(["joined": "Entry"]) == nil)
     }
 
+    @Test func headersOfPunctuationAloneAreStillColumnsGivenOnce() throws {
+        // Found by FuzzMembers: `-` normalises to nothing, and two of them became two attributes of one name.
+        let twice = try file("id,-,#,-\nm1,a,b,c\n")
+        let once = try file("id,-,#,%\nm1,a,b,c\n")
+        defer { for p in [twice, once] { try? FileManager.default.removeItem(atPath: p) } }
+        #expect(throws: InputError.self) { try DatasetLoader().load(InputPaths(members: twice)) }
+        #expect(try DatasetLoader().load(InputPaths(members: once)).members.attributes.names == ["-", "#", "%"])
+    }
+
     @Test func aMissingColumnPointsToTheMapping() throws {
         let path = try file("Who,Whom,When\nm1,m2,2024-03-01\n")
         defer { try? FileManager.default.removeItem(atPath: path) }

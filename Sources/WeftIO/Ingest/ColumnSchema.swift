@@ -57,9 +57,13 @@ struct ColumnSchema {
             throw InputError(file: file, line: line, column: nil,
                              message: "missing required column '\(column.name)' (accepted headers include: \(accepted), …; see README 'Column headers', or map yours with --columns \(column.name)=HEADER; found: \(header.joined(separator: ", ")))")
         }
+        // Two headers that match alike are one column given twice; a header of punctuation alone
+        // (`-`, `#`) is compared as written.
         var seen = Set<String>()
-        for (i, name) in normalised.enumerated() where !name.isEmpty {
-            if !seen.insert(name).inserted {
+        for (i, name) in normalised.enumerated() {
+            let written = header[i].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            guard !written.isEmpty && written != "\u{FEFF}" else { continue }
+            if !seen.insert(name.isEmpty ? "\u{0}" + written : name).inserted {
                 throw InputError(file: file, line: line, column: i + 1, message: "duplicate column '\(header[i])'")
             }
         }
