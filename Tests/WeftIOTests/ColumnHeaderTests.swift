@@ -67,6 +67,14 @@ import Testing
         #expect(try DatasetLoader().load(InputPaths(members: once)).members.attributes.names == ["-", "#", "%"])
     }
 
+    @Test func twoSpellingsOfOneAttributeRenameOnlyTheFirst() throws {
+        // Found by FuzzMembers: `fecha de adhesión` and `adhesión` both spell `joined`.
+        let path = try file("id,fecha de adhesión,adhesión,Pays,country\nm1,2023-01-02,2023-01-03,SN,FR\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let names = try DatasetLoader().load(InputPaths(members: path)).members.attributes.names
+        #expect(names == ["joined", "adhesión", "Pays", "country"])
+    }
+
     @Test func aMissingColumnPointsToTheMapping() throws {
         let path = try file("Who,Whom,When\nm1,m2,2024-03-01\n")
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -70,12 +70,13 @@ struct ColumnSchema {
         // Unclaimed columns are kept as attributes; one without a header (a spreadsheet's index
         // column, say) is named column_N after its position. A spelling of a member attribute
         // takes its canonical name, unless the file has that column too.
-        let present = Set(normalised)
+        // The first spelling of an attribute takes its name; a second one keeps its own.
+        var taken = Set(normalised)
         return (positions, header.indices.filter { !claimed.contains($0) }.map { i in
             let trimmedHeader = header[i].trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmedHeader.isEmpty || trimmedHeader == "\u{FEFF}" { return ("column_\(i + 1)", i) }
             if kind == .members, let canonical = ColumnSchema.memberAttribute(normalised[i], mapping: mapping),
-               canonical != normalised[i], !present.contains(canonical) {
+               canonical != normalised[i], taken.insert(canonical).inserted {
                 return (canonical, i)
             }
             return (header[i], i)
