@@ -43,6 +43,7 @@ struct AnalyzeCommand: ParsableCommand {
         if measures.network == .events {
             throw ValidationError("--network events is for `weft metrics` (its rows are events, not members)")
         }
+        try window.check(network: measures.network)
     }
 
     func run() throws {
@@ -73,7 +74,7 @@ struct AnalyzeCommand: ParsableCommand {
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
                                                                        pathOptions: Self.pathOptions, positional: input.data,
                                                                        omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),
-                                     dataFolder: input.dataFolder)
+                                     dataFolder: input.dataFolder, unknownMembers: input.unknownMembers)
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
             guard formats.contains(format) else { return }

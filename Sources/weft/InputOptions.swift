@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WeftGraph
 import WeftIO
+import WeftReport
 
 /// Where the input files are and how to read them (shared by `validate` and `analyze`).
 struct InputOptions: ParsableArguments {
@@ -158,5 +159,13 @@ struct WindowOptions: ParsableArguments {
         }
         if let start, let end, end <= start { throw ValidationError("--to is before --from") }
         return TimeWindow(start: start, end: end)
+    }
+
+    /// Refuses `--from`/`--to` on a survey layer: they select records by date, while a survey
+    /// layer is chosen by its wave, so they would change only `active` and the segments.
+    func check(network: NetworkKind) throws {
+        guard network == .survey, from != nil || to != nil else { return }
+        throw ValidationError("--from/--to select interactions and attendance by date; a survey layer is chosen by its wave "
+            + "(--network survey:RELATION@WAVE), so they do not apply to it: leave them out, or measure the interactions network for a window")
     }
 }
