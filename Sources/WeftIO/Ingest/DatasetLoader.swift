@@ -96,8 +96,7 @@ public struct DatasetLoader: Sendable {
         if let path = paths.members {
             try MembersReader(reading: reading, limits: limits).read(path: path, into: &dataset)
         }
-        var references = MemberReferences(policy: unknownMembers, membersFileGiven: paths.members != nil)
-        (references.ledger, references.decisions) = try nameLedger(members: dataset.members, membersFile: paths.members)
+        var references = try memberReferences(members: dataset.members, membersFile: paths.members)
         if let path = paths.interactions {
             try InteractionsReader(undirected: undirected, reading: reading, limits: limits).read(path: path, into: &dataset, references: &references)
         }
@@ -121,13 +120,15 @@ public struct DatasetLoader: Sendable {
         return dataset
     }
 
-    /// The ledger that resolves names and emails in records, or nil when matching is off: by
-    /// `--no-match-names`, or by default when the members file has no name or email.
-    private func nameLedger(members: MemberTable, membersFile: String?) throws -> (MatchLedger?, [ReviewDecision]) {
+    /// How records' member references resolve: by id only when matching is off (by
+    /// `--no-match-names`, or by default when the members file has no name or email), else by
+    /// id, email or name against the members read so far, with the review file's decisions.
+    private func memberReferences(members: MemberTable, membersFile: String?) throws -> MemberReferences {
+        let idsOnly = MemberReferences(policy: unknownMembers, membersFileGiven: membersFile != nil)
         let hasNames = members.names.contains { !$0.isEmpty } || members.emails.contains { !$0.isEmpty }
         switch nameMatching.enabled {
-        case false?: return (nil, [])
-        case nil: if !hasNames { return (nil, []) }
+        case false?: return idsOnly
+        case nil: if !hasNames { return idsOnly }
         case true?:
             guard let membersFile else {
                 throw InputError(file: "--match-names", line: nil, column: nil, message: "matching names needs a members file (--members) with a name or email column")
@@ -138,7 +139,8 @@ public struct DatasetLoader: Sendable {
             }
         }
         let decisions = try nameMatching.reviewFile.map { try ReviewFile.read(path: $0, members: members, reading: reading) } ?? []
-        return (MatchLedger(members: members, thresholds: nameMatching.thresholds, decisions: decisions), decisions)
+        return MemberReferences(policy: unknownMembers, membersFileGiven: membersFile != nil, matchingAgainst: members,
+                                thresholds: nameMatching.thresholds, decisions: decisions)
     }
 }
 

@@ -43,18 +43,26 @@ public struct MemberMatchAccount: Sendable {
 /// Precision first: a name that fits two members, or fits one only between the review and
 /// auto-match thresholds, is never guessed — its row is rejected and the text waits in the review
 /// file until a person decides. A decision of "nobody" leaves the text to the unknown-member policy.
+///
+/// The matcher (normalised names of the whole roster) is built on the first reference that is
+/// not an id, so that records written with ids pay nothing for matching being on.
 struct MemberReferences {
     let policy: UnknownMemberPolicy
     let membersFileGiven: Bool
-    /// nil when name matching is off.
-    var ledger: MatchLedger?
-    var decisions: [ReviewDecision] = []
-    var rowsWaiting = 0
+    /// What names are matched against, with matching on; nil when it is off.
+    private let roster: MemberTable?
+    private let thresholds: MatchThresholds
+    let decisions: [ReviewDecision]
+    private var ledger: MatchLedger?
+    private var rowsWaiting = 0
 
-    init(policy: UnknownMemberPolicy, membersFileGiven: Bool, ledger: MatchLedger? = nil) {
+    init(policy: UnknownMemberPolicy, membersFileGiven: Bool, matchingAgainst roster: MemberTable? = nil,
+         thresholds: MatchThresholds = MatchThresholds(), decisions: [ReviewDecision] = []) {
         self.policy = policy
         self.membersFileGiven = membersFileGiven
-        self.ledger = ledger
+        self.roster = roster
+        self.thresholds = thresholds
+        self.decisions = decisions
     }
 
     /// The member named in `column` of `record`, or the reject saying why there is none.
@@ -65,7 +73,8 @@ struct MemberReferences {
         if bytes.isEmpty { throw context.reject(record, column: column, "member id is empty") }
         if let index = members.ids.index(ofBytes: bytes) { return .known(index) }
         guard let text = UTF8Text.validated(bytes) else { throw context.reject(record, column: column, "member id is not valid UTF-8") }
-        if ledger != nil {
+        if let roster {
+            if ledger == nil { ledger = MatchLedger(members: roster, thresholds: thresholds, decisions: decisions) }
             let looksLikeName = text.contains(" ") || text.contains("@")
             let location = { context.location(record, column: column) }
             let member = ledger!.resolve(text, role: role, listUnmatched: looksLikeName, firstSeen: location())
@@ -78,7 +87,7 @@ struct MemberReferences {
         }
         if let problem = IdentifierRules.problem(in: text) { throw context.reject(record, column: column, problem) }
         if policy == .reject && membersFileGiven {
-            throw context.reject(record, column: column, "unknown member '\(text)' (not in the members file" + (ledger == nil ? ")" : ", by id, email or name)"))
+            throw context.reject(record, column: column, "unknown member '\(text)' (not in the members file" + (roster == nil ? ")" : ", by id, email or name)"))
         }
         return .new(text)
     }
@@ -98,6 +107,7 @@ struct MemberReferences {
 
     /// The account of what was matched, or nil with matching off.
     var account: MemberMatchAccount? {
-        ledger.map { MemberMatchAccount(entries: $0.entries, distinct: $0.distinct, decisions: decisions, rowsWaiting: rowsWaiting) }
+        guard roster != nil else { return nil }
+        return MemberMatchAccount(entries: ledger?.entries ?? [], distinct: ledger?.distinct ?? [:], decisions: decisions, rowsWaiting: rowsWaiting)
     }
 }
