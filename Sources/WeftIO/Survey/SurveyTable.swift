@@ -30,6 +30,14 @@ struct SurveyTable {
         try self.init(reader: reader)
     }
 
+    /// The non-empty cells of column `position`, trimmed, in row order.
+    func cells(of position: Int) -> [String] {
+        rows.compactMap { row in
+            let text = position < row.fields.count ? row.fields[position].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            return text.isEmpty ? nil : text
+        }
+    }
+
     init(reader: some RecordReader) throws {
         file = reader.label
         header = reader.header
