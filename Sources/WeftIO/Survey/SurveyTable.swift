@@ -116,6 +116,17 @@ public struct SurveyExtraction: Sendable {
     public var layout: [String] = []
 
     public var rejected: Int { rejects.count }
+
+    /// Adds another export's account; its layout lines start with `label` (its path) when given.
+    mutating func add(_ other: SurveyExtraction, labelled label: String?) {
+        nominations += other.nominations
+        respondents += other.respondents
+        rejects += other.rejects
+        rowsRead += other.rowsRead
+        accepted += other.accepted
+        zeroAnswers += other.zeroAnswers
+        layout += other.layout.map { line in label.map { "\($0): \(line)" } ?? line }
+    }
 }
 
 /// Settings shared by every adapter.
