@@ -45,6 +45,26 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("no column 'Nobody'"))
     }
 
+    /// Two waves exported apart (Qualtrics, made by Exports/make_layouts.py), converted in one run.
+    @Test func importTakesSeveralExportsEachWithItsWave() throws {
+        let out = try temporaryFolder()
+        let files = [exports + "/qualtrics-form-field.csv", exports + "/qualtrics-form-field-numeric.csv"]
+        let base = ["survey", "import"] + files + ["--members", exports + "/members.csv", "--format", "qualtrics", "--out", out.path]
+        let run = try WeftRun(base + ["--wave", "baseline", "--wave", "follow-up"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rows read 6 = accepted 6 + rejected 0"))
+        #expect(run.stdout.contains("qualtrics exports \(files[0]), \(files[1]): \(files[0]): respondent: 'RecipientEmail (Recipient Email)'"))
+        let survey = try String(contentsOf: out.appendingPathComponent("survey.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(survey.filter { $0.hasSuffix(",baseline") }.count == 11 && survey.filter { $0.hasSuffix(",follow-up") }.count == 12)
+        #expect(survey.contains("m02,m05,advice,1,follow-up"))   // Never, exported as its recode value 1
+        let respondents = try String(contentsOf: out.appendingPathComponent("respondents.csv"), encoding: .utf8)
+        #expect(respondents.split(separator: "\n").count == 7)
+        // Without a wave for each, the second export would join the first's wave: refused.
+        let unlabelled = try WeftRun(base)
+        #expect(unlabelled.status == 1 && unlabelled.stderr.contains("several exports were given and this one has no wave column"))
+        #expect(try WeftRun(base + ["--wave", "baseline"]).status == 2)
+    }
+
     @Test func analyzeASurveyLayerWithTheResponseRate() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["analyze", sampleData, "--network", "survey:advice", "--out", out.path])
