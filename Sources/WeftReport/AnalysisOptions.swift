@@ -46,6 +46,9 @@ public struct AnalysisOptions: Sendable {
     }
     /// Seed for everything random (sampled betweenness, communities, permutation tests).
     public var seed: UInt64 = 42
+    /// CUG draws and bootstrap samples for the survey figures' tests and intervals
+    /// (`--inference-draws`; report.json `survey.inference`); 0 turns them off.
+    public var inferenceDraws = 1000
     /// Personalised PageRank: teleport only to these node ids (empty = uniform teleport).
     public var pagerankSeeds: [String] = []
     /// Replace ids by pseudonyms, drop names, and keep only `keptAttributes` in the outputs.

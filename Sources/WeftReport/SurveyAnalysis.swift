@@ -427,9 +427,12 @@ extension Report {
         public var warnings: [DataWarning]
         /// Every relation's waves side by side under `symmetrisation` (`SurveyWaveComparison`).
         public var byRelation: [SurveyRelationWaves]
+        /// CUG tests and bootstrap intervals for the selected wave's figures (`--inference-draws`);
+        /// null when turned off.
+        @NullCoded public var inference: SurveyInference? = nil
 
         enum CodingKeys: String, CodingKey {
-            case relations, wave, waves, nominations, ties, respondents, members, confidence, warning, symmetrisation, treatments, warnings
+            case relations, wave, waves, nominations, ties, respondents, members, confidence, warning, symmetrisation, treatments, warnings, inference
             case nominationsOfAbsentMembers = "nominations_of_absent_members"
             case responseRate = "response_rate", respondentsFrom = "respondents_from"
             case responseByGroup = "response_by_group", responseByWave = "response_by_wave", figuresByWave = "figures_by_wave"

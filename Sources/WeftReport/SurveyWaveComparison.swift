@@ -175,8 +175,15 @@ extension Analysis {
         guard let layer = try? SurveyNetwork(dataset: dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
                                              groupAttributes: o.groupAttributes, waveDates: o.surveyWaveDates) else { return nil }
         var summary = layer.summary(dataset, graph: o.network == .survey ? graph : layer.graph(dataset), groupAttributes: o.groupAttributes)
+        if o.inferenceDraws > 0 {
+            summary.inference = layer.inference(dataset, groupAttributes: o.groupAttributes, draws: o.inferenceDraws, seed: o.seed)
+        }
         if o.pseudonymise {   // only the attributes --keep-attributes keeps may show their values
             let kept = { (name: String) in self.outputNodes.attributes.column(named: name) != nil }
+            if let g = summary.inference?.groupAttribute, !kept(g) {   // the group figures would speak of it
+                summary.inference?.groupAttribute = nil
+                summary.inference?.figures.removeAll { NetworkFigure(rawValue: $0.figure)?.needsGroups ?? false }
+            }
             summary.responseByGroup = summary.responseByGroup.filter { kept($0.key) }
             for r in summary.byRelation.indices {
                 if let g = summary.byRelation[r].groupAttribute, !kept(g) {

@@ -78,6 +78,9 @@ struct MeasureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seed for everything random (sampled betweenness, communities, permutation tests).")
     var seed: UInt64 = 42
 
+    @Option(parsing: .unconditional, help: "Draws for the survey figures' conditional uniform graph tests and bootstrap intervals (report.json survey.inference), seeded with --seed; 0 turns them off.")
+    var inferenceDraws = 1000
+
     @Option(help: "Personalised PageRank: comma-separated member ids that the random surfer restarts from (default: everyone equally).")
     var pagerankSeeds: String?
 
@@ -109,6 +112,7 @@ struct MeasureOptions: ParsableArguments {
         _ = try MeasureOptions.uniqueList(pagerankSeeds ?? "", option: "--pagerank-seeds")
         if let k = sampleSources, k < 1 { throw ValidationError("--sample-sources must be at least 1") }
         if exactUpTo < 0 { throw ValidationError("--exact-up-to must not be negative") }
+        if inferenceDraws < 0 { throw ValidationError("--inference-draws must not be negative") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let r = communityRestarts, r < 1 { throw ValidationError("--community-restarts must be at least 1") }
         if let path = pseudonymKeyFile {
@@ -146,6 +150,7 @@ struct MeasureOptions: ParsableArguments {
         o.pathSamples = sampleSources
         o.exactPathLimit = exactUpTo
         o.seed = seed
+        o.inferenceDraws = inferenceDraws
         o.kernel = kernel
         o.communityMethod = communities == .none ? nil : Communities.Method(rawValue: communities.rawValue)
         o.resolution = resolution

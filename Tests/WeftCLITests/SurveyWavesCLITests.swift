@@ -100,6 +100,36 @@ import Testing
         #expect(graphml.contains("attr.name=\"responded_w1\"") && graphml.contains("attr.name=\"responded_w2\""))
     }
 
+    /// `survey.inference` on w1 under max: 5 members, 3 undirected ties (a-b, a-d, c-f), no
+    /// triangle. Density is fixed by the CUG draws (null mean 0.3, p = 1 both ways); transitivity
+    /// is 0, so every draw is ≥ it, and a draw is ≤ it unless its 3 ties form one of the 10
+    /// triangles among the C(10, 3) = 120 graphs: p(≤) = 11/12 within four Monte Carlo standard
+    /// errors √((11/12)(1/12)/1000) of 1000 draws. --inference-draws 0 turns it off.
+    @Test func inferenceTestsTheWavesFigures() throws {
+        let folder = try network()
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        let i = try #require(s["inference"] as? [String: Any])
+        #expect(i["wave"] as? String == "w1" && i["members"] as? Int == 5 && i["ties"] as? Int == 3 && i["directed"] as? Bool == false)
+        #expect(i["draws"] as? Int == 1000 && i["seed"] as? Int == 42)
+        let figures = i["figures"] as! [[String: Any]]
+        #expect(Array(figures.map { $0["figure"] as! String }.prefix(2)) == ["density", "transitivity"])
+        let density = figures[0], transitivity = figures[1]
+        #expect(density["observed"] as? Double == 0.3 && density["null_mean"] as? Double == 0.3 && density["null_sd"] as? Double == 0)
+        #expect(density["p_greater_or_equal"] as? Double == 1 && density["p_less_or_equal"] as? Double == 1)
+        #expect(transitivity["observed"] as? Double == 0 && transitivity["p_greater_or_equal"] as? Double == 1)
+        let p = try #require(transitivity["p_less_or_equal"] as? Double)
+        #expect(abs(p - 11.0 / 12) <= 4 * (11.0 / 12 / 12 / 1000).squareRoot(), "\(p)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Survey inference") && html.contains("1,000 random graphs"))
+        let off = folder.appendingPathComponent("off")
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--inference-draws", "0", "--out", off.path]).status == 0)
+        let o = try #require(try json(off.appendingPathComponent("report.json"))["survey"] as? [String: Any])
+        #expect(o["inference"] is NSNull)
+    }
+
     /// (source, target, named_by) of every edge of a network.graphml, with its edge keys.
     func surveyEdges(_ graphml: String) -> [String] {
         graphml.split(separator: "\n").filter { $0.contains("<edge ") }.map { line in
