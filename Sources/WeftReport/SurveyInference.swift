@@ -1,5 +1,6 @@
 import WeftAnalysis
 import WeftGraph
+import WeftIO
 
 extension SurveyNetwork {
     /// CUG tests and node-bootstrap intervals (`NetworkInference`) for the selected wave's network
@@ -15,7 +16,7 @@ extension SurveyNetwork {
             .map { all in NodeGroups(group: nodes.map { all.group[Int($0)] }, labels: all.labels) }
         let network = BinaryNetwork(g, groups: groups)
         let result = NetworkInference(network, draws: draws, seed: seed)
-        let defined = { (x: Double) in x.isFinite ? x : nil }
+        let defined = { (x: Double) -> Double? in x.isFinite ? x : nil }
         return Report.SurveyInference(
             wave: m.label, symmetrisation: symmetrisation.rawValue, directed: network.isDirected, members: network.nodeCount,
             ties: network.tieCount, groupAttribute: column?.name, draws: draws, seed: seed,
