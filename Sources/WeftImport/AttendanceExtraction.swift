@@ -64,23 +64,9 @@ public struct Presence: Sendable, Equatable {
     public var firstSeen: String
 }
 
-/// How one input file went: rows read = accepted + rejected, always.
-public struct InputAccount: Sendable, Equatable {
-    public var path: String
-    /// What was recognised (layout, sections, date order), for the summary printed.
-    public var layout: [String] = []
-    public var rowsRead = 0
-    public var accepted = 0
-    public var rejected = 0
-    /// Rows skipped by a stated rule (waiting room, detail sections), by reason; not records.
-    public var skipped: [String: Int] = [:]
-
-    public var isBalanced: Bool { rowsRead == accepted + rejected }
-}
-
 /// What an attendance parser hands over for one file: its meetings, every person's summed joins,
 /// the rejected rows and the account.
-public struct AttendanceExtraction: Sendable {
+public struct AttendanceExtraction: Sendable, AccountedExtraction {
     public var meetings: [Meeting] = []
     public var presences: [Presence] = []
     public var rejects: [Reject] = []
@@ -104,18 +90,6 @@ public struct AttendanceExtraction: Sendable {
             presences.append(Presence(meeting: meeting, participant: participant, seconds: seconds, role: role, joins: 1,
                                       firstSeen: "\(account.path):\(line)"))
         }
-    }
-
-    /// Counts a valid row that a stated rule leaves out (waiting room, detail sections).
-    mutating func skip(_ reason: String) {
-        account.accepted += 1
-        account.skipped[reason, default: 0] += 1
-    }
-
-    /// Rejects one row, counting it.
-    mutating func reject(line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, _ reason: String) {
-        account.rejected += 1
-        rejects.append(Reject(file: account.path, line: line, column: column, field: field, value: value, reason: reason))
     }
 
     /// Raises the role of a person already present (a Zoom host named in the meeting block).

@@ -173,7 +173,7 @@ enum EmailHeaders {
         let source = Participant(name: from.name, email: from.email)
         for r in distinct {
             if let reason = notAPerson(r.email, listAddress: listAddress) { x.dropped["recipient: " + reason, default: 0] += 1; continue }
-            x.contacts.append(Contact(source: source, target: Participant(name: r.name, email: r.email), time: time, utc: true,
+            x.contacts.append(Contact(source: source, target: Participant(name: r.name, email: r.email), time: time, utc: true, type: "email",
                                       weight: w, rule: "recipient", firstSeen: firstSeen))
         }
     }

@@ -47,4 +47,11 @@ enum ExportText {
     static func stem(_ path: String) -> String {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
+
+    /// Whether the file at `path` is a ZIP archive (it starts with a local file header, `PK\3\4`).
+    static func isZip(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        return [UInt8](h.readData(ofLength: 4)) == [0x50, 0x4B, 0x03, 0x04]
+    }
 }

@@ -8,6 +8,8 @@ public struct Contact: Sendable, Equatable {
     /// Seconds since 1970-01-01 00:00: UTC when `utc`, else the clock time the export shows.
     public var time: Int64
     public var utc: Bool
+    /// The record's `type` in interactions.csv (`chat`, `email`; Slack: `reply`, `mention`, `reaction`).
+    public var type: String
     public var weight: Double
     /// The rule that made the record (`mention`, `reply-window`, `recipient`), for the summary.
     public var rule: String
@@ -16,7 +18,7 @@ public struct Contact: Sendable, Equatable {
 
 /// What a conversation parser hands over for one file: the records, the rejected lines and the
 /// account (lines or messages read = accepted + rejected).
-public struct InteractionExtraction: Sendable {
+public struct InteractionExtraction: Sendable, AccountedExtraction {
     public var contacts: [Contact] = []
     public var rejects: [Reject] = []
     public var account: InputAccount
@@ -24,16 +26,4 @@ public struct InteractionExtraction: Sendable {
     public var dropped: [String: Int] = [:]
 
     public init(path: String) { account = InputAccount(path: path) }
-
-    /// Counts a valid unit (a message, a line) that a stated rule leaves out.
-    mutating func skip(_ reason: String) {
-        account.accepted += 1
-        account.skipped[reason, default: 0] += 1
-    }
-
-    /// Rejects one unit, counting it.
-    mutating func reject(line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, _ reason: String) {
-        account.rejected += 1
-        rejects.append(Reject(file: account.path, line: line, column: column, field: field, value: value, reason: reason))
-    }
 }

@@ -87,7 +87,7 @@ public enum Mailbox {
             }
             let list = Mailbox.listAddress(post: fields["list-post"], id: fields["list-id"])
             if let reason = EmailHeaders.notAPerson(from.email, listAddress: list) { x.skip("sent by a " + reason); return }
-            x.account.accepted += 1
+            x.accept()
             let recipients = EmailHeaders.addresses(fields["to"] ?? "") + EmailHeaders.addresses(fields["cc"] ?? "")
             EmailHeaders.contacts(from: from, recipients: recipients, time: time, weight: weight, listAddress: list,
                                   firstSeen: "\(path):\(line)", into: &x)

@@ -61,7 +61,7 @@ enum OutlookMailCSV {
                 return
             }
             if let reason = EmailHeaders.notAPerson(from.email) { x.skip("sent by a " + reason); return }
-            x.account.accepted += 1
+            x.accept()
             let recipients = people(names: text(to.0), addresses: text(to.1)) + people(names: text(cc.0), addresses: text(cc.1))
             EmailHeaders.contacts(from: from, recipients: recipients, time: time, weight: weight, listAddress: nil,
                                   firstSeen: "\(path):\(record.line)", into: &x)

@@ -247,7 +247,7 @@ public enum TeamsAttendanceReport {
                 if let before = open[key] { close(before, at: time, into: &x) }
                 open[key] = (person, time, row.number)
                 if !openOrder.contains(key) { openOrder.append(key) }
-                x.account.accepted += 1
+                x.accept()
             case "left":
                 guard let since = open[key] else {
                     x.reject(line: row.number, column: 2, field: "User Action", value: cells[1], "left without having joined")

@@ -149,16 +149,16 @@ public enum WhatsAppChat {
             }
             guard let m = message(h) else { x.skip(systemKind(h.rest)); return true }
             if let reason = systemReason(m.text, iOS: h.iOS) { x.skip(reason); return true }
-            x.account.accepted += 1
+            x.accept()
             let sender = participant(m.sender)
             let seen = "\(path):\(line)"
             let mentioned = mentions.mentioned(in: m.text).filter { $0.key != sender.key }
             if !mentioned.isEmpty {
                 for target in mentioned {
-                    x.contacts.append(Contact(source: sender, target: target, time: time, utc: false, weight: 1, rule: "mention", firstSeen: seen))
+                    x.contacts.append(Contact(source: sender, target: target, time: time, utc: false, type: "chat", weight: 1, rule: "mention", firstSeen: seen))
                 }
             } else if let p = previous, p.sender.key != sender.key, time >= p.time, time - p.time <= replyWindowSeconds {
-                x.contacts.append(Contact(source: sender, target: p.sender, time: time, utc: false, weight: 1, rule: "reply-window", firstSeen: seen))
+                x.contacts.append(Contact(source: sender, target: p.sender, time: time, utc: false, type: "chat", weight: 1, rule: "reply-window", firstSeen: seen))
             } else {
                 x.dropped["message answering no one (first, same sender, or outside the reply window)", default: 0] += 1
             }
@@ -184,19 +184,13 @@ public enum WhatsAppChat {
 
     /// Opens the chat's text: the file itself, or the .txt entry of a .zip.
     static func opener(_ path: String) throws -> () throws -> LineStream {
-        guard isZip(path) else { return { try LineStream(path: path) } }
+        guard ExportText.isZip(path) else { return { try LineStream(path: path) } }
         let texts = try ZipEntryStream.entryNames(path: path).filter { $0.lowercased().hasSuffix(".txt") && !$0.hasPrefix("__MACOSX") }
         guard let entry = texts.first(where: { $0.hasSuffix("_chat.txt") }) ?? (texts.count == 1 ? texts.first : nil) else {
             throw ImportError(texts.isEmpty ? "\(path): a ZIP archive with no chat .txt in it"
                               : "\(path): a ZIP archive with several .txt files (\(texts.sorted().joined(separator: ", "))); unzip it and give the chat's .txt")
         }
         return { LineStream(zipEntry: try ZipEntryStream(path: path, entry: entry)) }
-    }
-
-    static func isZip(_ path: String) -> Bool {
-        guard let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        return [UInt8](h.readData(ofLength: 4)) == [0x50, 0x4B, 0x03, 0x04]
     }
 }
 
