@@ -11,15 +11,35 @@ setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherw
 build: setup      ## release build of the weft tool
 	$(SWIFT) build -c release --product weft
 
-demo: build       ## validate and analyse the bundled SampleData into out/demo
+PLATFORM  := SampleData/platform-exports
+IMPORTED  := $(DEMO_OUT)/imported
+demo: build       ## validate and analyse the bundled SampleData into out/demo; import its platform exports and analyse them with it into out/demo/with-platforms
 	$(RELEASE) validate SampleData --rejects $(DEMO_OUT)/rejects.csv --show 5
 	$(RELEASE) analyze SampleData --out $(DEMO_OUT)
+	$(RELEASE) import zoom $(PLATFORM)/zoom/*.csv --members SampleData/members.csv --out $(IMPORTED)/zoom
+	$(RELEASE) import teams "$(PLATFORM)/teams/Learning circle - Attendance report.csv" --members SampleData/members.csv --out $(IMPORTED)/teams
+	$(RELEASE) import ics $(PLATFORM)/calendar/secretariat.ics --members SampleData/members.csv --out $(IMPORTED)/ics
+	$(RELEASE) import whatsapp "$(PLATFORM)/whatsapp/WhatsApp Chat with CLN peer exchange.txt" --members SampleData/members.csv --out $(IMPORTED)/whatsapp
+	$(RELEASE) import slack $(PLATFORM)/slack --members SampleData/members.csv --out $(IMPORTED)/slack
+	$(RELEASE) import email $(PLATFORM)/email/Secretariat.mbox --members SampleData/members.csv --out $(IMPORTED)/email
+	@# The bundled records and the imported ones in one folder: interactions in the imports' column
+	@# order, attendance with both event_type (bundled) and minutes (imported). Ids, dates and types
+	@# hold no commas, and SampleData's topics none, so the rows are joined as they are.
+	mkdir -p $(DEMO_OUT)/combined
+	cp SampleData/members.csv SampleData/survey.csv SampleData/respondents.csv $(DEMO_OUT)/combined/
+	{ echo source,target,timestamp,weight,type; awk -F, -v OFS=, 'NR > 1 { print $$1, $$2, $$3, $$5, $$4 }' SampleData/interactions.csv; \
+	  for f in whatsapp slack email; do tail -n +2 $(IMPORTED)/$$f/interactions.csv; done; } > $(DEMO_OUT)/combined/interactions.csv
+	{ echo member,event,date,role,topic,event_type,minutes; tail -n +2 SampleData/attendance.csv | sed 's/$$/,/'; \
+	  for f in zoom teams ics; do tail -n +2 $(IMPORTED)/$$f/attendance.csv | awk -F, -v OFS=, '{ m = $$NF; $$NF = ""; print $$0 "," m }'; done; } > $(DEMO_OUT)/combined/attendance.csv
+	$(RELEASE) validate $(DEMO_OUT)/combined --strict --show 5
+	$(RELEASE) analyze $(DEMO_OUT)/combined --out $(DEMO_OUT)/with-platforms
 
 test: setup       ## build and run every test
 	$(SWIFT) test
 
-sample: build     ## regenerate SampleData/ from its seed
+sample: build     ## regenerate SampleData/ from its seed, and its platform exports from the same seed and members
 	$(RELEASE) sample --size cln --seed 42 --out SampleData
+	python3 scripts/make_platform_exports.py
 
 bench: setup      ## package-benchmark suite (BENCH_FILTER='regex' runs a subset)
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)')
