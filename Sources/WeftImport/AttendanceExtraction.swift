@@ -9,9 +9,9 @@ public struct Participant: Sendable, Hashable {
     public var phone: String
 
     public init(name: String, email: String, phone: String = "") {
-        self.name = name.trimmingCharacters(in: .whitespaces)
-        self.email = email.trimmingCharacters(in: .whitespaces)
-        self.phone = phone.trimmingCharacters(in: .whitespaces)
+        self.name = name.trimmedSpace
+        self.email = email.trimmedSpace
+        self.phone = phone.trimmedSpace
     }
 
     /// The key under which one person's records are gathered: the email (case-insensitive) when
@@ -35,7 +35,7 @@ public enum MeetingRole: String, Sendable, Comparable, CaseIterable {
 
     /// Reads a platform's role label (Teams: Organizer, Co-organizer, Presenter, Attendee).
     public init(platformLabel: String) {
-        switch platformLabel.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch platformLabel.trimmedSpace.lowercased() {
         case "organizer", "organiser", "co-organizer", "co-organiser": self = .organiser
         case "host", "co-host", "cohost": self = .host
         case "presenter", "panelist", "panellist": self = .presenter

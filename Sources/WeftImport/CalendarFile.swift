@@ -114,7 +114,7 @@ private struct CalendarParse {
             if components.last == "VEVENT" && draft != nil {
                 draft!.append(line)
             } else if components == ["VCALENDAR"] {
-                if line.name == "X-WR-TIMEZONE" { calendarZone = line.value.trimmingCharacters(in: .whitespaces) }
+                if line.name == "X-WR-TIMEZONE" { calendarZone = line.value.trimmedSpace }
                 if line.name == "PRODID" { producer = line.value }
             }
         }
@@ -188,7 +188,7 @@ private struct CalendarParse {
     /// The person of an ORGANIZER or ATTENDEE line: the `mailto:` address and the CN (dropped
     /// when it only repeats the address, as Google writes it).
     private func participant(_ line: CalendarContentLine) -> Participant {
-        var email = line.value.trimmingCharacters(in: .whitespaces)
+        var email = line.value.trimmedSpace
         if email.lowercased().hasPrefix("mailto:") { email = String(email.dropFirst(7)) } else if !email.contains("@") { email = "" }
         let name = line.parameters["CN"] ?? ""
         return Participant(name: name.lowercased() == email.lowercased() ? "" : name, email: email)

@@ -27,7 +27,7 @@ struct CalendarTime: Equatable {
 
     /// Reads the value of `property` (one value; a list is read by `list`); nil when unreadable.
     init?(_ value: String, parameters: [String: String]) {
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = value.trimmedSpace
         // The only forms RFC 5545 allows: 8 digits, then optionally T, 6 digits and Z.
         let shape = Array(text.utf8)
         guard [8, 15, 16].contains(shape.count), shape.enumerated().allSatisfy({ i, c in
@@ -123,7 +123,7 @@ struct CalendarZones {
 /// nil when it is not one.
 enum CalendarDuration {
     static func seconds(_ text: String) -> Int64? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+        var rest = Substring(text.trimmedSpace.uppercased())
         var sign: Int64 = 1
         if rest.first == "-" || rest.first == "+" { sign = rest.first == "-" ? -1 : 1; rest = rest.dropFirst() }
         guard rest.first == "P" else { return nil }

@@ -53,6 +53,7 @@ struct ImportPeople {
     private let excludedTexts: Set<String>
     private let excludedDigits: Set<String>
     private let pseudonymKey: [UInt8]?
+    private var pseudonyms: [String: String] = [:]
 
     init(settings: ImportSettings, roster: MemberTable?, decisions: [ReviewDecision]) {
         resolver = PersonResolver(roster: roster, thresholds: settings.thresholds, decisions: decisions, keepUnmatched: settings.keepUnmatched)
@@ -75,15 +76,21 @@ struct ImportPeople {
             || (!person.phone.isEmpty && excludedDigits.contains(PhoneNumber.digits(person.phone)))
     }
 
-    /// The id as written: its keyed pseudonym when a key is set.
-    func written(_ id: String) -> String { pseudonymKey.map { Pseudonym.of(id, key: $0) } ?? id }
+    /// The id as written: its keyed pseudonym when a key is set (computed once per member).
+    mutating func written(_ id: String) -> String {
+        guard let key = pseudonymKey else { return id }
+        if let known = pseudonyms[id] { return known }
+        let p = Pseudonym.of(id, key: key)
+        pseudonyms[id] = p
+        return p
+    }
 
     /// What became of the people, with created members pseudonymised (no name, no email) when a key is set.
     var outcome: ResolvedPeople {
         var people = ResolvedPeople(newMembers: resolver.newMembers, matches: resolver.matches, seen: resolved.count,
                                     matchedByEmail: resolver.matchedByEmail, matchedByPhone: resolver.matchedByPhone, guests: resolver.guests)
-        if pseudonymKey != nil {
-            people.newMembers = people.newMembers.map { ImportedMember(id: written($0.id), name: "", email: "", guest: $0.guest) }
+        if let key = pseudonymKey {
+            people.newMembers = people.newMembers.map { ImportedMember(id: Pseudonym.of($0.id, key: key), name: "", email: "", guest: $0.guest) }
         }
         return people
     }

@@ -18,12 +18,25 @@ public struct Contact: Sendable, Equatable {
 
 /// What a conversation parser hands over for one file: the records, the rejected lines and the
 /// account (lines or messages read = accepted + rejected).
-public struct InteractionExtraction: Sendable, AccountedExtraction {
+///
+/// With a `sink`, each record goes to it as the parser makes it and `contacts` stays empty, so
+/// that a 2 GB mailbox is never held as records (`InteractionImport` resolves them as they come);
+/// without one (tests, fuzzing), they are kept in `contacts`.
+public struct InteractionExtraction: AccountedExtraction {
     public var contacts: [Contact] = []
     public var rejects: [Reject] = []
     public var account: InputAccount
     /// Records not made, by the rule that left them out (a message no one answered, a list address).
     public var dropped: [String: Int] = [:]
+    private let sink: ((Contact) -> Void)?
 
-    public init(path: String) { account = InputAccount(path: path) }
+    public init(path: String, sink: ((Contact) -> Void)? = nil) {
+        account = InputAccount(path: path)
+        self.sink = sink
+    }
+
+    /// Hands over one record.
+    mutating func add(_ contact: Contact) {
+        if let sink { sink(contact) } else { contacts.append(contact) }
+    }
 }

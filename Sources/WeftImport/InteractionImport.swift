@@ -37,20 +37,28 @@ public enum EmailWeight: String, Sendable, CaseIterable {
 /// this order: unresolved people (counted), excluded members, and records from a member to
 /// themselves (a person writing under two names).
 ///
-/// Cost: O(records + people · roster) time; memory proportional to the records kept, never to the file.
+/// Cost: O(records · log records + people · roster) time; memory proportional to the rows kept
+/// (about 80 bytes each with short member ids), never to the file.
 public struct InteractionImport: Sendable {
     public let settings: InteractionImportSettings
 
     public init(settings: InteractionImportSettings) { self.settings = settings }
 
-    /// One row of interactions.csv.
+    /// One row of interactions.csv. The time is held as a number and written as text only when
+    /// asked for, so that millions of rows cost little memory.
     public struct Row: Sendable, Equatable {
         public var source: String
         public var target: String
-        /// ISO 8601: `…Z` when the export gave UTC (email), else the clock time it showed.
-        public var timestamp: String
+        /// Seconds since 1970-01-01 00:00: UTC when `utc`, else the clock time the export showed.
+        public var time: Int64
+        public var utc: Bool
         public var weight: Double
         public var type: String
+
+        /// ISO 8601: `…Z` when the export gave UTC (email, Slack), else the clock time it showed.
+        public var timestamp: String {
+            utc ? Timestamp.formatDateTime(time) : String(Timestamp.formatDateTime(time).dropLast())
+        }
     }
 
     public struct Outcome: Sendable {
@@ -71,37 +79,37 @@ public struct InteractionImport: Sendable {
     public func run(inputs: [String], roster: MemberTable?, decisions: [ReviewDecision] = []) throws -> Outcome {
         var outcome = Outcome()
         var people = ImportPeople(settings: settings.common, roster: roster, decisions: decisions)
+        // Each record is resolved as the parser makes it (never held as a Contact).
+        let take: (Contact) -> Void = { c in
+            outcome.byRule[c.rule, default: 0] += 1
+            guard let s = people.member(c.source, firstSeen: c.firstSeen), let t = people.member(c.target, firstSeen: c.firstSeen) else {
+                outcome.unresolved += 1
+                return
+            }
+            if people.isExcluded(s, c.source) || people.isExcluded(t, c.target) { outcome.excluded += 1; return }
+            if s == t { outcome.selfLoops += 1; return }
+            outcome.rows.append(Row(source: people.written(s), target: people.written(t), time: c.time, utc: c.utc, weight: c.weight, type: c.type))
+        }
         for path in inputs {
-            let x = try read(path)
+            let x = try read(path, sink: take)
             outcome.accounts.append(x.account)
             outcome.rejects += x.rejects
             for (reason, n) in x.dropped { outcome.dropped[reason, default: 0] += n }
-            for c in x.contacts {
-                outcome.byRule[c.rule, default: 0] += 1
-                guard let s = people.member(c.source, firstSeen: c.firstSeen), let t = people.member(c.target, firstSeen: c.firstSeen) else {
-                    outcome.unresolved += 1
-                    continue
-                }
-                if people.isExcluded(s, c.source) || people.isExcluded(t, c.target) { outcome.excluded += 1; continue }
-                if s == t { outcome.selfLoops += 1; continue }
-                let stamp = c.utc ? Timestamp.formatDateTime(c.time) : String(Timestamp.formatDateTime(c.time).dropLast())
-                outcome.rows.append(Row(source: people.written(s), target: people.written(t), timestamp: stamp, weight: c.weight, type: c.type))
-            }
         }
         outcome.people = people.outcome
-        outcome.rows.sort { ($0.timestamp, $0.source, $0.target, $0.type) < ($1.timestamp, $1.source, $1.target, $1.type) }
+        outcome.rows.sort { ($0.time, $0.source, $0.target, $0.type) < ($1.time, $1.source, $1.target, $1.type) }
         return outcome
     }
 
-    private func read(_ path: String) throws -> InteractionExtraction {
+    private func read(_ path: String, sink: @escaping (Contact) -> Void) throws -> InteractionExtraction {
         try ExportSniffer.check(path: path, as: settings.format)
         switch settings.format {
         case .whatsapp:
-            return try WhatsAppChat.read(path: path, dateFormat: settings.dateFormat, replyWindowSeconds: Int64(settings.replyWindowMinutes * 60))
+            return try WhatsAppChat.read(path: path, dateFormat: settings.dateFormat, replyWindowSeconds: Int64(settings.replyWindowMinutes * 60), sink: sink)
         case .email:
-            return try Mailbox.read(path: path, weight: settings.emailWeight, defaultDate: settings.defaultDate)
+            return try Mailbox.read(path: path, weight: settings.emailWeight, defaultDate: settings.defaultDate, sink: sink)
         case .slack:
-            return try SlackExport.read(path: path, settings: settings)
+            return try SlackExport.read(path: path, settings: settings, sink: sink)
         case .zoom, .teams, .meet, .ics:
             throw ImportError("\(settings.format.exportName) becomes attendance, not interactions")
         }

@@ -27,9 +27,9 @@ import WeftIO
 /// conversation, who started each thread.
 public enum SlackExport {
     /// Reads the export at `path` (its folder or .zip).
-    public static func read(path: String, settings: InteractionImportSettings) throws -> InteractionExtraction {
+    public static func read(path: String, settings: InteractionImportSettings, sink: ((Contact) -> Void)? = nil) throws -> InteractionExtraction {
         let files = try SlackFiles(path: path)
-        var reading = InteractionExtraction(path: path)
+        var reading = InteractionExtraction(path: path, sink: sink)
         reading.account.layout.append(files.kind)
         let directory = try SlackDirectory(files)
         reading.account.layout.append("users \(directory.users.count) (bots \(directory.users.values.filter(\.isBot).count))")
@@ -60,7 +60,7 @@ public enum SlackExport {
                     reading.accept()
                     if orphan { orphanReplies += 1 }
                     if contacts.isEmpty { reading.dropped["message with no reply, mention or reaction", default: 0] += 1 }
-                    reading.contacts += contacts
+                    for c in contacts { reading.add(c) }
                 }
             }
         }
