@@ -69,7 +69,9 @@ struct CalendarZones {
 
     /// The UTC instant of `time`.
     mutating func utc(_ time: CalendarTime) -> Int64 {
-        guard case .named(let id) = time.zone, var zone = resolve(id) else { return time.wall }
+        guard case .named(let id) = time.zone, resolve(id) != nil, var zone = zones.removeValue(forKey: id) ?? nil else { return time.wall }
+        // Taken out of `zones` first, so that its offset cache is updated in place rather than
+        // copied on every call (quadratic in occurrences; found by FuzzICS).
         let instant = zone.utc(fromWallClock: time.wall)
         zones[id] = zone
         return instant
