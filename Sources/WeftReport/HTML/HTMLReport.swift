@@ -26,7 +26,12 @@ public struct HTMLReport {
         public var brokerRows = 12
         /// Labelled members per map.
         public var labels = 15
-        public var title = "Network report"
+        /// The page's title (`--title`); nil: "Network report" in the report's language.
+        public var title: String?
+        /// A logo shown beside the title (`--logo`).
+        public var logo: ReportLogo?
+        /// The language of every fixed string, and of number and date formats (`--lang`).
+        public var language: ReportLanguage = .en
 
         public init() {}
     }
@@ -92,9 +97,10 @@ public struct HTMLReport {
 
     /// The whole page.
     public func render() -> String {
-        var page = HTMLPage(title: options.title)
         let context = Context(self)
-        page.header(context)
+        var page = HTMLPage(title: context.title, language: options.language)
+        page.header(context, logo: options.logo)
+        brief(&page, context)
         headline(&page, context)
         surveyWaves(&page, context)
         maps(&page, context)
@@ -105,6 +111,7 @@ public struct HTMLReport {
         tieLifeCycle(&page, context)
         timeline(&page, context)
         groups(&page, context)
+        glossary(&page, context)
         methods(&page, context)
         return page.finish()
     }
@@ -123,6 +130,17 @@ struct Context {
     let records: Report.RecordCounts
     /// The survey's waves with their dates (empty without survey data).
     let surveyWaves: [Report.SurveyWaveRate]
+    /// The fixed strings in the report's language.
+    let words: Words
+    /// The figures the "In brief" section states.
+    let findings: Findings
+    /// The page's title: the one given, or "Network report" (with the survey layer or
+    /// co-attendance network named when that is what was analysed).
+    let title: String
+    /// The first and last day the report covers: the window given, else the first and last record.
+    let windowBounds: (from: String, to: String)
+    /// The engagement segments as the maps colour them, named as a reader says them.
+    let segmentColouring: NodeColouring?
 
     /// Whether the page names no member: the network is a survey layer whose response rate is
     /// below the 80% that naming individuals needs (the report says so), so no name or id appears
@@ -133,12 +151,23 @@ struct Context {
         let a = r.analysis
         surveyWaves = r.report.survey?.responseByWave ?? []
         hidesMembers = a.options.network == .survey && (r.report.survey.map { $0.confidence != ResponseConfidence.allUses.rawValue } ?? false)
+        let words = Words(r.options.language)
+        self.words = words
+        findings = Findings(analysis: a, report: r.report)
+        title = r.options.title ?? (a.options.network == .interactions ? words.plain("header.title") : words.plain("header.title") + " (\(a.options.network.rawValue))")
+        let recorded = r.report.records
+        windowBounds = (a.windowLabels.from ?? recorded.firstRecord.map { String($0.prefix(10)) } ?? "–",
+                        a.windowLabels.to ?? recorded.lastRecord.map { String($0.prefix(10)) } ?? "–")
         analysis = a
         records = r.report.records
         ids = a.outputNodes.ids
         names = a.outputNodes.names
         var colourings: [NodeColouring] = []
-        if let s = r.extras.segments { colourings.append(s.colouring) }
+        let segmentColouring = r.extras.segments.map { s in
+            NodeColouring(title: s.colouring.title, labels: s.colouring.labels.map { Context.segmentName($0, words) }, category: s.colouring.category)
+        }
+        self.segmentColouring = segmentColouring
+        if let segmentColouring { colourings.append(segmentColouring) }
         if let primary = a.structure.primary {
             let shown = a.showsGroupLabels
             let labels = primary.groups.labels.indices.map { shown ? primary.groups.labels[$0] : "group \($0 + 1)" }
@@ -189,8 +218,8 @@ struct HTMLPage {
     private var body = ""
     private var top = ""
 
-    init(title: String) {
-        html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    init(title: String, language: ReportLanguage) {
+        html = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"
@@ -210,13 +239,12 @@ struct HTMLPage {
         return html + top + nav + "<main>\n" + body + "</main>\n</body>\n</html>\n"
     }
 
-    mutating func header(_ c: Context) {
+    mutating func header(_ c: Context, logo: ReportLogo?) {
         let a = c.analysis
-        let w = a.windowLabels
-        var text = "<header>\n<h1>\(HTMLText.escape(a.options.network == .interactions ? "Network report" : "Network report (\(a.options.network.rawValue))"))</h1>\n<p>"
-        let records = c.records
-        let first = records.firstRecord.map { String($0.prefix(10)) }, last = records.lastRecord.map { String($0.prefix(10)) }
-        text += "Window\(c.surveyWaves.isEmpty ? "" : " of the records"): \(HTMLText.escape(w.from ?? first ?? "first record")) to \(HTMLText.escape(w.to ?? last ?? "last record")). "
+        var text = "<header>\n"
+        if let logo { text += "<img class=\"logo\" src=\"\(logo.dataURI)\" alt=\"\(c.words("header.logo"))\">" }
+        text += "<h1>\(HTMLText.escape(c.title))</h1>\n<p>"
+        text += "Window\(c.surveyWaves.isEmpty ? "" : " of the records"): \(HTMLText.escape(c.windowBounds.from)) to \(HTMLText.escape(c.windowBounds.to)). "
         if !c.surveyWaves.isEmpty {   // waves are chosen by wave, not by the records' window
             text += "Survey waves: \(c.surveyWaves.map { HTMLText.escape($0.wave + ($0.date.map { " (" + $0 + ")" } ?? "")) }.joined(separator: ", ")). "
         }
@@ -246,6 +274,7 @@ struct HTMLPage {
     .xl { fill: #666; } .xl.end { text-anchor: end; } .xl.mid { text-anchor: middle; } .grid { stroke: #e6e6e6; } .series { stroke: var(--accent); stroke-width: 2; fill: none; } .dot { fill: var(--accent); }
     .na { text-anchor: middle; fill: #999; } .cv { text-anchor: middle; font-weight: 600; } .cv.light { fill: #fff; } .lg { fill: #333; }
     .legend span { display: inline-block; margin-right: 10px; font-size: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; vertical-align: -1px; }
+    .brief p { font-size: 15px; margin: 6px 0; } .brief b { font-weight: 600; } header .logo { float: right; max-height: 64px; max-width: 220px; margin: 4px 0 8px 16px; }
     .warn li { margin-bottom: 3px; } dt { font-weight: 600; margin-top: 6px; } dd { margin-left: 16px; }
     @page { size: A4; margin: 14mm; }
     @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav { display: none; } section { break-inside: auto; } h2 { break-after: avoid; }

@@ -59,16 +59,16 @@ extension HTMLReport {
                               "pairs whose decayed strength is at least \(HTMLText.number(t.tieThreshold)) at the window's end (of \(HTMLText.count(t.ties)) that ever were)"))
         }
         cards.append(card("Isolates", HTMLText.count(n.isolates), "members with no tie in the window"))
-        if let s = extras.segments {
-            let (_, legend) = s.colouring.colours()
-            let total = max(1, s.colouring.category.count)
+        if let s = extras.segments, let colouring = c.segmentColouring {
+            let (_, legend) = colouring.colours()
+            let total = max(1, colouring.category.count)
             cards.append(card("Segments", legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), "share of members per segment"))
             cards.append(card("Segment movement", s.movement.map(HTMLText.escape), HTMLText.escape(s.movementNote ?? "between the last two points in time")))
         } else {
             cards.append(card("Segments and movement", nil, "engagement segments were not computed"))
         }
         let warnings = headline.warnings.map { "<p class=\"note\"><b>\(HTMLText.escape($0.severity.rawValue)):</b> \(HTMLText.escape($0.message))</p>" }
-        page.section("headline", "Headline figures", "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
+        page.section("headline", "Key figures", "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
     }
 
     func maps(_ page: inout HTMLPage, _ c: Context) {
@@ -186,7 +186,7 @@ extension HTMLReport {
             page.section("segments", "Segment transitions", "<p class=\"note\">Not available: the segments of the headline are for one point in time; transitions need two segment snapshots (a window longer than one snapshot period).</p>")
             return
         }
-        let labels = s.colouring.labels
+        let labels = c.segmentColouring?.labels ?? s.colouring.labels
         var header: [(title: String, right: Bool)] = [("from \\ to", false)]
         header += labels.map { ($0, true) }
         let rows = transitions.enumerated().map { (a, row) in [HTMLText.escape(labels[a])] + row.map(HTMLText.count) }
