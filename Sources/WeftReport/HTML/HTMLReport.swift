@@ -3,9 +3,9 @@ import WeftAnalysis
 import WeftGraph
 import WeftIO
 
-/// report.html: the analysis for MEL officers as one self-contained page — no script, no
-/// external file, font or network request (a Content-Security-Policy forbids them) — that
-/// prints on A4 and can be emailed. Rendered from the same `Analysis` and `Report` as
+/// report.html: the analysis for MEL officers as one self-contained page — no external file,
+/// font or network request (a Content-Security-Policy forbids them; the one inline script,
+/// `MapScript`, runs by its hash) — that prints on A4 and can be emailed. Rendered from the same `Analysis` and `Report` as
 /// report.json, so the two never disagree.
 ///
 /// Parts: headline figures; network maps (inline SVG, one fixed layout, coloured by segment,
@@ -113,6 +113,7 @@ public struct HTMLReport {
         groups(&page, context)
         glossary(&page, context)
         methods(&page, context)
+        if context.map != nil { page.script(MapScript.source) }
         return page.finish()
     }
 }
@@ -213,17 +214,21 @@ struct Context {
 
 /// The page being written: an HTML string with helpers for the repeated parts.
 struct HTMLPage {
-    private(set) var html = ""
     private var toc: [(id: String, title: String)] = []
     private var body = ""
     private var top = ""
 
+    private let title: String
+    private let language: ReportLanguage
+    private var scripts: [String] = []
+
     init(title: String, language: ReportLanguage) {
-        html = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"
+        (self.title, self.language) = (title, language)
     }
+
+    /// Adds an inline script at the end of the body; the Content-Security-Policy allows it by
+    /// its SHA-256 hash (CSP Level 2, "hash-source") and allows no other script.
+    mutating func script(_ source: String) { scripts.append(source) }
 
     mutating func section(_ id: String, _ title: String, _ content: String) {
         toc.append((id, title))
@@ -233,10 +238,19 @@ struct HTMLPage {
     mutating func raw(_ text: String) { body += text }
 
     func finish() -> String {
+        let hashes = scripts.map { source -> String in
+            var sha = SHA256()
+            sha.update(Array(source.utf8))
+            return " 'sha256-" + Data(sha.digest()).base64EncodedString() + "'"
+        }
+        var html = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\(hashes.isEmpty ? "" : "; script-src" + hashes.joined())\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"
         var nav = "<nav><b>Contents</b><ol>"
         for (id, title) in toc { nav += "<li><a href=\"#\(id)\">\(HTMLText.escape(title))</a></li>" }
         nav += "</ol></nav>\n"
-        return html + top + nav + "<main>\n" + body + "</main>\n</body>\n</html>\n"
+        return html + top + nav + "<main>\n" + body + "</main>\n" + scripts.map { "<script>" + $0 + "</script>\n" }.joined() + "</body>\n</html>\n"
     }
 
     mutating func header(_ c: Context, logo: ReportLogo?) {
@@ -275,9 +289,14 @@ struct HTMLPage {
     .na { text-anchor: middle; fill: #999; } .cv { text-anchor: middle; font-weight: 600; } .cv.light { fill: #fff; } .lg { fill: #333; }
     .legend span { display: inline-block; margin-right: 10px; font-size: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; vertical-align: -1px; }
     .brief p { font-size: 15px; margin: 6px 0; } .brief b { font-weight: 600; } header .logo { float: right; max-height: 64px; max-width: 220px; margin: 4px 0 8px 16px; }
+    .controls, .hint { display: none; } .live .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 6px 0; font-size: 13px; } .live .hint { display: block; }
+    .controls button { min-width: 28px; } .controls input[type=search] { width: 150px; } .found { color: var(--muted); }
+    #explorer svg { touch-action: none; cursor: grab; } #explorer circle { cursor: pointer; } circle.dim { opacity: .12; } circle.off { fill: #ddd; }
+    circle.hit { stroke: #000; stroke-width: 2.5; } circle.sel { stroke: #D55E00; stroke-width: 3; } .zl text { font-weight: 600; } text.nl, .zl text { pointer-events: none; }
+    .mcard { border: 1px solid var(--line); border-left: 4px solid #D55E00; padding: 6px 10px; margin: 6px 0; font-size: 13px; } .mcard dl { margin: 4px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; } .mcard dt { margin: 0; } .mcard dd { margin: 0; }
     .warn li { margin-bottom: 3px; } dt { font-weight: 600; margin-top: 6px; } dd { margin-left: 16px; }
     @page { size: A4; margin: 14mm; }
-    @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav { display: none; } section { break-inside: auto; } h2 { break-after: avoid; }
+    @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav, .controls, .hint, .mcard, .screen, .zl { display: none !important; } #explorer text.nl { display: inline !important; } section { break-inside: auto; } h2 { break-after: avoid; }
       figure, .card, svg, tr, .mapblock { break-inside: avoid; } a { color: inherit; text-decoration: none; }
       .periods figure { flex: 1 1 30%; min-width: 0; width: auto; } .periods svg { width: 100%; height: auto; } }
 

@@ -80,20 +80,29 @@ extension HTMLReport {
         let titles = map.members.map(c.title)
         let top = c.hidesMembers ? [] : c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
         let ties = map.tiePath(analysis.graph)
-        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. \(c.hidesMembers ? "" : "Hover over a dot for its id and name.")</p>" + c.hiddenNote
+        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. \(c.hidesMembers ? "" : "<span class=\"screen\">Hover over a dot for its id and name.</span>")</p>" + c.hiddenNote
         if let note = map.subsetNote { html += "<p class=\"note\"><b>\(note)</b></p>" }
-        if c.colourings.isEmpty {
-            html += map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: Array(repeating: SVGCharts.palette[0], count: map.members.count),
-                            radii: radii, titles: titles, labelled: Array(top), caption: "Network map")
-        }
-        for (k, colouring) in c.colourings.enumerated() {
-            let (colour, legend) = colouring.colours()
-            let colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
-            html += "<div class=\"mapblock\"><h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
-            html += NetworkMap.legend(title: colouring.title, entries: legend)
-            let tieLayer = k == 0 ? "<path id=\"window-ties\" class=\"ties\" d=\"\(ties.path)\"/>" : "<use href=\"#window-ties\"/>"
+        // The first map is the explorable one (MapExplorer); its tie path is shared by the others.
+        let explorer = MapExplorer(report: self, context: c, map: map)
+        let shown: [NodeColouring?] = c.colourings.isEmpty ? [nil] : c.colourings
+        for (k, colouring) in shown.enumerated() {
+            let colours: [String]
+            if let colouring {
+                let (colour, legend) = colouring.colours()
+                colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
+                html += "<div class=\"mapblock\"\(k == 0 ? " id=\"explorer\"" : "")><h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
+                html += NetworkMap.legend(title: colouring.title, entries: legend)
+            } else {
+                colours = Array(repeating: SVGCharts.palette[0], count: map.members.count)
+                html += "<div class=\"mapblock\" id=\"explorer\">"
+            }
+            let tieLayer = k == 0 ? "<defs><path id=\"window-ties\" d=\"\(ties.path)\"/></defs><use href=\"#window-ties\" class=\"ties wt\"/>"
+                : "<use href=\"#window-ties\" class=\"ties\"/>"
+            if k == 0 { html += "<p class=\"note hint\">\(c.words("explore.hint"))</p>" + explorer.controls() }
             html += map.svg(ties: tieLayer, colours: colours, radii: radii, titles: titles, labelled: Array(top),
-                            caption: "Network map coloured by \(colouring.title)") + "</div>"
+                            caption: colouring.map { "Network map coloured by \($0.title)" } ?? "Network map")
+            if k == 0 { html += explorer.card() + explorer.data() }
+            html += "</div>"
         }
         page.section("maps", "Network maps", html)
         periodMaps(&page, c, map: map)

@@ -62,6 +62,28 @@ extension Catalogue {
         "glossary.segments": "Passengers, Deep divers, Crew",
         "glossary.segments.text": "engagement segments: Passengers take part now and then; Deep divers return again and again to one or two topics; Crew help steer — they host, present, facilitate and connect others.",
 
+        // The explorable map
+        "explore.title": "Explore the network",
+        "explore.hint": "Zoom with the wheel or the buttons, drag to move, search a member, click a dot for its card, filter, or move the slider to replay the network period by period.",
+        "explore.zoomIn": "Zoom in",
+        "explore.zoomOut": "Zoom out",
+        "explore.reset": "Whole map",
+        "explore.search": "Search",
+        "explore.searchHint": "name or id",
+        "explore.all": "All: {1}",
+        "explore.period": "Period",
+        "explore.wholeWindow": "whole window",
+        "explore.member": "Member",
+        "explore.segment": "Segment",
+        "explore.connections": "Connections",
+        "explore.community": "Community",
+        "explore.betweenness": "Betweenness",
+        "explore.brokerage": "Brokerage roles",
+        "explore.drifting": "Drifting away",
+        "explore.yes": "yes",
+        "explore.no": "no",
+        "explore.found": "{1} found",
+
         // Header
         "header.title": "Network report",
         "header.logo": "Logo",
