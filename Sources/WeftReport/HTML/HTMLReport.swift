@@ -297,7 +297,12 @@ struct HTMLPage {
     .warn li { margin-bottom: 3px; } dt { font-weight: 600; margin-top: 6px; } dd { margin-left: 16px; }
     @page { size: A4; margin: 14mm; }
     @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav, .controls, .hint, .mcard, .screen, .zl { display: none !important; } #explorer text.nl { display: inline !important; } section { break-inside: auto; } h2 { break-after: avoid; }
-      figure, .card, svg, tr, .mapblock { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+      figure, .card, svg, tr, .mapblock, dt, dd, .brief p { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+      h2, h3, dt { break-after: avoid; break-inside: avoid; } p, li, dd { orphans: 3; widows: 3; } thead { display: table-header-group; }
+      h2::after, h3::after { content: ""; display: block; height: 45mm; margin-bottom: -45mm; } h3::after { height: 30mm; margin-bottom: -30mm; }
+      #maps > h2::after { height: 170mm; margin-bottom: -170mm; } #periods > h2::after, #core > h2::after { height: 110mm; margin-bottom: -110mm; }
+      .mapblock h3::after { content: none; }
+      .map { border: none; } svg text { font-size: 10px; } header .logo { max-height: 48px; }
       .periods figure { flex: 1 1 30%; min-width: 0; width: auto; } .periods svg { width: 100%; height: auto; } }
 
     """
