@@ -50,8 +50,8 @@ extension HTMLReport {
             if let m = s.movement, let span = f.movementSpan {
                 let counts = [m.up, m.down, m.joined, m.left, m.stayed].map(HTMLText.count)
                 text += " " + (span.months > 0
-                    ? w("brief.movement.months", [String(span.months), HTMLText.escape(span.from), HTMLText.escape(span.to)] + counts)
-                    : w("brief.movement.window", [HTMLText.escape(span.from), HTMLText.escape(span.to)] + counts))
+                    ? w("brief.movement.months", [String(span.months), HTMLText.escape(HTMLText.date(span.from)), HTMLText.escape(HTMLText.date(span.to))] + counts)
+                    : w("brief.movement.window", [HTMLText.escape(HTMLText.date(span.from)), HTMLText.escape(HTMLText.date(span.to))] + counts))
             } else {
                 text += " " + w("brief.movement.na")
             }

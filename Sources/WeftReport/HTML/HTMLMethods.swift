@@ -17,7 +17,7 @@ extension HTMLReport {
         }
         html += "</tbody></table>"
         html += "<p class=\"note\">Records in the window: \(HTMLText.count(r.records.interactions)) interactions, \(HTMLText.count(r.records.attendance)) attendance rows at \(HTMLText.count(r.records.events)) events, from \(HTMLText.escape(r.records.firstRecord ?? "–")) to \(HTMLText.escape(r.records.lastRecord ?? "–")). Random choices use seed \(a.options.seed); the same data and settings give the same report byte for byte.</p>"
-        page.section("methods", "Methods", html)
+        page.section("methods", c.words.plain("section.methods"), html)
     }
 
     /// Warnings about the data and the computation, already escaped.

@@ -11,7 +11,9 @@ enum Catalogue {
     static func table(_ language: ReportLanguage) -> [String: String] {
         switch language {
         case .en: return english
-        case .fr, .es, .pt: return english
+        case .fr: return french
+        case .es: return spanish
+        case .pt: return portuguese
         }
     }
 }
