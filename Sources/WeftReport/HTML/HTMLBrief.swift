@@ -106,6 +106,12 @@ extension Context {
     /// for a segment of a custom config, the name with underscores as spaces and a capital.
     func segmentName(_ segment: String) -> String { Context.segmentName(segment, words) }
 
+    /// A colouring's title as the page shows it: "segment" and "community" in the report's
+    /// language, a member attribute's name as the members file writes it.
+    func colouringTitle(_ title: String) -> String {
+        title == "segment" ? words.plain("explore.segment").lowercased() : title == "community" ? words.plain("explore.community").lowercased() : title
+    }
+
     static func segmentName(_ segment: String, _ words: Words) -> String {
         let key = "segment." + segment
         if words.has(key) { return words.plain(key) }

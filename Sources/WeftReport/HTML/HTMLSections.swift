@@ -99,7 +99,7 @@ extension HTMLReport {
             if let colouring {
                 let (colour, legend) = colouring.colours()
                 colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
-                html += "<div class=\"mapblock\"\(k == 0 ? " id=\"explorer\"" : "")><h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
+                html += "<div class=\"mapblock\"\(k == 0 ? " id=\"explorer\"" : "")><h3>\(c.words("maps.colouredBy", HTMLText.escape(c.colouringTitle(colouring.title))))</h3>"
                 html += NetworkMap.legend(title: colouring.title, entries: legend)
             } else {
                 colours = Array(repeating: SVGCharts.palette[0], count: map.members.count)
@@ -160,10 +160,11 @@ extension HTMLReport {
     func brokers(_ page: inout HTMLPage, _ c: Context) {
         let a = analysis, s = a.structure
         let order = c.ranked(a.betweenness.normalized).prefix(options.brokerRows).filter { a.betweenness.normalized[$0] > 0 }
-        var header: [(title: String, right: Bool)] = [("Member", false), ("Name", false)]
+        let w = c.words
+        var header: [(title: String, right: Bool)] = [(w.plain("table.member"), false), (w.plain("table.name"), false)]
         if let g = c.groupLabel { header.append((g, false)) }
-        header += [("Connections", true), ("Betweenness", true), ("Constraint", true), ("Effective size", true)]
-        if s.brokerage != nil { header.append(("Brokerage roles", true)) }
+        header += [(w.plain("table.connections"), true), (w.plain("table.betweenness"), true), (w.plain("table.constraint"), true), (w.plain("table.effectiveSize"), true)]
+        if s.brokerage != nil { header.append((w.plain("explore.brokerage"), true)) }
         let groupColouring = s.primary.flatMap { p in c.colourings.first { $0.title == p.attribute } }
         let rows = order.map { v -> [String] in
             var row = c.memberCells(v)
@@ -191,7 +192,8 @@ extension HTMLReport {
         }
         var html = "<p class=\"note\">Members whose total tie strength at the window's end fell furthest below their own peak (only members whose peak reached the median peak count). Worth a call before they leave.</p>"
         html += rows.isEmpty ? "<p class=\"note\">Nobody's tie strength has fallen from its peak.</p>"
-            : table([("Member", false), ("Name", false), ("Peak strength", true), ("Strength now", true), ("Fall", true), ("Last activity", false)], rows)
+            : table([(c.words.plain("table.member"), false), (c.words.plain("table.name"), false), (c.words.plain("table.peak"), true),
+                     (c.words.plain("table.now"), true), (c.words.plain("table.fall"), true), (c.words.plain("table.lastActivity"), false)], rows)
         page.section("drifting", c.words.plain("section.drifting"), html)
     }
 

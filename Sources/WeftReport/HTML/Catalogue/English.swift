@@ -154,5 +154,18 @@ extension Catalogue {
         "card.segmentsMovement.na": "engagement segments were not computed",
         "note.warning": "warning",
         "note.info": "info",
+
+        // Maps and tables
+        "maps.colouredBy": "Coloured by {1}",
+        "table.member": "Member",
+        "table.name": "Name",
+        "table.connections": "Connections",
+        "table.betweenness": "Betweenness",
+        "table.constraint": "Constraint",
+        "table.effectiveSize": "Effective size",
+        "table.peak": "Peak strength",
+        "table.now": "Strength now",
+        "table.fall": "Fall",
+        "table.lastActivity": "Last activity",
     ]
 }

@@ -148,5 +148,18 @@ extension Catalogue {
         "card.segmentsMovement.na": "les segments d’engagement n’ont pas été calculés",
         "note.warning": "attention",
         "note.info": "information",
+
+        // Maps and tables
+        "maps.colouredBy": "Couleurs par {1}",
+        "table.member": "Membre",
+        "table.name": "Nom",
+        "table.connections": "Connexions",
+        "table.betweenness": "Intermédiarité",
+        "table.constraint": "Contrainte",
+        "table.effectiveSize": "Taille effective",
+        "table.peak": "Force maximale",
+        "table.now": "Force actuelle",
+        "table.fall": "Baisse",
+        "table.lastActivity": "Dernière activité",
     ]
 }

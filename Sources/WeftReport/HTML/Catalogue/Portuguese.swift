@@ -148,5 +148,18 @@ extension Catalogue {
         "card.segmentsMovement.na": "os segmentos de engajamento não foram calculados",
         "note.warning": "atenção",
         "note.info": "informação",
+
+        // Maps and tables
+        "maps.colouredBy": "Cores por {1}",
+        "table.member": "Membro",
+        "table.name": "Nome",
+        "table.connections": "Conexões",
+        "table.betweenness": "Intermediação",
+        "table.constraint": "Restrição",
+        "table.effectiveSize": "Tamanho efetivo",
+        "table.peak": "Força máxima",
+        "table.now": "Força atual",
+        "table.fall": "Queda",
+        "table.lastActivity": "Última atividade",
     ]
 }

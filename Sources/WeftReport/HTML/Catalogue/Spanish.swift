@@ -148,5 +148,18 @@ extension Catalogue {
         "card.segmentsMovement.na": "no se calcularon los segmentos de compromiso",
         "note.warning": "atención",
         "note.info": "información",
+
+        // Maps and tables
+        "maps.colouredBy": "Colores por {1}",
+        "table.member": "Miembro",
+        "table.name": "Nombre",
+        "table.connections": "Conexiones",
+        "table.betweenness": "Intermediación",
+        "table.constraint": "Restricción",
+        "table.effectiveSize": "Tamaño efectivo",
+        "table.peak": "Fuerza máxima",
+        "table.now": "Fuerza actual",
+        "table.fall": "Caída",
+        "table.lastActivity": "Última actividad",
     ]
 }
