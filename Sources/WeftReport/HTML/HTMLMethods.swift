@@ -100,7 +100,7 @@ extension HTMLReport {
             }
         }
         d.append(("Betweenness", "share of shortest paths between other pairs that pass through a member (Brandes 2001), normalised to [0, 1]; \(HTMLText.escape(r.measures.betweenness))\(r.measures.weightedPaths ? ", weighted paths" : ", counting hops")."))
-        d.append(("Constraint and effective size", "Burt's structural holes (1992): constraint is high when a member's contacts are tied to each other; effective size counts contacts net of their redundancy."))
+        d.append(("Constraint and effective size", "Burt's structural holes (1992): constraint is high when a member's contacts are tied to each other; effective size counts contacts net of their redundancy. Both are computed on the undirected, unweighted view (a pair who named each other is one contact), as NetworkX does on the undirected graph."))
         d.append(("Core and periphery", "Borgatti & Everett (1999): the discrete model splits members into a core and a periphery so that ties follow the ideal pattern (dense core, sparse periphery; core–periphery cells left out) as closely as possible; the continuous model gives each member a coreness."))
         if let cs = r.communities {
             d.append(("Communities", "\(HTMLText.escape(cs.method == "leiden" ? "Leiden (Traag, Waltman & van Eck 2019)" : "Louvain (Blondel et al. 2008)")) modularity maximisation at resolution \(HTMLText.number(cs.resolution)), seed \(cs.seed): groups of members with more ties among them than expected by chance."))
