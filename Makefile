@@ -3,7 +3,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/weft
 DEMO_OUT   ?= out/demo
 
-.PHONY: setup build demo test sample bench scale compare fuzz blas-info clean
+.PHONY: setup build demo test browser-test sample bench scale compare fuzz blas-info clean
 
 setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherwise
 	@scripts/setup.sh
@@ -36,6 +36,12 @@ demo: build       ## validate and analyse the bundled SampleData into out/demo; 
 
 test: setup       ## build and run every test
 	$(SWIFT) test
+
+BROWSER_OUT ?= out/browser
+browser-test: build ## report.html in headless Chromium: search, click, filter, period slider, no console error; A4 PDF checks; README screenshots
+	@scripts/setup.sh --browser
+	$(RELEASE) analyze SampleData --out $(BROWSER_OUT) --format html
+	python3 scripts/browser_test.py $(BROWSER_OUT)/report.html --screenshots docs/images --pdf $(BROWSER_OUT)/report.pdf
 
 sample: build     ## regenerate SampleData/ from its seed, and its platform exports from the same seed and members
 	$(RELEASE) sample --size cln --seed 42 --out SampleData

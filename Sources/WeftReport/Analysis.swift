@@ -37,6 +37,10 @@ public struct Analysis: Sendable {
     /// Whether each node has a record in the window (an interaction or attendance for a member,
     /// an attendance row for an event).
     public let active: [Bool]
+    /// The survey layer measured (nil unless `--network survey:…` names one that resolves).
+    public let surveyLayer: SurveyNetwork?
+    /// What the survey says about each tie of a survey layer (nil on other networks).
+    public let surveyEdges: SurveyEdges?
 
     public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions) {
         self.dataset = dataset
@@ -55,10 +59,13 @@ public struct Analysis: Sendable {
             active = attended
         }
         var shown = nodes.shown(under: options)
-        if options.network == .survey, let survey = options.survey,
-           let layer = try? SurveyNetwork(dataset: dataset, selection: survey, symmetrisation: options.surveySymmetrisation,
-                                          groupAttributes: options.groupAttributes, waveDates: options.surveyWaveDates) {
+        let layer = options.surveyLayer(of: dataset)
+        surveyLayer = layer
+        if let layer {
             shown = shown.adding(SurveyWaveMembership.respondedColumns(layer.memberships))   // not identifying: kept when pseudonymised
+            surveyEdges = SurveyEdges(layer, dataset: dataset, graph: graph)
+        } else {
+            surveyEdges = nil
         }
         outputNodes = shown
         // Time first: its transient memory (the records bucketed by member) then sits on the
@@ -101,7 +108,8 @@ public struct Analysis: Sendable {
                                        eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
         segments = options.network.nodesAreMembers && options.computesSegments
             ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
-                              configSource: options.segmentsSource, groups: primary?.groups, reuse: position,
+                              configSource: options.segmentsSource, groups: primary?.groups,
+                              reuse: options.network == .interactions ? position : nil,
                               labels: options.segmentLabels)
             : nil
     }
@@ -144,8 +152,10 @@ public struct Analysis: Sendable {
     /// The report model; `survey` is the survey layer's summary (nil unless the network is one),
     /// `arguments` the command line after `weft` and `dataFolder` the folder that input paths are
     /// recorded relative to (`RelativePath`; nil: as given).
+    /// `unknownMembers` is the `--unknown-members` policy the dataset was read with (nil: not
+    /// recorded, `run.settings` null).
     public func report(version: String, survey: Report.SurveySummary? = nil, arguments: [String] = [],
-                       dataFolder: String? = nil) -> Report {
+                       dataFolder: String? = nil, unknownMembers: UnknownMemberPolicy? = nil) -> Report {
         let shown = outputNodes
         let seedLabels = options.pagerankSeeds.compactMap { nodes.ids.index(of: $0).map { shown.ids[$0] } }
         let interactions = dataset.interactions.range(in: window)
@@ -196,14 +206,7 @@ public struct Analysis: Sendable {
                             kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,
                             katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
-            inputs: dataset.files.map {
-                .init(kind: $0.kind.rawValue, path: RelativePath.of($0.path, from: dataFolder),
-                      delimiter: $0.layout.sheet != nil ? "none" : $0.delimiter == "\t" ? "tab" : $0.delimiter, sheet: $0.layout.sheet,
-                      encoding: $0.layout.encoding.rawValue,
-                      dateFormats: Dictionary($0.dateColumns.map { ($0.column, $0.format) }) { first, _ in first },
-                      rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
-                      bytes: $0.bytes, sha256: $0.sha256)
-            },
+            inputs: Report.Input.all(dataset, dataFolder: dataFolder),
             rows: .init(read: dataset.rowsRead, accepted: dataset.rowsAccepted, rejected: dataset.rowsRejected),
             membership: membership,
             records: records,
@@ -233,7 +236,10 @@ public struct Analysis: Sendable {
                        dataAsOf: times.max().map(Timestamp.formatDate),
                        windowStart: window.start.map(Timestamp.formatDateTime), windowEnd: window.end.map(Timestamp.formatDateTime),
                        pseudonymisation: .init(method: !options.pseudonymise ? "none" : options.pseudonymKey == nil ? "member_order" : "keyed",
-                                               keptAttributes: outputNodes.attributes.columns.map(\.name))))
+                                               keptAttributes: outputNodes.attributes.columns.map(\.name)),
+                       settings: unknownMembers.map {
+                           Report.Settings(unknownMembers: $0.rawValue, waveDates: options.surveyWaveDates, layer: surveyLayer)
+                       }))
     }
 }
 

@@ -97,12 +97,17 @@ public struct AnalysisOptions: Sendable {
         case .survey:
             // Waves, not the time window, select survey data; a selection that does not resolve
             // (checked by the command before) gives an empty graph.
-            guard let survey, let layer = try? SurveyNetwork(dataset: dataset, selection: survey, symmetrisation: surveySymmetrisation,
-                                                              groupAttributes: groupAttributes, waveDates: surveyWaveDates) else {
-                return GraphBuilder().build(InteractionLog(), nodeCount: n)
-            }
+            guard let layer = surveyLayer(of: dataset) else { return GraphBuilder().build(InteractionLog(), nodeCount: n) }
             return layer.graph(dataset)
         }
+    }
+
+    /// The survey layer `--network survey:…` selects; nil on other networks, or when the
+    /// selection does not resolve (the command checks that before).
+    public func surveyLayer(of dataset: Dataset) -> SurveyNetwork? {
+        guard network == .survey, let survey else { return nil }
+        return try? SurveyNetwork(dataset: dataset, selection: survey, symmetrisation: surveySymmetrisation,
+                                  groupAttributes: groupAttributes, waveDates: surveyWaveDates)
     }
 }
 

@@ -11,6 +11,10 @@ import WeftIO
 /// - `window:FROM..TO` — interactions between two dates (inclusive), e.g. one survey wave;
 /// - `co-attendance` — members tied by the events they attended together;
 /// - `same:ATTRIBUTE` — 1 for two members with the same value of a member attribute;
+/// - `diff:ATTRIBUTE` — |v_i − v_j| for a numeric member attribute v (numeric difference);
+/// - `sender:ATTRIBUTE`, `receiver:ATTRIBUTE` — v_i, v_j: the sender's or receiver's value
+///   (sender and receiver effects); members without a number are left out of the comparison
+///   (`presentMembers`);
 /// - `survey:RELATION[+RELATION…][@WAVE]` — survey nominations of those relations in a wave (by
 ///   default the last), the value of each nomination (e.g. `survey:advice@baseline`).
 ///
@@ -22,6 +26,9 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
     case span(from: String, to: String)
     case coAttendance
     case sameGroup(String)
+    case difference(String)
+    case sender(String)
+    case receiver(String)
     case survey(SurveySelection)
 
     public struct ParseError: Error, CustomStringConvertible {
@@ -35,11 +42,14 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
         if trimmed.hasPrefix("survey:") { self = .survey(try SurveySelection(parsing: String(trimmed.dropFirst(7)))); return }
         let parts = trimmed.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else {
-            throw ParseError(description: "'\(text)' is not a relation (all, type:LABEL, window:FROM..TO, co-attendance, same:ATTRIBUTE, survey:RELATION[@WAVE])")
+            throw ParseError(description: "'\(text)' is not a relation (all, type:LABEL, window:FROM..TO, co-attendance, same:ATTRIBUTE, diff:ATTRIBUTE, sender:ATTRIBUTE, receiver:ATTRIBUTE, survey:RELATION[@WAVE])")
         }
         switch parts[0] {
         case "type": self = .types(parts[1].split(separator: "+").map(String.init))
         case "same": self = .sameGroup(parts[1])
+        case "diff": self = .difference(parts[1])
+        case "sender": self = .sender(parts[1])
+        case "receiver": self = .receiver(parts[1])
         case "window":
             let bounds = parts[1].components(separatedBy: "..")
             guard bounds.count == 2, !bounds[0].isEmpty, !bounds[1].isEmpty else {
@@ -58,17 +68,42 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
         case .span(let from, let to): return "window:\(from)..\(to)"
         case .coAttendance: return "co-attendance"
         case .sameGroup(let attribute): return "same:" + attribute
+        case .difference(let attribute): return "diff:" + attribute
+        case .sender(let attribute): return "sender:" + attribute
+        case .receiver(let attribute): return "receiver:" + attribute
         case .survey(let selection): return selection.description
         }
     }
 
     /// The relation as an n × n matrix over the dataset's members.
     /// Per member, whether the relation can hold for them: for a survey relation, whether they
-    /// were a member at its wave (`SurveyWaveMembership`); nil for the other relations, which
-    /// hold for every member.
+    /// were a member at its wave (`SurveyWaveMembership`); for a numeric attribute relation,
+    /// whether the member has a number; nil for the other relations, which hold for every member.
     public func presentMembers(_ dataset: Dataset) throws -> [Bool]? {
-        guard case .survey(let selection) = self else { return nil }
-        return SurveyWaveMembership(dataset: dataset, wave: try selection.resolve(dataset.survey).wave).present
+        switch self {
+        case .survey(let selection):
+            return SurveyWaveMembership(dataset: dataset, wave: try selection.resolve(dataset.survey).wave).present
+        case .difference(let attribute), .sender(let attribute), .receiver(let attribute):
+            return try Relation.numbers(dataset, attribute: attribute, relation: description).map { !$0.isNaN }
+        default:
+            return nil
+        }
+    }
+
+    /// A member attribute's values as numbers (a decimal comma is read as a point), NaN for a
+    /// member without one (empty or not a number); an error when no member has one.
+    static func numbers(_ dataset: Dataset, attribute: String, relation: String) throws -> [Double] {
+        guard let column = dataset.members.attributes.column(named: attribute) else {
+            throw ParseError(description: "\(relation): no member attribute '\(attribute)'")
+        }
+        let values = (0..<dataset.members.count).map { v -> Double in
+            let text = column.value(at: v).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            return Double(text).flatMap { $0.isFinite ? $0 : nil } ?? .nan
+        }
+        guard values.contains(where: { !$0.isNaN }) else {
+            throw ParseError(description: "\(relation): no member has a number in '\(attribute)'")
+        }
+        return values
     }
 
     public func matrix(_ dataset: Dataset, window: TimeWindow, undirected: Bool, binary: Bool) throws -> Matrix {
@@ -107,6 +142,12 @@ public enum Relation: Sendable, Equatable, CustomStringConvertible {
                 throw ParseError(description: "same:\(attribute): no member attribute of that name")
             }
             return Matrix(sameGroup: NodeGroups(column: column, nodeCount: n))
+        case .difference(let attribute):
+            return Matrix(absoluteDifference: try Relation.numbers(dataset, attribute: attribute, relation: description).map { $0.isNaN ? 0 : $0 })
+        case .sender(let attribute):
+            return Matrix(sender: try Relation.numbers(dataset, attribute: attribute, relation: description).map { $0.isNaN ? 0 : $0 })
+        case .receiver(let attribute):
+            return Matrix(receiver: try Relation.numbers(dataset, attribute: attribute, relation: description).map { $0.isNaN ? 0 : $0 })
         case .survey(let selection):
             let (relations, wave) = try selection.resolve(dataset.survey)
             let graph = SurveyNetwork.graph(dataset, relations: relations, membership: SurveyWaveMembership(dataset: dataset, wave: wave),

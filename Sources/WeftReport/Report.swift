@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "1.2.0"
+    public static let currentSchemaVersion = "1.3.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -52,6 +52,14 @@ public struct Report: Codable, Sendable, Equatable {
     public struct Generator: Codable, Sendable, Equatable {
         public var name = "weft"
         public var version: String
+        /// The commit the binary was built from. SwiftPM builds carry none, and Weft does not
+        /// guess one from the working directory at run time (which need not be the build's), so
+        /// the field says `not recorded at build time` until a release build sets it.
+        public var commit: String = Generator.buildCommit
+
+        public static let buildCommit = "not recorded at build time"
+
+        public init(version: String) { self.version = version }
     }
 
     /// The analysed span; nil bounds are open. `to` is inclusive, as given on the command line.

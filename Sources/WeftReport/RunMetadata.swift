@@ -17,10 +17,52 @@ extension Report {
         @NullCoded public var windowStart: String?
         @NullCoded public var windowEnd: String?
         public var pseudonymisation: Pseudonymisation
+        /// The effective settings that change the figures (null when the caller records none).
+        @NullCoded public var settings: Settings? = nil
 
         enum CodingKeys: String, CodingKey {
-            case arguments, pseudonymisation
+            case arguments, pseudonymisation, settings
             case dataAsOf = "data_as_of", windowStart = "window_start", windowEnd = "window_end"
+        }
+    }
+
+    /// The settings that change a run's figures beyond the measures' own (report.json's
+    /// `run.settings`, the qap JSON's `settings`), with their effective values, defaults included.
+    public struct Settings: Codable, Sendable, Equatable {
+        /// `--unknown-members`: what happened to records naming someone not in members.csv.
+        public var unknownMembers: String
+        /// `--wave-dates` as given (wave label → ISO day); empty when not given.
+        public var waveDates: [String: String]
+        /// The survey layer's missing-data treatment (`--survey-symmetrise`: directed,
+        /// reconstruct, max, min or mean); null when no survey layer is measured.
+        @NullCoded public var missingDataTreatment: String?
+        /// How it was chosen: `--survey-symmetrise`, or `default (lowest response rate N%)`; null
+        /// with the treatment.
+        @NullCoded public var missingDataTreatmentFrom: String?
+
+        public init(unknownMembers: String, waveDates: [String: Int64], missingDataTreatment: String? = nil,
+                    missingDataTreatmentFrom: String? = nil) {
+            self.unknownMembers = unknownMembers
+            self.waveDates = waveDates.mapValues(Timestamp.formatDate)
+            self.missingDataTreatment = missingDataTreatment
+            self.missingDataTreatmentFrom = missingDataTreatmentFrom
+        }
+
+        /// The settings of a run measuring `layer` (nil: no survey layer).
+        public init(unknownMembers: String, waveDates: [String: Int64], layer: SurveyNetwork?) {
+            var from: String? = nil
+            if let layer {
+                from = layer.symmetrisationDefaulted
+                    ? String(format: "default (lowest response rate %.1f%%)", SurveyNetwork.lowestRate(layer.memberships).rate * 100)
+                    : "--survey-symmetrise"
+            }
+            self.init(unknownMembers: unknownMembers, waveDates: waveDates, missingDataTreatment: layer?.symmetrisation.rawValue,
+                      missingDataTreatmentFrom: from)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case unknownMembers = "unknown_members", waveDates = "wave_dates"
+            case missingDataTreatment = "missing_data_treatment", missingDataTreatmentFrom = "missing_data_treatment_from"
         }
     }
 
@@ -77,5 +119,20 @@ public enum RelativePath {
             }
         }
         return out
+    }
+}
+
+extension Report.Input {
+    /// Every input file of `dataset` as the outputs record it: paths relative to `dataFolder`,
+    /// with the counts of rows read, accepted and rejected and the file's SHA-256.
+    public static func all(_ dataset: Dataset, dataFolder: String?) -> [Report.Input] {
+        dataset.files.map {
+            .init(kind: $0.kind.rawValue, path: RelativePath.of($0.path, from: dataFolder),
+                  delimiter: $0.layout.sheet != nil ? "none" : $0.delimiter == "\t" ? "tab" : $0.delimiter, sheet: $0.layout.sheet,
+                  encoding: $0.layout.encoding.rawValue,
+                  dateFormats: Dictionary($0.dateColumns.map { ($0.column, $0.format) }) { first, _ in first },
+                  rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected, extraColumns: $0.extraColumns,
+                  bytes: $0.bytes, sha256: $0.sha256)
+        }
     }
 }

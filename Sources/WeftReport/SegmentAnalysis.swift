@@ -51,6 +51,11 @@ public struct SegmentAnalysis: Sendable {
                  threads: Int = Parallel.threadCount) {
         guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
         let facts = SegmentAnalysis.facts(dataset.members, config: given)
+        // Segments are the members' property, not the measured network's: every run segments on
+        // the interactions network, whichever network `--network` measures.
+        var memberNetwork = options
+        memberNetwork.network = .interactions
+        let waves = dataset.survey.count > 0 ? SurveyWaveMembership.all(dataset, waveDates: options.surveyWaveDates) : []
         // Features per snapshot, one snapshot at a time; the main one first, for the fit (which
         // changes thresholds only, not the features).
         func featuresAt(_ index: Int) -> EngagementFeatures {
@@ -62,11 +67,12 @@ public struct SegmentAnalysis: Sendable {
             if isMain, let reuse, SegmentAnalysis.sameRecords(dataset, span, window) {
                 position = reuse
             } else {
-                position = SegmentAnalysis.position(options.graph(of: dataset, in: span), options: options, groups: groups,
+                position = SegmentAnalysis.position(memberNetwork.graph(of: dataset, in: span), options: memberNetwork, groups: groups,
                                                     full: isMain, config: given)
             }
             return EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
-                                      window: span, position: position, roles: given.engagementRoles)
+                                      window: span, position: position, roles: given.engagementRoles,
+                                      surveyInDegree: SegmentAnalysis.surveyInDegree(dataset, waves: waves, at: snapshotEnd))
         }
         let features = featuresAt(ends.count - 1)
         var config = given
@@ -101,6 +107,23 @@ public struct SegmentAnalysis: Sendable {
                                       config: config, seed: options.seed, threads: threads)
         transitions = SegmentTransitions(snapshots: snapshots.map(\.segment), segmentCount: segments.count)
         sensitivity = mainSensitivity!
+    }
+
+    /// `survey_in_degree` at a snapshot ending at `end`: per member, the members who named them
+    /// (any relation, each nominator once, nominations between members present at the wave) in
+    /// the last wave dated before `end` — the last wave when no wave has a date, the last undated
+    /// wave ahead of a later dated one not counted. NaN for a member absent at that wave; nil
+    /// without survey data or when every dated wave comes after `end`.
+    static func surveyInDegree(_ dataset: Dataset, waves: [SurveyWaveMembership], at end: Int64) -> [Double]? {
+        let dated = waves.filter { $0.date != nil }
+        guard let wave = dated.isEmpty ? waves.last : dated.last(where: { $0.date! < end }) else { return nil }
+        let log = dataset.survey
+        var nominators = [Set<Int32>](repeating: [], count: dataset.members.count)
+        for k in 0..<log.count where log.wave[k] == wave.wave {
+            let s = log.respondent[k], t = log.alter[k]
+            if s != t && wave.present[Int(s)] && wave.present[Int(t)] { nominators[Int(t)].insert(s) }
+        }
+        return nominators.indices.map { v in wave.present[v] ? Double(nominators[v].count) : .nan }
     }
 
     /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's
@@ -407,7 +430,7 @@ extension SegmentAnalysis {
 
     static let notes = [
         "attendance_rate: events attended / events held in the window while a member (invitations are not in the input format)",
-        "survey_in_degree: no survey data (survey ingest is not implemented yet); the feature is empty",
+        "survey_in_degree: members who named the member (any relation) in the last survey wave dated before the snapshot's end; empty without survey data",
         "percentile thresholds are taken over the members active in the window",
     ]
 

@@ -33,6 +33,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "What sizes the dots on report.html's maps: connections, strength, betweenness, pagerank or coreness.")
     var mapSize: MapSizeMeasure = .connections
 
+    @Option(name: .long, help: ArgumentHelp("report.html's title (default: Network report, in the report's language).", valueName: "TEXT"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("A PNG or SVG logo (at most 512 KB) shown beside report.html's title, embedded in the page.", valueName: "FILE"))
+    var logo: String?
+
+    @Option(name: .long, help: "The language of report.html: en, fr, es or pt (headings, labels, definitions, number and date formats).")
+    var lang: ReportLanguage = .en
+
     @Option(name: .long, help: ArgumentHelp(
         "A previous run's output folder (or its report.json): community numbers follow that run's where members overlap, so a monthly refresh keeps numbers and colours.",
         valueName: "PATH"))
@@ -43,16 +52,19 @@ struct AnalyzeCommand: ParsableCommand {
         if measures.network == .events {
             throw ValidationError("--network events is for `weft metrics` (its rows are events, not members)")
         }
+        try window.check(network: measures.network)
     }
 
     func run() throws {
         let progress = Progress()
+        let logoImage = try logo.map { try ReportLogo(path: $0) }   // a bad logo fails before the analysis
         let span = try window.window()
         let segmentConfig = try segmentOptions.load()
         let formats = try OutputFormat.parse(format)
         let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name) + segmentOptions.fittedOutputs,
                                       inputs: input.inputFiles())
-        let dataset = try input.load(progress: progress)
+        let dataset = try input.load(progress: progress, defaultReview: out + "/match-review.csv")
+        try input.failIfAFileWasLost(dataset)
         try measures.checkNames(dataset)
         if measures.network.nodesAreMembers && measures.network != .survey { try time.checkPeriodCount(dataset, window: span) }
         if measures.network.nodesAreMembers { try time.periodLimit.checkSegmentSnapshots(dataset, window: span, rules: segmentConfig.rules) }
@@ -73,7 +85,7 @@ struct AnalyzeCommand: ParsableCommand {
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
                                                                        pathOptions: Self.pathOptions, positional: input.data,
                                                                        omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),
-                                     dataFolder: input.dataFolder)
+                                     dataFolder: input.dataFolder, unknownMembers: input.unknownMembers)
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
             guard formats.contains(format) else { return }
@@ -84,6 +96,9 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
         var html = HTMLReport.Options()
         html.sizeBy = mapSize
+        html.title = title
+        html.language = lang
+        html.logo = logoImage
         // report.html's layout, computed once and shared by the network files.
         let map = formats.isDisjoint(with: [.html, .network, .graphml, .gexf]) ? nil : NetworkMap.of(analysis, options: html)
         try emit("network.json", .network) { try NodeLinkWriter.write(report, analysis: analysis, map: map, to: $0) }
@@ -101,11 +116,20 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, map: map, to: $0) }
         try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, map: map, to: $0) }
         if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
+        // Typed names and emails are personal data: not written beside pseudonymised outputs.
+        let matchesWithheld = MatchFiles.needed(dataset) && measures.pseudonymise
+        if MatchFiles.needed(dataset) && !measures.pseudonymise {
+            for name in MatchFiles.names { try folder.add(name) }
+            try MatchFiles.write(dataset, into: folder)
+            written += MatchFiles.names.map { out + "/" + $0 }
+        }
         try folder.publish()
         progress.done()
         let n = report.network
         if let survey = report.survey { print(SurveyReporting.line(survey)) }
         print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
+        input.printMatching(dataset)
+        if matchesWithheld { print("match-report.csv and match-review.csv are not written with --pseudonymise (they hold the names as typed); run weft validate --match-report DIR to review them") }
         print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average connections \(format(report.summary.averageConnections))")
         print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")
         print("transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness)")
@@ -188,3 +212,4 @@ enum OutputFormat: String, CaseIterable {
 }
 
 extension MapSizeMeasure: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}

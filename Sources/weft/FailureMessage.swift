@@ -11,6 +11,7 @@ enum FailureMessage {
         switch error {
         case let failure as CommandFailure: return failure.message
         case let error as InputError: return "error: \(error)"
+        case let error as SurveyError: return "error: \(error)"
         case let error as OutputError: return "error: \(error)"
         case let error as CocoaError:
             let path = error.filePath ?? error.url?.path

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WeftGraph
 import WeftIO
+import WeftReport
 
 /// Where the input files are and how to read them (shared by `validate` and `analyze`).
 struct InputOptions: ParsableArguments {
@@ -33,6 +34,8 @@ struct InputOptions: ParsableArguments {
     var strict = false
 
     @OptionGroup var reading: ReadingFlags
+
+    @OptionGroup var names: NameMatchingFlags
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Largest weight of an interaction or value of a survey nomination; larger ones are rejected (at most 1e15, so no sum can overflow).", valueName: "NUMBER"))
     var maxWeight = InputLimits.defaultMaxWeight
@@ -100,11 +103,40 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    func load(progress: Progress) throws -> Dataset {
+    /// Reads the inputs. `defaultReview`: a review file of decisions read when --match-review
+    /// names none and it exists (analyze's OUT/match-review.csv).
+    func load(progress: Progress, defaultReview: String? = nil) throws -> Dataset {
         progress.stage("reading inputs")
-        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: try reading.options(), limits: limits()).load(paths)
+        let review = defaultReview.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        let dataset = try DatasetLoader(unknownMembers: unknownMembers, undirected: undirected, reading: try reading.options(), limits: limits(),
+                                        nameMatching: names.options(defaultReview: review)).load(paths)
         progress.done()
         return dataset
+    }
+
+    /// Prints how member references that are not ids were matched (nothing with matching off).
+    func printMatching(_ dataset: Dataset, say: (String) -> Void = { print($0) }) {
+        guard let m = dataset.memberMatching else { return }
+        let counted = [MatchMethod.email, .name, .fuzzy, .reviewed, .review, .ambiguous, .unmatched].compactMap { method in
+            m.distinct[method].map { "\(method.rawValue) \($0)" }
+        }
+        guard !counted.isEmpty || !m.decisions.isEmpty else { return }
+        say("members named by email or name in records (distinct texts): " + (counted.isEmpty ? "none" : counted.joined(separator: ", "))
+            + (m.decisions.isEmpty ? "" : "; \(m.decisions.count) review decision(s) applied"))
+        let waiting = m.waiting
+        if !waiting.isEmpty {
+            say("\(waiting.count) name(s) wait for a decision in match-review.csv; their \(m.rowsWaiting) row(s) are rejected until then:")
+            for e in waiting.prefix(5) { say("  " + TerminalText.printable("\(e.firstSeen): '\(e.text)' (\(e.match.method.rawValue))")) }
+        }
+    }
+
+    /// Under --strict, any reject is a failure (exit 1); and whatever the mode, a file of which
+    /// every row was rejected is one (the run would otherwise stand on nothing).
+    func failIfAFileWasLost(_ dataset: Dataset) throws {
+        for f in dataset.files where f.rowsRead > 0 && f.accepted == 0 {
+            let why = dataset.commonestRejectReason(file: f.path).map { "; most often: \($0.reason) (\($0.count) row(s))" } ?? ""
+            throw CommandFailure(message: "error: \(f.path): all \(f.rowsRead) row(s) rejected" + why, exitCode: 1)
+        }
     }
 
     /// Prints data warnings (an assumed encoding, a partial last period, …) at the end of a
@@ -158,5 +190,13 @@ struct WindowOptions: ParsableArguments {
         }
         if let start, let end, end <= start { throw ValidationError("--to is before --from") }
         return TimeWindow(start: start, end: end)
+    }
+
+    /// Refuses `--from`/`--to` on a survey layer: they select records by date, while a survey
+    /// layer is chosen by its wave, so they would change only `active` and the segments.
+    func check(network: NetworkKind) throws {
+        guard network == .survey, from != nil || to != nil else { return }
+        throw ValidationError("--from/--to select interactions and attendance by date; a survey layer is chosen by its wave "
+            + "(--network survey:RELATION@WAVE), so they do not apply to it: leave them out, or measure the interactions network for a window")
     }
 }

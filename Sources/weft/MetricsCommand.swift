@@ -22,6 +22,10 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Also write the network figures (report.json's `network` object) to this file (- for standard output).")
     var networkJson: String?
 
+    func validate() throws {
+        try window.check(network: measures.network)
+    }
+
     func run() throws {
         let progress = Progress()
         let span = try window.window()

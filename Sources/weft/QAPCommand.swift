@@ -16,6 +16,8 @@ struct QAPCommand: ParsableCommand {
         A RELATION is one of: all (every interaction in the window), type:LABEL[+LABEL…] (interactions of \
         those types), window:FROM..TO (interactions between two dates, e.g. a survey wave), co-attendance \
         (shared events), same:ATTRIBUTE (1 for two members with the same value, e.g. same:country), \
+        diff:ATTRIBUTE (|difference| of a numeric attribute), sender:ATTRIBUTE and receiver:ATTRIBUTE \
+        (the sender's or the receiver's value: sender and receiver effects), \
         survey:RELATION[@WAVE] (survey nominations, e.g. survey:advice@baseline; default the last wave).
         Example: weft qap SampleData --dependent type:call --predictor type:message --predictor same:country
         """
@@ -30,7 +32,7 @@ struct QAPCommand: ParsableCommand {
     @Option(help: "A relation that may explain it (RELATION; repeat for MR-QAP).")
     var predictor: [String] = []
 
-    @Flag(help: "Use 1 for every tie instead of its weight.")
+    @Flag(help: "Use 1 for every tie instead of its weight; the regression is then logistic (as sna's netlogit).")
     var binary = false
 
     @Option(parsing: .unconditional, help: "Number of permutations.")
@@ -52,6 +54,12 @@ struct QAPCommand: ParsableCommand {
         }
         if permutations < 1 { throw ValidationError("--permutations must be at least 1") }
         for text in [dependent] + predictor { _ = try relation(text) }
+        if input.undirected, let text = predictor.first(where: { $0.hasPrefix("sender:") || $0.hasPrefix("receiver:") }) {
+            throw ValidationError("--predictor \(text): sender and receiver effects need directed relations; leave out --undirected")
+        }
+        if ["diff:", "sender:", "receiver:"].contains(where: dependent.hasPrefix) {
+            throw ValidationError("--dependent \(dependent): an attribute relation is a predictor; name a relation of ties to explain")
+        }
     }
 
     private func relation(_ text: String) throws -> Relation {
@@ -87,13 +95,29 @@ struct QAPCommand: ParsableCommand {
         let y = restricted(try matrix(dependent))
         let xs = try predictor.map { restricted(try matrix($0)) }
         if members.count < n {
-            print("members: \(members.count) of \(n), those present at every survey wave named (the dyads observable in all of them); \(n - members.count) not yet joined or already left are left out")
+            let numeric = ([dependent] + predictor).contains { $0.hasPrefix("diff:") || $0.hasPrefix("sender:") || $0.hasPrefix("receiver:") }
+            let surveyed = ([dependent] + predictor).contains { $0.hasPrefix("survey:") }
+            let why = [surveyed ? "present at every survey wave named (the dyads observable in all of them)" : nil,
+                       numeric ? "with a number for every numeric attribute named" : nil].compactMap { $0 }.joined(separator: " and ")
+            print("members: \(members.count) of \(n), those \(why); \(n - members.count) others are left out")
         }
         if let problem = MRQAPRegression.designProblem(y, predictors: xs, directed: directed) {
             throw CommandFailure(message: "error: QAP: " + explain(problem), exitCode: 1)
         }
         var result = QAPResult(dependent: dependent, predictors: predictor, directed: directed, binary: binary,
                                permutations: permutations, seed: seed, members: members.count, membersLeftOut: n - members.count)
+        result.generator = .init(version: Weft.version)
+        result.arguments = RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
+                                                  pathOptions: AnalyzeCommand.pathOptions, positional: input.data, omitted: ["--out"])
+        result.settings = Report.Settings(unknownMembers: input.unknownMembers.rawValue, waveDates: [:])
+        result.inputs = Report.Input.all(dataset, dataFolder: input.dataFolder)
+        result.responseRates = try ([dependent] + predictor).compactMap { text -> QAPResult.ResponseRate? in
+            guard case .survey(let selection) = try relation(text) else { return nil }
+            let wave = try selection.resolve(dataset.survey).wave
+            let m = SurveyWaveMembership(dataset: dataset, wave: wave)
+            return .init(relation: text, wave: m.label, members: m.presentCount, respondents: m.respondentCount,
+                         responseRate: m.presentCount == 0 ? nil : Double(m.respondentCount) / Double(m.presentCount))
+        }
         if xs.count == 1 {
             let c = QAPCorrelation(xs[0], y, directed: directed, permutations: permutations, seed: seed)
             result.correlation = .init(observed: c.observed, pGreaterOrEqual: c.pValues.greaterOrEqual,
@@ -101,24 +125,25 @@ struct QAPCommand: ParsableCommand {
                                        permutationMean: c.permutationMean, permutationSd: c.permutationStandardDeviation)
             print("QAP correlation \(dependent) ~ \(predictor[0]): r = \(format(c.observed)), p(≥) = \(format(c.pValues.greaterOrEqual)), p(≤) = \(format(c.pValues.lessOrEqual)), p(|r|) = \(format(c.pValues.absoluteGreaterOrEqual)) (\(permutations) permutations, \(c.observations) cells)")
         }
-        let regression: MRQAPRegression
         do {
-            regression = try MRQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed)
+            result.regression = binary
+                ? .init(try LogisticQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed), names: predictor)
+                : .init(try MRQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed), names: predictor)
         } catch let problem as QAPDesignProblem {
             throw CommandFailure(message: "error: MR-QAP: " + explain(problem), exitCode: 1)
         }
-        result.regression = .init(
-            intercept: regression.intercept.coefficient, rSquared: regression.rSquared,
-            adjustedRSquared: regression.adjustedRSquared, observations: regression.observations,
-            terms: zip(predictor, regression.predictors).map { name, term in
-                .init(relation: name, coefficient: term.coefficient, standardError: term.standardError, t: term.tValue,
-                      pGreaterOrEqual: term.pValues?.greaterOrEqual, pLessOrEqual: term.pValues?.lessOrEqual,
-                      pAbsolute: term.pValues?.absoluteGreaterOrEqual)
-            })
-        print("MR-QAP (double semi-partialling) \(dependent): R² = \(format(regression.rSquared)), adjusted \(format(regression.adjustedRSquared)), intercept \(format(regression.intercept.coefficient))")
-        print("  predictor                      coefficient   std.error           t    p(|t|)")
-        for term in result.regression!.terms {
-            print("  " + term.relation.padding(toLength: 28, withPad: " ", startingAt: 0)
+        let regression = result.regression!
+        if binary {
+            print("Logistic MR-QAP (double semi-partialling) \(dependent): deviance \(format(regression.deviance!)), null deviance \(format(regression.nullDeviance!)), AIC \(format(regression.aic!)), intercept \(format(regression.intercept))")
+        } else {
+            print("MR-QAP (double semi-partialling) \(dependent): R² = \(format(regression.rSquared!)), adjusted \(format(regression.adjustedRSquared!)), intercept \(format(regression.intercept))")
+        }
+        // The predictor column is as wide as the longest name: names are never cut.
+        let nameWidth = max(28, predictor.map(\.count).max() ?? 0)
+        let statistic = binary ? "z" : "t"
+        print("  " + "predictor".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  coefficient   std.error           \(statistic)    p(|\(statistic)|)")
+        for term in regression.terms {
+            print("  " + term.relation.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                   + [term.coefficient, term.standardError, term.t].map { pad(format($0), 12) }.joined()
                   + pad(term.pAbsolute.map(format) ?? "-", 10))
         }
@@ -137,6 +162,10 @@ struct QAPCommand: ParsableCommand {
         case let .collinearPredictor(index):
             let earlier = predictor[..<index].joined(separator: ", ")
             return "the predictor \(predictor[index]) is collinear with \(earlier) (it is a linear combination of \(index == 1 ? "it" : "them") over the pairs of members), so their coefficients cannot be told apart; drop one"
+        case .dependentNotBinary:
+            return "\(problem); --binary makes every tie 1"
+        case .logisticFitFailed:
+            return "\(problem); drop the predictor that separates them, or leave out --binary for the linear model"
         }
     }
 
@@ -177,16 +206,42 @@ struct QAPResult: Encodable {
         }
     }
 
+    /// The regression: OLS (`model` "ols": R², t-values) or, with --binary, logistic
+    /// (`model` "logistic": deviance, AIC, BIC, z-values in `t`); what does not apply is null.
     struct Regression: Codable, Sendable, Equatable {
+        var model: String
         var intercept: Double
-        var rSquared: Double
-        var adjustedRSquared: Double
+        @NullCoded var rSquared: Double?
+        @NullCoded var adjustedRSquared: Double?
+        @NullCoded var deviance: Double?
+        @NullCoded var nullDeviance: Double?
+        @NullCoded var aic: Double?
+        @NullCoded var bic: Double?
         var observations: Int
         var terms: [Term]
 
         enum CodingKeys: String, CodingKey {
-            case intercept, observations, terms
-            case rSquared = "r_squared", adjustedRSquared = "adjusted_r_squared"
+            case model, intercept, observations, terms, deviance, aic, bic
+            case rSquared = "r_squared", adjustedRSquared = "adjusted_r_squared", nullDeviance = "null_deviance"
+        }
+
+        static func terms(_ names: [String], _ fitted: [MRQAPRegression.Term]) -> [Term] {
+            zip(names, fitted).map { name, term in
+                .init(relation: name, coefficient: term.coefficient, standardError: term.standardError, t: term.tValue,
+                      pGreaterOrEqual: term.pValues?.greaterOrEqual, pLessOrEqual: term.pValues?.lessOrEqual,
+                      pAbsolute: term.pValues?.absoluteGreaterOrEqual)
+            }
+        }
+
+        init(_ r: MRQAPRegression, names: [String]) {
+            (model, intercept, rSquared, adjustedRSquared, observations) = ("ols", r.intercept.coefficient, r.rSquared, r.adjustedRSquared, r.observations)
+            terms = Regression.terms(names, r.predictors)
+        }
+
+        init(_ r: LogisticQAPRegression, names: [String]) {
+            (model, intercept, deviance, nullDeviance, aic, bic, observations) =
+                ("logistic", r.intercept.coefficient, r.deviance, r.nullDeviance, r.aic, r.bic, r.observations)
+            terms = Regression.terms(names, r.predictors)
         }
     }
 
@@ -202,9 +257,32 @@ struct QAPResult: Encodable {
     var membersLeftOut: Int
     @NullCoded var correlation: Correlation? = nil
     @NullCoded var regression: Regression? = nil
+    /// Provenance: the binary, the command line (paths relative to the data folder, `--out`
+    /// left out), the settings that change the figures, the inputs with their SHA-256, and the
+    /// response rate of every survey relation compared.
+    var generator = Report.Generator(version: "")
+    var arguments: [String] = []
+    var settings = Report.Settings(unknownMembers: "add", waveDates: [:])
+    var inputs: [Report.Input] = []
+    var responseRates: [ResponseRate] = []
+
+    /// The response rate of a survey relation's wave: respondents / members present at it.
+    struct ResponseRate: Codable, Sendable, Equatable {
+        var relation: String
+        var wave: String
+        var members: Int
+        var respondents: Int
+        @NullCoded var responseRate: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case relation, wave, members, respondents
+            case responseRate = "response_rate"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case dependent, predictors, directed, binary, permutations, seed, members, correlation, regression
-        case membersLeftOut = "members_left_out"
+        case generator, arguments, settings, inputs
+        case membersLeftOut = "members_left_out", responseRates = "response_rates"
     }
 }

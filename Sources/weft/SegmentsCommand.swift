@@ -82,6 +82,7 @@ struct SegmentsCommand: ParsableCommand {
 
     func validate() throws {
         if measures.network == .events { throw ValidationError("--network events has no members to segment") }
+        try window.check(network: measures.network)
         if segmentOptions.labels != nil && out == nil { throw ValidationError("--labels writes the fitted rules into a folder: give --out") }
     }
 

@@ -29,8 +29,8 @@ struct SurveyImportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The survey export (CSV).")
-    var input: String
+    @Argument(help: "The survey export (CSV, text or .xlsx); several exports of one survey (a wave each) are converted together.")
+    var inputs: [String]
 
     @Option(help: "The roster: a members file (id, name, email, …) that names are matched against.")
     var members: String
@@ -53,8 +53,8 @@ struct SurveyImportCommand: ParsableCommand {
     @Option(help: "The relation of every nomination (default: from the headers; 'tie' where they say nothing).")
     var relation: String?
 
-    @Option(help: "The wave of every row without a wave column (default: 1).")
-    var wave: String?
+    @Option(help: "The wave of the rows without a wave column (default: 1). With several exports, give it once per export, in order (or let each have a wave column).")
+    var wave: [String] = []
 
     @Option(help: "Scale labels, e.g. 'Never=0,Monthly=1,Weekly=2,Daily=3', or a CSV file with label and value columns (added to, and overriding, the built-in labels).")
     var scale: String?
@@ -82,6 +82,10 @@ struct SurveyImportCommand: ParsableCommand {
             do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) }
         }
         _ = try MeasureOptions.uniqueList(alterColumns ?? "", option: "--alter-columns")
+        if inputs.isEmpty { throw ValidationError("name the survey export to convert") }
+        if !wave.isEmpty && wave.count != inputs.count {
+            throw ValidationError("--wave is given \(wave.count) time(s) for \(inputs.count) export(s): give it once per export, in order, or not at all")
+        }
     }
 
     func settings() throws -> SurveyImportSettings {
@@ -89,7 +93,6 @@ struct SurveyImportCommand: ParsableCommand {
         s.respondentColumn = respondentColumn
         s.alterColumns = alterColumns
         s.relation = relation
-        s.wave = wave
         s.reading = try reading.options()
         if let choices { s.choices = try KoboChoices.read(path: choices, reading: s.reading) }
         if let scale {
@@ -119,8 +122,9 @@ struct SurveyImportCommand: ParsableCommand {
         let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table, reading: reading.options()) } ?? []
         // match-review.csv is read back on purpose (the decisions filled in); the other inputs are protected.
         let folder = try OutputFolder(out, names: ["rejects.csv", "survey.csv", "respondents.csv", "match-report.csv", "match-review.csv"],
-                                      inputs: InputFiles([input, members] + [choices].compactMap { $0 }))
-        let outcome = try SurveyImport(settings: settings()).run(path: input, members: table, decisions: decisions)
+                                      inputs: InputFiles(inputs + [members] + [choices].compactMap { $0 }))
+        let exports = inputs.enumerated().map { SurveyImport.Input(path: $0.element, wave: wave.isEmpty ? nil : wave[$0.offset]) }
+        let outcome = try SurveyImport(settings: settings()).run(inputs: exports, members: table, decisions: decisions)
         let x = outcome.extraction
         try folder.write("rejects.csv") { try ReportWriters.writeRejects(x.rejects, to: $0) }
         try folder.write("survey.csv") { try SurveyImportWriter.writeLong(outcome, members: table, to: $0) }
@@ -129,7 +133,7 @@ struct SurveyImportCommand: ParsableCommand {
         try folder.write("match-review.csv") { try SurveyImportWriter.writeReview(outcome, members: table, to: $0) }
         try folder.publish()
 
-        print("\(format.rawValue) export \(input): " + x.layout.joined(separator: "; "))
+        print("\(format.rawValue) export\(inputs.count > 1 ? "s" : "") \(inputs.joined(separator: ", ")): " + x.layout.joined(separator: "; "))
         print("rows read \(x.rowsRead) = accepted \(x.accepted) + rejected \(x.rejected)")
         if let path = decisionsPath { print("applied \(decisions.count) review decision(s) from \(path)") }
         var counts: [MatchMethod: Int] = [:]

@@ -84,14 +84,20 @@ func closeOrNaN(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool 
         #expect(abs(u.effectiveSize[0] - 7.0 / 3) < 1e-15)
     }
 
-    /// Directed: 0 → 1, 1 → 0, 0 → 2, 3 (isolate). Unweighted mutual weights a01 = 2, a02 = 1,
-    /// so p01 = 2/3, p02 = 1/3, no indirect paths: constraint(0) = 4/9 + 1/9 = 5/9; member 2 has
-    /// one contact (an in-neighbour only): constraint 1, effective size 1. The isolate is NaN.
+    /// Directed: 0 → 1, 1 → 0, 0 → 2, 3 (isolate), every weight 1. Unweighted is the undirected
+    /// view: a01 = a02 = 1, p = 1/2 each, no indirect paths: constraint(0) = 1/4 + 1/4 = 1/2
+    /// (NetworkX on the DiGraph would count the reciprocated pair twice and give 5/9). Weighted,
+    /// the mutual weights are a01 = 2, a02 = 1: p01 = 2/3, p02 = 1/3, constraint 4/9 + 1/9 = 5/9.
+    /// Member 2 has one contact (an in-neighbour only): constraint 1, effective size 1. The
+    /// isolate is NaN.
     @Test func directedByHand() {
         let g = makeGraph(4, [(0, 1), (1, 0), (0, 2)], directed: true)
         let h = StructuralHoles(g, weighted: false)
-        #expect(abs(h.constraint[0] - 5.0 / 9) < 1e-15)
+        #expect(h.constraint[0] == 0.5)
         #expect(h.effectiveSize[0] == 2)
+        let w = StructuralHoles(g, weighted: true)
+        #expect(abs(w.constraint[0] - 5.0 / 9) < 1e-15)
+        #expect(w.effectiveSize[0] == 2)
         #expect(h.constraint[2] == 1 && h.effectiveSize[2] == 1)
         #expect(h.constraint[3].isNaN && h.effectiveSize[3].isNaN && h.efficiency[3].isNaN)
     }
@@ -125,7 +131,8 @@ func closeOrNaN(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool 
             #expect(closeOrNaN((0..<g.nodeCount).map { r.constraint[permutation[$0]] }, h.constraint, tolerance: 1e-12))
             #expect(closeOrNaN((0..<g.nodeCount).map { r.effectiveSize[permutation[$0]] }, h.effectiveSize, tolerance: 1e-12))
         }
-        if !directed {
+        // Unweighted, on any graph: Borgatti's n − 2t/n on the undirected view.
+        do {
             let t = Clustering(g).triangles
             let h = StructuralHoles(g, weighted: false)
             for v in 0..<g.nodeCount where contacts[v] > 0 {

@@ -34,7 +34,7 @@ import Testing
         ["--segments-config", "SEGMENTS_NO_SNAPSHOTS"],
         ["--network", "survey:advice"],
         ["--network", "survey:advice+collaboration@baseline", "--survey-symmetrise", "min", "--pseudonymise", "--keep-attributes", "country"],
-        ["--network", "survey:collaboration", "--survey-symmetrise", "directed", "--to", "2024-03-31"],
+        ["--network", "survey:collaboration", "--survey-symmetrise", "directed"],
     ]
 
     /// A segments config without snapshots over time (`period = "none"`), and a pseudonym key.

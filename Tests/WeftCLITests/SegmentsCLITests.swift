@@ -94,7 +94,7 @@ import WeftSample
         }
         #expect(Set(transitions.map { $0["movement"]! }).isSubset(of: ["stayed", "up", "down", "left", "joined", "outside"]))
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "1.2.0")
+        #expect(report["schema_version"] as? String == "1.3.0")
         let s = try #require(report["segments"] as? [String: Any])
         let config = try #require(s["config"] as? [String: Any])
         #expect(config["source"] as? String == "default")
@@ -135,7 +135,13 @@ import WeftSample
         let members = report["segment_members"] as! [[String: Any]]
         #expect(members.count == 300)
         #expect(members.map { $0["segment"] as! String } == rows.map { $0["segment"]! })
-        #expect(members[0]["survey_in_degree"] is NSNull)
+        // survey_in_degree: the distinct respondents who named the member at the follow-up wave
+        // (2024-06-10, the last wave before the window's end), counted here from survey.csv.
+        let survey = try String(contentsOfFile: sampleData + "/survey.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let firstID = rows[0]["member"]!
+        let namers = Set(survey.filter { $0[1] == firstID && $0[4] == "follow-up" }.map { $0[0] })
+        #expect(namers.count == 36 && members[0]["survey_in_degree"] as? Int == namers.count)
     }
 
     @Test func aConfigFileChangesTheRulesAndIsEchoed() throws {

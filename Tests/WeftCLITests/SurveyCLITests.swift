@@ -45,6 +45,26 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("no column 'Nobody'"))
     }
 
+    /// Two waves exported apart (Qualtrics, made by Exports/make_layouts.py), converted in one run.
+    @Test func importTakesSeveralExportsEachWithItsWave() throws {
+        let out = try temporaryFolder()
+        let files = [exports + "/qualtrics-form-field.csv", exports + "/qualtrics-form-field-numeric.csv"]
+        let base = ["survey", "import"] + files + ["--members", exports + "/members.csv", "--format", "qualtrics", "--out", out.path]
+        let run = try WeftRun(base + ["--wave", "baseline", "--wave", "follow-up"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rows read 6 = accepted 6 + rejected 0"))
+        #expect(run.stdout.contains("qualtrics exports \(files[0]), \(files[1]): \(files[0]): respondent: 'RecipientEmail (Recipient Email)'"))
+        let survey = try String(contentsOf: out.appendingPathComponent("survey.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(survey.filter { $0.hasSuffix(",baseline") }.count == 11 && survey.filter { $0.hasSuffix(",follow-up") }.count == 12)
+        #expect(survey.contains("m02,m05,advice,1,follow-up"))   // Never, exported as its recode value 1
+        let respondents = try String(contentsOf: out.appendingPathComponent("respondents.csv"), encoding: .utf8)
+        #expect(respondents.split(separator: "\n").count == 7)
+        // Without a wave for each, the second export would join the first's wave: refused.
+        let unlabelled = try WeftRun(base)
+        #expect(unlabelled.status == 1 && unlabelled.stderr.contains("several exports were given and this one has no wave column"))
+        #expect(try WeftRun(base + ["--wave", "baseline"]).status == 2)
+    }
+
     @Test func analyzeASurveyLayerWithTheResponseRate() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["analyze", sampleData, "--network", "survey:advice", "--out", out.path])
@@ -145,6 +165,65 @@ import Testing
         // metrics states the rate on stderr beside its table.
         let metrics = try WeftRun(["metrics", folder.path, "--network", "survey:advice@w2"])
         #expect(metrics.status == 0 && metrics.stderr.contains("response rate 80.0%"))
+    }
+
+    /// `weft qap --binary` fits the logistic model and the JSON says what produced it: the binary,
+    /// the command line with relative paths, the settings, each input's SHA-256 (the same as
+    /// report.json's) and the response rate of each survey wave compared. Predictor names are
+    /// printed in full, however long.
+    @Test func qapRecordsProvenanceAndFitsLogisticModels() throws {
+        let out = try temporaryFolder()
+        let file = out.appendingPathComponent("qap.json")
+        let long = "window:2022-01-01..2024-12-31"
+        let run = try WeftRun(["qap", sampleData, "--dependent", "survey:advice@follow-up", "--predictor", "survey:advice@baseline",
+                               "--predictor", long, "--binary", "--permutations", "19", "--out", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Logistic MR-QAP (double semi-partialling) survey:advice@follow-up: deviance "))
+        #expect(run.stdout.contains("  " + long + " ") && run.stdout.contains("p(|z|)"))
+        let result = try json(file)
+        let schema = try JSONSchemaValidator(contentsOf: WeftRun.repository.appendingPathComponent("Schemas/qap.schema.json"))
+        #expect(schema.validate(result).isEmpty, "\(schema.validate(result).prefix(5))")
+        let regression = try #require(result["regression"] as? [String: Any])
+        #expect(regression["model"] as? String == "logistic" && regression["r_squared"] is NSNull && regression["deviance"] is Double)
+        #expect(result["correlation"] is NSNull)
+        #expect((result["generator"] as? [String: Any])?["commit"] as? String == "not recorded at build time")
+        let arguments = try #require(result["arguments"] as? [String])
+        #expect(arguments.prefix(2) == ["qap", "."] && !arguments.contains("--out") && !arguments.contains(file.path))
+        #expect((result["settings"] as? [String: Any])?["unknown_members"] as? String == "add")
+        // The inputs' hashes are report.json's.
+        let report = out.appendingPathComponent("report")
+        #expect(try WeftRun(["analyze", sampleData, "--format", "json", "--out", report.path]).status == 0)
+        let reported = try json(report.appendingPathComponent("report.json"))
+        func hashes(_ inputs: Any?) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: (inputs as! [[String: Any]]).map { ($0["path"] as! String, $0["sha256"] as! String) })
+        }
+        #expect(hashes(result["inputs"]) == hashes(reported["inputs"]) && hashes(result["inputs"]).count == 5)
+        let rates = try #require(result["response_rates"] as? [[String: Any]])
+        #expect(rates.map { $0["wave"] as! String } == ["follow-up", "baseline"])
+        let byWave = (reported["survey"] as! [String: Any])["response_by_wave"] as! [[String: Any]]
+        for rate in rates {
+            let wave = try #require(byWave.first { $0["wave"] as? String == rate["wave"] as? String })
+            #expect(rate["respondents"] as? Int == wave["respondents"] as? Int && rate["members"] as? Int == wave["members"] as? Int)
+        }
+    }
+
+    /// Numeric attributes as predictors: |v_i − v_j|, v_i and v_j, over the members with a number.
+    @Test func qapTakesNumericDifferencesAndSenderReceiverEffects() throws {
+        let folder = try temporaryFolder()
+        try "id,years\na,1\nb,4\nc,2,5\nd,n/a\ne,7\n".replacingOccurrences(of: "c,2,5", with: "c,\"2,5\"")
+            .write(to: folder.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try "source,target,timestamp\na,b,2024-01-01\nb,c,2024-01-02\nc,e,2024-01-03\ne,a,2024-01-04\nd,a,2024-01-05\nb,e,2024-01-06\n"
+            .write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("qap.json")
+        let run = try WeftRun(["qap", folder.path, "--dependent", "all", "--predictor", "diff:years", "--predictor", "sender:years",
+                               "--predictor", "receiver:years", "--permutations", "9", "--out", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("members: 4 of 5, those with a number for every numeric attribute named; 1 others are left out"))
+        let result = try json(file)
+        #expect(result["members"] as? Int == 4 && (result["regression"] as? [String: Any])?["observations"] as? Int == 12)
+        #expect(try WeftRun(["qap", folder.path, "--dependent", "all", "--predictor", "sender:years", "--undirected"]).status == 2)
+        #expect(try WeftRun(["qap", folder.path, "--dependent", "diff:years", "--predictor", "all"]).status == 2)
+        #expect(try WeftRun(["qap", folder.path, "--dependent", "all", "--predictor", "diff:nosuch"]).status == 2)
     }
 
     @Test func qapBetweenWaves() throws {

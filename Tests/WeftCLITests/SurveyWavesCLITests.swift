@@ -100,6 +100,68 @@ import Testing
         #expect(graphml.contains("attr.name=\"responded_w1\"") && graphml.contains("attr.name=\"responded_w2\""))
     }
 
+    /// (source, target, named_by) of every edge of a network.graphml, with its edge keys.
+    func surveyEdges(_ graphml: String) -> [String] {
+        graphml.split(separator: "\n").filter { $0.contains("<edge ") }.map { line in
+            let fields = line.split(separator: "\"").map(String.init)
+            let data = line.components(separatedBy: "<data key=\"e4\">")[1].components(separatedBy: "<")[0]
+            return "\(fields[1])-\(fields[3]):\(data)"
+        }
+    }
+
+    /// Survey edges in GraphML and GEXF say what the survey says: relation, wave and its date,
+    /// and who named whom — not placeholder record counts and times. w1 as reported plus
+    /// reconstruction: a→b, b→a, a→d and c→f were named by their source; d→a and f→c are filled
+    /// in from a's and c's reports (d and f did not answer). Under max: a-b named by both, a-d
+    /// by a, c-f by c.
+    @Test func surveyEdgesCarryRelationWaveAndWhoNamedWhom() throws {
+        let folder = try network()
+        let out = folder.appendingPathComponent("out")
+        let run = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--survey-symmetrise", "reconstruct",
+                               "--format", "graphml,gexf", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let graphml = try String(contentsOf: out.appendingPathComponent("network.graphml"), encoding: .utf8)
+        #expect(surveyEdges(graphml) == ["a-b:source", "a-d:source", "b-a:source", "c-f:source", "d-a:target", "f-c:target"])
+        #expect(graphml.contains("<data key=\"e1\">advice</data><data key=\"e2\">w1</data><data key=\"e3\">2020-06-01</data>"))
+        #expect(!graphml.contains("first_record") && !graphml.contains("records") && !graphml.contains("1970-01-01"))
+        let gexf = try String(contentsOf: out.appendingPathComponent("network.gexf"), encoding: .utf8)
+        #expect(gexf.contains("title=\"named_by\"") && !gexf.contains("1970-01-01"))
+        let max = folder.appendingPathComponent("max")
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--format", "graphml", "--out", max.path]).status == 0)
+        let undirected = try String(contentsOf: max.appendingPathComponent("network.graphml"), encoding: .utf8)
+        #expect(surveyEdges(undirected) == ["a-b:both", "a-d:source", "c-f:source"])
+    }
+
+    /// Segments are the members' property: an interactions run and a survey-layer run write the
+    /// same segments.csv, and `survey_in_degree` counts who named each member at the last wave
+    /// dated before the window's end. Records run to 2022-03-01, so that wave is w2 (2022-01-01):
+    /// a is named by d, b by a, f by e; d and e by nobody; c left before w2 (empty).
+    @Test func segmentsAreTheSameOnEveryNetworkAndCountSurveyNominations() throws {
+        let folder = try network()
+        try """
+        source,target,timestamp
+        a,b,2021-09-01
+        b,d,2021-12-01
+        d,e,2022-02-01
+        e,f,2022-03-01
+
+        """.write(to: folder.appendingPathComponent("interactions.csv"), atomically: true, encoding: .utf8)
+        let interactions = folder.appendingPathComponent("interactions-run"), survey = folder.appendingPathComponent("survey-run")
+        let first = try WeftRun(["analyze", folder.path, "--format", "csv", "--out", interactions.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--format", "csv", "--out", survey.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        let segments = try String(contentsOf: interactions.appendingPathComponent("segments.csv"), encoding: .utf8)
+        #expect(segments == (try String(contentsOf: survey.appendingPathComponent("segments.csv"), encoding: .utf8)))
+        let rows = segments.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = try #require(rows[0].firstIndex(of: "survey_in_degree"))
+        #expect(rows.dropFirst().map { "\($0[0]):\($0[column])" } == ["a:1", "b:1", "c:", "d:0", "e:0", "f:1"])
+        // --from/--to select records by date; a survey layer is chosen by its wave.
+        let windowed = try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--from", "2021-01-01", "--out", survey.path])
+        #expect(windowed.status == 2 && windowed.stderr.contains("a survey layer is chosen by its wave"))
+        #expect(try WeftRun(["metrics", folder.path, "--network", "survey:advice", "--to", "2022-01-01"]).status == 2)
+    }
+
     @Test func compositionChangeIsCountedApartFromTieChange() throws {
         let folder = try network()
         let out = folder.appendingPathComponent("out")

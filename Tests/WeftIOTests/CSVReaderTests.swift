@@ -193,4 +193,9 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
         try reader.forEachRecord { r in rows.append((0..<r.fieldCount).map { r.displayString($0) }) }
         #expect(rows == [["m1", "x;y", "", "3"]])
     }
+
+    @Test func anUndefinedNumberIsAnEmptyCellAsAMissingOneIs() {
+        let text = CSVTableWriter.render(header: ["a", "b", "c", "d"], rows: [[.real(.nan), .empty, .real(0.5), .real(-.infinity)]])
+        #expect(text == "a,b,c,d\n,,0.5,-Inf\n")
+    }
 }

@@ -2,11 +2,14 @@ import WeftGraph
 
 /// Burt's structural-hole measures of every member: constraint, effective size and efficiency.
 ///
-/// A member's contacts N(i) are its in- and out-neighbours, each counted once. The mutual weight
-/// of i and j is a_ij = w_ij + w_ji (a missing direction counts 0; on an undirected graph
-/// a_ij = w_ij, the factor 2 NetworkX applies cancelling below). Unweighted, every tie weighs 1,
-/// so a reciprocated directed pair has a_ij = 2. The mutual weight does not depend on the graph's
-/// `symmetrisation` rule. Then
+/// A member's contacts N(i) are its in- and out-neighbours, each counted once. Weighted, the
+/// mutual weight of i and j is a_ij = w_ij + w_ji (a missing direction counts 0; on an undirected
+/// graph a_ij = w_ij, the factor 2 NetworkX applies cancelling below): the sum-symmetrised view,
+/// whatever the graph's `symmetrisation` rule. Unweighted, the measures are those of the
+/// undirected, unweighted view: a_ij = 1 for every contact, a reciprocated directed pair
+/// included (NetworkX `constraint(G.to_undirected())` and `effective_size(G.to_undirected())`).
+/// NetworkX on the DiGraph itself counts a reciprocated pair twice (a_ij = 2), which is why
+/// Weft's unweighted values equal NetworkX's undirected ones and not its directed ones. Then
 ///
 /// - proportional tie strength p_ij = a_ij / Σ_{k ∈ N(i)} a_ik;
 /// - local constraint c_ij = (p_ij + Σ_{q ∈ N(i), q ≠ i, j} p_iq p_qj)²;
@@ -15,8 +18,8 @@ import WeftGraph
 /// - `effectiveSize[i]` = Σ_{j ∈ N(i)} (1 − Σ_{q ∈ N(i), q ≠ j} p_iq m_jq) with
 ///   m_jq = a_jq / max_{k ∈ N(j)} a_jk: the number of contacts less their redundancy (Burt 1992).
 ///   On an unweighted undirected graph this is Borgatti's n − 2t/n (n contacts, t ties among
-///   them), which NetworkX `effective_size(G)` computes. On weighted or directed graphs
-///   NetworkX 3.6's default (all-nodes) call divides a_jq by q's largest mutual weight instead of
+///   them), which NetworkX `effective_size(G)` computes: Weft's unweighted value on any graph. On
+///   weighted graphs NetworkX 3.6's default (all-nodes) call divides a_jq by q's largest mutual weight instead of
 ///   j's; Weft follows Burt's formula, which NetworkX's per-node loop (`nodes=` given) implements.
 /// - `efficiency[i]` = effectiveSize[i] / |N(i)|, in (0, 1].
 ///
@@ -174,10 +177,10 @@ public struct StructuralHoles: Sendable {
                 let b = q < qEnd ? into.neighbors[q] : Int32.max
                 let u = min(a, b)
                 var w = 0.0
-                if a == u { w += weighted ? out.weights[p] : 1; p += 1 }
-                if b == u { w += weighted ? into.weights[q] : 1; q += 1 }
+                if a == u { w += out.weights[p]; p += 1 }
+                if b == u { w += into.weights[q]; q += 1 }
                 neighbors.append(u)
-                weights.append(w)
+                weights.append(weighted ? w : 1)
             }
             offsets[v + 1] = neighbors.count
         }

@@ -42,6 +42,32 @@ extension Matrix {
 }
 
 extension Matrix {
+    /// D[i, j] = |v_i − v_j| for i ≠ j (0 on the diagonal): the numeric-difference predictor of
+    /// an MR-QAP model ("difference in years of experience"); sna users write `abs(outer(v, v, "-"))`.
+    public init(absoluteDifference v: [Double]) {
+        let n = v.count
+        self.init(rows: n, columns: n)
+        for j in 0..<n { for i in 0..<n where i != j { self[i, j] = abs(v[i] - v[j]) } }
+    }
+
+    /// S[i, j] = v_i for i ≠ j: the sender effect (do members with larger v send more ties?);
+    /// sna: `matrix(v, n, n)`.
+    public init(sender v: [Double]) {
+        let n = v.count
+        self.init(rows: n, columns: n)
+        for j in 0..<n { for i in 0..<n where i != j { self[i, j] = v[i] } }
+    }
+
+    /// R[i, j] = v_j for i ≠ j: the receiver effect (are members with larger v named more?);
+    /// sna: `matrix(v, n, n, byrow = TRUE)`.
+    public init(receiver v: [Double]) {
+        let n = v.count
+        self.init(rows: n, columns: n)
+        for j in 0..<n { for i in 0..<n where i != j { self[i, j] = v[j] } }
+    }
+}
+
+extension Matrix {
     /// The square submatrix of the rows and columns `kept` (in that order): a relation among a
     /// subset of the members, e.g. those present at every survey wave compared.
     public func restricted(to kept: [Int]) -> Matrix {
@@ -374,7 +400,20 @@ public struct MRQAPRegression: Sendable {
     static func doubleSemiPartialling(predictor p: Int, design: Matrix, response: [Double], cells: QAPCells,
                                       permutations: Int, seed: UInt64, threads: Int) throws -> [Double] {
         let count = design.rows, k = design.columns
-        // Residual of x_p on the others (all centred, so the intercept is implicit).
+        let residual = try partialledResidual(predictor: p, design: design, cells: cells)
+        return permutedStatistics(residual: residual, replacing: p, in: design, cells: cells, permutations: permutations,
+                                  seed: seed, threads: threads) { trial in
+            guard let refit = try? OrdinaryLeastSquares(design: trial, response: response) else { return .nan }
+            let sigma2 = refit.residualSquares / Double(count - k - 1)
+            return refit.coefficients[p] / (sigma2 * refit.inverse[p, p]).squareRoot()
+        }
+    }
+
+    /// Dekker et al.'s residual of predictor p on the other predictors (the columns of the
+    /// centred N × K `design`; the intercept is implicit), as the n × n matrix it stands for
+    /// (both triangles when undirected), to be read permuted.
+    static func partialledResidual(predictor p: Int, design: Matrix, cells: QAPCells) throws -> Matrix {
+        let count = design.rows, k = design.columns
         var residual = design.column(p)
         if k > 1 {
             var others = Matrix(rows: count, columns: k - 1)
@@ -386,7 +425,6 @@ public struct MRQAPRegression: Sendable {
             let partial = try OrdinaryLeastSquares(design: others, response: residual)
             BLAS.gemv(others, partial.coefficients, alpha: -1, beta: 1, into: &residual)
         }
-        // The residual as an n × n matrix (both triangles when undirected) to read permuted.
         var residualMatrix = Matrix(rows: cells.n, columns: cells.n)
         var r = 0
         cells.forEachCell { i, j in
@@ -394,18 +432,25 @@ public struct MRQAPRegression: Sendable {
             if !cells.directed { residualMatrix[j, i] = residual[r] }
             r += 1
         }
-        let source = residualMatrix
+        return residualMatrix
+    }
+
+    /// `statistic(trial)` for each seeded permutation π, where `trial` is `design` with column
+    /// `column` replaced by residual[π(i), π(j)] at the cells: the DSP null distribution of any
+    /// regression statistic (OLS t here, the logistic model's z in `LogisticQAPRegression`).
+    static func permutedStatistics(residual: Matrix, replacing column: Int, in design: Matrix, cells: QAPCells,
+                                   permutations: Int, seed: UInt64, threads: Int,
+                                   statistic: @escaping (Matrix) -> Double) -> [Double] {
+        let count = design.rows
         return cells.mapPermutations(permutations, seed: seed, threads: threads) {
             var trial = design
-            var column = [Double](repeating: 0, count: count)
+            var values = [Double](repeating: 0, count: count)
             return { permutation in
-                source.values.withUnsafeBufferPointer { m in
-                    column.withUnsafeMutableBufferPointer { cells.gather(m, permutation, into: $0) }
+                residual.values.withUnsafeBufferPointer { m in
+                    values.withUnsafeMutableBufferPointer { cells.gather(m, permutation, into: $0) }
                 }
-                trial.values.replaceSubrange((p * count)..<((p + 1) * count), with: column)
-                guard let refit = try? OrdinaryLeastSquares(design: trial, response: response) else { return .nan }
-                let sigma2 = refit.residualSquares / Double(count - k - 1)
-                return refit.coefficients[p] / (sigma2 * refit.inverse[p, p]).squareRoot()
+                trial.values.replaceSubrange((column * count)..<((column + 1) * count), with: values)
+                return statistic(trial)
             }
         }
     }
@@ -419,9 +464,16 @@ public enum QAPDesignProblem: Error, Equatable, Sendable, CustomStringConvertibl
     case constantPredictor(index: Int)
     /// Predictor `index` is a linear combination of the predictors before it.
     case collinearPredictor(index: Int)
+    /// Logistic MR-QAP: the dependent relation holds a value other than 0 and 1.
+    case dependentNotBinary
+    /// Logistic MR-QAP: the maximum-likelihood fit does not exist (a predictor separates ties
+    /// from non-ties, so a coefficient runs off to infinity) or did not converge.
+    case logisticFitFailed
 
     public var description: String {
         switch self {
+        case .dependentNotBinary: return "logistic MR-QAP needs a dependent relation of 0s and 1s"
+        case .logisticFitFailed: return "the logistic fit does not converge (a predictor separates ties from non-ties completely)"
         case let .tooFewCells(needed, found): return "MR-QAP needs at least \(needed) cells (pairs of members), found \(found)"
         case .constantDependent: return "the dependent relation has the same value for every pair of members"
         case let .constantPredictor(index): return "predictor \(index + 1) has the same value for every pair of members"

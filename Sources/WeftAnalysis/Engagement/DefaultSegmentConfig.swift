@@ -26,7 +26,7 @@ extension SegmentConfig {
 # Features (see README, "segments.csv"): records, events_attended, attendance_rate,
 # active_role_events, role_score, topic_breadth, topic_focus, topic_herfindahl, partners,
 # repeat_partners, strength, initiated, core_number, coreness, betweenness, ei_index,
-# survey_in_degree (empty until survey data is read), governance, tenure_days,
+# survey_in_degree (empty without survey data), governance, tenure_days,
 # days_since_last_activity, steering_events, sharing_events, event_share, topic_coverage,
 # focus_events, shrunk_focus, focus_sharing_events, focus_share.
 #

@@ -38,7 +38,8 @@ public enum EngagementFeature: String, CaseIterable, Sendable {
     case betweenness
     /// The member's Krackhardt–Stern E-I index across the primary group attribute's groups.
     case eiIndex = "ei_index"
-    /// Times named as an advice source in a survey. Survey data is not read yet: always empty.
+    /// Members who named this member in the survey wave of the window (any relation, each
+    /// nominator once); empty without survey data, or for a member absent at that wave.
     case surveyInDegree = "survey_in_degree"
     /// 1 when members.csv flags the member as sitting in governance, else 0.
     case governance
@@ -144,8 +145,10 @@ public struct EngagementFeatures: Sendable {
     ///   - window: the features' window; `end` must be set (the days-since and tenure figures are
     ///     counted to it).
     ///   - roles: which roles steer and which share, and the focus prior (the config's settings).
+    ///   - surveyInDegree: `survey_in_degree` per member (NaN where missing); nil without survey data.
     public init(interactions: InteractionLog, attendance: AttendanceLog, facts: MemberFacts, window: TimeWindow,
-                position: NetworkPosition = NetworkPosition(), roles: EngagementRoles = EngagementRoles()) {
+                position: NetworkPosition = NetworkPosition(), roles: EngagementRoles = EngagementRoles(),
+                surveyInDegree: [Double]? = nil) {
         precondition(window.end != nil, "an engagement window has an end")
         let n = facts.count
         let end = window.end!
@@ -201,7 +204,7 @@ public struct EngagementFeatures: Sendable {
             (.coreness, { v in position.coreness.map { $0[v] } ?? nan }),
             (.betweenness, { v in position.betweenness.map { $0[v] } ?? nan }),
             (.eiIndex, { v in position.eiIndex.map { $0[v] ?? nan } ?? nan }),
-            (.surveyInDegree, { _ in nan }),
+            (.surveyInDegree, { v in surveyInDegree?[v] ?? nan }),
             (.governance, { facts.governance[$0] ? 1 : 0 }),
             (.tenureDays, { v in joined[v].map { Double(max(0, min(end, facts.left[v] ?? end) - $0)) / day } ?? nan }),
             (.daysSinceLastActivity, { v in last[v] == .min ? nan : Double(end - last[v]) / day }),

@@ -3,11 +3,10 @@ import WeftGraph
 /// Reads attendance.csv: one row per member per event with `member`, `event`, `date` and
 /// optional `role` (attendee by default), `topic` and `event_type`.
 struct AttendanceReader {
-    let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
     let limits: InputLimits
 
-    func read(path: String, into dataset: inout Dataset) throws {
+    func read(path: String, into dataset: inout Dataset, references: inout MemberReferences) throws {
         let reader = try InputSource.open(path: path, options: reading)
         let (positions, extra) = try ColumnSchema.attendance.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
         let date = positions["date"]!
@@ -16,14 +15,14 @@ struct AttendanceReader {
         var ingest = AttendanceIngest(
             member: positions["member"]!, event: positions["event"]!, date: dates.columns[0]!,
             labels: [positions["role"], positions["topic"], positions["event_type"]], extra: extra,
-            policy: unknownMembers, membersFileGiven: dataset.files.contains { $0.kind == .members },
-            members: dataset.members, log: dataset.attendance)
+            references: references, members: dataset.members, log: dataset.attendance)
         dataset.members = MemberTable()
         dataset.attendance = AttendanceLog()
         var rejects: [Reject] = []
         let summary = try ingestRows(from: reader, kind: .attendance, extra: extra, limits: limits, dates: dates.readings, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.attendance = ingest.log
+        references = ingest.references
         dataset.rejects.append(contentsOf: rejects)
         dataset.files.append(summary)
     }
@@ -35,15 +34,14 @@ struct AttendanceIngest: RowIngest {
     /// Positions of role, topic and event_type (nil when absent).
     let labels: [Int?]
     var extra: ExtraColumns
-    let policy: UnknownMemberPolicy
-    let membersFileGiven: Bool
+    var references: MemberReferences
     var members: MemberTable
     var log: AttendanceLog
 
     init(member: Int, event: Int, date: DateColumn, labels: [Int?], extra: [(name: String, position: Int)],
-         policy: UnknownMemberPolicy, membersFileGiven: Bool, members: MemberTable, log: AttendanceLog) {
+         references: MemberReferences, members: MemberTable, log: AttendanceLog) {
         (self.member, self.event, self.date, self.labels) = (member, event, date, labels)
-        (self.policy, self.membersFileGiven) = (policy, membersFileGiven)
+        self.references = references
         self.members = members
         var log = log
         self.extra = ExtraColumns(extra, addingTo: &log.attributes)
@@ -69,7 +67,7 @@ struct AttendanceIngest: RowIngest {
             texts.append(text)
         }
         try extra.read(record, context)
-        let found = try context.member(record, column: member, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        let found = try references.resolve(record, column: member, role: "attendance member", in: members, context: context)
         let m = members.commit(found)
         let e = log.events.intern(bytes: eventBytes).index
         log.append(member: m, event: e, date: day, role: log.roleCode(texts[0]),

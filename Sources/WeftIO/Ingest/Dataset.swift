@@ -46,12 +46,28 @@ public struct Dataset: Sendable {
     public internal(set) var warnings: [DataWarning] = []
     /// The time zone that times written without a UTC offset were read in (`--timezone`; `UTC`).
     public internal(set) var timeZone = "UTC"
+    /// How records naming members by email or name were resolved; nil when name matching was off.
+    public internal(set) var memberMatching: MemberMatchAccount?
 
     public init() {}
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsAccepted: Int { files.reduce(0) { $0 + $1.accepted } }
     public var rowsRejected: Int { files.reduce(0) { $0 + $1.rejected } }
+
+    /// The reason most often given for rejecting rows of `file`, with quoted values left out (so
+    /// that `'x' is not a date` and `'y' is not a date` count as one reason), and how many rows
+    /// it rejected; ties go to the reason seen first.
+    public func commonestRejectReason(file: String) -> (reason: String, count: Int)? {
+        var counts: [String: Int] = [:], order: [String] = []
+        for r in rejects where r.file == file {
+            let reason = Reject.redacted(r.reason)
+            if counts[reason] == nil { order.append(reason) }
+            counts[reason, default: 0] += 1
+        }
+        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
+            .map { ($0, counts[$0]!) }
+    }
 
     /// Members with at least one interaction or attendance record in `window`.
     public func activeMembers(in window: TimeWindow) -> [Bool] {

@@ -78,13 +78,16 @@ public struct DatasetLoader: Sendable {
     public var reading: ReadingOptions
     /// Bounds on weights, field lengths and dates; a value outside them rejects its row.
     public var limits: InputLimits
+    /// Whether records may name members by email or name (`--match-names`).
+    public var nameMatching: NameMatchingOptions
 
     public init(unknownMembers: UnknownMemberPolicy = .add, undirected: Bool = false, reading: ReadingOptions = ReadingOptions(),
-                limits: InputLimits = InputLimits()) {
+                limits: InputLimits = InputLimits(), nameMatching: NameMatchingOptions = NameMatchingOptions()) {
         self.unknownMembers = unknownMembers
         self.undirected = undirected
         self.reading = reading
         self.limits = limits
+        self.nameMatching = nameMatching
     }
 
     public func load(_ paths: InputPaths) throws -> Dataset {
@@ -93,30 +96,71 @@ public struct DatasetLoader: Sendable {
         if let path = paths.members {
             try MembersReader(reading: reading, limits: limits).read(path: path, into: &dataset)
         }
+        var references = try memberReferences(members: dataset.members, membersFile: paths.members)
         if let path = paths.interactions {
-            try InteractionsReader(unknownMembers: unknownMembers, undirected: undirected, reading: reading, limits: limits).read(path: path, into: &dataset)
+            try InteractionsReader(undirected: undirected, reading: reading, limits: limits).read(path: path, into: &dataset, references: &references)
         }
         if let path = paths.attendance {
-            try AttendanceReader(unknownMembers: unknownMembers, reading: reading, limits: limits).read(path: path, into: &dataset)
+            try AttendanceReader(reading: reading, limits: limits).read(path: path, into: &dataset, references: &references)
         }
         // Several survey (or respondents) files add up; each must then say its wave, so that two
         // waves are never silently merged into wave 1.
         let severalWaves = paths.surveys.count > 1 || paths.respondentsFiles.count > 1
         for path in paths.surveys {
-            try SurveyReader(unknownMembers: unknownMembers, reading: reading, limits: limits, needsWaveColumn: severalWaves).read(path: path, into: &dataset)
+            try SurveyReader(reading: reading, limits: limits, needsWaveColumn: severalWaves).read(path: path, into: &dataset, references: &references)
         }
         for path in paths.respondentsFiles {
-            try RespondentsReader(unknownMembers: unknownMembers, reading: reading, limits: limits, needsWaveColumn: severalWaves).read(path: path, into: &dataset)
+            try RespondentsReader(reading: reading, limits: limits, needsWaveColumn: severalWaves).read(path: path, into: &dataset, references: &references)
         }
-        dataset.warnings += DatasetLoader.encodingWarnings(dataset.files)
+        dataset.memberMatching = references.account
+        dataset.warnings += DatasetLoader.encodingWarnings(dataset.files) + DatasetLoader.lossWarnings(dataset)
         dataset.survey.orderWavesByDate()
         dataset.interactions.sortByTime()
         dataset.attendance.sortByDate()
         return dataset
     }
+
+    /// How records' member references resolve: by id only when matching is off (by
+    /// `--no-match-names`, or by default when the members file has no name or email), else by
+    /// id, email or name against the members read so far, with the review file's decisions.
+    private func memberReferences(members: MemberTable, membersFile: String?) throws -> MemberReferences {
+        let idsOnly = MemberReferences(policy: unknownMembers, membersFileGiven: membersFile != nil)
+        let hasNames = members.names.contains { !$0.isEmpty } || members.emails.contains { !$0.isEmpty }
+        switch nameMatching.enabled {
+        case false?: return idsOnly
+        case nil: if !hasNames { return idsOnly }
+        case true?:
+            guard let membersFile else {
+                throw InputError(file: "--match-names", line: nil, column: nil, message: "matching names needs a members file (--members) with a name or email column")
+            }
+            guard hasNames else {
+                throw InputError(file: membersFile, line: nil, column: nil,
+                                 message: "--match-names: the members file has no name or email column (or they are empty), so there is nothing to match names against; name the column with --columns name=HEADER")
+            }
+        }
+        let decisions = try nameMatching.reviewFile.map { try ReviewFile.read(path: $0, members: members, reading: reading) } ?? []
+        return MemberReferences(policy: unknownMembers, membersFileGiven: membersFile != nil, matchingAgainst: members,
+                                thresholds: nameMatching.thresholds, decisions: decisions)
+    }
 }
 
 extension DatasetLoader {
+    /// A `most_rows_rejected` warning for each file that lost more than half of its rows, naming
+    /// the commonest reason; and `names_waiting_for_review` when rows wait for a person's decision.
+    static func lossWarnings(_ dataset: Dataset) -> [DataWarning] {
+        var warnings: [DataWarning] = dataset.files.compactMap { f in
+            guard f.rowsRead > 0, 2 * f.rejected > f.rowsRead else { return nil }
+            let why = dataset.commonestRejectReason(file: f.path).map { "; most often: \($0.reason) (\($0.count))" } ?? ""
+            return DataWarning(code: "most_rows_rejected", file: f.path,
+                               message: "\(f.path): \(f.rejected) of \(f.rowsRead) rows were rejected\(why). The figures stand on the rest; see the rejects table.")
+        }
+        if let m = dataset.memberMatching, m.rowsWaiting > 0 {
+            warnings.append(DataWarning(code: "names_waiting_for_review",
+                                        message: "\(m.rowsWaiting) row(s) name \(m.waiting.count) person(s) who could be more than one member, or are only probably a member; they are rejected until a decision is written in match-review.csv (then run again)."))
+        }
+        return warnings
+    }
+
     /// An `encoding_assumed` note for each file whose encoding was a guess (Windows-1252 because
     /// its bytes are not UTF-8), so that a reader who sees odd letters knows to name the encoding.
     static func encodingWarnings(_ files: [FileSummary]) -> [DataWarning] {
@@ -205,13 +249,9 @@ struct RowContext {
                value: position.map { record.displayString($0) }, reason: reason, columnNaming: columnNaming)
     }
 
-    /// The member named in `column`, per the unknown-member policy, or the reject saying why not.
-    func member(_ record: CSVRecord, column: Int, in members: MemberTable, policy: UnknownMemberPolicy,
-                membersFileGiven: Bool) throws(Reject) -> MemberLookup {
-        switch members.lookup(record.bytes(column), policy: policy, membersFileGiven: membersFileGiven) {
-        case .success(let found): return found
-        case .failure(let why): throw reject(record, column: column, why.reason)
-        }
+    /// `file:line:column` of a field, as rejects write it.
+    func location(_ record: CSVRecord, column position: Int) -> String {
+        "\(file):\(record.line):" + columnNaming.name(position + 1)
     }
 
     /// A reject for a record whose shape is wrong (broken quote, wrong field count), or nil.
@@ -244,26 +284,6 @@ enum MemberLookup {
 }
 
 extension MemberTable {
-    /// Looks a member id up without changing the table, per the unknown-member policy.
-    func lookup(_ raw: UnsafeRawBufferPointer, policy: UnknownMemberPolicy, membersFileGiven: Bool) -> Result<MemberLookup, RowProblem> {
-        lookupMember(raw, in: ids, policy: policy, membersFileGiven: membersFileGiven)
-    }
-}
-
-private func lookupMember(_ raw: UnsafeRawBufferPointer, in ids: borrowing IdentifierRegistry, policy: UnknownMemberPolicy,
-                          membersFileGiven: Bool) -> Result<MemberLookup, RowProblem> {
-    let bytes = trimmed(raw)
-    if bytes.isEmpty { return .failure(RowProblem("member id is empty")) }
-    if let index = ids.index(ofBytes: bytes) { return .success(.known(index)) }
-    guard let id = UTF8Text.validated(bytes) else { return .failure(RowProblem("member id is not valid UTF-8")) }
-    if let problem = IdentifierRules.problem(in: id) { return .failure(RowProblem(problem)) }
-    if policy == .reject && membersFileGiven {
-        return .failure(RowProblem("unknown member '\(id)' (not in the members file)"))
-    }
-    return .success(.new(id))
-}
-
-extension MemberTable {
     /// The index for a looked-up member, adding it if it is new.
     mutating func commit(_ lookup: MemberLookup) -> Int32 {
         switch lookup {
@@ -274,10 +294,4 @@ extension MemberTable {
             return add(id: id)
         }
     }
-}
-
-/// The reason one row is rejected.
-struct RowProblem: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
 }

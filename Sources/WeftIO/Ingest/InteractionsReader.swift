@@ -5,12 +5,11 @@ import WeftGraph
 /// bytes, ids resolved through the registry's byte lookup, timestamps and numbers parsed
 /// without allocating.
 struct InteractionsReader {
-    let unknownMembers: UnknownMemberPolicy
     let undirected: Bool
     let reading: ReadingOptions
     let limits: InputLimits
 
-    func read(path: String, into dataset: inout Dataset) throws {
+    func read(path: String, into dataset: inout Dataset, references: inout MemberReferences) throws {
         let reader = try InputSource.open(path: path, options: reading)
         let (positions, extra) = try ColumnSchema.interactions.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
         let time = positions["timestamp"]!
@@ -20,8 +19,7 @@ struct InteractionsReader {
             source: positions["source"]!, target: positions["target"]!, time: dates.columns[0]!,
             decimalComma: reading.usesDecimalComma(delimiter: reader.layout.delimiter),
             weight: positions["weight"], type: positions["type"], directed: positions["directed"], extra: extra,
-            policy: unknownMembers, membersFileGiven: dataset.files.contains { $0.kind == .members },
-            undirected: undirected, members: dataset.members, log: dataset.interactions)
+            references: references, undirected: undirected, members: dataset.members, log: dataset.interactions)
         if let estimate = reader.estimatedRecordCount { ingest.log.reserve(ingest.log.count + estimate) }
         dataset.members = MemberTable()          // hand the tables over: no copy-on-write copies
         dataset.interactions = InteractionLog()
@@ -29,6 +27,7 @@ struct InteractionsReader {
         let summary = try ingestRows(from: reader, kind: .interactions, extra: extra, limits: limits, dates: dates.readings, into: &ingest, rejects: &rejects)
         dataset.members = ingest.members
         dataset.interactions = ingest.log
+        references = ingest.references
         dataset.rejects.append(contentsOf: rejects)
         dataset.files.append(summary)
     }
@@ -70,18 +69,17 @@ struct InteractionsIngest: RowIngest {
     let decimalComma: Bool
     let weight: Int?, type: Int?, directed: Int?
     var extra: ExtraColumns
-    let policy: UnknownMemberPolicy
-    let membersFileGiven: Bool
+    var references: MemberReferences
     let undirected: Bool
     var members: MemberTable
     var log: InteractionLog
 
     init(source: Int, target: Int, time: DateColumn, decimalComma: Bool, weight: Int?, type: Int?, directed: Int?,
-         extra: [(name: String, position: Int)], policy: UnknownMemberPolicy, membersFileGiven: Bool,
+         extra: [(name: String, position: Int)], references: MemberReferences,
          undirected: Bool, members: MemberTable, log: InteractionLog) {
         (self.source, self.target, self.time, self.weight, self.type, self.directed) = (source, target, time, weight, type, directed)
         self.decimalComma = decimalComma
-        (self.policy, self.membersFileGiven, self.undirected) = (policy, membersFileGiven, undirected)
+        (self.references, self.undirected) = (references, undirected)
         self.members = members
         var log = log
         self.extra = ExtraColumns(extra, addingTo: &log.attributes)
@@ -133,8 +131,11 @@ struct InteractionsIngest: RowIngest {
         if !sourceBytes.isEmpty && sourceBytes.elementsEqual(targetBytes) {
             throw context.reject(record, column: target, RecordProblem.selfLoop.description)
         }
-        let s = try context.member(record, column: source, in: members, policy: policy, membersFileGiven: membersFileGiven)
-        let t = try context.member(record, column: target, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        let s = try references.resolve(record, column: source, role: "interactions source", in: members, context: context)
+        let t = try references.resolve(record, column: target, role: "interactions target", in: members, context: context)
+        if case .known(let a) = s, case .known(let b) = t, a == b {
+            throw context.reject(record, column: target, RecordProblem.selfLoop.description)
+        }
         try extra.read(record, context)
         let si = members.commit(s), ti = members.commit(t)
         do {

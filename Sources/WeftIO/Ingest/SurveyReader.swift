@@ -85,17 +85,16 @@ public struct SurveyLog: Sendable {
 /// label (`LikertScale.standard`); blank is 1; 0 is an answer of "no tie", accepted and not
 /// stored. A row without a wave belongs to wave `1`.
 struct SurveyReader {
-    let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
     let limits: InputLimits
     /// Whether the file must have a wave column (one of several survey files).
     var needsWaveColumn = false
 
-    func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .survey, reading: reading, limits: limits, needsWaveColumn: needsWaveColumn, into: &dataset) { positions, membersFileGiven, members, log in
+    func read(path: String, into dataset: inout Dataset, references: inout MemberReferences) throws {
+        try readSurveyFile(path: path, schema: .survey, reading: reading, limits: limits, needsWaveColumn: needsWaveColumn, into: &dataset, references: &references) { positions, references, members, log in
             SurveyIngest(respondent: positions["respondent"]!, alter: positions["alter"]!, relation: positions["relation"]!,
-                         value: positions["value"], wave: WaveColumn(position: positions["wave"]), policy: unknownMembers,
-                         membersFileGiven: membersFileGiven, members: members, log: log)
+                         value: positions["value"], wave: WaveColumn(position: positions["wave"]),
+                         references: references, members: members, log: log)
         }
     }
 }
@@ -104,6 +103,7 @@ struct SurveyReader {
 protocol SurveyRowIngest: RowIngest {
     var members: MemberTable { get }
     var log: SurveyLog { get }
+    var references: MemberReferences { get }
     var wave: WaveColumn { get set }
     /// Whether numbers use a decimal comma (`1,5`).
     var decimalComma: Bool { get set }
@@ -137,14 +137,15 @@ struct WaveColumn {
 
 /// Reads one survey file (nominations or respondents) into the dataset, row by row.
 private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: ColumnSchema, reading: ReadingOptions, limits: InputLimits, needsWaveColumn: Bool,
-                                                     into dataset: inout Dataset, make: ([String: Int], Bool, MemberTable, SurveyLog) -> Ingest) throws {
+                                                     into dataset: inout Dataset, references: inout MemberReferences,
+                                                     make: ([String: Int], MemberReferences, MemberTable, SurveyLog) -> Ingest) throws {
     let reader = try InputSource.open(path: path, options: reading)
     let (positions, extra) = try schema.resolve(header: reader.header, file: reader.label, line: reader.headerLine, mapping: reading.columnMap)
     if needsWaveColumn && positions["wave"] == nil {
         throw InputError(file: reader.label, line: reader.headerLine, column: nil,
                          message: "several \(schema.kind.rawValue) files were given, and this one has no wave column: each must say its wave (weft survey import --wave writes one), or its rows would all join wave 1")
     }
-    var ingest = make(positions, dataset.files.contains { $0.kind == .members }, dataset.members, dataset.survey)
+    var ingest = make(positions, references, dataset.members, dataset.survey)
     let waveColumns: [(name: String, position: Int, fallback: DateColumns.Fallback)] =
         [positions["wave"].map { (reader.header[$0], $0, .labels) }, positions["wave_date"].map { (reader.header[$0], $0, .iso8601) }].compactMap { $0 }
     let waveDates = try DateColumns.resolve(waveColumns, kind: schema.kind, path: path, label: reader.label, headerLine: reader.headerLine, options: reading)
@@ -158,6 +159,7 @@ private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: Colum
                                  into: &ingest, rejects: &rejects)
     dataset.members = ingest.members
     dataset.survey = ingest.log
+    references = ingest.references
     dataset.rejects.append(contentsOf: rejects)
     dataset.files.append(summary)
 }
@@ -174,8 +176,7 @@ struct SurveyIngest: SurveyRowIngest {
     let value: Int?
     var wave: WaveColumn
     var decimalComma = false
-    let policy: UnknownMemberPolicy
-    let membersFileGiven: Bool
+    var references: MemberReferences
     var members: MemberTable
     var log: SurveyLog
 
@@ -194,8 +195,8 @@ struct SurveyIngest: SurveyRowIngest {
             try context.checkWeight(v, record, column: value, what: "value")
             number = v
         }
-        let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
-        let whom = try context.member(record, column: alter, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        let who = try references.resolve(record, column: respondent, role: "survey respondent", in: members, context: context)
+        let whom = try references.resolve(record, column: alter, role: "survey alter", in: members, context: context)
         if case .known(let a) = who, case .known(let b) = whom, a == b {
             throw context.reject(record, column: alter, "a member names themself")
         }
@@ -219,16 +220,15 @@ struct SurveyIngest: SurveyRowIngest {
 /// covers; `wave_date` (the ISO 8601 day the wave opened, the same on every row of a wave) sets
 /// who was a member at the wave, through members.csv's `joined` and `left`.
 struct RespondentsReader {
-    let unknownMembers: UnknownMemberPolicy
     let reading: ReadingOptions
     let limits: InputLimits
     /// Whether the file must have a wave column (one of several survey files).
     var needsWaveColumn = false
 
-    func read(path: String, into dataset: inout Dataset) throws {
-        try readSurveyFile(path: path, schema: .respondents, reading: reading, limits: limits, needsWaveColumn: needsWaveColumn, into: &dataset) { positions, membersFileGiven, members, log in
-            RespondentsIngest(respondent: positions["respondent"]!, wave: WaveColumn(position: positions["wave"]), policy: unknownMembers,
-                              membersFileGiven: membersFileGiven, members: members, log: log)
+    func read(path: String, into dataset: inout Dataset, references: inout MemberReferences) throws {
+        try readSurveyFile(path: path, schema: .respondents, reading: reading, limits: limits, needsWaveColumn: needsWaveColumn, into: &dataset, references: &references) { positions, references, members, log in
+            RespondentsIngest(respondent: positions["respondent"]!, wave: WaveColumn(position: positions["wave"]),
+                              references: references, members: members, log: log)
         }
     }
 }
@@ -237,14 +237,13 @@ struct RespondentsIngest: SurveyRowIngest {
     let respondent: Int
     var wave: WaveColumn
     var decimalComma = false
-    let policy: UnknownMemberPolicy
-    let membersFileGiven: Bool
+    var references: MemberReferences
     var members: MemberTable
     var log: SurveyLog
 
     mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
         let waveText = try wave.label(record, context)
-        let who = try context.member(record, column: respondent, in: members, policy: policy, membersFileGiven: membersFileGiven)
+        let who = try references.resolve(record, column: respondent, role: "respondents respondent", in: members, context: context)
         guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave.position, "more than \(UInt16.max) distinct waves") }
         if let day = try wave.openingDay(record, context) {
             if let known = log.waveDates[w], known != day {

@@ -98,13 +98,15 @@ public final class CSVTableWriter {
         case .plain(let value): appendText(value, neutralise: false, to: &bytes)
         case .integer(let value): bytes.append(contentsOf: String(value).utf8)
         case .flag(let value): bytes.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        case .real(let value) where value.isNaN: break   // undefined: an empty cell, as every missing value
         case .real(let value): bytes.append(contentsOf: formatReal(value).utf8)
         case .empty: break
         }
     }
 
-    /// Full-precision, locale-free text for a double: integers without a fraction, `NaN` and
-    /// infinities as empty cells would lose information, so they are written as `NaN`, `Inf`, `-Inf`.
+    /// Full-precision, locale-free text for a double: integers without a fraction; infinities as
+    /// `Inf` and `-Inf`, `NaN` as `NaN` (a table cell holding NaN is written empty instead: in
+    /// Weft's CSV files an undefined value and a missing one are both an empty cell).
     public static func formatReal(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }

@@ -3,9 +3,13 @@ import Foundation
 /// Exports with more than one header row.
 ///
 /// - Qualtrics: row 1 the internal ids (`Q2_1`, `RecipientEmail`…), row 2 the question text,
-///   row 3 the ImportId JSON (absent from legacy exports). A matrix question's text ends with
-///   ` - ` and the row's label (`How often … - Ana Silva`): a column per member. A text or
-///   multi-select question holds names (comma-joined). `--alter-columns` globs the ids (`Q2_*`).
+///   row 3 the ImportId JSON (absent from legacy exports). A question's text ending in ` - ` and
+///   a label is a matrix row or a form field, told apart by the label and the cells, not the
+///   header alone: a matrix row (`How often … - Ana Silva`, a column per member) has a roster
+///   member as its label, or scale values in its cells (choice text such as `Weekly`, or numeric
+///   recode values); a form field of a multiple text entry question (`Who … - Name 1`) holds one
+///   typed name per cell. A text or multi-select question holds names (comma-joined).
+///   `--alter-columns` globs the ids (`Q2_*`).
 /// - SurveyMonkey: row 1 the question (blank over the columns that continue it), row 2 the
 ///   sub-question or choice, or `Response` / `Open-Ended Response`. A choice column is a member
 ///   (the cell holds the choice's own text when ticked, or a scale label); a response column
@@ -43,9 +47,15 @@ enum HeaderRows {
         for i in positions where !taken.contains(i) {
             let (question, label) = splitLabel(text[i]) ?? (text[i], "")
             let relation = settings.relation ?? SurveyHeader.relation(in: question.isEmpty ? ids[i] : question)
-            let isName = label.isEmpty || Double(label) != nil
-            columns.append(NominationColumn(position: i, relation: relation,
-                                            content: isName ? .names(separator: ",") : .member(label)))
+            let content: NominationColumn.Content
+            if label.isEmpty || Double(label) != nil {
+                content = .names(separator: ",")
+            } else if isKnownName(label) || table.cells(of: i).allSatisfy({ settings.scale.value(of: $0) != nil || LikertScale.normalise($0) == LikertScale.normalise(label) }) {
+                content = .member(label)
+            } else {
+                content = .names(separator: nil)   // a form field: one typed name per cell
+            }
+            columns.append(NominationColumn(position: i, relation: relation, content: content))
         }
         let named = ids.indices.map { text[$0].isEmpty ? ids[$0] : ids[$0] + " (" + text[$0] + ")" }
         return try NameGenerator.extract(table, names: named, respondent: respondent, wave: wave, columns: columns,

@@ -12,6 +12,8 @@ public struct MatchLedger: Sendable {
     public private(set) var matcher: NameMatcher
     /// Every distinct (role, text) with a non-exact outcome, in order of first appearance.
     public private(set) var entries: [SurveyImport.MatchEntry] = []
+    /// Distinct texts resolved, by outcome.
+    public private(set) var distinct: [MatchMethod: Int] = [:]
     private var cache: [String: NameMatch] = [:]
     private var entryIndex: [String: Int] = [:]
 
@@ -22,13 +24,14 @@ public struct MatchLedger: Sendable {
 
     /// The member `text` names (nil while it waits for review, is ambiguous or unmatched).
     /// `firstSeen` (file:line:column) is evaluated only for the first occurrence of a listed text.
-    public mutating func resolve(_ text: String, role: String, firstSeen: @autoclosure () -> String) -> Int32? {
+    /// `listUnmatched: false` leaves texts that match nobody out of the entries.
+    public mutating func resolve(_ text: String, role: String, listUnmatched: Bool = true, firstSeen: @autoclosure () -> String) -> Int32? {
         let m = outcome(of: text)
         // Exact ids, emails and names (the text is a member's name as the roster spells it) are
         // not listed; every other outcome is.
         let exact = m.method == .id || m.method == .email
             || (m.method == .name && m.member.map { matcher.names[Int($0)] == text.trimmingCharacters(in: .whitespaces) } == true)
-        if !exact {
+        if !exact && (listUnmatched || m.method != .unmatched) {
             let key = role + "\u{0}" + text
             if let i = entryIndex[key] {
                 entries[i].occurrences += 1
@@ -45,6 +48,7 @@ public struct MatchLedger: Sendable {
         if let known = cache[text] { return known }
         let m = matcher.match(text)
         cache[text] = m
+        distinct[m.method, default: 0] += 1
         return m
     }
 

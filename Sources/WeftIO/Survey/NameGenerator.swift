@@ -7,7 +7,12 @@ import Foundation
 /// - KoboToolbox: a `select_multiple` answer as space-separated choice names, under a header
 ///   with `/` between group and question (`network/advice`); the 1/0 detail columns
 ///   (`network/advice/m0001`) are read only when the summary column is absent. Choice names map
-///   to labels through `--choices`;
+///   to labels through `--choices` (the respondent's too, when a `select_one` question asks who
+///   is answering). Headers are taken as the export writes them, group prefix and all
+///   (`--respondent-column respondent/member_id`), or without it. A question with no relation
+///   word in its name (`go_around_with`) is a nomination column when every answer names members
+///   (choices whose labels, or texts, are roster names), its relation the question's name; an
+///   "other, specify" text column (`advice_other`) is not one unless `--alter-columns` names it;
 /// - Google Forms: checkbox answers joined by commas in one cell (a name that itself holds a
 ///   comma is kept whole when it is a known name); grid questions `Question [Option]` hold one
 ///   answer per member.
@@ -44,7 +49,9 @@ enum NameGenerator {
     static func readKobo(_ table: SurveyTable, settings: SurveyImportSettings, isKnownName: @escaping (String) -> Bool) throws -> SurveyExtraction {
         let full = table.header
         let last = full.map { String($0.split(separator: "/").last ?? Substring($0)) }
-        let (respondent, wave) = try RespondentColumns.resolve(last, settings: settings, file: table.file)
+        // A respondent column named with its group prefix is looked up as the export writes it.
+        let (respondent, wave) = try RespondentColumns.resolve(settings.respondentColumn?.contains("/") == true ? full : last,
+                                                               settings: settings, file: table.file)
         let taken = Set(respondent + [wave].compactMap { $0 })
         let isMetadata: (Int) -> Bool = { i in
             full[i].hasPrefix("_") || full[i].hasPrefix("meta/") || koboMetadata.contains(SurveyHeader.slug(last[i]))
@@ -58,12 +65,20 @@ enum NameGenerator {
         let isDetail: (Int) -> Bool = { i in
             parent(i) != nil && table.rows.allSatisfy { binary.contains((i < $0.fields.count ? $0.fields[i] : "").lowercased()) }
         }
+        // Every answer in the column is a list of members (choice names whose labels, or texts, are roster names).
+        let namesMembers: (Int) -> Bool = { i in
+            let cells = table.cells(of: i)
+            return !cells.isEmpty && cells.allSatisfy { cell in
+                cell.split(separator: " ").allSatisfy { token in isKnownName(settings.choices[String(token)] ?? String(token)) }
+            }
+        }
         let candidates = full.indices.filter { i in
             if taken.contains(i) || isMetadata(i) { return false }
             if let pattern = settings.alterColumns {
                 return SurveyHeader.matches(full[i], pattern: pattern) || SurveyHeader.matches(last[i], pattern: pattern)
             }
-            return isDetail(i) || SurveyHeader.mentionsRelation(last[i])
+            if SurveyHeader.slug(last[i]).hasSuffix("_other") { return false }   // "other, specify" text
+            return isDetail(i) || SurveyHeader.mentionsRelation(last[i]) || namesMembers(i)
         }
         let summaries = Set(candidates.filter { !isDetail($0) }.map { full[$0] })
         var columns: [NominationColumn] = []

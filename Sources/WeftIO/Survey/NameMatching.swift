@@ -78,7 +78,8 @@ public enum JaroWinkler {
 }
 
 /// Person names reduced to a comparable form: lower case, accents removed, punctuation turned
-/// into spaces, honorifics and titles dropped, runs of spaces collapsed. `key` also sorts the
+/// into spaces (letters lost to a bad encoding round trip, `?` and U+FFFD, dropped), honorifics and
+/// titles dropped, runs of spaces collapsed. `key` also sorts the
 /// words, so "Silva, Ana" and "Dr. Ana SILVA" share the key "ana silva".
 public enum PersonName {
     /// Titles dropped from names (compared after normalisation, so without dots or accents).
@@ -98,6 +99,8 @@ public enum PersonName {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" {
                 continue   // O'Neil = ONeil
+            } else if scalar == "\u{FFFD}" || scalar == "?" {
+                continue   // a letter lost in a bad encoding round trip: F?tima, F\u{FFFD}tima ≈ Fatima
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""
@@ -113,6 +116,16 @@ public enum PersonName {
 
     /// The words sorted and joined: equal for the same name written in another word order.
     public static func key(_ name: String) -> String { words(name).sorted().joined(separator: " ") }
+
+    /// A display name with a second name in parentheses, as Zoom writes a renamed participant
+    /// (`Kwame A. (Kwame Asante)`): the text outside and the text inside; nil for any other text.
+    public static func parenthesised(_ text: String) -> (outside: String, inside: String)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+        let outside = text[..<open].trimmingCharacters(in: .whitespaces)
+        guard !inside.isEmpty, !outside.isEmpty else { return nil }
+        return (outside, inside)
+    }
 }
 
 /// How a nomination's text was resolved to a member.
@@ -167,7 +180,8 @@ public struct MatchThresholds: Sendable, Equatable {
 /// exact id → email (case-insensitive) → normalised name (`PersonName.key`) → Jaro–Winkler
 /// similarity of the normalised names (the higher of same-order and sorted-word comparisons)
 /// at or above `thresholds.auto` → between `thresholds.review` and `auto` to the review list →
-/// below, unmatched. Decisions from a review file override everything but exact ids. A normalised
+/// below, unmatched. A text with a second name in parentheses (`Kwame A. (Kwame Asante)`) is
+/// matched by each part first. Decisions from a review file override everything but exact ids. A normalised
 /// name shared by two members (unless only one has the words in the text's order), or two
 /// members tied for the best score in both comparisons, is ambiguous.
 public struct NameMatcher: Sendable {
@@ -180,6 +194,7 @@ public struct NameMatcher: Sendable {
     private var keyIndex: [String: [Int32]] = [:]
     private let normalisedNames: [[Unicode.Scalar]]
     private let sortedNames: [[Unicode.Scalar]]
+    private let nameWords: [[String]]
     /// Review decisions: normalised text → member index, or nil for "nobody".
     public private(set) var decisions: [String: Int32?] = [:]
 
@@ -192,9 +207,10 @@ public struct NameMatcher: Sendable {
             emails[email.lowercased()] = Int32(i)
         }
         emailIndex = emails
-        var normalised: [[Unicode.Scalar]] = [], sorted: [[Unicode.Scalar]] = []
+        var normalised: [[Unicode.Scalar]] = [], sorted: [[Unicode.Scalar]] = [], allWords: [[String]] = []
         for (i, name) in members.names.enumerated() {
             let words = PersonName.words(name.isEmpty ? members.ids[Int32(i)] : name)
+            allWords.append(words)
             normalised.append(Array(words.joined(separator: " ").unicodeScalars))
             let key = words.sorted().joined(separator: " ")
             sorted.append(Array(key.unicodeScalars))
@@ -202,6 +218,7 @@ public struct NameMatcher: Sendable {
         }
         normalisedNames = normalised
         sortedNames = sorted
+        nameWords = allWords
     }
 
     /// The key under which review decisions are stored: the text as `PersonName.normalised` gives it.
@@ -217,6 +234,19 @@ public struct NameMatcher: Sendable {
 
     public func match(_ raw: String) -> NameMatch {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `Display (Original)`: each part is matched on its own, and a match is taken only when the
+        // parts do not point at two members (the whole text is compared as it stands otherwise).
+        if let parts = PersonName.parenthesised(text), decisions[NameMatcher.reviewKey(text)] == nil, ids.index(of: text) == nil {
+            let inside = match(parts.inside), outside = match(parts.outside)
+            let found = [inside, outside].filter { $0.method.isMatched }
+            if let first = found.first {
+                if found.count == 2 && inside.member != outside.member {
+                    return NameMatch(method: .ambiguous, member: inside.member, score: inside.score,
+                                     runnerUp: outside.member, runnerUpScore: outside.score)
+                }
+                return first
+            }
+        }
         if let index = ids.index(of: text) { return NameMatch(method: .id, member: index, score: 1) }
         if let decided = decisions[NameMatcher.reviewKey(text)] {
             return decided.map { NameMatch(method: .reviewed, member: $0, score: 1) }
@@ -266,6 +296,51 @@ public struct NameMatcher: Sendable {
         } else {
             result.member = best   // closest candidate, shown in the report for context
         }
-        return result
+        return partialName(words, plain: plain, sorted: sorted, fuzzy: result)
+    }
+
+    /// A part of a name (`Mensah`, `J. Mensah`: fewer words than the member's name, or initials):
+    /// when it is part of two or more members' names it is ambiguous, whatever the similarity
+    /// says; when it is part of one member's name only, it is matched only if the fuzzy stage
+    /// matched it to that same member, and otherwise waits for review with that member as the
+    /// candidate (ambiguous if the fuzzy stage matched someone else).
+    private func partialName(_ words: [String], plain: [Unicode.Scalar], sorted: [Unicode.Scalar], fuzzy: NameMatch) -> NameMatch {
+        var covering: [Int32] = []
+        for v in 0..<nameWords.count where NameMatcher.isPart(words, of: nameWords[v]) { covering.append(Int32(v)) }
+        var scratch = JaroWinkler.Scratch()
+        func score(_ v: Int32) -> Double {
+            max(JaroWinkler.similarity(plain, normalisedNames[Int(v)], scratch: &scratch),
+                JaroWinkler.similarity(sorted, sortedNames[Int(v)], scratch: &scratch))
+        }
+        if covering.count >= 2 {
+            let ranked = covering.map { ($0, score($0)) }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+            return NameMatch(method: .ambiguous, member: ranked[0].0, score: ranked[0].1, runnerUp: ranked[1].0, runnerUpScore: ranked[1].1)
+        }
+        if let only = covering.first, !fuzzy.method.isMatched || fuzzy.member != only {
+            if fuzzy.method.isMatched { return NameMatch(method: .ambiguous, member: fuzzy.member, score: fuzzy.score, runnerUp: only, runnerUpScore: score(only)) }
+            return NameMatch(method: .review, member: only, score: score(only), runnerUp: fuzzy.member == only ? fuzzy.runnerUp : fuzzy.member,
+                             runnerUpScore: fuzzy.member == only ? fuzzy.runnerUpScore : fuzzy.score)
+        }
+        return fuzzy
+    }
+
+    /// Whether `part` is a proper part of the name `whole`: each of its words is a different
+    /// word of `whole`, or a single letter that begins one (an initial), and it is shorter
+    /// than `whole` or uses an initial.
+    static func isPart(_ part: [String], of whole: [String]) -> Bool {
+        guard !part.isEmpty, part.count <= whole.count else { return false }
+        var used = [Bool](repeating: false, count: whole.count)
+        var initials = false
+        for word in part {
+            if let i = whole.indices.first(where: { !used[$0] && whole[$0] == word }) {
+                used[i] = true
+            } else if word.count == 1, let i = whole.indices.first(where: { !used[$0] && whole[$0].hasPrefix(word) }) {
+                used[i] = true
+                initials = true
+            } else {
+                return false
+            }
+        }
+        return initials || part.count < whole.count
     }
 }

@@ -59,7 +59,8 @@ struct RespondentRows {
     }
 
     private func read(_ row: SurveyTable.Row, into out: inout SurveyExtraction) throws(Reject) {
-        let who = respondent.map { cell(row, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let typed = respondent.map { cell(row, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let who = settings.choices[typed] ?? typed   // a select_one question: the choice's label
         if who.isEmpty { throw table.reject(row, column: respondent.first, "respondent is empty") }
         var waveLabel = settings.wave ?? SurveyImportSettings.defaultWave
         if let wave, !cell(row, wave).isEmpty { waveLabel = cell(row, wave) }

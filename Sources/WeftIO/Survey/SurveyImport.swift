@@ -84,36 +84,64 @@ public struct SurveyImport: Sendable {
         }
     }
 
-    /// Reads, matches and converts.
+    /// One export to convert, and the wave of its rows when it has no wave column (nil: the settings').
+    public struct Input: Sendable {
+        public var path: String
+        public var wave: String?
+        public init(path: String, wave: String? = nil) {
+            self.path = path
+            self.wave = wave
+        }
+    }
+
+    /// Reads, matches and converts one export.
     public func run(path: String, members: MemberTable, decisions: [ReviewDecision] = []) throws -> Outcome {
-        let extraction = try read(path: path, members: members)
+        try run(inputs: [Input(path: path)], members: members, decisions: decisions)
+    }
+
+    /// Reads, matches and converts several exports of one survey (a wave each, say) into one
+    /// outcome: every name through the same ledger, so the match report and review file list
+    /// each text once. With several exports, each must say its wave (`Input.wave`, or a wave
+    /// column), so that two waves are never merged into the default wave.
+    public func run(inputs: [Input], members: MemberTable, decisions: [ReviewDecision] = []) throws -> Outcome {
         var ledger = MatchLedger(members: members, thresholds: settings.thresholds, decisions: decisions)
-        var outcome = Outcome(extraction: extraction)
+        var outcome = Outcome(extraction: SurveyExtraction())
         outcome.decisions = decisions
-        func resolve(_ text: String, role: String, line: Int, column: Int) -> Int32? {
-            ledger.resolve(text, role: role, firstSeen: "\(path):\(line):\(column)")
-        }
         var seenRespondent = Set<String>()
-        for r in extraction.respondents {
-            guard let member = resolve(r.text, role: "respondent", line: r.line, column: r.column) else {
-                outcome.unresolvedRespondents += 1
-                continue
-            }
-            if seenRespondent.insert("\(member)\u{0}\(r.wave)").inserted { outcome.respondents.append((member, r.wave)) }
-        }
         var rowIndex: [String: Int] = [:]
-        for n in extraction.nominations {
-            let who = resolve(n.respondent, role: "respondent-nominating", line: n.line, column: n.column)
-            let whom = resolve(n.alter, role: "alter", line: n.line, column: n.column)
-            guard let who, let whom else { outcome.unresolvedNominations += 1; continue }
-            if who == whom { outcome.selfNominations += 1; continue }
-            let key = "\(who)\u{0}\(whom)\u{0}\(n.relation)\u{0}\(n.wave)"
-            if let i = rowIndex[key] {
-                outcome.rows[i].value = max(outcome.rows[i].value, n.value)
-                outcome.mergedDuplicates += 1
-            } else {
-                rowIndex[key] = outcome.rows.count
-                outcome.rows.append(LongRow(respondent: who, alter: whom, relation: n.relation, value: n.value, wave: n.wave))
+        for input in inputs {
+            var own = settings
+            if let wave = input.wave { own.wave = wave }
+            let extraction = try SurveyImport(settings: own).read(path: input.path, members: members)
+            if inputs.count > 1 && own.wave == nil
+                && extraction.respondents.allSatisfy({ $0.wave == SurveyImportSettings.defaultWave })
+                && extraction.nominations.allSatisfy({ $0.wave == SurveyImportSettings.defaultWave }) {
+                throw SurveyError("\(input.path): several exports were given and this one has no wave column; give --wave once per export, in order, or its rows would all join wave \(SurveyImportSettings.defaultWave)")
+            }
+            outcome.extraction.add(extraction, labelled: inputs.count > 1 ? input.path : nil)
+            func resolve(_ text: String, role: String, line: Int, column: Int) -> Int32? {
+                ledger.resolve(text, role: role, firstSeen: "\(input.path):\(line):\(column)")
+            }
+            for r in extraction.respondents {
+                guard let member = resolve(r.text, role: "respondent", line: r.line, column: r.column) else {
+                    outcome.unresolvedRespondents += 1
+                    continue
+                }
+                if seenRespondent.insert("\(member)\u{0}\(r.wave)").inserted { outcome.respondents.append((member, r.wave)) }
+            }
+            for n in extraction.nominations {
+                let who = resolve(n.respondent, role: "respondent-nominating", line: n.line, column: n.column)
+                let whom = resolve(n.alter, role: "alter", line: n.line, column: n.column)
+                guard let who, let whom else { outcome.unresolvedNominations += 1; continue }
+                if who == whom { outcome.selfNominations += 1; continue }
+                let key = "\(who)\u{0}\(whom)\u{0}\(n.relation)\u{0}\(n.wave)"
+                if let i = rowIndex[key] {
+                    outcome.rows[i].value = max(outcome.rows[i].value, n.value)
+                    outcome.mergedDuplicates += 1
+                } else {
+                    rowIndex[key] = outcome.rows.count
+                    outcome.rows.append(LongRow(respondent: who, alter: whom, relation: n.relation, value: n.value, wave: n.wave))
+                }
             }
         }
         // A respondent's row is listed once in the report (as respondent), not once per nomination.

@@ -30,6 +30,14 @@ struct SurveyTable {
         try self.init(reader: reader)
     }
 
+    /// The non-empty cells of column `position`, trimmed, in row order.
+    func cells(of position: Int) -> [String] {
+        rows.compactMap { row in
+            let text = position < row.fields.count ? row.fields[position].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            return text.isEmpty ? nil : text
+        }
+    }
+
     init(reader: some RecordReader) throws {
         file = reader.label
         header = reader.header
@@ -108,6 +116,17 @@ public struct SurveyExtraction: Sendable {
     public var layout: [String] = []
 
     public var rejected: Int { rejects.count }
+
+    /// Adds another export's account; its layout lines start with `label` (its path) when given.
+    mutating func add(_ other: SurveyExtraction, labelled label: String?) {
+        nominations += other.nominations
+        respondents += other.respondents
+        rejects += other.rejects
+        rowsRead += other.rowsRead
+        accepted += other.accepted
+        zeroAnswers += other.zeroAnswers
+        layout += other.layout.map { line in label.map { "\($0): \(line)" } ?? line }
+    }
 }
 
 /// Settings shared by every adapter.

@@ -6,7 +6,8 @@ import WeftIO
 /// the members, keyed by id (pseudonyms in pseudonymised outputs), with a `label` (the name) and
 /// every measure and attribute of members.csv as typed data; edges are the aggregated ties
 /// (directed unless the network is undirected) with `weight`, `records`, `first_record` and
-/// `last_record`. With a `map`, nodes carry report.html's layout as `x` and `y` (yEd and
+/// `last_record` (on a survey layer `weight`, `relation`, `wave`, `wave_date` and `named_by`,
+/// see `SurveyEdges`). With a `map`, nodes carry report.html's layout as `x` and `y` (yEd and
 /// Cytoscape read them as positions). Every string from the data is XML-escaped. Written atomically.
 public enum GraphMLWriter {
     public static func write(_ analysis: Analysis, map: NetworkMap? = nil, to path: String) throws {

@@ -4,7 +4,7 @@ import WeftIO
 /// What the network files (GraphML, GEXF) carry, gathered once so both say the same: every
 /// member as a node with members.csv's measures and attributes (the member's name as label),
 /// every tie of the window's graph as an edge with its weight, record count and first and last
-/// record. Values come from the same `MemberRow` columns as members.csv and report.json; with a
+/// record (on a survey layer: its relation, wave and who named whom). Values come from the same `MemberRow` columns as members.csv and report.json; with a
 /// map, the nodes also carry report.html's layout positions (`x`, `y`).
 struct NetworkExport {
     /// A column's value type, declared once for the whole column.
@@ -35,9 +35,17 @@ struct NetworkExport {
     /// report.html's view box, y down, missing for members the map does not draw), then the
     /// member attributes.
     let nodeColumns: [Column]
-    let edgeColumns: [Column] = [
+    /// Edge columns: `weight`, `records`, `first_record`, `last_record` for ties built from
+    /// records; on a survey layer, which has no records, `weight`, `relation`, `wave`,
+    /// `wave_date` and `named_by` instead (see `SurveyEdges`).
+    let edgeColumns: [Column]
+    private static let recordEdgeColumns = [
         Column(name: "weight", kind: .double), Column(name: "records", kind: .integer),
         Column(name: "first_record", kind: .string), Column(name: "last_record", kind: .string),
+    ]
+    private static let surveyEdgeColumns = [
+        Column(name: "weight", kind: .double), Column(name: "relation", kind: .string), Column(name: "wave", kind: .string),
+        Column(name: "wave_date", kind: .string), Column(name: "named_by", kind: .string),
     ]
 
     private static let measureColumns = MemberRow.columns.filter { $0.name != "name" }
@@ -45,6 +53,7 @@ struct NetworkExport {
     init(_ analysis: Analysis, map: NetworkMap?) {
         self.analysis = analysis
         self.map = map
+        edgeColumns = analysis.surveyEdges == nil ? NetworkExport.recordEdgeColumns : NetworkExport.surveyEdgeColumns
         // A column's kind is that of its first non-empty cell (a column empty for every member
         // carries no values, so its kind does not matter).
         var kinds = [Kind?](repeating: nil, count: NetworkExport.measureColumns.count)
@@ -101,6 +110,9 @@ struct NetworkExport {
     /// Tie i's values in `edgeColumns` order.
     func edgeValues(_ i: Int) -> [String?] {
         let ties = analysis.graph.ties
+        if let survey = analysis.surveyEdges {
+            return [CSVTableWriter.formatReal(ties.weight[i]), survey.relation, survey.wave, survey.waveDate, survey.namedBy[i].rawValue]
+        }
         return [CSVTableWriter.formatReal(ties.weight[i]), String(ties.recordCount[i]),
                 Timestamp.formatDateTime(ties.firstTime[i]), Timestamp.formatDateTime(ties.lastTime[i])]
     }

@@ -17,7 +17,7 @@ extension HTMLReport {
         }
         html += "</tbody></table>"
         html += "<p class=\"note\">Records in the window: \(HTMLText.count(r.records.interactions)) interactions, \(HTMLText.count(r.records.attendance)) attendance rows at \(HTMLText.count(r.records.events)) events, from \(HTMLText.escape(r.records.firstRecord ?? "–")) to \(HTMLText.escape(r.records.lastRecord ?? "–")). Random choices use seed \(a.options.seed); the same data and settings give the same report byte for byte.</p>"
-        page.section("methods", "Methods", html)
+        page.section("methods", c.words.plain("section.methods"), html)
     }
 
     /// Warnings about the data and the computation, already escaped.
@@ -100,12 +100,12 @@ extension HTMLReport {
             }
         }
         d.append(("Betweenness", "share of shortest paths between other pairs that pass through a member (Brandes 2001), normalised to [0, 1]; \(HTMLText.escape(r.measures.betweenness))\(r.measures.weightedPaths ? ", weighted paths" : ", counting hops")."))
-        d.append(("Constraint and effective size", "Burt's structural holes (1992): constraint is high when a member's contacts are tied to each other; effective size counts contacts net of their redundancy."))
+        d.append(("Constraint and effective size", "Burt's structural holes (1992): constraint is high when a member's contacts are tied to each other; effective size counts contacts net of their redundancy. Both are computed on the undirected, unweighted view (a pair who named each other is one contact), as NetworkX does on the undirected graph."))
         d.append(("Core and periphery", "Borgatti & Everett (1999): the discrete model splits members into a core and a periphery so that ties follow the ideal pattern (dense core, sparse periphery; core–periphery cells left out) as closely as possible; the continuous model gives each member a coreness."))
         if let cs = r.communities {
             d.append(("Communities", "\(HTMLText.escape(cs.method == "leiden" ? "Leiden (Traag, Waltman & van Eck 2019)" : "Louvain (Blondel et al. 2008)")) modularity maximisation at resolution \(HTMLText.number(cs.resolution)), seed \(cs.seed): groups of members with more ties among them than expected by chance."))
         }
-        for (term, definition) in extras.segments?.definitions ?? [] { d.append((term, HTMLText.escape(definition))) }
+        for (term, definition) in extras.segments?.definitions ?? [] { d.append((c.segmentName(term), HTMLText.escape(definition))) }
         let methods = c.map?.methods.map(\.rawValue).joined(separator: " and ") ?? "none"
         d.append(("Map layout", "\(HTMLText.escape(methods)), one connected component at a time, components packed by size. Stress majorisation (Gansner, Koren & North 2004) places members so that drawn distances match network distances in hops, started from classical multidimensional scaling (LAPACK eigen-solver); components above \(HTMLText.count(GraphLayout.defaultStressLimit)) members use Fruchterman–Reingold force-directed placement (1991). Deterministic for the seed; all maps share the positions. Labels name the \(options.labels) members with the largest size measure, skipping labels that would overlap."))
         return d

@@ -8,7 +8,11 @@ all records of a pair are summed) and writes:
 
 <name>/structural_holes.json (karate, lesmis, florentine, directed, directed_weighted,
 disconnected), keyed by member id; null stands for NaN (isolates):
-  constraint, constraint_weighted   nx.constraint(G, weight=None / "weight") (NetworkX 3.6.1)
+  constraint                        nx.constraint(G.to_undirected(), weight=None): the undirected,
+                                    unweighted view, where a reciprocated directed pair is one
+                                    contact of mutual weight 1 (NetworkX 3.6.1; on the DiGraph
+                                    itself NetworkX gives such a pair weight 2)
+  constraint_weighted               nx.constraint(G, weight="weight"): mutual weights w_ij + w_ji
   effective_size[_weighted]         Burt's effective size, computed below by plain loops:
                                     sum over j in N(i) of 1 - sum_{q in N(i), q != j} p_iq m_jq,
                                     m_jq = a_jq / max_k a_jk. NetworkX 3.6.1's default
@@ -91,10 +95,15 @@ def close(a, b, tol=1e-12):
 
 
 def mutual_weights(g, weighted):
-    """a[i][j] = w_ij + w_ji over in- and out-neighbours (every weight 1 when unweighted)."""
+    """a[i][j] = w_ij + w_ji over in- and out-neighbours; unweighted, 1 for every contact (the
+    undirected, unweighted view)."""
     a = {v: {} for v in g}
+    if not weighted:
+        for u, v in g.edges():
+            if u != v:
+                a[u][v] = a[v][u] = 1.0
+        return a
     for u, v, w in g.edges(data="weight"):
-        w = w if weighted else 1.0
         if g.is_directed():
             a[u][v] = a[u].get(v, 0.0) + w
             a[v][u] = a[v].get(u, 0.0) + w
@@ -126,16 +135,18 @@ def structural_holes(name):
     g, _ = load(name)
     result = {}
     for suffix, weight in (("", None), ("_weighted", "weight")):
-        constraint = nx.constraint(g, weight=weight)
+        # Unweighted: the undirected view (the README's convention); weighted: the graph itself.
+        view = g.to_undirected() if weight is None else g
+        constraint = nx.constraint(view, weight=weight)
         size = burt_effective_size(g, weighted=weight is not None)
         # NetworkX's per-node loop is Burt's formula; its sparse default is not (see above). The
         # loop takes a directed member without out-ties for an isolate (nan): skip those.
-        loop = nx.effective_size(g, nodes=list(g), weight=weight)
-        assert all(close(size[v], loop[v]) for v in g if len(g[v]) > 0), name
-        default = nx.effective_size(g, weight=weight)
+        loop = nx.effective_size(view, nodes=list(g), weight=weight)
+        assert all(close(size[v], loop[v]) for v in g if len(view[v]) > 0), name
+        default = nx.effective_size(view, weight=weight)
         differ = sum(not close(size[v], default[v]) for v in g)
-        if not g.is_directed() and weight is None:
-            assert differ == 0, name
+        if weight is None:
+            assert differ == 0, name   # Borgatti's n - 2t/n on the undirected view
         neighbours = {v: len(set(nx.all_neighbors(g, v))) for v in g}
         result["constraint" + suffix] = {v: nan_to_none(constraint[v]) for v in g}
         result["effective_size" + suffix] = {v: nan_to_none(size[v]) for v in g}

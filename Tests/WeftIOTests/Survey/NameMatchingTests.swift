@@ -71,7 +71,10 @@ let surveyRoster = roster([
         #expect(matcher.match("JEAN PIERRE DUBOIS").method == .name, "a hyphen is a space")
         #expect(matcher.match("Dubois, Jean-Pierre").method == .name)
         #expect(matcher.match("Ms Fatima Al Hassan").member == 5)
-        #expect(matcher.match("Nguyen Thi Lan (Vietnam)").method == .review || matcher.match("Nguyen Thi Lan (Vietnam)").method == .unmatched,
+        // A part in parentheses (Zoom's original name, a country, an organisation) is matched
+        // apart from the rest; the match is a name match, listed in the match report (not exact).
+        #expect(matcher.match("Nguyen Thi Lan (Vietnam)").method == .name && matcher.match("Nguyen Thi Lan (Vietnam)").member == 3)
+        #expect(matcher.match("Nguyen Thi Lan Vietnam").method == .review || matcher.match("Nguyen Thi Lan Vietnam").method == .unmatched,
                 "extra words are never matched silently")
         #expect(matcher.match("ana.silva@EXAMPLE.org").method == .email)
         #expect(matcher.match("ana.silva@example.com").method != .email, "a different address is not an email match")

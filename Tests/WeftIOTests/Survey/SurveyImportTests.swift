@@ -104,6 +104,43 @@ import WeftGraph
         #expect(method(bare, "olu") == .unmatched)
     }
 
+    /// Exports/make_layouts.py: a matrix question and a form field (multiple text entry) question
+    /// in one Qualtrics export, told apart by their labels and cells, with choice text and with
+    /// numeric recode values.
+    @Test func qualtricsFormFieldBesideAMatrix() throws {
+        let o = try run("qualtrics-form-field.csv", .qualtrics)
+        #expect(rows(o) == ["m01>m02 advice 3 1", "m01>m05 advice 2 1", "m01>m07 trust 1 1", "m01>m10 trust 1 1",
+                            "m02>m01 advice 4 1", "m02>m01 trust 1 1",
+                            "m05>m01 advice 1 1", "m05>m02 advice 3 1", "m05>m09 trust 1 1", "m05>m08 trust 1 1", "m05>m06 trust 1 1"])
+        #expect(o.extraction.zeroAnswers == 1)   // Never
+        #expect(o.extraction.layout.contains("trust: 'Q4_1 (Whom do you trust with sensitive questions? Write up to three names. - Name 1)' (one name)"))
+        #expect(o.extraction.layout.contains("advice: 'Q2_1 (How often do you seek advice from each person? - Ana Silva)' (answers about 'Ana Silva')"))
+        // Numeric recode values are the values: Never is 1 there (recode it in Qualtrics to make it 0).
+        let numeric = try run("qualtrics-form-field-numeric.csv", .qualtrics)
+        #expect(rows(numeric).filter { $0.contains("advice") } == ["m01>m02 advice 4 1", "m01>m05 advice 3 1", "m02>m01 advice 5 1",
+                                                                    "m02>m05 advice 1 1", "m05>m01 advice 2 1", "m05>m02 advice 4 1"])
+        #expect(rows(numeric).filter { $0.contains("trust") } == rows(o).filter { $0.contains("trust") })
+    }
+
+    /// Exports/make_layouts.py: a Kobo form whose respondent is a select_one question, headers
+    /// with group prefixes, an "other, specify" column and a question named without a relation word.
+    @Test func koboSelectOneRespondentGroupsAndQuestionsWithoutARelationWord() throws {
+        let choices = try KoboChoices.read(path: SurveyImportTests.exports + "/kobo-groups-choices.csv")
+        let expected = ["m01>m02 advice 1 1", "m01>m05 advice 1 1", "m01>m09 go_around_with 1 1",
+                        "m02>m01 advice 1 1", "m02>m01 go_around_with 1 1", "m02>m05 go_around_with 1 1",
+                        "m03>m02 go_around_with 1 1"]
+        for column in [nil, "member_id", "respondent/member_id"] {
+            let o = try run("kobo-groups.csv", .kobo) { $0.choices = choices; $0.respondentColumn = column }
+            #expect(rows(o) == expected, "respondent column \(column ?? "guessed")")
+            #expect(o.respondents.count == 3 && o.unresolvedRespondents == 0)
+            #expect(!o.extraction.layout.contains { $0.contains("advice_other") || $0.contains("profile/country") })
+        }
+        // Named explicitly, an "other, specify" column is read: its words ("my", "supervisor",
+        // "the", "ministry", split as a select_multiple is) match nobody and wait.
+        let other = try run("kobo-groups.csv", .kobo) { $0.choices = choices; $0.alterColumns = "network/advice_other" }
+        #expect(rows(other).isEmpty && other.unresolvedNominations == 4)
+    }
+
     @Test func googleFormsCommaJoinedAndGrid() throws {
         let o = try run("googleforms.csv", .googleforms)
         #expect(rows(o) == ["m01>m02 advice 1 1", "m01>m03 advice 1 1", "m01>m05 collaboration 2 1", "m05>m01 advice 1 1",
