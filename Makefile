@@ -3,7 +3,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/weft
 DEMO_OUT   ?= out/demo
 
-.PHONY: setup build demo test sample bench scale compare fuzz blas-info clean
+.PHONY: setup build demo test browser-test sample bench scale compare fuzz blas-info clean
 
 setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherwise
 	@scripts/setup.sh
@@ -11,15 +11,41 @@ setup:            ## install BLAS/LAPACK (and OpenBLAS) if missing; no-op otherw
 build: setup      ## release build of the weft tool
 	$(SWIFT) build -c release --product weft
 
-demo: build       ## validate and analyse the bundled SampleData into out/demo
+PLATFORM  := SampleData/platform-exports
+IMPORTED  := $(DEMO_OUT)/imported
+demo: build       ## validate and analyse the bundled SampleData into out/demo; import its platform exports and analyse them with it into out/demo/with-platforms
 	$(RELEASE) validate SampleData --rejects $(DEMO_OUT)/rejects.csv --show 5
 	$(RELEASE) analyze SampleData --out $(DEMO_OUT)
+	$(RELEASE) import zoom $(PLATFORM)/zoom/*.csv --members SampleData/members.csv --out $(IMPORTED)/zoom
+	$(RELEASE) import teams "$(PLATFORM)/teams/Learning circle - Attendance report.csv" --members SampleData/members.csv --out $(IMPORTED)/teams
+	$(RELEASE) import ics $(PLATFORM)/calendar/secretariat.ics --members SampleData/members.csv --out $(IMPORTED)/ics
+	$(RELEASE) import whatsapp "$(PLATFORM)/whatsapp/WhatsApp Chat with CLN peer exchange.txt" --members SampleData/members.csv --out $(IMPORTED)/whatsapp
+	$(RELEASE) import slack $(PLATFORM)/slack --members SampleData/members.csv --out $(IMPORTED)/slack
+	$(RELEASE) import email $(PLATFORM)/email/Secretariat.mbox --members SampleData/members.csv --out $(IMPORTED)/email
+	@# The bundled records and the imported ones in one folder: interactions in the imports' column
+	@# order, attendance with both event_type (bundled) and minutes (imported). Ids, dates and types
+	@# hold no commas, and SampleData's topics none, so the rows are joined as they are.
+	mkdir -p $(DEMO_OUT)/combined
+	cp SampleData/members.csv SampleData/survey.csv SampleData/respondents.csv $(DEMO_OUT)/combined/
+	{ echo source,target,timestamp,weight,type; awk -F, -v OFS=, 'NR > 1 { print $$1, $$2, $$3, $$5, $$4 }' SampleData/interactions.csv; \
+	  for f in whatsapp slack email; do tail -n +2 $(IMPORTED)/$$f/interactions.csv; done; } > $(DEMO_OUT)/combined/interactions.csv
+	{ echo member,event,date,role,topic,event_type,minutes; tail -n +2 SampleData/attendance.csv | sed 's/$$/,/'; \
+	  for f in zoom teams ics; do tail -n +2 $(IMPORTED)/$$f/attendance.csv | awk -F, -v OFS=, '{ m = $$NF; $$NF = ""; print $$0 "," m }'; done; } > $(DEMO_OUT)/combined/attendance.csv
+	$(RELEASE) validate $(DEMO_OUT)/combined --strict --show 5
+	$(RELEASE) analyze $(DEMO_OUT)/combined --out $(DEMO_OUT)/with-platforms
 
 test: setup       ## build and run every test
 	$(SWIFT) test
 
-sample: build     ## regenerate SampleData/ from its seed
+BROWSER_OUT ?= out/browser
+browser-test: build ## report.html in headless Chromium: search, click, filter, period slider, no console error; A4 PDF checks; README screenshots
+	@scripts/setup.sh --browser
+	$(RELEASE) analyze SampleData --out $(BROWSER_OUT) --format html
+	python3 scripts/browser_test.py $(BROWSER_OUT)/report.html --screenshots docs/images --pdf $(BROWSER_OUT)/report.pdf
+
+sample: build     ## regenerate SampleData/ from its seed, and its platform exports from the same seed and members
 	$(RELEASE) sample --size cln --seed 42 --out SampleData
+	python3 scripts/make_platform_exports.py
 
 bench: setup      ## package-benchmark suite (BENCH_FILTER='regex' runs a subset)
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)')
@@ -36,7 +62,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no
 fuzz: setup       ## libFuzzer runs of the CSV ingest, members headers and ids, .xlsx reader, date/number parsers, survey adapters, segment config and import parsers (FUZZ_SECONDS each)
 	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --scratch-path .build-fuzz
-	mkdir -p out/fuzz/csv out/fuzz/members out/fuzz/xlsx out/fuzz/dates out/fuzz/datepattern out/fuzz/survey out/fuzz/config out/fuzz/meet out/fuzz/whatsapp out/fuzz/email
+	mkdir -p out/fuzz/csv out/fuzz/members out/fuzz/xlsx out/fuzz/dates out/fuzz/datepattern out/fuzz/survey out/fuzz/config out/fuzz/meet out/fuzz/whatsapp out/fuzz/email out/fuzz/slack out/fuzz/ics
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzCSV out/fuzz/csv Fuzz/Corpus/csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzMembers out/fuzz/members Fuzz/Corpus/members -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzXLSX out/fuzz/xlsx Fuzz/Corpus/xlsx -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10
@@ -47,6 +73,8 @@ fuzz: setup       ## libFuzzer runs of the CSV ingest, members headers and ids, 
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzMeet out/fuzz/meet Fuzz/Corpus/meet -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzWhatsApp out/fuzz/whatsapp Fuzz/Corpus/whatsapp -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzEmail out/fuzz/email Fuzz/Corpus/email -max_total_time=$(FUZZ_SECONDS) -max_len=8192
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzSlack out/fuzz/slack Fuzz/Corpus/slack -max_total_time=$(FUZZ_SECONDS) -max_len=8192
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzICS out/fuzz/ics Fuzz/Corpus/ics -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10
 
 blas-info: build  ## show which BLAS/LAPACK the weft binary will load
 	@ldd $(RELEASE) | grep -E 'blas|lapack'

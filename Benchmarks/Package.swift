@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "WeftAnalysis", package: "Weft"),
                 .product(name: "WeftGraph", package: "Weft"),
                 .product(name: "WeftIO", package: "Weft"),
+                .product(name: "WeftImport", package: "Weft"),
                 .product(name: "WeftSample", package: "Weft"),
             ],
             path: "Benchmarks/WeftBenchmarks",

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// libFuzzer targets for Weft's parsers (CSV ingest, members' attribute headers and ids, .xlsx workbooks, dates and numbers, the --date-format pattern language, survey adapters, segment config, the weft import parsers for Meet, WhatsApp and mailboxes), kept out of the main build. `make fuzz` builds them with
+// libFuzzer targets for Weft's parsers (CSV ingest, members' attribute headers and ids, .xlsx workbooks, dates and numbers, the --date-format pattern language, survey adapters, segment config, the weft import parsers for Meet, WhatsApp, mailboxes, Slack and iCalendar), kept out of the main build. `make fuzz` builds them with
 // `-sanitize=fuzzer` and runs each for a short while from the seeds in Corpus/.
 let package = Package(
     name: "WeftFuzz",
@@ -18,6 +18,8 @@ let package = Package(
         .executableTarget(name: "FuzzMeet", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
         .executableTarget(name: "FuzzWhatsApp", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
         .executableTarget(name: "FuzzEmail", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
+        .executableTarget(name: "FuzzSlack", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
+        .executableTarget(name: "FuzzICS", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
         .executableTarget(name: "FuzzConfig", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftAnalysis", package: "Weft")]),
     ]
 )

@@ -3,10 +3,16 @@
 #   libblas-dev, liblapack-dev   the generic BLAS/LAPACK that Weft links against
 #   libopenblas0-pthread         an optimised BLAS that registers itself as libblas.so.3 / liblapack.so.3
 #   zlib1g-dev                   zlib, which inflates the compressed parts of .xlsx workbooks
+# With --browser (make browser-test) also what the browser test of report.html needs:
+#   chromium, poppler-utils      headless Chromium driven through DevTools; pdfinfo and pdftotext
+#   websockets (pip)             the DevTools client of scripts/browser_test.py
 # Swift itself (6.0 or newer) must already be installed; this script checks for it.
 set -euo pipefail
 
 packages=(libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev)
+if [[ "${1:-}" == "--browser" ]]; then
+    packages+=(chromium poppler-utils)
+fi
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -31,4 +37,9 @@ fi
 if ! command -v swift >/dev/null; then
     echo "setup: swift is not on PATH; install Swift 6.0 or newer (https://www.swift.org/install/linux/)" >&2
     exit 1
+fi
+
+if [[ "${1:-}" == "--browser" ]] && ! python3 -c "import websockets" 2>/dev/null; then
+    echo "setup: installing the Python websockets package" >&2
+    python3 -m pip install --quiet websockets
 fi

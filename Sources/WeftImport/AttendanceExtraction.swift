@@ -9,9 +9,9 @@ public struct Participant: Sendable, Hashable {
     public var phone: String
 
     public init(name: String, email: String, phone: String = "") {
-        self.name = name.trimmingCharacters(in: .whitespaces)
-        self.email = email.trimmingCharacters(in: .whitespaces)
-        self.phone = phone.trimmingCharacters(in: .whitespaces)
+        self.name = name.trimmedSpace
+        self.email = email.trimmedSpace
+        self.phone = phone.trimmedSpace
     }
 
     /// The key under which one person's records are gathered: the email (case-insensitive) when
@@ -35,7 +35,7 @@ public enum MeetingRole: String, Sendable, Comparable, CaseIterable {
 
     /// Reads a platform's role label (Teams: Organizer, Co-organizer, Presenter, Attendee).
     public init(platformLabel: String) {
-        switch platformLabel.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch platformLabel.trimmedSpace.lowercased() {
         case "organizer", "organiser", "co-organizer", "co-organiser": self = .organiser
         case "host", "co-host", "cohost": self = .host
         case "presenter", "panelist", "panellist": self = .presenter
@@ -64,23 +64,9 @@ public struct Presence: Sendable, Equatable {
     public var firstSeen: String
 }
 
-/// How one input file went: rows read = accepted + rejected, always.
-public struct InputAccount: Sendable, Equatable {
-    public var path: String
-    /// What was recognised (layout, sections, date order), for the summary printed.
-    public var layout: [String] = []
-    public var rowsRead = 0
-    public var accepted = 0
-    public var rejected = 0
-    /// Rows skipped by a stated rule (waiting room, detail sections), by reason; not records.
-    public var skipped: [String: Int] = [:]
-
-    public var isBalanced: Bool { rowsRead == accepted + rejected }
-}
-
 /// What an attendance parser hands over for one file: its meetings, every person's summed joins,
 /// the rejected rows and the account.
-public struct AttendanceExtraction: Sendable {
+public struct AttendanceExtraction: Sendable, AccountedExtraction {
     public var meetings: [Meeting] = []
     public var presences: [Presence] = []
     public var rejects: [Reject] = []
@@ -104,18 +90,6 @@ public struct AttendanceExtraction: Sendable {
             presences.append(Presence(meeting: meeting, participant: participant, seconds: seconds, role: role, joins: 1,
                                       firstSeen: "\(account.path):\(line)"))
         }
-    }
-
-    /// Counts a valid row that a stated rule leaves out (waiting room, detail sections).
-    mutating func skip(_ reason: String) {
-        account.accepted += 1
-        account.skipped[reason, default: 0] += 1
-    }
-
-    /// Rejects one row, counting it.
-    mutating func reject(line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, _ reason: String) {
-        account.rejected += 1
-        rejects.append(Reject(file: account.path, line: line, column: column, field: field, value: value, reason: reason))
     }
 
     /// Raises the role of a person already present (a Zoom host named in the meeting block).

@@ -37,14 +37,14 @@ enum EmailHeaders {
     }
 
     private static func address(_ raw: String) -> Address? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmedSpace
         guard !text.isEmpty else { return nil }
         if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let email = text[text.index(after: open)..<close].trimmedSpace
             return Address(name: displayName(String(text[..<open])), email: email.contains("@") ? email.lowercased() : "")
         }
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
-            let email = text[..<open].trimmingCharacters(in: .whitespaces)
+            let email = text[..<open].trimmedSpace
             return Address(name: displayName(String(text[text.index(after: open)..<close])), email: email.contains("@") ? email.lowercased() : "")
         }
         return text.contains("@") && !text.contains(" ") ? Address(name: "", email: text.lowercased()) : Address(name: displayName(text), email: "")
@@ -52,16 +52,17 @@ enum EmailHeaders {
 
     /// A display name unquoted, its encoded words decoded and its spaces collapsed.
     static func displayName(_ text: String) -> String {
-        var t = decodeWords(text).trimmingCharacters(in: .whitespaces)
+        var t = decodeWords(text).trimmedSpace
         if t.count >= 2, t.hasPrefix("\""), t.hasSuffix("\"") { t = String(t.dropFirst().dropLast()) }
         if t.count >= 2, t.hasPrefix("'"), t.hasSuffix("'") { t = String(t.dropFirst().dropLast()) }
-        return t.replacingOccurrences(of: "\\\"", with: "\"").split(separator: " ").joined(separator: " ")
+        if t.contains("\\") { t = t.replacingOccurrences(of: "\\\"", with: "\"") }
+        return t.split(separator: " ").joined(separator: " ")
     }
 
     /// Decodes RFC 2047 encoded words (`=?UTF-8?Q?Jos=C3=A9?=`, `=?utf-8?B?Sm9zw6k=?=`) in UTF-8,
     /// ISO-8859-1 or Windows-1252; a word in another charset, or malformed, is left as written.
     static func decodeWords(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "=")), text.contains("=?") else { return text }
         var out = "", rest = Substring(text), lastWasWord = false
         while let start = rest.range(of: "=?") {
             let before = rest[..<start.lowerBound]
@@ -110,7 +111,7 @@ enum EmailHeaders {
     static func date(_ value: String) -> Int64? {
         var t = value
         if let paren = t.firstIndex(of: "(") { t = String(t[..<paren]) }
-        var words = t.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        var words = t.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         if let first = words.first, first.first?.isLetter == true { words.removeFirst() }   // the weekday
         guard words.count >= 4, let day = Int(words[0]), let month = months[words[1].lowercased().prefix(3).description],
               var year = Int(words[2]) else { return nil }
@@ -144,7 +145,7 @@ enum EmailHeaders {
     static func notAPerson(_ email: String, listAddress: String? = nil) -> String? {
         guard let at = email.lastIndex(of: "@") else { return nil }
         let local = email[..<at].lowercased(), domain = email[email.index(after: at)...].lowercased()
-        let compact = local.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ".", with: "")
+        let compact = String(local.filter { $0 != "-" && $0 != "_" && $0 != "." })
         if ["noreply", "donotreply", "mailerdaemon", "postmaster"].contains(where: compact.hasPrefix) || compact.hasPrefix("bounce")
             || ["notification", "notifications"].contains(compact) || compact.hasSuffix("noreply") {
             return "no-reply address"
@@ -173,7 +174,7 @@ enum EmailHeaders {
         let source = Participant(name: from.name, email: from.email)
         for r in distinct {
             if let reason = notAPerson(r.email, listAddress: listAddress) { x.dropped["recipient: " + reason, default: 0] += 1; continue }
-            x.contacts.append(Contact(source: source, target: Participant(name: r.name, email: r.email), time: time, utc: true,
+            x.add(Contact(source: source, target: Participant(name: r.name, email: r.email), time: time, utc: true, type: "email",
                                       weight: w, rule: "recipient", firstSeen: firstSeen))
         }
     }

@@ -48,6 +48,6 @@ struct ExportDates {
             default: out.append(s)
             }
         }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        return String(out).trimmedSpace
     }
 }

@@ -38,7 +38,7 @@ enum ExportText {
 
     /// A header cell compared case-insensitively with surrounding spaces and a BOM removed.
     static func normalisedHeader(_ text: String) -> String {
-        var h = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var h = text.trimmedSpace.lowercased()
         if h.hasPrefix("\u{FEFF}") { h.removeFirst() }
         return h
     }
@@ -46,5 +46,26 @@ enum ExportText {
     /// The file's name without folder and extension (the event key of exports that carry none).
     static func stem(_ path: String) -> String {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// Whether the file at `path` is a ZIP archive (it starts with a local file header, `PK\3\4`).
+    static func isZip(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        return [UInt8](h.readData(ofLength: 4)) == [0x50, 0x4B, 0x03, 0x04]
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (Unicode White_Space: spaces, tabs,
+    /// no-break spaces, line ends), as `trimmingCharacters(in: .whitespacesAndNewlines)` gives it
+    /// but without Foundation's round trip through NSString, which made it most of the time of a
+    /// mailbox import on Linux.
+    var trimmedSpace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == startIndex && scalars.index(after: last) == endIndex, let whole = self as? String { return whole }
+        return String(self[first..<scalars.index(after: last)])
     }
 }

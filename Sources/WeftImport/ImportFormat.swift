@@ -1,3 +1,5 @@
+import Foundation
+
 /// The platform exports `weft import` reads.
 public enum ImportFormat: String, CaseIterable, Sendable {
     /// Zoom's Participants report (CSV), with or without the meeting-data block.
@@ -10,14 +12,18 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case whatsapp
     /// Mailboxes: mbox files (Gmail Takeout, Thunderbird) and Outlook's CSV export; headers only.
     case email
+    /// A Slack workspace export (the .zip Slack hands out, or its folder).
+    case slack
+    /// iCalendar files (RFC 5545) as Outlook and Google Calendar export them.
+    case ics
 
     /// What the format becomes: attendance.csv (meetings) or interactions.csv (conversations).
     public enum Output: Sendable { case attendance, interactions }
 
     public var output: Output {
         switch self {
-        case .zoom, .teams, .meet: return .attendance
-        case .whatsapp, .email: return .interactions
+        case .zoom, .teams, .meet, .ics: return .attendance
+        case .whatsapp, .email, .slack: return .interactions
         }
     }
 
@@ -29,6 +35,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .meet: return "a Google Meet attendance report"
         case .whatsapp: return "a WhatsApp chat export"
         case .email: return "a mailbox (mbox or Outlook CSV export)"
+        case .slack: return "a Slack workspace export"
+        case .ics: return "an iCalendar file"
         }
     }
 
@@ -50,6 +58,8 @@ public enum ExportSniffer {
     /// Throws when the file at `path` is recognised as something other than `format`: the error
     /// names what it looks like, so that another platform's export is named, not half-read.
     static func check(path: String, as format: ImportFormat) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }   // an export folder (slack): its reader checks it
         if let seen = looksLike(try ExportText.head(path: path)), !format.recognisedAs.contains(seen) {
             throw ImportError("\(path) looks like \(seen), not \(format.exportName): check the file, or the FORMAT given to weft import")
         }
@@ -69,7 +79,10 @@ public enum ExportSniffer {
         }
         if text.contains("time joined") && text.contains("time exited") { return ImportFormat.meet.exportName }
         if text.contains("from: (name)") || text.contains("from: (address)") { return outlookCSV }
-        if text.hasPrefix("begin:vcalendar") { return "an iCalendar file" }
+        if text.hasPrefix("begin:vcalendar") { return ImportFormat.ics.exportName }
+        if text.hasPrefix("[") && (text.contains("\"type\": \"message\"") || text.contains("\"client_msg_id\"")) {
+            return "a Slack channel's day file (give slack the whole export: its folder or .zip)"
+        }
         if text.hasPrefix("from ") && text.contains("\nfrom:") || text.hasPrefix("from ") && text.contains("\ndate:") {
             return mbox
         }

@@ -8,6 +8,8 @@ public struct Contact: Sendable, Equatable {
     /// Seconds since 1970-01-01 00:00: UTC when `utc`, else the clock time the export shows.
     public var time: Int64
     public var utc: Bool
+    /// The record's `type` in interactions.csv (`chat`, `email`; Slack: `reply`, `mention`, `reaction`).
+    public var type: String
     public var weight: Double
     /// The rule that made the record (`mention`, `reply-window`, `recipient`), for the summary.
     public var rule: String
@@ -16,24 +18,25 @@ public struct Contact: Sendable, Equatable {
 
 /// What a conversation parser hands over for one file: the records, the rejected lines and the
 /// account (lines or messages read = accepted + rejected).
-public struct InteractionExtraction: Sendable {
+///
+/// With a `sink`, each record goes to it as the parser makes it and `contacts` stays empty, so
+/// that a 2 GB mailbox is never held as records (`InteractionImport` resolves them as they come);
+/// without one (tests, fuzzing), they are kept in `contacts`.
+public struct InteractionExtraction: AccountedExtraction {
     public var contacts: [Contact] = []
     public var rejects: [Reject] = []
     public var account: InputAccount
     /// Records not made, by the rule that left them out (a message no one answered, a list address).
     public var dropped: [String: Int] = [:]
+    private let sink: ((Contact) -> Void)?
 
-    public init(path: String) { account = InputAccount(path: path) }
-
-    /// Counts a valid unit (a message, a line) that a stated rule leaves out.
-    mutating func skip(_ reason: String) {
-        account.accepted += 1
-        account.skipped[reason, default: 0] += 1
+    public init(path: String, sink: ((Contact) -> Void)? = nil) {
+        account = InputAccount(path: path)
+        self.sink = sink
     }
 
-    /// Rejects one unit, counting it.
-    mutating func reject(line: Int, column: Int? = nil, field: String? = nil, value: String? = nil, _ reason: String) {
-        account.rejected += 1
-        rejects.append(Reject(file: account.path, line: line, column: column, field: field, value: value, reason: reason))
+    /// Hands over one record.
+    mutating func add(_ contact: Contact) {
+        if let sink { sink(contact) } else { contacts.append(contact) }
     }
 }

@@ -19,11 +19,12 @@ import WeftIO
 /// tie) or 1 (`full`). Messages from a no-reply or mailing-list address are dropped, and so are
 /// the records to such addresses (each counted; `EmailHeaders.notAPerson` lists the patterns).
 public enum Mailbox {
-    public static func read(path: String, weight: EmailWeight = .split, defaultDate: Int64? = nil) throws -> InteractionExtraction {
+    public static func read(path: String, weight: EmailWeight = .split, defaultDate: Int64? = nil,
+                            sink: ((Contact) -> Void)? = nil) throws -> InteractionExtraction {
         if OutlookMailCSV.isOutlookCSV(try ExportText.head(path: path, count: 1)) {
-            return try OutlookMailCSV.read(path: path, weight: weight, date: defaultDate)
+            return try OutlookMailCSV.read(path: path, weight: weight, date: defaultDate, sink: sink)
         }
-        var x = InteractionExtraction(path: path)
+        var x = InteractionExtraction(path: path, sink: sink)
         x.account.layout.append("mbox")
         var message: Message?
         var previousBlank = true, sawSeparator = false
@@ -64,7 +65,7 @@ public enum Mailbox {
         mutating func header(_ bytes: UnsafeBufferPointer<UInt8>, blank: Bool) {
             if blank { inHeaders = false; return }
             if bytes[0] == 0x20 || bytes[0] == 0x09 {
-                if let c = current { fields[c, default: ""] += " " + bytes.text.trimmingCharacters(in: .whitespaces) }
+                if let c = current { fields[c, default: ""] += " " + bytes.text.trimmedSpace }
                 return
             }
             current = nil
@@ -72,7 +73,7 @@ public enum Mailbox {
             let name = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
             guard Message.wanted.contains(name), fields[name] == nil else { return }
             current = name
-            fields[name] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            fields[name] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmedSpace
         }
 
         func finish(weight: EmailWeight, into x: inout InteractionExtraction) {
@@ -87,7 +88,7 @@ public enum Mailbox {
             }
             let list = Mailbox.listAddress(post: fields["list-post"], id: fields["list-id"])
             if let reason = EmailHeaders.notAPerson(from.email, listAddress: list) { x.skip("sent by a " + reason); return }
-            x.account.accepted += 1
+            x.accept()
             let recipients = EmailHeaders.addresses(fields["to"] ?? "") + EmailHeaders.addresses(fields["cc"] ?? "")
             EmailHeaders.contacts(from: from, recipients: recipients, time: time, weight: weight, listAddress: list,
                                   firstSeen: "\(path):\(line)", into: &x)

@@ -46,8 +46,8 @@ public enum MeetAttendanceReport {
                 x.reject(line: record.line, column: problem.column, problem.description)
                 return
             }
-            func text(_ i: Int?) -> String { i.map { record.displayString($0).trimmingCharacters(in: .whitespaces) } ?? "" }
-            let name = c.last.map { (text(c.first) + " " + text($0)).trimmingCharacters(in: .whitespaces) } ?? text(c.first)
+            func text(_ i: Int?) -> String { i.map { record.displayString($0).trimmedSpace } ?? "" }
+            let name = c.last.map { (text(c.first) + " " + text($0)).trimmedSpace } ?? text(c.first)
             let person = Participant(name: name, email: text(c.email))
             if person.name.isEmpty && person.email.isEmpty {
                 x.reject(line: record.line, column: c.first + 1, field: "First name", "neither a name nor an email")

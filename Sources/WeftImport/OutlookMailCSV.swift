@@ -19,8 +19,8 @@ enum OutlookMailCSV {
         head.first.map { $0.lowercased().contains("from: (name)") || $0.lowercased().contains("from: (address)") } ?? false
     }
 
-    static func read(path: String, weight: EmailWeight, date: Int64?) throws -> InteractionExtraction {
-        var x = InteractionExtraction(path: path)
+    static func read(path: String, weight: EmailWeight, date: Int64?, sink: ((Contact) -> Void)? = nil) throws -> InteractionExtraction {
+        var x = InteractionExtraction(path: path, sink: sink)
         let header = try InputSource.open(path: path).header.map(ExportText.normalisedHeader)
         func find(_ names: String...) -> Int? { header.firstIndex { names.contains($0) } }
         guard let fromName = find("from: (name)"), let fromAddress = find("from: (address)") else {
@@ -61,7 +61,7 @@ enum OutlookMailCSV {
                 return
             }
             if let reason = EmailHeaders.notAPerson(from.email) { x.skip("sent by a " + reason); return }
-            x.account.accepted += 1
+            x.accept()
             let recipients = people(names: text(to.0), addresses: text(to.1)) + people(names: text(cc.0), addresses: text(cc.1))
             EmailHeaders.contacts(from: from, recipients: recipients, time: time, weight: weight, listAddress: nil,
                                   firstSeen: "\(path):\(record.line)", into: &x)
@@ -72,8 +72,8 @@ enum OutlookMailCSV {
     /// The people of a `;`-separated name list and its address list, position by position; an
     /// address without `@` (an Exchange X.500 path) is dropped and the name kept.
     static func people(names: String, addresses: String) -> [EmailHeaders.Address] {
-        let n = names.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        let a = addresses.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let n = names.split(separator: ";").map { $0.trimmedSpace }
+        let a = addresses.split(separator: ";").map { $0.trimmedSpace }
         return (0..<max(n.count, a.count)).compactMap { i in
             let name = i < n.count ? EmailHeaders.displayName(n[i]) : ""
             let address = i < a.count && a[i].contains("@") && !a[i].hasPrefix("/") ? a[i].lowercased() : ""

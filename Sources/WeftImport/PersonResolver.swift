@@ -68,7 +68,7 @@ public enum PhoneNumber {
     /// Whether `text` is written as a phone number: an optional `+`, then digits, spaces, hyphens,
     /// dots and parentheses only, with 7 to 15 digits (ITU-T E.164 allows 15).
     public static func looksLikePhone(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedSpace
         let body = t.hasPrefix("+") ? t.dropFirst() : Substring(t)
         guard !body.isEmpty, body.allSatisfy({ ($0.isASCII && $0.isNumber) || " -.()\u{00A0}\u{202F}".contains($0) }) else { return false }
         return (7...15).contains(digits(String(body)).count)

@@ -6,7 +6,7 @@ enum PlatformDuration {
     /// Seconds in a duration as platforms write it: `1h 2m 28s`, `28m 57s`, `2 hr 5 min`, `45 sec`,
     /// `01:02:28` or `62:05` (h:mm:ss or mm:ss); nil when it is none of these.
     static func seconds(_ text: String) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpace
         if trimmed.isEmpty { return nil }
         if trimmed.contains(":") {
             let fields = trimmed.split(separator: ":", omittingEmptySubsequences: false)

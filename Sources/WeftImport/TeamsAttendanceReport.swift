@@ -73,9 +73,9 @@ public enum TeamsAttendanceReport {
             var options = ReadingOptions()
             options.delimiter = delimiter
             let reader = try InputSource.open(path: path, options: options)
-            try body((reader.headerLine, reader.header.map { $0.trimmingCharacters(in: .whitespaces) }))
+            try body((reader.headerLine, reader.header.map { $0.trimmedSpace }))
             try reader.forEachRecord { record in
-                try body((record.line, (0..<record.fieldCount).map { record.displayString($0).trimmingCharacters(in: .whitespaces) }))
+                try body((record.line, (0..<record.fieldCount).map { record.displayString($0).trimmedSpace }))
             }
         }
     }
@@ -85,7 +85,7 @@ public enum TeamsAttendanceReport {
         guard fields.count >= 1, fields.dropFirst().allSatisfy(\.isEmpty) else { return nil }
         let parts = fields[0].split(separator: ".", maxSplits: 1)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isNumber) else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces).lowercased()
+        return parts[1].trimmedSpace.lowercased()
     }
 
     /// Whether a field is a date-time the report wrote (numbers with `/`, `.` or `-` and a clock
@@ -247,7 +247,7 @@ public enum TeamsAttendanceReport {
                 if let before = open[key] { close(before, at: time, into: &x) }
                 open[key] = (person, time, row.number)
                 if !openOrder.contains(key) { openOrder.append(key) }
-                x.account.accepted += 1
+                x.accept()
             case "left":
                 guard let since = open[key] else {
                     x.reject(line: row.number, column: 2, field: "User Action", value: cells[1], "left without having joined")

@@ -54,7 +54,10 @@ public enum WhatsAppChat {
         let time = s.prefix { $0.isASCII && ($0.isNumber || $0 == ":") }
         guard time.contains(":"), time.first!.isNumber else { return nil }
         s = s.dropFirst(time.count)
-        var stamp = date.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ", " + time
+        var day = date[...]
+        while day.first == "." { day = day.dropFirst() }
+        while day.last == "." { day = day.dropLast() }
+        var stamp = String(day) + ", " + time
         let gap = s.prefix { $0 == " " || $0 == "\u{202F}" || $0 == "\u{00A0}" }
         let afterGap = s.dropFirst(gap.count)
         for mark in ["AM", "PM", "am", "pm", "a.m.", "p.m.", "a. m.", "p. m."] where afterGap.hasPrefix(mark) {
@@ -82,10 +85,10 @@ public enum WhatsAppChat {
 
     /// Why a message is not read as one (media, a deleted message, an iOS system message), or nil.
     static func systemReason(_ text: Substring, iOS: Bool) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedSpace
         let lower = t.lowercased()
         if lower == "<media omitted>" || t.hasPrefix("\u{200E}") && (lower.hasSuffix(" omitted") || lower.contains("<attached:")) { return "media omitted" }
-        if ["this message was deleted", "you deleted this message"].contains(lower.replacingOccurrences(of: "\u{200E}", with: "")) { return "deleted message" }
+        if ["this message was deleted", "you deleted this message"].contains(String(String.UnicodeScalarView(lower.unicodeScalars.filter { $0 != "\u{200E}" }))) { return "deleted message" }
         if lower.contains("missed voice call") || lower.contains("missed video call") { return "missed call" }
         if iOS && t.hasPrefix("\u{200E}") { return "system line" }
         return nil
@@ -95,7 +98,7 @@ public enum WhatsAppChat {
     static func cleanSender<S: StringProtocol>(_ text: S) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter {
             !(0x200E...0x200F).contains($0.value) && !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value)
-        })).trimmingCharacters(in: .whitespaces)
+        })).trimmedSpace
     }
 
     static func participant(_ sender: String) -> Participant {
@@ -103,9 +106,10 @@ public enum WhatsAppChat {
     }
 
     /// Reads the chat at `path` (.txt, or a .zip holding it).
-    public static func read(path: String, dateFormat: DateFormat? = nil, replyWindowSeconds: Int64 = 1800) throws -> InteractionExtraction {
+    public static func read(path: String, dateFormat: DateFormat? = nil, replyWindowSeconds: Int64 = 1800,
+                            sink: ((Contact) -> Void)? = nil) throws -> InteractionExtraction {
         let open = try opener(path)
-        var x = InteractionExtraction(path: path)
+        var x = InteractionExtraction(path: path, sink: sink)
         // First pass: one sample date-time per distinct date (their layout) and the senders (for mentions).
         var firstOfDate: [Substring: DateDetection.Sample] = [:]
         var senders: Set<String> = []
@@ -132,7 +136,7 @@ public enum WhatsAppChat {
             let text = bytes.text
             guard let h = head(text) else {
                 if x.account.rowsRead == 0 {
-                    if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if !text.trimmedSpace.isEmpty {
                         x.account.rowsRead += 1
                         x.reject(line: line, "not a message: the line does not open with a date and time, and no message comes before it")
                     }
@@ -149,16 +153,16 @@ public enum WhatsAppChat {
             }
             guard let m = message(h) else { x.skip(systemKind(h.rest)); return true }
             if let reason = systemReason(m.text, iOS: h.iOS) { x.skip(reason); return true }
-            x.account.accepted += 1
+            x.accept()
             let sender = participant(m.sender)
             let seen = "\(path):\(line)"
             let mentioned = mentions.mentioned(in: m.text).filter { $0.key != sender.key }
             if !mentioned.isEmpty {
                 for target in mentioned {
-                    x.contacts.append(Contact(source: sender, target: target, time: time, utc: false, weight: 1, rule: "mention", firstSeen: seen))
+                    x.add(Contact(source: sender, target: target, time: time, utc: false, type: "chat", weight: 1, rule: "mention", firstSeen: seen))
                 }
             } else if let p = previous, p.sender.key != sender.key, time >= p.time, time - p.time <= replyWindowSeconds {
-                x.contacts.append(Contact(source: sender, target: p.sender, time: time, utc: false, weight: 1, rule: "reply-window", firstSeen: seen))
+                x.add(Contact(source: sender, target: p.sender, time: time, utc: false, type: "chat", weight: 1, rule: "reply-window", firstSeen: seen))
             } else {
                 x.dropped["message answering no one (first, same sender, or outside the reply window)", default: 0] += 1
             }
@@ -184,19 +188,13 @@ public enum WhatsAppChat {
 
     /// Opens the chat's text: the file itself, or the .txt entry of a .zip.
     static func opener(_ path: String) throws -> () throws -> LineStream {
-        guard isZip(path) else { return { try LineStream(path: path) } }
+        guard ExportText.isZip(path) else { return { try LineStream(path: path) } }
         let texts = try ZipEntryStream.entryNames(path: path).filter { $0.lowercased().hasSuffix(".txt") && !$0.hasPrefix("__MACOSX") }
         guard let entry = texts.first(where: { $0.hasSuffix("_chat.txt") }) ?? (texts.count == 1 ? texts.first : nil) else {
             throw ImportError(texts.isEmpty ? "\(path): a ZIP archive with no chat .txt in it"
                               : "\(path): a ZIP archive with several .txt files (\(texts.sorted().joined(separator: ", "))); unzip it and give the chat's .txt")
         }
         return { LineStream(zipEntry: try ZipEntryStream(path: path, entry: entry)) }
-    }
-
-    static func isZip(_ path: String) -> Bool {
-        guard let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        return [UInt8](h.readData(ofLength: 4)) == [0x50, 0x4B, 0x03, 0x04]
     }
 }
 

@@ -31,7 +31,7 @@ public enum ZoomParticipantsReport {
             // The meeting row, then the participant table's header, then its rows.
             var meetingRowRead = false
             try reader.forEachRecord { record in
-                func text(_ i: Int) -> String { record.displayString(i).trimmingCharacters(in: .whitespaces) }
+                func text(_ i: Int) -> String { record.displayString(i).trimmedSpace }
                 if let columns {
                     readRow(record, columns, into: &x)
                 } else if !meetingRowRead {
@@ -88,7 +88,7 @@ public enum ZoomParticipantsReport {
             x.reject(line: record.line, column: problem.column, problem.description)
             return
         }
-        func text(_ i: Int?) -> String { i.map { record.displayString($0).trimmingCharacters(in: .whitespaces) } ?? "" }
+        func text(_ i: Int?) -> String { i.map { record.displayString($0).trimmedSpace } ?? "" }
         if let w = c.waitingRoom, ["yes", "true", "1"].contains(text(w).lowercased()) {
             x.skip("in the waiting room")
             return
@@ -128,7 +128,7 @@ public enum ZoomParticipantsReport {
     /// Zoom writes a renamed participant as "Current Name (Original Name)": the current name.
     static func currentName(_ text: String) -> String {
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return text }
-        let before = text[..<open].trimmingCharacters(in: .whitespaces)
+        let before = text[..<open].trimmedSpace
         return before.isEmpty ? text : before
     }
 

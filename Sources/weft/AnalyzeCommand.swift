@@ -33,6 +33,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "What sizes the dots on report.html's maps: connections, strength, betweenness, pagerank or coreness.")
     var mapSize: MapSizeMeasure = .connections
 
+    @Option(name: .long, help: ArgumentHelp("report.html's title (default: Network report, in the report's language).", valueName: "TEXT"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("A PNG or SVG logo (at most 512 KB) shown beside report.html's title, embedded in the page.", valueName: "FILE"))
+    var logo: String?
+
+    @Option(name: .long, help: "The language of report.html: en, fr, es or pt (headings, labels, definitions, number and date formats).")
+    var lang: ReportLanguage = .en
+
     @Option(name: .long, help: ArgumentHelp(
         "A previous run's output folder (or its report.json): community numbers follow that run's where members overlap, so a monthly refresh keeps numbers and colours.",
         valueName: "PATH"))
@@ -48,6 +57,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress()
+        let logoImage = try logo.map { try ReportLogo(path: $0) }   // a bad logo fails before the analysis
         let span = try window.window()
         let segmentConfig = try segmentOptions.load()
         let formats = try OutputFormat.parse(format)
@@ -86,6 +96,9 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
         var html = HTMLReport.Options()
         html.sizeBy = mapSize
+        html.title = title
+        html.language = lang
+        html.logo = logoImage
         // report.html's layout, computed once and shared by the network files.
         let map = formats.isDisjoint(with: [.html, .network, .graphml, .gexf]) ? nil : NetworkMap.of(analysis, options: html)
         try emit("network.json", .network) { try NodeLinkWriter.write(report, analysis: analysis, map: map, to: $0) }
@@ -199,3 +212,4 @@ enum OutputFormat: String, CaseIterable {
 }
 
 extension MapSizeMeasure: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WeftGraph
 import WeftImport
 import WeftIO
 import WeftReport
@@ -8,18 +9,20 @@ extension ImportFormat: ExpressibleByArgument {}
 extension EmailWeight: ExpressibleByArgument {}
 
 /// `weft import FORMAT INPUT… --out DIR`: platform exports → DIR/attendance.csv (member, event,
-/// date, role, topic, minutes; zoom, teams, meet) or DIR/interactions.csv (source, target,
-/// timestamp, weight, type; whatsapp, email) in Weft's canonical columns, DIR/members.csv (when
+/// date, role, topic, minutes; zoom, teams, meet, ics) or DIR/interactions.csv (source, target,
+/// timestamp, weight, type; whatsapp, email, slack) in Weft's canonical columns, DIR/members.csv (when
 /// members were created), DIR/match-report.csv, DIR/match-review.csv and DIR/rejects.csv, all
 /// staged and published together through the `OutputFolder`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert platform exports (Zoom, Teams and Meet attendance reports; WhatsApp chats; mailboxes) to Weft's attendance.csv or interactions.csv.",
+        abstract: "Convert platform exports (Zoom, Teams and Meet attendance reports; calendars; WhatsApp chats; Slack workspaces; mailboxes) to Weft's attendance.csv or interactions.csv.",
         discussion: """
-        Attendance (zoom, teams, meet): a person's joins to one meeting are summed into one attendance; below \
-        --min-minutes it is dropped. Interactions (whatsapp: @-mentions, else a reply to the previous sender within \
-        --reply-window; email: sender to each To/Cc recipient, --email-weight). People resolve against --members by \
+        Attendance (zoom, teams, meet, ics): a person's joins to one meeting are summed into one attendance; below \
+        --min-minutes it is dropped; ics: the organiser and accepted attendees of each occurrence. Interactions \
+        (whatsapp: @-mentions, else a reply to the previous sender within --reply-window; email: sender to each To/Cc \
+        recipient, --email-weight; slack: thread replies, mentions, reactions at --reaction-weight). Every input's \
+        rows read = accepted + rejected; accepted rows skipped by a stated rule are counted by reason. People resolve against --members by \
         email, then phone (a phone column), then by name as `weft survey import` matches names (match-report.csv, \
         match-review.csv: fill the decision column and run again). Without --members, members.csv is created from \
         the people seen. Names, emails and phone numbers are never written except in the match files and members.csv; \
@@ -27,7 +30,7 @@ struct ImportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The export's platform: zoom, teams, meet, whatsapp or email.")
+    @Argument(help: "The export's platform: zoom, teams, meet, ics (attendance); whatsapp, email, slack (interactions).")
     var format: ImportFormat
 
     @Argument(help: "One or more exports of that platform (merged).")
@@ -45,7 +48,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Keep people not in the roster as members with guest = 1 (default: left out and counted).")
     var keepUnmatched = false
 
-    @Option(help: "Comma-separated member ids or emails to leave out (hosts, organisers).")
+    @Option(help: "Comma-separated member ids, emails or phone numbers to leave out (hosts, organisers).")
     var exclude: String?
 
     @Option(help: "The event key for exports that carry no meeting id or title (default: the file's name).")
@@ -56,6 +59,11 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "email: weight of each record: split (1 / number of recipients) or full (1).")
     var emailWeight = EmailWeight.split
+
+    @Option(help: "slack: the weight of a reaction record (replies and mentions weigh 1).")
+    var reactionWeight = 0.25
+
+    @OptionGroup(title: "Dates (ics, slack)") var window: WindowOptions
 
     @Option(help: ArgumentHelp("The layout of the export's dates (e.g. DD/MM/YYYY, HH:mm), as in analyze; default: detected from the values.", valueName: "PATTERN"))
     var dateFormat: String?
@@ -88,20 +96,20 @@ struct ImportCommand: ParsableCommand {
         guard minMinutes >= 0, minMinutes.isFinite else { throw ValidationError("--min-minutes must be a number ≥ 0") }
         if keepUnmatched && members == nil { throw ValidationError("--keep-unmatched applies with --members") }
         guard replyWindow >= 0, replyWindow.isFinite else { throw ValidationError("--reply-window must be a number of minutes ≥ 0") }
+        guard reactionWeight >= 0, reactionWeight.isFinite else { throw ValidationError("--reaction-weight must be a number ≥ 0") }
+        if (window.from != nil || window.to != nil) && ![.ics, .slack].contains(format) {
+            throw ValidationError("--from and --to apply to ics and slack")
+        }
+        _ = try window.window()
+        _ = try MeasureOptions.uniqueList(exclude ?? "", option: "--exclude") { $0.lowercased() }
         if let dateFormat { do { _ = try DateFormat(dateFormat) } catch { throw ValidationError(error.description) } }
         if let date, !(date.count == 10 && ISO8601.parse(date).map(\.isDateOnly) == .success(true)) {
             throw ValidationError("--date must be a day as YYYY-MM-DD")
         }
-        if pseudonymise {
-            guard let path = pseudonymKeyFile else {
-                throw ValidationError("--pseudonymise at import needs --pseudonym-key-file (so that imports and analyses agree)")
-            }
-            guard let key = MeasureOptions.pseudonymKey(path), key.count >= MeasureOptions.minimumKeyBytes else {
-                throw ValidationError("--pseudonym-key-file: cannot read \(path), or it holds fewer than \(MeasureOptions.minimumKeyBytes) bytes (as analyze requires)")
-            }
-        } else if pseudonymKeyFile != nil {
-            throw ValidationError("--pseudonym-key-file applies with --pseudonymise")
+        if pseudonymise && pseudonymKeyFile == nil {
+            throw ValidationError("--pseudonymise at import needs --pseudonym-key-file (so that imports and analyses agree)")
         }
+        try MeasureOptions.checkPseudonymKey(pseudonymKeyFile, pseudonymise: pseudonymise)
     }
 
     func run() throws {
@@ -133,45 +141,43 @@ struct ImportCommand: ParsableCommand {
         let folder = try OutputFolder(out, names: [records, "rejects.csv", "members.csv", "match-report.csv", "match-review.csv"],
                                       inputs: InputFiles(inputs + [members].compactMap { $0 }))
         let key = pseudonymise ? pseudonymKeyFile.flatMap(MeasureOptions.pseudonymKey) : nil
-        let excluded = exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-        let thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
-        let people: Resolution
+        var common = ImportSettings(format: format)
+        common.keepUnmatched = keepUnmatched
+        common.exclude = try MeasureOptions.uniqueList(exclude ?? "", option: "--exclude") { $0.lowercased() }
+        common.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
+        common.pseudonymKey = key
+        common.dateFormat = try dateFormat.map { try DateFormat($0) }
+        let span = try window.window()
+        common.from = span.start.map { Timestamp.floorDiv($0, Timestamp.secondsPerDay) }
+        common.to = span.end.map { Timestamp.floorDiv($0 - 1, Timestamp.secondsPerDay) }
+        let people: ResolvedPeople
         var rejects: [Reject], accounts: [InputAccount], summary: [String]
         switch format.output {
         case .attendance:
             var settings = AttendanceImportSettings(format: format)
+            settings.common = common
             settings.minMinutes = minMinutes
-            settings.keepUnmatched = keepUnmatched
-            settings.exclude = excluded
-            settings.thresholds = thresholds
-            settings.pseudonymKey = key
             settings.event = event
-            settings.dateFormat = try dateFormat.map { try DateFormat($0) }
             let o = try AttendanceImport(settings: settings).run(inputs: inputs, roster: roster, decisions: decisions)
             try folder.write(records) { try ImportWriter.writeAttendance(o.rows, to: $0) }
-            people = Resolution(matches: o.matches, newMembers: o.newMembers, byEmail: o.matchedByEmail, byPhone: 0)
-            (rejects, accounts) = (o.rejects, o.accounts)
+            (people, rejects, accounts) = (o.people, o.rejects, o.accounts)
             summary = ["presences \(o.presences) (joins summed \(o.joinsSummed)): attendances written \(o.rows.count), merged to one member \(o.mergedSameMember), below \(CSVTableWriter.formatReal(minMinutes)) minutes \(o.belowMinimum), excluded \(o.excluded), "
-                       + (members == nil ? "members created \(o.newMembers.count)" : keepUnmatched ? "kept as guests \(o.guests) people" : "not in the roster (left out) \(o.unmatchedLeftOut)")]
+                       + (members == nil ? "members created \(people.newMembers.count)" : keepUnmatched ? "kept as guests \(people.guests) people" : "not in the roster (left out) \(o.unmatchedLeftOut)")]
         case .interactions:
             var settings = InteractionImportSettings(format: format)
-            settings.keepUnmatched = keepUnmatched
-            settings.exclude = excluded
-            settings.thresholds = thresholds
-            settings.pseudonymKey = key
-            settings.dateFormat = try dateFormat.map { try DateFormat($0) }
+            settings.common = common
             settings.replyWindowMinutes = replyWindow
+            settings.reactionWeight = reactionWeight
             settings.emailWeight = emailWeight
             settings.defaultDate = date.flatMap { try? ISO8601.parse($0).get().seconds }
             let o = try InteractionImport(settings: settings).run(inputs: inputs, roster: roster, decisions: decisions)
             try folder.write(records) { try ImportWriter.writeInteractions(o.rows, to: $0) }
-            people = Resolution(matches: o.matches, newMembers: o.newMembers, byEmail: o.matchedByEmail, byPhone: o.matchedByPhone)
-            (rejects, accounts) = (o.rejects, o.accounts)
+            (people, rejects, accounts) = (o.people, o.rejects, o.accounts)
             let rules = o.byRule.sorted { $0.key < $1.key }.map { "\($0.value) by \($0.key)" }
             let dropped = o.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             summary = ["records made \(o.byRule.values.reduce(0, +))" + (rules.isEmpty ? "" : " (" + rules.joined(separator: ", ") + ")")
-                       + ": written \(o.rows.count), a side not resolved \(o.unresolved), excluded \(o.excluded), one member on both sides \(o.selfLoops); people seen \(o.people)"
-                       + (members == nil ? ", members created \(o.newMembers.count)" : keepUnmatched ? ", kept as guests \(o.guests)" : "")]
+                       + ": written \(o.rows.count), a side not resolved \(o.unresolved), excluded \(o.excluded), one member on both sides \(o.selfLoops); people seen \(people.seen)"
+                       + (members == nil ? ", members created \(people.newMembers.count)" : keepUnmatched ? ", kept as guests \(people.guests)" : "")]
             if !dropped.isEmpty { summary.append("not made by rule: " + dropped.joined(separator: ", ")) }
         }
         var written = [records, "rejects.csv"]
@@ -195,14 +201,7 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// How people resolved, whichever the output.
-    private struct Resolution {
-        var matches: [SurveyImport.MatchEntry]
-        var newMembers: [ImportedMember]
-        var byEmail: Int, byPhone: Int
-    }
-
-    private func report(accounts: [InputAccount], rejects: [Reject], people: Resolution, summary: [String],
+    private func report(accounts: [InputAccount], rejects: [Reject], people: ResolvedPeople, summary: [String],
                         decisionsPath: String?, decisions: Int, written: [String]) {
         for a in accounts {
             print("\(format.rawValue) \(a.path): " + a.layout.joined(separator: "; "))
@@ -216,7 +215,7 @@ struct ImportCommand: ParsableCommand {
             var counts: [MatchMethod: Int] = [:]
             for e in people.matches { counts[e.match.method, default: 0] += 1 }
             let listed = MatchMethod.allCases.compactMap { m in counts[m].map { "\(m.rawValue) \($0)" } }
-            print("people matched by email \(people.byEmail), by phone \(people.byPhone); names not matched exactly: \(people.matches.count)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"))
+            print("people matched by email \(people.matchedByEmail), by phone \(people.matchedByPhone); names not matched exactly: \(people.matches.count)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"))
         }
         for line in summary { print(line) }
         for r in rejects.prefix(10) { print("  " + TerminalText.printable(r.message)) }

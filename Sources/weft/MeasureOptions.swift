@@ -115,14 +115,19 @@ struct MeasureOptions: ParsableArguments {
         if inferenceDraws < 0 { throw ValidationError("--inference-draws must not be negative") }
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let r = communityRestarts, r < 1 { throw ValidationError("--community-restarts must be at least 1") }
-        if let path = pseudonymKeyFile {
-            if !pseudonymise { throw ValidationError("--pseudonym-key-file applies with --pseudonymise") }
-            guard let key = MeasureOptions.pseudonymKey(path) else {
-                throw ValidationError("--pseudonym-key-file: cannot read \(path)")
-            }
-            if key.count < MeasureOptions.minimumKeyBytes {
-                throw ValidationError("--pseudonym-key-file: \(path) holds \(key.count) byte(s); a key needs at least \(MeasureOptions.minimumKeyBytes) (128 bits), or anyone holding the member list could try every shorter key and reverse the pseudonyms (make one with: openssl rand -hex 32 > \(path))")
-            }
+        try MeasureOptions.checkPseudonymKey(pseudonymKeyFile, pseudonymise: pseudonymise)
+    }
+
+    /// Checks `--pseudonym-key-file` (for analyze and import alike): it applies with
+    /// `--pseudonymise`, and the file must be readable and hold at least `minimumKeyBytes`.
+    static func checkPseudonymKey(_ path: String?, pseudonymise: Bool) throws {
+        guard let path else { return }
+        if !pseudonymise { throw ValidationError("--pseudonym-key-file applies with --pseudonymise") }
+        guard let key = MeasureOptions.pseudonymKey(path) else {
+            throw ValidationError("--pseudonym-key-file: cannot read \(path)")
+        }
+        if key.count < MeasureOptions.minimumKeyBytes {
+            throw ValidationError("--pseudonym-key-file: \(path) holds \(key.count) byte(s); a key needs at least \(MeasureOptions.minimumKeyBytes) (128 bits), or anyone holding the member list could try every shorter key and reverse the pseudonyms (make one with: openssl rand -hex 32 > \(path))")
         }
     }
 

@@ -64,6 +64,24 @@ enum Chromium {
         #expect(!json.stdout.contains("report.html"))
     }
 
+    @Test func titleAndLogoAreTheTeams() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let logo = out.appendingPathComponent("logo.svg"), notALogo = out.appendingPathComponent("logo.txt")
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>".write(to: logo, atomically: true, encoding: .utf8)
+        try "hello".write(to: notALogo, atomically: true, encoding: .utf8)
+        let report = out.appendingPathComponent("report")
+        let run = try WeftRun(["analyze", sampleData, "--out", report.path, "--format", "html", "--title", "Red Alpha: 2024", "--logo", logo.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: report.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Red Alpha: 2024</h1>") && html.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,"))
+        // A file that is no image stops the run before any analysis, naming the file.
+        let bad = try WeftRun(["analyze", sampleData, "--out", out.appendingPathComponent("bad").path, "--logo", notALogo.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains(notALogo.path) && bad.stderr.contains("neither a PNG"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("bad").path + "/report.html"))
+    }
+
     /// Renders SampleData's report as a reader's browser would: fails when the page logs a script
     /// error or any other console message (a blocked request, say), or when the screenshot is
     /// hardly bigger than one of an empty page of the same size (a blank render).

@@ -47,12 +47,12 @@ final class AttendanceImportTests: XCTestCase {
             fixtures + "/zoom/meeting-data.csv:12:3: not a date-time in Zoom's layout (MM/DD/YYYY hh:mm:ss AM) [column Join Time = \"not recorded\"]",
             fixtures + "/zoom/participants_83912345679.csv:5:4: leave time is before the join time [column Leave Time = \"03/21/2024 01:55:00 PM\"]",
         ])
-        XCTAssertEqual([o.presences, o.joinsSummed, o.matchedByEmail, o.unmatchedLeftOut, o.belowMinimum, o.excluded, o.guests],
-                       [8, 1, 5, 1, 1, 0, 0])
-        XCTAssertEqual(o.matches.map { "\($0.text) \($0.match.method.rawValue) \($0.firstSeen.split(separator: "/").last!)" }, [
+        XCTAssertEqual([o.presences, o.joinsSummed, o.people.matchedByEmail, o.unmatchedLeftOut, o.belowMinimum, o.excluded, o.people.guests],
+                       [8, 1, 4, 1, 1, 0, 0])
+        XCTAssertEqual(o.people.matches.map { "\($0.text) \($0.match.method.rawValue) \($0.firstSeen.split(separator: "/").last!)" }, [
             "Priya Ramen fuzzy meeting-data.csv:9", "Jose Alvarez name meeting-data.csv:10", "Visitor, Guest unmatched meeting-data.csv:11",
         ])
-        XCTAssertTrue(o.newMembers.isEmpty)
+        XCTAssertTrue(o.people.newMembers.isEmpty)
     }
 
     func testMinimumMinutesAndKeepUnmatchedGuests() throws {
@@ -61,11 +61,11 @@ final class AttendanceImportTests: XCTestCase {
             $0.keepUnmatched = true
         }
         XCTAssertEqual(o.rows.map { "\($0.member) \($0.minutes)" }, ["Visitor, Guest 30.0", "m00 90.0", "m01 84.0", "m02 55.0", "m03 70.0", "m04 6.0"])
-        XCTAssertEqual(o.newMembers, [AttendanceImport.NewMember(id: "Visitor, Guest", name: "Visitor, Guest", email: "", guest: true)])
-        XCTAssertEqual([o.guests, o.unmatchedLeftOut, o.belowMinimum], [1, 0, 0])
+        XCTAssertEqual(o.people.newMembers, [ImportedMember(id: "Visitor, Guest", name: "Visitor, Guest", email: "", guest: true)])
+        XCTAssertEqual([o.people.guests, o.unmatchedLeftOut, o.belowMinimum], [1, 0, 0])
         let path = NSTemporaryDirectory() + "/weft-import-members-\(UUID().uuidString).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try ImportWriter.writeMembers(o.newMembers, roster: roster(), pseudonymKey: nil, to: path)
+        try ImportWriter.writeMembers(o.people.newMembers, roster: roster(), pseudonymKey: nil, to: path)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), """
             id,name,email,guest,country
             m00,Host Team,host@cln.example,0,secretariat
@@ -89,7 +89,7 @@ final class AttendanceImportTests: XCTestCase {
 
                 """, file)
             XCTAssertEqual([o.accounts[0].rowsRead, o.accounts[0].accepted, o.accounts[0].rejected], [5, 4, 1])
-            XCTAssertEqual([o.excluded, o.belowMinimum, o.matchedByEmail], [1, 1, 3])
+            XCTAssertEqual([o.excluded, o.belowMinimum, o.people.matchedByEmail], [1, 1, 3])
             XCTAssertEqual(o.rejects.map(\.reason), ["not a date-time"])
             XCTAssertEqual(o.rejects.first?.line, 15)
             XCTAssertEqual(o.accounts[0].layout[1], file.contains("en-GB") ? "dates day-first" : "dates month-first")
@@ -107,7 +107,7 @@ final class AttendanceImportTests: XCTestCase {
             """)
         XCTAssertEqual([o.accounts[0].rowsRead, o.accounts[0].accepted, o.accounts[0].rejected], [8, 7, 1])
         XCTAssertEqual(o.rejects.map(\.message), [fixtures + "/teams-legacy/meetingAttendanceList.csv:7:2: left without having joined [column User Action = \"Left\"]"])
-        XCTAssertEqual(o.newMembers.map(\.id), ["Ana Silva", "Kwame Mensah", "Host Team"])
+        XCTAssertEqual(o.people.newMembers.map(\.id), ["Ana Silva", "Kwame Mensah", "Host Team"])
         XCTAssertEqual(o.joinsSummed, 1)
     }
 
@@ -128,7 +128,7 @@ final class AttendanceImportTests: XCTestCase {
         let key = Array("a secret".utf8)
         let o = try importing(.teams, ["teams-legacy/meetingAttendanceList.csv"], roster: nil) { $0.pseudonymKey = key }
         XCTAssertEqual(o.rows.map(\.member).sorted(), ["Ana Silva", "Host Team", "Kwame Mensah"].map { Pseudonym.of($0, key: key) }.sorted())
-        XCTAssertTrue(o.newMembers.allSatisfy { $0.name.isEmpty && $0.email.isEmpty && $0.id.count == 17 && $0.id.hasPrefix("p") })
+        XCTAssertTrue(o.people.newMembers.allSatisfy { $0.name.isEmpty && $0.email.isEmpty && $0.id.count == 17 && $0.id.hasPrefix("p") })
         // HMAC-SHA256("a secret", "m01"), first 8 bytes, as `weft analyze --pseudonymise` writes it.
         XCTAssertEqual(Pseudonym.of("m01", key: key), "p" + SHA256.hex(Array(SHA256.hmac(key: key, message: Array("m01".utf8)).prefix(8))))
     }

@@ -23,13 +23,13 @@ final class EmailImportTests: XCTestCase {
         XCTAssertEqual(o.accounts[0].skipped, ["sent by a mailing-list address": 1, "sent by a no-reply address": 1])
         XCTAssertEqual(o.dropped, ["message with no recipient but the sender": 1, "recipient: mailing-list address": 1])
         XCTAssertEqual(o.rejects.map { "\($0.line) \($0.reason)" }, ["54 no Date header in RFC 5322's layout (Thu, 14 Mar 2024 09:15:02 +0100)"])
-        XCTAssertEqual(o.matches.map { "\($0.text) \($0.match.method.rawValue)" }, ["Raman, Priya name"])
+        XCTAssertEqual(o.people.matches.map { "\($0.text) \($0.match.method.rawValue)" }, ["Raman, Priya name"])
     }
 
     func testFullWeightAndWithoutRoster() throws {
         let o = try ImportFixtures.interactions(.email, [mbox], roster: nil) { $0.emailWeight = .full }
         XCTAssertEqual(Set(o.rows.map(\.weight)), [1])
-        XCTAssertEqual(o.newMembers.map(\.id), ["ana.silva@cln.example", "kwame@cln.example", "priya.raman@gmail.example", "jose@cln.example",
+        XCTAssertEqual(o.people.newMembers.map(\.id), ["ana.silva@cln.example", "kwame@cln.example", "priya.raman@gmail.example", "jose@cln.example",
                                                 "host@cln.example", "fatima@cln.example"])
     }
 

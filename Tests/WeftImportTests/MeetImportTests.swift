@@ -25,7 +25,7 @@ final class MeetImportTests: XCTestCase {
         XCTAssertEqual(o.accounts.map(\.layout), [["meeting keyed Learning circle, dated 2024-03-14 from the file name"], ["meeting keyed Data clinic"]])
         XCTAssertEqual(o.rejects.map { "\($0.line) \($0.field ?? "") \($0.value ?? "")" }, ["8 Duration about an hour"])
         XCTAssertEqual([o.presences, o.joinsSummed, o.belowMinimum, o.unmatchedLeftOut], [8, 1, 1, 1])   // José 7 min; the dial-in
-        XCTAssertEqual(o.matches.map { "\($0.text.unicodeScalars.count > 0) \($0.match.method.rawValue)" }, ["true unmatched"])
+        XCTAssertEqual(o.people.matches.map { "\($0.text.unicodeScalars.count > 0) \($0.match.method.rawValue)" }, ["true unmatched"])
     }
 
     func testDayFirstTimesCanBeNamed() throws {

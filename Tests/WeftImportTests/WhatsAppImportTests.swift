@@ -25,8 +25,8 @@ final class WhatsAppImportTests: XCTestCase {
         XCTAssertEqual(o.rejects.map(\.message), [ImportFixtures.folder + "/" + android + ":16: not a date-time in the layout DD/MM/YYYY, HH:mm [column date = \"31/02/2024, 11:05\"]"])
         XCTAssertEqual(o.byRule, ["mention": 3, "reply-window": 2])
         XCTAssertEqual(o.dropped, ["message answering no one (first, same sender, or outside the reply window)": 4])
-        XCTAssertEqual([o.matchedByPhone, o.unresolved, o.people], [1, 2, 5])
-        XCTAssertEqual(o.matches.map { "\($0.text) \($0.match.method.rawValue)" }, ["+447700900999 unmatched", "Priya R review"])
+        XCTAssertEqual([o.people.matchedByPhone, o.unresolved, o.people.seen], [1, 2, 5])
+        XCTAssertEqual(o.people.matches.map { "\($0.text) \($0.match.method.rawValue)" }, ["+447700900999 unmatched", "Priya R review"])
     }
 
     func testZippedExportsOfBothPhonesWithoutRoster() throws {
@@ -40,7 +40,7 @@ final class WhatsAppImportTests: XCTestCase {
             """)
         XCTAssertEqual(o.accounts[0].layout, ["iOS layout, dates read as MM/DD/YY, hh:mm:ss A"])
         XCTAssertEqual(o.accounts[0].skipped, ["media omitted": 2, "system line": 2])
-        XCTAssertEqual(o.newMembers.map(\.id), ["Ana Silva", "Host Team", "233241234567"])
+        XCTAssertEqual(o.people.newMembers.map(\.id), ["Ana Silva", "Host Team", "233241234567"])
         // The zipped Android export reads as its .txt.
         let zipped = try ImportFixtures.interactions(.whatsapp, ["whatsapp/WhatsApp Chat - CLN peer exchange.zip"], roster: nil)
         let plain = try ImportFixtures.interactions(.whatsapp, [android], roster: nil)

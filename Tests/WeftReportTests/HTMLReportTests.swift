@@ -57,8 +57,11 @@ struct HTMLReportTests {
 
     @Test func dataStringsAppearAsText() throws {
         let html = render(try hostileDataset())
-        // The page has no script element at all, so the member's name can only be text.
-        #expect(!html.lowercased().contains("<script"))
+        // Two script elements: the map's JSON data and the map script; the member's name is in
+        // the data as JSON with < and > escaped, so it can neither close the block nor run.
+        #expect(occurrences("<script", in: html.lowercased()) == 2)
+        #expect(html.contains("<script type=\"application/json\" id=\"weft-map-data\">"))
+        #expect(html.contains("\"n\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Tom &amp; Jerry"))
         #expect(!html.contains("Tom & Jerry"))
@@ -71,10 +74,15 @@ struct HTMLReportTests {
 
     @Test func pageIsSelfContained() throws {
         let html = render(try hostileDataset())
-        for forbidden in ["http:", "https:", "src=", "@import", "url(", "<link", "<img", "<iframe", "<object", "<embed", "//fonts", "@font-face"] {
+        for forbidden in ["http:", "https:", "src=", "@import", "url(", "<link", "<img", "<iframe", "<object", "<embed", "//fonts", "@font-face",
+                          "fetch(", "xmlhttprequest", "websocket", "eval(", "innerhtml"] {
             #expect(!html.lowercased().contains(forbidden), "found \(forbidden)")
         }
-        #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
+        // The one inline script runs by its SHA-256 hash; nothing may be fetched.
+        let script = html.components(separatedBy: "<script>")[1].components(separatedBy: "</script>")[0]
+        var sha = SHA256()
+        sha.update(Array(script.utf8))
+        #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-\(Data(sha.digest()).base64EncodedString())'\">"))
         // Internal references only: in-page anchors and the shared tie layer.
         for match in html.components(separatedBy: "href=\"").dropFirst() { #expect(match.hasPrefix("#")) }
         for tag in ["svg", "section", "table", "figure", "style", "html", "body"] {
@@ -166,5 +174,32 @@ struct HTMLReportSampleDataTests {
             labelled += boxes.count
         }
         #expect(labelled >= 10)
+    }
+}
+
+struct MapExplorerTests {
+    /// The explorer's data describe the first map's dots in their order: one entry per circle,
+    /// with the member's connections, and per period the active members and ties.
+    @Test func dataFollowTheFirstMap() throws {
+        let dataset = try hostileDataset()
+        var options = AnalysisOptions()
+        options.groupAttributes = ["country"]
+        let analysis = Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
+        let html = HTMLReport(analysis: analysis, report: analysis.report(version: "test")).render()
+        let block = html.components(separatedBy: "<script type=\"application/json\" id=\"weft-map-data\">")[1].components(separatedBy: "</script>")[0]
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+        let members = try #require(data["members"] as? [[String: Any]])
+        let explorer = html.components(separatedBy: "<div class=\"mapblock\" id=\"explorer\">")[1].components(separatedBy: "</svg>")[0]
+        #expect(members.count == occurrences("<circle", in: explorer) && members.count == 9)
+        #expect(members.map { $0["id"] as! String } == (0..<9).map { "m\($0 + 1)" })
+        #expect(members.map { $0["c"] as! Int } == analysis.degrees.neighbours)
+        #expect(members[0]["n"] as? String == "<script>alert(1)</script>")
+        let periods = try #require(data["periods"] as? [[String: Any]])
+        #expect(periods.count == 6)   // January to June
+        // January: pairs k with (k + 1) % 3 != 0, that is k = 0, 1, 3, 4, 6, 7, 9 — seven ties among m1…m8.
+        #expect((periods[0]["ties"] as! [Int]).count == 14)
+        #expect(periods[0]["active"] as? String == "111111110")
+        #expect((data["filters"] as? [String: Any])?.keys.sorted() == ["g", "k"])
+        #expect(data["hidden"] as? Bool == false)
     }
 }

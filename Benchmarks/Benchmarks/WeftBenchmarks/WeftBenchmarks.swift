@@ -91,4 +91,5 @@ let benchmarks: @Sendable () -> Void = {
 
     measureBenchmarks()
     workbookBenchmarks()
+    importBenchmarks()
 }

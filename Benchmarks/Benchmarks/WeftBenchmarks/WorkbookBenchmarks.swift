@@ -7,21 +7,7 @@ import WeftIO
 enum BenchmarkWorkbook {
     static let rows = 1_000_000
 
-    static let path: String = {
-        let file = BenchmarkData.folder + "/interactions-1m.xlsx"
-        if !FileManager.default.fileExists(atPath: file) {
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("workbook/make_big_workbook.py").path
-            try! FileManager.default.createDirectory(atPath: BenchmarkData.folder, withIntermediateDirectories: true)
-            let python = Process()
-            python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            python.arguments = ["python3", script, file, String(rows)]
-            try! python.run()
-            python.waitUntilExit()
-            precondition(python.terminationStatus == 0, "make_big_workbook.py failed (is openpyxl installed?)")
-        }
-        return file
-    }()
+    static let path = BenchmarkData.generated("interactions-1m.xlsx", by: "workbook/make_big_workbook.py", count: rows)
 }
 
 /// The .xlsx reader on one core: rows per second = 1,000,000 / wall-clock time of one iteration

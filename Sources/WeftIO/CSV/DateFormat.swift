@@ -146,7 +146,7 @@ public struct LocalTimeZone: Sendable, Equatable {
     /// The UTC instant of a wall-clock time in this zone. A time in the hour that clocks skip
     /// is read with the offset before the change; a time in the hour that repeats, as its first
     /// occurrence (as Python's `zoneinfo` with `fold=0`).
-    mutating func utc(fromWallClock wall: Int64) -> Int64 {
+    public mutating func utc(fromWallClock wall: Int64) -> Int64 {
         guard let zone else { return wall }
         let bucket = wall >= 0 ? wall / 900 : (wall - 899) / 900
         if let offset = cachedOffsets[bucket] { return wall - Int64(offset) }

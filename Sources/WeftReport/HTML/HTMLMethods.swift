@@ -17,7 +17,7 @@ extension HTMLReport {
         }
         html += "</tbody></table>"
         html += "<p class=\"note\">Records in the window: \(HTMLText.count(r.records.interactions)) interactions, \(HTMLText.count(r.records.attendance)) attendance rows at \(HTMLText.count(r.records.events)) events, from \(HTMLText.escape(r.records.firstRecord ?? "–")) to \(HTMLText.escape(r.records.lastRecord ?? "–")). Random choices use seed \(a.options.seed); the same data and settings give the same report byte for byte.</p>"
-        page.section("methods", "Methods", html)
+        page.section("methods", c.words.plain("section.methods"), html)
     }
 
     /// Warnings about the data and the computation, already escaped.
@@ -109,7 +109,7 @@ extension HTMLReport {
         if let cs = r.communities {
             d.append(("Communities", "\(HTMLText.escape(cs.method == "leiden" ? "Leiden (Traag, Waltman & van Eck 2019)" : "Louvain (Blondel et al. 2008)")) modularity maximisation at resolution \(HTMLText.number(cs.resolution)), seed \(cs.seed): groups of members with more ties among them than expected by chance."))
         }
-        for (term, definition) in extras.segments?.definitions ?? [] { d.append((term, HTMLText.escape(definition))) }
+        for (term, definition) in extras.segments?.definitions ?? [] { d.append((c.segmentName(term), HTMLText.escape(definition))) }
         let methods = c.map?.methods.map(\.rawValue).joined(separator: " and ") ?? "none"
         d.append(("Map layout", "\(HTMLText.escape(methods)), one connected component at a time, components packed by size. Stress majorisation (Gansner, Koren & North 2004) places members so that drawn distances match network distances in hops, started from classical multidimensional scaling (LAPACK eigen-solver); components above \(HTMLText.count(GraphLayout.defaultStressLimit)) members use Fruchterman–Reingold force-directed placement (1991). Deterministic for the seed; all maps share the positions. Labels name the \(options.labels) members with the largest size measure, skipping labels that would overlap."))
         return d

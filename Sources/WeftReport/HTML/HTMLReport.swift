@@ -3,9 +3,9 @@ import WeftAnalysis
 import WeftGraph
 import WeftIO
 
-/// report.html: the analysis for MEL officers as one self-contained page — no script, no
-/// external file, font or network request (a Content-Security-Policy forbids them) — that
-/// prints on A4 and can be emailed. Rendered from the same `Analysis` and `Report` as
+/// report.html: the analysis for MEL officers as one self-contained page — no external file,
+/// font or network request (a Content-Security-Policy forbids them; the one inline script,
+/// `MapScript`, runs by its hash) — that prints on A4 and can be emailed. Rendered from the same `Analysis` and `Report` as
 /// report.json, so the two never disagree.
 ///
 /// Parts: headline figures; network maps (inline SVG, one fixed layout, coloured by segment,
@@ -26,7 +26,12 @@ public struct HTMLReport {
         public var brokerRows = 12
         /// Labelled members per map.
         public var labels = 15
-        public var title = "Network report"
+        /// The page's title (`--title`); nil: "Network report" in the report's language.
+        public var title: String?
+        /// A logo shown beside the title (`--logo`).
+        public var logo: ReportLogo?
+        /// The language of every fixed string, and of number and date formats (`--lang`).
+        public var language: ReportLanguage = .en
 
         public init() {}
     }
@@ -92,9 +97,14 @@ public struct HTMLReport {
 
     /// The whole page.
     public func render() -> String {
-        var page = HTMLPage(title: options.title)
+        HTMLText.$locale.withValue(ReportLocale.of(options.language)) { renderPage() }
+    }
+
+    private func renderPage() -> String {
         let context = Context(self)
-        page.header(context)
+        var page = HTMLPage(title: context.title, language: options.language)
+        page.header(context, logo: options.logo)
+        brief(&page, context)
         headline(&page, context)
         surveyWaves(&page, context)
         maps(&page, context)
@@ -105,8 +115,10 @@ public struct HTMLReport {
         tieLifeCycle(&page, context)
         timeline(&page, context)
         groups(&page, context)
+        glossary(&page, context)
         methods(&page, context)
-        return page.finish()
+        if context.map != nil { page.script(MapScript.source) }
+        return page.finish(context.words)
     }
 }
 
@@ -123,6 +135,17 @@ struct Context {
     let records: Report.RecordCounts
     /// The survey's waves with their dates (empty without survey data).
     let surveyWaves: [Report.SurveyWaveRate]
+    /// The fixed strings in the report's language.
+    let words: Words
+    /// The figures the "In brief" section states.
+    let findings: Findings
+    /// The page's title: the one given, or "Network report" (with the survey layer or
+    /// co-attendance network named when that is what was analysed).
+    let title: String
+    /// The first and last day the report covers: the window given, else the first and last record.
+    let windowBounds: (from: String, to: String)
+    /// The engagement segments as the maps colour them, named as a reader says them.
+    let segmentColouring: NodeColouring?
 
     /// Whether the page names no member: the network is a survey layer whose response rate is
     /// below the 80% that naming individuals needs (the report says so), so no name or id appears
@@ -133,12 +156,23 @@ struct Context {
         let a = r.analysis
         surveyWaves = r.report.survey?.responseByWave ?? []
         hidesMembers = a.options.network == .survey && (r.report.survey.map { $0.confidence != ResponseConfidence.allUses.rawValue } ?? false)
+        let words = Words(r.options.language)
+        self.words = words
+        findings = Findings(analysis: a, report: r.report)
+        title = r.options.title ?? (a.options.network == .interactions ? words.plain("header.title") : words.plain("header.title") + " (\(a.options.network.rawValue))")
+        let recorded = r.report.records
+        windowBounds = ((a.windowLabels.from ?? recorded.firstRecord).map(HTMLText.date) ?? "–",
+                        (a.windowLabels.to ?? recorded.lastRecord).map(HTMLText.date) ?? "–")
         analysis = a
         records = r.report.records
         ids = a.outputNodes.ids
         names = a.outputNodes.names
         var colourings: [NodeColouring] = []
-        if let s = r.extras.segments { colourings.append(s.colouring) }
+        let segmentColouring = r.extras.segments.map { s in
+            NodeColouring(title: s.colouring.title, labels: s.colouring.labels.map { Context.segmentName($0, words) }, category: s.colouring.category)
+        }
+        self.segmentColouring = segmentColouring
+        if let segmentColouring { colourings.append(segmentColouring) }
         if let primary = a.structure.primary {
             let shown = a.showsGroupLabels
             let labels = primary.groups.labels.indices.map { shown ? primary.groups.labels[$0] : "group \($0 + 1)" }
@@ -152,7 +186,7 @@ struct Context {
         groupLabel = a.structure.primary?.attribute
         sizes = r.options.sizeBy.values(a)
         map = r.map
-        periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { Timestamp.formatDate(p.starts[$0]) } } } ?? []
+        periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { HTMLText.date(Timestamp.formatDate(p.starts[$0])) } } } ?? []
     }
 
     /// The name to show for member v: the name, or the id when there is none (pseudonymised).
@@ -165,7 +199,7 @@ struct Context {
 
     /// The note saying that members are not named, or "".
     var hiddenNote: String {
-        hidesMembers ? "<p class=\"note\"><b>Members are not named:</b> the survey's response rate is below 80%, too low to name individuals, so no name or id appears in this report's tables, labels or tooltips (members.csv has them).</p>" : ""
+        hidesMembers ? "<p class=\"note\"><b>\(words("hidden.title"))</b> \(words("hidden.text"))</p>" : ""
     }
 
     /// Member v's tooltip, already escaped.
@@ -184,17 +218,21 @@ struct Context {
 
 /// The page being written: an HTML string with helpers for the repeated parts.
 struct HTMLPage {
-    private(set) var html = ""
     private var toc: [(id: String, title: String)] = []
     private var body = ""
     private var top = ""
 
-    init(title: String) {
-        html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"
+    private let title: String
+    private let language: ReportLanguage
+    private var scripts: [String] = []
+
+    init(title: String, language: ReportLanguage) {
+        (self.title, self.language) = (title, language)
     }
+
+    /// Adds an inline script at the end of the body; the Content-Security-Policy allows it by
+    /// its SHA-256 hash (CSP Level 2, "hash-source") and allows no other script.
+    mutating func script(_ source: String) { scripts.append(source) }
 
     mutating func section(_ id: String, _ title: String, _ content: String) {
         toc.append((id, title))
@@ -203,26 +241,34 @@ struct HTMLPage {
 
     mutating func raw(_ text: String) { body += text }
 
-    func finish() -> String {
-        var nav = "<nav><b>Contents</b><ol>"
+    func finish(_ words: Words) -> String {
+        let hashes = scripts.map { source -> String in
+            var sha = SHA256()
+            sha.update(Array(source.utf8))
+            return " 'sha256-" + Data(sha.digest()).base64EncodedString() + "'"
+        }
+        var html = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\(hashes.isEmpty ? "" : "; script-src" + hashes.joined())\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"
+        var nav = "<nav><b>\(words("nav.contents"))</b><ol>"
         for (id, title) in toc { nav += "<li><a href=\"#\(id)\">\(HTMLText.escape(title))</a></li>" }
         nav += "</ol></nav>\n"
-        return html + top + nav + "<main>\n" + body + "</main>\n</body>\n</html>\n"
+        return html + top + nav + "<main>\n" + body + "</main>\n" + scripts.map { "<script>" + $0 + "</script>\n" }.joined() + "</body>\n</html>\n"
     }
 
-    mutating func header(_ c: Context) {
+    mutating func header(_ c: Context, logo: ReportLogo?) {
         let a = c.analysis
-        let w = a.windowLabels
-        var text = "<header>\n<h1>\(HTMLText.escape(a.options.network == .interactions ? "Network report" : "Network report (\(a.options.network.rawValue))"))</h1>\n<p>"
-        let records = c.records
-        let first = records.firstRecord.map { String($0.prefix(10)) }, last = records.lastRecord.map { String($0.prefix(10)) }
-        text += "Window\(c.surveyWaves.isEmpty ? "" : " of the records"): \(HTMLText.escape(w.from ?? first ?? "first record")) to \(HTMLText.escape(w.to ?? last ?? "last record")). "
+        var text = "<header>\n"
+        if let logo { text += "<img class=\"logo\" src=\"\(logo.dataURI)\" alt=\"\(c.words("header.logo"))\">" }
+        text += "<h1>\(HTMLText.escape(c.title))</h1>\n<p>"
+        let w = c.words
+        text += w(c.surveyWaves.isEmpty ? "header.window" : "header.windowRecords", HTMLText.escape(c.windowBounds.from), HTMLText.escape(c.windowBounds.to)) + " "
         if !c.surveyWaves.isEmpty {   // waves are chosen by wave, not by the records' window
-            text += "Survey waves: \(c.surveyWaves.map { HTMLText.escape($0.wave + ($0.date.map { " (" + $0 + ")" } ?? "")) }.joined(separator: ", ")). "
+            text += w("header.waves", c.surveyWaves.map { HTMLText.escape($0.wave + ($0.date.map { " (" + HTMLText.date($0) + ")" } ?? "")) }.joined(separator: ", ")) + " "
         }
         let files = a.dataset.files.map { HTMLText.escape(($0.path as NSString).lastPathComponent) }
-        text += "Data: \(files.joined(separator: ", ")). "
-        text += "Generated by weft; the figures are the same as in report.json and the CSV tables beside this file.</p>\n</header>\n"
+        text += w("header.data", files.joined(separator: ", ")) + " " + w("header.generated") + "</p>\n</header>\n"
         top = text
     }
 
@@ -246,10 +292,21 @@ struct HTMLPage {
     .xl { fill: #666; } .xl.end { text-anchor: end; } .xl.mid { text-anchor: middle; } .grid { stroke: #e6e6e6; } .series { stroke: var(--accent); stroke-width: 2; fill: none; } .dot { fill: var(--accent); }
     .na { text-anchor: middle; fill: #999; } .cv { text-anchor: middle; font-weight: 600; } .cv.light { fill: #fff; } .lg { fill: #333; }
     .legend span { display: inline-block; margin-right: 10px; font-size: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; vertical-align: -1px; }
+    .brief p { font-size: 15px; margin: 6px 0; } .brief b { font-weight: 600; } header .logo { float: right; max-height: 64px; max-width: 220px; margin: 4px 0 8px 16px; }
+    .controls, .hint { display: none; } .live .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 6px 0; font-size: 13px; } .live .hint { display: block; }
+    .controls button { min-width: 28px; } .controls input[type=search] { width: 150px; } .found { color: var(--muted); }
+    #explorer svg { touch-action: none; cursor: grab; } #explorer circle { cursor: pointer; } circle.dim { opacity: .12; } circle.off { fill: #ddd; }
+    circle.hit { stroke: #000; stroke-width: 2.5; } circle.sel { stroke: #D55E00; stroke-width: 3; } .zl text { font-weight: 600; } text.nl, .zl text { pointer-events: none; }
+    .mcard { border: 1px solid var(--line); border-left: 4px solid #D55E00; padding: 6px 10px; margin: 6px 0; font-size: 13px; } .mcard dl { margin: 4px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; } .mcard dt { margin: 0; } .mcard dd { margin: 0; }
     .warn li { margin-bottom: 3px; } dt { font-weight: 600; margin-top: 6px; } dd { margin-left: 16px; }
     @page { size: A4; margin: 14mm; }
-    @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav { display: none; } section { break-inside: auto; } h2 { break-after: avoid; }
-      figure, .card, svg, tr, .mapblock { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+    @media print { body { max-width: none; padding: 0; font-size: 10.5pt; } nav, .controls, .hint, .mcard, .screen, .zl { display: none !important; } #explorer text.nl { display: inline !important; } section { break-inside: auto; } h2 { break-after: avoid; }
+      figure, .card, svg, tr, .mapblock, dt, dd, .brief p { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+      h2, h3, dt { break-after: avoid; break-inside: avoid; } p, li, dd { orphans: 3; widows: 3; } thead { display: table-header-group; }
+      h2::after, h3::after { content: ""; display: block; height: 45mm; margin-bottom: -45mm; } h3::after { height: 30mm; margin-bottom: -30mm; }
+      #maps > h2::after { height: 170mm; margin-bottom: -170mm; } #periods > h2::after, #core > h2::after { height: 110mm; margin-bottom: -110mm; }
+      .mapblock h3::after { content: none; }
+      .map { border: none; } svg text { font-size: 10px; } header .logo { max-height: 48px; }
       .periods figure { flex: 1 1 30%; min-width: 0; width: auto; } .periods svg { width: 100%; height: auto; } }
 
     """

@@ -1,12 +1,13 @@
 import WeftAnalysis
 import WeftGraph
 
-/// A headline card; a nil value shows "not available" with the note saying why.
-private func card(_ label: String, _ value: String?, _ note: String) -> String {
+/// A headline card (label, value and note already HTML); a nil value shows "not available" with
+/// the note saying why.
+private func htmlCard(_ label: String, _ value: String?, _ note: String, _ w: Words) -> String {
     guard let value else {
-        return "<div class=\"card na\"><div class=\"l\">\(HTMLText.escape(label))</div><div class=\"v\">not available</div><div class=\"n\">\(note)</div></div>"
+        return "<div class=\"card na\"><div class=\"l\">\(label)</div><div class=\"v\">\(w("card.na"))</div><div class=\"n\">\(note)</div></div>"
     }
-    return "<div class=\"card\"><div class=\"l\">\(HTMLText.escape(label))</div><div class=\"v\">\(value)</div><div class=\"n\">\(note)</div></div>"
+    return "<div class=\"card\"><div class=\"l\">\(label)</div><div class=\"v\">\(value)</div><div class=\"n\">\(note)</div></div>"
 }
 
 /// A table; `right` marks the numeric columns. Cells must already be escaped.
@@ -24,78 +25,95 @@ func table(_ header: [(title: String, right: Bool)], _ rows: [[String]]) -> Stri
 
 extension HTMLReport {
     func headline(_ page: inout HTMLPage, _ c: Context) {
-        let r = report, n = report.network
+        let r = report, n = report.network, w = c.words
+        let card = { (label: String, value: String?, note: String) in htmlCard(label, value, note, w) }
         var cards: [String] = []
-        cards.append(card("Members", HTMLText.count(r.membership.total),
-                          "\(HTMLText.count(r.membership.declared)) in the members file, \(HTMLText.count(r.membership.addedFromRecords)) added from records"))
-        cards.append(card("Survey response rate", extras.responseRate.map(HTMLText.percent),
-                          extras.responseRate == nil ? "no survey was analysed" : HTMLText.escape(extras.responseNote ?? "share of members who answered")))
+        cards.append(card(w("card.members"), HTMLText.count(r.membership.total),
+                          w("card.members.note", HTMLText.count(r.membership.declared), HTMLText.count(r.membership.addedFromRecords))))
+        cards.append(card(w("card.response"), extras.responseRate.map(HTMLText.percent),
+                          extras.responseRate == nil ? w("card.response.na")
+                            : r.survey.map { w("card.response.note", HTMLText.count($0.respondents), HTMLText.count($0.members), HTMLText.escape($0.wave)) }
+                            ?? HTMLText.escape(extras.responseNote ?? "")))
         let headline = r.summary
-        cards.append(card("Active members", HTMLText.count(headline.activeMembers),
-                          headline.activeShare.map { "\(HTMLText.percent($0)) of members have a record in the window" } ?? "no members"))
-        cards.append(card("Retention", headline.retention.map(HTMLText.percent),
-                          headline.retention == nil ? "needs two periods with activity" : "of the previous period's active members were active in the last period (\(HTMLText.escape(c.periodLabels.last ?? "")))"))
-        cards.append(card("Average connections", HTMLText.number(headline.averageConnections), "distinct contacts per member; density \(HTMLText.number(headline.density, digits: 4))"))
-        cards.append(card("Density", HTMLText.number(headline.density, digits: 4), "share of possible ties present"))
+        cards.append(card(w("card.active"), HTMLText.count(headline.activeMembers),
+                          headline.activeShare.map { w("card.active.note", HTMLText.percent($0)) } ?? w("card.active.na")))
+        cards.append(card(w("card.retention"), headline.retention.map(HTMLText.percent),
+                          headline.retention == nil ? w("card.retention.na") : w("card.retention.note", HTMLText.escape(c.periodLabels.last ?? ""))))
+        cards.append(card(w("card.connections"), HTMLText.number(headline.averageConnections), w("card.connections.note", HTMLText.number(headline.density, digits: 4))))
+        cards.append(card(w("card.density"), HTMLText.number(headline.density, digits: 4), w("card.density.note")))
         if let cross = headline.crossGroup {
-            cards.append(card("Cross-\(cross.attribute) ties", cross.share.map(HTMLText.percent),
-                              cross.share != nil ? "\(HTMLText.count(cross.crossingTies)) of \(HTMLText.count(cross.groupedTies)) ties between members with a value link different \(HTMLText.escape(cross.attribute)) values" : "no ties between members with a value"))
-            cards.append(card("E-I index (\(cross.attribute))", cross.eiIndex.map { HTMLText.number($0) },
-                              "−1: all ties inside groups, +1: all across; \(cross.expectedEiIndex.map { "expected under random mixing \(HTMLText.number($0))" } ?? "")"))
+            let attribute = HTMLText.escape(cross.attribute)
+            cards.append(card(w("card.cross", attribute), cross.share.map(HTMLText.percent),
+                              cross.share != nil ? w("card.cross.note", HTMLText.count(cross.crossingTies), HTMLText.count(cross.groupedTies), attribute) : w("card.cross.na")))
+            cards.append(card(w("card.ei", attribute), cross.eiIndex.map { HTMLText.number($0) },
+                              w("card.ei.note") + (cross.expectedEiIndex.map { "; " + w("card.ei.expected", HTMLText.number($0)) } ?? "")))
         } else {
-            cards.append(card("Cross-group ties and E-I", nil, "no categorical member attribute (such as country) was found"))
+            cards.append(card(w("card.crossEI"), nil, w("card.crossEI.na")))
         }
         if let share = headline.newTieShare {
-            cards.append(card("New ties", HTMLText.percent(share),
-                              "of the ties in the last period (\(HTMLText.escape(c.periodLabels.last ?? ""))) had no record in the period before"))
+            cards.append(card(w("card.newTies"), HTMLText.percent(share), w("card.newTies.note", HTMLText.escape(c.periodLabels.last ?? ""))))
         } else {
-            cards.append(card("New ties", nil, "needs periods with ties"))
+            cards.append(card(w("card.newTies"), nil, w("card.newTies.na")))
         }
         if let reciprocity = n.reciprocity {
-            cards.append(card("Reciprocated ties", HTMLText.percent(reciprocity), "of directed ties are returned (\(HTMLText.count(n.reciprocatedTies ?? 0)) ties)"))
+            cards.append(card(w("card.reciprocity"), HTMLText.percent(reciprocity), w("card.reciprocity.note", HTMLText.count(n.reciprocatedTies ?? 0))))
         }
         if let t = r.time, let strong = headline.strongTiesNow {
-            cards.append(card("Strong ties now", HTMLText.count(strong),
-                              "pairs whose decayed strength is at least \(HTMLText.number(t.tieThreshold)) at the window's end (of \(HTMLText.count(t.ties)) that ever were)"))
+            cards.append(card(w("card.strong"), HTMLText.count(strong), w("card.strong.note", HTMLText.number(t.tieThreshold), HTMLText.count(t.ties))))
         }
-        cards.append(card("Isolates", HTMLText.count(n.isolates), "members with no tie in the window"))
-        if let s = extras.segments {
-            let (_, legend) = s.colouring.colours()
-            let total = max(1, s.colouring.category.count)
-            cards.append(card("Segments", legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), "share of members per segment"))
-            cards.append(card("Segment movement", s.movement.map(HTMLText.escape), HTMLText.escape(s.movementNote ?? "between the last two points in time")))
+        cards.append(card(w("card.isolates"), HTMLText.count(n.isolates), w("card.isolates.note")))
+        if let s = extras.segments, let colouring = c.segmentColouring {
+            let (_, legend) = colouring.colours()
+            let total = max(1, colouring.category.count)
+            cards.append(card(w("card.segments"), legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), w("card.segments.note")))
+            let movement = headline.movement.map { w("card.movement.value", HTMLText.count($0.up), HTMLText.count($0.down)) }
+            let note = headline.movement.flatMap { m in c.findings.movementSpan.map { span in
+                w(span.months > 0 ? "card.movement.months" : "card.movement.window", String(span.months), HTMLText.escape(HTMLText.date(span.from)),
+                  HTMLText.escape(HTMLText.date(span.to)), HTMLText.count(m.stayed), HTMLText.count(m.joined), HTMLText.count(m.left))
+            } }
+            cards.append(card(w("card.movement"), headline.movement != nil ? movement : s.movement.map(HTMLText.escape),
+                              note ?? s.movementNote.map(HTMLText.escape) ?? w("brief.movement.na")))
         } else {
-            cards.append(card("Segments and movement", nil, "engagement segments were not computed"))
+            cards.append(card(w("card.segmentsMovement"), nil, w("card.segmentsMovement.na")))
         }
-        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(HTMLText.escape($0.severity.rawValue)):</b> \(HTMLText.escape($0.message))</p>" }
-        page.section("headline", "Headline figures", "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
+        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(w($0.severity == .warning ? "note.warning" : "note.info")):</b> \(HTMLText.escape($0.message))</p>" }
+        page.section("headline", w.plain("section.headline"), "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
     }
 
     func maps(_ page: inout HTMLPage, _ c: Context) {
         guard let map = c.map else {
-            page.section("maps", "Network maps", "<p class=\"note\">The network has no members to draw.</p>")
+            page.section("maps", c.words.plain("section.maps"), "<p class=\"note\">The network has no members to draw.</p>")
             return
         }
         let radii = map.radii(c.sizes)
         let titles = map.members.map(c.title)
         let top = c.hidesMembers ? [] : c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
         let ties = map.tiePath(analysis.graph)
-        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. \(c.hidesMembers ? "" : "Hover over a dot for its id and name.")</p>" + c.hiddenNote
+        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. \(c.hidesMembers ? "" : "<span class=\"screen\">Hover over a dot for its id and name.</span>")</p>" + c.hiddenNote
         if let note = map.subsetNote { html += "<p class=\"note\"><b>\(note)</b></p>" }
-        if c.colourings.isEmpty {
-            html += map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: Array(repeating: SVGCharts.palette[0], count: map.members.count),
-                            radii: radii, titles: titles, labelled: Array(top), caption: "Network map")
-        }
-        for (k, colouring) in c.colourings.enumerated() {
-            let (colour, legend) = colouring.colours()
-            let colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
-            html += "<div class=\"mapblock\"><h3>Coloured by \(HTMLText.escape(colouring.title))</h3>"
-            html += NetworkMap.legend(title: colouring.title, entries: legend)
-            let tieLayer = k == 0 ? "<path id=\"window-ties\" class=\"ties\" d=\"\(ties.path)\"/>" : "<use href=\"#window-ties\"/>"
+        // The first map is the explorable one (MapExplorer); its tie path is shared by the others.
+        let explorer = MapExplorer(report: self, context: c, map: map)
+        let shown: [NodeColouring?] = c.colourings.isEmpty ? [nil] : c.colourings
+        for (k, colouring) in shown.enumerated() {
+            let colours: [String]
+            if let colouring {
+                let (colour, legend) = colouring.colours()
+                colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
+                html += "<div class=\"mapblock\"\(k == 0 ? " id=\"explorer\"" : "")><h3>\(c.words("maps.colouredBy", HTMLText.escape(c.colouringTitle(colouring.title))))</h3>"
+                html += NetworkMap.legend(title: colouring.title, entries: legend)
+            } else {
+                colours = Array(repeating: SVGCharts.palette[0], count: map.members.count)
+                html += "<div class=\"mapblock\" id=\"explorer\">"
+            }
+            let tieLayer = k == 0 ? "<defs><path id=\"window-ties\" d=\"\(ties.path)\"/></defs><use href=\"#window-ties\" class=\"ties wt\"/>"
+                : "<use href=\"#window-ties\" class=\"ties\"/>"
+            if k == 0 { html += "<p class=\"note hint\">\(c.words("explore.hint"))</p>" + explorer.controls() }
             html += map.svg(ties: tieLayer, colours: colours, radii: radii, titles: titles, labelled: Array(top),
-                            caption: "Network map coloured by \(colouring.title)") + "</div>"
+                            caption: colouring.map { "Network map coloured by \($0.title)" } ?? "Network map")
+            if k == 0 { html += explorer.card() + explorer.data() }
+            html += "</div>"
         }
-        page.section("maps", "Network maps", html)
+        page.section("maps", c.words.plain("section.maps"), html)
         periodMaps(&page, c, map: map)
     }
 
@@ -121,7 +139,7 @@ extension HTMLReport {
                                          active: active, labelled: [], scale: scale, caption: "Period \(c.periodLabels[p])")
             html += "<figcaption>Period from \(HTMLText.escape(c.periodLabels[p])): \(HTMLText.count(active.filter { $0 }.count)) active members drawn, \(HTMLText.count(ties.count)) ties</figcaption></figure>"
         }
-        page.section("periods", "The network period by period", html + "</div>")
+        page.section("periods", c.words.plain("section.periods"), html + "</div>")
     }
 
     func corePeriphery(_ page: inout HTMLPage, _ c: Context) {
@@ -136,16 +154,17 @@ extension HTMLReport {
         html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity) + "</figure></div>"
         let correlation = cp.correlation.map { HTMLText.number($0, digits: 3) } ?? "–"
         html += "<p>Fit of the core–periphery pattern (correlation with the ideal): \(correlation); continuous model \(cp.corenessCorrelation.map { HTMLText.number($0, digits: 3) } ?? "–")\(cp.corenessConverged ? "" : " (did not converge)"). A clear core–periphery network has a dense core, a sparse periphery and a correlation near 1.</p>"
-        page.section("core", "Core and periphery", html)
+        page.section("core", c.words.plain("section.core"), html)
     }
 
     func brokers(_ page: inout HTMLPage, _ c: Context) {
         let a = analysis, s = a.structure
         let order = c.ranked(a.betweenness.normalized).prefix(options.brokerRows).filter { a.betweenness.normalized[$0] > 0 }
-        var header: [(title: String, right: Bool)] = [("Member", false), ("Name", false)]
+        let w = c.words
+        var header: [(title: String, right: Bool)] = [(w.plain("table.member"), false), (w.plain("table.name"), false)]
         if let g = c.groupLabel { header.append((g, false)) }
-        header += [("Connections", true), ("Betweenness", true), ("Constraint", true), ("Effective size", true)]
-        if s.brokerage != nil { header.append(("Brokerage roles", true)) }
+        header += [(w.plain("table.connections"), true), (w.plain("table.betweenness"), true), (w.plain("table.constraint"), true), (w.plain("table.effectiveSize"), true)]
+        if s.brokerage != nil { header.append((w.plain("explore.brokerage"), true)) }
         let groupColouring = s.primary.flatMap { p in c.colourings.first { $0.title == p.attribute } }
         let rows = order.map { v -> [String] in
             var row = c.memberCells(v)
@@ -157,47 +176,48 @@ extension HTMLReport {
         }
         var html = "<p class=\"note\">Members who most often lie on the shortest paths between others (normalised betweenness): they connect parts of the network that would otherwise be far apart. Low constraint and a large effective size mean contacts who do not know each other (Burt's structural holes).</p>"
         html += rows.isEmpty ? "<p class=\"note\">No member lies between others.</p>" : table(header, rows)
-        page.section("brokers", "Brokers", html)
+        page.section("brokers", c.words.plain("section.brokers"), html)
     }
 
     func drifting(_ page: inout HTMLPage, _ c: Context) {
         guard let time = analysis.time, time.periods != nil else {
-            page.section("drifting", "Members drifting away", "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            page.section("drifting", c.words.plain("section.drifting"), "<p class=\"note\">Not available: the window holds no dated record.</p>")
             return
         }
         let list = time.driftingAway(limit: time.settings.driftingListLength)
         let rows = list.map { d -> [String] in
             c.memberCells(d.member) + [HTMLText.number(d.peak), HTMLText.number(d.now),
              HTMLText.percent((d.peak - d.now) / d.peak),
-             time.activity?.last[d.member].map { HTMLText.escape(Timestamp.formatDate($0)) } ?? ""]
+             time.activity?.last[d.member].map { HTMLText.escape(HTMLText.date(Timestamp.formatDate($0))) } ?? ""]
         }
         var html = "<p class=\"note\">Members whose total tie strength at the window's end fell furthest below their own peak (only members whose peak reached the median peak count). Worth a call before they leave.</p>"
         html += rows.isEmpty ? "<p class=\"note\">Nobody's tie strength has fallen from its peak.</p>"
-            : table([("Member", false), ("Name", false), ("Peak strength", true), ("Strength now", true), ("Fall", true), ("Last activity", false)], rows)
-        page.section("drifting", "Members drifting away", html)
+            : table([(c.words.plain("table.member"), false), (c.words.plain("table.name"), false), (c.words.plain("table.peak"), true),
+                     (c.words.plain("table.now"), true), (c.words.plain("table.fall"), true), (c.words.plain("table.lastActivity"), false)], rows)
+        page.section("drifting", c.words.plain("section.drifting"), html)
     }
 
     func segments(_ page: inout HTMLPage, _ c: Context) {
         guard let s = extras.segments else {
-            page.section("segments", "Segment transitions", "<p class=\"note\">Not available: engagement segments were not computed for this report.</p>")
+            page.section("segments", c.words.plain("section.segments"), "<p class=\"note\">Not available: engagement segments were not computed for this report.</p>")
             return
         }
         guard let transitions = s.transitions else {   // the headline shows the segments; only their movement is missing
-            page.section("segments", "Segment transitions", "<p class=\"note\">Not available: the segments of the headline are for one point in time; transitions need two segment snapshots (a window longer than one snapshot period).</p>")
+            page.section("segments", c.words.plain("section.segments"), "<p class=\"note\">Not available: the segments of the headline are for one point in time; transitions need two segment snapshots (a window longer than one snapshot period).</p>")
             return
         }
-        let labels = s.colouring.labels
+        let labels = c.segmentColouring?.labels ?? s.colouring.labels
         var header: [(title: String, right: Bool)] = [("from \\ to", false)]
         header += labels.map { ($0, true) }
         let rows = transitions.enumerated().map { (a, row) in [HTMLText.escape(labels[a])] + row.map(HTMLText.count) }
         var html = s.transitionsCaption.map { "<p class=\"note\">\(HTMLText.escape($0))</p>" } ?? ""
         html += table(header, rows)
-        page.section("segments", "Segment transitions", html)
+        page.section("segments", c.words.plain("section.segments"), html)
     }
 
     func tieLifeCycle(_ page: inout HTMLPage, _ c: Context) {
         guard let rows = analysis.time?.timeline, !rows.isEmpty else {
-            page.section("ties", "Tie life cycle", "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            page.section("ties", c.words.plain("section.ties"), "<p class=\"note\">Not available: the window holds no dated record.</p>")
             return
         }
         var html = "<p class=\"note\">At each period's end, every tie is classed by how its decayed strength changed since the previous period's end (definitions under Methods).</p>"
@@ -205,12 +225,12 @@ extension HTMLReport {
                                       categories: TieChange.counted.map(\.label), counts: rows.map(\.changes))
         html += SVGCharts.stackedBars(title: "Ties with a record in the period: new, kept from the previous period", labels: c.periodLabels,
                                       categories: ["new", "kept"], counts: rows.map { [$0.tiesNew, $0.tiesKept] })
-        page.section("ties", "Tie life cycle", html)
+        page.section("ties", c.words.plain("section.ties"), html)
     }
 
     func timeline(_ page: inout HTMLPage, _ c: Context) {
         guard let rows = analysis.time?.timeline, !rows.isEmpty else {
-            page.section("timeline", "Timeline", "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            page.section("timeline", c.words.plain("section.timeline"), "<p class=\"note\">Not available: the window holds no dated record.</p>")
             return
         }
         let labels = c.periodLabels
@@ -227,7 +247,7 @@ extension HTMLReport {
         if rows.contains(where: { $0.reciprocity != nil }) {
             charts.append(SVGCharts.line(title: "Reciprocity", labels: labels, values: rows.map(\.reciprocity), percent: true))
         }
-        page.section("timeline", "Timeline", "<p class=\"note\">One point per \(HTMLText.escape(analysis.time?.settings.boundaries == nil ? analysis.time?.settings.period.rawValue ?? "period" : "period")), from the records in that period alone (timeline.csv)\(analysis.time.map { $0.emptyPeriodsSkipped > 0 ? "; \($0.emptyPeriodsSkipped) periods without records are left out, so each point is compared with the previous period that has records" : "" } ?? "").</p><div class=\"charts\">\(charts.joined())</div>")
+        page.section("timeline", c.words.plain("section.timeline"), "<p class=\"note\">One point per \(HTMLText.escape(analysis.time?.settings.boundaries == nil ? analysis.time?.settings.period.rawValue ?? "period" : "period")), from the records in that period alone (timeline.csv)\(analysis.time.map { $0.emptyPeriodsSkipped > 0 ? "; \($0.emptyPeriodsSkipped) periods without records are left out, so each point is compared with the previous period that has records" : "" } ?? "").</p><div class=\"charts\">\(charts.joined())</div>")
     }
 
     func groups(_ page: inout HTMLPage, _ c: Context) {
@@ -256,6 +276,6 @@ extension HTMLReport {
             if communities.count > 15 { html += "<p class=\"note\">The 15 largest of \(HTMLText.count(communities.count)) communities of two or more members (communities.csv lists all).</p>" }
         }
         if html.isEmpty { html = "<p class=\"note\">No group attribute was found and communities were switched off.</p>" }
-        page.section("groups", "Groups and communities", html)
+        page.section("groups", c.words.plain("section.groups"), html)
     }
 }

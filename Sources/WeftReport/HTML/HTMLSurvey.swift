@@ -70,7 +70,7 @@ extension HTMLReport {
                 html += table(cheader, crows)
             }
         }
-        page.section("survey", "Connections reported in the survey", html)
+        page.section("survey", c.words.plain("section.survey"), html)
     }
 }
 

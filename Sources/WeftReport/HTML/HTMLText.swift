@@ -26,27 +26,33 @@ public enum HTMLText {
         return out
     }
 
-    /// A number with `digits` decimals (POSIX formatting, so the same bytes on every machine).
-    static func number(_ x: Double, digits: Int = 2) -> String {
+    /// The number and date conventions of the report being written (`ReportLocale`), set by
+    /// `HTMLReport.render()` for the length of one rendering.
+    @TaskLocal static var locale = ReportLocale.of(.en)
+
+    /// A number with `digits` decimals, POSIX formatting ("1234.50"): for SVG attributes and
+    /// anything else a machine reads.
+    static func decimal(_ x: Double, digits: Int = 2) -> String {
         guard x.isFinite else { return "–" }
         let s = String(format: "%.\(digits)f", x)
         return s == "-0" || s.hasPrefix("-0.") && Double(s) == 0 ? String(s.dropFirst()) : s
     }
 
-    /// A share as a percentage with one decimal ("42.0%").
-    static func percent(_ x: Double) -> String { number(100 * x, digits: 1) + "%" }
-
-    /// An integer with thin-space-free thousands separators ("12,345").
-    static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
+    /// A number with `digits` decimals for the reader: the report's decimal sign and thousands
+    /// separator ("1,234.50", "1 234,50").
+    static func number(_ x: Double, digits: Int = 2) -> String {
+        x.isFinite ? locale.localise(decimal(x, digits: digits)) : "–"
     }
 
+    /// A share as a percentage with one decimal ("42.0%", "42,0 %").
+    static func percent(_ x: Double) -> String { number(100 * x, digits: 1) + locale.percentSpace + "%" }
+
+    /// An integer with the report's thousands separator ("12,345", "12 345", "12.345").
+    static func count(_ n: Int) -> String { locale.localise(String(n)) }
+
+    /// A date written "YYYY-MM-DD…" as the report's language writes dates (ISO 8601 in English).
+    static func date(_ iso: String) -> String { locale.date(iso) }
+
     /// An SVG coordinate with one decimal.
-    static func coordinate(_ x: Double) -> String { number(x, digits: 1) }
+    static func coordinate(_ x: Double) -> String { decimal(x, digits: 1) }
 }

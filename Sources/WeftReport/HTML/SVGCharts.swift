@@ -102,7 +102,7 @@ enum SVGCharts {
         for (r, c, value) in cells {
             let shade = value.map { 0.08 + 0.92 * min(1, max(0, $0)) } ?? 0
             let x = left + cell * Double(c), y = top + cell * Double(r)
-            svg += "<rect x=\"\(Int(x))\" y=\"\(Int(y))\" width=\"\(Int(cell - 2))\" height=\"\(Int(cell - 2))\" fill=\"#0072B2\" fill-opacity=\"\(HTMLText.number(shade))\" stroke=\"#999\"/>"
+            svg += "<rect x=\"\(Int(x))\" y=\"\(Int(y))\" width=\"\(Int(cell - 2))\" height=\"\(Int(cell - 2))\" fill=\"#0072B2\" fill-opacity=\"\(HTMLText.decimal(shade))\" stroke=\"#999\"/>"
             let text = value.map { HTMLText.number($0, digits: 3) } ?? "–"
             svg += "<text x=\"\(Int(x + cell / 2))\" y=\"\(Int(y + cell / 2 + 4))\" class=\"cv\(shade > 0.5 ? " light" : "")\">\(text)</text>"
         }

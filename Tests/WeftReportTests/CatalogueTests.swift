@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import WeftAnalysis
+import WeftIO
+@testable import WeftReport
+
+/// The placeholders {1}, {2}, … of a catalogue string, sorted.
+private func placeholders(_ text: String) -> [String] {
+    var found: [String] = [], rest = Substring(text)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        found.append(String(rest[open...close]))
+        rest = rest[rest.index(after: close)...]
+    }
+    return found.sorted()
+}
+
+struct CatalogueTests {
+    @Test(arguments: [ReportLanguage.fr, .es, .pt])
+    func everyKeyInEveryLanguage(_ language: ReportLanguage) {
+        let english = Catalogue.table(.en), other = Catalogue.table(language)
+        #expect(Set(other.keys) == Set(english.keys), "missing: \(Set(english.keys).subtracting(other.keys).sorted()), extra: \(Set(other.keys).subtracting(english.keys).sorted())")
+        for (key, text) in english {
+            #expect(placeholders(other[key] ?? "") == placeholders(text), "\(language) \(key): placeholders differ")
+            #expect(!(other[key] ?? "").isEmpty)
+        }
+    }
+
+    @Test func numbersAndDatesFollowTheLanguage() {
+        let fr = ReportLocale.of(.fr), es = ReportLocale.of(.es), pt = ReportLocale.of(.pt), en = ReportLocale.of(.en)
+        #expect(en.localise("12345.50") == "12,345.50" && en.localise("-1234") == "-1,234" && en.localise("999.5") == "999.5")
+        #expect(fr.localise("12345.50") == "12\u{202F}345,50" && fr.localise("1234") == "1\u{202F}234")
+        #expect(es.localise("1234.5") == "1234,5" && es.localise("12345") == "12.345" && es.localise("1234567.25") == "1.234.567,25")
+        #expect(pt.localise("1234.5") == "1.234,5" && pt.localise("-0.25") == "-0,25")
+        #expect(en.date("2024-12-31T10:00:00Z") == "2024-12-31")
+        #expect(fr.date("2024-12-31") == "31 déc. 2024" && fr.date("2022-02-01") == "1 févr. 2022")
+        #expect(es.date("2024-09-05") == "5 sept 2024")
+        #expect(pt.date("2024-12-31") == "31 de dez. de 2024")
+        #expect(fr.date("follow-up") == "follow-up")
+        HTMLText.$locale.withValue(fr) {
+            #expect(HTMLText.percent(0.4213) == "42,1\u{A0}%")
+            #expect(HTMLText.count(2656) == "2\u{202F}656")
+            #expect(HTMLText.number(3.14159) == "3,14")
+            #expect(HTMLText.coordinate(12.34) == "12.3")   // SVG coordinates stay POSIX
+        }
+        HTMLText.$locale.withValue(pt) { #expect(HTMLText.percent(0.5) == "50,0%") }
+    }
+
+    /// SampleData's report in French: the parts that come from the catalogue (header, contents,
+    /// In brief, Key figures, Glossary, the explorer's controls) hold no English fixed string —
+    /// no fragment of an English catalogue string between its placeholders, of 12 characters or
+    /// more, that French writes differently.
+    @Test func aFrenchReportSpeaksFrench() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData")
+        let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
+                                                          interactions: folder.appendingPathComponent("interactions.csv").path,
+                                                          attendance: folder.appendingPathComponent("attendance.csv").path))
+        let analysis = Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: AnalysisOptions())
+        let report = analysis.report(version: "test")
+        var options = HTMLReport.Options()
+        options.language = .fr
+        let html = HTMLReport(analysis: analysis, report: report, options: options, extras: .init(analysis: analysis, report: report)).render()
+        func part(_ from: String, _ to: String) -> String { html.components(separatedBy: from)[1].components(separatedBy: to)[0] }
+        let checked = part("<body>", "<main>") + part("<section id=\"brief\">", "</section>") + part("<section id=\"headline\">", "</section>")
+            + part("<section id=\"glossary\">", "</section>") + part("<div class=\"controls\">", "</div>")
+        let english = Catalogue.table(.en), french = Catalogue.table(.fr)
+        var fragments = 0
+        for (key, text) in english {
+            for fragment in text.components(separatedBy: "{").map({ $0.drop { $0 != "}" }.dropFirst() }).map(String.init) + [String(text.prefix { $0 != "{" })]
+            where fragment.trimmingCharacters(in: .whitespaces).count >= 12 && !(french[key] ?? "").contains(fragment) {
+                fragments += 1
+                #expect(!checked.contains(HTMLText.escape(fragment)), "English '\(fragment)' (\(key)) in the French report")
+            }
+        }
+        #expect(fragments > 100)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
+        #expect(checked.contains("<h2>En bref</h2>") && checked.contains("<h2>Chiffres clés</h2>") && checked.contains("Plongeurs"))
+        // Figures in French conventions: a percentage with a decimal comma and a no-break space.
+        #expect(checked.contains(HTMLText.$locale.withValue(.of(.fr)) { HTMLText.percent(report.summary.activeShare!) }))
+        #expect(checked.contains(",") && checked.contains("\u{A0}%"))
+    }
+}
