@@ -73,6 +73,8 @@ struct MemberReferences {
         if bytes.isEmpty { throw context.reject(record, column: column, "member id is empty") }
         if let index = members.ids.index(ofBytes: bytes) { return .known(index) }
         guard let text = UTF8Text.validated(bytes) else { throw context.reject(record, column: column, "member id is not valid UTF-8") }
+        // Control, invisible and odd space characters are refused before any name is matched.
+        if let problem = IdentifierRules.problem(in: text) { throw context.reject(record, column: column, problem) }
         if let roster {
             if ledger == nil { ledger = MatchLedger(members: roster, thresholds: thresholds, decisions: decisions) }
             let looksLikeName = text.contains(" ") || text.contains("@")
@@ -85,7 +87,6 @@ struct MemberReferences {
                 throw context.reject(record, column: column, MemberReferences.waitingReason(text, outcome, members: members))
             }
         }
-        if let problem = IdentifierRules.problem(in: text) { throw context.reject(record, column: column, problem) }
         if policy == .reject && membersFileGiven {
             throw context.reject(record, column: column, "unknown member '\(text)' (not in the members file" + (roster == nil ? ")" : ", by id, email or name)"))
         }
