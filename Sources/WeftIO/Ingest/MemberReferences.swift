@@ -78,8 +78,7 @@ struct MemberReferences {
         if let roster {
             if ledger == nil { ledger = MatchLedger(members: roster, thresholds: thresholds, decisions: decisions) }
             let looksLikeName = text.contains(" ") || text.contains("@")
-            let location = { context.location(record, column: column) }
-            let member = ledger!.resolve(text, role: role, listUnmatched: looksLikeName, firstSeen: location())
+            let member = ledger!.resolve(text, role: role, listUnmatched: looksLikeName, firstSeen: context.location(record, column: column))
             if let member { return .known(member) }
             let outcome = ledger!.outcome(of: text)
             if outcome.method == .review || outcome.method == .ambiguous {
