@@ -33,7 +33,7 @@ public struct Analysis: Sendable {
     /// The nodes as the outputs show them: `nodes`, or their pseudonymised form.
     public let outputNodes: NodeTable
     /// Community numbers, aligned to a previous run's with `--previous` (nil without communities).
-    public let communityAlignment: CommunityAlignment?
+    public let communityAlignment: NumberAlignment?
     /// Whether each node has a record in the window (an interaction or attendance for a member,
     /// an attendance row for an event).
     public let active: [Bool]
@@ -100,8 +100,8 @@ public struct Analysis: Sendable {
         structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
         let shownIDs = outputNodes.ids
         communityAlignment = structure.communities.map { c in
-            options.previousCommunities.map { CommunityAlignment(group: c.groups.group, count: c.count, ids: shownIDs, previousCommunity: $0) }
-                ?? CommunityAlignment(count: c.count)
+            options.previousCommunities.map { NumberAlignment(group: c.groups.group, count: c.count, ids: shownIDs, previous: $0) }
+                ?? NumberAlignment(count: c.count)
         }
         let primary = structure.primary
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
@@ -111,6 +111,7 @@ public struct Analysis: Sendable {
                               configSource: options.segmentsSource, groups: primary?.groups,
                               reuse: options.network == .interactions ? position : nil,
                               labels: options.segmentLabels)
+                .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
             : nil
     }
 
@@ -216,13 +217,9 @@ public struct Analysis: Sendable {
                 return .init(method: c.method.rawValue, resolution: c.resolution, seed: c.seed, restarts: c.restarts,
                              count: c.count, modularity: c.modularity.value, singletons: sizes.filter { $0 == 1 }.count,
                              sizes: sizes.filter { $0 > 1 },
-                             alignment: options.previousCommunities.flatMap { _ in communityAlignment.map { a in
-                                 Report.CommunityAlignmentSummary(previous: options.previousSource ?? "", sharedMembers: a.shared.reduce(0, +),
-                                       matched: a.previous.compactMap { $0 }.count, new: a.previous.filter { $0 == nil }.count,
-                                       communities: (0..<c.count).map {
-                                           Report.AlignedCommunity(community: a.numbers[$0], size: sizes[$0], previousCommunity: a.previous[$0], sharedMembers: a.shared[$0])
-                                       })
-                             } })
+                             alignment: options.previousCommunities.flatMap { _ in
+                                 communityAlignment.map { $0.summary(previous: options.previousSource ?? "", sizes: sizes) }
+                             })
             },
             groups: structure.groupSummaries(showLabels: showsLabels(of:)),
             primaryGroup: structure.primary?.attribute,

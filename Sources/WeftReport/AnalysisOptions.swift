@@ -54,8 +54,11 @@ public struct AnalysisOptions: Sendable {
     /// Replace ids by pseudonyms, drop names, and keep only `keptAttributes` in the outputs.
     public var pseudonymise = false
     /// A previous run's community number per output id (`--previous`): community numbers are
-    /// aligned to it (`CommunityAlignment`); nil: 1 = largest.
+    /// aligned to it (`NumberAlignment`); nil: 1 = largest.
     public var previousCommunities: [String: Int]? = nil
+    /// A previous run's k-means cluster number per output id (`--previous`, segments.csv's
+    /// `cluster`): cluster numbers are aligned to it; nil: cluster i is i + 1.
+    public var previousClusters: [String: Int]? = nil
     /// Where the previous run's numbers came from, as report.json records it.
     public var previousSource: String? = nil
     public var keptAttributes: [String] = []

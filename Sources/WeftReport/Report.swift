@@ -232,38 +232,86 @@ extension Report {
         /// unless aligned to a previous run).
         public var sizes: [Int]
         /// With `--previous`: how the numbers were aligned to the previous run's; null otherwise.
-        @NullCoded public var alignment: CommunityAlignmentSummary? = nil
+        @NullCoded public var alignment: AlignmentSummary<CommunityGroups>? = nil
     }
 
-    /// `CommunityAlignment` as report.json records it.
-    public struct CommunityAlignmentSummary: Codable, Sendable, Equatable {
+    /// `NumberAlignment` as report.json records it, for communities (`communities.alignment`) and
+    /// k-means clusters (`segments.clusters.alignment`); `Kind` names the groups' keys.
+    public struct AlignmentSummary<Kind: AlignedGroupKind>: Codable, Sendable, Equatable {
         /// The previous report, relative to the data folder.
         public var previous: String
-        /// Members in both runs in communities that kept their number.
+        /// Members in both runs in groups that kept their number.
         public var sharedMembers: Int
-        /// Communities that took a previous number, and those numbered anew.
+        /// Groups that took a previous number, and those numbered anew.
         public var matched: Int
         public var new: Int
-        /// Every community, largest first: its number, size, the previous number it took (null:
-        /// new) and the members it shares with that previous community.
-        public var communities: [AlignedCommunity]
+        /// Every group, by index (communities: largest first): its number, size, the previous
+        /// number it took (null: new) and the members it shares with that previous group.
+        public var groups: [AlignedGroup<Kind>]
 
-        enum CodingKeys: String, CodingKey {
-            case previous, matched, new, communities
-            case sharedMembers = "shared_members"
+        public init(previous: String, sharedMembers: Int, matched: Int, new: Int, groups: [AlignedGroup<Kind>]) {
+            (self.previous, self.sharedMembers, self.matched, self.new, self.groups) = (previous, sharedMembers, matched, new, groups)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: AlignmentKey.self)
+            previous = try c.decode(String.self, forKey: "previous")
+            sharedMembers = try c.decode(Int.self, forKey: "shared_members")
+            matched = try c.decode(Int.self, forKey: "matched")
+            new = try c.decode(Int.self, forKey: "new")
+            groups = try c.decode([AlignedGroup<Kind>].self, forKey: AlignmentKey(stringValue: Kind.plural))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: AlignmentKey.self)
+            try c.encode(previous, forKey: "previous")
+            try c.encode(sharedMembers, forKey: "shared_members")
+            try c.encode(matched, forKey: "matched")
+            try c.encode(new, forKey: "new")
+            try c.encode(groups, forKey: AlignmentKey(stringValue: Kind.plural))
         }
     }
 
-    public struct AlignedCommunity: Codable, Sendable, Equatable {
-        public var community: Int
+    /// One group of an `AlignmentSummary`: `community`/`cluster`, `size`,
+    /// `previous_community`/`previous_cluster`, `shared_members`.
+    public struct AlignedGroup<Kind: AlignedGroupKind>: Codable, Sendable, Equatable {
+        public var number: Int
         public var size: Int
-        @NullCoded public var previousCommunity: Int?
+        public var previousNumber: Int?
         public var sharedMembers: Int
 
-        enum CodingKeys: String, CodingKey {
-            case community, size
-            case previousCommunity = "previous_community", sharedMembers = "shared_members"
+        public init(number: Int, size: Int, previousNumber: Int?, sharedMembers: Int) {
+            (self.number, self.size, self.previousNumber, self.sharedMembers) = (number, size, previousNumber, sharedMembers)
         }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: AlignmentKey.self)
+            number = try c.decode(Int.self, forKey: AlignmentKey(stringValue: Kind.singular))
+            size = try c.decode(Int.self, forKey: "size")
+            previousNumber = try c.decodeIfPresent(Int.self, forKey: AlignmentKey(stringValue: "previous_" + Kind.singular))
+            sharedMembers = try c.decode(Int.self, forKey: "shared_members")
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: AlignmentKey.self)
+            try c.encode(number, forKey: AlignmentKey(stringValue: Kind.singular))
+            try c.encode(size, forKey: "size")
+            if let previousNumber {
+                try c.encode(previousNumber, forKey: AlignmentKey(stringValue: "previous_" + Kind.singular))
+            } else {
+                try c.encodeNil(forKey: AlignmentKey(stringValue: "previous_" + Kind.singular))
+            }
+            try c.encode(sharedMembers, forKey: "shared_members")
+        }
+    }
+
+    /// A key named at run time (the group kind's noun).
+    struct AlignmentKey: CodingKey, ExpressibleByStringLiteral {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        init(stringLiteral value: String) { stringValue = value }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 
     /// How one attribute's groups sit in the network.
@@ -435,4 +483,18 @@ public struct NullCoded<Value: Codable & Sendable & Equatable>: Codable, Sendabl
         var container = encoder.singleValueContainer()
         if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
+}
+
+/// What an aligned group is called in report.json: `communities`/`community`, `clusters`/`cluster`.
+public protocol AlignedGroupKind: Sendable {
+    static var plural: String { get }
+    static var singular: String { get }
+}
+
+public enum CommunityGroups: AlignedGroupKind {
+    public static let plural = "communities", singular = "community"
+}
+
+public enum ClusterGroups: AlignedGroupKind {
+    public static let plural = "clusters", singular = "cluster"
 }

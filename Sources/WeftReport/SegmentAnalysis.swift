@@ -30,6 +30,10 @@ public struct SegmentAnalysis: Sendable {
     public let features: EngagementFeatures
     public let thresholds: [[Double]]
     public let clusters: EngagementClusters?
+    /// The number each k-means cluster is shown with (cluster i: i + 1, unless aligned to a
+    /// previous run's by `aligningClusters`), and where the previous numbers came from.
+    public private(set) var clusterNumbers: NumberAlignment?
+    public private(set) var clusterAlignmentSource: String?
     public let transitions: SegmentTransitions
     public let sensitivity: ThresholdSensitivity
     /// The thresholds fitted to the labelled members (`--labels`); nil without labels.
@@ -105,8 +109,26 @@ public struct SegmentAnalysis: Sendable {
         thresholds = mainThresholds
         clusters = EngagementClusters(features: features, segments: main.segment, segmentCount: segments.count,
                                       config: config, seed: options.seed, threads: threads)
+        clusterNumbers = clusters.map { NumberAlignment(count: $0.k) }
         transitions = SegmentTransitions(snapshots: snapshots.map(\.segment), segmentCount: segments.count)
         sensitivity = mainSensitivity!
+    }
+
+    /// The same analysis with its k-means clusters numbered after a previous run's (`--previous`):
+    /// each cluster takes the number of the previous cluster it shares most members with
+    /// (`NumberAlignment`), so that a monthly refresh keeps cluster numbers while members stay.
+    /// - Parameters:
+    ///   - previous: the previous run's cluster number per output id (segments.csv's `cluster`).
+    ///   - ids: the output ids (pseudonyms in pseudonymised outputs, as the previous run wrote them).
+    ///   - source: the previous report, as report.json records it.
+    public func aligningClusters(to previous: [String: Int], ids: IdentifierRegistry, source: String) -> SegmentAnalysis {
+        guard let clusters else { return self }
+        var group = [Int32](repeating: -1, count: features.memberCount)
+        for (i, v) in clusters.members.enumerated() { group[v] = clusters.labels[i] }
+        var aligned = self
+        aligned.clusterNumbers = NumberAlignment(group: group, count: clusters.k, ids: ids, previous: previous)
+        aligned.clusterAlignmentSource = source
+        return aligned
     }
 
     /// `survey_in_degree` at a snapshot ending at `end`: per member, the members who named them
@@ -279,7 +301,7 @@ extension SegmentAnalysis {
         let s = main.segment[v], r = main.rule[v]
         var cluster: Int?, clusterSegment: String?
         if let clusters, let i = SegmentAnalysis.position(of: v, in: clusters.members) {
-            cluster = Int(clusters.labels[i]) + 1
+            cluster = clusterNumbers?.numbers[Int(clusters.labels[i])]
             clusterSegment = segments[clusters.clusterSegment(i)]
         }
         var previous: String?, movement: String?
@@ -336,22 +358,24 @@ extension SegmentAnalysis {
         var fired = [Int](repeating: 0, count: config.rules.count)
         for r in main.rule where r >= 0 { fired[Int(r)] += 1 }
         let clusterSummary = clusters.map { c in
-            Report.ClusterCheck(
+            let numbers = clusterNumbers?.numbers ?? (0..<c.k).map { $0 + 1 }
+            return Report.ClusterCheck(
                 k: c.k, features: c.features.map(\.rawValue), members: c.members.count,
                 silhouettes: c.silhouettes.map { .init(k: $0.k, silhouette: $0.score) },
                 clusters: (0..<c.k).map { i in
-                    .init(cluster: i + 1, size: c.sizes[i],
+                    .init(cluster: numbers[i], size: c.sizes[i],
                           centroid: SegmentAnalysis.keyed(c.features, c.centroids[i]),
                           standardisedCentroid: SegmentAnalysis.keyed(c.features, c.standardisedCentroids[i]))
                 },
                 adjustedRandIndex: c.agreement.adjustedRandIndex,
-                contingency: .init(segments: segments, clusters: (1...c.k).map { $0 }, counts: c.agreement.counts),
+                contingency: .init(segments: segments, clusters: numbers, counts: c.agreement.counts),
                 clusterSegments: c.clusterSegments.map { segments[$0] },
                 segmentAgreement: c.segmentAgreement.enumerated().compactMap { s, a in
                     a.members > 0 ? .init(segment: segments[s], members: a.members, agreeing: a.agreeing,
                                           share: Double(a.agreeing) / Double(a.members)) : nil
                 },
-                disagreeing: c.members.indices.reduce(0) { $0 + (c.clusterSegment($1) != Int(main.segment[c.members[$1]]) ? 1 : 0) })
+                disagreeing: c.members.indices.reduce(0) { $0 + (c.clusterSegment($1) != Int(main.segment[c.members[$1]]) ? 1 : 0) },
+                alignment: clusterAlignmentSource.flatMap { source in clusterNumbers?.summary(previous: source, sizes: c.sizes) })
         }
         let counted = counts(main)
         return Report.SegmentsSummary(
@@ -491,16 +515,18 @@ extension Report {
         public var clusters: [ClusterCentroid]
         public var adjustedRandIndex: Double
         public var contingency: Contingency
-        /// The segment each cluster maps to (the one most of its members have), cluster 1 first.
+        /// The segment each cluster maps to (the one most of its members have), in `clusters` order.
         public var clusterSegments: [String]
         /// Per segment with clustered members: how many sit in a cluster that maps to it.
         public var segmentAgreement: [SegmentClusterAgreement]
         /// Clustered members whose cluster maps to another segment than theirs (segments.csv's
         /// `cluster_segment` names them).
         public var disagreeing: Int
+        /// With `--previous`: how cluster numbers were aligned to the previous run's; null otherwise.
+        @NullCoded public var alignment: AlignmentSummary<ClusterGroups>? = nil
 
         enum CodingKeys: String, CodingKey {
-            case k, features, members, silhouettes, clusters, contingency, disagreeing
+            case k, features, members, silhouettes, clusters, contingency, disagreeing, alignment
             case adjustedRandIndex = "adjusted_rand_index", clusterSegments = "cluster_segments"
             case segmentAgreement = "segment_agreement"
         }

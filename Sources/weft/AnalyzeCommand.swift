@@ -43,7 +43,7 @@ struct AnalyzeCommand: ParsableCommand {
     var lang: ReportLanguage = .en
 
     @Option(name: .long, help: ArgumentHelp(
-        "A previous run's output folder (or its report.json): community numbers follow that run's where members overlap, so a monthly refresh keeps numbers and colours.",
+        "A previous run's output folder (or its report.json): community and k-means cluster numbers follow that run's where members overlap, so a monthly refresh keeps numbers and colours.",
         valueName: "PATH"))
     var previous: String?
 
@@ -75,8 +75,9 @@ struct AnalyzeCommand: ParsableCommand {
         options.segmentsSource = segmentOptions.source(segmentConfig)
         options.segmentLabels = try segmentOptions.loadLabels(dataset, rules: segmentConfig.rules)
         if let previous {
-            let prior = try ReportFile.communities(at: previous)
-            (options.previousCommunities, options.previousSource) = (prior.communities, RelativePath.of(prior.file, from: input.dataFolder))
+            let prior = try ReportFile.numbers(at: previous)
+            (options.previousCommunities, options.previousClusters) = (prior.communities, prior.clusters)
+            options.previousSource = RelativePath.of(prior.file, from: input.dataFolder)
         }
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)

@@ -19,9 +19,10 @@ enum ReportFile {
         return (file, data)
     }
 
-    /// The community number per member id of the report at `path`; members without a community
-    /// are left out. Reads report.json 1.x (`members` rows with `id`) and 0.x (`members` keyed by id).
-    static func communities(at path: String) throws -> (file: String, communities: [String: Int]) {
+    /// The community and k-means cluster numbers per member id of the report at `path`; members
+    /// without one are left out. Reads report.json 1.x and later (`members` rows with `id`,
+    /// `segment_members` rows with `member`) and 0.x (`members` keyed by id).
+    static func numbers(at path: String) throws -> (file: String, communities: [String: Int], clusters: [String: Int]) {
         let (file, data) = try data(path, flag: "--previous ")
         guard let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw CommandFailure(message: "error: --previous \(file): not a JSON object (expected a report.json written by weft analyze)", exitCode: 1)
@@ -36,7 +37,11 @@ enum ReportFile {
         }
         var communities: [String: Int] = [:]
         for (id, row) in rows { if let c = row["community"] as? Int { communities[id] = c } }
-        return (file, communities)
+        var clusters: [String: Int] = [:]
+        for row in report["segment_members"] as? [[String: Any]] ?? [] {
+            if let id = row["member"] as? String, let c = row["cluster"] as? Int { clusters[id] = c }
+        }
+        return (file, communities, clusters)
     }
 
     /// The parts of the report at `path` that `weft diff` compares.
