@@ -108,10 +108,10 @@ public struct MemberRow: Sendable, Equatable {
     static let timeColumns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
         ("first_activity", { $0.firstActivity.map { .plain(Timestamp.formatDateTime($0)) } ?? .empty }),
         ("last_activity", { $0.lastActivity.map { .plain(Timestamp.formatDateTime($0)) } ?? .empty }),
-        ("tenure_days", { real($0.tenureDays) }),
+        ("active_span_days", { real($0.tenureDays) }),
         ("active_periods", { $0.activePeriods.map { .integer($0) } ?? .empty }),
-        ("tie_strength", { real($0.tieStrength) }),
-        ("tie_strength_peak", { real($0.tieStrengthPeak) }),
+        ("decayed_strength", { real($0.tieStrength) }),
+        ("decayed_strength_peak", { real($0.tieStrengthPeak) }),
     ]
 
     /// brokerage_<role> and brokerage_<role>_z for each Gould–Fernandez role.

@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "1.3.0"
+    public static let currentSchemaVersion = "2.0.0"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator
@@ -105,7 +105,8 @@ public struct Report: Codable, Sendable, Equatable {
         @NullCoded public var eigenvectorUnique: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case betweenness, closeness, distances, kernel, seed
+            case distances, kernel, seed
+            case betweenness = "betweenness_method", closeness = "closeness_method"
             case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
             case pagerankSeeds = "pagerank_seeds"
@@ -204,9 +205,10 @@ public struct Report: Codable, Sendable, Equatable {
         public var coreMax: Int
 
         enum CodingKeys: String, CodingKey {
-            case members, ties, density, reciprocity, isolates, components, transitivity, diameter
+            case members, density, reciprocity, isolates, components, transitivity, diameter
+            case ties = "tie_count"
             case averageDegree = "average_degree", averageNeighbours = "average_neighbours"
-            case reciprocatedTies = "reciprocated_ties", weakComponents = "weak_components"
+            case reciprocatedTies = "reciprocated_tie_count", weakComponents = "weak_components"
             case strongComponents = "strong_components", averageClustering = "average_clustering"
             case averageClusteringWeighted = "average_clustering_weighted", averagePathLength = "average_path_length"
             case degreeCentralization = "degree_centralization", betweennessCentralization = "betweenness_centralization"
@@ -357,7 +359,7 @@ extension Report {
 
         enum CodingKeys: String, CodingKey {
             case group, members
-            case internalTies = "internal_ties", externalTies = "external_ties", eiIndex = "ei_index"
+            case internalTies = "internal_tie_count", externalTies = "external_tie_count", eiIndex = "ei_index"
         }
     }
 
@@ -438,8 +440,8 @@ extension Report {
         public var comparedWith: String
 
         enum CodingKeys: String, CodingKey {
-            case period, periods, ties
-            case emptyPeriodsSkipped = "empty_periods_skipped", comparedWith = "compared_with"
+            case period, periods
+            case ties = "tie_count", emptyPeriodsSkipped = "empty_periods_skipped", comparedWith = "compared_with"
             case halfLifeDays = "half_life_days", typeWeights = "type_weights", tieThreshold = "tie_threshold"
             case relativeChange = "relative_change", dormancyMultiple = "dormancy_multiple"
             case dormancyMinimumDays = "dormancy_minimum_days", largeEventSize = "large_event_size"
@@ -455,7 +457,7 @@ extension Report {
 
         enum CodingKeys: String, CodingKey {
             case id
-            case tieStrengthPeak = "tie_strength_peak", tieStrength = "tie_strength", lastActivity = "last_activity"
+            case tieStrengthPeak = "decayed_strength_peak", tieStrength = "decayed_strength", lastActivity = "last_activity"
         }
     }
 }

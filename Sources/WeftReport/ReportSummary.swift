@@ -52,7 +52,7 @@ extension Report {
             case members, retention, density, isolates, segments, movement, survey, warnings
             case activeMembers = "active_members", activeShare = "active_share", lastPeriodStart = "last_period_start"
             case averageConnections = "average_connections", crossGroup = "cross_group", newTieShare = "new_tie_share"
-            case newTies = "new_ties", lastPeriodTies = "last_period_ties", strongTiesNow = "strong_ties_now"
+            case newTies = "new_tie_count", lastPeriodTies = "last_period_tie_count", strongTiesNow = "strong_tie_count"
         }
     }
 
@@ -70,7 +70,7 @@ extension Report {
 
         enum CodingKeys: String, CodingKey {
             case attribute, share
-            case crossingTies = "crossing_ties", groupedTies = "grouped_ties", eiIndex = "ei_index", expectedEiIndex = "expected_ei_index"
+            case crossingTies = "crossing_tie_count", groupedTies = "grouped_tie_count", eiIndex = "ei_index", expectedEiIndex = "expected_ei_index"
         }
     }
 

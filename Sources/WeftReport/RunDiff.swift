@@ -24,7 +24,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case old, new, figures
         case schemaVersion = "schema_version", membersJoined = "members_joined", membersLeft = "members_left"
-        case segmentMoves = "segment_moves", tiesGained = "ties_gained", tiesLost = "ties_lost", tiesKept = "ties_kept"
+        case segmentMoves = "segment_moves", tiesGained = "ties_gained", tiesLost = "ties_lost", tiesKept = "kept_tie_count"
     }
 
     public struct RunReference: Codable, Sendable, Equatable {
@@ -113,6 +113,6 @@ public struct RunDiff: Codable, Sendable, Equatable {
         ("cross_group.share", { $0.crossGroup?.share }),
         ("cross_group.ei_index", { $0.crossGroup?.eiIndex }),
         ("new_tie_share", { $0.newTieShare }),
-        ("strong_ties_now", { $0.strongTiesNow.map(Double.init) }),
+        ("strong_tie_count", { $0.strongTiesNow.map(Double.init) }),
     ]
 }

@@ -363,7 +363,8 @@ extension Report {
         public var transitivity: Double
 
         enum CodingKeys: String, CodingKey {
-            case wave, treatment, members, respondents, ties, density, reciprocity, isolates, transitivity
+            case wave, treatment, members, respondents, density, reciprocity, isolates, transitivity
+            case ties = "tie_count"
             case averageDegree = "average_degree"
         }
     }
@@ -388,7 +389,7 @@ extension Report {
         enum CodingKeys: String, CodingKey {
             case new, sustained, dissolved, jaccard, joined, left
             case fromWave = "from_wave", membersInBoth = "members_in_both"
-            case tiesOfJoiners = "ties_of_joiners", tiesOfLeavers = "ties_of_leavers"
+            case tiesOfJoiners = "joiner_tie_count", tiesOfLeavers = "leaver_tie_count"
         }
     }
 
@@ -432,7 +433,8 @@ extension Report {
         @NullCoded public var inference: SurveyInference? = nil
 
         enum CodingKeys: String, CodingKey {
-            case relations, wave, waves, nominations, ties, respondents, members, confidence, warning, symmetrisation, treatments, warnings, inference
+            case relations, wave, waves, nominations, respondents, members, confidence, warning, symmetrisation, treatments, warnings, inference
+            case ties = "tie_count"
             case nominationsOfAbsentMembers = "nominations_of_absent_members"
             case responseRate = "response_rate", respondentsFrom = "respondents_from"
             case responseByGroup = "response_by_group", responseByWave = "response_by_wave", figuresByWave = "figures_by_wave"

@@ -47,7 +47,8 @@ extension Report {
         public var figures: [SurveyInferenceFigure]
 
         enum CodingKeys: String, CodingKey {
-            case wave, symmetrisation, directed, members, ties, draws, seed, figures
+            case wave, symmetrisation, directed, members, draws, seed, figures
+            case ties = "tie_count"
             case groupAttribute = "group_attribute"
         }
     }

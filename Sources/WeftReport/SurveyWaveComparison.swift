@@ -128,7 +128,8 @@ extension Report {
         @NullCoded public var change: SurveyWaveChange?
 
         enum CodingKeys: String, CodingKey {
-            case wave, date, members, respondents, confidence, nominations, ties, density, reciprocity, change
+            case wave, date, members, respondents, confidence, nominations, density, reciprocity, change
+            case ties = "tie_count"
             case responseRate = "response_rate", responseByGroup = "response_by_group", averageConnections = "average_connections"
             case crossGroupShare = "cross_group_share", eiIndex = "ei_index", averageValue = "average_value"
             case averageValueByGroup = "average_value_by_group"

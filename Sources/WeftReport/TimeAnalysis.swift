@@ -242,20 +242,20 @@ public struct TimelineRow: Sendable, Equatable {
             ("period_start", { .plain(Timestamp.formatDateTime($0.periodStart)) }),
             ("period_end", { .plain(Timestamp.formatDateTime($0.periodEnd)) }),
             ("active_members", { .integer($0.activeMembers) }),
-            ("ties", { .integer($0.ties) }),
+            ("tie_count", { .integer($0.ties) }),
             ("density", { .real($0.density) }),
             ("average_degree", { .real($0.averageDegree) }),
             ("reciprocity", { $0.reciprocity.map { .real($0) } ?? .empty }),
             ("transitivity", { .real($0.transitivity) }),
             ("components", { .integer($0.components) }),
             ("largest_component_share", { .real($0.largestComponentShare) }),
-            ("ties_new", { .integer($0.tiesNew) }),
-            ("ties_kept", { .integer($0.tiesKept) }),
-            ("ties_dropped", { .integer($0.tiesDropped) }),
+            ("new_tie_count", { .integer($0.tiesNew) }),
+            ("kept_tie_count", { .integer($0.tiesKept) }),
+            ("dropped_tie_count", { .integer($0.tiesDropped) }),
             ("turnover", { $0.turnover.map { .real($0) } ?? .empty }),
         ]
         for (index, change) in TieChange.counted.enumerated() {
-            columns.append(("strength_" + change.label, changeCount(index)))
+            columns.append(("strength_class_" + change.label + "_count", changeCount(index)))
         }
         let activity: [Column] = [
             ("members_new", { .integer($0.membersNew) }),
@@ -306,8 +306,8 @@ public struct TieRow: Sendable, Equatable {
         ("types", { .text($0.types) }),
         ("multiplex", { .flag($0.multiplex) }),
         ("reciprocated", { $0.reciprocated.map { .flag($0) } ?? .empty }),
-        ("strength", { .real($0.strength) }),
-        ("peak_strength", { .real($0.peakStrength) }),
+        ("decayed_strength", { .real($0.strength) }),
+        ("decayed_strength_peak", { .real($0.peakStrength) }),
         ("peak_period", { .plain(Timestamp.formatDateTime($0.peakPeriod)) }),
         ("change", { .plain($0.change) }),
         ("overlap", { $0.overlap.map { .real($0) } ?? .empty }),

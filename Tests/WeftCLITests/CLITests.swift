@@ -89,7 +89,7 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "1.3.0")
+        #expect(report["schema_version"] as? String == "2.0.0")
         // Communities: the sample's country-and-topic clusters give a clear modularity; every
         // member's community is listed in communities.csv, whose sizes add up to the members.
         let communities = try #require(report["communities"] as? [String: Any])
@@ -268,8 +268,8 @@ func temporaryFolder() throws -> URL {
         func network(_ f: URL) throws -> [String: Any] {
             (try JSONSerialization.jsonObject(with: Data(contentsOf: f.appendingPathComponent("report.json"))) as! [String: Any])["network"] as! [String: Any]
         }
-        #expect(try network(directed)["ties"] as? Int == 3)
-        #expect(try network(undirected)["ties"] as? Int == 2)
+        #expect(try network(directed)["tie_count"] as? Int == 3)
+        #expect(try network(undirected)["tie_count"] as? Int == 2)
         #expect(try network(undirected)["reciprocity"] is NSNull)
     }
 

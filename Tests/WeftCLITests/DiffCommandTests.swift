@@ -47,7 +47,7 @@ import Testing
         let lost = (diff["ties_lost"] as! [[String: String]]).map { "\($0["source"]!)>\($0["target"]!)" }
         #expect(Set(gained) == ties(new).subtracting(ties(old)))
         #expect(Set(lost) == ties(old).subtracting(ties(new)))
-        #expect(diff["ties_kept"] as? Int == ties(new).intersection(ties(old)).count)
+        #expect(diff["kept_tie_count"] as? Int == ties(new).intersection(ties(old)).count)
         #expect((diff["members_joined"] as! [String]).isEmpty && (diff["members_left"] as! [String]).isEmpty)
         #expect(run.stdout.contains("moved segment \(moves.count)"))
     }

@@ -76,7 +76,7 @@ import FoundationXML
         let nodes = try #require(data["nodes"] as? [[String: Any]]), links = try #require(data["links"] as? [[String: Any]])
         let members = report["members"] as! [[String: Any]]
         #expect(nodes.map { $0["id"] as! String } == members.map { $0["id"] as! String })
-        #expect(links.count == (report["network"] as! [String: Any])["ties"] as? Int)
+        #expect(links.count == (report["network"] as! [String: Any])["tie_count"] as? Int)
         #expect(data["directed"] as? Bool == true && data["multigraph"] as? Bool == false)
         let ids = Set(nodes.map { $0["id"] as! String })
         #expect(links.allSatisfy { ids.contains($0["source"] as! String) && ids.contains($0["target"] as! String) })

@@ -32,7 +32,7 @@ import Testing
 
         // Terminal: the headline figures under report.html's names; no "average degree" beside
         // "average connections" (two numbers a reader would take for one).
-        #expect(run.stdout.contains("members \(membership["total"]!) (active \(membership["active"]!)), ties \(network["ties"] as! Int), density \(number(density, 4)), average connections \(number(connections, 4))"))
+        #expect(run.stdout.contains("members \(membership["total"]!) (active \(membership["active"]!)), ties \(network["tie_count"] as! Int), density \(number(density, 4)), average connections \(number(connections, 4))"))
         #expect(!run.stdout.contains("average degree"))
         #expect(run.stdout.contains("isolates \(network["isolates"] as! Int)"))
         #expect(run.stdout.contains("degree assortativity \(number(network["degree_assortativity"] as! Double, 4)) (undirected view), directed degree assortativity \(number(network["directed_degree_assortativity"] as! Double, 4))"))
@@ -59,7 +59,7 @@ import Testing
                 "<tr><td>\(label)</td>" + waves.map { "<td class=\"r\">\(cell($0))</td>" }.joined() + "</tr>"
             }
             #expect(html.contains(row("Response rate") { percent($0["response_rate"] as! Double) }))
-            #expect(html.contains(row("Ties") { count($0["ties"] as! Int) }))
+            #expect(html.contains(row("Ties") { count($0["tie_count"] as! Int) }))
             #expect(html.contains(row("Density") { number($0["density"] as! Double, 4) }))
             #expect(html.contains(row("Average connections") { number($0["average_connections"] as! Double) }))
             #expect(html.contains(row("Average value of ties") { number($0["average_value"] as! Double) }))
@@ -146,7 +146,7 @@ import Testing
         #expect(skipped.timeline.map { $0["period_start"] as! String } == ["2024-03-01T00:00:00Z", "2024-03-04T00:00:00Z"])
         // Friday's active a, b, c; Monday's a, b: retention 2/3; a–b was there on Friday, so not new.
         #expect(skipped.timeline.last?["retention"] as? Double == 2.0 / 3.0)
-        #expect(skipped.timeline.last?["ties_new"] as? Int == 0)
+        #expect(skipped.timeline.last?["new_tie_count"] as? Int == 0)
         #expect(skipped.stdout.contains("each period compared with the previous period with records (2 empty period(s) skipped, --skip-empty-periods)"))
         #expect(skipped.html.contains("2 periods without any record were left out (--skip-empty-periods)"))
     }

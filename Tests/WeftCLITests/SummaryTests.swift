@@ -38,14 +38,14 @@ import Testing
         let last = try #require((report["timeline"] as? [[String: Any]])?.last)
         #expect(summary["retention"] as? Double == last["retention"] as? Double)
         #expect(summary["last_period_start"] as? String == last["period_start"] as? String)
-        #expect(summary["new_ties"] as? Int == last["ties_new"] as? Int)
-        #expect(summary["last_period_ties"] as? Int == last["ties"] as? Int)
-        #expect(close(summary["new_tie_share"], Double(last["ties_new"] as! Int) / Double(last["ties"] as! Int)))
+        #expect(summary["new_tie_count"] as? Int == last["new_tie_count"] as? Int)
+        #expect(summary["last_period_tie_count"] as? Int == last["tie_count"] as? Int)
+        #expect(close(summary["new_tie_share"], Double(last["new_tie_count"] as! Int) / Double(last["tie_count"] as! Int)))
 
         let time = report["time"] as! [String: Any]
         let threshold = time["tie_threshold"] as! Double
         let ties = report["ties"] as! [[String: Any]]
-        #expect(summary["strong_ties_now"] as? Int == ties.filter { ($0["strength"] as! Double) >= threshold }.count)
+        #expect(summary["strong_tie_count"] as? Int == ties.filter { ($0["decayed_strength"] as! Double) >= threshold }.count)
 
         // Cross-country ties: the off-diagonal cells of the mixing matrix over all its cells
         // (directed network: each tie counted once).
@@ -54,8 +54,8 @@ import Testing
         let cells = (country["mixing"] as! [String: Any])["cells"] as! [[Int]]
         let across = cells.filter { $0[0] != $0[1] }.map { $0[2] }.reduce(0, +), all = cells.map { $0[2] }.reduce(0, +)
         #expect(cross["attribute"] as? String == "country")
-        #expect(cross["crossing_ties"] as? Int == across)
-        #expect(cross["grouped_ties"] as? Int == all)
+        #expect(cross["crossing_tie_count"] as? Int == across)
+        #expect(cross["grouped_tie_count"] as? Int == all)
         #expect(close(cross["share"], Double(across) / Double(all)))
         #expect(cross["ei_index"] as? Double == country["ei_index"] as? Double)
         #expect(cross["expected_ei_index"] as? Double == country["expected_ei_index"] as? Double)
@@ -107,7 +107,7 @@ import Testing
         let summary = empty["summary"] as! [String: Any]
         // The survey (analysed beside the records, whatever the window) still warns of its response.
         #expect((summary["warnings"] as! [[String: Any]]).map { $0["code"] as! String } == ["no_records_in_window", "low_survey_response"])
-        for key in ["retention", "new_tie_share", "strong_ties_now", "movement", "last_period_start"] { #expect(summary[key] is NSNull, "\(key)") }
+        for key in ["retention", "new_tie_share", "strong_tie_count", "movement", "last_period_start"] { #expect(summary[key] is NSNull, "\(key)") }
         #expect((summary["segments"] as! [Any]).isEmpty)
 
         let (survey, _, _) = try analyze(["--network", "survey:advice"])

@@ -55,7 +55,7 @@ import Testing
 
     /// (ties, density, reciprocity or nil, average degree, isolates) of a `treatments` row.
     func figures(_ row: [String: Any]) -> (Int, Double, Double?, Double, Int) {
-        (row["ties"] as! Int, row["density"] as! Double, row["reciprocity"] as? Double, row["average_degree"] as! Double, row["isolates"] as! Int)
+        (row["tie_count"] as! Int, row["density"] as! Double, row["reciprocity"] as? Double, row["average_degree"] as! Double, row["isolates"] as! Int)
     }
 
     @Test func wavesCountOnlyTheirMembersAndEveryTreatmentIsShown() throws {
@@ -84,9 +84,9 @@ import Testing
             #expect(f.0 == e.0 && abs(f.1 - e.1) < 1e-12 && f.2 == e.2 && abs(f.3 - e.3) < 1e-12 && f.4 == e.4, "\(row)")
         }
         // The default (response rate 60%) is max: 3 ties of the layer's graph, and figures by wave.
-        #expect(s["symmetrisation"] as? String == "max" && s["ties"] as? Int == 3)
+        #expect(s["symmetrisation"] as? String == "max" && s["tie_count"] as? Int == 3)
         let byWave = s["figures_by_wave"] as! [[String: Any]]
-        #expect(byWave.map { $0["members"] as! Int } == [5, 5] && byWave.map { $0["ties"] as! Int } == [3, 3])
+        #expect(byWave.map { $0["members"] as! Int } == [5, 5] && byWave.map { $0["tie_count"] as! Int } == [3, 3])
         // responded_<wave>: 1 / 0 for members of the wave, empty for those absent.
         let members = try String(contentsOf: out.appendingPathComponent("members.csv"), encoding: .utf8).split(separator: "\n")
         let header = members[0].split(separator: ",", omittingEmptySubsequences: false)
@@ -112,7 +112,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let s = try #require(try json(out.appendingPathComponent("report.json"))["survey"] as? [String: Any])
         let i = try #require(s["inference"] as? [String: Any])
-        #expect(i["wave"] as? String == "w1" && i["members"] as? Int == 5 && i["ties"] as? Int == 3 && i["directed"] as? Bool == false)
+        #expect(i["wave"] as? String == "w1" && i["members"] as? Int == 5 && i["tie_count"] as? Int == 3 && i["directed"] as? Bool == false)
         #expect(i["draws"] as? Int == 1000 && i["seed"] as? Int == 42)
         let figures = i["figures"] as! [[String: Any]]
         #expect(Array(figures.map { $0["figure"] as! String }.prefix(2)) == ["density", "transitivity"])
@@ -203,7 +203,7 @@ import Testing
         let change = try #require(s["change_from_previous_wave"] as? [String: Any])
         #expect(change["members_in_both"] as? Int == 4 && change["joined"] as? Int == 1 && change["left"] as? Int == 1)
         #expect(change["new"] as? Int == 0 && change["sustained"] as? Int == 2 && change["dissolved"] as? Int == 0 && change["jaccard"] as? Double == 1)
-        #expect(change["ties_of_joiners"] as? Int == 1 && change["ties_of_leavers"] as? Int == 1)
+        #expect(change["joiner_tie_count"] as? Int == 1 && change["leaver_tie_count"] as? Int == 1)
         #expect(run.stdout.contains("since wave w1, among the 4 members of both waves: new 0, sustained 2, dissolved 0, Jaccard 1.0000"))
         #expect(run.stdout.contains("composition change: joined 1 (with 1 ties), left 1 (with 1 ties at wave w1)"))
         // QAP between the waves runs over the four members of both.
@@ -269,7 +269,7 @@ import Testing
         let waves = relations[0]["waves"] as! [[String: Any]]
         #expect(waves.map { $0["wave"] as! String } == ["w1", "w2"])
         #expect(waves.map { $0["members"] as! Int } == [5, 5] && waves.map { $0["respondents"] as! Int } == [3, 3])
-        #expect(waves.map { $0["nominations"] as! Int } == [4, 3] && waves.map { $0["ties"] as! Int } == [3, 3])
+        #expect(waves.map { $0["nominations"] as! Int } == [4, 3] && waves.map { $0["tie_count"] as! Int } == [3, 3])
         #expect(waves.map { $0["density"] as! Double } == [0.3, 0.3] && waves.map { $0["average_connections"] as! Double } == [1.2, 1.2])
         #expect(waves.allSatisfy { $0["average_value"] is NSNull && $0["reciprocity"] is NSNull })
         #expect(waves[0]["change"] is NSNull)

@@ -33,7 +33,7 @@ import Testing
         try #require(rows.count == 2)
         #expect(rows.map { $0["period_start"] } == ["2020-01-01T00:00:00Z", "2020-04-01T00:00:00Z"])
         for (row, wave) in zip(rows, waves) {
-            #expect(Int(row["ties"]!) == wave[undirected ? "undirected_ties" : "directed_ties"] as? Int)
+            #expect(Int(row["tie_count"]!) == wave[undirected ? "undirected_ties" : "directed_ties"] as? Int)
             #expect(Int(row["active_members"]!) == wave["active_members"] as? Int)
             #expect(Int(row["components"]!) == wave["weak_components"] as? Int)
             #expect(close(row["transitivity"], wave["transitivity_undirected"] as! Double))
@@ -45,9 +45,9 @@ import Testing
                 #expect(close(row["reciprocity"], wave["reciprocity"] as! Double))
             }
         }
-        #expect(Int(rows[1]["ties_new"]!) == pair["new"] as? Int)
-        #expect(Int(rows[1]["ties_kept"]!) == pair["kept"] as? Int)
-        #expect(Int(rows[1]["ties_dropped"]!) == pair["dropped"] as? Int)
+        #expect(Int(rows[1]["new_tie_count"]!) == pair["new"] as? Int)
+        #expect(Int(rows[1]["kept_tie_count"]!) == pair["kept"] as? Int)
+        #expect(Int(rows[1]["dropped_tie_count"]!) == pair["dropped"] as? Int)
         #expect(close(rows[1]["turnover"], pair["jaccard"] as! Double))
         #expect(rows[0]["turnover"] == "")
     }
@@ -64,7 +64,7 @@ import Testing
         let time = try #require(report["time"] as? [String: Any])
         #expect(time["period"] as? String == "quarter" && time["periods"] as? Int == 12)
         let ties = try String(contentsOf: out.appendingPathComponent("ties.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(ties.count - 1 == time["ties"] as? Int)
+        #expect(ties.count - 1 == time["tie_count"] as? Int)
         #expect((report["ties"] as! [Any]).count == ties.count - 1)
         // The planted crew and country clusters: a clear core, positive country assortativity.
         let core = try #require(report["core_periphery"] as? [String: Any])
@@ -81,7 +81,7 @@ import Testing
         #expect(zip(cells, cells.dropFirst()).allSatisfy { ($0[0], $0[1]) < ($1[0], $1[1]) })
         let perGroup = try #require(country["per_group"] as? [[String: Any]])
         #expect(perGroup.map { $0["group"] as! String } == mixing["labels"] as! [String])
-        let inside = perGroup.map { $0["internal_ties"] as! Int }.reduce(0, +)
+        let inside = perGroup.map { $0["internal_tie_count"] as! Int }.reduce(0, +)
         #expect(cells.filter { $0[0] == $0[1] }.map { $0[2] }.reduce(0, +) == inside)
         let brokerage = try #require(report["brokerage"] as? [String: Any])
         #expect(Set((brokerage["roles"] as! [String: Any]).keys) == ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"])

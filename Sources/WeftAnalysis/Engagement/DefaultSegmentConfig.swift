@@ -25,7 +25,7 @@ extension SegmentConfig {
 #
 # Features (see README, "segments.csv"): records, events_attended, attendance_rate,
 # active_role_events, role_score, topic_breadth, topic_focus, topic_herfindahl, partners,
-# repeat_partners, strength, initiated, core_number, coreness, betweenness, ei_index,
+# repeat_partners, strength, initiated, core_number, coreness, betweenness_normalized, ei_index,
 # survey_in_degree (empty without survey data), governance, tenure_days,
 # days_since_last_activity, steering_events, sharing_events, event_share, topic_coverage,
 # focus_events, shrunk_focus, focus_sharing_events, focus_share.
@@ -52,7 +52,7 @@ clusters_max = 6
 cluster_restarts = 10
 cluster_features = ["event_share", "topic_coverage", "steering_events", "sharing_events",
                     "shrunk_focus", "focus_sharing_events", "partners", "repeat_partners",
-                    "strength", "betweenness", "governance"]
+                    "strength", "betweenness_normalized", "governance"]
 cluster_sample = 20000       # k-means on at most this many members (a seeded sample beyond)
 silhouette_sample = 2000     # the silhouette on at most this many
 sensitivity = 0.2            # move each threshold down and up by 20% to see who changes segment

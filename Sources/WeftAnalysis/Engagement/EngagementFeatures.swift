@@ -34,8 +34,9 @@ public enum EngagementFeature: String, CaseIterable, Sendable {
     case coreNumber = "core_number"
     /// Borgatti–Everett continuous coreness in the window's network.
     case coreness
-    /// Normalised betweenness in the window's network.
-    case betweenness
+    /// Normalised betweenness in the window's network (members.csv's `betweenness_normalized`,
+    /// over the segment window; members.csv's `betweenness` is raw).
+    case betweenness = "betweenness_normalized"
     /// The member's Krackhardt–Stern E-I index across the primary group attribute's groups.
     case eiIndex = "ei_index"
     /// Members who named this member in the survey wave of the window (any relation, each
@@ -71,6 +72,12 @@ public enum EngagementFeature: String, CaseIterable, Sendable {
     /// focus_events / the events held in the window on the member's top topic: how much of what
     /// the network offered in that topic the member took up, 0 to 1.
     case focusShare = "focus_share"
+
+    /// The feature a rule or `cluster_features` names: its column name, or the name it had before
+    /// schema 2.0.0 (`betweenness`, which now names raw betweenness in members.csv).
+    public static func named(_ word: String) -> EngagementFeature? {
+        EngagementFeature(rawValue: word) ?? (word == "betweenness" ? .betweenness : nil)
+    }
 
     /// Counts and sums with a long right tail: k-means sees log(1 + x) of these.
     public var isCount: Bool {

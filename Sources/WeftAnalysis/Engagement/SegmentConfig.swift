@@ -97,7 +97,7 @@ public enum SegmentConfig {
         while true {
             guard t < tokens.count else { throw fail(chars.count, "a condition is missing after 'and'") }
             let name = tokens[t]
-            guard let feature = EngagementFeature(rawValue: name.text) else {
+            guard let feature = EngagementFeature.named(name.text) else {
                 throw fail(name.offset, "unknown feature '\(name.text)' (known: \(EngagementFeature.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             t += 1
@@ -376,7 +376,7 @@ public enum SegmentConfig {
             case "cluster_features":
                 guard case .strings(let list) = value, !list.isEmpty else { throw error(offset, "'cluster_features' is a list of \"feature\" names") }
                 config.clusterFeatures = try list.map { name, at in
-                    guard let f = EngagementFeature(rawValue: name) else { throw error(at, "unknown feature '\(name)'") }
+                    guard let f = EngagementFeature.named(name) else { throw error(at, "unknown feature '\(name)'") }
                     return f
                 }
             default:
