@@ -29,4 +29,12 @@ import WeftReport
     @Test func withoutAPreviousRunNumbersCountFromOne() {
         #expect(NumberAlignment(count: 3).numbers == [1, 2, 3])
     }
+
+    /// Clusters leave some members out (−1): they count for no group and match nothing.
+    @Test func nodesInNoGroupAreLeftOut() {
+        let ids = IdentifierRegistry(["a", "b", "c", "d", "e"])
+        let a = NumberAlignment(group: [1, 1, -1, 0, 0], count: 2, ids: ids, previous: ["a": 2, "b": 2, "c": 1, "d": 3, "e": 1])
+        // Overlaps: (1,2) 2, (0,3) 1, (0,1) 1 → 1 takes 2; 0 takes 1 (lower previous number first on a tie).
+        #expect(a.numbers == [1, 2] && a.previous == [1, 2] && a.shared == [1, 2])
+    }
 }
