@@ -42,12 +42,14 @@ public struct Analysis: Sendable {
     /// What the survey says about each tie of a survey layer (nil on other networks).
     public let surveyEdges: SurveyEdges?
 
-    public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions) {
+    /// - Parameter clock: times each stage (`--timings`); a disabled clock records nothing.
+    public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions,
+                clock: StageClock = StageClock(enabled: false)) {
         self.dataset = dataset
         self.window = window
         self.windowLabels = windowLabels
         self.options = options
-        graph = options.graph(of: dataset, in: window)
+        graph = clock.measure("build network") { options.graph(of: dataset, in: window) }
         if options.network.nodesAreMembers {
             nodes = NodeTable(members: dataset.members)
             active = dataset.activeMembers(in: window)
@@ -58,6 +60,8 @@ public struct Analysis: Sendable {
             for k in dataset.attendance.range(in: window) { attended[Int(dataset.attendance.event[k])] = true }
             active = attended
         }
+        // Local copies: the stage closures below cannot capture `self` before every property is set.
+        let (graph, nodes) = (self.graph, self.nodes)
         var shown = nodes.shown(under: options)
         let layer = options.surveyLayer(of: dataset)
         surveyLayer = layer
@@ -71,33 +75,36 @@ public struct Analysis: Sendable {
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
-            ? TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
-                           groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
+            ? clock.measure("time") {
+                TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
+                             groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
+            }
             : nil
-        summary = NetworkSummary(graph)
-        degrees = DegreeCentrality(graph)
+        (summary, degrees) = clock.measure("network summary and degree") { (NetworkSummary(graph), DegreeCentrality(graph)) }
         let sources = options.pathSources(nodeCount: graph.nodeCount)
-        betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
-        if let sources {
-            closeness = Closeness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
-        } else {
-            closeness = Closeness(graph, weighted: options.weightedPaths)
+        betweenness = clock.measure("betweenness") {
+            Betweenness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
         }
-        paths = PathStatistics(graph, sampleSources: sources, seed: options.seed)
-        eigenvector = EigenvectorCentrality(graph, path: options.kernel)
+        closeness = clock.measure("closeness") {
+            sources.map { Closeness(graph, weighted: options.weightedPaths, sampleSources: $0, seed: options.seed) }
+                ?? Closeness(graph, weighted: options.weightedPaths)
+        }
+        paths = clock.measure("path statistics") { PathStatistics(graph, sampleSources: sources, seed: options.seed) }
+        eigenvector = clock.measure("eigenvector") { EigenvectorCentrality(graph, path: options.kernel) }
         var personalization: [Double]? = nil
         if !options.pagerankSeeds.isEmpty {
             var p = [Double](repeating: 0, count: graph.nodeCount)
             for id in options.pagerankSeeds { if let v = nodes.ids.index(of: id) { p[Int(v)] = 1 } }
             personalization = p
         }
-        pagerank = PageRank(graph, personalization: personalization, path: options.kernel)
-        katz = KatzCentrality(graph, path: options.kernel)
-        hits = HITS(graph, path: options.kernel)
-        clustering = Clustering(graph)
-        weightedClustering = WeightedClustering(graph)
-        cores = CoreNumber(graph)
-        structure = StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        pagerank = clock.measure("pagerank") { PageRank(graph, personalization: personalization, path: options.kernel) }
+        katz = clock.measure("katz") { KatzCentrality(graph, path: options.kernel) }
+        hits = clock.measure("hits") { HITS(graph, path: options.kernel) }
+        (clustering, weightedClustering) = clock.measure("clustering") { (Clustering(graph), WeightedClustering(graph)) }
+        cores = clock.measure("k-core") { CoreNumber(graph) }
+        structure = clock.measure("structure (communities, groups, core-periphery, brokerage)") {
+            StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        }
         let shownIDs = outputNodes.ids
         communityAlignment = structure.communities.map { c in
             options.previousCommunities.map { NumberAlignment(group: c.groups.group, count: c.count, ids: shownIDs, previous: $0) }
@@ -107,11 +114,13 @@ public struct Analysis: Sendable {
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
                                        eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
         segments = options.network.nodesAreMembers && options.computesSegments
-            ? SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
-                              configSource: options.segmentsSource, groups: primary?.groups,
-                              reuse: options.network == .interactions ? position : nil,
-                              labels: options.segmentLabels)
-                .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
+            ? clock.measure("segments") {
+                SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
+                                configSource: options.segmentsSource, groups: primary?.groups,
+                                reuse: options.network == .interactions ? position : nil,
+                                labels: options.segmentLabels)
+                    .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
+            }
             : nil
     }
 

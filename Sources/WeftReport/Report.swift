@@ -103,9 +103,12 @@ public struct Report: Codable, Sendable, Equatable {
         public var pagerankSeeds: [String]
         public var katzAlpha: Double
         @NullCoded public var eigenvectorUnique: Bool?
+        /// With `--timings`: each stage's wall time and peak memory (every stage before report.json
+        /// itself is written); null otherwise, so that runs stay byte-identical.
+        @NullCoded public var timings: StageClock.Record? = nil
 
         enum CodingKeys: String, CodingKey {
-            case distances, kernel, seed
+            case distances, kernel, seed, timings
             case betweenness = "betweenness_method", closeness = "closeness_method"
             case weightedPaths = "weighted_paths", pathSources = "path_sources"
             case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"

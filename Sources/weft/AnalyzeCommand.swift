@@ -47,6 +47,9 @@ struct AnalyzeCommand: ParsableCommand {
         valueName: "PATH"))
     var previous: String?
 
+    @Flag(name: .long, help: "Print the wall time and peak memory of each stage (read, build, each measure family, structure, time, segments, layout, each writer) and record them in report.json's measures.timings.")
+    var timings = false
+
     func validate() throws {
         _ = try OutputFormat.parse(format)
         if measures.network == .events {
@@ -63,7 +66,8 @@ struct AnalyzeCommand: ParsableCommand {
         let formats = try OutputFormat.parse(format)
         let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name) + segmentOptions.fittedOutputs,
                                       inputs: input.inputFiles())
-        let dataset = try input.load(progress: progress, defaultReview: out + "/match-review.csv")
+        let clock = StageClock(enabled: timings)
+        let dataset = try clock.measure("read") { try input.load(progress: progress, defaultReview: out + "/match-review.csv") }
         try input.failIfAFileWasLost(dataset)
         try measures.checkNames(dataset)
         if measures.network.nodesAreMembers && measures.network != .survey { try time.checkPeriodCount(dataset, window: span) }
@@ -80,20 +84,21 @@ struct AnalyzeCommand: ParsableCommand {
             options.previousSource = RelativePath.of(prior.file, from: input.dataFolder)
         }
         let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
-                                options: options)
+                                options: options, clock: clock)
         progress.stage("writing outputs")
-        let report = analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis),
+        var report = clock.measure("report model") { analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis),
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
                                                                        pathOptions: Self.pathOptions, positional: input.data,
                                                                        omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),
-                                     dataFolder: input.dataFolder, unknownMembers: input.unknownMembers)
+                                     dataFolder: input.dataFolder, unknownMembers: input.unknownMembers) }
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
             guard formats.contains(format) else { return }
-            try folder.write(name, write)
+            try clock.measure("write " + name) { try folder.write(name, write) }
             written.append(out + "/" + name)
         }
-        try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
+        // With --timings report.json is written last, so that it records every other stage.
+        if !timings { try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) } }
         try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
         var html = HTMLReport.Options()
         html.sizeBy = mapSize
@@ -101,7 +106,7 @@ struct AnalyzeCommand: ParsableCommand {
         html.language = lang
         html.logo = logoImage
         // report.html's layout, computed once and shared by the network files.
-        let map = formats.isDisjoint(with: [.html, .network, .graphml, .gexf]) ? nil : NetworkMap.of(analysis, options: html)
+        let map = formats.isDisjoint(with: [.html, .network, .graphml, .gexf]) ? nil : clock.measure("layout") { NetworkMap.of(analysis, options: html) }
         try emit("network.json", .network) { try NodeLinkWriter.write(report, analysis: analysis, map: map, to: $0) }
         try emit("report.html", .html) { path in
             try HTMLReport(analysis: analysis, report: report, options: html,
@@ -117,6 +122,10 @@ struct AnalyzeCommand: ParsableCommand {
         try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, map: map, to: $0) }
         try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, map: map, to: $0) }
         if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
+        if timings {
+            report.measures.timings = clock.record
+            try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
+        }
         // Typed names and emails are personal data: not written beside pseudonymised outputs.
         let matchesWithheld = MatchFiles.needed(dataset) && measures.pseudonymise
         if MatchFiles.needed(dataset) && !measures.pseudonymise {
@@ -149,6 +158,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if let s = report.segments { print(SegmentsCommand.describe(s)) }
         print("wrote \(written.joined(separator: ", "))")
+        if timings { print(clock.table) }
         if formats.contains(.html) {
             print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
         }

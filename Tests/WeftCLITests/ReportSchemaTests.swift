@@ -35,6 +35,7 @@ import Testing
         ["--network", "survey:advice"],
         ["--network", "survey:advice+collaboration@baseline", "--survey-symmetrise", "min", "--pseudonymise", "--keep-attributes", "country"],
         ["--network", "survey:collaboration", "--survey-symmetrise", "directed"],
+        ["--timings"],
     ]
 
     /// A segments config without snapshots over time (`period = "none"`), and a pseudonym key.
