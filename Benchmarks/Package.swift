@@ -8,7 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "Weft", path: ".."),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // Pinned to a minor version, as in ../Package.swift (Package.resolved stays out of git).
+        .package(url: "https://github.com/ordo-one/package-benchmark", .upToNextMinor(from: "1.38.1"), traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
