@@ -7,6 +7,8 @@ import PackageDescription
 // WeftSample (synthetic networks) sits beside WeftIO and is used by the CLI and the benchmarks.
 let package = Package(
     name: "Weft",
+    // Synchronization's Atomic (Parallel.swift) needs macOS 15; Linux has it with the toolchain.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "weft", targets: ["weft"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),

@@ -5,7 +5,7 @@ import PackageDescription
 // Run with `make bench` (or `swift package benchmark` in this folder).
 let package = Package(
     name: "WeftBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Weft", path: ".."),
         // Pinned to a minor version, as in ../Package.swift (Package.resolved stays out of git).
