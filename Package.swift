@@ -7,6 +7,8 @@ import PackageDescription
 // WeftSample (synthetic networks) sits beside WeftIO and is used by the CLI and the benchmarks.
 let package = Package(
     name: "Weft",
+    // Synchronization's Atomic (Parallel.swift) needs macOS 15; Linux has it with the toolchain.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "weft", targets: ["weft"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
@@ -17,9 +19,12 @@ let package = Package(
         .library(name: "WeftSample", targets: ["WeftSample"]),
         .library(name: "WeftImport", targets: ["WeftImport"]),
     ],
+    // Pinned to a minor version, so a build does not pick whatever resolves that day; the versions are
+    // the ones this project's machines hold. Package.resolved stays out of git: its revision ids differ
+    // between those package copies and upstream, so a committed file would break builds elsewhere.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/x-sheep/swift-property-based", .upToNextMinor(from: "2.0.1")),
     ],
     targets: [
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),

@@ -5,10 +5,11 @@ import PackageDescription
 // Run with `make bench` (or `swift package benchmark` in this folder).
 let package = Package(
     name: "WeftBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Weft", path: ".."),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // Pinned to a minor version, as in ../Package.swift (Package.resolved stays out of git).
+        .package(url: "https://github.com/ordo-one/package-benchmark", .upToNextMinor(from: "1.38.1"), traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(

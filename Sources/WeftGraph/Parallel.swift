@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Splits work across the machine's cores. Results are always combined in chunk order, so the
 /// output is the same whatever the number of threads.
@@ -80,18 +81,11 @@ private final class ResultSlots<T>: @unchecked Sendable {
     func values() -> [T] { slots.map { $0! } }
 }
 
-/// Hands out chunk numbers 0, 1, 2, … to the threads.
-private final class ChunkCounter: @unchecked Sendable {
-    private var next = 0
-    private var lock = pthread_mutex_t()
-    init() { pthread_mutex_init(&lock, nil) }
-    deinit { pthread_mutex_destroy(&lock) }
-    func take() -> Int {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        next += 1
-        return next - 1
-    }
+/// Hands out chunk numbers 0, 1, 2, … to the threads: one atomic counter (no lock, no stored
+/// pthread mutex whose address Swift would not promise to keep).
+private final class ChunkCounter: Sendable {
+    private let next = Atomic<Int>(0)
+    func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 private struct UncheckedSendable<V>: @unchecked Sendable {

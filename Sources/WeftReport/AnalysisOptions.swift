@@ -79,7 +79,7 @@ public struct AnalysisOptions: Sendable {
     public var time = TimeSettings()
 
     /// Engagement segment rules and settings, and where they came from (a path, or "default").
-    public var segments = SegmentConfig.defaultRules
+    public var segments = SegmentConfigFile.defaultConfig
     public var segmentsSource = "default"
     /// Members the team is sure of (`--labels`): the segment thresholds are fitted to them.
     public var segmentLabels: [SegmentCalibration.Label]?

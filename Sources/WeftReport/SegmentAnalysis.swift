@@ -20,7 +20,7 @@ public struct SegmentAnalysis: Sendable {
     }
 
     /// The rules used: the config given, or its thresholds fitted to the labels (`calibration`).
-    public let config: SegmentRules
+    public let config: SegmentConfig
     /// Where the config came from: a file's path, or "default" (and the labels file when fitted).
     public let configSource: String
     public let segments: [String]
@@ -50,7 +50,7 @@ public struct SegmentAnalysis: Sendable {
     ///   - labels: members the team is sure of (indices into `config.segments`); when given, the
     ///     config's thresholds are fitted to them on the main window (`SegmentCalibration`) and the
     ///     fitted rules segment every snapshot.
-    public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config given: SegmentRules, configSource: String,
+    public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config given: SegmentConfig, configSource: String,
                  groups: NodeGroups?, reuse: NetworkPosition? = nil, labels: [SegmentCalibration.Label]? = nil,
                  threads: Int = Parallel.threadCount) {
         guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
@@ -151,7 +151,7 @@ public struct SegmentAnalysis: Sendable {
     /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's
     /// network. Continuous coreness costs about a minute on half a million members, so above
     /// `options.exactPathLimit` members it is computed only when a rule or `cluster_features` uses it.
-    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool, config: SegmentRules) -> NetworkPosition {
+    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool, config: SegmentConfig) -> NetworkPosition {
         var p = NetworkPosition(coreNumber: CoreNumber(graph).values)
         guard full else { return p }
         if graph.nodeCount <= options.exactPathLimit || config.uses(.coreness) {
@@ -175,7 +175,7 @@ public struct SegmentAnalysis: Sendable {
     /// The ends of the snapshots the config's `period` cuts the window's records into, oldest
     /// first (one, the window's end, without a period); nil when the window holds no record.
     /// Commands count them to refuse a run of too many periods before any work.
-    public static func snapshotEnds(_ dataset: Dataset, window: TimeWindow, config: SegmentRules) -> [Int64]? {
+    public static func snapshotEnds(_ dataset: Dataset, window: TimeWindow, config: SegmentConfig) -> [Int64]? {
         guard let end = SegmentAnalysis.end(dataset, window: window) else { return nil }
         guard let unit = config.period, let start = SegmentAnalysis.start(dataset, window: window), start < end else { return [end] }
         return Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
@@ -202,7 +202,7 @@ public struct SegmentAnalysis: Sendable {
 
     /// The governance flag and join and leave dates from the config's members.csv columns. A
     /// governance value of yes, y, true, 1 or x (any case) is a flag; dates are ISO 8601.
-    public static func facts(_ members: MemberTable, config: SegmentRules) -> MemberFacts {
+    public static func facts(_ members: MemberTable, config: SegmentConfig) -> MemberFacts {
         let n = members.count
         let truthy: Set<String> = ["yes", "y", "true", "1", "x"]
         func column(_ name: String) -> [String]? {
@@ -379,7 +379,7 @@ extension SegmentAnalysis {
         }
         let counted = counts(main)
         return Report.SegmentsSummary(
-            config: .init(source: configSource, text: SegmentConfig.text(config)),
+            config: .init(source: configSource, text: SegmentConfigFile.text(config)),
             windowStart: main.window.start.map(Timestamp.formatDateTime), windowEnd: Timestamp.formatDateTime(main.window.end!),
             segments: segments, members: n, counts: counted, shares: shares(counted),
             rulesFired: config.rules.indices.map { .init(segment: config.rules[$0].segment, rule: config.rules[$0].text, members: fired[$0]) },
@@ -409,7 +409,7 @@ extension SegmentAnalysis {
     /// headed by comments saying what they were fitted to and how well they agree; nil without labels.
     public var fittedConfigText: String? {
         guard let c = calibration else { return nil }
-        func figure(_ x: Double) -> String { SegmentRules.format(x) }
+        func figure(_ x: Double) -> String { SegmentConfig.format(x) }
         func oneLine(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
         var lines = [
             "# Weft segments config fitted to labelled members: \(oneLine(configSource)) (\(c.labels.count) members).",
@@ -421,7 +421,7 @@ extension SegmentAnalysis {
             return "#   \(rule.segment): \(rule.conditions[change.condition].text) → \(change.to.text)   (in \"\(rule.text)\")"
         }
         lines += ["# Use it with --segments-config, and edit it like config/segments.toml.", ""]
-        return lines.joined(separator: "\n") + "\n" + SegmentConfig.text(config)
+        return lines.joined(separator: "\n") + "\n" + SegmentConfigFile.text(config)
     }
 
     /// Between snapshot p − 1 and p: the members whose segment changed, and how many of them sit

@@ -72,7 +72,7 @@ struct MeasureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Independent community searches (seeded, on all cores); the one of highest modularity is kept. Default: 10 on networks up to 50,000 ties, 1 above.")
     var communityRestarts: Int?
 
-    @Option(help: "Comma-separated member attributes to use as groups (E-I, mixing, brokerage, modularity by attribute); the first is the primary one. Default: every attribute with at least 2 values and no more values than half the members.")
+    @Option(help: "Comma-separated member attributes to use as groups (E-I, mixing, brokerage, modularity by attribute); the first is the primary one. Default: every attribute that looks categorical: at least 2 distinct values and at most min(max(members/10, min(10, members/2)), 100), fewer distinct values than members who have one, and not all dates or numbers.")
     var groupBy: String?
 
     @Option(parsing: .unconditional, help: "Seed for everything random (sampled betweenness, communities, permutation tests).")

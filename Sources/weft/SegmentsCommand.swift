@@ -17,7 +17,7 @@ struct SegmentOptions: ParsableArguments {
 
     /// The labelled members, resolved against the dataset's members and the config's segments;
     /// nil without --labels. A missing or malformed file is a usage error (exit 2) with its place.
-    func loadLabels(_ dataset: Dataset, rules: SegmentRules) throws -> [SegmentCalibration.Label]? {
+    func loadLabels(_ dataset: Dataset, rules: SegmentConfig) throws -> [SegmentCalibration.Label]? {
         guard let path = labels else { return nil }
         do {
             return try SegmentLabelsFile.read(path: path, members: dataset.members.ids, segments: rules.segments)
@@ -27,7 +27,7 @@ struct SegmentOptions: ParsableArguments {
     }
 
     /// Where the rules came from, naming the labels when they were fitted.
-    func source(_ config: (rules: SegmentRules, source: String)) -> String {
+    func source(_ config: (rules: SegmentConfig, source: String)) -> String {
         labels.map { "\(config.source), thresholds fitted to \($0)" } ?? config.source
     }
 
@@ -46,8 +46,8 @@ struct SegmentOptions: ParsableArguments {
 
     /// The rules and where they came from. A missing or malformed file is a usage error (exit 2),
     /// reported as file:line:column.
-    func load() throws -> (rules: SegmentRules, source: String) {
-        guard let path = segmentsConfig else { return (SegmentConfig.defaultRules, "default") }
+    func load() throws -> (rules: SegmentConfig, source: String) {
+        guard let path = segmentsConfig else { return (SegmentConfigFile.defaultConfig, "default") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure(message: "error: \(path): cannot read the segments config", exitCode: 2)
         }
@@ -55,7 +55,7 @@ struct SegmentOptions: ParsableArguments {
             throw CommandFailure(message: "error: \(path): the segments config is not UTF-8 text", exitCode: 2)
         }
         do {
-            return (try SegmentConfig.parse(text, file: path), path)
+            return (try SegmentConfigFile.parse(text, file: path), path)
         } catch let error as SegmentConfigError {
             throw CommandFailure(message: "error: \(error)", exitCode: 2)
         }
@@ -134,7 +134,7 @@ struct SegmentsCommand: ParsableCommand {
                 + ["up", "down", "left", "joined", "stayed"].map { "\($0) \(moves[$0] ?? 0)" }.joined(separator: ", ")
         }
         if let last = s.overTime.last, let moved = last.moved, let sensitive = last.movedSensitive {
-            text += "\n\(moved) members changed segment, \(sensitive) of them within the ±\(SegmentRules.format(100 * s.sensitivity.step))% threshold band"
+            text += "\n\(moved) members changed segment, \(sensitive) of them within the ±\(SegmentConfig.format(100 * s.sensitivity.step))% threshold band"
                 + (last.mostlyThresholdNoise == true ? " (most movement may be threshold noise)" : "")
         }
         if let c = s.clusters {
@@ -143,8 +143,8 @@ struct SegmentsCommand: ParsableCommand {
                 + " agree; \(c.disagreeing) members disagree (segments.csv: cluster_segment)"
         }
         if let f = s.calibration {
-            text += "\nfitted to \(f.labelled) labelled members: agreement \(SegmentRules.format(f.agreementBefore)) before, \(SegmentRules.format(f.agreementAfter)) after"
-                + (f.crossValidated.map { ", \(f.folds)-fold cross-validated \(SegmentRules.format($0))" } ?? "")
+            text += "\nfitted to \(f.labelled) labelled members: agreement \(SegmentConfig.format(f.agreementBefore)) before, \(SegmentConfig.format(f.agreementAfter)) after"
+                + (f.crossValidated.map { ", \(f.folds)-fold cross-validated \(SegmentConfig.format($0))" } ?? "")
                 + "; \(f.changes.count) thresholds moved; \(f.disagreements.count) labelled members still disagree"
             for d in f.disagreements.prefix(10) {
                 text += "\n  \(d.member): labelled \(d.label), rules say \(d.segment) (\(d.reasons))" + (d.labelNeeds.isEmpty ? "" : "; \(d.label) needs \(d.labelNeeds)")

@@ -27,7 +27,7 @@ struct PeriodLimitOptions: ParsableArguments {
 
 extension PeriodLimitOptions {
     /// Refuses, before any work, segments over more than --max-periods snapshots.
-    func checkSegmentSnapshots(_ dataset: Dataset, window: TimeWindow, rules: SegmentRules) throws {
+    func checkSegmentSnapshots(_ dataset: Dataset, window: TimeWindow, rules: SegmentConfig) throws {
         guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: rules), let last = ends.last else { return }
         try check(ends.count, of: "segment snapshots", from: ends[0], to: last, change: "a longer `period` in the segments config")
     }

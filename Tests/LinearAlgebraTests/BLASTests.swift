@@ -116,13 +116,6 @@ import Testing
             try LinearSolve.positiveDefinite(Matrix([[1, 2], [2, 1]]), Matrix(rows: 2, columns: 1, columnMajor: [1, 1]))
         }
     }
-
-    @Test func sparseMatchesDense() {
-        let s = SparseMatrix(rows: 3, columns: 3, triplets: [(0, 1, 1), (1, 0, 1), (1, 2, 2), (2, 1, 2), (1, 2, 1)])
-        #expect(s.nonZeroCount == 4)
-        #expect(s.dense == Matrix([[0, 1, 0], [1, 0, 3], [0, 2, 0]]))
-        #expect(s.multiply([1, 2, 3]) == BLAS.product(s.dense, vector: [1, 2, 3]))
-    }
 }
 
 @Suite struct RepeatedEigenvalueTests {

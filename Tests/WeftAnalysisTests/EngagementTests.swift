@@ -88,7 +88,7 @@ struct EngagementTests {
 
     @Test func rolesAreConfigurableAsSteeringOrSharing() throws {
         let (i, a, facts) = EngagementTests.crafted()
-        let rules = try SegmentConfig.parse("""
+        let rules = try SegmentConfigFile.parse("""
             [settings]
             steering_roles = ["host"]
             sharing_roles = ["presenter", "Moderator"]
@@ -105,7 +105,7 @@ struct EngagementTests {
     }
 
     @Test func craftedMembersLandInTheirSegments() {
-        let rules = SegmentConfig.defaultRules
+        let rules = SegmentConfigFile.defaultConfig
         let f = EngagementTests.features()
         let t = rules.resolve(f)
         let (segment, fired) = rules.classify(f, thresholds: t)
@@ -132,7 +132,7 @@ struct EngagementTests {
     }
 
     /// The rules of Weft 0.6 (percentiles of the members), kept to test percentile thresholds.
-    static let percentileRules = try! SegmentConfig.parse("""
+    static let percentileRules = try! SegmentConfigFile.parse("""
         [[segment]]
         name = "crew"
         rules = ["governance", "active_role_events >= 2", "events_attended >= p75 and core_number >= p75"]
@@ -158,14 +158,14 @@ struct EngagementTests {
     }
 
     @Test func thresholdEdges() throws {
-        #expect(SegmentRules.percentile(75, sorted: [0, 1, 2, 2, 3]) == 2)
-        #expect(SegmentRules.percentile(50, sorted: [1, 2, 3, 4]) == 2.5)
-        #expect(SegmentRules.percentile(0, sorted: [1, 2, 3, 4]) == 1 && SegmentRules.percentile(100, sorted: [1, 2, 3, 4]) == 4)
-        #expect(SegmentRules.percentile(10, sorted: []).isNaN)
+        #expect(SegmentConfig.percentile(75, sorted: [0, 1, 2, 2, 3]) == 2)
+        #expect(SegmentConfig.percentile(50, sorted: [1, 2, 3, 4]) == 2.5)
+        #expect(SegmentConfig.percentile(0, sorted: [1, 2, 3, 4]) == 1 && SegmentConfig.percentile(100, sorted: [1, 2, 3, 4]) == 4)
+        #expect(SegmentConfig.percentile(10, sorted: []).isNaN)
         let f = EngagementTests.features()
         func segments(_ rule: String) throws -> [String] {
             let text = "[[segment]]\nname = \"top\"\nrules = [\"\(rule)\"]\n[[segment]]\nname = \"rest\"\nrules = [\"records >= 1\"]\n"
-            let rules = try SegmentConfig.parse(text)
+            let rules = try SegmentConfigFile.parse(text)
             return rules.classify(f, thresholds: rules.resolve(f)).segment.map { rules.segments[Int($0)] }
         }
         // events: member 1 and 2 have exactly 2.
@@ -195,7 +195,7 @@ struct EngagementTests {
         }
         attendance.sortByDate()
         let f = EngagementFeatures(interactions: InteractionLog(), attendance: attendance, facts: MemberFacts(count: 5), window: EngagementTests.window)
-        let rules = try SegmentConfig.parse("[[segment]]\nname = \"busy\"\nrules = [\"events_attended >= 5\", \"governance\"]\n[[segment]]\nname = \"rest\"\nrules = [\"records >= 1\"]\n")
+        let rules = try SegmentConfigFile.parse("[[segment]]\nname = \"busy\"\nrules = [\"events_attended >= 5\", \"governance\"]\n[[segment]]\nname = \"rest\"\nrules = [\"records >= 1\"]\n")
         let t = rules.resolve(f)
         let base = rules.classify(f, thresholds: t).segment
         let s = ThresholdSensitivity(rules: rules, features: f, thresholds: t, base: base, step: 0.2)
@@ -223,20 +223,20 @@ struct SegmentConfigTests {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         let file = try String(contentsOf: url.appendingPathComponent("config/segments.toml"), encoding: .utf8)
-        #expect(file.trimmingCharacters(in: .newlines) == SegmentConfig.defaultText.trimmingCharacters(in: .newlines))
-        let rules = SegmentConfig.defaultRules
+        #expect(file.trimmingCharacters(in: .newlines) == SegmentConfigFile.defaultText.trimmingCharacters(in: .newlines))
+        let rules = SegmentConfigFile.defaultConfig
         #expect(rules.segments == ["crew", "deep_diver", "passenger", "inactive", "unclassified"])
         #expect(rules.rules.count == 9 && rules.windowMonths == 12 && rules.period == .year)
         #expect(rules.rules[2].conditions == [SegmentCondition(.steeringEvents, .atLeast, .value(1)),
                                               SegmentCondition(.topicCoverage, .atLeast, .value(0.5))])
         #expect(rules.steeringRoles == ["host", "facilitator", "organiser"] && rules.sharingRoles == ["presenter"])
-        #expect(rules.focusPriorEvents == 4 && rules.clusterFeatures == SegmentRules.defaultClusterFeatures)
+        #expect(rules.focusPriorEvents == 4 && rules.clusterFeatures == SegmentConfig.defaultClusterFeatures)
         // No percentile in the default rules: they do not move with the network's mix.
         #expect(rules.rules.allSatisfy { $0.conditions.allSatisfy { if case .percentile? = $0.threshold { false } else { true } } })
     }
 
     @Test func theEchoedTextParsesBackToTheSameConfig() throws {
-        var rules = SegmentConfig.defaultRules
+        var rules = SegmentConfigFile.defaultConfig
         rules.period = nil
         rules.sensitivity = 0.15
         rules.rules[3].conditions[1].threshold = .value(0.123456789)
@@ -245,18 +245,110 @@ struct SegmentConfigTests {
         rules.steeringRoles = ["host", "chair \"quoted\""]
         rules.sharingRoles = []
         rules.focusPriorEvents = 2.5
-        let again = try SegmentConfig.parse(SegmentConfig.text(rules))
+        let again = try SegmentConfigFile.parse(SegmentConfigFile.text(rules))
         #expect(again == rules)
-        #expect(!SegmentConfig.text(rules).contains("#"))
+        #expect(!SegmentConfigFile.text(rules).contains("#"))
         // Line breaks and tabs inside quoted text (found by FuzzConfig: a column name with "\n"
         // was echoed as a raw line break, which does not read back).
         rules.leftColumn = "left\nwith\tbreaks \\ and \"quotes\""
-        #expect(try SegmentConfig.parse(SegmentConfig.text(rules)) == rules)
-        let found = "[settings]\nleft_column = \"leftsurvn_rrrn\\n\\n\\nt\"\n" + SegmentConfig.text(SegmentConfig.defaultRules)
+        #expect(try SegmentConfigFile.parse(SegmentConfigFile.text(rules)) == rules)
+        let found = "[settings]\nleft_column = \"leftsurvn_rrrn\\n\\n\\nt\"\n" + SegmentConfigFile.text(SegmentConfigFile.defaultConfig)
             .split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("[[segment]]") }.joined(separator: "\n")
-        let parsed = try SegmentConfig.parse(found)
+        let parsed = try SegmentConfigFile.parse(found)
         #expect(parsed.leftColumn == "leftsurvn_rrrn\n\n\nt")
-        #expect(try SegmentConfig.parse(SegmentConfig.text(parsed)) == parsed)
+        #expect(try SegmentConfigFile.parse(SegmentConfigFile.text(parsed)) == parsed)
+    }
+
+    /// Any TOML spelling of the same data is the same config.
+    @Test func everyTOMLSpellingOfAConfigReadsTheSame() throws {
+        let plain = try SegmentConfigFile.parse("""
+            [settings]
+            window_months = 6
+            period = "quarter"
+            governance_column = "gov"
+            steering_roles = ["host", "chair"]
+            sensitivity = 0.25
+
+            [[segment]]
+            name = "crew"
+            rules = ["governance", "steering_events >= 2"]
+
+            [[segment]]
+            name = "rest"
+            rules = ["records >= 1"]
+            """)
+        #expect(plain.windowMonths == 6 && plain.period == .quarter && plain.governanceColumn == "gov")
+        #expect(plain.steeringRoles == ["host", "chair"] && plain.sensitivity == 0.25 && plain.segments.prefix(2) == ["crew", "rest"])
+        let spellings = [
+            // Spaces in headers, quoted keys, literal and multi-line strings, a float written 25e-2.
+            #"""
+            [ settings ]
+            'window_months' = 6
+            "period" = 'quarter'
+            governance_column = """gov"""
+            steering_roles = [
+              'host',   # a literal string
+              "chair",
+            ]
+            sensitivity = 25e-2
+            [[ segment ]]
+            name = 'crew'
+            rules = ['''governance''', """
+            steering_events \
+                >= 2"""]
+            [[segment]]
+            name = "rest"
+            rules = ["records >= 1"]
+            """#,
+            // Dotted keys and inline tables, an array of inline tables for the segments.
+            """
+            settings.window_months = 6
+            settings.period = "quarter"
+            settings . governance_column = "gov"
+            settings.steering_roles = ["host", "chair"]
+            settings.sensitivity = 0.25
+            segment = [
+              { name = "crew", rules = ["governance", "steering_events >= 2"] },
+              { name = "rest", rules = ["records >= 1"] },
+            ]
+            """,
+            // An inline settings table and a single rule as a string.
+            """
+            settings = { window_months = 6, period = "quarter", governance_column = "gov", steering_roles = ["host", "chair"], sensitivity = 0.25 }
+            [[segment]]
+            name = "crew"
+            rules = ["governance", "steering_events >= 2"]
+            [[segment]]
+            name = "rest"
+            rules = "records >= 1"
+            """,
+        ]
+        for text in spellings { #expect(try SegmentConfigFile.parse(text) == plain, "\(text)") }
+    }
+
+    @Test(arguments: [
+        ("[settings]\nwindow_months = 12.5\n", 2, 17, "settings.window_months", "'window_months' is a whole number"),
+        ("[settings]\ncluster_features = [\"partners\", 3]\n", 2, 33, "settings.cluster_features", "list of \"feature\" names"),
+        ("[settings]\ncluster_features = [\"partners\", 'nobody']\n", 2, 33, "settings.cluster_features", "unknown feature 'nobody'"),
+        ("[[segment]]\nname = \"crew\"\nrules = [\"\"\"governance and \\\n         evnts >= 2\"\"\"]\n", 4, 10, "segment[1].rules[1]",
+         "unknown feature 'evnts'"),
+        ("[[segment]]\nname = \"a\"\nrules = [\"records >= 1\"]\n[[segment]]\nname = \"b\"\nrules = [\"governance\", \"\\u0067overnance and x\"]\n",
+         6, 45, "segment[2].rules[2]", "unknown feature 'x'"),
+        ("[[segment]]\nname = \"a\"\nrules = [\"records >= 1\"]\ncolour = \"red\"\n", 4, 1, "segment[1].colour", "unknown key 'colour'"),
+        ("[segment]\nname = \"a\"\n", 1, 1, "segment", "a [[segment]] block (with two brackets)"),
+        ("period = \"year\"\n", 1, 1, "period", "must sit under [settings] or [[segment]]"),
+    ])
+    func valueErrorsNameTheirKeyPath(_ text: String, _ line: Int, _ column: Int, _ keyPath: String, _ message: String) {
+        do {
+            _ = try SegmentConfigFile.parse(text, file: "x.toml")
+            Issue.record("accepted: \(text)")
+        } catch let error as SegmentConfigError {
+            #expect(error.line == line && error.column == column && error.keyPath == keyPath, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+            #expect(error.description == "x.toml:\(line):\(column): \(error.message) (at \(keyPath))")
+        } catch {
+            Issue.record("\(error)")
+        }
     }
 
     @Test(arguments: [
@@ -279,7 +371,7 @@ struct SegmentConfigTests {
     ])
     func errorsNameTheirPlace(_ text: String, _ line: Int, _ column: Int, _ message: String) {
         do {
-            _ = try SegmentConfig.parse(text, file: "x.toml")
+            _ = try SegmentConfigFile.parse(text, file: "x.toml")
             Issue.record("accepted: \(text)")
         } catch let error as SegmentConfigError {
             #expect(error.line == line && error.column == column, "\(error)")
@@ -377,7 +469,7 @@ struct EngagementClusterTests {
     @Test(arguments: [20_000, 25])
     func twoKindsMakeTwoClustersThatMatchTheRules(_ sample: Int) throws {
         let f = EngagementClusterTests.twoKinds()
-        var rules = SegmentConfig.defaultRules
+        var rules = SegmentConfigFile.defaultConfig
         rules.clusterSample = sample
         rules.clusterFeatures.append(.eventsAttended)
         let segments = rules.classify(f, thresholds: rules.resolve(f)).segment

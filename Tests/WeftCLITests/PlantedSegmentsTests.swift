@@ -11,13 +11,13 @@ struct PlantedSegmentsTests {
     static let seed: UInt64 = 21
 
     /// Each member's segment under `rules` on a planted network, over its year.
-    static func segments(_ network: PlantedNetwork, rules: SegmentRules = SegmentConfig.defaultRules) -> (names: [String], features: EngagementFeatures) {
+    static func segments(_ network: PlantedNetwork, rules: SegmentConfig = SegmentConfigFile.defaultConfig) -> (names: [String], features: EngagementFeatures) {
         let features = PlantedSegmentsTests.features(network, rules: rules)
         let segment = rules.classify(features, thresholds: rules.resolve(features)).segment
         return (segment.map { rules.segments[Int($0)] }, features)
     }
 
-    static func features(_ network: PlantedNetwork, rules: SegmentRules = SegmentConfig.defaultRules) -> EngagementFeatures {
+    static func features(_ network: PlantedNetwork, rules: SegmentConfig = SegmentConfigFile.defaultConfig) -> EngagementFeatures {
         let (interactions, attendance) = network.logs()
         let facts = MemberFacts(governance: network.members.map(\.governance), joined: network.joinedInstants,
                                 left: Array(repeating: nil, count: network.members.count))
@@ -29,7 +29,7 @@ struct PlantedSegmentsTests {
     /// confusion[profile][segment] with segments in the default order (crew, deep_diver,
     /// passenger, inactive, unclassified).
     static func confusion(_ profiles: [PlantedProfile], _ segments: [String]) -> [[Int]] {
-        let names = SegmentConfig.defaultRules.segments
+        let names = SegmentConfigFile.defaultConfig.segments
         var counts = [[Int]](repeating: [Int](repeating: 0, count: names.count), count: PlantedProfile.allCases.count)
         for (p, s) in zip(profiles, segments) { counts[PlantedProfile.allCases.firstIndex(of: p)!][names.firstIndex(of: s)!] += 1 }
         return counts
@@ -75,7 +75,7 @@ struct PlantedSegmentsTests {
     }
 
     /// A config whose numeric thresholds are all halved: the kind of start a team's first guess gives.
-    static func halved(_ rules: SegmentRules) -> SegmentRules {
+    static func halved(_ rules: SegmentConfig) -> SegmentConfig {
         var out = rules
         for r in out.rules.indices {
             for c in out.rules[r].conditions.indices {
@@ -94,18 +94,18 @@ struct PlantedSegmentsTests {
         var order = Array(network.members.indices)
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.int(below: i + 1)) }
         let labelled = Array(order.prefix(network.members.count / 10)), rest = Array(order.dropFirst(network.members.count / 10))
-        for start in [PlantedSegmentsTests.halved(SegmentConfig.defaultRules), SegmentConfig.defaultRules] {
+        for start in [PlantedSegmentsTests.halved(SegmentConfigFile.defaultConfig), SegmentConfigFile.defaultConfig] {
             let features = PlantedSegmentsTests.features(network, rules: start)
             let names = start.segments
             let labels = labelled.map { SegmentCalibration.Label(member: $0, segment: names.firstIndex(of: network.members[$0].profile.rawValue)!) }
             let fit = SegmentCalibration(rules: start, features: features, labels: labels, seed: 1)
-            func agreement(_ rules: SegmentRules) -> Double {
+            func agreement(_ rules: SegmentConfig) -> Double {
                 let segment = rules.classify(features, thresholds: rules.resolve(features)).segment
                 return Double(rest.filter { names[Int(segment[$0])] == network.members[$0].profile.rawValue }.count) / Double(rest.count)
             }
             let before = agreement(start), after = agreement(fit.fitted)
             print("calibration \(name): on the other 90% \(before) → \(after); labelled \(fit.agreementBefore) → \(fit.agreementAfter), cross-validated \(fit.crossValidated!)")
-            if start == SegmentConfig.defaultRules {
+            if start == SegmentConfigFile.defaultConfig {
                 #expect(after >= before - 0.01, "\(name): \(before) → \(after)")
             } else {
                 #expect(after > before + 0.05, "\(name): \(before) → \(after)")
@@ -116,7 +116,7 @@ struct PlantedSegmentsTests {
             // Every disagreement left explains itself.
             for d in fit.disagreements { #expect(!d.reasons.isEmpty && d.label != d.segment) }
             // The fitted rules read back from their text.
-            #expect(try! SegmentConfig.parse(SegmentConfig.text(fit.fitted)) == fit.fitted)
+            #expect(try! SegmentConfigFile.parse(SegmentConfigFile.text(fit.fitted)) == fit.fitted)
         }
     }
 
@@ -127,7 +127,7 @@ struct PlantedSegmentsTests {
         let network = PlantedNetwork(PlantedComposition.all.first { $0.name == "balanced-medium" }!, seed: PlantedSegmentsTests.seed)
         try network.write(to: folder.path)
         let start = folder.appendingPathComponent("start.toml")
-        try SegmentConfig.text(PlantedSegmentsTests.halved(SegmentConfig.defaultRules)).write(to: start, atomically: true, encoding: .utf8)
+        try SegmentConfigFile.text(PlantedSegmentsTests.halved(SegmentConfigFile.defaultConfig)).write(to: start, atomically: true, encoding: .utf8)
         let labelled = network.members.enumerated().filter { $0.offset % 10 == 3 }
         try ("member,segment\n" + labelled.map { "\($0.element.id),\($0.element.profile.rawValue)\n" }.joined())
             .write(to: folder.appendingPathComponent("known.csv"), atomically: true, encoding: .utf8)
@@ -138,14 +138,14 @@ struct PlantedSegmentsTests {
         #expect(run.stdout.contains("fitted to 40 labelled members: agreement "), "\(run.stdout)")
         let fitted = try String(contentsOf: out.appendingPathComponent("segments-fitted.toml"), encoding: .utf8)
         #expect(fitted.hasPrefix("# Weft segments config fitted to labelled members: \(start.path), thresholds fitted to "))
-        let rules = try SegmentConfig.parse(fitted)
-        #expect(rules.rules.map(\.text) != PlantedSegmentsTests.halved(SegmentConfig.defaultRules).rules.map(\.text))
+        let rules = try SegmentConfigFile.parse(fitted)
+        #expect(rules.rules.map(\.text) != PlantedSegmentsTests.halved(SegmentConfigFile.defaultConfig).rules.map(\.text))
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("segments.json"))) as! [String: Any]
         let calibration = try #require(summary["calibration"] as? [String: Any])
         #expect(calibration["labelled"] as? Int == 40 && calibration["folds"] as? Int == 5)
         let after = calibration["agreement_after"] as! Double, before = calibration["agreement_before"] as! Double
         #expect(after > before)
-        #expect(try SegmentConfig.parse((summary["config"] as! [String: Any])["text"] as! String) == rules)
+        #expect(try SegmentConfigFile.parse((summary["config"] as! [String: Any])["text"] as! String) == rules)
         let disagreements = calibration["disagreements"] as! [[String: Any]]
         #expect(disagreements.count == Int(((1 - after) * 40).rounded()))
         let csv = try String(contentsOf: out.appendingPathComponent("segments.csv"), encoding: .utf8).split(separator: "\n")

@@ -98,8 +98,8 @@ import WeftSample
         let s = try #require(report["segments"] as? [String: Any])
         let config = try #require(s["config"] as? [String: Any])
         #expect(config["source"] as? String == "default")
-        let echoed = try SegmentConfig.parse(config["text"] as! String)
-        #expect(echoed == SegmentConfig.defaultRules)
+        let echoed = try SegmentConfigFile.parse(config["text"] as! String)
+        #expect(echoed == SegmentConfigFile.defaultConfig)
         let overTime = s["over_time"] as! [[String: Any]]
         #expect(overTime.count == 3 && overTime[0]["movements"] is NSNull)
         let moves = overTime[2]["movements"] as! [String: Int]

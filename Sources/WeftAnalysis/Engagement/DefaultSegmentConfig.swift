@@ -1,5 +1,5 @@
 /// The default segments config, as committed in config/segments.toml (a test keeps the two equal).
-extension SegmentConfig {
+extension SegmentConfigFile {
     public static let defaultText = #"""
 # Weft engagement segments: passengers, deep divers and crew.
 #
@@ -93,7 +93,7 @@ rules = [
 """#
 
     /// The default rules and settings.
-    public static let defaultRules: SegmentRules = {
+    public static let defaultConfig: SegmentConfig = {
         do { return try parse(defaultText, file: "default segments config") } catch { fatalError("\(error)") }
     }()
 }

@@ -55,7 +55,7 @@ public struct EngagementClusters: Sendable {
     }
 
     /// nil when fewer than `clustersMin` + 1 members are active or no feature varies.
-    public init?(features data: EngagementFeatures, segments: [Int32], segmentCount: Int, config: SegmentRules,
+    public init?(features data: EngagementFeatures, segments: [Int32], segmentCount: Int, config: SegmentConfig,
                  seed: UInt64, threads: Int = Parallel.threadCount) {
         let members = (0..<data.memberCount).filter { data.isActive[$0] }
         let n = members.count
@@ -126,9 +126,9 @@ public struct EngagementClusters: Sendable {
     static func robustlyScaled(_ x: [Double]) -> [Double]? {
         let present = x.filter { !$0.isNaN }.sorted()
         guard !present.isEmpty else { return nil }
-        let median = SegmentRules.percentile(50, sorted: present)
+        let median = SegmentConfig.percentile(50, sorted: present)
         let filled = x.map { $0.isNaN ? median : $0 }
-        let iqr = SegmentRules.percentile(75, sorted: present) - SegmentRules.percentile(25, sorted: present)
+        let iqr = SegmentConfig.percentile(75, sorted: present) - SegmentConfig.percentile(25, sorted: present)
         let mean = filled.reduce(0, +) / Double(filled.count)
         let sd = (filled.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(filled.count)).squareRoot()
         guard sd > 1e-12 * max(1, abs(mean)) else { return nil }

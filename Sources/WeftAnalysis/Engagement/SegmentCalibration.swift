@@ -51,8 +51,8 @@ public struct SegmentCalibration: Sendable {
         public let labelNeeds: String
     }
 
-    public let start: SegmentRules
-    public let fitted: SegmentRules
+    public let start: SegmentConfig
+    public let fitted: SegmentConfig
     public let labels: [Label]
     public let changes: [Change]
     /// Agreement on the labelled members with the starting and with the fitted thresholds.
@@ -69,7 +69,7 @@ public struct SegmentCalibration: Sendable {
     /// - Parameters:
     ///   - labels: members and their segments (indices into `rules.segments`); each member once.
     ///   - seed: deals the labelled members into folds.
-    public init(rules: SegmentRules, features: EngagementFeatures, labels: [Label], folds: Int = 5, seed: UInt64) {
+    public init(rules: SegmentConfig, features: EngagementFeatures, labels: [Label], folds: Int = 5, seed: UInt64) {
         start = rules
         self.labels = labels
         let search = ThresholdSearch(rules: rules, features: features)
@@ -105,16 +105,16 @@ public struct SegmentCalibration: Sendable {
 
         let final = fitted
         let resolved = final.resolve(features)
-        let classifier = SegmentRules.Classifier(final, features, thresholds: resolved)
+        let classifier = SegmentConfig.Classifier(final, features, thresholds: resolved)
         let names = final.segments
         disagreements = labels.compactMap { label in
             let (segment, rule) = classifier.classify(label.member)
             guard Int(segment) != label.segment else { return nil }
             let name = names[label.segment]
             let needs: String
-            if name == SegmentRules.inactive {
+            if name == SegmentConfig.inactive {
                 needs = "no record in the window"
-            } else if name == SegmentRules.unclassified {
+            } else if name == SegmentConfig.unclassified {
                 needs = "no rule to match"
             } else {
                 needs = final.needs(features, member: label.member, segment: name, thresholds: resolved) ?? ""
@@ -127,7 +127,7 @@ public struct SegmentCalibration: Sendable {
 
 /// The coordinate search behind `SegmentCalibration`, on one window's features.
 struct ThresholdSearch {
-    let base: SegmentRules
+    let base: SegmentConfig
     let features: EngagementFeatures
     /// The starting thresholds as given (`[rule][condition]`, nil for bare conditions).
     let start: [[SegmentThreshold?]]
@@ -136,7 +136,7 @@ struct ThresholdSearch {
     /// Each active member's sorted values per feature, for percentile candidates.
     private let sortedValues: [EngagementFeature: [Double]]
 
-    init(rules: SegmentRules, features: EngagementFeatures) {
+    init(rules: SegmentConfig, features: EngagementFeatures) {
         base = rules
         self.features = features
         start = rules.rules.map { $0.conditions.map(\.threshold) }
@@ -154,7 +154,7 @@ struct ThresholdSearch {
     }
 
     /// The rules with these thresholds.
-    func rules(with thresholds: [[SegmentThreshold?]]) -> SegmentRules {
+    func rules(with thresholds: [[SegmentThreshold?]]) -> SegmentConfig {
         var out = base
         for r in out.rules.indices { for c in out.rules[r].conditions.indices { out.rules[r].conditions[c].threshold = thresholds[r][c] } }
         return out
@@ -163,7 +163,7 @@ struct ThresholdSearch {
     /// Labelled members whose segment under `thresholds` is their label.
     func agreeing(_ thresholds: [[SegmentThreshold?]], _ labels: [SegmentCalibration.Label]) -> Int {
         let rules = self.rules(with: thresholds)
-        let classifier = SegmentRules.Classifier(rules, features, thresholds: resolve(thresholds))
+        let classifier = SegmentConfig.Classifier(rules, features, thresholds: resolve(thresholds))
         return labels.reduce(0) { $0 + (Int(classifier.classify($1.member).segment) == $1.segment ? 1 : 0) }
     }
 
@@ -171,14 +171,14 @@ struct ThresholdSearch {
         labels.isEmpty ? 0 : Double(agreeing(thresholds, labels)) / Double(labels.count)
     }
 
-    /// Thresholds as numbers; percentiles over the active members, as `SegmentRules.resolve`.
+    /// Thresholds as numbers; percentiles over the active members, as `SegmentConfig.resolve`.
     func resolve(_ thresholds: [[SegmentThreshold?]]) -> [[Double]] {
         thresholds.indices.map { r in
             thresholds[r].indices.map { c in
                 switch thresholds[r][c] {
                 case .value(let x)?: return x
                 case nil: return 0
-                case .percentile(let p)?: return SegmentRules.percentile(p, sorted: sortedValues[base.rules[r].conditions[c].feature] ?? [])
+                case .percentile(let p)?: return SegmentConfig.percentile(p, sorted: sortedValues[base.rules[r].conditions[c].feature] ?? [])
                 }
             }
         }

@@ -24,7 +24,7 @@ public struct ThresholdSensitivity: Sendable, Equatable {
     /// How many members change segment under at least one move.
     public var changedCount: Int { changedMembers.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
-    public init(rules: SegmentRules, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double) {
+    public init(rules: SegmentConfig, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double) {
         self.step = step
         var entries: [Entry] = []
         var anyChange = [Bool](repeating: false, count: base.count)

@@ -39,7 +39,7 @@ extension HTMLReport.Extras {
     /// The segment rules as definitions (the term is the segment's name, which report.html shows
     /// as a reader says it), without the rules that test a column the members file
     /// does not have (the governance flag): those hold for nobody, and one note says so.
-    static func ruleDefinitions(_ config: SegmentRules, hasGovernance: Bool) -> [(term: String, definition: String)] {
+    static func ruleDefinitions(_ config: SegmentConfig, hasGovernance: Bool) -> [(term: String, definition: String)] {
         let tests = { (r: SegmentRule) in r.conditions.contains { $0.feature == .governance } }
         var shown = config.rules.filter { hasGovernance || !tests($0) }.map { (term: $0.segment, definition: $0.text) }
         if !hasGovernance, config.rules.contains(where: tests) {
