@@ -63,9 +63,12 @@ extension HTMLReport {
         }
         cards.append(card(w("card.isolates"), HTMLText.count(n.isolates), w("card.isolates.note")))
         if let s = extras.segments, let colouring = c.segmentColouring {
-            let (_, legend) = colouring.colours(w)
-            let total = max(1, colouring.category.count)
-            cards.append(card(w("card.segments"), legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), w("card.segments.note")))
+            // The largest segments with their share of all members, as report.json's summary has
+            // them (the map legend folds one-member segments into "other"; a share does not).
+            let total = Double(max(1, colouring.category.count))
+            var shares = headline.segments.filter { $0.members > 0 }.sorted { $0.members > $1.members }.map { (label: c.segmentName($0.segment), share: $0.share) }
+            if shares.isEmpty { shares = colouring.colours(w).legend.map { (label: $0.label, share: Double($0.count) / total) } }
+            cards.append(card(w("card.segments"), shares.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent($0.share))" }.joined(separator: "<br>"), w("card.segments.note")))
             let movement = headline.movement.map { w("card.movement.value", HTMLText.count($0.up), HTMLText.count($0.down)) }
             let note = headline.movement.flatMap { m in c.findings.movementSpan.map { span in
                 w(span.months > 0 ? "card.movement.months" : "card.movement.window", String(span.months), HTMLText.escape(HTMLText.date(span.from)),
@@ -76,7 +79,7 @@ extension HTMLReport {
         } else {
             cards.append(card(w("card.segmentsMovement"), nil, w("card.segmentsMovement.na")))
         }
-        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(w($0.severity == .warning ? "note.warning" : "note.info")):</b> \(c.warning($0))</p>" }
+        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(w("note.label", w($0.severity == .warning ? "note.warning" : "note.info")))</b> \(c.warning($0))</p>" }
         page.section("headline", w.plain("section.headline"), "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
     }
 

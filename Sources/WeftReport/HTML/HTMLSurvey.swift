@@ -13,7 +13,7 @@ extension HTMLReport {
         var html = "<p class=\"note\">" + w(analysis.options.network == .survey ? "survey.views.survey" : "survey.views.records", members) + "</p>"
         html += "<p class=\"note\">\(w("survey.rule", "<b>" + HTMLText.escape(c.symmetrisation(s.symmetrisation)) + "</b>", c.symmetrisationReason(s)))</p>"
         for warning in s.warnings where warning.code == "survey_response_rates_differ" {
-            html += "<p class=\"note\"><b>\(w("note.warning")):</b> \(c.warning(warning))</p>"
+            html += "<p class=\"note\"><b>\(w("note.label", w("note.warning")))</b> \(c.warning(warning))</p>"
         }
         for r in s.byRelation {
             html += "<h3>\(HTMLText.escape(r.relation))</h3>"

@@ -154,6 +154,7 @@ extension Catalogue {
         "card.segmentsMovement.na": "engagement segments were not computed",
         "note.warning": "warning",
         "note.info": "info",
+        "note.label": "{1}:",
 
         // Maps and tables
         "maps.colouredBy": "Coloured by {1}",

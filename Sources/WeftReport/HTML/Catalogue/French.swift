@@ -148,6 +148,7 @@ extension Catalogue {
         "card.segmentsMovement.na": "les segments d’engagement n’ont pas été calculés",
         "note.warning": "attention",
         "note.info": "information",
+        "note.label": "{1} :",
 
         // Maps and tables
         "maps.colouredBy": "Couleurs par {1}",

@@ -148,6 +148,7 @@ extension Catalogue {
         "card.segmentsMovement.na": "os segmentos de engajamento não foram calculados",
         "note.warning": "atenção",
         "note.info": "informação",
+        "note.label": "{1}:",
 
         // Maps and tables
         "maps.colouredBy": "Cores por {1}",

@@ -148,6 +148,7 @@ extension Catalogue {
         "card.segmentsMovement.na": "no se calcularon los segmentos de compromiso",
         "note.warning": "atención",
         "note.info": "información",
+        "note.label": "{1}:",
 
         // Maps and tables
         "maps.colouredBy": "Colores por {1}",
