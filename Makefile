@@ -38,10 +38,12 @@ test: setup       ## build and run every test
 	$(SWIFT) test
 
 BROWSER_OUT ?= out/browser
-browser-test: build ## report.html in headless Chromium: search, click, filter, period slider, no console error; A4 PDF checks; README screenshots
+browser-test: build ## report.html (English and French) in headless Chromium: search, click, filter, period slider, no console error; A4 PDF checks; README screenshots
 	@scripts/setup.sh --browser
 	$(RELEASE) analyze SampleData --out $(BROWSER_OUT) --format html
 	python3 scripts/browser_test.py $(BROWSER_OUT)/report.html --screenshots docs/images --pdf $(BROWSER_OUT)/report.pdf
+	$(RELEASE) analyze SampleData --out $(BROWSER_OUT)-fr --format html --lang fr
+	python3 scripts/browser_test.py $(BROWSER_OUT)-fr/report.html --screenshots docs/images/fr --pdf $(BROWSER_OUT)-fr/report.pdf
 
 sample: build     ## regenerate SampleData/ from its seed, and its platform exports from the same seed and members
 	$(RELEASE) sample --size cln --seed 42 --out SampleData

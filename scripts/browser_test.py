@@ -100,7 +100,8 @@ async def explore(page, screenshots):
     await page.send("Input.insertText", text=name)
     found = await page.js("document.querySelector('[data-ui=found]').textContent")
     hits = [i for i, m in enumerate(members) if name.lower() in m["n"].lower() or name.lower() in m["id"].lower()]
-    check(found == f"{len(hits)} found", f"search '{name}' reports {len(hits)} found (page: '{found}')")
+    expected = data["words"]["found"].replace("{1}", str(len(hits)))   # in the report's language
+    check(found == expected, f"search '{name}' reports '{expected}' (page: '{found}')")
     check(await page.js(f"document.querySelectorAll('#explorer circle')[{target}].classList.contains('hit')"), "the member's dot is marked")
     card = await page.js("document.querySelector('[data-ui=card]').hidden ? null : document.querySelector('[data-ui=card]').textContent")
     check(card is not None and card.startswith(name), f"the card opens on {name}: {card!r}")
@@ -124,7 +125,7 @@ async def explore(page, screenshots):
     await page.click(spot[1], spot[2])
     card = await page.js("document.querySelector('[data-ui=card]').textContent")
     clicked = members[spot[0]]
-    check(card.startswith(clicked["n"]) and f"Connections{clicked['c']}" in card, f"clicking a dot opens its card: {card[:120]!r}")
+    check(card.startswith(clicked["n"]) and f"{data['words']['connections']}{clicked['c']}" in card, f"clicking a dot opens its card: {card[:120]!r}")
 
     # Filter: the first segment.
     if "s" in data["filters"]:

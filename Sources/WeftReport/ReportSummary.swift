@@ -1,3 +1,4 @@
+import Foundation
 import WeftAnalysis
 import WeftGraph
 import WeftIO
@@ -159,15 +160,18 @@ extension Analysis {
             let covered = Double(partial.dataEnd - partial.start) / Double(partial.nominalEnd - partial.start)
             warnings.append(DataWarning(
                 code: "partial_last_period",
-                message: "The last period (\(Timestamp.formatDate(partial.start)) to \(Timestamp.formatDate(partial.nominalEnd - 1))) is partial: the data ends on \(Timestamp.formatDate(partial.dataEnd - 1)), \(Int((covered * 100).rounded()))% of the way through it, so its activity, ties and retention read low against full periods."))
+                message: "The last period (\(Timestamp.formatDate(partial.start)) to \(Timestamp.formatDate(partial.nominalEnd - 1))) is partial: the data ends on \(Timestamp.formatDate(partial.dataEnd - 1)), \(Int((covered * 100).rounded()))% of the way through it, so its activity, ties and retention read low against full periods.",
+                parameters: [Timestamp.formatDate(partial.start), Timestamp.formatDate(partial.nominalEnd - 1), Timestamp.formatDate(partial.dataEnd - 1),
+                             String(Int((covered * 100).rounded()))]))
         }
         if options.pseudonymise && options.pseudonymKey == nil {
             warnings.append(DataWarning(
                 code: "pseudonyms_per_run",
                 message: "Pseudonyms are p0001, p0002, … in the order of the member ids: re-sorting the files does not change them, but adding or removing a member renumbers those after it, so they are valid for this member list only. Use --pseudonym-key-file for pseudonyms that stay the same across runs and datasets."))
         }
-        if let warning = survey?.warning {
-            warnings.append(DataWarning(code: "low_survey_response", message: warning))
+        if let survey, let warning = survey.warning {
+            warnings.append(DataWarning(code: "low_survey_response", message: warning,
+                                        parameters: [String(format: "%.0f", survey.responseRate * 100), survey.confidence]))
         }
         return warnings
     }

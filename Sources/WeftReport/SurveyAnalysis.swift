@@ -303,7 +303,9 @@ public struct SurveyNetwork: Sendable {
               (rates[high] - rates[low]) * 100 > SurveyWaveComparison.responseSpreadLimit else { return [] }
         let percent = { (x: Double) in String(format: "%.0f%%", x * 100) }
         return [DataWarning(code: "survey_response_rates_differ", message:
-            "survey response rates differ by \(String(format: "%.0f", (rates[high] - rates[low]) * 100)) points between waves (\(memberships[low].label) \(percent(rates[low])), \(memberships[high].label) \(percent(rates[high]))): changes between the waves may come from who answered rather than from the network")]
+            "survey response rates differ by \(String(format: "%.0f", (rates[high] - rates[low]) * 100)) points between waves (\(memberships[low].label) \(percent(rates[low])), \(memberships[high].label) \(percent(rates[high]))): changes between the waves may come from who answered rather than from the network",
+            parameters: [String(format: "%.0f", (rates[high] - rates[low]) * 100), memberships[low].label, String(format: "%.0f", rates[low] * 100),
+                         memberships[high].label, String(format: "%.0f", rates[high] * 100)])]
     }
 }
 

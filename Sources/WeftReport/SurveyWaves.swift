@@ -74,11 +74,13 @@ public struct SurveyWaveMembership: Sendable, Equatable {
         var found: [DataWarning] = []
         if date == nil && membersHaveDates {
             found.append(DataWarning(code: "survey_wave_without_date", message:
-                "survey wave '\(label)' has no date (give --wave-dates \(label)=YYYY-MM-DD or a wave_date column in the respondents list): every member in members.csv was assumed to be a member at this wave, whatever their joined and left dates, so its response rate and density are over all \(present.count) members"))
+                "survey wave '\(label)' has no date (give --wave-dates \(label)=YYYY-MM-DD or a wave_date column in the respondents list): every member in members.csv was assumed to be a member at this wave, whatever their joined and left dates, so its response rate and density are over all \(present.count) members",
+                parameters: [label, String(present.count)]))
         }
         if !respondentsListed {
             found.append(DataWarning(code: "survey_respondents_from_nominations", message:
-                "survey wave '\(label)' has no respondents list (give --respondents FILE or put respondents.csv in the data folder): the \(respondentCount) members who named someone were assumed to be the respondents, so anyone who answered and named nobody counts as a non-respondent"))
+                "survey wave '\(label)' has no respondents list (give --respondents FILE or put respondents.csv in the data folder): the \(respondentCount) members who named someone were assumed to be the respondents, so anyone who answered and named nobody counts as a non-respondent",
+                parameters: [label, String(respondentCount)]))
         }
         return found
     }

@@ -19,12 +19,23 @@ public struct DataWarning: Sendable, Equatable, Codable {
     public let file: String?
     /// One plain-English sentence a person can act on.
     public let message: String
+    /// The figures and names `message` is built from, in order (counts as plain integers, days as
+    /// YYYY-MM-DD), so that a report in another language can say the same from `code` and these
+    /// (report.html's catalogue key `warning.<code>`). Not part of report.json.
+    public let parameters: [String]
 
-    public init(code: String, severity: Severity = .warning, file: String? = nil, message: String) {
+    public init(code: String, severity: Severity = .warning, file: String? = nil, message: String, parameters: [String] = []) {
         self.code = code
         self.severity = severity
         self.file = file
         self.message = message
+        self.parameters = parameters
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(code: try container.decode(String.self, forKey: .code), severity: try container.decode(Severity.self, forKey: .severity),
+                  file: try container.decodeIfPresent(String.self, forKey: .file), message: try container.decode(String.self, forKey: .message))
     }
 
     enum CodingKeys: String, CodingKey {

@@ -150,13 +150,16 @@ extension DatasetLoader {
     static func lossWarnings(_ dataset: Dataset) -> [DataWarning] {
         var warnings: [DataWarning] = dataset.files.compactMap { f in
             guard f.rowsRead > 0, 2 * f.rejected > f.rowsRead else { return nil }
-            let why = dataset.commonestRejectReason(file: f.path).map { "; most often: \($0.reason) (\($0.count))" } ?? ""
+            let commonest = dataset.commonestRejectReason(file: f.path)
+            let why = commonest.map { "; most often: \($0.reason) (\($0.count))" } ?? ""
             return DataWarning(code: "most_rows_rejected", file: f.path,
-                               message: "\(f.path): \(f.rejected) of \(f.rowsRead) rows were rejected\(why). The figures stand on the rest; see the rejects table.")
+                               message: "\(f.path): \(f.rejected) of \(f.rowsRead) rows were rejected\(why). The figures stand on the rest; see the rejects table.",
+                               parameters: [f.path, String(f.rejected), String(f.rowsRead)])
         }
         if let m = dataset.memberMatching, m.rowsWaiting > 0 {
             warnings.append(DataWarning(code: "names_waiting_for_review",
-                                        message: "\(m.rowsWaiting) row(s) name \(m.waiting.count) person(s) who could be more than one member, or are only probably a member; they are rejected until a decision is written in match-review.csv (then run again)."))
+                                        message: "\(m.rowsWaiting) row(s) name \(m.waiting.count) person(s) who could be more than one member, or are only probably a member; they are rejected until a decision is written in match-review.csv (then run again).",
+                                        parameters: [String(m.rowsWaiting), String(m.waiting.count)]))
         }
         return warnings
     }

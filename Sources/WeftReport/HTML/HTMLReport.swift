@@ -175,11 +175,11 @@ struct Context {
         if let segmentColouring { colourings.append(segmentColouring) }
         if let primary = a.structure.primary {
             let shown = a.showsGroupLabels
-            let labels = primary.groups.labels.indices.map { shown ? primary.groups.labels[$0] : "group \($0 + 1)" }
+            let labels = primary.groups.labels.indices.map { shown ? primary.groups.labels[$0] : words.plain("colouring.group", String($0 + 1)) }
             colourings.append(NodeColouring(title: primary.attribute, labels: labels, category: primary.groups.group))
         }
         if let c = a.structure.communities {
-            colourings.append(NodeColouring(title: "community", labels: (a.communityAlignment?.numbers ?? Array(1...max(1, c.count))).map { "community \($0)" },
+            colourings.append(NodeColouring(title: "community", labels: (a.communityAlignment?.numbers ?? Array(1...max(1, c.count))).map { words.plain("colouring.community", String($0)) },
                                             category: c.groups.group))
         }
         self.colourings = colourings
@@ -204,10 +204,16 @@ struct Context {
 
     /// Member v's tooltip, already escaped.
     func title(_ v: Int) -> String {
-        var text = hidesMembers ? "member" : ids[Int32(v)]
+        var text = hidesMembers ? words.plain("tooltip.member") : ids[Int32(v)]
         if !hidesMembers && !names[v].isEmpty { text += " — " + names[v] }
-        for c in colourings where c.category[v] >= 0 { text += " · " + c.title + ": " + c.labels[Int(c.category[v])] }
+        for c in colourings where c.category[v] >= 0 { text += " · " + colouringTitle(c.title) + ": " + c.labels[Int(c.category[v])] }
         return HTMLText.escape(text)
+    }
+
+    /// Group g of the primary attribute as the page shows it: its value, or "group g + 1" when the
+    /// attribute's values are not shown (pseudonymised reports).
+    func groupName(_ g: Int, _ labels: [String]) -> String {
+        analysis.showsGroupLabels ? labels[g] : words.plain("colouring.group", String(g + 1))
     }
 
     /// Members in decreasing order of `values` (ties: member order).

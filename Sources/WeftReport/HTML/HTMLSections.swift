@@ -63,9 +63,12 @@ extension HTMLReport {
         }
         cards.append(card(w("card.isolates"), HTMLText.count(n.isolates), w("card.isolates.note")))
         if let s = extras.segments, let colouring = c.segmentColouring {
-            let (_, legend) = colouring.colours()
-            let total = max(1, colouring.category.count)
-            cards.append(card(w("card.segments"), legend.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent(Double($0.count) / Double(total)))" }.joined(separator: "<br>"), w("card.segments.note")))
+            // The largest segments with their share of all members, as report.json's summary has
+            // them (the map legend folds one-member segments into "other"; a share does not).
+            let total = Double(max(1, colouring.category.count))
+            var shares = headline.segments.filter { $0.members > 0 }.sorted { $0.members > $1.members }.map { (label: c.segmentName($0.segment), share: $0.share) }
+            if shares.isEmpty { shares = colouring.colours(w).legend.map { (label: $0.label, share: Double($0.count) / total) } }
+            cards.append(card(w("card.segments"), shares.prefix(4).map { "\(HTMLText.escape($0.label)) \(HTMLText.percent($0.share))" }.joined(separator: "<br>"), w("card.segments.note")))
             let movement = headline.movement.map { w("card.movement.value", HTMLText.count($0.up), HTMLText.count($0.down)) }
             let note = headline.movement.flatMap { m in c.findings.movementSpan.map { span in
                 w(span.months > 0 ? "card.movement.months" : "card.movement.window", String(span.months), HTMLText.escape(HTMLText.date(span.from)),
@@ -76,44 +79,48 @@ extension HTMLReport {
         } else {
             cards.append(card(w("card.segmentsMovement"), nil, w("card.segmentsMovement.na")))
         }
-        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(w($0.severity == .warning ? "note.warning" : "note.info")):</b> \(HTMLText.escape($0.message))</p>" }
+        let warnings = headline.warnings.map { "<p class=\"note\"><b>\(w("note.label", w($0.severity == .warning ? "note.warning" : "note.info")))</b> \(c.warning($0))</p>" }
         page.section("headline", w.plain("section.headline"), "<div class=\"cards\">\(cards.joined(separator: "\n"))</div>" + warnings.joined())
     }
 
     func maps(_ page: inout HTMLPage, _ c: Context) {
+        let w = c.words
         guard let map = c.map else {
-            page.section("maps", c.words.plain("section.maps"), "<p class=\"note\">The network has no members to draw.</p>")
+            page.section("maps", w.plain("section.maps"), "<p class=\"note\">\(w("maps.none"))</p>")
             return
         }
         let radii = map.radii(c.sizes)
         let titles = map.members.map(c.title)
         let top = c.hidesMembers ? [] : c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
         let ties = map.tiePath(analysis.graph)
-        var html = "<p class=\"note\">Each dot is a member, sized by \(HTMLText.escape(options.sizeBy.label)); lines are ties in the window (\(HTMLText.count(ties.count)) drawn). Positions come from one layout of the whole window, so all maps below are comparable. \(c.hidesMembers ? "" : "<span class=\"screen\">Hover over a dot for its id and name.</span>")</p>" + c.hiddenNote
-        if let note = map.subsetNote { html += "<p class=\"note\"><b>\(note)</b></p>" }
+        var html = "<p class=\"note\">\(w("maps.note", HTMLText.escape(options.sizeBy.label(w)), HTMLText.count(ties.count)))"
+            + (c.hidesMembers ? "" : " <span class=\"screen\">\(w("maps.hover"))</span>") + "</p>" + c.hiddenNote
+        if let s = map.subset {
+            html += "<p class=\"note\"><b>\(w("maps.subset", HTMLText.count(s.members), HTMLText.count(s.drawn), HTMLText.count(s.largestComponent)))</b></p>"
+        }
         // The first map is the explorable one (MapExplorer); its tie path is shared by the others.
         let explorer = MapExplorer(report: self, context: c, map: map)
         let shown: [NodeColouring?] = c.colourings.isEmpty ? [nil] : c.colourings
         for (k, colouring) in shown.enumerated() {
             let colours: [String]
             if let colouring {
-                let (colour, legend) = colouring.colours()
+                let (colour, legend) = colouring.colours(w)
                 colours = map.members.map { colouring.category[$0] >= 0 ? colour[Int(colouring.category[$0])] : SVGCharts.otherColour }
-                html += "<div class=\"mapblock\"\(k == 0 ? " id=\"explorer\"" : "")><h3>\(c.words("maps.colouredBy", HTMLText.escape(c.colouringTitle(colouring.title))))</h3>"
-                html += NetworkMap.legend(title: colouring.title, entries: legend)
+                html += "<div class=\"mapblock\"\(k == 0 ? " id=\"explorer\"" : "")><h3>\(w("maps.colouredBy", HTMLText.escape(c.colouringTitle(colouring.title))))</h3>"
+                html += NetworkMap.legend(title: c.colouringTitle(colouring.title), entries: legend)
             } else {
                 colours = Array(repeating: SVGCharts.palette[0], count: map.members.count)
                 html += "<div class=\"mapblock\" id=\"explorer\">"
             }
             let tieLayer = k == 0 ? "<defs><path id=\"window-ties\" d=\"\(ties.path)\"/></defs><use href=\"#window-ties\" class=\"ties wt\"/>"
                 : "<use href=\"#window-ties\" class=\"ties\"/>"
-            if k == 0 { html += "<p class=\"note hint\">\(c.words("explore.hint"))</p>" + explorer.controls() }
+            if k == 0 { html += "<p class=\"note hint\">\(w("explore.hint"))</p>" + explorer.controls() }
             html += map.svg(ties: tieLayer, colours: colours, radii: radii, titles: titles, labelled: Array(top),
-                            caption: colouring.map { "Network map coloured by \($0.title)" } ?? "Network map")
+                            caption: colouring.map { w.plain("maps.caption.colouredBy", c.colouringTitle($0.title)) } ?? w.plain("maps.caption"))
             if k == 0 { html += explorer.card() + explorer.data() }
             html += "</div>"
         }
-        page.section("maps", c.words.plain("section.maps"), html)
+        page.section("maps", w.plain("section.maps"), html)
         periodMaps(&page, c, map: map)
     }
 
@@ -121,40 +128,43 @@ extension HTMLReport {
     /// active members in colour, the others grey.
     func periodMaps(_ page: inout HTMLPage, _ c: Context, map: NetworkMap) {
         guard let time = analysis.time, let periods = time.periods, let activity = time.activity, periods.count > 0 else { return }
+        let w = c.words
         let chosen = Array(Set([0, periods.count / 2, periods.count - 1])).sorted()
         let colouring = c.colourings.first
-        let colour = colouring?.colours().colour
+        let colour = colouring?.colours(w).colour
         let colours = map.members.map { v -> String in
             guard let colouring, let colour, colouring.category[v] >= 0 else { return SVGCharts.palette[0] }
             return colour[Int(colouring.category[v])]
         }
         let scale = chosen.count == 1 ? 0.6 : 0.33
         let radii = map.radii(c.sizes, scale: 0.6)
-        var html = "<p class=\"note\">The same positions; each panel shows the ties with a record in that period and colours the members active in it\(colouring.map { " by \(HTMLText.escape($0.title))" } ?? ""); members inactive in the period are grey.</p><div class=\"multiples periods\">"
+        var html = "<p class=\"note\">" + (colouring.map { w("periods.note.by", HTMLText.escape(c.colouringTitle($0.title))) } ?? w("periods.note")) + "</p><div class=\"multiples periods\">"
         for p in chosen {
             let g = analysis.options.graph(of: analysis.dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
             let ties = map.tiePath(g, scale: scale)
             let active = map.members.map { activity.isActive($0, period: p) }
             html += "<figure>" + map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: colours, radii: radii, titles: [],
-                                         active: active, labelled: [], scale: scale, caption: "Period \(c.periodLabels[p])")
-            html += "<figcaption>Period from \(HTMLText.escape(c.periodLabels[p])): \(HTMLText.count(active.filter { $0 }.count)) active members drawn, \(HTMLText.count(ties.count)) ties</figcaption></figure>"
+                                         active: active, labelled: [], scale: scale, caption: w.plain("periods.caption", c.periodLabels[p]))
+            html += "<figcaption>\(w("periods.figcaption", HTMLText.escape(c.periodLabels[p]), HTMLText.count(active.filter { $0 }.count), HTMLText.count(ties.count)))</figcaption></figure>"
         }
-        page.section("periods", c.words.plain("section.periods"), html + "</div>")
+        page.section("periods", w.plain("section.periods"), html + "</div>")
     }
 
     func corePeriphery(_ page: inout HTMLPage, _ c: Context) {
-        let cp = report.corePeriphery
+        let cp = report.corePeriphery, w = c.words
         let s = analysis.structure
         let colours = [String](repeating: "#9ecae1", count: analysis.graph.nodeCount).enumerated().map { s.core.isCore[$0.offset] ? "#0072B2" : $0.element }
-        var html = "<p class=\"note\">Members placed on a spiral by continuous coreness: the most central in the middle, the periphery on the rim. Dark dots with a ring form the core of the discrete model (\(HTMLText.count(cp.coreSize)) members).\(analysis.graph.nodeCount > options.mapLimit ? " One member in \((analysis.graph.nodeCount + options.mapLimit - 1) / options.mapLimit) is drawn, in order of coreness." : "")</p>"
-        html += "<div class=\"multiples\"><figure>"
+        var html = "<p class=\"note\">\(w("core.note", HTMLText.count(cp.coreSize)))"
+        if analysis.graph.nodeCount > options.mapLimit { html += " " + w("core.sampled", HTMLText.count((analysis.graph.nodeCount + options.mapLimit - 1) / options.mapLimit)) }
+        html += "</p><div class=\"multiples\"><figure>"
         html += NetworkMap.corePicture(coreness: s.coreness.coreness, isCore: s.core.isCore, colours: colours,
                                        titles: analysis.graph.nodeCount <= options.mapLimit ? (0..<analysis.graph.nodeCount).map(c.title) : [],
-                                       limit: options.mapLimit)
-        html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity) + "</figure></div>"
+                                       limit: options.mapLimit, label: w.plain("section.core"))
+        html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity, words: w) + "</figure></div>"
         let correlation = cp.correlation.map { HTMLText.number($0, digits: 3) } ?? "–"
-        html += "<p>Fit of the core–periphery pattern (correlation with the ideal): \(correlation); continuous model \(cp.corenessCorrelation.map { HTMLText.number($0, digits: 3) } ?? "–")\(cp.corenessConverged ? "" : " (did not converge)"). A clear core–periphery network has a dense core, a sparse periphery and a correlation near 1.</p>"
-        page.section("core", c.words.plain("section.core"), html)
+        let continuous = (cp.corenessCorrelation.map { HTMLText.number($0, digits: 3) } ?? "–") + (cp.corenessConverged ? "" : " " + w("core.notConverged"))
+        html += "<p>\(w("core.fit", correlation, continuous))</p>"
+        page.section("core", w.plain("section.core"), html)
     }
 
     func brokers(_ page: inout HTMLPage, _ c: Context) {
@@ -174,14 +184,15 @@ extension HTMLReport {
             if let b = s.brokerage { row.append(HTMLText.count(b.counts[BrokerageRoles.Role.total.rawValue][v])) }
             return row
         }
-        var html = "<p class=\"note\">Members who most often lie on the shortest paths between others (normalised betweenness): they connect parts of the network that would otherwise be far apart. Low constraint and a large effective size mean contacts who do not know each other (Burt's structural holes).</p>"
-        html += rows.isEmpty ? "<p class=\"note\">No member lies between others.</p>" : table(header, rows)
-        page.section("brokers", c.words.plain("section.brokers"), html)
+        var html = "<p class=\"note\">\(w("brokers.note"))</p>"
+        html += rows.isEmpty ? "<p class=\"note\">\(w("brokers.none"))</p>" : table(header, rows)
+        page.section("brokers", w.plain("section.brokers"), html)
     }
 
     func drifting(_ page: inout HTMLPage, _ c: Context) {
+        let w = c.words
         guard let time = analysis.time, time.periods != nil else {
-            page.section("drifting", c.words.plain("section.drifting"), "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            page.section("drifting", w.plain("section.drifting"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
         let list = time.driftingAway(limit: time.settings.driftingListLength)
@@ -190,67 +201,78 @@ extension HTMLReport {
              HTMLText.percent((d.peak - d.now) / d.peak),
              time.activity?.last[d.member].map { HTMLText.escape(HTMLText.date(Timestamp.formatDate($0))) } ?? ""]
         }
-        var html = "<p class=\"note\">Members whose total tie strength at the window's end fell furthest below their own peak (only members whose peak reached the median peak count). Worth a call before they leave.</p>"
-        html += rows.isEmpty ? "<p class=\"note\">Nobody's tie strength has fallen from its peak.</p>"
-            : table([(c.words.plain("table.member"), false), (c.words.plain("table.name"), false), (c.words.plain("table.peak"), true),
-                     (c.words.plain("table.now"), true), (c.words.plain("table.fall"), true), (c.words.plain("table.lastActivity"), false)], rows)
-        page.section("drifting", c.words.plain("section.drifting"), html)
+        var html = "<p class=\"note\">\(w("drifting.note"))</p>"
+        html += rows.isEmpty ? "<p class=\"note\">\(w("drifting.none"))</p>"
+            : table([(w.plain("table.member"), false), (w.plain("table.name"), false), (w.plain("table.peak"), true),
+                     (w.plain("table.now"), true), (w.plain("table.fall"), true), (w.plain("table.lastActivity"), false)], rows)
+        page.section("drifting", w.plain("section.drifting"), html)
     }
 
     func segments(_ page: inout HTMLPage, _ c: Context) {
+        let w = c.words
         guard let s = extras.segments else {
-            page.section("segments", c.words.plain("section.segments"), "<p class=\"note\">Not available: engagement segments were not computed for this report.</p>")
+            page.section("segments", w.plain("section.segments"), "<p class=\"note\">\(w("segments.na"))</p>")
             return
         }
         guard let transitions = s.transitions else {   // the headline shows the segments; only their movement is missing
-            page.section("segments", c.words.plain("section.segments"), "<p class=\"note\">Not available: the segments of the headline are for one point in time; transitions need two segment snapshots (a window longer than one snapshot period).</p>")
+            page.section("segments", w.plain("section.segments"), "<p class=\"note\">\(w("segments.oneSnapshot"))</p>")
             return
         }
         let labels = c.segmentColouring?.labels ?? s.colouring.labels
-        var header: [(title: String, right: Bool)] = [("from \\ to", false)]
+        var header: [(title: String, right: Bool)] = [(w.plain("segments.fromTo"), false)]
         header += labels.map { ($0, true) }
         let rows = transitions.enumerated().map { (a, row) in [HTMLText.escape(labels[a])] + row.map(HTMLText.count) }
-        var html = s.transitionsCaption.map { "<p class=\"note\">\(HTMLText.escape($0))</p>" } ?? ""
+        let caption = c.findings.movementSpan.map { span in
+            w(span.months > 0 ? "segments.caption.months" : "segments.caption.window", String(span.months),
+              HTMLText.escape(HTMLText.date(span.from)), HTMLText.escape(HTMLText.date(span.to)))
+        } ?? s.transitionsCaption.map(HTMLText.escape)
+        var html = caption.map { "<p class=\"note\">\($0)</p>" } ?? ""
         html += table(header, rows)
-        page.section("segments", c.words.plain("section.segments"), html)
+        page.section("segments", w.plain("section.segments"), html)
     }
 
     func tieLifeCycle(_ page: inout HTMLPage, _ c: Context) {
+        let w = c.words
         guard let rows = analysis.time?.timeline, !rows.isEmpty else {
-            page.section("ties", c.words.plain("section.ties"), "<p class=\"note\">Not available: the window holds no dated record.</p>")
+            page.section("ties", w.plain("section.ties"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
-        var html = "<p class=\"note\">At each period's end, every tie is classed by how its decayed strength changed since the previous period's end (definitions under Methods).</p>"
-        html += SVGCharts.stackedBars(title: "Ties by change class at each period end", labels: c.periodLabels,
-                                      categories: TieChange.counted.map(\.label), counts: rows.map(\.changes))
-        html += SVGCharts.stackedBars(title: "Ties with a record in the period: new, kept from the previous period", labels: c.periodLabels,
-                                      categories: ["new", "kept"], counts: rows.map { [$0.tiesNew, $0.tiesKept] })
-        page.section("ties", c.words.plain("section.ties"), html)
+        var html = "<p class=\"note\">\(w("ties.note"))</p>"
+        html += SVGCharts.stackedBars(title: w.plain("chart.tieChange"), labels: c.periodLabels,
+                                      categories: TieChange.counted.map { w.plain("tieChange." + $0.label) }, counts: rows.map(\.changes))
+        html += SVGCharts.stackedBars(title: w.plain("chart.newKept"), labels: c.periodLabels,
+                                      categories: [w.plain("tieChange.new"), w.plain("chart.kept")], counts: rows.map { [$0.tiesNew, $0.tiesKept] })
+        page.section("ties", w.plain("section.ties"), html)
     }
 
     func timeline(_ page: inout HTMLPage, _ c: Context) {
-        guard let rows = analysis.time?.timeline, !rows.isEmpty else {
-            page.section("timeline", c.words.plain("section.timeline"), "<p class=\"note\">Not available: the window holds no dated record.</p>")
+        let w = c.words
+        guard let time = analysis.time, !time.timeline.isEmpty else {
+            page.section("timeline", w.plain("section.timeline"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
-        let labels = c.periodLabels
+        let rows = time.timeline
+        let labels = c.periodLabels, na = w.plain("card.na")
         var charts = [
-            SVGCharts.line(title: "Active members", labels: labels, values: rows.map { Double($0.activeMembers) }),
-            SVGCharts.line(title: "Ties with a record", labels: labels, values: rows.map { Double($0.ties) }),
-            SVGCharts.line(title: "Average connections", labels: labels, values: rows.map(\.averageDegree)),
-            SVGCharts.line(title: "Density", labels: labels, values: rows.map(\.density)),
-            SVGCharts.line(title: "Retention", labels: labels, values: rows.map(\.retention), percent: true),
-            SVGCharts.line(title: "Share of new ties", labels: labels, values: rows.map { $0.ties > 0 ? Double($0.tiesNew) / Double($0.ties) : nil }, percent: true),
-            SVGCharts.line(title: "Largest component share", labels: labels, values: rows.map(\.largestComponentShare), percent: true),
+            SVGCharts.line(title: w.plain("card.active"), labels: labels, values: rows.map { Double($0.activeMembers) }, na: na),
+            SVGCharts.line(title: w.plain("chart.ties"), labels: labels, values: rows.map { Double($0.ties) }, na: na),
+            SVGCharts.line(title: w.plain("card.connections"), labels: labels, values: rows.map(\.averageDegree), na: na),
+            SVGCharts.line(title: w.plain("card.density"), labels: labels, values: rows.map(\.density), na: na),
+            SVGCharts.line(title: w.plain("card.retention"), labels: labels, values: rows.map(\.retention), percent: true, na: na),
+            SVGCharts.line(title: w.plain("chart.newShare"), labels: labels, values: rows.map { $0.ties > 0 ? Double($0.tiesNew) / Double($0.ties) : nil }, percent: true, na: na),
+            SVGCharts.line(title: w.plain("chart.largest"), labels: labels, values: rows.map(\.largestComponentShare), percent: true, na: na),
         ]
-        if let g = c.groupLabel { charts.append(SVGCharts.line(title: "E-I index (\(g))", labels: labels, values: rows.map(\.eiIndex))) }
+        if let g = c.groupLabel { charts.append(SVGCharts.line(title: w.plain("card.ei", g), labels: labels, values: rows.map(\.eiIndex), na: na)) }
         if rows.contains(where: { $0.reciprocity != nil }) {
-            charts.append(SVGCharts.line(title: "Reciprocity", labels: labels, values: rows.map(\.reciprocity), percent: true))
+            charts.append(SVGCharts.line(title: w.plain("chart.reciprocity"), labels: labels, values: rows.map(\.reciprocity), percent: true, na: na))
         }
-        page.section("timeline", c.words.plain("section.timeline"), "<p class=\"note\">One point per \(HTMLText.escape(analysis.time?.settings.boundaries == nil ? analysis.time?.settings.period.rawValue ?? "period" : "period")), from the records in that period alone (timeline.csv)\(analysis.time.map { $0.emptyPeriodsSkipped > 0 ? "; \($0.emptyPeriodsSkipped) periods without records are left out, so each point is compared with the previous period that has records" : "" } ?? "").</p><div class=\"charts\">\(charts.joined())</div>")
+        let unit = w(time.settings.boundaries == nil ? "period." + time.settings.period.rawValue : "period.period")
+        let skipped = time.emptyPeriodsSkipped > 0 ? w("timeline.skipped", HTMLText.count(time.emptyPeriodsSkipped)) : ""
+        page.section("timeline", w.plain("section.timeline"), "<p class=\"note\">\(w("timeline.note", unit, skipped))</p><div class=\"charts\">\(charts.joined())</div>")
     }
 
     func groups(_ page: inout HTMLPage, _ c: Context) {
+        let w = c.words
         var html = ""
         if let p = analysis.structure.primary, let summary = report.groups[p.attribute] {
             let labels = summary.mixing.labels
@@ -258,24 +280,25 @@ extension HTMLReport {
             let order = labels.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.prefix(20)
             let rows = order.map { g -> [String] in
                 let e = p.mixing.perGroup[g]
-                return [HTMLText.escape(labels[g]), HTMLText.count(sizes[g]), HTMLText.count(e.internalTies), HTMLText.count(e.externalTies),
+                return [HTMLText.escape(c.groupName(g, labels)), HTMLText.count(sizes[g]), HTMLText.count(e.internalTies), HTMLText.count(e.externalTies),
                         e.index.map { HTMLText.number($0) } ?? "–"]
             }
-            html += "<h3>By \(HTMLText.escape(p.attribute))</h3>"
-            html += table([(p.attribute, false), ("Members", true), ("Ties inside", true), ("Ties outside", true), ("E-I", true)], rows)
-            if labels.count > 20 { html += "<p class=\"note\">The 20 largest of \(HTMLText.count(labels.count)) groups.</p>" }
+            html += "<h3>\(w("groups.by", HTMLText.escape(p.attribute)))</h3>"
+            html += table([(p.attribute, false), (w.plain("card.members"), true), (w.plain("table.tiesInside"), true), (w.plain("table.tiesOutside"), true), (w.plain("table.ei"), true)], rows)
+            if labels.count > 20 { html += "<p class=\"note\">\(w("groups.largest", HTMLText.count(labels.count)))</p>" }
         }
         let communities = analysis.communityRows.filter { $0.size > 1 }
         if let summary = report.communities {
-            html += "<h3>Communities (\(HTMLText.escape(summary.method)), modularity \(HTMLText.number(summary.modularity, digits: 3)))</h3>"
+            html += "<h3>\(w("groups.communities", HTMLText.escape(summary.method), HTMLText.number(summary.modularity, digits: 3)))</h3>"
             let rows = communities.prefix(15).map { r -> [String] in
                 [HTMLText.count(r.community), HTMLText.count(r.size), HTMLText.count(r.tiesInside), HTMLText.count(r.tiesOutside),
                  r.topGroup.map { HTMLText.escape($0) + " (" + HTMLText.percent(r.topGroupShare ?? 0) + ")" } ?? ""]
             }
-            html += table([("Community", true), ("Members", true), ("Ties inside", true), ("Ties outside", true), ("Most common \(c.groupLabel ?? "group")", false)], rows)
-            if communities.count > 15 { html += "<p class=\"note\">The 15 largest of \(HTMLText.count(communities.count)) communities of two or more members (communities.csv lists all).</p>" }
+            html += table([(w.plain("explore.community"), true), (w.plain("card.members"), true), (w.plain("table.tiesInside"), true), (w.plain("table.tiesOutside"), true),
+                           (w.plain("table.mostCommon", c.groupLabel ?? w.plain("groups.group")), false)], rows)
+            if communities.count > 15 { html += "<p class=\"note\">\(w("groups.communitiesLargest", HTMLText.count(communities.count)))</p>" }
         }
-        if html.isEmpty { html = "<p class=\"note\">No group attribute was found and communities were switched off.</p>" }
-        page.section("groups", c.words.plain("section.groups"), html)
+        if html.isEmpty { html = "<p class=\"note\">\(w("groups.none"))</p>" }
+        page.section("groups", w.plain("section.groups"), html)
     }
 }

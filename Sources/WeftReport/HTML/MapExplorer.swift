@@ -77,7 +77,7 @@ struct MapExplorer {
             let name = c.hidesMembers ? "" : c.display(v), id = c.hidesMembers ? "" : c.ids[Int32(v)]
             json += "{\"n\":\(ScriptJSON.string(name)),\"id\":\(ScriptJSON.string(id))"
             for (key, _, _, category) in filters { json += ",\"\(key)\":\(category[v])" }
-            if let segments, segments.main.rule[v] >= 0 { json += ",\"why\":" + ScriptJSON.string(segments.config.rules[Int(segments.main.rule[v])].text) }
+            if let segments, segments.main.rule[v] >= 0 { json += ",\"why\":" + ScriptJSON.string(c.rule(segments.config.rules[Int(segments.main.rule[v])])) }
             json += ",\"c\":\(a.degrees.neighbours[v]),\"b\":\(ScriptJSON.string(HTMLText.number(a.betweenness.normalized[v], digits: 4)))"
             if let brokerage { json += ",\"r\":\(brokerage.counts[BrokerageRoles.Role.total.rawValue][v])" }
             if a.time?.periods != nil { json += ",\"d\":\(drifting.contains(v) ? 1 : 0)" }

@@ -23,7 +23,7 @@ public struct NodeColouring: Sendable {
     /// The colour of each category: the most frequent categories of two or more members (at most
     /// 11, ties by label order) get the palette's colours, the rest share "other". Also the
     /// legend entries.
-    func colours() -> (colour: [String], legend: [(label: String, colour: String, count: Int)]) {
+    func colours(_ words: Words) -> (colour: [String], legend: [(label: String, colour: String, count: Int)]) {
         var count = [Int](repeating: 0, count: labels.count)
         for c in category where c >= 0 { count[Int(c)] += 1 }
         let order = labels.indices.filter { count[$0] > 0 }.sorted { count[$0] != count[$1] ? count[$0] > count[$1] : $0 < $1 }
@@ -37,8 +37,8 @@ public struct NodeColouring: Sendable {
         let rest = order.count - legend.count
         let restMembers = order.filter { colour[$0] == SVGCharts.otherColour }.reduce(0) { $0 + count[$1] }
         let none = category.filter { $0 < 0 }.count
-        if rest > 0 { legend.append(("other (\(rest) more)", SVGCharts.otherColour, restMembers)) }
-        if none > 0 { legend.append(("no value", SVGCharts.otherColour, none)) }
+        if rest > 0 { legend.append((words.plain("legend.other", String(rest)), SVGCharts.otherColour, restMembers)) }
+        if none > 0 { legend.append((words.plain("legend.noValue"), SVGCharts.otherColour, none)) }
         return (colour, legend)
     }
 }
@@ -47,15 +47,8 @@ public struct NodeColouring: Sendable {
 public enum MapSizeMeasure: String, CaseIterable, Sendable {
     case connections, strength, betweenness, pagerank, coreness
 
-    var label: String {
-        switch self {
-        case .connections: return "connections (distinct contacts)"
-        case .strength: return "tie strength (sum of weights)"
-        case .betweenness: return "betweenness (normalised)"
-        case .pagerank: return "PageRank"
-        case .coreness: return "coreness (continuous core–periphery)"
-        }
-    }
+    /// The measure in words, from the catalogue (`size.connections`, …).
+    func label(_ words: Words) -> String { words.plain("size." + rawValue) }
 
     func values(_ a: Analysis) -> [Double] {
         switch self {
@@ -86,8 +79,14 @@ public struct NetworkMap: Sendable {
     /// position[v]: v's index in `members`, or −1 when v is not drawn.
     let position: [Int]
     let methods: [GraphLayout.Method]
-    /// Set when only part of the network is drawn.
-    let subsetNote: String?
+    /// Set when only part of the network is drawn: the network's members, those drawn, and the
+    /// largest component's size.
+    let subset: (members: Int, drawn: Int, largestComponent: Int)?
+
+    /// `subset` in words (English, for the network exports; report.html says it in its language).
+    var subsetNote: String? {
+        subset.map { "The network has \($0.members) members, too many to draw legibly: the maps show the \($0.drawn) members of the largest component (\($0.largestComponent) members) with the highest size measure, and the ties among them. Legend counts are over all members." }
+    }
 
     /// The map report.html draws for `analysis` under `options` (size measure, member limit,
     /// layout method); nil when the network has no node.
@@ -108,12 +107,12 @@ public struct NetworkMap: Sendable {
         var chosen: [Int]
         if n <= limit {
             chosen = Array(0..<n)
-            subsetNote = nil
+            subset = nil
         } else {
             chosen = (0..<n).filter { components.membership[$0] == 0 }
             chosen.sort { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
             chosen = Array(chosen.prefix(limit)).sorted()
-            subsetNote = "The network has \(HTMLText.count(n)) members, too many to draw legibly: the maps show the \(HTMLText.count(chosen.count)) members of the largest component (\(HTMLText.count(components.largestSize)) members) with the highest size measure, and the ties among them. Legend counts are over all members."
+            subset = (n, chosen.count, components.largestSize)
         }
         var position = [Int](repeating: -1, count: n)
         for (i, v) in chosen.enumerated() { position[v] = i }
@@ -220,13 +219,13 @@ public struct NetworkMap: Sendable {
     /// of continuous coreness, so the most central sit in the middle and the periphery on the
     /// rim; members of the discrete core are drawn with a dark ring. Above `limit` members, every
     /// k-th member in that order is drawn (k = ⌈n / limit⌉), which keeps the picture's proportions.
-    static func corePicture(coreness: [Double], isCore: [Bool], colours: [String], titles: [String], limit: Int, size: Double = 420) -> String {
+    static func corePicture(coreness: [Double], isCore: [Bool], colours: [String], titles: [String], limit: Int, label: String, size: Double = 420) -> String {
         let all = (0..<coreness.count).sorted { coreness[$0] != coreness[$1] ? coreness[$0] > coreness[$1] : $0 < $1 }
         let step = (all.count + limit - 1) / max(1, limit)
         let order = step > 1 ? stride(from: 0, to: all.count, by: step).map { all[$0] } : all
         let n = order.count
         let radius = size / 2 - 12
-        var svg = "<svg class=\"map\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" aria-label=\"Core and periphery\">"
+        var svg = "<svg class=\"map\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">"
         svg += "<circle cx=\"\(Int(size / 2))\" cy=\"\(Int(size / 2))\" r=\"\(Int(radius + 6))\" class=\"rim\"/>"
         let dot = max(1.5, min(6, radius / Double(max(1, n)).squareRoot() * 0.8))
         for (rank, v) in order.enumerated() {

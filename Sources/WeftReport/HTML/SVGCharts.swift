@@ -10,7 +10,8 @@ enum SVGCharts {
 
     /// A line chart of one series over the periods; nil values leave a gap. `labels` name the
     /// periods (first and last are printed under the axis).
-    static func line(title: String, labels: [String], values: [Double?], percent: Bool = false) -> String {
+    /// `na` is written across an empty chart.
+    static func line(title: String, labels: [String], values: [Double?], percent: Bool = false, na: String) -> String {
         let (width, height) = (320.0, 170.0)
         let (left, right, top, bottom) = (46.0, 10.0, 24.0, 30.0)
         let known = values.compactMap { $0 }.filter(\.isFinite)
@@ -43,7 +44,7 @@ enum SVGCharts {
                 if let v, v.isFinite { svg += "<circle cx=\"\(HTMLText.coordinate(px(i)))\" cy=\"\(HTMLText.coordinate(py(v)))\" r=\"2\" class=\"dot\"/>" }
             }
         }
-        if known.isEmpty { svg += "<text x=\"\(Int(width / 2))\" y=\"\(Int(height / 2))\" class=\"na\">not available</text>" }
+        if known.isEmpty { svg += "<text x=\"\(Int(width / 2))\" y=\"\(Int(height / 2))\" class=\"na\">\(HTMLText.escape(na))</text>" }
         if let first = labels.first, let last = labels.last {
             svg += "<text x=\"\(Int(left))\" y=\"\(Int(height - 10))\" class=\"xl\">\(HTMLText.escape(first))</text>"
             if labels.count > 1 { svg += "<text x=\"\(Int(width - right))\" y=\"\(Int(height - 10))\" class=\"xl end\">\(HTMLText.escape(last))</text>" }
@@ -94,10 +95,10 @@ enum SVGCharts {
 
     /// A 2 × 2 grid of block densities (core–core, core–periphery, periphery–core,
     /// periphery–periphery), shaded by value; nil cells say "–".
-    static func densityGrid(core: Double?, cross: Double?, periphery: Double?) -> String {
+    static func densityGrid(core: Double?, cross: Double?, periphery: Double?, words w: Words) -> String {
         let cell = 90.0, left = 80.0, top = 30.0
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 270 220\" width=\"270\" height=\"220\" role=\"img\" aria-label=\"Block densities\">"
-        svg += "<text x=\"4\" y=\"14\" class=\"ct\">Tie density between blocks</text>"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 270 220\" width=\"270\" height=\"220\" role=\"img\" aria-label=\"\(w("chart.blocks"))\">"
+        svg += "<text x=\"4\" y=\"14\" class=\"ct\">\(w("chart.blocks"))</text>"
         let cells: [(Int, Int, Double?)] = [(0, 0, core), (0, 1, cross), (1, 0, cross), (1, 1, periphery)]
         for (r, c, value) in cells {
             let shade = value.map { 0.08 + 0.92 * min(1, max(0, $0)) } ?? 0
@@ -106,10 +107,10 @@ enum SVGCharts {
             let text = value.map { HTMLText.number($0, digits: 3) } ?? "–"
             svg += "<text x=\"\(Int(x + cell / 2))\" y=\"\(Int(y + cell / 2 + 4))\" class=\"cv\(shade > 0.5 ? " light" : "")\">\(text)</text>"
         }
-        svg += "<text x=\"\(Int(left + cell / 2))\" y=\"\(Int(top - 4))\" class=\"xl mid\">core</text>"
-        svg += "<text x=\"\(Int(left + cell * 1.5))\" y=\"\(Int(top - 4))\" class=\"xl mid\">periphery</text>"
-        svg += "<text x=\"\(Int(left - 6))\" y=\"\(Int(top + cell / 2))\" class=\"yl\">core</text>"
-        svg += "<text x=\"\(Int(left - 6))\" y=\"\(Int(top + cell * 1.5))\" class=\"yl\">periphery</text>"
+        svg += "<text x=\"\(Int(left + cell / 2))\" y=\"\(Int(top - 4))\" class=\"xl mid\">\(w("chart.core"))</text>"
+        svg += "<text x=\"\(Int(left + cell * 1.5))\" y=\"\(Int(top - 4))\" class=\"xl mid\">\(w("chart.periphery"))</text>"
+        svg += "<text x=\"\(Int(left - 6))\" y=\"\(Int(top + cell / 2))\" class=\"yl\">\(w("chart.core"))</text>"
+        svg += "<text x=\"\(Int(left - 6))\" y=\"\(Int(top + cell * 1.5))\" class=\"yl\">\(w("chart.periphery"))</text>"
         return svg + "</svg>"
     }
 }

@@ -46,6 +46,16 @@ struct Words: Sendable {
     /// Whether the catalogue has `key`.
     func has(_ key: String) -> Bool { table[key] != nil }
 
+    /// The highest placeholder `{k}` of the string under `key` (0 without any).
+    func placeholderCount(_ key: String) -> Int {
+        var highest = 0, rest = Substring(table[key] ?? "")
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            highest = max(highest, Int(rest[rest.index(after: open)..<close]) ?? 0)
+            rest = rest[rest.index(after: close)...]
+        }
+        return highest
+    }
+
     private func fill(_ template: String, _ arguments: [String]) -> String {
         guard template.contains("{") else { return template }
         var out = "", rest = Substring(template)
