@@ -61,6 +61,26 @@ import Testing
         #expect(validated.stdout.contains("sign-in.csv:4"), "\(validated.stdout)")
     }
 
+    /// The similarities are validate/analyze's `--match-auto` and `--match-review-threshold`;
+    /// the first spellings, `--auto-match` and `--review-threshold`, still work, unlisted.
+    @Test func matchThresholdsShareTheirSpellingWithAnalyze() throws {
+        func review(_ extra: [String]) throws -> String {
+            let out = try temporaryFolder()
+            let run = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--members", fixtures + "/members.csv", "--out", out.path] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try String(contentsOf: out.appendingPathComponent("match-review.csv"), encoding: .utf8)
+        }
+        let strict = try review(["--match-auto", "0.99", "--match-review-threshold", "0.5"])
+        #expect(strict != (try review([])))
+        #expect(strict == (try review(["--auto-match", "0.99", "--review-threshold", "0.5"])))
+        let bad = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--match-auto", "0.5", "--out", try temporaryFolder().path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("need 0 < --match-review-threshold ≤ --match-auto ≤ 1"))
+        let help = try WeftRun(["import", "--help"]).stdout
+        #expect(help.contains("--match-auto") && help.contains("--match-review-threshold"))
+        #expect(!help.contains("--auto-match") && !help.contains("--review-threshold"))
+    }
+
     @Test func teamsReportWithoutRosterCreatesMembers() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["import", "teams", fixtures + "/teams/attendance-en-US.csv", "--out", out.path, "--min-minutes", "0"])
