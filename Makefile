@@ -13,6 +13,9 @@ build: setup      ## release build of the weft tool
 
 PLATFORM  := SampleData/platform-exports
 IMPORTED  := $(DEMO_OUT)/imported
+WITH_PLATFORMS = --members SampleData/members.csv --survey SampleData/survey.csv --respondents SampleData/respondents.csv \
+	--interactions SampleData/interactions.csv $(foreach f,whatsapp slack email,--interactions $(IMPORTED)/$(f)/interactions.csv) \
+	--attendance SampleData/attendance.csv $(foreach f,zoom teams ics,--attendance $(IMPORTED)/$(f)/attendance.csv)
 demo: build       ## validate and analyse the bundled SampleData into out/demo; import its platform exports and analyse them with it into out/demo/with-platforms
 	$(RELEASE) validate SampleData --rejects $(DEMO_OUT)/rejects.csv --show 5
 	$(RELEASE) analyze SampleData --out $(DEMO_OUT)
@@ -22,17 +25,10 @@ demo: build       ## validate and analyse the bundled SampleData into out/demo; 
 	$(RELEASE) import whatsapp "$(PLATFORM)/whatsapp/WhatsApp Chat with CLN peer exchange.txt" --members SampleData/members.csv --out $(IMPORTED)/whatsapp
 	$(RELEASE) import slack $(PLATFORM)/slack --members SampleData/members.csv --out $(IMPORTED)/slack
 	$(RELEASE) import email $(PLATFORM)/email/Secretariat.mbox --members SampleData/members.csv --out $(IMPORTED)/email
-	@# The bundled records and the imported ones in one folder: interactions in the imports' column
-	@# order, attendance with both event_type (bundled) and minutes (imported). Ids, dates and types
-	@# hold no commas, and SampleData's topics none, so the rows are joined as they are.
-	mkdir -p $(DEMO_OUT)/combined
-	cp SampleData/members.csv SampleData/survey.csv SampleData/respondents.csv $(DEMO_OUT)/combined/
-	{ echo source,target,timestamp,weight,type; awk -F, -v OFS=, 'NR > 1 { print $$1, $$2, $$3, $$5, $$4 }' SampleData/interactions.csv; \
-	  for f in whatsapp slack email; do tail -n +2 $(IMPORTED)/$$f/interactions.csv; done; } > $(DEMO_OUT)/combined/interactions.csv
-	{ echo member,event,date,role,topic,event_type,minutes; tail -n +2 SampleData/attendance.csv | sed 's/$$/,/'; \
-	  for f in zoom teams ics; do tail -n +2 $(IMPORTED)/$$f/attendance.csv | awk -F, -v OFS=, '{ m = $$NF; $$NF = ""; print $$0 "," m }'; done; } > $(DEMO_OUT)/combined/attendance.csv
-	$(RELEASE) validate $(DEMO_OUT)/combined --strict --show 5
-	$(RELEASE) analyze $(DEMO_OUT)/combined --out $(DEMO_OUT)/with-platforms
+	@# The bundled records and the imported ones together: --interactions and --attendance repeated
+	@# (each file read with its own columns, counted apart, its rows merged).
+	$(RELEASE) validate $(WITH_PLATFORMS) --strict --show 5
+	$(RELEASE) analyze $(WITH_PLATFORMS) --out $(DEMO_OUT)/with-platforms
 
 test: setup       ## build and run every test
 	$(SWIFT) test

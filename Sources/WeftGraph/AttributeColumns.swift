@@ -27,6 +27,21 @@ public struct AttributeColumns: Sendable {
         return columns.first { $0.name.lowercased() == key }
     }
 
+    /// The index of the column named `name` exactly, or nil.
+    public func index(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// Gives column `index` the empty value in its missing rows up to `rows` (a column added
+    /// after rows were stored, or absent from the file of the last rows).
+    public mutating func pad(column index: Int, toRows rows: Int) {
+        let missing = rows - columns[index].codes.count
+        if missing > 0 { columns[index].codes.append(contentsOf: repeatElement(0, count: missing)) }
+    }
+
+    /// `pad(column:toRows:)` for every column that holds any row (a column with none reads empty throughout).
+    public mutating func pad(toRows rows: Int) {
+        for c in columns.indices where !columns[c].codes.isEmpty { pad(column: c, toRows: rows) }
+    }
+
     @discardableResult
     public mutating func addColumn(_ name: String) -> Int {
         var values = IdentifierRegistry()

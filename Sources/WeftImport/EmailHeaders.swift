@@ -17,37 +17,68 @@ enum EmailHeaders {
     /// brackets; groups (`team: a@b, c@d;`) are read for their members, `undisclosed-recipients:;`
     /// gives none.
     static func addresses(_ value: String) -> [Address] {
-        var parts: [String] = [], current = "", quoted = false, angle = 0, comment = 0
-        for ch in value {
-            switch ch {
-            case "\"" where comment == 0: quoted.toggle(); current.append(ch)
-            case "<" where !quoted: angle += 1; current.append(ch)
-            case ">" where !quoted: angle = max(0, angle - 1); current.append(ch)
-            case "(" where !quoted: comment += 1; current.append(ch)
-            case ")" where !quoted: comment = max(0, comment - 1); current.append(ch)
-            case ",", ";", ":":
-                if quoted || angle > 0 || comment > 0 { current.append(ch) }
-                else if ch == ":" { current = "" }   // a group's display name
-                else { parts.append(current); current = "" }
-            default: current.append(ch)
-            }
-        }
-        parts.append(current)
-        return parts.compactMap(address)
+        var value = value
+        return value.withUTF8 { addresses($0) }
     }
 
-    private static func address(_ raw: String) -> Address? {
-        let text = raw.trimmedSpace
+    /// `addresses` on the header's UTF-8 bytes, as a mailbox is read: the delimiters are ASCII, so
+    /// the list is split byte by byte and only names and addresses are made into strings.
+    static func addresses(_ b: UnsafeBufferPointer<UInt8>) -> [Address] {
+        var out: [Address] = []
+        var start = 0, quoted = false, angle = 0, comment = 0
+        for i in 0..<b.count {
+            switch b[i] {
+            case UInt8(ascii: "\"") where comment == 0: quoted.toggle()
+            case UInt8(ascii: "<") where !quoted: angle += 1
+            case UInt8(ascii: ">") where !quoted: angle = max(0, angle - 1)
+            case UInt8(ascii: "(") where !quoted: comment += 1
+            case UInt8(ascii: ")") where !quoted: comment = max(0, comment - 1)
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                guard !quoted && angle == 0 && comment == 0 else { break }
+                if b[i] != UInt8(ascii: ":"), let a = address(b, start..<i) { out.append(a) }   // `:` ends a group's display name
+                start = i + 1
+            default: break
+            }
+        }
+        if let a = address(b, start..<b.count) { out.append(a) }
+        return out
+    }
+
+    private static func address(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Address? {
+        let text = b.trimmedRange(range)
         guard !text.isEmpty else { return nil }
-        if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            let email = text[text.index(after: open)..<close].trimmedSpace
-            return Address(name: displayName(String(text[..<open])), email: email.contains("@") ? email.lowercased() : "")
+        if let open = text.last(where: { b[$0] == UInt8(ascii: "<") }), let close = (open..<text.upperBound).first(where: { b[$0] == UInt8(ascii: ">") }) {
+            return Address(name: displayName(b, text.lowerBound..<open), email: email(b, open + 1..<close))
         }
-        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
-            let email = text[..<open].trimmedSpace
-            return Address(name: displayName(String(text[text.index(after: open)..<close])), email: email.contains("@") ? email.lowercased() : "")
+        if let open = text.first(where: { b[$0] == UInt8(ascii: "(") }), let close = text.last(where: { b[$0] == UInt8(ascii: ")") }), open < close {
+            return Address(name: displayName(b, open + 1..<close), email: email(b, text.lowerBound..<open))
         }
-        return text.contains("@") && !text.contains(" ") ? Address(name: "", email: text.lowercased()) : Address(name: displayName(text), email: "")
+        let bare = text.contains { b[$0] == UInt8(ascii: "@") } && !text.contains { b[$0] == 0x20 }
+        return bare ? Address(name: "", email: email(b, text)) : Address(name: displayName(b, text), email: "")
+    }
+
+    /// The address in `range`, trimmed and lower-cased; empty when it has no `@`.
+    private static func email(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let r = b.trimmedRange(range)
+        guard r.contains(where: { b[$0] == UInt8(ascii: "@") }) else { return "" }
+        guard b.isASCII(r) else { return b.text(r).lowercased() }
+        return String(unsafeUninitializedCapacity: r.count) { out in
+            for (k, i) in r.enumerated() { out[k] = (0x41...0x5A).contains(b[i]) ? b[i] | 0x20 : b[i] }
+            return r.count
+        }
+    }
+
+    /// `displayName` of the bytes in `range`. A plain ASCII name (no quotes, backslashes or
+    /// encoded words: nearly every name in a mailbox) has only its spaces collapsed, without the
+    /// general path's intermediate strings.
+    private static func displayName(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let plain = !range.contains { i in b[i] >= 0x80 || b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") || b[i] == UInt8(ascii: "\\") || b[i] == UInt8(ascii: "=") }
+        guard plain else { return displayName(b.text(range)) }
+        let r = b.trimmedRange(range)
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count)
+        for i in r where b[i] != 0x20 || (out.last != 0x20) { out.append(b[i]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A display name unquoted, its encoded words decoded and its spaces collapsed.
@@ -142,19 +173,31 @@ enum EmailHeaders {
     /// `donotreply`, `mailer-daemon`, `postmaster`, `bounce…`, `notification(s)`), or a mailing
     /// list (`…-list`, `…-l`, `…-announce`, `…-request`, `list…`, `lists.` or `googlegroups.com`
     /// domains, or the message's own `List-Post`/`List-Id` address).
+    /// The patterns are compared on the address's bytes with ASCII letters folded to lower case
+    /// (they are all ASCII), so that the test costs no string per recipient.
     static func notAPerson(_ email: String, listAddress: String? = nil) -> String? {
-        guard let at = email.lastIndex(of: "@") else { return nil }
-        let local = email[..<at].lowercased(), domain = email[email.index(after: at)...].lowercased()
-        let compact = String(local.filter { $0 != "-" && $0 != "_" && $0 != "." })
-        if ["noreply", "donotreply", "mailerdaemon", "postmaster"].contains(where: compact.hasPrefix) || compact.hasPrefix("bounce")
-            || ["notification", "notifications"].contains(compact) || compact.hasSuffix("noreply") {
-            return "no-reply address"
+        var email = email
+        let reason: String? = email.withUTF8 { b in
+            guard let at = b.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            let lower = { (c: UInt8) in (0x41...0x5A).contains(c) ? c | 0x20 : c }
+            let local = b[..<at].map(lower), domain = b[(at + 1)...].map(lower)
+            let compact = local.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: ".") }
+            func starts(_ a: [UInt8], _ p: StaticString) -> Bool { a.starts(with: UnsafeBufferPointer(start: p.utf8Start, count: p.utf8CodeUnitCount)) }
+            func ends(_ a: [UInt8], _ p: StaticString) -> Bool {
+                a.reversed().starts(with: UnsafeBufferPointer(start: p.utf8Start, count: p.utf8CodeUnitCount).reversed())
+            }
+            func equals(_ a: [UInt8], _ p: StaticString) -> Bool { a.count == p.utf8CodeUnitCount && starts(a, p) }
+            if starts(compact, "noreply") || starts(compact, "donotreply") || starts(compact, "mailerdaemon") || starts(compact, "postmaster")
+                || starts(compact, "bounce") || equals(compact, "notification") || equals(compact, "notifications") || ends(compact, "noreply") {
+                return "no-reply address"
+            }
+            if ends(local, "-list") || ends(local, "-l") || ends(local, "-announce") || ends(local, "-request") || starts(local, "list")
+                || starts(domain, "lists.") || equals(domain, "googlegroups.com") {
+                return "mailing-list address"
+            }
+            return nil
         }
-        if email == listAddress || local.hasSuffix("-list") || local.hasSuffix("-l") || local.hasSuffix("-announce") || local.hasSuffix("-request")
-            || local.hasPrefix("list") || domain.hasPrefix("lists.") || domain == "googlegroups.com" {
-            return "mailing-list address"
-        }
-        return nil
+        return reason ?? (email == listAddress && email.utf8.contains(UInt8(ascii: "@")) ? "mailing-list address" : nil)
     }
 
     /// The records of one message: sender → each distinct recipient other than the sender, weight

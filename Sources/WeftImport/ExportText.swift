@@ -69,3 +69,40 @@ extension StringProtocol {
         return String(self[first..<scalars.index(after: last)])
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The part of `range` without leading and trailing white space, with `trimmedSpace`'s
+    /// definition (Unicode White_Space) applied to UTF-8 bytes, so that a hot loop (a mailbox's
+    /// headers) trims without making a String: ASCII spaces and controls 9–13 are compared as
+    /// bytes, and only a non-ASCII byte at either end is decoded to its scalar.
+    func trimmedRange(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, let width = whiteSpaceWidth(at: lower, before: upper) { lower += width }
+        while lower < upper {
+            var start = upper - 1
+            while start > lower && self[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let width = whiteSpaceWidth(at: start, before: upper), start + width == upper else { break }
+            upper = start
+        }
+        return lower..<upper
+    }
+
+    /// The byte length of the white-space scalar starting at `i` (ending before `end`), or nil.
+    private func whiteSpaceWidth(at i: Int, before end: Int) -> Int? {
+        let b = self[i]
+        if b < 0x80 { return b == 0x20 || (0x09...0x0D).contains(b) ? 1 : nil }
+        var bytes = self[i..<end].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let s) = decoder.decode(&bytes), s.properties.isWhitespace else { return nil }
+        return UTF8.width(s)
+    }
+
+    /// Whether every byte of `range` is ASCII.
+    func isASCII(_ range: Range<Int>) -> Bool {
+        for i in range where self[i] >= 0x80 { return false }
+        return true
+    }
+
+    /// The bytes of `range` as UTF-8 text (invalid sequences become U+FFFD).
+    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self) }
+}

@@ -50,6 +50,7 @@ public struct ResolvedPeople: Sendable {
 struct ImportPeople {
     private var resolver: PersonResolver
     private var resolved: [String: String?] = [:]   // person key → member id (nil: left out)
+    private var byParticipant: [Participant: String?] = [:]   // the same, by the participant as seen
     private let excludedTexts: Set<String>
     private let excludedDigits: Set<String>
     private let pseudonymKey: [UInt8]?
@@ -63,16 +64,21 @@ struct ImportPeople {
     }
 
     /// The member id of `person` (first seen at `firstSeen`, file:line), or nil when left out.
+    /// Looked up first as the participant itself (hashing its fields makes no string, where
+    /// `key` lower-cases and joins), then by key.
     mutating func member(_ person: Participant, firstSeen: String) -> String? {
-        if let known = resolved[person.key] { return known }
-        let id = resolver.resolve(person, firstSeen: firstSeen)
-        resolved[person.key] = .some(id)
+        if let known = byParticipant[person] { return known }
+        let key = person.key
+        let id = resolved[key] ?? resolver.resolve(person, firstSeen: firstSeen)
+        resolved[key] = .some(id)
+        byParticipant[person] = .some(id)
         return id
     }
 
     /// Whether member `id`, seen as `person`, is on the `exclude` list (by id, email or phone).
     func isExcluded(_ id: String, _ person: Participant) -> Bool {
-        excludedTexts.contains(id.lowercased()) || (!person.email.isEmpty && excludedTexts.contains(person.email.lowercased()))
+        guard !excludedTexts.isEmpty else { return false }
+        return excludedTexts.contains(id.lowercased()) || (!person.email.isEmpty && excludedTexts.contains(person.email.lowercased()))
             || (!person.phone.isEmpty && excludedDigits.contains(PhoneNumber.digits(person.phone)))
     }
 

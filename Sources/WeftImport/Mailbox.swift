@@ -50,47 +50,63 @@ public enum Mailbox {
         return x
     }
 
-    /// One message while its headers are read: the wanted headers' values, unfolded.
+    /// One message while its headers are read: the wanted headers' values, unfolded, kept as
+    /// UTF-8 bytes (a mailbox's hot loop makes no string until a value is used).
     struct Message {
         let line: Int
         let path: String
         var inHeaders = true
-        var fields: [String: String] = [:]
-        private var current: String?   // the wanted header being read (for folded lines)
+        /// The value of each wanted header (indexed as `wanted`); nil until the header is seen.
+        private var fields: [[UInt8]?] = Array(repeating: nil, count: Message.wanted.count)
+        private var current: Int?   // the wanted header being read (for folded lines)
 
         init(line: Int, path: String) { (self.line, self.path) = (line, path) }
 
-        static let wanted: Set<String> = ["from", "to", "cc", "date", "list-id", "list-post"]
+        static let wanted: [StaticString] = ["from", "to", "cc", "date", "list-id", "list-post"]
+        private enum Field: Int { case from, to, cc, date, listID, listPost }
 
         mutating func header(_ bytes: UnsafeBufferPointer<UInt8>, blank: Bool) {
             if blank { inHeaders = false; return }
             if bytes[0] == 0x20 || bytes[0] == 0x09 {
-                if let c = current { fields[c, default: ""] += " " + bytes.text.trimmedSpace }
+                guard let c = current else { return }
+                fields[c]!.append(0x20)
+                fields[c]!.append(contentsOf: bytes[bytes.trimmedRange(0..<bytes.count)])
                 return
             }
             current = nil
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon <= 32 else { return }
-            let name = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-            guard Message.wanted.contains(name), fields[name] == nil else { return }
-            current = name
-            fields[name] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmedSpace
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon <= 32,
+                  let k = Message.wanted.firstIndex(where: { Message.isName($0, bytes, colon) }), fields[k] == nil else { return }
+            current = k
+            fields[k] = Array(bytes[bytes.trimmedRange(colon + 1..<bytes.count)])
+        }
+
+        /// Whether `bytes[..<colon]` is the header name `name`, ASCII letters compared case-insensitively.
+        private static func isName(_ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ colon: Int) -> Bool {
+            guard name.utf8CodeUnitCount == colon else { return false }
+            for i in 0..<colon where bytes[i] | (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? 0x20 : 0) != name.utf8Start[i] { return false }
+            return true
+        }
+
+        private func text(_ f: Field) -> String? { fields[f.rawValue].map { String(decoding: $0, as: UTF8.self) } }
+
+        private func addresses(_ f: Field) -> [EmailHeaders.Address] {
+            fields[f.rawValue].map { $0.withUnsafeBufferPointer(EmailHeaders.addresses) } ?? []
         }
 
         func finish(weight: EmailWeight, into x: inout InteractionExtraction) {
             x.account.rowsRead += 1
-            guard let from = fields["from"].flatMap({ EmailHeaders.addresses($0).first }), !from.email.isEmpty else {
+            guard let from = addresses(.from).first, !from.email.isEmpty else {
                 x.reject(line: line, field: "From", "no sender address in the From header")
                 return
             }
-            guard let dateText = fields["date"], let time = EmailHeaders.date(dateText) else {
-                x.reject(line: line, field: "Date", value: fields["date"], "no Date header in RFC 5322's layout (Thu, 14 Mar 2024 09:15:02 +0100)")
+            guard let dateText = text(.date), let time = EmailHeaders.date(dateText) else {
+                x.reject(line: line, field: "Date", value: text(.date), "no Date header in RFC 5322's layout (Thu, 14 Mar 2024 09:15:02 +0100)")
                 return
             }
-            let list = Mailbox.listAddress(post: fields["list-post"], id: fields["list-id"])
+            let list = Mailbox.listAddress(post: text(.listPost), id: text(.listID))
             if let reason = EmailHeaders.notAPerson(from.email, listAddress: list) { x.skip("sent by a " + reason); return }
             x.accept()
-            let recipients = EmailHeaders.addresses(fields["to"] ?? "") + EmailHeaders.addresses(fields["cc"] ?? "")
-            EmailHeaders.contacts(from: from, recipients: recipients, time: time, weight: weight, listAddress: list,
+            EmailHeaders.contacts(from: from, recipients: addresses(.to) + addresses(.cc), time: time, weight: weight, listAddress: list,
                                   firstSeen: "\(path):\(line)", into: &x)
         }
     }

@@ -71,11 +71,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("email: the day given to the records of an Outlook CSV export, which carries no dates.", valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Option(help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
-    var autoMatch = 0.93
-
-    @Option(help: "Jaro–Winkler similarity at or above which (and below --auto-match) a name goes to the review file.")
-    var reviewThreshold = 0.85
+    @OptionGroup var similarity: MatchThresholdFlags
 
     @Option(help: "A review file with decisions to apply (default: OUT/match-review.csv when it exists).")
     var review: String?
@@ -90,9 +86,6 @@ struct ImportCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        guard autoMatch > 0, autoMatch <= 1, reviewThreshold > 0, reviewThreshold <= autoMatch else {
-            throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
-        }
         guard minMinutes >= 0, minMinutes.isFinite else { throw ValidationError("--min-minutes must be a number ≥ 0") }
         if keepUnmatched && members == nil { throw ValidationError("--keep-unmatched applies with --members") }
         guard replyWindow >= 0, replyWindow.isFinite else { throw ValidationError("--reply-window must be a number of minutes ≥ 0") }
@@ -144,7 +137,7 @@ struct ImportCommand: ParsableCommand {
         var common = ImportSettings(format: format)
         common.keepUnmatched = keepUnmatched
         common.exclude = try MeasureOptions.uniqueList(exclude ?? "", option: "--exclude") { $0.lowercased() }
-        common.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
+        common.thresholds = similarity.thresholds
         common.pseudonymKey = key
         common.dateFormat = try dateFormat.map { try DateFormat($0) }
         let span = try window.window()

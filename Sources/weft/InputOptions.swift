@@ -12,11 +12,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The members file (id, name, email, attributes…).")
     var members: String?
 
-    @Option(help: "The interactions file (source, target, timestamp, weight, type, directed).")
-    var interactions: String?
+    @Option(help: "The interactions file (source, target, timestamp, weight, type, directed); repeat for several files (e.g. the bundled records and `weft import`'s), whose rows are merged, each file counted apart.")
+    var interactions: [String] = []
 
-    @Option(help: "The attendance file (member, event, date, role, topic, event_type).")
-    var attendance: String?
+    @Option(help: "The attendance file (member, event, date, role, topic, event_type). Repeatable, as --interactions.")
+    var attendance: [String] = []
 
     @Option(help: "ONA survey nominations in long form (respondent, alter, relation, value, wave), e.g. from `weft survey import`; repeat for several files (each with a wave column), which add up.")
     var survey: [String] = []
@@ -50,7 +50,7 @@ struct InputOptions: ParsableArguments {
     var latestDate: String?
 
     func validate() throws {
-        if data == nil && members == nil && interactions == nil && attendance == nil && survey.isEmpty {
+        if data == nil && members == nil && interactions.isEmpty && attendance.isEmpty && survey.isEmpty {
             throw ValidationError("name a data folder or at least one of --members, --interactions, --attendance, --survey")
         }
         _ = try limits()
@@ -81,14 +81,14 @@ struct InputOptions: ParsableArguments {
     /// The folder input paths are recorded relative to in the outputs: the data folder, else
     /// the folder of the first file named.
     var dataFolder: String {
-        data ?? (([members, interactions, attendance].compactMap { $0 } + survey + respondents).first
+        data ?? (([members].compactMap { $0 } + interactions + attendance + survey + respondents).first
             .map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ".")
     }
 
     var paths: InputPaths {
         get throws {
-            let named = InputPaths(members: members, interactions: interactions, attendance: attendance,
-                                   surveys: survey, respondentsFiles: respondents)
+            let named = InputPaths(members: members, surveys: survey, respondentsFiles: respondents,
+                                   interactionsFiles: interactions, attendanceFiles: attendance)
             guard let data else { return named }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
@@ -151,7 +151,7 @@ struct InputOptions: ParsableArguments {
     /// The input files, which no output may overwrite.
     func inputFiles() throws -> InputFiles {
         let found = try paths
-        return InputFiles([found.members, found.interactions, found.attendance].compactMap { $0 } + found.surveys + found.respondentsFiles)
+        return InputFiles([found.members].compactMap { $0 } + found.interactionsFiles + found.attendanceFiles + found.surveys + found.respondentsFiles)
     }
 
     /// Under --strict, any reject is a failure (exit 1). `rejectsFile` is where the run listed

@@ -11,21 +11,41 @@ struct NameMatchingFlags: ParsableArguments {
     @Option(help: ArgumentHelp("A match-review.csv whose decision column is filled in (a member id, accept, or none); analyze defaults to OUT/match-review.csv when it exists.", valueName: "FILE"))
     var matchReview: String?
 
-    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which a name in records is matched automatically.")
-    var matchAuto = 0.93
-
-    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which (and below --match-auto) a name in records waits in match-review.csv.")
-    var matchReviewThreshold = 0.85
-
-    func validate() throws {
-        guard matchAuto > 0, matchAuto <= 1, matchReviewThreshold > 0, matchReviewThreshold <= matchAuto else {
-            throw ValidationError("need 0 < --match-review-threshold ≤ --match-auto ≤ 1")
-        }
-    }
+    @OptionGroup var similarity: MatchThresholdFlags
 
     /// The loader's settings; `defaultReview` is read when no --match-review is given and it exists.
     func options(defaultReview: String? = nil) -> NameMatchingOptions {
-        NameMatchingOptions(enabled: matchNames, thresholds: MatchThresholds(auto: matchAuto, review: matchReviewThreshold),
-                            reviewFile: matchReview ?? defaultReview)
+        NameMatchingOptions(enabled: matchNames, thresholds: similarity.thresholds, reviewFile: matchReview ?? defaultReview)
+    }
+}
+
+/// `--match-auto` and `--match-review-threshold`: the two Jaro–Winkler similarities of name
+/// matching (`MatchThresholds`), one option group for every command that matches names — validate,
+/// analyze and the other readers of records, `weft survey import` and `weft import`. The spellings
+/// `survey import` and `import` had first, `--auto-match` and `--review-threshold`, are read as
+/// hidden aliases, so that scripts written for them keep working.
+struct MatchThresholdFlags: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
+    var matchAuto = MatchThresholds().auto
+
+    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which (and below --match-auto) a name waits in match-review.csv.")
+    var matchReviewThreshold = MatchThresholds().review
+
+    @Option(name: .customLong("auto-match"), parsing: .unconditional, help: .hidden)
+    var autoMatchAlias: Double?
+
+    @Option(name: .customLong("review-threshold"), parsing: .unconditional, help: .hidden)
+    var reviewThresholdAlias: Double?
+
+    /// The similarities given, by either spelling.
+    var thresholds: MatchThresholds {
+        MatchThresholds(auto: autoMatchAlias ?? matchAuto, review: reviewThresholdAlias ?? matchReviewThreshold)
+    }
+
+    func validate() throws {
+        let t = thresholds
+        guard t.auto > 0, t.auto <= 1, t.review > 0, t.review <= t.auto else {
+            throw ValidationError("need 0 < --match-review-threshold ≤ --match-auto ≤ 1")
+        }
     }
 }

@@ -23,8 +23,8 @@ struct SurveyImportCommand: ParsableCommand {
         abstract: "Convert a survey export to the long form (survey.csv) with names matched to member ids.",
         discussion: """
         Names resolve by exact id or email, then normalised name (case, accents, spaces, honorifics, word order), \
-        then Jaro–Winkler similarity: at or above --auto-match matched (and listed in match-report.csv), from \
-        --review-threshold up to it listed in match-review.csv for a person to decide, below unmatched. Fill the \
+        then Jaro–Winkler similarity: at or above --match-auto matched (and listed in match-report.csv), from \
+        --match-review-threshold up to it listed in match-review.csv for a person to decide, below unmatched. Fill the \
         review file's decision column (a member id, accept, or none) and run the import again: the decisions apply.
         """
     )
@@ -59,11 +59,7 @@ struct SurveyImportCommand: ParsableCommand {
     @Option(help: "Scale labels, e.g. 'Never=0,Monthly=1,Weekly=2,Daily=3', or a CSV file with label and value columns (added to, and overriding, the built-in labels).")
     var scale: String?
 
-    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which a name is matched automatically.")
-    var autoMatch = 0.93
-
-    @Option(parsing: .unconditional, help: "Jaro–Winkler similarity at or above which (and below --auto-match) a name goes to the review file.")
-    var reviewThreshold = 0.85
+    @OptionGroup var similarity: MatchThresholdFlags
 
     @Option(help: "A review file with decisions to apply (default: OUT/match-review.csv when it exists).")
     var review: String?
@@ -74,9 +70,6 @@ struct SurveyImportCommand: ParsableCommand {
     @OptionGroup var reading: ReadingFlags
 
     func validate() throws {
-        guard autoMatch > 0, autoMatch <= 1, reviewThreshold > 0, reviewThreshold <= autoMatch else {
-            throw ValidationError("need 0 < --review-threshold ≤ --auto-match ≤ 1")
-        }
         if let scale, !FileManager.default.fileExists(atPath: InputSource.location(of: scale).file) {
             _ = try MeasureOptions.uniqueList(scale, option: "--scale") { MeasureOptions.namePart($0).lowercased() }
             do { _ = try LikertScale.parsing(scale) } catch let e as SurveyError { throw ValidationError(e.description) }
@@ -99,7 +92,7 @@ struct SurveyImportCommand: ParsableCommand {
             s.scale = FileManager.default.fileExists(atPath: InputSource.location(of: scale).file)
                 ? try LikertScale.read(path: scale, reading: s.reading) : try LikertScale.parsing(scale)
         }
-        s.thresholds = MatchThresholds(auto: autoMatch, review: reviewThreshold)
+        s.thresholds = similarity.thresholds
         return s
     }
 

@@ -40,6 +40,47 @@ import Testing
         #expect(try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--keep-unmatched", "--out", out.path]).status == 2)
     }
 
+    /// `--interactions` and `--attendance` repeated: an import's files beside other records, each
+    /// file counted apart in report.json and its rejects naming it.
+    @Test func repeatedRecordFilesAreMerged() throws {
+        let zoom = try temporaryFolder(), mail = try temporaryFolder()
+        #expect(try WeftRun(["import", "zoom", fixtures + "/zoom/participants_83912345679.csv", "--members", fixtures + "/members.csv", "--out", zoom.path]).status == 0)
+        #expect(try WeftRun(["import", "email", fixtures + "/email/All mail Including Spam and Trash.mbox", "--members", fixtures + "/members.csv", "--out", mail.path]).status == 0)
+        let sheet = zoom.appendingPathComponent("sign-in.csv").path
+        try "member,event,date,event_type\nm01,circle,2024-03-01,meeting\nm02,circle,2024-03-01,meeting\nm03,,2024-03-01,meeting\n".write(toFile: sheet, atomically: true, encoding: .utf8)
+        let zoomed = zoom.appendingPathComponent("attendance.csv").path, mailed = mail.appendingPathComponent("interactions.csv").path
+        let report = try temporaryFolder()
+        let run = try WeftRun(["analyze", "--members", fixtures + "/members.csv", "--attendance", zoomed, "--attendance", sheet,
+                               "--interactions", mailed, "--out", report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("report.json"))) as! [String: Any]
+        let inputs = (json["inputs"] as! [[String: Any]]).filter { ($0["kind"] as? String) != "members" }
+        #expect(inputs.map { "\($0["kind"]!) \(($0["path"] as! String).split(separator: "/").last!) \($0["rows_read"]!) \($0["accepted"]!) \($0["rejected"]!)" }
+                == ["interactions interactions.csv 5 5 0", "attendance attendance.csv 2 2 0", "attendance sign-in.csv 3 2 1"])
+        let validated = try WeftRun(["validate", "--members", fixtures + "/members.csv", "--attendance", zoomed, "--attendance", sheet, "--show", "5"])
+        #expect(validated.stdout.contains("sign-in.csv:4"), "\(validated.stdout)")
+    }
+
+    /// The similarities are validate/analyze's `--match-auto` and `--match-review-threshold`;
+    /// the first spellings, `--auto-match` and `--review-threshold`, still work, unlisted.
+    @Test func matchThresholdsShareTheirSpellingWithAnalyze() throws {
+        func review(_ extra: [String]) throws -> String {
+            let out = try temporaryFolder()
+            let run = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--members", fixtures + "/members.csv", "--out", out.path] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try String(contentsOf: out.appendingPathComponent("match-review.csv"), encoding: .utf8)
+        }
+        let strict = try review(["--match-auto", "0.99", "--match-review-threshold", "0.5"])
+        #expect(strict != (try review([])))
+        #expect(strict == (try review(["--auto-match", "0.99", "--review-threshold", "0.5"])))
+        let bad = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--match-auto", "0.5", "--out", try temporaryFolder().path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("need 0 < --match-review-threshold ≤ --match-auto ≤ 1"))
+        let help = try WeftRun(["import", "--help"]).stdout
+        #expect(help.contains("--match-auto") && help.contains("--match-review-threshold"))
+        #expect(!help.contains("--auto-match") && !help.contains("--review-threshold"))
+    }
+
     @Test func teamsReportWithoutRosterCreatesMembers() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["import", "teams", fixtures + "/teams/attendance-en-US.csv", "--out", out.path, "--min-minutes", "0"])

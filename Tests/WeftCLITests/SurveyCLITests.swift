@@ -38,6 +38,7 @@ import Testing
         // --strict fails while names wait or rows are rejected; usage errors exit 2.
         #expect(try WeftRun(args + ["--strict"]).status == 1)
         #expect(try WeftRun(args + ["--auto-match", "0.5"]).status == 2)
+        #expect(try WeftRun(args + ["--match-auto", "0.5"]).status == 2)
         #expect(try WeftRun(["survey", "import", exports + "/long.csv", "--members", exports + "/members.csv",
                              "--format", "nosuch", "--out", out.path]).status == 2)
         let missing = try WeftRun(["survey", "import", exports + "/kumu.csv", "--members", exports + "/members.csv",

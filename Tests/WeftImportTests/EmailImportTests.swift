@@ -64,6 +64,22 @@ final class EmailImportTests: XCTestCase {
         XCTAssertNil(EmailHeaders.notAPerson("ana.silva@cln.example"))
     }
 
+    /// The byte-level reading of address lists agrees with the definitions: Unicode white space
+    /// (a no-break space, an ideographic space) trimmed at the ends, spaces in plain names
+    /// collapsed, non-ASCII addresses lower-cased as text, quoted and encoded names decoded.
+    func testAddressListsOnBytes() {
+        XCTAssertEqual(EmailHeaders.addresses("\u{A0}Ana   Silva\t<ANA@X.org>\u{3000}, \u{A0}JOSÉ@Ü.example ,(Bo) , b@y.ORG\u{2003}(Bo  Li)"),
+                       [.init(name: "Ana Silva", email: "ana@x.org"), .init(name: "", email: "josé@ü.example"),
+                        .init(name: "Bo", email: ""), .init(name: "Bo Li", email: "b@y.org")])
+        XCTAssertEqual(EmailHeaders.addresses("=?UTF-8?Q?Jos=C3=A9?= <j@x.org>; 'Bo Li' <bo@x.org>; \"A \\\"B\\\"\" <ab@x.org>"),
+                       [.init(name: "José", email: "j@x.org"), .init(name: "Bo Li", email: "bo@x.org"), .init(name: "A \"B\"", email: "ab@x.org")])
+        XCTAssertEqual(EmailHeaders.addresses(" \u{A0} , ;"), [])
+        XCTAssertEqual(EmailHeaders.notAPerson("Mailer-Daemon@X.org"), "no-reply address")
+        XCTAssertEqual(EmailHeaders.notAPerson("cln-L@x.org"), "mailing-list address")
+        XCTAssertEqual(EmailHeaders.notAPerson("ana@x.org", listAddress: "ana@x.org"), "mailing-list address")
+        XCTAssertNil(EmailHeaders.notAPerson("notifications.team@x.org"))
+    }
+
     func testAnotherFormatIsNamed() {
         XCTAssertThrowsError(try ImportFixtures.interactions(.email, ["whatsapp/WhatsApp Chat with CLN peer exchange.txt"], roster: nil)) { error in
             XCTAssertTrue("\(error)".contains("looks like a WhatsApp chat export, not a mailbox"), "\(error)")

@@ -44,7 +44,8 @@ struct AttendanceIngest: RowIngest {
         self.references = references
         self.members = members
         var log = log
-        self.extra = ExtraColumns(extra, addingTo: &log.attributes)
+        let rows = log.count
+        self.extra = ExtraColumns(extra, addingTo: &log.attributes, rows: rows)
         self.log = log
     }
 

@@ -11,12 +11,26 @@ public enum UnknownMemberPolicy: String, CaseIterable, Sendable {
 /// Where a network's input files are. Any may be absent; members then come from the records.
 public struct InputPaths: Sendable, Equatable {
     public var members: String?
-    public var interactions: String?
-    public var attendance: String?
+    /// Interactions and attendance files: one, or several (a file per platform, per year, per
+    /// import) whose rows are merged into one log, each file counted and its rejects named apart.
+    public var interactionsFiles: [String]
+    public var attendanceFiles: [String]
     /// ONA survey nominations in long form, and lists of who answered each wave: one file, or
     /// several (a wave each, or waves apart by their wave column), read in turn into one survey.
     public var surveys: [String]
     public var respondentsFiles: [String]
+
+    /// The first interactions file (setting it replaces them all).
+    public var interactions: String? {
+        get { interactionsFiles.first }
+        set { interactionsFiles = newValue.map { [$0] } ?? [] }
+    }
+
+    /// The first attendance file (setting it replaces them all).
+    public var attendance: String? {
+        get { attendanceFiles.first }
+        set { attendanceFiles = newValue.map { [$0] } ?? [] }
+    }
 
     /// The first survey file (setting it replaces them all).
     public var survey: String? {
@@ -31,10 +45,11 @@ public struct InputPaths: Sendable, Equatable {
     }
 
     public init(members: String? = nil, interactions: String? = nil, attendance: String? = nil,
-                survey: String? = nil, respondents: String? = nil, surveys: [String] = [], respondentsFiles: [String] = []) {
+                survey: String? = nil, respondents: String? = nil, surveys: [String] = [], respondentsFiles: [String] = [],
+                interactionsFiles: [String] = [], attendanceFiles: [String] = []) {
         self.members = members
-        self.interactions = interactions
-        self.attendance = attendance
+        self.interactionsFiles = (interactions.map { [$0] } ?? []) + interactionsFiles
+        self.attendanceFiles = (attendance.map { [$0] } ?? []) + attendanceFiles
         self.surveys = (survey.map { [$0] } ?? []) + surveys
         self.respondentsFiles = (respondents.map { [$0] } ?? []) + respondentsFiles
     }
@@ -57,11 +72,10 @@ public struct InputPaths: Sendable, Equatable {
             }
             return nil
         }
+        func files(_ named: [String], _ kind: FileSummary.Kind) -> [String] { named.isEmpty ? find(kind).map { [$0] } ?? [] : named }
         return InputPaths(members: members ?? find(.members),
-                          interactions: interactions ?? find(.interactions),
-                          attendance: attendance ?? find(.attendance),
-                          surveys: surveys.isEmpty ? find(.survey).map { [$0] } ?? [] : surveys,
-                          respondentsFiles: respondentsFiles.isEmpty ? find(.respondents).map { [$0] } ?? [] : respondentsFiles)
+                          surveys: files(surveys, .survey), respondentsFiles: files(respondentsFiles, .respondents),
+                          interactionsFiles: files(interactionsFiles, .interactions), attendanceFiles: files(attendanceFiles, .attendance))
     }
 }
 
@@ -97,12 +111,15 @@ public struct DatasetLoader: Sendable {
             try MembersReader(reading: reading, limits: limits).read(path: path, into: &dataset)
         }
         var references = try memberReferences(members: dataset.members, membersFile: paths.members)
-        if let path = paths.interactions {
+        for path in paths.interactionsFiles {
             try InteractionsReader(undirected: undirected, reading: reading, limits: limits).read(path: path, into: &dataset, references: &references)
         }
-        if let path = paths.attendance {
+        for path in paths.attendanceFiles {
             try AttendanceReader(reading: reading, limits: limits).read(path: path, into: &dataset, references: &references)
         }
+        // A file's extra columns are empty in the rows of the files that lack them.
+        dataset.interactions.attributes.pad(toRows: dataset.interactions.count)
+        dataset.attendance.attributes.pad(toRows: dataset.attendance.count)
         // Several survey (or respondents) files add up; each must then say its wave, so that two
         // waves are never silently merged into wave 1.
         let severalWaves = paths.surveys.count > 1 || paths.respondentsFiles.count > 1
@@ -213,14 +230,18 @@ func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, ki
 /// checked (UTF-8) per record, then stored once the record is accepted.
 struct ExtraColumns {
     let columns: [(name: String, position: Int)]
-    private let firstAttribute: Int
+    private let attributeIndex: [Int]
     private var values: [UnsafeRawBufferPointer] = []
 
-    /// Adds one attribute column per extra column to `attributes`.
-    init(_ columns: [(name: String, position: Int)], addingTo attributes: inout AttributeColumns) {
+    /// Adds one attribute column per extra column to `attributes`, or, when an earlier file had a
+    /// column of that name, continues it (empty in the rows between); `rows`: the rows already held.
+    init(_ columns: [(name: String, position: Int)], addingTo attributes: inout AttributeColumns, rows: Int) {
         self.columns = columns
-        firstAttribute = attributes.columns.count
-        for column in columns { attributes.addColumn(column.name) }
+        attributeIndex = columns.map { column in
+            let index = attributes.index(named: column.name) ?? attributes.addColumn(column.name)
+            attributes.pad(column: index, toRows: rows)
+            return index
+        }
     }
 
     /// Reads the record's extra values; rejects the record if one is not valid UTF-8.
@@ -235,7 +256,7 @@ struct ExtraColumns {
 
     /// Stores the values last read as the next row of `attributes`.
     func store(into attributes: inout AttributeColumns) {
-        for (offset, bytes) in values.enumerated() { attributes.append(bytes, toColumn: firstAttribute + offset) }
+        for (offset, bytes) in values.enumerated() { attributes.append(bytes, toColumn: attributeIndex[offset]) }
     }
 }
 

@@ -82,7 +82,8 @@ struct InteractionsIngest: RowIngest {
         (self.references, self.undirected) = (references, undirected)
         self.members = members
         var log = log
-        self.extra = ExtraColumns(extra, addingTo: &log.attributes)
+        let rows = log.count
+        self.extra = ExtraColumns(extra, addingTo: &log.attributes, rows: rows)
         self.log = log
     }
 
