@@ -296,11 +296,13 @@ public struct SurveyNetwork: Sendable {
     }
 
     /// A warning when two waves' response rates differ by more than
-    /// `SurveyWaveComparison.responseSpreadLimit` percentage points; empty otherwise.
+    /// `SurveyWaveComparison.responseSpreadLimit` percentage points; empty otherwise. The spread
+    /// is compared at a billionth of a point, so that 90% against 75% is 15 points (not
+    /// 15.000000000000002) and does not warn.
     func responseSpreadWarning() -> [DataWarning] {
         let rates = memberships.map { $0.presentCount == 0 ? 0 : Double($0.respondentCount) / Double($0.presentCount) }
         guard let low = rates.indices.min(by: { rates[$0] < rates[$1] }), let high = rates.indices.max(by: { rates[$0] < rates[$1] }),
-              (rates[high] - rates[low]) * 100 > SurveyWaveComparison.responseSpreadLimit else { return [] }
+              ((rates[high] - rates[low]) * 100 * 1e9).rounded() / 1e9 > SurveyWaveComparison.responseSpreadLimit else { return [] }
         let percent = { (x: Double) in String(format: "%.0f%%", x * 100) }
         return [DataWarning(code: "survey_response_rates_differ", message:
             "survey response rates differ by \(String(format: "%.0f", (rates[high] - rates[low]) * 100)) points between waves (\(memberships[low].label) \(percent(rates[low])), \(memberships[high].label) \(percent(rates[high]))): changes between the waves may come from who answered rather than from the network",

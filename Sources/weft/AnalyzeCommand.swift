@@ -76,7 +76,7 @@ struct AnalyzeCommand: ParsableCommand {
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
         options.segments = segmentConfig.rules
-        options.segmentsSource = segmentOptions.source(segmentConfig)
+        options.segmentsSource = segmentOptions.source(segmentConfig, dataFolder: input.dataFolder)
         options.segmentLabels = try segmentOptions.loadLabels(dataset, rules: segmentConfig.rules)
         if let previous {
             let prior = try ReportFile.numbers(at: previous)

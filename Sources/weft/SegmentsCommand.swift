@@ -26,9 +26,12 @@ struct SegmentOptions: ParsableArguments {
         }
     }
 
-    /// Where the rules came from, naming the labels when they were fitted.
-    func source(_ config: (rules: SegmentConfig, source: String)) -> String {
-        labels.map { "\(config.source), thresholds fitted to \($0)" } ?? config.source
+    /// Where the rules came from (`default`, or the file), naming the labels when they were
+    /// fitted; paths relative to the data folder, as report.json records every path, so that its
+    /// bytes do not depend on how the paths were typed.
+    func source(_ config: (rules: SegmentConfig, source: String), dataFolder: String) -> String {
+        let file = segmentsConfig == nil ? config.source : RelativePath.of(config.source, from: dataFolder)
+        return labels.map { "\(file), thresholds fitted to \(RelativePath.of($0, from: dataFolder))" } ?? file
     }
 
     /// The fitted rules' file in the output folder.
@@ -100,7 +103,7 @@ struct SegmentsCommand: ParsableCommand {
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: dataset.members.count, named: options.groupAttributes)
         let labels = try segmentOptions.loadLabels(dataset, rules: config.rules)
         let analysis = SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
-                                       configSource: segmentOptions.source(config), groups: groups, labels: labels)
+                                       configSource: segmentOptions.source(config, dataFolder: input.dataFolder), groups: groups, labels: labels)
         guard let out else {
             let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))
             if let analysis {

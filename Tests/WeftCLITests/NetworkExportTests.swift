@@ -80,6 +80,8 @@ import FoundationXML
         #expect(data["directed"] as? Bool == true && data["multigraph"] as? Bool == false)
         let ids = Set(nodes.map { $0["id"] as! String })
         #expect(links.allSatisfy { ids.contains($0["source"] as! String) && ids.contains($0["target"] as! String) })
+        // A record network's links carry records and times; the survey fields are null.
+        #expect(links.allSatisfy { $0["records"] is Int && $0["first_record"] is String && $0["named_by"] is NSNull && $0["relation"] is NSNull })
         // Members' measures and attributes are report.json's; the label is the name.
         #expect((nodes[0]["measures"] as! [String: Any])["degree"] as? Int == members[0]["degree"] as? Int)
         #expect((nodes[0]["attributes"] as! [String: Any])["country"] as? String == (members[0]["attributes"] as! [String: Any])["country"] as? String)

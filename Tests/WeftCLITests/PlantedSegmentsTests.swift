@@ -137,7 +137,7 @@ struct PlantedSegmentsTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("fitted to 40 labelled members: agreement "), "\(run.stdout)")
         let fitted = try String(contentsOf: out.appendingPathComponent("segments-fitted.toml"), encoding: .utf8)
-        #expect(fitted.hasPrefix("# Weft segments config fitted to labelled members: \(start.path), thresholds fitted to "))
+        #expect(fitted.hasPrefix("# Weft segments config fitted to labelled members: start.toml, thresholds fitted to known.csv (40 members)."))
         let rules = try SegmentConfigFile.parse(fitted)
         #expect(rules.rules.map(\.text) != PlantedSegmentsTests.halved(SegmentConfigFile.defaultConfig).rules.map(\.text))
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("segments.json"))) as! [String: Any]

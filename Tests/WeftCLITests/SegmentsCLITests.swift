@@ -168,7 +168,8 @@ import WeftSample
         #expect(table(try read(out, "transitions.csv")).isEmpty)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("segments.json"))) as! [String: Any]
         let echo = summary["config"] as! [String: Any]
-        #expect(echo["source"] as? String == config.path)
+        // Recorded relative to the data folder, as every path in report.json.
+        #expect(echo["source"] as? String == RelativePathCheck.relative(config.path, from: sampleData))
         #expect((echo["text"] as! String).contains("period = \"none\"") && !(echo["text"] as! String).contains("#"))
     }
 

@@ -156,6 +156,17 @@ import Testing
         #expect(!graphml.contains("first_record") && !graphml.contains("records") && !graphml.contains("1970-01-01"))
         let gexf = try String(contentsOf: out.appendingPathComponent("network.gexf"), encoding: .utf8)
         #expect(gexf.contains("title=\"named_by\"") && !gexf.contains("1970-01-01"))
+        // network.json's links say the same, with the record fields null; the file validates.
+        let json = folder.appendingPathComponent("json")
+        #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--survey-symmetrise", "reconstruct",
+                             "--format", "network", "--out", json.path]).status == 0)
+        let network = try JSONSerialization.jsonObject(with: Data(contentsOf: json.appendingPathComponent("network.json"))) as! [String: Any]
+        let validator = try JSONSchemaValidator(contentsOf: WeftRun.repository.appendingPathComponent("Schemas/network.schema.json"))
+        #expect(validator.validate(network).isEmpty, "\(validator.validate(network).prefix(5))")
+        let links = network["links"] as! [[String: Any]]
+        #expect(links.map { "\($0["source"]!)-\($0["target"]!):\($0["named_by"]!)" } == surveyEdges(graphml))
+        #expect(links.allSatisfy { $0["relation"] as? String == "advice" && $0["wave"] as? String == "w1" && $0["wave_date"] as? String == "2020-06-01" })
+        #expect(links.allSatisfy { $0["records"] is NSNull && $0["first_record"] is NSNull && $0["last_record"] is NSNull })
         let max = folder.appendingPathComponent("max")
         #expect(try WeftRun(["analyze", folder.path, "--network", "survey:advice@w1", "--format", "graphml", "--out", max.path]).status == 0)
         let undirected = try String(contentsOf: max.appendingPathComponent("network.graphml"), encoding: .utf8)

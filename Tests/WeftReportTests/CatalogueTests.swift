@@ -77,6 +77,9 @@ struct CatalogueTests {
                                   parameters: ["2024-12-01", "2024-12-31", "2024-12-10", "32"])
         #expect(context.warning(partial) == "La dernière période (du 1 déc. 2024 au 31 déc. 2024) est incomplète : les données s’arrêtent le 10 déc. 2024, à 32\u{A0}% de sa durée ; son activité, ses liens et sa rétention paraissent donc faibles à côté de périodes complètes.")
         #expect(context.warning(DataWarning(code: "not_in_the_catalogue", message: "a < b")) == "a &lt; b")
+        let encoding = DataWarning(code: "encoding_assumed", severity: .info, file: "présences.csv", message: "présences.csv is not valid UTF-8 …",
+                                   parameters: ["présences.csv", "Windows-1252"])
+        #expect(context.warning(encoding) == "présences.csv n’est pas un texte UTF-8 valide : il a été lu comme Windows-1252. Si des lettres semblent fausses, indiquez l’encodage avec --encoding.")
         #expect(context.warning(DataWarning(code: "partial_last_period", message: "too few", parameters: ["2024-12-01"])) == "too few")
         let rule = SegmentRule(segment: "crew", conditions: [SegmentCondition(.partners, .atLeast, .percentile(75)), SegmentCondition(.eventShare, .above, .value(0.25)),
                                                              SegmentCondition(.governance)])

@@ -188,7 +188,8 @@ extension DatasetLoader {
             guard let note = file.layout.encodingNote else { return nil }
             return DataWarning(code: "encoding_assumed", severity: .info, file: file.path,
                                message: "\(file.path) is \(note); read as \(file.layout.encoding.displayName). "
-                                   + "If letters look wrong, name the encoding with --encoding.")
+                                   + "If letters look wrong, name the encoding with --encoding.",
+                               parameters: [file.path, file.layout.encoding.displayName])
         }
     }
 }

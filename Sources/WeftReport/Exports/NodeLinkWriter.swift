@@ -12,8 +12,10 @@ import WeftIO
 /// px in a `graph.layout.width` × `graph.layout.height` box, y down; null for members the map
 /// does not draw — then `measures` (members.csv's measure columns) and `attributes`. Links are
 /// the ties of the window's aggregated graph in (source, target) order, as in network.graphml:
-/// `weight` (sum of the records' weights), `records`, `first_record`, `last_record`. Streamed
-/// row by row and written atomically; Schemas/network.schema.json is its layout.
+/// `weight` (sum of the records' weights), `records`, `first_record`, `last_record` — and, on a
+/// survey layer, which has no records, `relation`, `wave`, `wave_date` and `named_by` instead
+/// (`SurveyEdges`); the fields that do not apply are null. Streamed row by row and written
+/// atomically; Schemas/network.schema.json is its layout.
 public enum NodeLinkWriter {
     /// The keys before `nodes` and `links`.
     struct Head: Encodable {
@@ -83,14 +85,21 @@ public enum NodeLinkWriter {
         }
         try file.write("\n  ],\n  \"links\" : [")
         let ties = analysis.graph.ties
+        let survey = analysis.surveyEdges
         for i in 0..<ties.count {
             line.removeAll(keepingCapacity: true)
             line += (i == 0 ? "\n    {" : ",\n    {").utf8
+            let recorded = survey == nil
             let fields: [(String, CSVCell)] = [
                 ("source", .text(nodes.ids[Int32(ties.source[i])])), ("target", .text(nodes.ids[Int32(ties.target[i])])),
-                ("weight", .real(ties.weight[i])), ("records", .integer(Int(ties.recordCount[i]))),
-                ("first_record", .plain(Timestamp.formatDateTime(ties.firstTime[i]))),
-                ("last_record", .plain(Timestamp.formatDateTime(ties.lastTime[i]))),
+                ("weight", .real(ties.weight[i])),
+                ("records", recorded ? .integer(Int(ties.recordCount[i])) : .empty),
+                ("first_record", recorded ? .plain(Timestamp.formatDateTime(ties.firstTime[i])) : .empty),
+                ("last_record", recorded ? .plain(Timestamp.formatDateTime(ties.lastTime[i])) : .empty),
+                ("relation", survey.map { .text($0.relation) } ?? .empty),
+                ("wave", survey.map { .text($0.wave) } ?? .empty),
+                ("wave_date", survey?.waveDate.map { .plain($0) } ?? .empty),
+                ("named_by", survey.map { .plain($0.namedBy[i].rawValue) } ?? .empty),
             ]
             for (k, (name, cell)) in fields.enumerated() {
                 if k > 0 { line += ", ".utf8 }

@@ -287,6 +287,7 @@ extension Catalogue {
         "warning.survey_wave_without_date": "survey wave '{1}' has no date (give --wave-dates {1}=YYYY-MM-DD or a wave_date column in the respondents list): every member in members.csv was assumed to be a member at this wave, whatever their joined and left dates, so its response rate and density are over all {2} members",
         "warning.survey_respondents_from_nominations": "survey wave '{1}' has no respondents list (give --respondents FILE or put respondents.csv in the data folder): the {2} members who named someone were assumed to be the respondents, so anyone who answered and named nobody counts as a non-respondent",
         "warning.names_waiting_for_review": "{1} row(s) name {2} person(s) who could be more than one member, or are only probably a member; they are rejected until a decision is written in match-review.csv (then run again).",
+        "warning.encoding_assumed": "{1} is not valid UTF-8 text, so it was read as {2}. If letters look wrong, name the encoding with --encoding.",
         "warning.most_rows_rejected": "{1}: {2} of {3} rows were rejected. The figures stand on the rest; see the rejects table.",
 
         // Segment rules

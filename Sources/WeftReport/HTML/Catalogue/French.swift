@@ -281,6 +281,7 @@ extension Catalogue {
         "warning.survey_wave_without_date": "la vague d’enquête « {1} » n’a pas de date (indiquez --wave-dates {1}=AAAA-MM-JJ ou une colonne wave_date dans la liste des répondants) : tous les membres de members.csv ont été supposés membres à cette vague, quelles que soient leurs dates d’arrivée et de départ ; son taux de réponse et sa densité portent donc sur l’ensemble des {2} membres",
         "warning.survey_respondents_from_nominations": "la vague d’enquête « {1} » n’a pas de liste de répondants (indiquez --respondents FICHIER ou placez respondents.csv dans le dossier des données) : les {2} membres qui ont cité quelqu’un ont été supposés être les répondants ; quiconque a répondu sans citer personne compte donc comme non-répondant",
         "warning.names_waiting_for_review": "{1} ligne(s) nomment {2} personne(s) qui pourraient être plus d’un membre, ou ne sont que probablement membres ; elles sont rejetées jusqu’à ce qu’une décision soit inscrite dans match-review.csv (puis relancez).",
+        "warning.encoding_assumed": "{1} n’est pas un texte UTF-8 valide : il a été lu comme {2}. Si des lettres semblent fausses, indiquez l’encodage avec --encoding.",
         "warning.most_rows_rejected": "{1} : {2} lignes sur {3} ont été rejetées. Les chiffres reposent sur le reste ; voir le tableau des rejets.",
 
         // Règles des segments

@@ -281,6 +281,7 @@ extension Catalogue {
         "warning.survey_wave_without_date": "a onda do questionário “{1}” não tem data (indique --wave-dates {1}=AAAA-MM-DD ou uma coluna wave_date na lista de respondentes): supôs-se que todos os membros de members.csv eram membros nessa onda, quaisquer que sejam as suas datas de entrada e saída, por isso a sua taxa de resposta e a sua densidade referem-se a todos os {2} membros",
         "warning.survey_respondents_from_nominations": "a onda do questionário “{1}” não tem lista de respondentes (indique --respondents ARQUIVO ou coloque respondents.csv na pasta de dados): supôs-se que os {2} membros que indicaram alguém eram os respondentes, por isso quem respondeu sem indicar ninguém conta como não respondente",
         "warning.names_waiting_for_review": "{1} linha(s) nomeiam {2} pessoa(s) que podem ser mais de um membro, ou que só provavelmente são membros; são rejeitadas até que uma decisão seja escrita em match-review.csv (depois, execute de novo).",
+        "warning.encoding_assumed": "{1} não é texto UTF-8 válido, por isso foi lido como {2}. Se alguma letra parecer errada, indique a codificação com --encoding.",
         "warning.most_rows_rejected": "{1}: {2} de {3} linhas foram rejeitadas. Os números assentam no restante; veja a tabela de rejeições.",
 
         // Regras dos segmentos

@@ -281,6 +281,7 @@ extension Catalogue {
         "warning.survey_wave_without_date": "la ola de encuesta «{1}» no tiene fecha (indique --wave-dates {1}=AAAA-MM-DD o una columna wave_date en la lista de personas que respondieron): se supuso que todos los miembros de members.csv eran miembros en esta ola, sean cuales sean sus fechas de alta y baja, así que su tasa de respuesta y su densidad se refieren a los {2} miembros",
         "warning.survey_respondents_from_nominations": "la ola de encuesta «{1}» no tiene lista de personas que respondieron (indique --respondents ARCHIVO o ponga respondents.csv en la carpeta de datos): se supuso que los {2} miembros que mencionaron a alguien eran quienes respondieron, así que quien respondió sin mencionar a nadie cuenta como no respuesta",
         "warning.names_waiting_for_review": "{1} fila(s) nombran a {2} persona(s) que podrían ser más de un miembro, o que solo probablemente son miembros; se rechazan hasta que se escriba una decisión en match-review.csv (y se vuelva a ejecutar).",
+        "warning.encoding_assumed": "{1} no es texto UTF-8 válido, así que se leyó como {2}. Si alguna letra se ve mal, indique la codificación con --encoding.",
         "warning.most_rows_rejected": "{1}: se rechazaron {2} de {3} filas. Las cifras se basan en el resto; vea la tabla de rechazos.",
 
         // Reglas de los segmentos
