@@ -97,8 +97,9 @@ struct AnalyzeCommand: ParsableCommand {
             try clock.measure("write " + name) { try folder.write(name, write) }
             written.append(out + "/" + name)
         }
+        func emitReportJSON() throws { try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) } }
         // With --timings report.json is written last, so that it records every other stage.
-        if !timings { try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) } }
+        if !timings { try emitReportJSON() }
         try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
         var html = HTMLReport.Options()
         html.sizeBy = mapSize
@@ -124,7 +125,7 @@ struct AnalyzeCommand: ParsableCommand {
         if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
         if timings {
             report.measures.timings = clock.record
-            try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }
+            try emitReportJSON()
         }
         // Typed names and emails are personal data: not written beside pseudonymised outputs.
         let matchesWithheld = MatchFiles.needed(dataset) && measures.pseudonymise
