@@ -34,7 +34,7 @@ test: setup       ## build and run every test
 	$(SWIFT) test
 
 BROWSER_OUT ?= out/browser
-browser-test: build ## report.html (English and French) in headless Chromium: search, click, filter, period slider, no console error; A4 PDF checks; README screenshots
+browser-test: build ## report.html (English and French) in headless Chromium: search, click, filter, period slider, no console error; A4 PDF checks; screenshots in docs/images
 	@scripts/setup.sh --browser
 	$(RELEASE) analyze SampleData --out $(BROWSER_OUT) --format html
 	python3 scripts/browser_test.py $(BROWSER_OUT)/report.html --screenshots docs/images --pdf $(BROWSER_OUT)/report.pdf

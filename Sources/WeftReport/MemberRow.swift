@@ -4,7 +4,7 @@ import WeftIO
 
 /// One member's figures: a row of members.csv and an entry of report.json's `members` object.
 /// `columns` is the one list of names and values both writers use, so they cannot disagree.
-/// See README ("members.csv").
+/// See docs/outputs.md ("members.csv").
 public struct MemberRow: Sendable, Equatable {
     public var name: String
     public var active: Bool

@@ -7,7 +7,7 @@ import WeftIO
 /// (`Analysis.memberRow(_:)`) are streamed into report.json's last key, `members`, by the writer.
 ///
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
-/// `null`, never left out (`NullCoded`). See README ("report.json") for each field.
+/// `null`, never left out (`NullCoded`). See docs/json.md for each field.
 public struct Report: Codable, Sendable, Equatable {
     public static let currentSchemaVersion = "2.0.0"
 

@@ -6,7 +6,7 @@ import WeftReport
 extension SurveyModelExport.Tool: ExpressibleByArgument {}
 
 /// `weft export siena|statnet DATA --relation R --out DIR`: a survey layer's waves as RSiena and
-/// statnet read them (see README "Export for RSiena and statnet").
+/// statnet read them (see docs/survey.md, "Export for RSiena and statnet").
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",

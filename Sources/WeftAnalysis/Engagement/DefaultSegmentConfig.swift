@@ -23,7 +23,7 @@ extension SegmentConfigFile {
 # share of a member's events shrunk towards chance (1 / topics offered) by focus_prior_events
 # pseudo-events, so that one or two events are not "focus".
 #
-# Features (see README, "segments.csv"): records, events_attended, attendance_rate,
+# Features (see docs/outputs.md, "segments.csv"): records, events_attended, attendance_rate,
 # active_role_events, role_score, topic_breadth, topic_focus, topic_herfindahl, partners,
 # repeat_partners, strength, initiated, core_number, coreness, betweenness_normalized, ei_index,
 # survey_in_degree (empty without survey data), governance, tenure_days,

@@ -1,5 +1,5 @@
 /// The columns an input file must or may have, with the header spellings each accepts, in
-/// English, French, Spanish and Portuguese (README "Column headers").
+/// English, French, Spanish and Portuguese (docs/inputs.md, "Column headers").
 ///
 /// Headers match ignoring case, accents and punctuation: `Event Type`, `event-type`,
 /// `EVENT_TYPE` are one column, and so are `Date d'adhésion` and `date_d_adhesion`. A user's
@@ -55,7 +55,7 @@ struct ColumnSchema {
         for column in columns where column.required && positions[column.name] == nil {
             let accepted = ([column.name] + column.aliases.prefix(8)).joined(separator: ", ")
             throw InputError(file: file, line: line, column: nil,
-                             message: "missing required column '\(column.name)' (accepted headers include: \(accepted), …; see README 'Column headers', or map yours with --columns \(column.name)=HEADER; found: \(header.joined(separator: ", ")))")
+                             message: "missing required column '\(column.name)' (accepted headers include: \(accepted), …; see docs/inputs.md, 'Column headers', or map yours with --columns \(column.name)=HEADER; found: \(header.joined(separator: ", ")))")
         }
         // Two headers that match alike are one column given twice; a header of punctuation alone
         // (`-`, `#`) is compared as written.

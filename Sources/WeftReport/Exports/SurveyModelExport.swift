@@ -4,7 +4,7 @@ import WeftGraph
 import WeftIO
 
 /// The files `weft export siena|statnet` writes: a survey layer's waves as the longitudinal
-/// modelling tools read them, with an R script that loads them. See README "Export for RSiena
+/// modelling tools read them, with an R script that loads them. See docs/survey.md "Export for RSiena
 /// and statnet" and `SurveyPanel` for the codes.
 public enum SurveyModelExport {
     public enum Tool: String, CaseIterable, Sendable {

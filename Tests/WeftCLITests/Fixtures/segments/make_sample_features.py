@@ -4,7 +4,7 @@ SegmentsCLITests compares segments.csv with them. Run from the repository root:
 
     python3 Tests/WeftCLITests/Fixtures/segments/make_sample_features.py
 
-Definitions (README, segments.csv): events_attended = distinct events; active_role_events =
+Definitions (docs/outputs.md, segments.csv): events_attended = distinct events; active_role_events =
 distinct events as presenter, facilitator, host or organiser; role_score = sum per event of the
 highest role weight (attendee 1, presenter 2, facilitator/host/organiser 3); topic_breadth,
 topic_focus (share of the events in the two most frequent topics), topic_herfindahl; partners and
