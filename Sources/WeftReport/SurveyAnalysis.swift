@@ -60,8 +60,8 @@ public struct SurveySelection: Sendable, Equatable, CustomStringConvertible {
 /// member named the other (the stronger value), `min` only where both did (the weaker value),
 /// `mean` averages the two (a missing direction counts 0).
 ///
-/// Default (`SurveyNetwork.defaultSymmetrisation`): `max` when the wave's response rate is below
-/// 80%, so that respondents' reports stand in for non-respondents' missing ones; `directed` at
+/// Default (`SurveyNetwork.defaultSymmetrisation`): `max` when the lowest response rate over the
+/// survey's waves is below 80% (one rule for every wave, so the waves compare), so that respondents' reports stand in for non-respondents' missing ones; `directed` at
 /// 80% or more. Non-respondents are never deleted (listwise deletion is not offered). The
 /// report's `survey.treatments` table shows the main figures under `directed`, `reconstruct`,
 /// `max` and `min` side by side. Reference: ../shared/domain-brief.md §2.

@@ -29,7 +29,7 @@ struct MeasureOptions: ParsableArguments {
         networkText.hasPrefix("survey:") ? try? SurveySelection(parsing: String(networkText.dropFirst(7))) : nil
     }
 
-    @Option(help: "With --network survey:…: directed (keep nominations as reported), reconstruct (also fill a dyad with a non-respondent from the respondent's report), max (a tie where either named the other), min (only where both did) or mean. Default: max when the wave's response rate is below 80%, directed otherwise.")
+    @Option(help: "With --network survey:…: directed (keep nominations as reported), reconstruct (also fill a dyad with a non-respondent from the respondent's report), max (a tie where either named the other), min (only where both did) or mean. Default: max when the lowest response rate over the survey's waves is below 80%, directed otherwise (one rule for every wave).")
     var surveySymmetrise: SurveySymmetrisation?
 
     @Option(help: "Dates of survey waves whose labels are not dates, e.g. 'baseline=2022-06-13,follow-up=2024-06-10': the response rate then counts only members in the network that day (members.csv's joined/left).")
