@@ -59,7 +59,7 @@ struct SegmentOptions: ParsableArguments {
         }
         do {
             return (try SegmentConfigFile.parse(text, file: path), path)
-        } catch let error as SegmentConfigError {
+        } catch let error as InputError {
             throw CommandFailure(message: "error: \(error)", exitCode: 2)
         }
     }

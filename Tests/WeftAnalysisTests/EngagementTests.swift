@@ -342,7 +342,7 @@ struct SegmentConfigTests {
         do {
             _ = try SegmentConfigFile.parse(text, file: "x.toml")
             Issue.record("accepted: \(text)")
-        } catch let error as SegmentConfigError {
+        } catch let error as InputError {
             #expect(error.line == line && error.column == column && error.keyPath == keyPath, "\(error)")
             #expect(error.message.contains(message), "\(error)")
             #expect(error.description == "x.toml:\(line):\(column): \(error.message) (at \(keyPath))")
@@ -373,7 +373,7 @@ struct SegmentConfigTests {
         do {
             _ = try SegmentConfigFile.parse(text, file: "x.toml")
             Issue.record("accepted: \(text)")
-        } catch let error as SegmentConfigError {
+        } catch let error as InputError {
             #expect(error.line == line && error.column == column, "\(error)")
             #expect(error.message.contains(message), "\(error)")
             #expect(error.description.hasPrefix("x.toml:\(line):\(column): "))

@@ -448,28 +448,3 @@ extension CSVReader: RecordReader {
         InputLayout(delimiter: String(UnicodeScalar(delimiter)), encoding: encoding, encodingDetected: encodingDetected, encodingNote: encodingNote)
     }
 }
-
-/// A file-level input error (the whole file cannot be used), named by file, line and column.
-public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
-    public let file: String
-    public let line: Int?
-    public let column: Int?
-    public let message: String
-    /// How the column is written in the message: a number, or letters for a sheet.
-    public let columnNaming: ColumnNaming
-
-    public init(file: String, line: Int?, column: Int?, message: String, columnNaming: ColumnNaming = .numbers) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-        self.columnNaming = columnNaming
-    }
-
-    public var description: String {
-        var location = file
-        if let line { location += ":\(line)" }
-        if let column { location += ":" + columnNaming.name(column) }
-        return "\(location): \(message)"
-    }
-}
