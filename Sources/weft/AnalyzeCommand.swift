@@ -134,38 +134,16 @@ struct AnalyzeCommand: ParsableCommand {
         }
         try folder.publish()
         progress.done()
-        let n = report.network
-        if let survey = report.survey { print(SurveyReporting.line(survey)) }
-        print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
+        let summary = AnalyzeSummary(report: report)
+        for line in summary.inputLines { print(line) }
         input.printMatching(dataset)
         if matchesWithheld { print("match-report.csv and match-review.csv are not written with --pseudonymise (they hold the names as typed); run weft validate --match-report DIR to review them") }
-        print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average connections \(format(report.summary.averageConnections))")
-        print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")
-        print("transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness.rawValue)")
-        print("degree assortativity \(n.degreeAssortativity.map(format) ?? "n/a") (undirected view)"
-              + (report.graph.directed ? ", directed degree assortativity \(n.directedDegreeAssortativity.map(format) ?? "n/a") (source out-degree, target in-degree)" : ""))
-        if let c = report.communities {
-            print("communities (\(c.method.rawValue)) \(c.count), modularity \(format(c.modularity)), largest \(c.sizes.prefix(5).map(String.init).joined(separator: ", "))")
-        }
-        for (attribute, g) in report.groups.sorted(by: { $0.key < $1.key }) {
-            print("groups by \(attribute): \(g.groups), modularity \(format(g.modularity))")
-        }
-        if let t = report.time {
-            let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
-            print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
-            print("each period compared with the \(t.comparedWith)" + (t.emptyPeriodsSkipped > 0 || t.comparedWith != "previous period" ? " (\(t.emptyPeriodsSkipped) empty period(s) skipped, --skip-empty-periods)" : ""))
-        }
-        if let s = report.segments { print(SegmentsCommand.describe(s)) }
-        print("wrote \(written.joined(separator: ", "))")
-        if timings { print(clock.table) }
-        if formats.contains(.html) {
-            print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
-        }
+        for line in summary.figureLines { print(line) }
+        for line in AnalyzeSummary.outputLines(written: written, timings: timings ? clock.table : nil,
+                                               reportHTML: formats.contains(.html) ? out + "/report.html" : nil) { print(line) }
         input.printWarnings(report.summary.warnings)   // the ingest warnings and the analysis's
         try input.enforceStrict(dataset, rejectsFile: formats.contains(.csv) ? out + "/rejects.csv" : nil)
     }
-
-    private func format(_ x: Double) -> String { String(format: "%.4f", x) }
 
     /// The options report.json's `run.arguments` leaves out with their values: the output folder
     /// (where the outputs go must not change their bytes) and, in pseudonymised outputs, the
