@@ -209,11 +209,11 @@ public struct Analysis: Sendable {
             generator: .init(version: version),
             window: windowLabels,
             graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
-            measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.isSampled ? "sampled" : "exact",
-                            closeness: closeness.isSampled ? "sampled" : "exact",
-                            distances: paths.isSampled ? "sampled" : "exact", pathSources: betweenness.sourceCount, seed: options.seed,
+            measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.method,
+                            closeness: closeness.method,
+                            distances: paths.method, pathSources: betweenness.sourceCount, seed: options.seed,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
-                            kernel: eigenvector.path.rawValue, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,
+                            kernel: eigenvector.path, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,
                             katzAlpha: katz.alpha,
                             eigenvectorUnique: eigenvector.isUnique),
             inputs: Report.Input.all(dataset, dataFolder: dataFolder),
@@ -223,7 +223,7 @@ public struct Analysis: Sendable {
             network: network,
             communities: structure.communities.map { c in
                 let sizes = c.sizes
-                return .init(method: c.method.rawValue, resolution: c.resolution, seed: c.seed, restarts: c.restarts,
+                return .init(method: c.method, resolution: c.resolution, seed: c.seed, restarts: c.restarts,
                              count: c.count, modularity: c.modularity.value, singletons: sizes.filter { $0 == 1 }.count,
                              sizes: sizes.filter { $0 > 1 },
                              alignment: options.previousCommunities.flatMap { _ in

@@ -83,12 +83,10 @@ public struct Report: Codable, Sendable, Equatable {
     /// How the measures were computed, so that a reader knows which variant ran.
     public struct MeasureSettings: Codable, Sendable, Equatable {
         public var weightedPaths: Bool
-        /// "exact" or "sampled".
-        public var betweenness: String
-        /// "exact" or "sampled".
-        public var closeness: String
-        /// Diameter and average path length: "exact" or "sampled".
-        public var distances: String
+        public var betweenness: PathMethod
+        public var closeness: PathMethod
+        /// Diameter and average path length.
+        public var distances: PathMethod
         /// Source members of the betweenness and closeness searches (all members when exact).
         public var pathSources: Int
         /// The seed of the sampled sources (`--seed`): with the inputs' fingerprints, what
@@ -96,8 +94,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var seed: UInt64
         /// For sampled betweenness: the bound on the normalised error per member (probability 0.95).
         @NullCoded public var betweennessErrorBound: Double?
-        /// "dense" or "sparse" (the spectral measures).
-        public var kernel: String
+        /// The path the eigenvector centrality ran (dense or sparse; never auto).
+        public var kernel: KernelPath
         public var pagerankAlpha: Double
         /// Node ids personalised PageRank restarts from (empty: uniform).
         public var pagerankSeeds: [String]
@@ -223,8 +221,7 @@ public struct Report: Codable, Sendable, Equatable {
 
 extension Report {
     public struct CommunitySummary: Codable, Sendable, Equatable {
-        /// "louvain" or "leiden".
-        public var method: String
+        public var method: Communities.Method
         public var resolution: Double
         public var seed: UInt64
         public var restarts: Int

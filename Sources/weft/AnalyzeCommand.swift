@@ -21,10 +21,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (created if missing).")
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Which outputs to write: a comma-separated list of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), or all.",
-        valueName: "LIST"))
-    var format = "all"
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Which outputs to write: a comma-separated list of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), or all. (default: all)",
+        valueName: "LIST"), transform: OutputFormats.init(parsing:))
+    var formats = OutputFormats.all
 
     @OptionGroup var measures: MeasureOptions
     @OptionGroup(title: "Time") var time: TimeOptions
@@ -51,11 +51,10 @@ struct AnalyzeCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        _ = try OutputFormat.parse(format)
-        if measures.network == .events {
+        if measures.network.kind == .events {
             throw ValidationError("--network events is for `weft metrics` (its rows are events, not members)")
         }
-        try window.check(network: measures.network)
+        try window.check(network: measures.network.kind)
     }
 
     func run() throws {
@@ -63,15 +62,14 @@ struct AnalyzeCommand: ParsableCommand {
         let logoImage = try logo.map { try ReportLogo(path: $0) }   // a bad logo fails before the analysis
         let span = try window.window()
         let segmentConfig = try segmentOptions.load()
-        let formats = try OutputFormat.parse(format)
         let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name) + segmentOptions.fittedOutputs,
                                       inputs: input.inputFiles())
         let clock = StageClock(enabled: timings)
         let dataset = try clock.measure("read") { try input.load(progress: progress, defaultReview: out + "/match-review.csv") }
         try input.failIfAFileWasLost(dataset)
         try measures.checkNames(dataset)
-        if measures.network.nodesAreMembers && measures.network != .survey { try time.checkPeriodCount(dataset, window: span) }
-        if measures.network.nodesAreMembers { try time.periodLimit.checkSegmentSnapshots(dataset, window: span, rules: segmentConfig.rules) }
+        if measures.network.kind.nodesAreMembers && measures.network.kind != .survey { try time.checkPeriodCount(dataset, window: span) }
+        if measures.network.kind.nodesAreMembers { try time.periodLimit.checkSegmentSnapshots(dataset, window: span, rules: segmentConfig.rules) }
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
@@ -136,38 +134,16 @@ struct AnalyzeCommand: ParsableCommand {
         }
         try folder.publish()
         progress.done()
-        let n = report.network
-        if let survey = report.survey { print(SurveyReporting.line(survey)) }
-        print("rows read \(report.rows.read) = accepted \(report.rows.accepted) + rejected \(report.rows.rejected)")
+        let summary = AnalyzeSummary(report: report)
+        for line in summary.inputLines { print(line) }
         input.printMatching(dataset)
         if matchesWithheld { print("match-report.csv and match-review.csv are not written with --pseudonymise (they hold the names as typed); run weft validate --match-report DIR to review them") }
-        print("members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average connections \(format(report.summary.averageConnections))")
-        print("reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)")
-        print("transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness)")
-        print("degree assortativity \(n.degreeAssortativity.map(format) ?? "n/a") (undirected view)"
-              + (report.graph.directed ? ", directed degree assortativity \(n.directedDegreeAssortativity.map(format) ?? "n/a") (source out-degree, target in-degree)" : ""))
-        if let c = report.communities {
-            print("communities (\(c.method)) \(c.count), modularity \(format(c.modularity)), largest \(c.sizes.prefix(5).map(String.init).joined(separator: ", "))")
-        }
-        for (attribute, g) in report.groups.sorted(by: { $0.key < $1.key }) {
-            print("groups by \(attribute): \(g.groups), modularity \(format(g.modularity))")
-        }
-        if let t = report.time {
-            let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
-            print("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
-            print("each period compared with the \(t.comparedWith)" + (t.emptyPeriodsSkipped > 0 || t.comparedWith != "previous period" ? " (\(t.emptyPeriodsSkipped) empty period(s) skipped, --skip-empty-periods)" : ""))
-        }
-        if let s = report.segments { print(SegmentsCommand.describe(s)) }
-        print("wrote \(written.joined(separator: ", "))")
-        if timings { print(clock.table) }
-        if formats.contains(.html) {
-            print("open \(URL(fileURLWithPath: out + "/report.html").standardizedFileURL.path) in a web browser to read the report")
-        }
+        for line in summary.figureLines { print(line) }
+        for line in AnalyzeSummary.outputLines(written: written, timings: timings ? clock.table : nil,
+                                               reportHTML: formats.contains(.html) ? out + "/report.html" : nil) { print(line) }
         input.printWarnings(report.summary.warnings)   // the ingest warnings and the analysis's
         try input.enforceStrict(dataset, rejectsFile: formats.contains(.csv) ? out + "/rejects.csv" : nil)
     }
-
-    private func format(_ x: Double) -> String { String(format: "%.4f", x) }
 
     /// The options report.json's `run.arguments` leaves out with their values: the output folder
     /// (where the outputs go must not change their bytes) and, in pseudonymised outputs, the
@@ -207,20 +183,35 @@ enum OutputFormat: String, CaseIterable {
     /// network.gexf
     case gexf
 
-    /// A comma-separated list of formats, or `all`.
-    static func parse(_ list: String) throws -> Set<OutputFormat> {
+}
+
+/// `--format`: the output families to write, parsed once from a comma-separated list or `all`.
+struct OutputFormats: Sendable {
+    private let members: Set<OutputFormat>
+
+    static let all = OutputFormats(members: Set(OutputFormat.allCases))
+
+    private init(members: Set<OutputFormat>) { self.members = members }
+
+    /// A comma-separated list of formats, or `all`; an unknown, repeated or missing name is a usage error.
+    init(parsing list: String) throws {
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if names == ["all"] { return Set(allCases) }
+        if names == ["all"] { self = .all; return }
         var formats = Set<OutputFormat>()
         for name in names {
             guard let format = OutputFormat(rawValue: name) else {
-                throw ValidationError("--format: no output format '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")), all)")
+                throw ValidationError("no output format '\(name)' (known: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), all)")
             }
-            guard formats.insert(format).inserted else { throw ValidationError("--format: '\(name)' is given twice; name each once") }
+            guard formats.insert(format).inserted else { throw ValidationError("'\(name)' is given twice; name each once") }
         }
-        if formats.isEmpty { throw ValidationError("--format: name at least one output format") }
-        return formats
+        if formats.isEmpty { throw ValidationError("name at least one output format") }
+        members = formats
     }
+
+    func contains(_ format: OutputFormat) -> Bool { members.contains(format) }
+
+    /// Whether none of `formats` is to be written.
+    func isDisjoint(with formats: Set<OutputFormat>) -> Bool { members.isDisjoint(with: formats) }
 }
 
 extension MapSizeMeasure: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import WeftGraph
 import ArgumentParser
 import Foundation
 import LinearAlgebra

@@ -12,22 +12,49 @@ extension SurveySymmetrisation: ExpressibleByArgument {}
 /// `--communities`: a community method or none.
 enum CommunityChoice: String, ExpressibleByArgument, CaseIterable {
     case leiden, louvain, none
+
+    /// The method to run; nil for `none`.
+    var method: Communities.Method? {
+        switch self {
+        case .leiden: return .leiden
+        case .louvain: return .louvain
+        case .none: return nil
+        }
+    }
+}
+
+/// `--network`: a network kind, and for `survey:RELATION[+RELATION…][@WAVE]` the survey layer,
+/// parsed once from the option's text.
+struct NetworkChoice: Sendable {
+    var kind: NetworkKind
+    /// The survey layer; set exactly when `kind` is `.survey`.
+    var survey: SurveySelection?
+
+    init(kind: NetworkKind, survey: SurveySelection? = nil) {
+        self.kind = kind
+        self.survey = survey
+    }
+
+    /// Parses `interactions`, `co-attendance`, `co-attendance-newman`, `events` or `survey:…`;
+    /// any other text is a usage error that lists the choices.
+    init(parsing text: String) throws {
+        let surveyPrefix = NetworkKind.survey.rawValue + ":"
+        if text.hasPrefix(surveyPrefix) {
+            do { self.init(kind: .survey, survey: try SurveySelection(parsing: String(text.dropFirst(surveyPrefix.count)))) }
+            catch let e as Relation.ParseError { throw ValidationError(e.description) }
+        } else if let kind = NetworkKind(rawValue: text), kind != .survey {
+            self.init(kind: kind)
+        } else {
+            throw ValidationError("'\(text)' is not interactions, co-attendance, co-attendance-newman, events or survey:RELATION[@WAVE]")
+        }
+    }
 }
 
 /// Which network the measures run on and how they are computed (shared by `analyze` and `metrics`).
 struct MeasureOptions: ParsableArguments {
-    @Option(name: .customLong("network"), help: "The network to measure: interactions, co-attendance (shared events), co-attendance-newman (shared events weighted 1/(size − 1)), events (events tied by shared members; rows are then events) or survey:RELATION[+RELATION…][@WAVE] (ONA survey nominations of a wave, by default the last).")
-    var networkText = NetworkKind.interactions.rawValue
-
-    /// The network kind named by --network (`survey` for any `survey:…`).
-    var network: NetworkKind {
-        networkText.hasPrefix("survey:") ? .survey : NetworkKind(rawValue: networkText) ?? .interactions
-    }
-
-    /// The survey layer named by --network survey:…, if any.
-    var surveySelection: SurveySelection? {
-        networkText.hasPrefix("survey:") ? try? SurveySelection(parsing: String(networkText.dropFirst(7))) : nil
-    }
+    @Option(help: "The network to measure: interactions, co-attendance (shared events), co-attendance-newman (shared events weighted 1/(size − 1)), events (events tied by shared members; rows are then events) or survey:RELATION[+RELATION…][@WAVE] (ONA survey nominations of a wave, by default the last). (default: interactions)",
+            transform: NetworkChoice.init(parsing:))
+    var network = NetworkChoice(kind: .interactions)
 
     @Option(help: "With --network survey:…: directed (keep nominations as reported), reconstruct (also fill a dyad with a non-respondent from the respondent's report), max (a tie where either named the other), min (only where both did) or mean. Default: max when the lowest response rate over the survey's waves is below 80%, directed otherwise (one rule for every wave).")
     var surveySymmetrise: SurveySymmetrisation?
@@ -97,12 +124,7 @@ struct MeasureOptions: ParsableArguments {
     var kernel: KernelPath = .auto
 
     func validate() throws {
-        if networkText.hasPrefix("survey:") {
-            do { _ = try SurveySelection(parsing: String(networkText.dropFirst(7))) } catch let e as Relation.ParseError { throw ValidationError("--network: \(e.description)") }
-        } else if NetworkKind(rawValue: networkText) == nil || networkText == NetworkKind.survey.rawValue {
-            throw ValidationError("--network: '\(networkText)' is not interactions, co-attendance, co-attendance-newman, events or survey:RELATION[@WAVE]")
-        }
-        if (surveySymmetrise != nil || waveDates != nil) && network != .survey {
+        if (surveySymmetrise != nil || waveDates != nil) && network.kind != .survey {
             throw ValidationError("--survey-symmetrise and --wave-dates apply to --network survey:…")
         }
         _ = try parsedWaveDates()
@@ -145,8 +167,8 @@ struct MeasureOptions: ParsableArguments {
 
     func options(undirected: Bool) -> AnalysisOptions {
         var o = AnalysisOptions()
-        o.network = network
-        o.survey = surveySelection
+        o.network = network.kind
+        o.survey = network.survey
         o.surveySymmetrisation = surveySymmetrise
         o.surveyWaveDates = (try? parsedWaveDates()) ?? [:]
         o.undirected = undirected
@@ -157,7 +179,7 @@ struct MeasureOptions: ParsableArguments {
         o.seed = seed
         o.inferenceDraws = inferenceDraws
         o.kernel = kernel
-        o.communityMethod = communities == .none ? nil : Communities.Method(rawValue: communities.rawValue)
+        o.communityMethod = communities.method
         o.resolution = resolution
         o.communityRestarts = communityRestarts
         o.groupAttributes = groupBy.map(MeasureOptions.list)
@@ -192,16 +214,16 @@ struct MeasureOptions: ParsableArguments {
     /// Every --pagerank-seeds id must name a node of the chosen network, and every --group-by
     /// name a member attribute.
     func checkNames(_ dataset: Dataset) throws {
-        if let selection = surveySelection {
+        if let selection = network.survey {
             do { _ = try selection.resolve(dataset.survey) } catch let e as Relation.ParseError { throw ValidationError("--network: \(e.description)") }
         }
         for name in options(undirected: false).groupAttributes ?? [] where dataset.members.attributes.column(named: name) == nil {
             let known = dataset.members.attributes.names
             throw ValidationError("--group-by: no member attribute '\(name)' (members.csv has \(known.isEmpty ? "no attribute columns" : known.joined(separator: ", ")))")
         }
-        let ids = network == .events ? dataset.attendance.events : dataset.members.ids
+        let ids = network.kind == .events ? dataset.attendance.events : dataset.members.ids
         for id in options(undirected: false).pagerankSeeds where ids.index(of: id) == nil {
-            throw ValidationError("--pagerank-seeds: no \(network == .events ? "event" : "member") with id '\(id)'")
+            throw ValidationError("--pagerank-seeds: no \(network.kind == .events ? "event" : "member") with id '\(id)'")
         }
     }
 }

@@ -23,7 +23,7 @@ struct MetricsCommand: ParsableCommand {
     var networkJson: String?
 
     func validate() throws {
-        try window.check(network: measures.network)
+        try window.check(network: measures.network.kind)
     }
 
     func run() throws {

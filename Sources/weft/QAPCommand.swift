@@ -119,7 +119,7 @@ struct QAPCommand: ParsableCommand {
                          responseRate: m.presentCount == 0 ? nil : Double(m.respondentCount) / Double(m.presentCount))
         }
         if xs.count == 1 {
-            let c = QAPCorrelation(xs[0], y, directed: directed, permutations: permutations, seed: seed)
+            let c = try QAPCorrelation(xs[0], y, directed: directed, permutations: permutations, seed: seed)
             result.correlation = .init(observed: c.observed, pGreaterOrEqual: c.pValues.greaterOrEqual,
                                        pLessOrEqual: c.pValues.lessOrEqual, pAbsolute: c.pValues.absoluteGreaterOrEqual,
                                        permutationMean: c.permutationMean, permutationSd: c.permutationStandardDeviation)

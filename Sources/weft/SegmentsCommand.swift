@@ -59,7 +59,7 @@ struct SegmentOptions: ParsableArguments {
         }
         do {
             return (try SegmentConfigFile.parse(text, file: path), path)
-        } catch let error as SegmentConfigError {
+        } catch let error as InputError {
             throw CommandFailure(message: "error: \(error)", exitCode: 2)
         }
     }
@@ -84,8 +84,8 @@ struct SegmentsCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if measures.network == .events { throw ValidationError("--network events has no members to segment") }
-        try window.check(network: measures.network)
+        if measures.network.kind == .events { throw ValidationError("--network events has no members to segment") }
+        try window.check(network: measures.network.kind)
         if segmentOptions.labels != nil && out == nil { throw ValidationError("--labels writes the fitted rules into a folder: give --out") }
     }
 

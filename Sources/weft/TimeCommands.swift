@@ -52,8 +52,8 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var inputs: TimeInputs
 
     func validate() throws {
-        if inputs.measures.network == .events { throw ValidationError("--network events has no members over time") }
-        if inputs.measures.network == .survey { throw ValidationError(TimeInputs.surveyHasWaves) }
+        if inputs.measures.network.kind == .events { throw ValidationError("--network events has no members over time") }
+        if inputs.measures.network.kind == .survey { throw ValidationError(TimeInputs.surveyHasWaves) }
     }
 
     func run() throws {
@@ -76,8 +76,8 @@ struct TiesCommand: ParsableCommand {
     @OptionGroup var inputs: TimeInputs
 
     func validate() throws {
-        if inputs.measures.network == .events { throw ValidationError("--network events has no members over time") }
-        if inputs.measures.network == .survey { throw ValidationError(TimeInputs.surveyHasWaves) }
+        if inputs.measures.network.kind == .events { throw ValidationError("--network events has no members over time") }
+        if inputs.measures.network.kind == .survey { throw ValidationError(TimeInputs.surveyHasWaves) }
     }
 
     func run() throws {

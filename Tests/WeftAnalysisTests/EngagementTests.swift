@@ -342,7 +342,7 @@ struct SegmentConfigTests {
         do {
             _ = try SegmentConfigFile.parse(text, file: "x.toml")
             Issue.record("accepted: \(text)")
-        } catch let error as SegmentConfigError {
+        } catch let error as InputError {
             #expect(error.line == line && error.column == column && error.keyPath == keyPath, "\(error)")
             #expect(error.message.contains(message), "\(error)")
             #expect(error.description == "x.toml:\(line):\(column): \(error.message) (at \(keyPath))")
@@ -373,7 +373,7 @@ struct SegmentConfigTests {
         do {
             _ = try SegmentConfigFile.parse(text, file: "x.toml")
             Issue.record("accepted: \(text)")
-        } catch let error as SegmentConfigError {
+        } catch let error as InputError {
             #expect(error.line == line && error.column == column, "\(error)")
             #expect(error.message.contains(message), "\(error)")
             #expect(error.description.hasPrefix("x.toml:\(line):\(column): "))
@@ -415,26 +415,32 @@ struct ClusteringReferenceTests {
         #expect(Silhouette.score(Matrix([[0], [1], [2]]), labels: [0, 0, 0], k: 1) == nil)
     }
 
-    @Test func kMeansFindsScikitLearnsOptimum() {
+    @Test func kMeansFindsScikitLearnsOptimum() throws {
         let c = ClusteringReferenceTests.reference["kmeans"] as! [String: Any]
         let points = ClusteringReferenceTests.matrix(c["points"] as! [[Double]])
-        let run = KMeans(points: points, k: 3, seed: 1)
+        let run = try KMeans(points: points, k: 3, seed: 1)
         let expected = c["inertia"] as! Double
         #expect(abs(run.inertia - expected) <= 1e-9 * expected)
         let labels = (c["labels"] as! [Int]).map(Int32.init)
         #expect(ClusterAgreement(run.labels, labels, aCount: 3, bCount: 3).adjustedRandIndex == 1)
     }
 
-    @Test func kMeansIsDeterministicForASeedAndAnyThreadCount() {
+    @Test func kMeansRefusesMoreClustersThanPoints() {
+        let points = Matrix([[0], [1], [2]])
+        #expect(throws: ArgumentError("KMeans", "k", "must be from 1 to the number of points, 3 (got 4)")) { try KMeans(points: points, k: 4, seed: 1) }
+        #expect(throws: ArgumentError("KMeans", "k", "must be from 1 to the number of points, 3 (got 0)")) { try KMeans(points: points, k: 0, seed: 1) }
+    }
+
+    @Test func kMeansIsDeterministicForASeedAndAnyThreadCount() throws {
         var random = SeededGenerator(seed: 9)
         let points = Matrix(rows: 400, columns: 5, columnMajor: (0..<2000).map { _ in random.nextUnit() })
-        let one = KMeans(points: points, k: 5, seed: 3, restarts: 6, threads: 1)
-        let four = KMeans(points: points, k: 5, seed: 3, restarts: 6, threads: 4)
-        let again = KMeans(points: points, k: 5, seed: 3, restarts: 6, threads: 4)
+        let one = try KMeans(points: points, k: 5, seed: 3, restarts: 6, threads: 1)
+        let four = try KMeans(points: points, k: 5, seed: 3, restarts: 6, threads: 4)
+        let again = try KMeans(points: points, k: 5, seed: 3, restarts: 6, threads: 4)
         #expect(one.labels == four.labels && one.centroids == four.centroids && one.inertia == four.inertia)
         #expect(again.labels == four.labels && again.inertia == four.inertia)
-        let other = KMeans(points: points, k: 5, seed: 4, restarts: 1, threads: 1)
-        let first = KMeans(points: points, k: 5, seed: 3, restarts: 1, threads: 1)
+        let other = try KMeans(points: points, k: 5, seed: 4, restarts: 1, threads: 1)
+        let first = try KMeans(points: points, k: 5, seed: 3, restarts: 1, threads: 1)
         #expect(other.centroids != first.centroids)   // the seed matters
         // Assignment via gemm agrees with the labels of the final iteration.
         #expect(KMeans.assign(points, to: one.centroids) == one.labels)

@@ -113,7 +113,7 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
     func correlationMatchesNumpy(_ name: String) throws {
         let c = try QAPCase(name)
         let want = c.reference.correlation
-        let q = QAPCorrelation(c.x, c.y, directed: c.directed, permutations: c.reference.permutations, seed: c.reference.seed)
+        let q = try QAPCorrelation(c.x, c.y, directed: c.directed, permutations: c.reference.permutations, seed: c.reference.seed)
         #expect(q.observations == want.observations)
         #expect(close(q.observed, want.observed))
         #expect(matches(q.pValues, want.pValues))
@@ -136,14 +136,14 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
 
     @Test func resultsDependOnlyOnTheSeed() throws {
         let c = try QAPCase("directed")
-        let one = QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 9, threads: 1)
-        let two = QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 9, threads: 2)
-        let again = QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 9)
+        let one = try QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 9, threads: 1)
+        let two = try QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 9, threads: 2)
+        let again = try QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 9)
         for q in [two, again] {
             #expect(q.observed == one.observed && q.pValues == one.pValues)
             #expect(q.permutationMean == one.permutationMean && q.permutationStandardDeviation == one.permutationStandardDeviation)
         }
-        let other = QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 10, threads: 1)
+        let other = try QAPCorrelation(c.x, c.y, directed: true, permutations: 300, seed: 10, threads: 1)
         #expect(other.permutationMean != one.permutationMean)
 
         let m1 = try MRQAPRegression(c.response, predictors: c.predictors, directed: true, permutations: 200, seed: 5, threads: 1)
@@ -152,10 +152,10 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
     }
 
     @Test(arguments: [false, true])
-    func identicalRelationsGiveTheSmallestPValue(_ directed: Bool) {
+    func identicalRelationsGiveTheSmallestPValue(_ directed: Bool) throws {
         let g = randomGraph(seed: 3, n: 40, p: 0.1, directed: directed)
         let a = Matrix(adjacencyOf: g)
-        let q = QAPCorrelation(a, a, directed: directed, permutations: 499)
+        let q = try QAPCorrelation(a, a, directed: directed, permutations: 499)
         #expect(close(q.observed, 1))
         #expect(q.pValues.greaterOrEqual == 1.0 / 500 && q.pValues.absoluteGreaterOrEqual == 1.0 / 500)
         #expect(q.pValues.lessOrEqual == 1)
@@ -170,7 +170,7 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
         for seed in UInt64(1)...20 {
             let x = Matrix(adjacencyOf: randomGraph(seed: seed, n: 25, p: 0.2, directed: directed))
             let y = Matrix(adjacencyOf: randomGraph(seed: seed + 100, n: 25, p: 0.2, directed: directed))
-            let q = QAPCorrelation(x, y, directed: directed, permutations: 199, seed: seed)
+            let q = try QAPCorrelation(x, y, directed: directed, permutations: 199, seed: seed)
             for p in [q.pValues.greaterOrEqual, q.pValues.lessOrEqual, q.pValues.absoluteGreaterOrEqual] {
                 #expect(p >= 1.0 / 200 && p <= 1)
             }
@@ -189,11 +189,34 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
     @Test(arguments: ["lesmis", "directed"])
     func oneTermRegressionAgreesWithCorrelation(_ name: String) throws {
         let c = try QAPCase(name)
-        let q = QAPCorrelation(c.x, c.y, directed: c.directed, permutations: 1)
+        let q = try QAPCorrelation(c.x, c.y, directed: c.directed, permutations: 1)
         let m = try MRQAPRegression(c.y, predictors: [c.x], directed: c.directed, permutations: 1)
         let r = q.observed, n = Double(q.observations)
         #expect(close(m.predictors[0].tValue, r * (n - 2).squareRoot() / (1 - r * r).squareRoot()))
         #expect(close(m.rSquared, r * r))
+    }
+
+    /// A caller's bad arguments are thrown, not trapped, and say which argument and why.
+    @Test func badArgumentsThrow() {
+        let square = Matrix(adjacencyOf: randomGraph(seed: 4, n: 6, p: 0.4, directed: true))
+        let small = Matrix(rows: 5, columns: 5), wide = Matrix(rows: 6, columns: 5)
+        #expect(throws: ArgumentError("QAPCorrelation", "permutations", "must be at least 1 (got 0)")) {
+            try QAPCorrelation(square, square, directed: true, permutations: 0)
+        }
+        #expect(throws: ArgumentError("QAPCorrelation", "x and y", "must be n × n matrices of one size (got 6 × 6 and 5 × 5)")) {
+            try QAPCorrelation(square, small, directed: true)
+        }
+        #expect(throws: ArgumentError("MRQAPRegression", "predictors", "must hold at least one matrix (got none)")) {
+            try MRQAPRegression(square, predictors: [], directed: true)
+        }
+        #expect(throws: ArgumentError("MRQAPRegression", "y and predictors[1]", "must be n × n matrices of one size (got 6 × 6 and 6 × 5)")) {
+            try MRQAPRegression(square, predictors: [square, wide], directed: true)
+        }
+        #expect(throws: ArgumentError("LogisticQAPRegression", "permutations", "must be at least 1 (got -3)")) {
+            try LogisticQAPRegression(square, predictors: [square], directed: true, permutations: -3)
+        }
+        #expect(ArgumentError("QAPCorrelation", "permutations", "must be at least 1 (got 0)").description
+                == "QAPCorrelation: permutations must be at least 1 (got 0)")
     }
 
     @Test func collinearPredictorsThrow() {
@@ -223,14 +246,14 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
                 == .tooFewCells(needed: 3, found: 1))
     }
 
-    @Test func undirectedReadsTheUpperTriangle() {
+    @Test func undirectedReadsTheUpperTriangle() throws {
         // Lower-triangle entries are ignored: a matrix and its upper triangle give the same result.
         let g = randomGraph(seed: 8, n: 15, p: 0.3, directed: true)
         let a = Matrix(adjacencyOf: g), b = Matrix(adjacencyOf: randomGraph(seed: 9, n: 15, p: 0.3, directed: true))
         var upperA = a, upperB = b
         for j in 0..<15 { for i in (j + 1)..<15 { upperA[i, j] = 0; upperB[i, j] = 7 } }
-        let full = QAPCorrelation(a, b, directed: false, permutations: 99)
-        let upper = QAPCorrelation(upperA, upperB, directed: false, permutations: 99)
+        let full = try QAPCorrelation(a, b, directed: false, permutations: 99)
+        let upper = try QAPCorrelation(upperA, upperB, directed: false, permutations: 99)
         #expect(full.observed == upper.observed && full.pValues == upper.pValues)
         #expect(full.observations == 15 * 14 / 2)
     }

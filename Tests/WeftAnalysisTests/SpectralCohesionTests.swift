@@ -55,6 +55,18 @@ import WeftGraph
         #expect(closeArrays(pr.values, [a, 1 - a], tolerance: 1e-10))
     }
 
+    @Test func pageRankRecordsThePathThatRan() {
+        let cycle = makeGraph(2, [(0, 1), (1, 0)], directed: true)
+        #expect(PageRank(cycle, path: .dense).path == .dense)
+        #expect(PageRank(cycle, path: .auto).path == .dense)
+        #expect(PageRank(cycle, path: .sparse).path == .sparse)
+        // α = 1 makes I − αPᵀ singular ([[1, −1], [−1, 1]]): dgesv fails and the sparse solver runs.
+        let fallback = PageRank(cycle, alpha: 1, path: .dense)
+        #expect(fallback.path == .sparse)
+        #expect(fallback.iterations > 0)
+        #expect(closeArrays(fallback.values, [0.5, 0.5], tolerance: 1e-12))
+    }
+
     @Test func pageRankPathsAgreeOnRandomGraphs() {
         for seed in UInt64(1)...6 {
             let g = randomGraph(seed: seed, n: 40, p: 0.08, directed: seed % 2 == 0)

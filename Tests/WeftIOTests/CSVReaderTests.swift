@@ -1,3 +1,4 @@
+import WeftGraph
 import Foundation
 import Testing
 @testable import WeftIO

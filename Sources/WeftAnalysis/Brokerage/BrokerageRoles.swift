@@ -112,24 +112,46 @@ public struct BrokerageRoles: Sendable {
 
     static let chunkCount = 32
 
-    /// Counts the roles of every member and their expected values under sna's null model.
+    /// Counts the roles of every member and their expected values under sna's null model, in
+    /// three phases: `tiedPairCount` (N, m and the density d), `countRoles` (each broker's role
+    /// counts, in parallel) and `scores` (expected values, standard deviations and z-scores from
+    /// `BrokerageMoments`, per member and for the network).
     /// - Parameters:
     ///   - groups: one group code per member (−1: none); `groups.nodeCount` must equal the graph's.
     ///   - threads: threads to use; the result is the same for every value.
     public init(_ graph: Graph, groups: NodeGroups, threads: Int = Parallel.threadCount) {
-        let n = graph.nodeCount
-        precondition(groups.nodeCount == n, "one group code per member")
+        precondition(groups.nodeCount == graph.nodeCount, "one group code per member")
         let group = groups.group
         memberCount = group.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        tiedPairs = BrokerageRoles.tiedPairCount(graph, group: group)
+        density = Double(tiedPairs) / (Double(memberCount) * Double(memberCount - 1))
+
+        let counts = BrokerageRoles.countRoles(graph, group: group, threads: threads)
+        let moments = BrokerageMoments(memberCount: memberCount, density: density, sizes: groups.sizes)
+        let scores = BrokerageRoles.scores(counts, group: group, moments: moments)
+        self.counts = counts
+        expected = scores.expected
+        standardDeviation = scores.standardDeviation
+        z = scores.z
+        groupExpected = moments.groupExpected
+        groupStandardDeviation = moments.groupVariance.map { $0.map { $0.squareRoot() } }
+        network = scores.network
+    }
+
+    /// m: ordered pairs of grouped members with a tie (an undirected tie is two).
+    static func tiedPairCount(_ graph: Graph, group: [Int32]) -> Int {
         var pairs = 0
         for t in 0..<graph.ties.count where group[Int(graph.ties.source[t])] >= 0 && group[Int(graph.ties.target[t])] >= 0 {
             pairs += graph.isDirected ? 1 : 2
         }
-        tiedPairs = pairs
-        density = Double(pairs) / (Double(memberCount) * Double(memberCount - 1))
+        return pairs
+    }
 
-        let counts = BrokerageRoles.countRoles(graph, group: group, threads: threads)
-        let moments = BrokerageMoments(memberCount: memberCount, density: density, sizes: groups.sizes)
+    /// Per role: each grouped member's expected count and standard deviation (those of its
+    /// group) and z-score, NaN for members without a group; and the network's score.
+    static func scores(_ counts: [[Int]], group: [Int32], moments: BrokerageMoments)
+        -> (expected: [[Double]], standardDeviation: [[Double]], z: [[Double]], network: [Score]) {
+        let n = group.count
         var expected: [[Double]] = [], deviation: [[Double]] = [], z: [[Double]] = []
         var network: [Score] = []
         for role in Role.allCases {
@@ -147,13 +169,7 @@ public struct BrokerageRoles: Sendable {
             network.append(Score(observed: observed, expected: moments.networkExpected[r], standardDeviation: sd,
                                  z: (observed - moments.networkExpected[r]) / sd))
         }
-        self.counts = counts
-        self.expected = expected
-        standardDeviation = deviation
-        self.z = z
-        groupExpected = moments.groupExpected
-        groupStandardDeviation = moments.groupVariance.map { $0.map { $0.squareRoot() } }
-        self.network = network
+        return (expected, deviation, z, network)
     }
 
     /// Role counts per member, `[role][member]`, the last row the total.

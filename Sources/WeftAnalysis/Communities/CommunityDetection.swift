@@ -8,7 +8,7 @@ import WeftGraph
 /// (ties: the community holding the lower node index first); every isolate is a community of
 /// its own.
 public struct Communities: Sendable {
-    public enum Method: String, CaseIterable, Sendable {
+    public enum Method: String, Codable, CaseIterable, Sendable {
         /// Blondel et al.'s multilevel method: local moving, then aggregation, level after level.
         case louvain
         /// Traag et al.'s refinement of Louvain that guarantees connected communities, iterated

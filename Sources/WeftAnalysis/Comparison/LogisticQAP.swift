@@ -52,13 +52,13 @@ public struct LogisticQAPRegression: Sendable {
     ///   - directed: use all ordered off-diagonal cells; otherwise the upper triangle.
     ///   - permutations: permutations per predictor (≥ 1).
     ///   - threads: threads to use; the result is the same for every value.
-    /// - Throws: `QAPDesignProblem` (`.dependentNotBinary`, `.logisticFitFailed`, or the design
-    ///   problems of `MRQAPRegression.designProblem`).
+    /// - Throws: `ArgumentError` (no predictor, a matrix not n × n like y, `permutations` < 1), or
+    ///   `QAPDesignProblem` (`.dependentNotBinary`, `.logisticFitFailed`, or the design problems of
+    ///   `MRQAPRegression.designProblem`).
     public init(_ y: Matrix, predictors: [Matrix], directed: Bool, permutations: Int = QAPCorrelation.defaultPermutations,
                 seed: UInt64 = QAPCorrelation.defaultSeed, threads: Int = Parallel.threadCount) throws {
         let n = y.rows, k = predictors.count
-        precondition(k >= 1 && permutations >= 1, "logistic MR-QAP needs a predictor and a permutation")
-        precondition(y.columns == n && predictors.allSatisfy { $0.rows == n && $0.columns == n }, "logistic MR-QAP needs n × n matrices")
+        try QAPCells.requireDesign(y, predictors: predictors, permutations: permutations, "LogisticQAPRegression")
         if let problem = MRQAPRegression.designProblem(y, predictors: predictors, directed: directed) { throw problem }
         let cells = QAPCells(n: n, directed: directed)
         let response = cells.values(y)

@@ -114,6 +114,28 @@ struct QAPCells {
     let directed: Bool
     static let chunkCount = 16
 
+    /// The argument checks of the QAP entry points: `m` is n × n with n = `reference`'s rows, and
+    /// `reference` is square.
+    static func requireSquare(_ m: Matrix, like reference: Matrix, _ function: String, _ parameter: String) throws {
+        let n = reference.rows
+        try ArgumentError.require(reference.columns == n && m.rows == n && m.columns == n, function, parameter,
+                                  "must be n × n matrices of one size (got \(reference.rows) × \(reference.columns) and \(m.rows) × \(m.columns))")
+    }
+
+    static func requirePermutations(_ permutations: Int, _ function: String) throws {
+        try ArgumentError.require(permutations >= 1, function, "permutations", "must be at least 1 (got \(permutations))")
+    }
+
+    /// An MR-QAP model's arguments: at least one predictor, all matrices n × n like `y`, at least
+    /// one permutation.
+    static func requireDesign(_ y: Matrix, predictors: [Matrix], permutations: Int, _ function: String) throws {
+        try ArgumentError.require(!predictors.isEmpty, function, "predictors", "must hold at least one matrix (got none)")
+        for (index, predictor) in predictors.enumerated() {
+            try requireSquare(predictor, like: y, function, "y and predictors[\(index)]")
+        }
+        try requirePermutations(permutations, function)
+    }
+
     /// Number of observations: n(n − 1) directed, n(n − 1)/2 undirected.
     var count: Int { directed ? n * (n - 1) : n * (n - 1) / 2 }
 
@@ -214,10 +236,11 @@ public struct QAPCorrelation: Sendable {
     ///   - directed: use all ordered off-diagonal cells; otherwise the upper triangle.
     ///   - permutations: number of random relabellings P (≥ 1).
     ///   - threads: threads to use; the result is the same for every value.
+    /// - Throws: `ArgumentError` when x and y are not both n × n, or `permutations` < 1.
     public init(_ x: Matrix, _ y: Matrix, directed: Bool, permutations: Int = QAPCorrelation.defaultPermutations,
-                seed: UInt64 = QAPCorrelation.defaultSeed, threads: Int = Parallel.threadCount) {
-        precondition(x.rows == x.columns && y.rows == y.columns && x.rows == y.rows, "QAP needs two n × n matrices")
-        precondition(permutations >= 1, "QAP needs at least one permutation")
+                seed: UInt64 = QAPCorrelation.defaultSeed, threads: Int = Parallel.threadCount) throws {
+        try QAPCells.requireSquare(y, like: x, "QAPCorrelation", "x and y")
+        try QAPCells.requirePermutations(permutations, "QAPCorrelation")
         let cells = QAPCells(n: x.rows, directed: directed)
         self.permutations = permutations
         self.seed = seed
@@ -319,12 +342,12 @@ public struct MRQAPRegression: Sendable {
     ///   - directed: use all ordered off-diagonal cells; otherwise the upper triangle.
     ///   - permutations: permutations per predictor (≥ 1).
     ///   - threads: threads to use; the result is the same for every value.
+    /// - Throws: `ArgumentError` (no predictor, a matrix not n × n like y, `permutations` < 1),
+    ///   or `QAPDesignProblem` (see `designProblem`).
     public init(_ y: Matrix, predictors: [Matrix], directed: Bool, permutations: Int = QAPCorrelation.defaultPermutations,
                 seed: UInt64 = QAPCorrelation.defaultSeed, threads: Int = Parallel.threadCount) throws {
         let n = y.rows, k = predictors.count
-        precondition(k >= 1, "MR-QAP needs at least one predictor")
-        precondition(y.columns == n && predictors.allSatisfy { $0.rows == n && $0.columns == n }, "MR-QAP needs n × n matrices")
-        precondition(permutations >= 1, "MR-QAP needs at least one permutation")
+        try QAPCells.requireDesign(y, predictors: predictors, permutations: permutations, "MRQAPRegression")
         if let problem = MRQAPRegression.designProblem(y, predictors: predictors, directed: directed) { throw problem }
         let cells = QAPCells(n: n, directed: directed)
         let count = cells.count

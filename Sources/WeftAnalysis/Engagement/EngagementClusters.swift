@@ -54,7 +54,8 @@ public struct EngagementClusters: Sendable {
         }
     }
 
-    /// nil when fewer than `clustersMin` + 1 members are active or no feature varies.
+    /// nil when fewer than `clustersMin` + 1 members are active or sampled (`clusterSample`), or no
+    /// feature varies.
     public init?(features data: EngagementFeatures, segments: [Int32], segmentCount: Int, config: SegmentConfig,
                  seed: UInt64, threads: Int = Parallel.threadCount) {
         let members = (0..<data.memberCount).filter { data.isActive[$0] }
@@ -77,13 +78,14 @@ public struct EngagementClusters: Sendable {
 
         var random = SeededGenerator(seed: seed)
         let fitted = EngagementClusters.sample(n, limit: config.clusterSample, random: &random)
+        guard fitted.count > config.clustersMin else { return nil }   // every k tried has more points than clusters
         let fitPoints = EngagementClusters.rows(points, fitted)
         let scored = EngagementClusters.sample(fitted.count, limit: config.silhouetteSample, random: &random)
         let scorePoints = EngagementClusters.rows(fitPoints, scored)
         var best: KMeans?, bestScore = -Double.infinity
         var silhouettes: [(Int, Double)] = []
         for k in config.clustersMin...max(config.clustersMin, min(config.clustersMax, fitted.count - 1)) {
-            let run = KMeans(points: fitPoints, k: k, seed: seed &+ UInt64(k), restarts: config.clusterRestarts, threads: threads)
+            guard let run = try? KMeans(points: fitPoints, k: k, seed: seed &+ UInt64(k), restarts: config.clusterRestarts, threads: threads) else { continue }
             guard let score = Silhouette.score(scorePoints, labels: scored.map { run.labels[$0] }, k: k, threads: threads) else { continue }
             silhouettes.append((k, score))
             if score > bestScore { best = run; bestScore = score }

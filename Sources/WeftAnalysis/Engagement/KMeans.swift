@@ -21,9 +21,10 @@ public struct KMeans: Sendable {
     public let iterations: Int
 
     /// - Parameter points: n × d, one point per row (n ≥ k ≥ 1).
+    /// - Throws: `ArgumentError` when k < 1 or there are fewer than k points.
     public init(points: Matrix, k: Int, seed: UInt64, restarts: Int = 10, maxIterations: Int = 300,
-                threads: Int = Parallel.threadCount) {
-        precondition(k >= 1 && points.rows >= k, "k-means needs at least k points")
+                threads: Int = Parallel.threadCount) throws {
+        try ArgumentError.require(k >= 1 && points.rows >= k, "KMeans", "k", "must be from 1 to the number of points, \(points.rows) (got \(k))")
         let norms = KMeans.rowNorms(points)
         let runs = Parallel.map(chunks: max(1, restarts), threads: threads) { r in
             KMeans.run(points, norms: norms, k: k, seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15, maxIterations: maxIterations)

@@ -1,19 +1,5 @@
 import WeftGraph
 
-/// A mistake in a segments config file, with its place (1-based line and column) and, for a value
-/// that is valid TOML but not a valid setting, its key path (`settings.window_months`,
-/// `segment[2].rules[1]`, items counted from 1).
-public struct SegmentConfigError: Error, Equatable, CustomStringConvertible, Sendable {
-    public let file: String
-    public let line: Int
-    public let column: Int
-    public let message: String
-    /// Empty for a TOML syntax error.
-    public var keyPath: String = ""
-
-    public var description: String { "\(file):\(line):\(column): \(message)" + (keyPath.isEmpty ? "" : " (at \(keyPath))") }
-}
-
 /// Reads and writes the segments config file: TOML 1.0 (read by `TOMLParser`), with two sections.
 ///
 /// ```toml
@@ -50,7 +36,7 @@ public enum SegmentConfigFile {
         do {
             document = try TOMLParser.parse(text)
         } catch let error as TOMLSyntaxError {
-            throw SegmentConfigError(file: file, line: error.position.line, column: error.position.column, message: error.message)
+            throw InputError(file: file, line: error.position.line, column: error.position.column, message: error.message)
         }
         return try Reader(file: file).config(from: document)
     }
@@ -99,7 +85,7 @@ public enum SegmentConfigFile {
 
     /// Parses one condition list ("a >= 1 and b"); `fail(offset, message)` makes the error for a
     /// mistake at a Unicode scalar of the text.
-    static func conditions(_ text: String, fail: (Int, String) -> SegmentConfigError) throws -> [SegmentCondition] {
+    static func conditions(_ text: String, fail: (Int, String) -> InputError) throws -> [SegmentCondition] {
         let chars = Array(text.unicodeScalars)
         var tokens: [(text: String, offset: Int)] = []
         var i = 0
@@ -142,7 +128,7 @@ public enum SegmentConfigFile {
         }
     }
 
-    static func threshold(_ text: String, fail: (String) -> SegmentConfigError) throws -> SegmentThreshold {
+    static func threshold(_ text: String, fail: (String) -> InputError) throws -> SegmentThreshold {
         if text.first == "p" || text.first == "P" {
             guard let p = Double(text.dropFirst()), p >= 0, p <= 100 else { throw fail("a percentile is p0 to p100, found '\(text)'") }
             return .percentile(p)
@@ -155,8 +141,8 @@ public enum SegmentConfigFile {
     struct Reader {
         let file: String
 
-        func error(_ at: TOMLPosition, _ keyPath: String, _ message: String) -> SegmentConfigError {
-            SegmentConfigError(file: file, line: at.line, column: at.column, message: message, keyPath: keyPath)
+        func error(_ at: TOMLPosition, _ keyPath: String, _ message: String) -> InputError {
+            InputError(file: file, line: at.line, column: at.column, message: message, keyPath: keyPath)
         }
 
         /// A segment block as read: its name and its rules, each rule with its place.
@@ -246,7 +232,7 @@ public enum SegmentConfigFile {
 
         func setting(_ entry: TOMLTable.Entry, into config: inout SegmentConfig) throws {
             let key = entry.key, value = entry.value, path = "settings." + key
-            func fail(_ message: String) -> SegmentConfigError { error(value.position, path, message) }
+            func fail(_ message: String) -> InputError { error(value.position, path, message) }
             func integer(_ range: ClosedRange<Int>) throws -> Int {
                 guard case .integer(let v) = value.content, v >= range.lowerBound, v <= range.upperBound else {
                     throw fail("'\(key)' is a whole number from \(range.lowerBound) to \(range.upperBound)")

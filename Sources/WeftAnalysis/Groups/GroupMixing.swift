@@ -114,19 +114,55 @@ public struct GroupMixing: Sendable {
         connectedMemberCount > 0 ? Double(crossingMemberCount) / Double(connectedMemberCount) : nil
     }
 
+    /// Computes the mixing of `groups` (one code per node, −1 for none) in phases: `tally` (the
+    /// mixing matrix and each member's internal and external ties, one pass over the ties),
+    /// `groupIndices` (each group's and the network's E-I from the matrix), then the per-member
+    /// E-I and crossing counts from the tally. O(n + m + k²).
     public init(_ graph: Graph, groups: NodeGroups) {
         precondition(groups.nodeCount == graph.nodeCount, "groups must cover every node")
         let n = graph.nodeCount, k = groups.count
-        let group = groups.group
         isDirected = graph.isDirected
         groupCount = k
 
-        // Mixing matrix from the out-lists: each directed tie once, each undirected tie from both ends.
-        var counts = [Int](repeating: 0, count: k * k)
-        var weights = Matrix(rows: k, columns: k)
-        var memberExternal = [Int](repeating: 0, count: n), memberInternal = [Int](repeating: 0, count: n)
-        var memberExternalWeight = [Double](repeating: 0, count: n)
-        var memberInternalWeight = [Double](repeating: 0, count: n)
+        let tally = GroupMixing.tally(graph, group: groups.group, groupCount: k)
+        tieCounts = Matrix(rows: k, columns: k, columnMajor: tally.counts.map(Double.init))
+        tieWeights = tally.weights
+        (perGroup, network) = GroupMixing.groupIndices(tally, groupCount: k, isDirected: graph.isDirected)
+        assortativity = GroupMixing.assortativity(counts: tally.counts, groups: k)
+
+        perMember = (0..<n).map {
+            EIIndex(externalTies: tally.memberExternal[$0], internalTies: tally.memberInternal[$0],
+                    externalWeight: tally.memberExternalWeight[$0], internalWeight: tally.memberInternalWeight[$0])
+        }
+        crossesGroups = tally.memberExternal.map { $0 > 0 }
+        groupedMemberCount = groups.group.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        connectedMemberCount = (0..<n).reduce(0) { $0 + (tally.memberExternal[$1] + tally.memberInternal[$1] > 0 ? 1 : 0) }
+        crossingMemberCount = crossesGroups.reduce(0) { $0 + ($1 ? 1 : 0) }
+
+        let sizes = groups.sizes
+        let internalPairs = sizes.reduce(0.0) { $0 + Double($1) * Double($1 - 1) / 2 }
+        let grouped = Double(groupedMemberCount)
+        let allPairs = grouped * (grouped - 1) / 2
+        expectedNetworkIndex = EIIndex.ratio(allPairs - internalPairs, internalPairs)
+    }
+
+    /// The mixing matrix (column-major k × k: entry a + b·k counts ties from group a to group b)
+    /// and each member's ties inside and outside its group, counted and weighted.
+    struct Tally {
+        var counts: [Int]
+        var weights: Matrix
+        var memberExternal: [Int], memberInternal: [Int]
+        var memberExternalWeight: [Double], memberInternalWeight: [Double]
+    }
+
+    /// One pass over the out-lists (and, directed, the in-lists for the members' tallies): the
+    /// matrix holds each directed tie once and each undirected tie from both ends.
+    static func tally(_ graph: Graph, group: [Int32], groupCount k: Int) -> Tally {
+        let n = graph.nodeCount
+        var tally = Tally(counts: [Int](repeating: 0, count: k * k), weights: Matrix(rows: k, columns: k),
+                          memberExternal: [Int](repeating: 0, count: n), memberInternal: [Int](repeating: 0, count: n),
+                          memberExternalWeight: [Double](repeating: 0, count: n),
+                          memberInternalWeight: [Double](repeating: 0, count: n))
         let views = graph.isDirected ? [graph.out, graph.in] : [graph.out]
         for (viewIndex, adjacency) in views.enumerated() {
             adjacency.offsets.withUnsafeBufferPointer { offsets in
@@ -139,13 +175,13 @@ public struct GroupMixing: Sendable {
                                 guard b >= 0 else { continue }
                                 let w = tieWeight[p]
                                 if viewIndex == 0 {
-                                    counts[a + b * k] += 1
-                                    weights.values[a + b * k] += w
+                                    tally.counts[a + b * k] += 1
+                                    tally.weights.values[a + b * k] += w
                                 }
                                 if a == b {
-                                    memberInternal[v] += 1; memberInternalWeight[v] += w
+                                    tally.memberInternal[v] += 1; tally.memberInternalWeight[v] += w
                                 } else {
-                                    memberExternal[v] += 1; memberExternalWeight[v] += w
+                                    tally.memberExternal[v] += 1; tally.memberExternalWeight[v] += w
                                 }
                             }
                         }
@@ -153,11 +189,15 @@ public struct GroupMixing: Sendable {
                 }
             }
         }
-        tieCounts = Matrix(rows: k, columns: k, columnMajor: counts.map(Double.init))
-        tieWeights = weights
+        return tally
+    }
 
-        // Group and network E-I from the mixing matrix; an undirected tie appears twice in it.
-        let halve = graph.isDirected ? 1 : 2
+    /// Each group's E-I (its ties to other groups, both directions when directed, against its
+    /// internal ties) and the network's, from the mixing matrix, in which an undirected tie
+    /// appears twice.
+    static func groupIndices(_ tally: Tally, groupCount k: Int, isDirected: Bool) -> (perGroup: [EIIndex], network: EIIndex) {
+        let counts = tally.counts, weights = tally.weights
+        let halve = isDirected ? 1 : 2
         var groupsEI: [EIIndex] = []
         var totalInternal = 0, totalExternal = 0, weightInternal = 0.0, weightExternal = 0.0
         for a in 0..<k {
@@ -165,7 +205,7 @@ public struct GroupMixing: Sendable {
             for b in 0..<k where b != a {
                 external += counts[a + b * k]
                 externalWeight += weights[a, b]
-                if graph.isDirected {
+                if isDirected {
                     external += counts[b + a * k]
                     externalWeight += weights[b, a]
                 }
@@ -179,25 +219,9 @@ public struct GroupMixing: Sendable {
                 weightExternal += weights[a, b]
             }
         }
-        perGroup = groupsEI
-        network = EIIndex(externalTies: totalExternal / halve, internalTies: totalInternal / halve,
-                          externalWeight: weightExternal / Double(halve), internalWeight: weightInternal / Double(halve))
-        assortativity = GroupMixing.assortativity(counts: counts, groups: k)
-
-        perMember = (0..<n).map {
-            EIIndex(externalTies: memberExternal[$0], internalTies: memberInternal[$0],
-                    externalWeight: memberExternalWeight[$0], internalWeight: memberInternalWeight[$0])
-        }
-        crossesGroups = memberExternal.map { $0 > 0 }
-        groupedMemberCount = group.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
-        connectedMemberCount = (0..<n).reduce(0) { $0 + (memberExternal[$1] + memberInternal[$1] > 0 ? 1 : 0) }
-        crossingMemberCount = crossesGroups.reduce(0) { $0 + ($1 ? 1 : 0) }
-
-        let sizes = groups.sizes
-        let internalPairs = sizes.reduce(0.0) { $0 + Double($1) * Double($1 - 1) / 2 }
-        let grouped = Double(groupedMemberCount)
-        let allPairs = grouped * (grouped - 1) / 2
-        expectedNetworkIndex = EIIndex.ratio(allPairs - internalPairs, internalPairs)
+        let network = EIIndex(externalTies: totalExternal / halve, internalTies: totalInternal / halve,
+                              externalWeight: weightExternal / Double(halve), internalWeight: weightInternal / Double(halve))
+        return (groupsEI, network)
     }
 
     /// (T·tr − Σ A_a B_a) / (T² − Σ A_a B_a) on the integer mixing counts (column-major k × k),

@@ -5,7 +5,7 @@ import WeftGraph
 /// n × n adjacency matrix (exact, O(n²) memory, fast for small networks), or a sparse CSR kernel
 /// (iterative, O(n + m) memory, for large ones). `auto` picks by size; both give the same values
 /// within the stated tolerance.
-public enum KernelPath: String, CaseIterable, Sendable {
+public enum KernelPath: String, Codable, CaseIterable, Sendable {
     case auto, dense, sparse
 
     /// Largest network for which `auto` chooses the dense path. Measured, not guessed: the

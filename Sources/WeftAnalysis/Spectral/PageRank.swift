@@ -21,6 +21,8 @@ import WeftGraph
 public struct PageRank: Sendable {
     public let values: [Double]
     public let alpha: Double
+    /// The path that ran: the requested one resolved by size, except that a dense solve LAPACK
+    /// reports as singular falls back to (and records) the sparse path.
     public let path: KernelPath
     public let iterations: Int
 
@@ -28,8 +30,8 @@ public struct PageRank: Sendable {
     public init(_ graph: Graph, alpha: Double = 0.85, personalization: [Double]? = nil, path requested: KernelPath = .auto) {
         let n = graph.nodeCount
         self.alpha = alpha
-        path = requested.resolved(nodeCount: n)
-        guard n > 0 else { (values, iterations) = ([], 0); return }
+        let resolved = requested.resolved(nodeCount: n)
+        guard n > 0 else { (values, iterations, path) = ([], 0, resolved); return }
         var teleport = [Double](repeating: 1.0 / Double(n), count: n)
         if let personalization, personalization.count == n, personalization.reduce(0, +) > 0 {
             teleport = Vectors.sumOne(personalization.map { max($0, 0) })
@@ -37,7 +39,7 @@ public struct PageRank: Sendable {
         let out = graph.out
         let alpha = self.alpha
         let strength = (0..<n).map { out.strength($0) }
-        if path == .dense {
+        if resolved == .dense {
             // M = I − α(Pᵀ + u·dᵀ), column j of Pᵀ·x collects x_j·w_jk/s_j into row k.
             var m = Matrix.identity(n)
             for j in 0..<n {
@@ -52,9 +54,11 @@ public struct PageRank: Sendable {
             if let x = try? LinearSolve.general(m, teleport.map { (1 - alpha) * $0 }) {
                 values = Vectors.sumOne(x)
                 iterations = 0
+                path = .dense
                 return
             }
         }
+        path = .sparse
         (values, iterations) = graph.isDirected
             ? PageRank.powerIteration(graph.in, alpha: alpha, teleport: teleport, strength: strength)
             : PageRank.conjugateGradients(graph.out, alpha: alpha, teleport: teleport, strength: strength)

@@ -1,3 +1,4 @@
+import WeftGraph
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

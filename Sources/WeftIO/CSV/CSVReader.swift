@@ -340,72 +340,29 @@ public final class CSVReader {
         line += max(lines, 1)
     }
 
-    /// Parses one record starting at `start`. Returns nil when more bytes are needed.
+    /// Parses one record starting at `start`, field by field — a quoted field (`quotedField`) or an
+    /// unquoted one (`unquotedFieldEnd`) — each followed by a delimiter, the record's line end or
+    /// the end of the file. Returns nil when more bytes are needed.
     private func parse(_ record: inout CSVRecord) -> (next: Int, nextLine: Int)? {
         record.spans.removeAll(keepingCapacity: true)
         record.problem = nil
         record.line = line
         scratch.removeAll(keepingCapacity: true)
         let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
-        let quote = UInt8(ascii: "\""), delimiter = self.delimiter
+        let delimiter = self.delimiter
         var p = start
         var currentLine = line
         while true {
-            // Start of a field.
-            if p < end && bytes[p] == quote {
-                let column = record.spans.count + 1
-                let fieldLine = currentLine
-                var q = p + 1
-                var escaped = false
-                var closed = false
-                while q < end {
-                    let c = bytes[q]
-                    if c == quote {
-                        if q + 1 < end && bytes[q + 1] == quote { escaped = true; q += 2; continue }
-                        if q + 1 == end && !atEOF { return nil }
-                        closed = true
-                        break
-                    }
-                    if c == 0x0A { currentLine += 1 }
-                    else if c == 0x0D && !(q + 1 < end && bytes[q + 1] == 0x0A) { currentLine += 1 }
-                    q += 1
-                }
-                if !closed {
-                    if !atEOF { return nil }
-                    return recoverFromOpenQuote(&record, column: column)
-                }
-                // A quoted field that ran past a line end and is followed by text is almost surely a
-                // quote left open that a later quote happened to close: treat it as never closed, so
-                // the rows in between are read as rows, not swallowed.
-                let after = q + 1
-                if currentLine > fieldLine, after < end, bytes[after] != delimiter, bytes[after] != 0x0A, bytes[after] != 0x0D {
-                    return recoverFromOpenQuote(&record, column: column)
-                }
-                if escaped {
-                    let from = scratch.count
-                    var r = p + 1
-                    while r < q {
-                        scratch.append(bytes[r])
-                        r += bytes[r] == quote ? 2 : 1
-                    }
-                    record.spans.append((-1 - from, scratch.count))
-                } else {
-                    record.spans.append((p + 1, q))
-                }
-                p = q + 1
-                // After the closing quote: delimiter, line end or end of file.
-                if p < end, bytes[p] != delimiter, bytes[p] != 0x0A, bytes[p] != 0x0D {
-                    if record.problem == nil { record.problem = .textAfterClosingQuote(column: column) }
-                    while p < end, bytes[p] != delimiter, bytes[p] != 0x0A, bytes[p] != 0x0D { p += 1 }
+            if p < end && bytes[p] == CSVReader.quote {
+                switch quotedField(bytes, at: p, line: &currentLine, into: &record) {
+                case .needsMoreBytes: return nil
+                case .neverClosed(let column): return recoverFromOpenQuote(&record, column: column)
+                case .read(let next): p = next
                 }
             } else {
-                let from = p
-                while p < end {
-                    let c = bytes[p]
-                    if c == delimiter || c == 0x0A || c == 0x0D { break }
-                    p += 1
-                }
-                record.spans.append((from, p))
+                let fieldEnd = unquotedFieldEnd(bytes, from: p)
+                record.spans.append((p, fieldEnd))
+                p = fieldEnd
             }
             // End of the field.
             if p == end {
@@ -423,6 +380,89 @@ public final class CSVReader {
             }
             return (p, currentLine + 1)
         }
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+
+    /// How reading a quoted field went.
+    private enum QuotedField {
+        /// The field runs past the buffered bytes.
+        case needsMoreBytes
+        /// The quote opened in `column` is never closed (see `recoverFromOpenQuote`).
+        case neverClosed(column: Int)
+        /// The field was read; the next field or line end starts at `next`.
+        case read(next: Int)
+    }
+
+    /// Reads the quoted field whose opening quote is at `p` and appends its span to `record`: the
+    /// bytes between the quotes, copied into `scratch` without the doubling when they hold an
+    /// escaped quote (`""`). Line ends inside the quotes advance `currentLine`. Text between the
+    /// closing quote and the next delimiter or line end is skipped and recorded as the record's
+    /// problem `textAfterClosingQuote`.
+    @inline(__always)
+    private func quotedField(_ bytes: UnsafeRawBufferPointer, at p: Int, line currentLine: inout Int,
+                             into record: inout CSVRecord) -> QuotedField {
+        let quote = CSVReader.quote, delimiter = self.delimiter
+        let column = record.spans.count + 1
+        let fieldLine = currentLine
+        var q = p + 1
+        var escaped = false
+        var closed = false
+        while q < end {
+            let c = bytes[q]
+            if c == quote {
+                if q + 1 < end && bytes[q + 1] == quote { escaped = true; q += 2; continue }
+                if q + 1 == end && !atEOF { return .needsMoreBytes }
+                closed = true
+                break
+            }
+            if c == 0x0A { currentLine += 1 }
+            else if c == 0x0D && !(q + 1 < end && bytes[q + 1] == 0x0A) { currentLine += 1 }
+            q += 1
+        }
+        if !closed {
+            if !atEOF { return .needsMoreBytes }
+            return .neverClosed(column: column)
+        }
+        // A quoted field that ran past a line end and is followed by text is almost surely a
+        // quote left open that a later quote happened to close: treat it as never closed, so
+        // the rows in between are read as rows, not swallowed.
+        let after = q + 1
+        if currentLine > fieldLine, after < end, bytes[after] != delimiter, bytes[after] != 0x0A, bytes[after] != 0x0D {
+            return .neverClosed(column: column)
+        }
+        if escaped {
+            let from = scratch.count
+            var r = p + 1
+            while r < q {
+                scratch.append(bytes[r])
+                r += bytes[r] == quote ? 2 : 1
+            }
+            record.spans.append((-1 - from, scratch.count))
+        } else {
+            record.spans.append((p + 1, q))
+        }
+        var next = q + 1
+        // After the closing quote: delimiter, line end or end of file.
+        if next < end, bytes[next] != delimiter, bytes[next] != 0x0A, bytes[next] != 0x0D {
+            if record.problem == nil { record.problem = .textAfterClosingQuote(column: column) }
+            while next < end, bytes[next] != delimiter, bytes[next] != 0x0A, bytes[next] != 0x0D { next += 1 }
+        }
+        return .read(next: next)
+    }
+
+    /// The end of the unquoted field that starts at `p`: the next delimiter or line end, or the
+    /// end of the buffered bytes.
+    @inline(__always)
+    private func unquotedFieldEnd(_ bytes: UnsafeRawBufferPointer, from p: Int) -> Int {
+        let delimiter = self.delimiter
+        var fieldEnd = p
+        while fieldEnd < end {
+            let c = bytes[fieldEnd]
+            if c == delimiter || c == 0x0A || c == 0x0D { break }
+            fieldEnd += 1
+        }
+        return fieldEnd
     }
 
     /// A quote opened in `column` never closes before the end of the file. Report the record as
@@ -446,30 +486,5 @@ extension CSVReader: RecordReader {
 
     public var layout: InputLayout {
         InputLayout(delimiter: String(UnicodeScalar(delimiter)), encoding: encoding, encodingDetected: encodingDetected, encodingNote: encodingNote)
-    }
-}
-
-/// A file-level input error (the whole file cannot be used), named by file, line and column.
-public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
-    public let file: String
-    public let line: Int?
-    public let column: Int?
-    public let message: String
-    /// How the column is written in the message: a number, or letters for a sheet.
-    public let columnNaming: ColumnNaming
-
-    public init(file: String, line: Int?, column: Int?, message: String, columnNaming: ColumnNaming = .numbers) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-        self.columnNaming = columnNaming
-    }
-
-    public var description: String {
-        var location = file
-        if let line { location += ":\(line)" }
-        if let column { location += ":" + columnNaming.name(column) }
-        return "\(location): \(message)"
     }
 }

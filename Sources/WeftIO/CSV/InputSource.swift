@@ -1,3 +1,4 @@
+import WeftGraph
 /// How one input file was read, for `weft validate`'s summary and report.json's `inputs[]`.
 public struct InputLayout: Sendable, Equatable {
     /// The field delimiter of a delimited text file (`,`, `;` or a tab).

@@ -1,3 +1,4 @@
+import WeftGraph
 /// The columns an input file must or may have, with the header spellings each accepts, in
 /// English, French, Spanish and Portuguese (docs/inputs.md, "Column headers").
 ///

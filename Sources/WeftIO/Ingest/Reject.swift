@@ -1,3 +1,4 @@
+import WeftGraph
 /// An input row that was not accepted, and why. Rejected rows are never dropped silently: they
 /// are counted, listed by `weft validate`, and written to `rejects.csv`.
 public struct Reject: Error, Sendable, Equatable {
@@ -54,16 +55,6 @@ public struct Reject: Error, Sendable, Equatable {
 
     private static func clip(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "..."
-    }
-}
-
-/// How messages write a 1-based column: as a number (a text file's field position) or as
-/// spreadsheet letters (a sheet's column, A = 1).
-public enum ColumnNaming: Sendable, Equatable {
-    case numbers, letters
-
-    public func name(_ column: Int) -> String {
-        self == .letters ? SpreadsheetColumn.letters(column) : String(column)
     }
 }
 

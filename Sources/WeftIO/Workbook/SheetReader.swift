@@ -305,15 +305,7 @@ public enum SpreadsheetColumn {
     }
 
     /// The letters of 1-based column `number`.
-    public static func letters(_ number: Int) -> String {
-        var n = number, out: [UInt8] = []
-        while n > 0 {
-            n -= 1
-            out.append(UInt8(ascii: "A") + UInt8(n % 26))
-            n /= 26
-        }
-        return String(decoding: out.reversed(), as: UTF8.self)
-    }
+    public static func letters(_ number: Int) -> String { ColumnNaming.letters(number) }
 }
 
 /// The SHA-256 of a file, computed on a background queue from the moment it is created, so that

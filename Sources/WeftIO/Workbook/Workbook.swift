@@ -1,3 +1,4 @@
+import WeftGraph
 /// An .xlsx workbook (Office Open XML SpreadsheetML, ECMA-376 Part 1): its sheets in tab order,
 /// the date system, which cell styles show dates, and the shared strings — everything a sheet's
 /// cells refer to. Sheets themselves are streamed by `SheetReader`.

@@ -1,3 +1,4 @@
+import WeftGraph
 import CZlib
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import WeftGraph
 /// One file held in a ZIP archive, read as a stream of bytes: the chat text inside a WhatsApp
 /// "Export chat" .zip, say. The archive's central directory is read once; the entry is inflated
 /// block by block through `ZipPartReader`, with its declared size and CRC-32 checked, so a large

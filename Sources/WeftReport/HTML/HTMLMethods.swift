@@ -27,7 +27,7 @@ extension HTMLReport {
         let silent = r.membership.total - r.membership.active
         if silent > 0 { w.append(words("issue.silent", HTMLText.count(silent))) }
         if r.network.isolates > 0 { w.append(words("issue.isolates", HTMLText.count(r.network.isolates))) }
-        if r.measures.betweenness == "sampled" {
+        if r.measures.betweenness == .sampled {
             w.append(words("issue.sampled", HTMLText.count(r.measures.pathSources))
                      + (r.measures.betweennessErrorBound.map { " " + words("issue.sampled.bound", HTMLText.number($0, digits: 4)) } ?? ""))
         }
@@ -80,12 +80,12 @@ extension HTMLReport {
             }
             if s.byRelation.contains(where: \.hasValues) { define("value") }
         }
-        define("betweenness", w(r.measures.betweenness == "sampled" ? "def.betweenness.sampled" : "def.betweenness.exact"),
+        define("betweenness", w(r.measures.betweenness == .sampled ? "def.betweenness.sampled" : "def.betweenness.exact"),
                w(r.measures.weightedPaths ? "def.betweenness.weighted" : "def.betweenness.hops"))
         define("holes")
         define("core")
         if let cs = r.communities {
-            define("communities", w(cs.method == "leiden" ? "def.communities.leiden" : "def.communities.louvain"), HTMLText.number(cs.resolution), String(cs.seed))
+            define("communities", w(cs.method == .leiden ? "def.communities.leiden" : "def.communities.louvain"), HTMLText.number(cs.resolution), String(cs.seed))
         }
         for (term, definition) in c.segmentRules(extras.segments) { d.append((c.segmentName(term), definition)) }
         let methods = (c.map?.methods ?? []).map { w.plain("layout." + $0.rawValue) }

@@ -289,7 +289,7 @@ extension HTMLReport {
         }
         let communities = analysis.communityRows.filter { $0.size > 1 }
         if let summary = report.communities {
-            html += "<h3>\(w("groups.communities", HTMLText.escape(summary.method), HTMLText.number(summary.modularity, digits: 3)))</h3>"
+            html += "<h3>\(w("groups.communities", HTMLText.escape(summary.method.rawValue), HTMLText.number(summary.modularity, digits: 3)))</h3>"
             let rows = communities.prefix(15).map { r -> [String] in
                 [HTMLText.count(r.community), HTMLText.count(r.size), HTMLText.count(r.tiesInside), HTMLText.count(r.tiesOutside),
                  r.topGroup.map { HTMLText.escape($0) + " (" + HTMLText.percent(r.topGroupShare ?? 0) + ")" } ?? ""]

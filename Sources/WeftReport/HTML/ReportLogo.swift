@@ -1,3 +1,4 @@
+import WeftGraph
 import Foundation
 import WeftIO
 
