@@ -21,7 +21,12 @@ warm from their check run). The Python libraries run in this process on graphs b
 numbered in the same order as Weft's (first appearance in the file). NetworKit and Weft run with
 1 and 2 threads; igraph and NetworkX are single-threaded.
 
-    Benchmarks/compare/compare.sh [s m l] [--reps N] [--no-networkx] [--full-closeness] [--pipeline]
+    Benchmarks/compare/compare.sh [s m l] [--reps N] [--kernels K …] [--no-networkx] [--full-closeness]
+                                  [--pipeline | --pipeline-only] [--pipeline-reps N]
+
+--pipeline adds the whole analysis: `weft analyze` on each size against pipeline_peers.py (pandas,
+igraph and NetworKit, the fastest peer for each step, cross-checked where they overlap) and, on M,
+pipeline_networkx.py (see `pipeline`).
 """
 import argparse
 import csv
@@ -48,8 +53,8 @@ DATA = os.path.join(ROOT, "Benchmarks", "data")
 WEFT = os.path.join(ROOT, ".build", "release", "weft")
 
 KERNELS = ["ingest", "load", "components", "kcore", "transitivity", "triangles", "clustering",
-           "pagerank", "eigenvector", "louvain", "closeness", "betweenness"]
-NODE_VALUED = {"clustering", "pagerank", "eigenvector", "closeness", "betweenness"}
+           "pagerank", "eigenvector", "hits", "katz", "louvain", "closeness", "betweenness"]
+NODE_VALUED = {"clustering", "pagerank", "eigenvector", "hits", "katz", "closeness", "betweenness"}
 # Kernels run on the whole-community part of M and L (exact all-pairs shortest paths).
 PART_KERNELS = {"closeness", "betweenness"}
 PART_MEMBERS = 10_000
@@ -63,10 +68,12 @@ NETWORKX_PATH_LIMIT = 5_000
 # and ARPACK; NetworKit: tol 1e-10 (L1) and 1e-12; NetworkX: L1 change below 1e-10 and n·1e-12).
 # Against igraph's converged ARPACK vector Weft's largest eigenvector centrality on M is within
 # 2e-12 (relative; 1e-8 with the power iteration Weft used before), NetworKit's within 1.3e-6,
-# hence 1e-5 there. Louvain is randomised and every library finds a
+# hence 1e-5 there. HITS (Weft: Lanczos on AᵀA, residual below 1e-11·θ; igraph: ARPACK) and Katz
+# (Weft: conjugate gradients to a residual of 1e-12; NetworkX: L1 change below n·1e-12) likewise.
+# Louvain is randomised and every library finds a
 # different partition: its modularity is reported, not checked.
 TOLERANCES = {"ingest": 1e-12, "load": 1e-12, "transitivity": 1e-12, "clustering": 1e-9, "pagerank": 1e-6,
-              "eigenvector": 1e-5, "closeness": 1e-9, "betweenness": 1e-9}
+              "eigenvector": 1e-5, "hits": 1e-5, "katz": 1e-6, "closeness": 1e-9, "betweenness": 1e-9}
 
 # Each contestant gets at most --reps timed runs and about this many seconds of timed runs per
 # kernel; a first (check) run longer than SLOW_RUN seconds counts as a timed run.
@@ -287,6 +294,15 @@ class IGraph:
             norm = math.sqrt(math.fsum(x * x for x in values))
             return node_summary([x / norm for x in values], names)
 
+        def hits():
+            # Hubs and authorities (equal on an undirected graph; Weft computes both at once).
+            return g.hub_score(weights="weight"), g.authority_score(weights="weight")
+
+        def authorities(result):
+            # igraph scales the maximum to 1; Weft the sum (rescaled outside the timing).
+            total = math.fsum(result[1])
+            return node_summary([x / total for x in result[1]], names)
+
         return {
             "components": (components, lambda r: r),
             "kcore": (g.coreness, core_summary),
@@ -295,6 +311,7 @@ class IGraph:
             "clustering": (lambda: g.transitivity_local_undirected(mode="zero"), lambda r: node_summary(r, names)),
             "pagerank": (lambda: g.pagerank(weights="weight"), lambda r: node_summary(r, names)),
             "eigenvector": (lambda: g.eigenvector_centrality(weights=None), eigenvector),
+            "hits": (hits, authorities),
             "louvain": (lambda: g.community_multilevel(weights="weight").membership, self.communities),
             "closeness": (g.closeness, closeness),
             "betweenness": (lambda: g.betweenness(directed=False), lambda r: node_summary(r, names)),
@@ -389,8 +406,16 @@ class NetworkX:
         return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
                 "total_weight": math.fsum(w for _, _, w in g.edges(data="weight"))}
 
+    def katz_alpha(self):
+        if not hasattr(self, "alpha"):
+            u = ig.Graph(n=self.el.n, edges=list(zip(self.el.src, self.el.dst)), directed=False)
+            _, eigenvalue = u.eigenvector_centrality(weights=None, return_eigenvalue=True)
+            self.alpha = min(0.1, 0.9 / eigenvalue) if eigenvalue > 0 else 0.1
+        return self.alpha
+
     def kernels(self):
         g, names, n = self.g, self.el.names, self.el.n
+        alpha = self.katz_alpha()
 
         def values(d):
             return [d[v] for v in range(n)]
@@ -418,6 +443,12 @@ class NetworkX:
             # variant refuses disconnected graphs.
             "eigenvector": (lambda: values(nx.eigenvector_centrality(g, max_iter=10_000, tol=1e-12)),
                             lambda r: node_summary(r, names)),
+            # Unweighted Katz with Weft's α = min(0.1, 0.9/λmax) (λmax from igraph, computed once
+            # outside the timing), β = 1, unit norm, stopping at an L1 change below n·1e-12;
+            # igraph has no Katz, and NetworKit's omits the β·1 term of the series.
+            "katz": (lambda: values(nx.katz_centrality(g, alpha=alpha, beta=1.0, max_iter=100_000,
+                                                       tol=1e-12, weight=None)),
+                     lambda r: node_summary(r, names)),
             "louvain": (louvain, self.modularity),
         }
         if n <= NETWORKX_PATH_LIMIT:
@@ -649,7 +680,10 @@ def main():
     parser.add_argument("--full-closeness", action="store_true",
                         help="closeness on the whole M/L graph instead of the 10,000-member part")
     parser.add_argument("--pipeline", action="store_true",
-                        help="also time `weft analyze` on M against a NetworkX script computing the same measures")
+                        help="also time `weft analyze` on each size against the peer pipeline (pipeline_peers.py; "
+                             "on M also pipeline_networkx.py)")
+    parser.add_argument("--pipeline-only", action="store_true", help="the whole-pipeline comparison alone, no kernels")
+    parser.add_argument("--pipeline-reps", type=int, default=3, help="runs of each pipeline on S and M (L: one)")
     parser.add_argument("--out", help="Markdown file to write (default Benchmarks/compare/results-<date>.md)")
     args = parser.parse_args()
     today = datetime.date.today().isoformat()
@@ -660,14 +694,14 @@ def main():
     def log(text):
         print(text, flush=True)
 
-    for size in dict.fromkeys(args.sizes):
+    for size in ([] if args.pipeline_only else dict.fromkeys(args.sizes)):
         log(f"{size.upper()}")
         rows = run_size(size, args, log)
         text = table(size, rows)
         log(text)
         sections.append(f"### {size.upper()} (`weft sample --size {size} --seed 42`)\n\n{text}\n")
-    if args.pipeline:
-        sections.append(pipeline(log))
+    if args.pipeline or args.pipeline_only:
+        sections.append(pipeline(list(dict.fromkeys(args.sizes)), args, log))
     load_after = os.getloadavg()[0]
     header = f"""# Weft beside igraph, NetworKit and NetworkX — {today}
 
@@ -693,27 +727,58 @@ checked.
     log(f"wrote {os.path.relpath(out, ROOT)}")
 
 
-def pipeline(log):
+def pipeline(sizes, args, log):
+    """`weft analyze` (defaults, and `--format json,csv`) against the peer pipeline
+    (pipeline_peers.py: pandas, igraph, NetworKit) on each size, in alternating order, best and
+    median of `--pipeline-reps` runs each; on M also against pipeline_networkx.py once (unless
+    --no-networkx)."""
     import pipeline_networkx
-    folder = sample("m")
-    log("pipeline: weft analyze on M")
-    start = time.perf_counter()
-    subprocess.run([WEFT, "analyze", folder, "--out", os.path.join(DATA, "m-analyze")], check=True,
-                   stdout=subprocess.DEVNULL)
-    weft_seconds = time.perf_counter() - start
-    log(f"  weft analyze {weft_seconds:.1f} s")
-    log("pipeline: NetworkX script on M")
-    nx_seconds, notes = pipeline_networkx.run(folder, os.path.join(DATA, "m-networkx"))
-    log(f"  NetworkX {nx_seconds:.1f} s")
-    return f"""### Whole pipeline on M (50,000 members, 1,000,000 records)
+    import pipeline_peers
+    lines = ["### Whole pipeline", "",
+             "| sample | `weft analyze` (all outputs) | `weft analyze --format json,csv` | peer pipeline "
+             "| ratio, all outputs | ratio, json,csv |",
+             "|---|---:|---:|---:|---:|---:|"]
+    notes = []
+    for size in sizes:
+        folder = sample(size)
+        weft = {"all": [], "json,csv": []}
+        peers = []
 
-| | wall time | ratio |
-|---|---:|---:|
-| `weft analyze Benchmarks/data/m` (default settings, 2 threads) | {fmt(weft_seconds)} | 1 |
-| `pipeline_networkx.py` (the same measures in NetworkX, 1 thread) | {fmt(nx_seconds)} | {nx_seconds / weft_seconds:.0f} |
+        def analyze(kind):
+            command = [WEFT, "analyze", folder, "--out", os.path.join(DATA, f"{size}-analyze-{kind.replace(',', '-')}")]
+            if kind != "all":
+                command += ["--format", kind]
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            return time.perf_counter() - start
 
-{notes}
-"""
+        reps = 1 if size == "l" else args.pipeline_reps
+        for r in range(reps):
+            log(f"pipeline {size.upper()}, run {r + 1} of {reps}, load average {os.getloadavg()[0]:.2f}")
+            steps = [("all", lambda: weft["all"].append(analyze("all"))),
+                     ("json,csv", lambda: weft["json,csv"].append(analyze("json,csv"))),
+                     ("peers", lambda: peers.append(pipeline_peers.run(folder, os.path.join(DATA, f"{size}-peers"))))]
+            for i in range(len(steps)):
+                name, step = steps[(i + r) % len(steps)]
+                step()
+            log(f"  weft {weft['all'][-1]:.2f} s, json,csv {weft['json,csv'][-1]:.2f} s, peers {peers[-1][0]:.2f} s")
+        peer_times = [t for t, _ in peers]
+
+        def cell(times):
+            return f"{fmt(statistics.median(times))} ({fmt(min(times))}–{fmt(max(times))})"
+
+        best = statistics.median(peer_times)
+        lines.append(f"| {size.upper()} ({len(peer_times)} run{'s' if len(peer_times) > 1 else ''}) | {cell(weft['all'])} "
+                     f"| {cell(weft['json,csv'])} | {cell(peer_times)} "
+                     f"| {statistics.median(weft['all']) / best:.2f} | {statistics.median(weft['json,csv']) / best:.2f} |")
+        notes.append(f"{size.upper()}: {peers[-1][1]}")
+        if size == "m" and args.networkx:
+            log("pipeline: NetworkX script on M")
+            nx_seconds, nx_notes = pipeline_networkx.run(folder, os.path.join(DATA, "m-networkx"))
+            log(f"  NetworkX {nx_seconds:.1f} s")
+            notes.append(f"M, `pipeline_networkx.py` (the same measures in NetworkX, 1 thread): {fmt(nx_seconds)}, "
+                         f"{nx_seconds / statistics.median(weft['all']):.0f}× `weft analyze`. {nx_notes}")
+    return "\n".join(lines + [""] + [f"- {n}" for n in notes]) + "\n"
 
 
 if __name__ == "__main__":

@@ -59,6 +59,8 @@ def main(sizes):
             ("clustering", lambda: sum(x for x in u.transitivity_local_undirected(mode="zero"))),
             ("pagerank", lambda: max(g.pagerank(weights="weight"))),
             ("eigenvector", lambda: max(u.eigenvector_centrality(scale=False))),
+            # Kleinberg's hubs and authorities on the directed, weighted graph (Weft's HITS).
+            ("hits", lambda: max(g.hub_score(weights="weight")) + max(g.authority_score(weights="weight"))),
             ("closeness", lambda: sum(x for x in g.closeness(mode="in") if x == x)),
         ]
         if size == "s":

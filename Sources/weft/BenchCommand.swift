@@ -118,6 +118,12 @@ struct BenchCommand: ParsableCommand {
             return nodeValued { PageRank(graph, path: .sparse).values }
         case .eigenvector:
             return nodeValued { EigenvectorCentrality(graph, path: .sparse).values }
+        case .hits:
+            // On the undirected edge list hubs equal authorities: the authorities, summing to 1.
+            return nodeValued { HITS(graph, path: .sparse).authorities }
+        case .katz:
+            // Weft's default α = min(0.1, 0.9/λmax), β = 1, unit Euclidean norm; α's eigenvalue is timed too.
+            return nodeValued { KatzCentrality(graph, path: .sparse).values }
         case .louvain, .leiden:
             let method: Communities.Method = kernel == .louvain ? .louvain : .leiden
             let (runs, c) = timed { Communities(graph, method: method, restarts: 1) }
@@ -150,7 +156,7 @@ struct BenchCommand: ParsableCommand {
 
 /// The kernels `weft bench` times, named as in Benchmarks/compare/compare.py.
 enum BenchKernel: String, CaseIterable {
-    case ingest, load, spmv, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, louvain, leiden, closeness, betweenness
+    case ingest, load, spmv, components, kcore, transitivity, triangles, clustering, pagerank, eigenvector, hits, katz, louvain, leiden, closeness, betweenness
 }
 
 /// `weft bench`'s output: the run times and the cross-check figures.

@@ -326,5 +326,12 @@ import WeftGraph
         #expect(h.isUnique == false)
         #expect(closeArrays(h.hubs, [0.5, 0, 0.5, 0], tolerance: 1e-9))
         #expect(closeArrays(h.authorities, [0, 0.5, 0, 0.5], tolerance: 1e-9))
+        let sparse = HITS(g, path: .sparse)
+        #expect(sparse.hubs == h.hubs && sparse.authorities == h.authorities)
+        // Unequal stars, 0 → {3, 4} and 1 → {2}: AᵀA's top eigenvalue (2) is simple; the star of
+        // two authorities takes everything, as the power iteration's limit.
+        let stars = HITS(makeGraph(5, [(0, 3), (0, 4), (1, 2)], directed: true), path: .sparse)
+        #expect(closeArrays(stars.authorities, [0, 0, 0, 0.5, 0.5], tolerance: 1e-12))
+        #expect(closeArrays(stars.hubs, [1, 0, 0, 0, 0], tolerance: 1e-12))
     }
 }

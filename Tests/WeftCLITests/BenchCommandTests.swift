@@ -78,8 +78,23 @@ import Testing
         #expect(q > 0.43 && q <= 0.4449035812672177 + 1e-12)
     }
 
+    /// NetworkX 3.6.1 on the same weighted graph: `hits(G, tol=1e-14)` authorities (sum 1), and
+    /// `katz_centrality(G, alpha=0.1, beta=1, weight=None, tol=1e-14)` (Weft's α = min(0.1, 0.9/6.726)).
+    @Test func hitsAndKatzMatchNetworkXWhateverTheThreads() throws {
+        for threads in [1, 2] {
+            let hits = try summary("hits", threads: threads)
+            #expect(abs((hits["sum"] as? Double ?? 0) - 1) < 1e-12)
+            #expect(top(hits).map(\.id) == ["n033", "n002", "n032", "n000", "n001"])
+            #expect(abs(top(hits)[0].value - 0.07795709396472074) < 1e-9)
+            let katz = try summary("katz", threads: threads)
+            #expect(abs((katz["sum"] as? Double ?? 0) - 5.455611871319189) < 1e-9)
+            #expect(top(katz).map(\.id) == ["n033", "n000", "n032", "n002", "n001"])
+            #expect(abs(top(katz)[0].value - 0.3314064273997822) < 1e-9)
+        }
+    }
+
     @Test func unknownKernelIsNotAvailable() throws {
-        let output = try bench(["--kernel", "katz", "--input", karate])
+        let output = try bench(["--kernel", "katz-walks", "--input", karate])
         #expect(output["status"] as? String == "n/a")
     }
 

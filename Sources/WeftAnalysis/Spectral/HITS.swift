@@ -8,9 +8,11 @@ import WeftGraph
 ///
 /// - Dense path: AᵀA by BLAS dsyrk, its largest eigenpair by LAPACK dsyevr (exact), and the hubs
 ///   as A·a (so hubs and authorities come from one eigenvector); when the top eigenvalue is
-///   repeated, the sparse iteration below, which treats members symmetrically.
-/// - Sparse path: the power iteration a ← Aᵀh, h ← A·a (normalised each step) from uniform
-///   vectors, until the L1 change of both is below n · 1e-12.
+///   repeated, the sparse path below, which treats members symmetrically.
+/// - Sparse path: the Lanczos process (`Lanczos`) on AᵀA, applied as two sparse products, from
+///   a₀ = Aᵀ·1 (what the power iteration a ← Aᵀh, h ← A·a reaches from uniform hubs after one
+///   step, so a repeated top eigenvalue gives that iteration's limit), until the residual
+///   ‖AᵀA·a − θ·a‖ is below 1e-11·θ; then h = A·a. Both scaled to sum 1.
 /// When the two largest eigenvalues of AᵀA coincide the vectors are not unique (`isUnique`).
 /// Reference: Kleinberg, "Authoritative sources in a hyperlinked environment", JACM 1999.
 public struct HITS: Sendable {
@@ -18,6 +20,7 @@ public struct HITS: Sendable {
     public let authorities: [Double]
     public let isUnique: Bool?
     public let path: KernelPath
+    /// Products with AᵀA the sparse path took (0 on the dense path).
     public let iterations: Int
 
     public init(_ graph: Graph, path requested: KernelPath = .auto) {
@@ -40,26 +43,21 @@ public struct HITS: Sendable {
                     (authorities, hubs, isUnique, iterations) = (authority, Vectors.sumOne(BLAS.product(a, vector: authority)), true, 0)
                     return
                 }
-                // A repeated top eigenvalue: take the power iteration from uniform vectors below.
+                // A repeated top eigenvalue: take the sparse path below.
             }
         }
+        // Authorities: the leading eigenvector of AᵀA (A·x by the out-ties, then Aᵀ· by the in-ties)
+        // from a₀ = Aᵀ·1, the vector the power iteration from uniform hubs reaches after one step,
+        // so that on a repeated top eigenvalue the result is the power iteration's limit.
         let toAuthorities = SparseProduct(graph.in, weighted: true), toHubs = SparseProduct(graph.out, weighted: true)
-        var h = [Double](repeating: 1.0 / Double(n), count: n)
-        var a = h
-        var newA = a, newH = h
-        var iteration = 0
-        let tolerance = Double(n) * 1e-12
-        while iteration < 100_000 {
-            iteration += 1
-            toAuthorities.apply(h, into: &newA)
-            newA = Vectors.sumOne(newA)
-            toHubs.apply(newA, into: &newH)
-            newH = Vectors.sumOne(newH)
-            let change = Vectors.l1Distance(newA, a) + Vectors.l1Distance(newH, h)
-            (a, h) = (newA, newH)
-            if change < tolerance { break }
-        }
-        (hubs, authorities, iterations) = (h, a, iteration)
+        var start = [Double](repeating: 0, count: n)
+        toAuthorities.apply([Double](repeating: 1, count: n), into: &start)
+        let eigen = Lanczos(dimension: n, tolerance: 1e-11)
+            .leadingEigenpair(of: ComposedProduct(first: toHubs, then: toAuthorities), start: start)
+        let authority = Vectors.sumOne(Vectors.unitPositive(eigen.vector))
+        var hub = [Double](repeating: 0, count: n)
+        toHubs.apply(authority, into: &hub)
+        (hubs, authorities, iterations) = (Vectors.sumOne(hub), authority, eigen.products)
         isUnique = path == .dense ? false : nil
     }
 }

@@ -42,10 +42,10 @@ struct Lanczos {
         var products: Int
     }
 
-    /// The leading eigenpair of the product's (symmetric) matrix from `start`, which must not be
-    /// orthogonal to the leading eigenspace. Every vector pass runs on the product's row ranges
+    /// The leading eigenpair of the operator's (symmetric) matrix from `start`, which must not be
+    /// orthogonal to the leading eigenspace. Every vector pass runs on the operator's row ranges
     /// across the threads, its sums added in range order.
-    func leadingEigenpair(of product: SparseProduct, start: [Double]) -> Result {
+    func leadingEigenpair<Operator: RowRangeOperator>(of product: Operator, start: [Double]) -> Result {
         let n = dimension
         let basis = LargeBuffer.allocate(Double.self, count: maxBasis * n)
         let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)

@@ -113,64 +113,15 @@ public struct PageRank: Sendable {
     /// p, so x is proportional to y = (I − α·W·S⁻¹)⁻¹·p; with y = S^{1/2}·z that system becomes
     /// (I − α·S^{−1/2}·W·S^{−1/2})·z = S^{−1/2}·p, symmetric and positive definite (the normalised
     /// adjacency's eigenvalues lie in [−1, 1] and α < 1), with condition number at most
-    /// (1 + α)/(1 − α). Conjugate gradients solve it to a residual below 1e-12 of the right-hand
-    /// side's in about 45 products at α = 0.85, where the power iteration takes about 90. Members
-    /// without ties decouple: y = p there. Partial sums add up per row range of the product, in
-    /// range order, so the result does not depend on the number of threads. Reference: Hestenes &
-    /// Stiefel, J. Res. NBS 49 (1952); Gleich, "PageRank beyond the web", SIAM Review 57 (2015), §4.
+    /// (1 + α)/(1 − α). Conjugate gradients (`ConjugateGradients`) solve it to a residual below
+    /// 1e-12 of the right-hand side's in about 45 products at α = 0.85, where the power iteration
+    /// takes about 90. Members without ties decouple: y = p there.
+    /// Reference: Gleich, "PageRank beyond the web", SIAM Review 57 (2015), §4.
     static func conjugateGradients(_ adjacency: Adjacency, alpha: Double, teleport: [Double], strength: [Double]) -> (values: [Double], iterations: Int) {
         let n = teleport.count
-        let product = SparseProduct(adjacency, weighted: true)
         let inverseRoot = strength.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
-        let z = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let r = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let direction = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { z.deallocate(); r.deallocate(); direction.deallocate() }
-        z.initialize(repeating: 0)
-        for k in 0..<n { r[k] = inverseRoot[k] * teleport[k] }
-        _ = direction.initialize(from: r)
-        var scaled = (0..<n).map { inverseRoot[$0] * direction[$0] }
-        var q = [Double](repeating: 0, count: n)
-        var rr = product.map { rows in rows.reduce(0.0) { $0 + r[$1] * r[$1] } }.reduce(0, +)
-        let target = 1e-12 * rr.squareRoot()
-        var iterations = 0
-        inverseRoot.withUnsafeBufferPointer { inverseRoot in
-            while rr.squareRoot() > target && iterations < 10_000 {
-                iterations += 1
-                // q = M·d = d − α·S^{−1/2}·W·(S^{−1/2}·d), with the partial sums of d·q.
-                let curvature = product.apply(scaled, into: &q) { rows, q -> Double in
-                    var s = 0.0
-                    for k in rows {
-                        let value = direction[k] - alpha * inverseRoot[k] * q[k]
-                        q[k] = value
-                        s += direction[k] * value
-                    }
-                    return s
-                }.reduce(0, +)
-                let step = rr / curvature
-                let next = q.withUnsafeBufferPointer { q in
-                    product.map { rows -> Double in
-                        var s = 0.0
-                        for k in rows {
-                            z[k] += step * direction[k]
-                            r[k] -= step * q[k]
-                            s += r[k] * r[k]
-                        }
-                        return s
-                    }.reduce(0, +)
-                }
-                let beta = next / rr
-                scaled.withUnsafeMutableBufferPointer { scaled in
-                    _ = product.map { rows in
-                        for k in rows {
-                            direction[k] = r[k] + beta * direction[k]
-                            scaled[k] = inverseRoot[k] * direction[k]
-                        }
-                    }
-                }
-                rr = next
-            }
-        }
+        let (z, iterations) = ConjugateGradients.solve(SparseProduct(adjacency, weighted: true), scale: inverseRoot, alpha: alpha,
+                                                       rhs: (0..<n).map { inverseRoot[$0] * teleport[$0] })
         let y = (0..<n).map { strength[$0] > 0 ? strength[$0].squareRoot() * z[$0] : teleport[$0] }
         return (Vectors.sumOne(y), iterations)
     }

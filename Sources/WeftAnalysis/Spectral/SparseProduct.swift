@@ -1,11 +1,41 @@
 import WeftGraph
 
+/// A matrix the iterative kernels (`Lanczos`) use only through products, split into a fixed list
+/// of row ranges: `apply` computes y = M·x and then runs `then` on each range's rows of y, `map`
+/// runs a pass over the same ranges; both return the per-range results in range order, so sums
+/// built from them do not depend on the number of threads.
+protocol RowRangeOperator {
+    func apply<T>(_ x: [Double], into y: inout [Double], then: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> T) -> [T]
+    func map<T>(_ body: (Range<Int>) -> T) -> [T]
+}
+
+/// The product with a composition of two sparse matrices, y = second·(first·x), the intermediate vector kept in
+/// a scratch buffer of its own (so one operator must not be used from two threads at once). Row
+/// ranges are `second`'s. HITS's authorities are the leading eigenvector of AᵀA = `in`·`out`.
+final class ComposedProduct: RowRangeOperator {
+    let first: SparseProduct, second: SparseProduct
+    private var middle: [Double]
+
+    init(first: SparseProduct, then second: SparseProduct) {
+        self.first = first
+        self.second = second
+        middle = [Double](repeating: 0, count: first.adjacency.nodeCount)
+    }
+
+    func apply<T>(_ x: [Double], into y: inout [Double], then: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> T) -> [T] {
+        first.apply(x, into: &middle)
+        return second.apply(middle, into: &y, then: then)
+    }
+
+    func map<T>(_ body: (Range<Int>) -> T) -> [T] { second.map(body) }
+}
+
 /// The sparse matrix–vector product of the iterative kernels, split across the cores by rows.
 ///
 /// The rows are cut into a fixed number of ranges of about equal entry counts (one range on small
 /// graphs, where starting threads costs more than it saves), whatever the number of threads, so
 /// per-range partial sums (see `apply(_:into:then:)`) add up the same way on any machine.
-public struct SparseProduct: Sendable {
+public struct SparseProduct: Sendable, RowRangeOperator {
     let adjacency: Adjacency
     let weighted: Bool
     let ranges: [Range<Int>]
