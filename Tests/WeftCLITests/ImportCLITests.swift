@@ -95,7 +95,7 @@ import Testing
             return try String(contentsOf: out.appendingPathComponent("attendance.csv"), encoding: .utf8)
         }
         let applied = try attendance(["--match-review", decided])
-        #expect(applied.hasSuffix("m04,83912345678 2024-03-14,2024-03-14,attendee,Peer exchange: water tariffs,30\n"))
+        #expect(applied.hasSuffix("m04,83912345678 2024-03-14,2024-03-14,attendee,Peer exchange: water tariffs,36\n"))   // with José's 6 minutes
         #expect(!(try attendance([])).contains("\nm04,"))
         #expect(applied == (try attendance(["--review", decided])))
         let twice = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--match-review", decided, "--review", decided,
