@@ -105,4 +105,46 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// The bytes of `range` as UTF-8 text (invalid sequences become U+FFFD).
     func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self) }
+
+    /// The index just after `bytes` when the bytes from `index` on begin with them, else nil.
+    /// (`withUTF8Buffer`, as a one-scalar StaticString has no `utf8Start`.)
+    func matched(_ bytes: StaticString, at index: Int) -> Int? {
+        bytes.withUTF8Buffer { b in
+            guard index >= 0, index + b.count <= count else { return nil }
+            for j in 0..<b.count where self[index + j] != b[j] { return nil }
+            return index + b.count
+        }
+    }
+
+    /// Whether the bytes from `index` on begin with those of `bytes`.
+    func has(_ bytes: StaticString, at index: Int) -> Bool { matched(bytes, at: index) != nil }
+
+    /// Whether the bytes begin with `prefix`, A–Z in the bytes compared as a–z (`prefix` lower-case).
+    func startsIgnoringASCIICase(with prefix: UnsafeBufferPointer<UInt8>, at index: Int = 0) -> Bool {
+        guard index + prefix.count <= count else { return false }
+        for j in 0..<prefix.count {
+            let b = self[index + j]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != prefix[j] { return false }
+        }
+        return true
+    }
+
+    /// `startsIgnoringASCIICase` with the bytes of an array.
+    func startsIgnoringASCIICase(with prefix: [UInt8]) -> Bool {
+        prefix.withUnsafeBufferPointer { startsIgnoringASCIICase(with: $0) }
+    }
+
+    /// Whether the bytes are `text` (lower-case ASCII), ignoring ASCII case.
+    func equalsIgnoringASCIICase(_ text: StaticString) -> Bool {
+        text.withUTF8Buffer { count == $0.count && startsIgnoringASCIICase(with: $0) }
+    }
+
+    /// Whether `text` (lower-case ASCII) occurs in the bytes, ignoring ASCII case.
+    func containsIgnoringASCIICase(_ text: StaticString) -> Bool {
+        text.withUTF8Buffer { needle in
+            guard needle.count <= count else { return false }
+            for start in 0...(count - needle.count) where startsIgnoringASCIICase(with: needle, at: start) { return true }
+            return false
+        }
+    }
 }

@@ -87,9 +87,5 @@ extension UnsafeBufferPointer where Element == UInt8 {
     var text: String { String(decoding: self, as: UTF8.self) }
 
     /// Whether the bytes begin with `prefix` (ASCII).
-    func starts(withASCII prefix: StaticString) -> Bool {
-        guard count >= prefix.utf8CodeUnitCount else { return false }
-        for i in 0..<prefix.utf8CodeUnitCount where self[i] != prefix.utf8Start[i] { return false }
-        return true
-    }
+    func starts(withASCII prefix: StaticString) -> Bool { has(prefix, at: 0) }
 }

@@ -29,61 +29,119 @@ import WeftIO
 ///
 /// Privacy: only the sender, the mentions and the time of each message are used; no message text
 /// is kept beyond the parse of its line.
+///
+/// Cost: two passes over the file (`LineStream`, one block and one line in memory), O(bytes).
+/// Lines are read on their UTF-8 bytes — the head, the `: ` after the sender, and, when the
+/// text is ASCII, the system phrases and mentions — and a String is made only of a sender, a
+/// time stamp, or a text that is not ASCII (read then by Characters, as Swift compares them), so
+/// that a line gives the same result as when it was parsed as a String; each distinct sender is
+/// made a participant once.
 public enum WhatsAppChat {
-    /// The opening of a message line: its date and time (normalised to `DATE, TIME[ AM]`), and
-    /// the text after it (`Name: text` or a system line).
+    /// The opening of a message line, read on its UTF-8 bytes: its date and time (normalised to
+    /// `DATE, TIME[ AM]`), and where the text after it (`Name: text` or a system line) starts.
     struct Head {
         var stamp: String
-        var rest: Substring
+        var restStart: Int
         var iOS: Bool
     }
 
-    /// Reads the head of `line`, or nil when the line does not open a message.
-    static func head(_ line: String) -> Head? {
-        var s = Substring(line)
-        while let f = s.unicodeScalars.first, f == "\u{200E}" || f == "\u{200F}" || f == "\u{FEFF}" { s = s.dropFirst() }
-        let iOS = s.first == "["
-        if iOS { s = s.dropFirst() }
-        let date = s.prefix { $0.isASCII && ($0.isNumber || "/.-".contains($0)) }
-        guard date.count >= 6, date.first!.isNumber else { return nil }
-        s = s.dropFirst(date.count)
-        if s.first == "," { s = s.dropFirst() }
-        let spaces = s.prefix { $0 == " " }
-        guard !spaces.isEmpty else { return nil }
-        s = s.dropFirst(spaces.count)
-        let time = s.prefix { $0.isASCII && ($0.isNumber || $0 == ":") }
-        guard time.contains(":"), time.first!.isNumber else { return nil }
-        s = s.dropFirst(time.count)
-        var day = date[...]
-        while day.first == "." { day = day.dropFirst() }
-        while day.last == "." { day = day.dropLast() }
-        var stamp = String(day) + ", " + time
-        let gap = s.prefix { $0 == " " || $0 == "\u{202F}" || $0 == "\u{00A0}" }
-        let afterGap = s.dropFirst(gap.count)
-        for mark in ["AM", "PM", "am", "pm", "a.m.", "p.m.", "a. m.", "p. m."] where afterGap.hasPrefix(mark) {
-            stamp += " " + (mark.lowercased().hasPrefix("a") ? "AM" : "PM")
-            s = afterGap.dropFirst(mark.count)
-            break
+    /// Reads the head of a line's bytes, or nil when the line does not open a message. Leading
+    /// direction marks and a byte-order mark are skipped; the date is a run of digits and `/.-`
+    /// (at least 6, from a digit), then an optional comma, spaces, and a time of digits and `:`;
+    /// then an optional AM/PM mark after spaces (ordinary, narrow or no-break), then `] ` (iOS)
+    /// or ` - ` (Android). A delimiter followed by a combining mark is not one (the mark belongs to
+    /// it, as in a Character), so the line reads as it did when this was parsed on Strings.
+    static func head(_ line: UnsafeBufferPointer<UInt8>) -> Head? {
+        let n = line.count
+        var i = 0
+        func isByte(_ b: UInt8, at k: Int) -> Bool { k < n && line[k] == b }
+        while let next = line.matched("\u{200E}", at: i) ?? line.matched("\u{200F}", at: i) ?? line.matched("\u{FEFF}", at: i) { i = next }
+        let iOS = isByte(0x5B, at: i)   // [
+        if iOS { i += 1 }
+        let dateStart = i
+        while i < n, isDigit(line[i]) || line[i] == 0x2F || line[i] == 0x2E || line[i] == 0x2D { i += 1 }
+        guard i - dateStart >= 6, isDigit(line[dateStart]), !extendsCharacter(line, at: i) else { return nil }
+        var day = dateStart..<i
+        while !day.isEmpty && line[day.lowerBound] == 0x2E { day = (day.lowerBound + 1)..<day.upperBound }
+        while !day.isEmpty && line[day.upperBound - 1] == 0x2E { day = day.lowerBound..<(day.upperBound - 1) }
+        if isByte(0x2C, at: i) { i += 1 }
+        let spacesStart = i
+        while isByte(0x20, at: i) { i += 1 }
+        guard i > spacesStart, !extendsCharacter(line, at: i) else { return nil }
+        let timeStart = i
+        while i < n, isDigit(line[i]) || line[i] == 0x3A { i += 1 }
+        let time = timeStart..<i
+        guard line[time].contains(0x3A), isDigit(line[timeStart]), !extendsCharacter(line, at: i) else { return nil }
+        var stamp = line.text(day) + ", " + line.text(time)
+        var gapEnd = i
+        while let next = line.matched(" ", at: gapEnd) ?? line.matched("\u{202F}", at: gapEnd) ?? line.matched("\u{00A0}", at: gapEnd) {
+            gapEnd = next
         }
-        if iOS {
-            guard s.hasPrefix("] ") else { return nil }
-            s = s.dropFirst(2)
-        } else {
-            guard s.hasPrefix(" - ") else { return nil }
-            s = s.dropFirst(3)
+        for (mark, morning) in meridiemMarks {
+            if let end = line.matched(mark, at: gapEnd), !extendsCharacter(line, at: end) {
+                stamp += morning ? " AM" : " PM"
+                i = end
+                break
+            }
         }
-        return Head(stamp: stamp, rest: s, iOS: iOS)
+        guard let restStart = line.matched(iOS ? "] " : " - ", at: i), !extendsCharacter(line, at: restStart) else { return nil }
+        return Head(stamp: stamp, restStart: restStart, iOS: iOS)
     }
 
-    /// A message line's sender and text, or nil for a system line.
-    static func message(_ head: Head) -> (sender: String, text: Substring)? {
-        guard let colon = head.rest.range(of: ": ") else { return nil }
-        let sender = cleanSender(head.rest[..<colon.lowerBound])
-        guard !sender.isEmpty else { return nil }
-        return (sender, head.rest[colon.upperBound...])
+    /// The head of a line given as text (for recognising a file's format, and tests).
+    static func head(_ line: String) -> (stamp: String, rest: String, iOS: Bool)? {
+        var line = line
+        return line.withUTF8 { bytes in
+            head(bytes).map { ($0.stamp, bytes.text($0.restStart..<bytes.count), $0.iOS) }
+        }
+    }
+
+    /// The AM/PM marks after a time, and whether each is the morning's.
+    private static let meridiemMarks: [(StaticString, Bool)] = [("AM", true), ("PM", false), ("am", true), ("pm", false),
+                                                                ("a.m.", true), ("p.m.", false), ("a. m.", true), ("p. m.", false)]
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// Whether the scalar at byte `i` joins the Character before it (a combining mark, a
+    /// joiner or a spacing mark), so that a delimiter just before it is not the delimiter alone.
+    static func extendsCharacter(_ line: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < line.count, line[i] >= 0x80 else { return false }
+        var bytes = line[i...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let s) = decoder.decode(&bytes) else { return false }
+        return s.properties.isGraphemeExtend || s.value == 0x200D || s.properties.generalCategory == .spacingMark
+    }
+
+    /// A message's sender and where its text starts (after the first `: `), or nil for a
+    /// system line. An ASCII sender is trimmed on its bytes; any other goes through `cleanSender`.
+    static func message(_ line: UnsafeBufferPointer<UInt8>, _ head: Head) -> (sender: String, textStart: Int)? {
+        var i = head.restStart
+        while true {
+            guard let colon = line[i...].firstIndex(of: 0x3A) else { return nil }
+            if colon + 1 < line.count, line[colon + 1] == 0x20, !extendsCharacter(line, at: colon + 2) {
+                let name = head.restStart..<colon
+                let sender = line.isASCII(name) ? line.text(line.trimmedRange(name)) : cleanSender(line.text(name))
+                return sender.isEmpty ? nil : (sender, colon + 2)
+            }
+            i = colon + 1
+        }
     }
 
     /// Why a message is not read as one (media, a deleted message, an iOS system message), or nil.
+    /// An ASCII text is looked at on its bytes, any other as a String (where Unicode case and
+    /// white space apply).
+    static func systemReason(_ line: UnsafeBufferPointer<UInt8>, textStart: Int, iOS: Bool) -> String? {
+        let range = textStart..<line.count
+        guard line.isASCII(range) else { return systemReason(Substring(line.text(range)), iOS: iOS) }
+        // An ASCII text cannot start with U+200E, so only the phrases that need no mark apply.
+        let t = UnsafeBufferPointer(rebasing: line[line.trimmedRange(range)])
+        if t.equalsIgnoringASCIICase("<media omitted>") { return "media omitted" }
+        if t.equalsIgnoringASCIICase("this message was deleted") || t.equalsIgnoringASCIICase("you deleted this message") { return "deleted message" }
+        if t.containsIgnoringASCIICase("missed voice call") || t.containsIgnoringASCIICase("missed video call") { return "missed call" }
+        return nil
+    }
+
+    /// `systemReason` of a text as a String.
     static func systemReason(_ text: Substring, iOS: Bool) -> String? {
         let t = text.trimmedSpace
         let lower = t.lowercased()
@@ -115,11 +173,11 @@ public enum WhatsAppChat {
         var senders: Set<String> = []
         var layouts: Set<String> = []
         try open().forEachLine { bytes, line, _ in
-            guard let h = head(bytes.text) else { return true }
+            guard let h = head(bytes) else { return true }
             layouts.insert(h.iOS ? "iOS" : "Android")
             let date = h.stamp.prefix { $0 != "," }
             if firstOfDate[date] == nil { firstOfDate[date] = DateDetection.Sample(text: h.stamp, line: line) }
-            if let m = message(h) { senders.insert(m.sender) }
+            if let m = message(bytes, h) { senders.insert(m.sender) }
             return true
         }
         guard !layouts.isEmpty else {
@@ -130,13 +188,14 @@ public enum WhatsAppChat {
         x.account.layout.append(layouts.sorted().joined(separator: " and ") + " layout, dates read as \(dates.format)")
         let mentions = MentionIndex(senders)
 
-        var previous: (sender: Participant, time: Int64)?
+        var people = Speakers()
+        var previous: (sender: Speakers.Speaker, time: Int64)?
+        var lastStamp: (text: String, seconds: Int64)?
         var continuations = 0
         try open().forEachLine { bytes, line, truncated in
-            let text = bytes.text
-            guard let h = head(text) else {
+            guard let h = head(bytes) else {
                 if x.account.rowsRead == 0 {
-                    if !text.trimmedSpace.isEmpty {
+                    if !bytes.trimmedRange(0..<bytes.count).isEmpty {
                         x.account.rowsRead += 1
                         x.reject(line: line, "not a message: the line does not open with a date and time, and no message comes before it")
                     }
@@ -147,22 +206,29 @@ public enum WhatsAppChat {
             }
             x.account.rowsRead += 1
             if truncated { x.reject(line: line, "a line longer than \(LineStream.maximumLine) bytes"); return true }
-            guard let time = dates.seconds(h.stamp) else {
-                x.reject(line: line, field: "date", value: h.stamp, "not a date-time in the layout \(dates.format)")
-                return true
+            let time: Int64
+            if let last = lastStamp, last.text == h.stamp {
+                time = last.seconds
+            } else {
+                guard let seconds = dates.seconds(h.stamp) else {
+                    x.reject(line: line, field: "date", value: h.stamp, "not a date-time in the layout \(dates.format)")
+                    return true
+                }
+                time = seconds
+                lastStamp = (h.stamp, seconds)
             }
-            guard let m = message(h) else { x.skip(systemKind(h.rest)); return true }
-            if let reason = systemReason(m.text, iOS: h.iOS) { x.skip(reason); return true }
+            guard let m = message(bytes, h) else { x.skip(systemKind(Substring(bytes.text(h.restStart..<bytes.count)))); return true }
+            if let reason = systemReason(bytes, textStart: m.textStart, iOS: h.iOS) { x.skip(reason); return true }
             x.accept()
-            let sender = participant(m.sender)
+            let sender = people.speaker(m.sender)
             let seen = "\(path):\(line)"
-            let mentioned = mentions.mentioned(in: m.text).filter { $0.key != sender.key }
+            let mentioned = mentions.mentioned(in: bytes, from: m.textStart, people: &people).filter { $0.key != sender.key }
             if !mentioned.isEmpty {
                 for target in mentioned {
-                    x.add(Contact(source: sender, target: target, time: time, utc: false, type: "chat", weight: 1, rule: "mention", firstSeen: seen))
+                    x.add(Contact(source: sender.participant, target: target.participant, time: time, utc: false, type: "chat", weight: 1, rule: "mention", firstSeen: seen))
                 }
             } else if let p = previous, p.sender.key != sender.key, time >= p.time, time - p.time <= replyWindowSeconds {
-                x.add(Contact(source: sender, target: p.sender, time: time, utc: false, type: "chat", weight: 1, rule: "reply-window", firstSeen: seen))
+                x.add(Contact(source: sender.participant, target: p.sender.participant, time: time, utc: false, type: "chat", weight: 1, rule: "reply-window", firstSeen: seen))
             } else {
                 x.dropped["message answering no one (first, same sender, or outside the reply window)", default: 0] += 1
             }
@@ -198,33 +264,88 @@ public enum WhatsAppChat {
     }
 }
 
+/// The people of a chat by the text that names them (a sender, or a mentioned number), each made
+/// into a `Participant` with its key once: a chat of a million lines has a few hundred people.
+struct Speakers {
+    struct Speaker {
+        let participant: Participant
+        let key: String
+    }
+
+    private var known: [String: Speaker] = [:]
+
+    /// The person a sender's name or number names.
+    mutating func speaker(_ sender: String) -> Speaker {
+        if let s = known[sender] { return s }
+        let p = WhatsAppChat.participant(sender)
+        let s = Speaker(participant: p, key: p.key)
+        known[sender] = s
+        return s
+    }
+
+    /// The person of a mentioned number (`+` and its digits).
+    mutating func number(_ digits: String) -> Speaker {
+        let text = "+" + digits
+        if let s = known["\u{0}" + text] { return s }
+        let p = Participant(name: "", email: "", phone: text)
+        let s = Speaker(participant: p, key: p.key)
+        known["\u{0}" + text] = s
+        return s
+    }
+}
+
 /// The senders of a chat, as an @-mention can name them: by name (case-insensitive, the longest
-/// name the text after `@` starts with) or by the digits of a number.
+/// name the text after `@` starts with) or by the digits of a number (seven or more).
 struct MentionIndex {
-    private let names: [(lower: String, participant: Participant)]
+    private let names: [(lower: String, lowerBytes: [UInt8], sender: String)]
 
     init(_ senders: Set<String>) {
         names = senders.filter { !PhoneNumber.looksLikePhone($0) }
-            .map { ($0.lowercased(), WhatsAppChat.participant($0)) }
+            .map { ($0.lowercased(), Array($0.lowercased().utf8), $0) }
             .sorted { $0.lower.count != $1.lower.count ? $0.lower.count > $1.lower.count : $0.lower < $1.lower }
     }
 
-    /// The people `text` mentions, each once, in order.
-    func mentioned(in text: Substring) -> [Participant] {
-        var found: [Participant] = []
+    /// The people the message text from byte `start` of `line` mentions, each once, in order. A
+    /// text with no `@` byte mentions no one; an ASCII text is read on its bytes, any other as a
+    /// String (where a Character, not a byte, is an `@`, and Unicode case applies).
+    func mentioned(in line: UnsafeBufferPointer<UInt8>, from start: Int, people: inout Speakers) -> [Speakers.Speaker] {
+        let range = start..<line.count
+        guard line[range].contains(0x40) else { return [] }
+        guard line.isASCII(range) else { return mentioned(in: Substring(line.text(range)), people: &people) }
+        var found: [Speakers.Speaker] = []
+        var at = start
+        while let sign = line[at...].firstIndex(of: 0x40) {
+            at = sign + 1
+            // The 64 characters after `@` (bytes, in ASCII), trimmed as a sender is.
+            let window = UnsafeBufferPointer(rebasing: line[line.trimmedRange(at..<min(line.count, at + 64))])
+            let digits = window.prefix { $0 >= 0x30 && $0 <= 0x39 }
+            var person: Speakers.Speaker?
+            if digits.count >= 7 {
+                person = people.number(String(decoding: digits, as: UTF8.self))
+            } else if let name = names.first(where: { window.startsIgnoringASCIICase(with: $0.lowerBytes) }) {
+                person = people.speaker(name.sender)
+            }
+            if let person, !found.contains(where: { $0.key == person.key }) { found.append(person) }
+        }
+        return found
+    }
+
+    /// `mentioned` of a text as a String.
+    func mentioned(in text: Substring, people: inout Speakers) -> [Speakers.Speaker] {
+        var found: [Speakers.Speaker] = []
         var rest = text[...]
         while let at = rest.firstIndex(of: "@") {
             rest = rest[rest.index(after: at)...]
             let cleaned = WhatsAppChat.cleanSender(rest.prefix(64))
             let digits = cleaned.prefix { $0.isASCII && $0.isNumber }
-            var p: Participant?
+            var person: Speakers.Speaker?
             if digits.count >= 7 {
-                p = Participant(name: "", email: "", phone: "+" + digits)
+                person = people.number(String(digits))
             } else {
                 let lower = cleaned.lowercased()
-                p = names.first { lower.hasPrefix($0.lower) }?.participant
+                person = names.first { lower.hasPrefix($0.lower) }.map { people.speaker($0.sender) }
             }
-            if let p, !found.contains(where: { $0.key == p.key }) { found.append(p) }
+            if let person, !found.contains(where: { $0.key == person.key }) { found.append(person) }
         }
         return found
     }

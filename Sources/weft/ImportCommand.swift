@@ -73,8 +73,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var similarity: MatchThresholdFlags
 
-    @Option(help: "A review file with decisions to apply (default: OUT/match-review.csv when it exists).")
-    var review: String?
+    @OptionGroup var review: MatchReviewFlag
 
     @Flag(help: "Write keyed pseudonyms instead of member ids, and no names or emails, in attendance.csv and members.csv (needs --pseudonym-key-file).")
     var pseudonymise = false
@@ -126,8 +125,7 @@ struct ImportCommand: ParsableCommand {
             }
             roster = loaded.members
         }
-        let reviewPath = out + "/match-review.csv"
-        let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
+        let decisionsPath = review.file(orExistingIn: out)
         let decisions = try roster.flatMap { table in try decisionsPath.map { try ReviewFile.read(path: $0, members: table) } } ?? []
         let records = format.output == .attendance ? "attendance.csv" : "interactions.csv"
         // match-review.csv is read back on purpose (the decisions filled in); the inputs are protected.

@@ -61,8 +61,7 @@ struct SurveyImportCommand: ParsableCommand {
 
     @OptionGroup var similarity: MatchThresholdFlags
 
-    @Option(help: "A review file with decisions to apply (default: OUT/match-review.csv when it exists).")
-    var review: String?
+    @OptionGroup var review: MatchReviewFlag
 
     @Flag(help: "Fail (exit code 1) if any row is rejected or any name is left unresolved.")
     var strict = false
@@ -110,8 +109,7 @@ struct SurveyImportCommand: ParsableCommand {
             throw CommandFailure(message: "error: \(roster.rowsRejected) row(s) of the roster \(members) rejected; first: \(roster.rejects[0].message)", exitCode: 1)
         }
         let table = roster.members
-        let reviewPath = out + "/match-review.csv"
-        let decisionsPath = review ?? (FileManager.default.fileExists(atPath: reviewPath) ? reviewPath : nil)
+        let decisionsPath = review.file(orExistingIn: out)
         let decisions = try decisionsPath.map { try ReviewFile.read(path: $0, members: table, reading: reading.options()) } ?? []
         // match-review.csv is read back on purpose (the decisions filled in); the other inputs are protected.
         let folder = try OutputFolder(out, names: ["rejects.csv", "survey.csv", "respondents.csv", "match-report.csv", "match-review.csv"],

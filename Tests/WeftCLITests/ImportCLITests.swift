@@ -81,6 +81,32 @@ import Testing
         #expect(!help.contains("--auto-match") && !help.contains("--review-threshold"))
     }
 
+    /// The review file is `--match-review FILE`, as in validate and analyze, for `import` and
+    /// `survey import` alike; `--review`, the first spelling, still works, unlisted.
+    @Test func reviewFileSharesItsSpellingWithAnalyze() throws {
+        let decided = try temporaryFolder().appendingPathComponent("decided.csv").path
+        try "text,status,occurrences,first_seen,candidate_id,candidate_name,score,second_id,second_name,second_score,decision\n\"Visitor, Guest\",unmatched,1,x,m00,Host Team,0.5801,,,,m04\n"
+            .write(toFile: decided, atomically: true, encoding: .utf8)
+        func attendance(_ extra: [String]) throws -> String {
+            let out = try temporaryFolder()
+            let run = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--members", fixtures + "/members.csv", "--out", out.path] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains(extra.isEmpty ? "wrote" : "applied 1 review decision(s) from \(decided)"))
+            return try String(contentsOf: out.appendingPathComponent("attendance.csv"), encoding: .utf8)
+        }
+        let applied = try attendance(["--match-review", decided])
+        #expect(applied.hasSuffix("m04,83912345678 2024-03-14,2024-03-14,attendee,Peer exchange: water tariffs,36\n"))   // with José's 6 minutes
+        #expect(!(try attendance([])).contains("\nm04,"))
+        #expect(applied == (try attendance(["--review", decided])))
+        let twice = try WeftRun(["import", "zoom", fixtures + "/zoom/meeting-data.csv", "--match-review", decided, "--review", decided,
+                                 "--out", try temporaryFolder().path])
+        #expect(twice.status == 2 && twice.stderr.contains("give --match-review once (--review is its former spelling)"))
+        for command in [["import"], ["survey", "import"]] {
+            let help = try WeftRun(command + ["--help"]).stdout
+            #expect(help.contains("--match-review <FILE>") && !help.contains("--review <"), "\(help)")
+        }
+    }
+
     @Test func teamsReportWithoutRosterCreatesMembers() throws {
         let out = try temporaryFolder()
         let run = try WeftRun(["import", "teams", fixtures + "/teams/attendance-en-US.csv", "--out", out.path, "--min-minutes", "0"])

@@ -35,6 +35,14 @@ import Testing
         let after = try String(contentsOf: out.appendingPathComponent("survey.csv"), encoding: .utf8)
         #expect(after.hasSuffix("m06,m03,advice,2,follow-up\n"))
         #expect(try String(contentsOf: reviewURL, encoding: .utf8).contains("W. Kamau,decided,"))
+        // The decisions apply from anywhere with --match-review (or --review, its first spelling).
+        for option in ["--match-review", "--review"] {
+            let elsewhere = try temporaryFolder()
+            let args = ["survey", "import", exports + "/long.csv", "--members", exports + "/members.csv", "--format", "long", "--out", elsewhere.path]
+            let run = try WeftRun(args + [option, reviewURL.path])
+            #expect(run.stdout.contains("applied 1 review decision(s) from \(reviewURL.path)"), "\(run.stderr)")
+            #expect(try String(contentsOf: elsewhere.appendingPathComponent("survey.csv"), encoding: .utf8) == after)
+        }
         // --strict fails while names wait or rows are rejected; usage errors exit 2.
         #expect(try WeftRun(args + ["--strict"]).status == 1)
         #expect(try WeftRun(args + ["--auto-match", "0.5"]).status == 2)

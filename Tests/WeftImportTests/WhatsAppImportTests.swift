@@ -66,5 +66,38 @@ final class WhatsAppImportTests: XCTestCase {
         XCTAssertEqual(WhatsAppChat.head("14.03.24, 09:15 - Ana: hi")?.stamp, "14.03.24, 09:15")
         XCTAssertNil(WhatsAppChat.head("see you at 14/03, 09:15 - ok"))
         XCTAssertNil(WhatsAppChat.head("2024-03-14 09:15"))
+        // A delimiter carrying a combining mark is another Character, not the delimiter.
+        XCTAssertNil(WhatsAppChat.head("14/03/2024, 09:15 -\u{301} Ana: hi"))
+        XCTAssertNil(WhatsAppChat.head("[14/03/2024, 09:15:02]\u{20DD} Ana: hi"))
+        XCTAssertEqual(WhatsAppChat.head("14/03/2024, 09:15 PM\u{301} - Ana: hi")?.stamp, nil)
+        XCTAssertEqual(WhatsAppChat.head("\u{FEFF}\u{200F}14/03/2024, 9:15\u{00A0}p. m. - Ana: hi")?.stamp, "14/03/2024, 9:15 PM")
+    }
+
+    /// A line's sender, system phrase and mentions, read on bytes, are what the String reading gave:
+    /// ASCII texts on bytes, others by Characters.
+    func testMessagesReadOnBytes() {
+        func parts(_ line: String) -> (sender: String, reason: String?, mentions: [String])? {
+            var line = line
+            return line.withUTF8 { bytes in
+                guard let h = WhatsAppChat.head(bytes), let m = WhatsAppChat.message(bytes, h) else { return nil }
+                var people = Speakers()
+                let index = MentionIndex(["Ana Silva", "Ana", "José Álvarez", "+44 7700 900123"])
+                return (m.sender, WhatsAppChat.systemReason(bytes, textStart: m.textStart, iOS: h.iOS),
+                        index.mentioned(in: bytes, from: m.textStart, people: &people).map(\.key))
+            }
+        }
+        XCTAssertEqual(parts("14/03/2024, 09:15 - Ana Silva:\u{301} x: @ana silvA and @ANA, @4477009001234 @Ana Silva")?.sender, "Ana Silva:\u{301} x")
+        let ascii = parts("14/03/2024, 09:15 -  Host  : @ana silvA and @ANA, @ 4477009001234 @Ana Silva")
+        XCTAssertEqual(ascii?.sender, "Host")
+        XCTAssertEqual(ascii?.mentions, ["name:ana silva", "name:ana", "phone:4477009001234"])
+        let accented = parts("14/03/2024, 09:15 - \u{202A}+44 7700 900123\u{202C}: @josé álvarez @Ana\u{301} @Ana")
+        XCTAssertEqual(accented?.sender, "+44 7700 900123")
+        XCTAssertEqual(accented?.mentions, ["name:" + PersonName.key("José Álvarez"), "name:ana"])
+        XCTAssertEqual(parts("14/03/2024, 09:15 - Ana:  <MEDIA omitted> ")?.reason, "media omitted")
+        XCTAssertEqual(parts("14/03/2024, 09:15 - Ana: this message was DELETED")?.reason, "deleted message")
+        XCTAssertEqual(parts("14/03/2024, 09:15 - Ana: Missed video call")?.reason, "missed call")
+        XCTAssertEqual(parts("14/03/2024, 09:15 - Ana: \u{200E}image omitted")?.reason, "media omitted")
+        XCTAssertEqual(parts("14/03/2024, 09:15 - Ana: missed voice cal\u{301}l")?.reason, nil)
+        XCTAssertNil(parts("14/03/2024, 09:15 - Ana:\u{301}"))
     }
 }

@@ -8,8 +8,8 @@ import WeftAnalysis
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    if let rules = try? SegmentConfig.parse(text, file: "fuzz.toml") {
-        precondition((try? SegmentConfig.parse(SegmentConfig.text(rules), file: "echo.toml")) == rules,
+    if let rules = try? SegmentConfigFile.parse(text, file: "fuzz.toml") {
+        precondition((try? SegmentConfigFile.parse(SegmentConfigFile.text(rules), file: "echo.toml")) == rules,
                      "the echoed config reads back differently")
     }
     return 0
