@@ -53,14 +53,50 @@ public enum Timestamp {
     /// `YYYY-MM-DD` for the UTC day containing `seconds`.
     public static func formatDate(_ seconds: Int64) -> String {
         let (y, m, d) = civil(days: floorDiv(seconds, secondsPerDay))
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        guard (0...9999).contains(y) else { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) }
+        return String(unsafeUninitializedCapacity: 10) { text in
+            writeDate(year: y, month: m, day: d, into: text)
+            return 10
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC.
     public static func formatDateTime(_ seconds: Int64) -> String {
         let day = floorDiv(seconds, secondsPerDay)
         let rest = Int(seconds - day * secondsPerDay)
-        return formatDate(seconds) + "T" + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
+        let (y, m, d) = civil(days: day)
+        guard (0...9999).contains(y) else {
+            return formatDate(seconds) + "T" + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { text in
+            writeDate(year: y, month: m, day: d, into: text)
+            text[10] = UInt8(ascii: "T")
+            writeDigits(rest / 3600, 2, into: text, at: 11)
+            text[13] = UInt8(ascii: ":")
+            writeDigits(rest / 60 % 60, 2, into: text, at: 14)
+            text[16] = UInt8(ascii: ":")
+            writeDigits(rest % 60, 2, into: text, at: 17)
+            text[19] = UInt8(ascii: "Z")
+            return 20
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (year 0...9999) into the first ten bytes of `text`.
+    private static func writeDate(year: Int, month: Int, day: Int, into text: UnsafeMutableBufferPointer<UInt8>) {
+        writeDigits(year, 4, into: text, at: 0)
+        text[4] = UInt8(ascii: "-")
+        writeDigits(month, 2, into: text, at: 5)
+        text[7] = UInt8(ascii: "-")
+        writeDigits(day, 2, into: text, at: 8)
+    }
+
+    /// Writes a non-negative `value` below 10^width as `width` zero-padded decimal digits.
+    private static func writeDigits(_ value: Int, _ width: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+            text[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
     }
 
     @inlinable

@@ -317,7 +317,7 @@ extension SegmentAnalysis {
             cluster: cluster, previousSegment: previous, movement: movement,
             history: snapshots.map { segments[Int($0.segment[v])] }.joined(separator: ";"),
             clusterSegment: clusterSegment, label: labelOf[v] >= 0 ? segments[Int(labelOf[v])] : nil,
-            features: EngagementFeature.allCases.map { features.value($0, v) })
+            features: features.values(of: v))
     }
 
     static func position(of v: Int, in sorted: [Int]) -> Int? {

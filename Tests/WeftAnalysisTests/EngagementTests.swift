@@ -206,6 +206,66 @@ struct EngagementTests {
         #expect(s.changedMembers == [false, true, true, false, false] && s.changedCount == 2)
     }
 
+    /// The band counted from the members whose moved condition turns equals a full
+    /// reclassification under every move (percentile, value and strict thresholds, several rules
+    /// per segment, inactive members).
+    @Test func sensitivityMatchesFullReclassification() throws {
+        var attendance = AttendanceLog()
+        var interactions = InteractionLog()
+        let message = interactions.typeCode("message")
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let n = 300
+        for member in 0..<n where member % 7 != 0 {   // every seventh member has no record
+            for e in 0..<next(9) {
+                attendance.append(member: Int32(member), event: attendance.events.intern("e\(e)").index, date: EngagementTests.day(2024, 1 + e, 1 + next(20)))
+            }
+            for _ in 0..<next(6) {
+                try interactions.append(source: Int32(member), target: Int32((member + 1 + next(n - 1)) % n), time: EngagementTests.day(2024, 1 + next(12), 1 + next(25)), weight: 1, type: message)
+            }
+        }
+        attendance.sortByDate()
+        interactions.sortByTime()
+        let f = EngagementFeatures(interactions: interactions, attendance: attendance, facts: MemberFacts(count: n), window: EngagementTests.window)
+        let rules = try SegmentConfigFile.parse("""
+            [[segment]]
+            name = "busy"
+            rules = ["events_attended >= p60", "partners > 2", "records >= 6 and events_attended < 8"]
+            [[segment]]
+            name = "some"
+            rules = ["events_attended >= 2", "records > p40"]
+            [[segment]]
+            name = "rest"
+            rules = ["records >= 1"]
+            """)
+        let t = rules.resolve(f)
+        let base = rules.classify(f, thresholds: t).segment
+        for step in [0.2, 0.35] {
+            let s = ThresholdSensitivity(rules: rules, features: f, thresholds: t, base: base, step: step)
+            var changed = [Bool](repeating: false, count: n), entry = 0
+            for r in rules.rules.indices {
+                for c in rules.rules[r].conditions.indices where rules.rules[r].conditions[c].comparison != nil && !t[r][c].isNaN {
+                    var counts: [Int] = []
+                    for factor in [1 - step, 1 + step] {
+                        var moved = t
+                        moved[r][c] = t[r][c] * factor
+                        let segments = rules.classify(f, thresholds: moved).segment
+                        counts.append(base.indices.filter { base[$0] != segments[$0] }.count)
+                        for v in base.indices where base[v] != segments[v] { changed[v] = true }
+                    }
+                    #expect(s.entries[entry].rule == r && s.entries[entry].condition == c)
+                    #expect(s.entries[entry].changedLower == counts[0] && s.entries[entry].changedUpper == counts[1])
+                    entry += 1
+                }
+            }
+            #expect(s.entries.count == entry && s.changedMembers == changed)
+            #expect(s.changedCount > 0, "the crafted data has members in the band")
+        }
+    }
+
     @Test func transitions() {
         // Segments: 0 crew, 1 passenger, 2 inactive, 3 unclassified.
         let t = SegmentTransitions(snapshots: [[0, 1, 1, 2, 3, 0], [1, 0, 1, 1, 1, 2]], segmentCount: 4)

@@ -142,6 +142,28 @@ func handLog() throws -> InteractionLog {
             #expect(Timestamp.days(year: y, month: m, day: d) == day)
         }
     }
+
+    /// The digit writer against plain zero-padded decimal text, over years 0 to 9999 and a
+    /// second at every hour, minute and second; years outside 0...9999 keep their old text.
+    @Test func timestampTextIsZeroPaddedDecimal() {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        var state: UInt64 = 7
+        let first = Timestamp.seconds(year: 0, month: 1, day: 1), last = Timestamp.seconds(year: 10_000, month: 1, day: 1)
+        for step in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let seconds = step == 0 ? first : step == 1 ? last - 1 : first + Int64(state >> 1) % (last - first)
+            let (y, m, d) = Timestamp.civil(days: Timestamp.floorDiv(seconds, Timestamp.secondsPerDay))
+            let rest = Int(seconds - Timestamp.floorDiv(seconds, Timestamp.secondsPerDay) * Timestamp.secondsPerDay)
+            let date = padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2)
+            #expect(Timestamp.formatDate(seconds) == date)
+            #expect(Timestamp.formatDateTime(seconds) == date + "T" + padded(rest / 3600, 2) + ":" + padded(rest / 60 % 60, 2) + ":" + padded(rest % 60, 2) + "Z")
+        }
+        #expect(Timestamp.formatDateTime(last + 3_661) == "10000-01-01T01:01:01Z")
+        #expect(Timestamp.formatDate(first - 1) == "00-1-12-31")   // year −1, as the padding always wrote it
+    }
 }
 
 /// Invariants of the graph builder on random logs.

@@ -162,18 +162,13 @@ public struct EngagementFeatures: Sendable {
         memberCount = n
         self.window = window
         // Each member's first record ever and last record before the window's end.
-        var first = [Int64](repeating: .max, count: n), last = [Int64](repeating: .min, count: n)
-        var records = [Int](repeating: 0, count: n)
-        func see(_ v: Int, _ t: Int64) {
-            first[v] = min(first[v], t)
-            if t < end { last[v] = max(last[v], t) }
-            if window.contains(t) { records[v] += 1 }
-        }
+        var span = RecordSpan(memberCount: n)
         for k in 0..<interactions.count {
-            see(Int(interactions.source[k]), interactions.time[k])
-            see(Int(interactions.target[k]), interactions.time[k])
+            span.see(Int(interactions.source[k]), interactions.time[k], window: window, end: end)
+            span.see(Int(interactions.target[k]), interactions.time[k], window: window, end: end)
         }
-        for k in 0..<attendance.count { see(Int(attendance.member[k]), attendance.date[k]) }
+        for k in 0..<attendance.count { span.see(Int(attendance.member[k]), attendance.date[k], window: window, end: end) }
+        let (first, last, records) = (span.first, span.last, span.records)
 
         let attended = EngagementFeatures.attendanceFeatures(attendance, memberCount: n, window: window, roles: roles)
         let contacts = EngagementFeatures.interactionFeatures(interactions, memberCount: n, window: window)
@@ -238,6 +233,32 @@ public struct EngagementFeatures: Sendable {
         return x.isNaN ? nil : x
     }
 
+    /// Each member's first record ever, last record before the window's end and records in the
+    /// window, gathered in one pass (a value type, so the loop updates arrays in place).
+    private struct RecordSpan {
+        var first: [Int64], last: [Int64], records: [Int]
+
+        init(memberCount n: Int) {
+            first = [Int64](repeating: .max, count: n)
+            last = [Int64](repeating: .min, count: n)
+            records = [Int](repeating: 0, count: n)
+        }
+
+        mutating func see(_ v: Int, _ t: Int64, window: TimeWindow, end: Int64) {
+            first[v] = min(first[v], t)
+            if t < end { last[v] = max(last[v], t) }
+            if window.contains(t) { records[v] += 1 }
+        }
+    }
+
+    /// Member v's value of every feature, in `EngagementFeature.allCases` order (nil: missing).
+    public func values(of v: Int) -> [Double?] {
+        (0..<EngagementFeatures.featureCount).map { i in
+            let x = values[i * memberCount + v]
+            return x.isNaN ? nil : x
+        }
+    }
+
     /// Feature f's values for every member (NaN: missing).
     public func column(_ f: EngagementFeature) -> ArraySlice<Double> {
         let i = EngagementFeatures.index(f) * memberCount
@@ -245,6 +266,7 @@ public struct EngagementFeatures: Sendable {
     }
 
     static func index(_ f: EngagementFeature) -> Int { featureIndex[f]! }
+    static let featureCount = EngagementFeature.allCases.count
     private static let featureIndex = Dictionary(uniqueKeysWithValues: EngagementFeature.allCases.enumerated().map { ($1, $0) })
 
     /// Attendance in the window, per member (see `AttendanceSummary`). Rows are grouped by sorting

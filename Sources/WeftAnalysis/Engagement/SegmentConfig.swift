@@ -284,7 +284,7 @@ public struct SegmentConfig: Sendable, Equatable {
         if x.isNaN { return "n/a" }
         if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
         var text = String(Double((x * 10_000).rounded()) / 10_000)
-        if text.contains("e") { text = String(x) }
+        if text.utf8.contains(UInt8(ascii: "e")) { text = String(x) }
         return text
     }
 }

@@ -24,6 +24,11 @@ public struct ThresholdSensitivity: Sendable, Equatable {
     /// How many members change segment under at least one move.
     public var changedCount: Int { changedMembers.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
+    /// - Parameter base: each member's segment at `thresholds` (`rules.classify(features, thresholds:)`).
+    ///
+    /// Cost: O(members) per move rather than a full classification: only the active members
+    /// whose moved condition turns (holds at one threshold and not at the other) can change
+    /// segment, so only they are classified again.
     public init(rules: SegmentConfig, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double) {
         self.step = step
         var entries: [Entry] = []
@@ -32,13 +37,18 @@ public struct ThresholdSensitivity: Sendable, Equatable {
             for c in rules.rules[r].conditions.indices where rules.rules[r].conditions[c].comparison != nil {
                 let t = thresholds[r][c]
                 guard !t.isNaN else { continue }
+                let condition = rules.rules[r].conditions[c]
+                let column = EngagementFeatures.index(condition.feature) * features.memberCount
                 var changed: [Int] = []
                 for factor in [1 - step, 1 + step] {
                     var moved = thresholds
                     moved[r][c] = t * factor
-                    let segments = rules.classify(features, thresholds: moved).segment
+                    let classifier = SegmentConfig.Classifier(rules, features, thresholds: moved)
                     var count = 0
-                    for v in base.indices where base[v] != segments[v] {
+                    for v in base.indices where features.isActive[v] {
+                        let x = features.values[column + v]
+                        guard condition.holds(x, t) != condition.holds(x, t * factor),
+                              classifier.classify(v).segment != base[v] else { continue }
                         count += 1
                         anyChange[v] = true
                     }

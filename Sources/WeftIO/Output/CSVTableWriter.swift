@@ -111,7 +111,7 @@ public final class CSVTableWriter {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return value.description
     }
 
     private static func appendText(_ value: String, neutralise: Bool, quoteOtherDelimiters: Bool = false, to bytes: inout [UInt8]) {
