@@ -82,7 +82,7 @@ public struct Closeness: Sendable {
                 var closeness = [Double](), harmonic = [Double]()
                 closeness.reserveCapacity(range.count); harmonic.reserveCapacity(range.count)
                 let sources = range.map { Int32(truncatingIfNeeded: $0) }
-                network.withBuffers { buffers in
+                network.withView { buffers in
                     var start = 0
                     while start < sources.count {
                         let batch = sources[start..<min(start + MultiSourceBFS.width, sources.count)]
@@ -102,7 +102,7 @@ public struct Closeness: Sendable {
             let range = SourceChunks.range(chunk, of: n)
             var closeness = [Double](), harmonic = [Double]()
             closeness.reserveCapacity(range.count); harmonic.reserveCapacity(range.count)
-            network.withBuffers { buffers in
+            network.withView { buffers in
                 for u in range {
                     search.run(from: u, buffers, countingPaths: false)
                     let (reached, total, inverse) = search.distanceSums()

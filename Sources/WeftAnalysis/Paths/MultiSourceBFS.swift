@@ -1,3 +1,5 @@
+import WeftGraph
+
 /// Unweighted breadth-first search from up to 64 sources at once, one bit per source (MS-BFS).
 ///
 /// Each node holds a 64-bit mask of the sources that have reached it (`seen`) and of those that
@@ -45,12 +47,11 @@ final class MultiSourceBFS {
     }
 
     /// Searches from `sources` (distinct nodes, at most 64) over `g`'s ties.
-    func run(_ sources: ArraySlice<Int32>, _ g: NetworkBuffers) {
+    func run(_ sources: ArraySlice<Int32>, _ g: CSRView) {
         precondition(sources.count <= MultiSourceBFS.width, "at most 64 sources per batch")
         let n = nodeCount, k = sources.count
         let seen = self.seen, frontier = self.frontier, visit = self.visit, active = self.active
         let slices = self.slices, sliceCount = self.sliceCount
-        let offsets = g.offsets, neighbors = g.neighbors
         for b in 0..<k { reached[b] = 0; total[b] = 0; harmonic[b] = 0; eccentricity[b] = 0 }
         for i in 0..<n { seen[i] = 0 }
         var activeCount = 0
@@ -67,8 +68,8 @@ final class MultiSourceBFS {
                 let u = Int(active[i])
                 let f = frontier[u]
                 frontier[u] = 0
-                for p in offsets[u]..<offsets[u + 1] {
-                    let w = Int(neighbors[p])
+                for p in g.entries(u) {
+                    let w = Int(g.target(p))
                     visit[w] |= f
                 }
             }

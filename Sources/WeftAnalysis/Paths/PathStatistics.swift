@@ -48,7 +48,7 @@ public struct PathStatistics: Sendable {
         let chunks = SourceChunks.map(threads: threads, workspace: { MultiSourceBFS(nodeCount: n) }) { bfs, chunk in
             var total = 0, longest = 0
             let range = SourceChunks.range(chunk, of: members.count)
-            network.withBuffers { buffers in
+            network.withView { buffers in
                 var start = range.lowerBound
                 while start < range.upperBound {
                     let batch = members[start..<min(start + MultiSourceBFS.width, range.upperBound)]
@@ -76,28 +76,24 @@ public struct PathStatistics: Sendable {
             var reach = [Int](repeating: 0, count: range.count)
             if range.isEmpty { return reach }
             // mark[x] == v + 1 when x has been counted for v (no reset between nodes).
-            var mark = [Int32](repeating: 0, count: n)
-            adjacency.offsets.withUnsafeBufferPointer { offsets in
-                adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                    mark.withUnsafeMutableBufferPointer { mark in
-                        for v in range {
-                            let stamp = Int32(truncatingIfNeeded: v + 1)
-                            mark[v] = stamp
-                            var count = 0
-                            for p in offsets[v]..<offsets[v + 1] {
-                                let u = Int(neighbors[p])
-                                if mark[u] != stamp { mark[u] = stamp; count += 1 }
-                            }
-                            for p in offsets[v]..<offsets[v + 1] {
-                                let u = Int(neighbors[p])
-                                for q in offsets[u]..<offsets[u + 1] {
-                                    let x = Int(neighbors[q])
-                                    if mark[x] != stamp { mark[x] = stamp; count += 1 }
-                                }
-                            }
-                            reach[v - range.lowerBound] = count
+            let mark = Scratch<Int32>(repeating: 0, count: n)
+            adjacency.withView { g in
+                for v in range {
+                    let stamp = Int32(truncatingIfNeeded: v + 1)
+                    mark[v] = stamp
+                    var count = 0
+                    for p in g.entries(v) {
+                        let u = Int(g.target(p))
+                        if mark[u] != stamp { mark[u] = stamp; count += 1 }
+                    }
+                    for p in g.entries(v) {
+                        let u = Int(g.target(p))
+                        for q in g.entries(u) {
+                            let x = Int(g.target(q))
+                            if mark[x] != stamp { mark[x] = stamp; count += 1 }
                         }
                     }
+                    reach[v - range.lowerBound] = count
                 }
             }
             return reach

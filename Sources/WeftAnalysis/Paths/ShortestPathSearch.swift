@@ -114,15 +114,15 @@ public final class ShortestPathSearch {
     public func run(from source: Int, in network: PathNetwork, countingPaths: Bool = true) {
         precondition(network.nodeCount == nodeCount, "network and workspace sizes differ")
         precondition(source >= 0 && source < nodeCount, "source out of range")
-        network.withBuffers { view in run(from: source, view, countingPaths: countingPaths) }
+        network.withView { view in run(from: source, view, countingPaths: countingPaths) }
     }
 
     // MARK: Kernels (internal; the measures call them with buffers taken once per chunk)
 
-    func run(from source: Int, _ g: NetworkBuffers, countingPaths: Bool = true) {
+    func run(from source: Int, _ g: CSRView, countingPaths: Bool = true) {
         reset()
         hasSuccessors = false
-        if g.lengths == nil {
+        if !g.isWeighted {
             if countingPaths { bfsCounting(from: source, g) } else { bfs(from: source, g) }
             lastWasWeighted = false
         } else {
@@ -155,11 +155,10 @@ public final class ShortestPathSearch {
     /// further, is data-dependent and mispredicts badly): every neighbour is written to the queue
     /// slot at `tail` and the successor slot at `count`, which advance only when it belongs there
     /// (`order` has n + 1 slots and `successors` m + 1).
-    private func bfsCounting(from s: Int, _ g: NetworkBuffers) {
-        reserveSuccessors(g.neighbors.count + 1)
+    private func bfsCounting(from s: Int, _ g: CSRView) {
+        reserveSuccessors(g.entryCount + 1)
         let hops = self.hops, sigma = self.sigma, order = self.order
         let successors = self.successors, successorStart = self.successorStart
-        let offsets = g.offsets, neighbors = g.neighbors
         hops[s] = 0; sigma[s] = 1; order[0] = Int32(s)
         var head = 0, tail = 1, count = 0
         while head < tail {
@@ -168,8 +167,8 @@ public final class ShortestPathSearch {
             head += 1
             let next = hops[v] &+ 1
             let first = count
-            for p in offsets[v]..<offsets[v + 1] {
-                let w32 = neighbors[p]
+            for p in g.entries(v) {
+                let w32 = g.target(p)
                 let w = Int(w32)
                 let hw = hops[w]
                 let freshMask = hw >> 31                         // -1 when unreached, else 0
@@ -197,16 +196,15 @@ public final class ShortestPathSearch {
         }
     }
 
-    private func bfs(from s: Int, _ g: NetworkBuffers) {
+    private func bfs(from s: Int, _ g: CSRView) {
         let hops = self.hops, order = self.order
-        let offsets = g.offsets, neighbors = g.neighbors
         hops[s] = 0; order[0] = Int32(s)
         var head = 0, tail = 1
         while head < tail {
             let v = Int(order[head]); head += 1
             let next = hops[v] &+ 1
-            for p in offsets[v]..<offsets[v + 1] {
-                let w = Int(neighbors[p])
+            for p in g.entries(v) {
+                let w = Int(g.target(p))
                 if hops[w] < 0 {
                     hops[w] = next
                     order[tail] = Int32(truncatingIfNeeded: w); tail += 1
@@ -228,11 +226,10 @@ public final class ShortestPathSearch {
     /// x's last restart (settle position < setter[x]) no longer count, so the accumulation
     /// phase sees exactly the predecessors counted in σ.
     @inline(__always)
-    private func dijkstra(from s: Int, _ g: NetworkBuffers, countingPaths: Bool) {
+    private func dijkstra(from s: Int, _ g: CSRView, countingPaths: Bool) {
         let dist = self.dist, sigma = self.sigma, rank = self.rank, setter = self.setter, order = self.order
         let heapNode = self.heapNode, heapKey = self.heapKey, heapSlot = self.heapSlot
-        let offsets = g.offsets, neighbors = g.neighbors, lengths = g.lengths.unsafelyUnwrapped
-        reserveSuccessors(g.neighbors.count + 1)
+        reserveSuccessors(g.entryCount + 1)
         let successors = self.successors, successorStart = self.successorStart
         var heapCount = 0, listed = 0
 
@@ -282,11 +279,11 @@ public final class ShortestPathSearch {
             successorStart[count] = listed
             count += 1
             let dv = dist[v], sv = sigma[v]
-            for p in offsets[v]..<offsets[v + 1] {
-                let w32 = neighbors[p]
+            for p in g.entries(v) {
+                let w32 = g.target(p)
                 let w = Int(w32)
                 if rank[w] >= 0 { continue }
-                let alt = dv + lengths[p]
+                let alt = dv + g.weight(p)
                 let dw = dist[w]
                 if dw == .infinity {
                     dist[w] = alt
@@ -394,24 +391,18 @@ public final class ShortestPathSearch {
     }
 }
 
-/// A network's arrays as raw buffers, taken once and shared read-only by all searches of a chunk.
-struct NetworkBuffers {
-    let offsets: UnsafeBufferPointer<Int>
-    let neighbors: UnsafeBufferPointer<Int32>
-    let lengths: UnsafeBufferPointer<Double>?
-}
+/// The view a search walks: the network's CSR arrays with `lengths` as the entry weights (an
+/// unweighted view for hop counts). The old name, kept for the measures that still spell it.
+typealias NetworkBuffers = CSRView
 
 extension PathNetwork {
-    func withBuffers<R>(_ body: (NetworkBuffers) -> R) -> R {
-        adjacency.offsets.withUnsafeBufferPointer { offsets in
-            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                if let lengths {
-                    return lengths.withUnsafeBufferPointer { body(NetworkBuffers(offsets: offsets, neighbors: neighbors, lengths: $0)) }
-                }
-                return body(NetworkBuffers(offsets: offsets, neighbors: neighbors, lengths: nil))
-            }
-        }
+    /// `body` over the network's view, taken once and shared read-only by all searches of a chunk.
+    func withView<R>(_ body: (CSRView) -> R) -> R {
+        adjacency.withView(weights: lengths, body)
     }
+
+    /// The same as `withView` (the name the measures used before `CSRView`).
+    func withBuffers<R>(_ body: (CSRView) -> R) -> R { withView(body) }
 }
 
 /// Runs per-source work in a fixed number of chunks, so that results do not depend on the number
