@@ -82,12 +82,13 @@ public struct Analysis: Sendable {
             : nil
         (summary, degrees) = clock.measure("network summary and degree") { (NetworkSummary(graph), DegreeCentrality(graph)) }
         let sources = options.pathSources(nodeCount: graph.nodeCount)
-        betweenness = clock.measure("betweenness") {
-            Betweenness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
-        }
-        closeness = clock.measure("closeness") {
-            sources.map { Closeness(graph, weighted: options.weightedPaths, sampleSources: $0, seed: options.seed) }
-                ?? Closeness(graph, weighted: options.weightedPaths)
+        if let sources {
+            (betweenness, closeness) = clock.measure("betweenness and closeness") {
+                Betweenness.sampledWithCloseness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
+            }
+        } else {
+            betweenness = clock.measure("betweenness") { Betweenness(graph, weighted: options.weightedPaths) }
+            closeness = clock.measure("closeness") { Closeness(graph, weighted: options.weightedPaths) }
         }
         paths = clock.measure("path statistics") { PathStatistics(graph, sampleSources: sources, seed: options.seed) }
         eigenvector = clock.measure("eigenvector") { EigenvectorCentrality(graph, path: options.kernel) }

@@ -240,6 +240,25 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         }
     }
 
+    @Test func sampledWithClosenessEqualsTheSeparateMeasures() throws {
+        for directed in [false, true] {
+            let g = try RandomTies(n: 300, degree: 2, seed: 21).graph(directed: directed)
+            for weighted in [false, true] {
+                let b = Betweenness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
+                let c = Closeness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
+                for threads in [1, 2, 3] {
+                    let both = Betweenness.sampledWithCloseness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: threads)
+                    #expect(both.betweenness.raw == b.raw && both.betweenness.normalized == b.normalized)
+                    #expect(both.betweenness.sourceCount == 70 && both.betweenness.isSampled)
+                    #expect(both.closeness.incoming == c.incoming && both.closeness.outgoing == c.outgoing)
+                    #expect(both.closeness.harmonic == c.harmonic && both.closeness.harmonicOutgoing == c.harmonicOutgoing)
+                    #expect(both.closeness.sourceCount == 70)
+                }
+                if directed { #expect(c.incoming != c.outgoing) }
+            }
+        }
+    }
+
     @Test func samplingEveryMemberIsExact() throws {
         for directed in [false, true] {
             let g = try RandomTies(n: 120, degree: 2, seed: 5).graph(directed: directed)

@@ -18,6 +18,11 @@ struct WeightedNetwork {
 
     var nodeCount: Int { loop.count }
 
+    /// `body` over a weighted view of the CSR arrays.
+    func withView<R>(_ body: (CSRView) -> R) -> R {
+        CSRView.with(offsets: offsets, targets: neighbors, weights: weights, body)
+    }
+
     /// The undirected view of `graph` (ties of a directed graph symmetrised by its rule).
     init(_ graph: Graph) {
         let a = graph.undirected

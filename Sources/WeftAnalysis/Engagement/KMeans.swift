@@ -52,16 +52,27 @@ public struct KMeans: Sendable {
         var d = Matrix(rows: x.rows, columns: c.rows)
         BLAS.gemm(x, c, transB: .transpose, alpha: -2, into: &d)
         let centroidNorms = rowNorms(c)
-        for j in 0..<c.rows {
-            for i in 0..<x.rows { d[i, j] = max(0, d[i, j] + norms[i] + centroidNorms[j]) }
+        let n = x.rows
+        d.values.withUnsafeMutableBufferPointer { values in
+            for j in 0..<c.rows {
+                let column = j * n, cj = centroidNorms[j]
+                for i in 0..<n { values[column + i] = max(0, values[column + i] + norms[i] + cj) }
+            }
         }
         return d
     }
 
     static func nearest(_ d: Matrix) -> (labels: [Int32], distance: [Double]) {
-        var labels = [Int32](repeating: 0, count: d.rows), best = [Double](repeating: .infinity, count: d.rows)
-        for j in 0..<d.columns {
-            for i in 0..<d.rows where d[i, j] < best[i] { best[i] = d[i, j]; labels[i] = Int32(j) }
+        let n = d.rows
+        var labels = [Int32](repeating: 0, count: n), best = [Double](repeating: .infinity, count: n)
+        d.values.withUnsafeBufferPointer { values in
+            for j in 0..<d.columns {
+                let column = j * n, label = Int32(j)
+                for i in 0..<n {
+                    let v = values[column + i]
+                    if v < best[i] { best[i] = v; labels[i] = label }
+                }
+            }
         }
         return (labels, best)
     }
@@ -87,10 +98,20 @@ public struct KMeans: Sendable {
     /// Centroids as the means of their points; an empty cluster takes the point farthest from its
     /// own centroid (not already taken).
     static func means(_ x: Matrix, labels: [Int32], distance: [Double], k: Int) -> Matrix {
-        var c = Matrix(rows: k, columns: x.columns)
+        let n = x.rows
         var size = [Int](repeating: 0, count: k)
-        for i in 0..<x.rows { size[Int(labels[i])] += 1 }
-        for j in 0..<x.columns { for i in 0..<x.rows { c[Int(labels[i]), j] += x[i, j] } }
+        for i in 0..<n { size[Int(labels[i])] += 1 }
+        // Column sums per cluster (k × d, column-major), each point added in row order; a row's
+        // d additions go to d independent sums, so they overlap instead of waiting on each other.
+        let d = x.columns
+        var sums = [Double](repeating: 0, count: k * d)
+        x.values.withUnsafeBufferPointer { values in
+            for i in 0..<n {
+                let cluster = Int(labels[i])
+                for j in 0..<d { sums[j * k + cluster] += values[j * n + i] }
+            }
+        }
+        var c = Matrix(rows: k, columns: x.columns, columnMajor: sums)
         var taken = Set<Int>()
         for cluster in 0..<k {
             if size[cluster] > 0 {

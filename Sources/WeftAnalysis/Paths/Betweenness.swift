@@ -58,38 +58,40 @@ public struct Betweenness: Sendable {
     ///   - threads: threads to use; the result is the same for every value.
     public init(_ graph: Graph, weighted: Bool = false, sampleSources: Int? = nil,
                 seed: UInt64 = Betweenness.defaultSeed, threads: Int = Parallel.threadCount) {
-        let n = graph.nodeCount
-        isDirected = graph.isDirected
-        isWeighted = weighted
         var sources: [Int32]? = nil
         if let k = sampleSources {
             precondition(k >= 1, "sampleSources must be at least 1")
-            sources = Betweenness.sampleSources(k, of: n, seed: seed)
+            sources = Betweenness.sampleSources(k, of: graph.nodeCount, seed: seed)
         }
-        let k = sources?.count ?? n
+        let searched = SourceSearches(graph, weighted: weighted, sources: sources, dependencies: true, distances: false,
+                                      threads: threads)
+        self.init(graph, weighted: weighted, sourceCount: sources?.count ?? graph.nodeCount,
+                  dependencies: searched.dependencies!)
+    }
+
+    /// Sampled betweenness and sampled closeness from one set of searches: equal to
+    /// `Betweenness(graph, weighted:, sampleSources: k, seed:)` and
+    /// `Closeness(graph, weighted:, sampleSources: k, seed:)` (the same sources, the same sums in
+    /// the same order), for one search along the ties and, on a directed graph, one against them
+    /// per source instead of three (two undirected). See `SourceSearches`.
+    public static func sampledWithCloseness(_ graph: Graph, weighted: Bool = false, sampleSources k: Int,
+                                            seed: UInt64 = Betweenness.defaultSeed,
+                                            threads: Int = Parallel.threadCount) -> (betweenness: Betweenness, closeness: Closeness) {
+        precondition(k >= 1, "sampleSources must be at least 1")
+        let sources = Betweenness.sampleSources(k, of: graph.nodeCount, seed: seed)
+        let searched = SourceSearches(graph, weighted: weighted, sources: sources, dependencies: true, distances: true,
+                                      threads: threads)
+        return (Betweenness(graph, weighted: weighted, sourceCount: sources.count, dependencies: searched.dependencies!),
+                Closeness(graph, weighted: weighted, sources: sources, searched))
+    }
+
+    /// Betweenness from the dependencies Σ_s δ_s(v) summed over `sourceCount` sources.
+    private init(_ graph: Graph, weighted: Bool, sourceCount k: Int, dependencies total: [Double]) {
+        let n = graph.nodeCount
+        isDirected = graph.isDirected
+        isWeighted = weighted
         sourceCount = k
         isSampled = k < n
-        let network = PathNetwork(graph.out, weighted: weighted)
-
-        let chunks = SourceChunks.map(threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) { search, chunk in
-            var sums = [Double](repeating: 0, count: n)
-            let range = SourceChunks.range(chunk, of: k)
-            if range.isEmpty { return sums }
-            network.withBuffers { buffers in
-                sums.withUnsafeMutableBufferPointer { sink in
-                    let sink = sink.baseAddress!
-                    for i in range {
-                        let s = sources.map { Int($0[i]) } ?? i
-                        search.run(from: s, buffers)
-                        search.accumulateDependencies(into: sink)
-                    }
-                }
-            }
-            return sums
-        }
-        var total = [Double](repeating: 0, count: n)
-        for sums in chunks { for v in 0..<n { total[v] += sums[v] } }
-
         let scale = (graph.isDirected ? 1.0 : 0.5) * (k > 0 ? Double(n) / Double(k) : 1)
         raw = total.map { $0 * scale }
         normalized = Betweenness.normalize(raw, nodeCount: n, directed: graph.isDirected)
@@ -149,5 +151,101 @@ public struct Betweenness: Sendable {
             members.swapAt(i, j)
         }
         return members[0..<k].sorted()
+    }
+}
+
+/// The per-source searches behind betweenness and sampled closeness, run once for both when both
+/// are wanted. From each source s (every member when `sources` is nil): one search along the ties
+/// — counting shortest paths when `dependencies` are wanted, then Brandes' accumulation of δ_s —
+/// whose distances d(s, u) are also the incoming distances closeness sums; and, when `distances`
+/// are wanted on a directed graph, one search against the ties for the outgoing distances d(u, s).
+///
+/// Cost: O(m) per search unweighted, O(m + n log n) weighted; memory O(n) per chunk in flight.
+/// The sources are cut into `SourceChunks.count` chunks whatever the number of threads; each chunk
+/// sums its sources in order from zero, and the chunks' sums are added in chunk order, so every
+/// value is the same for any number of threads — and the same as when betweenness and closeness
+/// ran their searches separately. Chunks run in waves of `wave`, each wave's sums added before the
+/// next starts, which bounds the memory of the chunk sums (7 arrays of n doubles each) at any size.
+struct SourceSearches {
+    /// Σ_s δ_s(v) per member (nil unless asked for).
+    private(set) var dependencies: [Double]?
+    /// Over the sources other than u: members u reached from them, Σ d(s, u), Σ 1 / d(s, u).
+    private(set) var inward: DistanceSums?
+    /// The same for the outgoing distances d(u, s) (equal to `inward` on an undirected graph).
+    private(set) var outward: DistanceSums?
+
+    /// Chunks whose sums are held at once.
+    static let wave = 4
+
+    init(_ graph: Graph, weighted: Bool, sources: [Int32]?, dependencies wantsDependencies: Bool, distances: Bool,
+         threads: Int) {
+        let n = graph.nodeCount
+        let k = sources?.count ?? n
+        let along = PathNetwork(graph.out, weighted: weighted)
+        let against = distances && graph.isDirected ? PathNetwork(graph.in, weighted: weighted) : nil
+        var dependencies = wantsDependencies ? [Double](repeating: 0, count: n) : nil
+        var inward = distances ? DistanceSums(nodeCount: n) : nil
+        var outward = against != nil ? DistanceSums(nodeCount: n) : nil
+        var first = 0
+        while first < SourceChunks.count {
+            let chunks = first..<min(first + SourceSearches.wave, SourceChunks.count)
+            let sums = Parallel.map(chunks: chunks.count, threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) {
+                search, i -> (dependencies: [Double]?, inward: DistanceSums?, outward: DistanceSums?) in
+                var chunkDependencies = wantsDependencies ? [Double](repeating: 0, count: n) : nil
+                var chunkInward = distances ? DistanceSums(nodeCount: n) : nil
+                var chunkOutward = against != nil ? DistanceSums(nodeCount: n) : nil
+                let range = SourceChunks.range(chunks.lowerBound + i, of: k)
+                if range.isEmpty { return (chunkDependencies, chunkInward, chunkOutward) }
+                along.withView { forward in
+                    for j in range {
+                        let s = sources.map { Int($0[j]) } ?? j
+                        search.run(from: s, forward, countingPaths: wantsDependencies)
+                        if wantsDependencies {
+                            chunkDependencies!.withUnsafeMutableBufferPointer { search.accumulateDependencies(into: $0.baseAddress!) }
+                        }
+                        if distances { chunkInward!.add(search) }
+                        if let against {
+                            against.withView { backward in search.run(from: s, backward, countingPaths: false) }
+                            chunkOutward!.add(search)
+                        }
+                    }
+                }
+                return (chunkDependencies, chunkInward, chunkOutward)
+            }
+            for chunk in sums {
+                if let d = chunk.dependencies { for v in 0..<n { dependencies![v] += d[v] } }
+                if let d = chunk.inward { inward!.add(d) }
+                if let d = chunk.outward { outward!.add(d) }
+            }
+            first = chunks.upperBound
+        }
+        self.dependencies = dependencies
+        self.inward = inward
+        self.outward = distances && against == nil ? inward : outward
+    }
+}
+
+/// Per member u, over the searches added: the sources that reached u (other than u), the sum of
+/// their distances to u and the sum of the reciprocals of those distances — stored side by side,
+/// (reached, total, inverse) at 3u, 3u + 1, 3u + 2.
+struct DistanceSums {
+    private var values: [Double]
+
+    init(nodeCount n: Int) {
+        values = [Double](repeating: 0, count: 3 * n)
+    }
+
+    func reached(_ u: Int) -> Double { values[3 * u] }
+    func total(_ u: Int) -> Double { values[3 * u + 1] }
+    func inverse(_ u: Int) -> Double { values[3 * u + 2] }
+
+    /// Adds the distances of the last search of `search`.
+    mutating func add(_ search: ShortestPathSearch) {
+        values.withUnsafeMutableBufferPointer { search.accumulateDistances(into: $0.baseAddress!) }
+    }
+
+    /// Adds `other`'s sums member by member.
+    mutating func add(_ other: DistanceSums) {
+        for i in values.indices { values[i] += other.values[i] }
     }
 }

@@ -11,50 +11,37 @@ extension Closeness {
     /// 1/distance — are scaled by (n − 1) / (sources other than u) to estimate r, Σd and the
     /// harmonic sum over all members, which then enter the same formulas as the exact measure.
     /// The estimates of r, Σd and the harmonic sum are unbiased; with k ≥ n every member is a
-    /// source and the values are exact.
+    /// source and the values are exact. `Betweenness.sampledWithCloseness` gives the same values
+    /// with sampled betweenness from the same searches.
     public init(_ graph: Graph, weighted: Bool = false, sampleSources k: Int, seed: UInt64 = Betweenness.defaultSeed,
                 threads: Int = Parallel.threadCount) {
-        let n = graph.nodeCount
         precondition(k >= 1, "sampleSources must be at least 1")
-        let sources = Betweenness.sampleSources(k, of: n, seed: seed)
+        let sources = Betweenness.sampleSources(k, of: graph.nodeCount, seed: seed)
+        let searched = SourceSearches(graph, weighted: weighted, sources: sources, dependencies: false, distances: true,
+                                      threads: threads)
+        self.init(graph, weighted: weighted, sources: sources, searched)
+    }
+
+    /// The estimate from the distance sums of searches from `sources` (ascending, distinct).
+    init(_ graph: Graph, weighted: Bool, sources: [Int32], _ searched: SourceSearches) {
+        let n = graph.nodeCount
         var isSource = [Bool](repeating: false, count: n)
         for s in sources { isSource[Int(s)] = true }
-        func estimate(_ adjacency: Adjacency) -> (closeness: [Double], harmonic: [Double]) {
-            let network = PathNetwork(adjacency, weighted: weighted)
-            let chunks = SourceChunks.map(threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) { search, chunk in
-                var reached = [Double](repeating: 0, count: n), total = reached, inverse = reached
-                network.withBuffers { buffers in
-                    reached.withUnsafeMutableBufferPointer { r in
-                        total.withUnsafeMutableBufferPointer { t in
-                            inverse.withUnsafeMutableBufferPointer { h in
-                                for i in SourceChunks.range(chunk, of: sources.count) {
-                                    search.run(from: Int(sources[i]), buffers, countingPaths: false)
-                                    search.accumulateDistances(reached: r.baseAddress!, total: t.baseAddress!, inverse: h.baseAddress!)
-                                }
-                            }
-                        }
-                    }
-                }
-                return (reached, total, inverse)
-            }
-            var reached = [Double](repeating: 0, count: n), total = reached, inverse = reached
-            for chunk in chunks {
-                for u in 0..<n { reached[u] += chunk.0[u]; total[u] += chunk.1[u]; inverse[u] += chunk.2[u] }
-            }
+        func estimate(_ sums: DistanceSums) -> (closeness: [Double], harmonic: [Double]) {
             var closeness = [Double](repeating: 0, count: n), harmonic = closeness
             for u in 0..<n {
                 let others = sources.count - (isSource[u] ? 1 : 0)
                 guard others > 0, n > 1 else { continue }
                 let scale = Double(n - 1) / Double(others)
-                let r = reached[u] * scale, sum = total[u] * scale
+                let r = sums.reached(u) * scale, sum = sums.total(u) * scale
                 closeness[u] = sum > 0 ? (r / Double(n - 1)) * (r / sum) : 0
-                harmonic[u] = inverse[u] * scale
+                harmonic[u] = sums.inverse(u) * scale
             }
             return (closeness, harmonic)
         }
         // Searching along the ties from s finds d(s, u): incoming distances of every u.
-        let inward = estimate(graph.out)
-        let outward = graph.isDirected ? estimate(graph.in) : inward
+        let inward = estimate(searched.inward!)
+        let outward = graph.isDirected ? estimate(searched.outward!) : inward
         self.init(incoming: inward.closeness, outgoing: outward.closeness, harmonic: inward.harmonic,
                   harmonicOutgoing: outward.harmonic, isDirected: graph.isDirected, isWeighted: weighted,
                   sourceCount: sources.count)

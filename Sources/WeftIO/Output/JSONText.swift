@@ -12,9 +12,14 @@ public enum JSONText {
     /// Appends `text` as a JSON string literal to `bytes`.
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        // Most text (ids, labels, dates) needs no escape: copy it in one piece.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
+        // Most text (ids, labels, dates) needs no escape: scan its bytes in place and copy it in
+        // one piece (a String without contiguous UTF-8 takes the byte-by-byte path below).
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        } ?? false
+        if copied {
             bytes.append(UInt8(ascii: "\""))
             return
         }
