@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WeftAnalysis
+@testable import WeftAnalysis
 import WeftGraph
 
 /// A graph on `n` members with one record per listed tie (weights default to 1).
@@ -257,6 +257,21 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
                 if directed { #expect(c.incoming != c.outgoing) }
             }
         }
+        // More than 64 sources a chunk: the outgoing searches run in several bit-parallel batches.
+        let g = try RandomTies(n: 1_200, degree: 1.5, seed: 8).graph(directed: true)
+        let c = Closeness(g, sampleSources: 1_100, seed: 2, threads: 2)
+        let both = Betweenness.sampledWithCloseness(g, sampleSources: 1_100, seed: 2, threads: 1)
+        #expect(both.closeness.outgoing == c.outgoing && both.closeness.harmonicOutgoing == c.harmonicOutgoing)
+        #expect(both.betweenness.raw == Betweenness(g, sampleSources: 1_100, seed: 2).raw)
+        // The bit-parallel outgoing sums equal one search per source against the ties.
+        let perSource = SourceSearches(g, weighted: false, sources: Betweenness.sampleSources(1_100, of: 1_200, seed: 2),
+                                       dependencies: false, distances: true, threads: 1, bitParallel: false)
+        let bitParallel = SourceSearches(g, weighted: false, sources: Betweenness.sampleSources(1_100, of: 1_200, seed: 2),
+                                         dependencies: false, distances: true, threads: 1)
+        #expect((0..<1_200).allSatisfy { u in
+            perSource.outward!.reached(u) == bitParallel.outward!.reached(u) && perSource.outward!.total(u) == bitParallel.outward!.total(u)
+                && perSource.outward!.inverse(u) == bitParallel.outward!.inverse(u)
+        })
     }
 
     @Test func samplingEveryMemberIsExact() throws {

@@ -158,9 +158,13 @@ public struct Betweenness: Sendable {
 /// are wanted. From each source s (every member when `sources` is nil): one search along the ties
 /// — counting shortest paths when `dependencies` are wanted, then Brandes' accumulation of δ_s —
 /// whose distances d(s, u) are also the incoming distances closeness sums; and, when `distances`
-/// are wanted on a directed graph, one search against the ties for the outgoing distances d(u, s).
+/// are wanted on a directed graph, the searches against the ties for the outgoing distances
+/// d(u, s): for hop counts bit-parallel, from up to 64 sources of a chunk at once
+/// (`MultiSourceBFS`, keeping each member's distance from each source so that the sums are added
+/// in source order, as one search per source would), weighted one Dijkstra per source.
 ///
-/// Cost: O(m) per search unweighted, O(m + n log n) weighted; memory O(n) per chunk in flight.
+/// Cost: O(m) per search unweighted, O(m + n log n) weighted; memory O(n) per chunk in flight,
+/// plus 4·n·(sources per chunk, at most 64) bytes per thread for the bit-parallel searches.
 /// The sources are cut into `SourceChunks.count` chunks whatever the number of threads; each chunk
 /// sums its sources in order from zero, and the chunks' sums are added in chunk order, so every
 /// value is the same for any number of threads — and the same as when betweenness and closeness
@@ -177,8 +181,10 @@ struct SourceSearches {
     /// Chunks whose sums are held at once.
     static let wave = 4
 
+    /// - Parameter bitParallel: run the outgoing hop-count searches in bit-parallel batches (false:
+    ///   one search per source, the reference the batches are tested against).
     init(_ graph: Graph, weighted: Bool, sources: [Int32]?, dependencies wantsDependencies: Bool, distances: Bool,
-         threads: Int) {
+         threads: Int, bitParallel batched: Bool = true) {
         let n = graph.nodeCount
         let k = sources?.count ?? n
         let along = PathNetwork(graph.out, weighted: weighted)
@@ -186,11 +192,15 @@ struct SourceSearches {
         var dependencies = wantsDependencies ? [Double](repeating: 0, count: n) : nil
         var inward = distances ? DistanceSums(nodeCount: n) : nil
         var outward = against != nil ? DistanceSums(nodeCount: n) : nil
+        // Outgoing hop distances: bit-parallel searches from up to 64 sources at once.
+        let bitParallel = batched && against != nil && !weighted
         var first = 0
         while first < SourceChunks.count {
             let chunks = first..<min(first + SourceSearches.wave, SourceChunks.count)
-            let sums = Parallel.map(chunks: chunks.count, threads: threads, workspace: { ShortestPathSearch(nodeCount: n) }) {
-                search, i -> (dependencies: [Double]?, inward: DistanceSums?, outward: DistanceSums?) in
+            let sums = Parallel.map(chunks: chunks.count, threads: threads, workspace: {
+                (ShortestPathSearch(nodeCount: n), bitParallel ? MultiSourceBFS(nodeCount: n) : nil)
+            }) { workspace, i -> (dependencies: [Double]?, inward: DistanceSums?, outward: DistanceSums?) in
+                let (search, bitParallelSearch) = workspace
                 var chunkDependencies = wantsDependencies ? [Double](repeating: 0, count: n) : nil
                 var chunkInward = distances ? DistanceSums(nodeCount: n) : nil
                 var chunkOutward = against != nil ? DistanceSums(nodeCount: n) : nil
@@ -204,9 +214,21 @@ struct SourceSearches {
                             chunkDependencies!.withUnsafeMutableBufferPointer { search.accumulateDependencies(into: $0.baseAddress!) }
                         }
                         if distances { chunkInward!.add(search) }
-                        if let against {
+                        if let against, !bitParallel {
                             against.withView { backward in search.run(from: s, backward, countingPaths: false) }
                             chunkOutward!.add(search)
+                        }
+                    }
+                }
+                if let against, let bitParallelSearch {
+                    against.withView { backward in
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let end = min(start + MultiSourceBFS.width, range.upperBound)
+                            let batch = sources.map { $0[start..<end] } ?? ArraySlice((start..<end).map { Int32($0) })
+                            bitParallelSearch.run(batch, backward, recordingLevels: true)
+                            chunkOutward!.add(bitParallelSearch)
+                            start = end
                         }
                     }
                 }
@@ -242,6 +264,11 @@ struct DistanceSums {
     /// Adds the distances of the last search of `search`.
     mutating func add(_ search: ShortestPathSearch) {
         values.withUnsafeMutableBufferPointer { search.accumulateDistances(into: $0.baseAddress!) }
+    }
+
+    /// Adds the distances of the last batch of `batches` (run with `recordingLevels`).
+    mutating func add(_ batches: MultiSourceBFS) {
+        values.withUnsafeMutableBufferPointer { batches.accumulateDistances(into: $0.baseAddress!) }
     }
 
     /// Adds `other`'s sums member by member.

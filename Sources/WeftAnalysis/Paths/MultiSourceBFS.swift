@@ -30,6 +30,12 @@ final class MultiSourceBFS {
     private(set) var harmonic = [Double](repeating: 0, count: MultiSourceBFS.width)
     private(set) var eccentricity = [Int](repeating: 0, count: MultiSourceBFS.width)
 
+    /// After a run with `recordingLevels`: the distance from each source of the batch to each
+    /// node, at levels[node · k + position in the batch] (0: unreached, or the source itself).
+    private var levels: UnsafeMutablePointer<UInt32>?
+    private var levelCapacity = 0
+    private var recordedBatch = 0
+
     init(nodeCount n: Int) {
         nodeCount = n
         let size = max(n, 1)
@@ -44,12 +50,45 @@ final class MultiSourceBFS {
 
     deinit {
         seen.deallocate(); frontier.deallocate(); visit.deallocate(); active.deallocate(); slices.deallocate()
+        levels?.deallocate()
     }
 
-    /// Searches from `sources` (distinct nodes, at most 64) over `g`'s ties.
-    func run(_ sources: ArraySlice<Int32>, _ g: CSRView) {
+    /// The zeroed level table of a batch of `k` sources (n·k entries, kept for the next batch).
+    private func clearedLevels(_ k: Int) -> UnsafeMutablePointer<UInt32> {
+        let count = max(nodeCount * k, 1)
+        if levelCapacity < count {
+            levels?.deallocate()
+            levels = .allocate(capacity: count)
+            levelCapacity = count
+        }
+        levels!.initialize(repeating: 0, count: count)
+        recordedBatch = k
+        return levels!
+    }
+
+    /// Adds, for every node u and every source of the last batch (run with `recordingLevels`) that
+    /// reached u other than u itself, in batch order: 1, the distance and its inverse to
+    /// `sums[3u]`, `sums[3u + 1]` and `sums[3u + 2]` — the same sums in the same order as
+    /// `ShortestPathSearch.accumulateDistances` after one search per source of the batch.
+    func accumulateDistances(into sums: UnsafeMutablePointer<Double>) {
+        guard let levels else { return }
+        let k = recordedBatch
+        for u in 0..<nodeCount {
+            let row = levels + u &* k, slot = sums + 3 &* u
+            for b in 0..<k where row[b] != 0 {
+                let d = Double(row[b])
+                slot[0] += 1; slot[1] += d; slot[2] += 1 / d
+            }
+        }
+    }
+
+    /// Searches from `sources` (distinct nodes, at most 64) over `g`'s ties; with
+    /// `recordingLevels`, also keeps every node's distance from each source (O(n·k) memory) for
+    /// `accumulateDistances`.
+    func run(_ sources: ArraySlice<Int32>, _ g: CSRView, recordingLevels: Bool = false) {
         precondition(sources.count <= MultiSourceBFS.width, "at most 64 sources per batch")
         let n = nodeCount, k = sources.count
+        let record = recordingLevels ? clearedLevels(k) : nil
         let seen = self.seen, frontier = self.frontier, visit = self.visit, active = self.active
         let slices = self.slices, sliceCount = self.sliceCount
         for b in 0..<k { reached[b] = 0; total[b] = 0; harmonic[b] = 0; eccentricity[b] = 0 }
@@ -84,6 +123,11 @@ final class MultiSourceBFS {
                 seen[w] |= fresh
                 frontier[w] = fresh
                 active[activeCount] = Int32(truncatingIfNeeded: w); activeCount += 1
+                if let record {
+                    let row = record + w &* k, distance = UInt32(truncatingIfNeeded: level)
+                    var bits = fresh
+                    while bits != 0 { row[bits.trailingZeroBitCount] = distance; bits &= bits &- 1 }
+                }
                 // Add one to the counter of every source in `fresh` (64 lanes, ripple carry).
                 var carry = fresh, j = 0
                 while carry != 0 {
