@@ -118,3 +118,23 @@ extension CSRView {
         }
     }
 }
+
+extension CSRView {
+    /// `body` over a weighted view of CSR arrays a kernel built in `Scratch` storage (one weight
+    /// per target).
+    @inlinable
+    public static func with<R>(offsets: borrowing Scratch<Int>, targets: borrowing Scratch<Int32>,
+                               weights: borrowing Scratch<Double>, _ body: (CSRView) throws -> R) rethrows -> R {
+        precondition(offsets.count >= 1 && offsets[offsets.count - 1] == targets.count, "inconsistent CSR arrays")
+        precondition(weights.count == targets.count, "one weight per entry")
+        return try body(CSRView(offsets: offsets.buffer, targets: targets.buffer, weights: weights.buffer))
+    }
+
+    /// `body` over an unweighted view of CSR arrays a kernel built in `Scratch` storage.
+    @inlinable
+    public static func with<R>(offsets: borrowing Scratch<Int>, targets: borrowing Scratch<Int32>,
+                               _ body: (CSRView) throws -> R) rethrows -> R {
+        precondition(offsets.count >= 1 && offsets[offsets.count - 1] == targets.count, "inconsistent CSR arrays")
+        return try body(CSRView(offsets: offsets.buffer, targets: targets.buffer, weights: nil))
+    }
+}

@@ -44,6 +44,10 @@ public struct Scratch<Element: BitwiseCopyable>: ~Copyable {
     @inlinable
     public func fill(_ value: Element) { base.update(repeating: value, count: count) }
 
+    /// The values as a buffer, for `CSRView.with` (valid while this scratch is borrowed).
+    @inlinable
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
     /// The values as an array (a copy).
     @inlinable
     public var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }

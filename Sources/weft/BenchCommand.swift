@@ -105,13 +105,13 @@ struct BenchCommand: ParsableCommand {
             return nodeValued { Clustering(graph).local }
         case .spmv:
             let product = SparseProduct(graph.undirected, weighted: true)
-            let x = [Double](repeating: 1, count: graph.nodeCount)
-            var y = x
-            let (runs, _) = timed { product.apply(x, into: &y) }
+            let x = Scratch<Double>(repeating: 1, count: graph.nodeCount)
+            let y = Scratch<Double>(repeating: 1, count: graph.nodeCount)
+            let (runs, _) = timed { product.apply(x, into: y) }
             let best = runs.min() ?? .nan
             let triad = StreamTriad.bytesPerSecond(threads: Parallel.threadCount)
             let achieved = Double(product.compulsoryBytes) / best
-            return BenchResult(runs: runs, summary: BenchSummary(sum: y.reduce(0, +), bytes: product.compulsoryBytes,
+            return BenchResult(runs: runs, summary: BenchSummary(sum: y.array.reduce(0, +), bytes: product.compulsoryBytes,
                                                                  gbPerSecond: achieved / 1e9, triadGbPerSecond: triad / 1e9,
                                                                  shareOfTriad: achieved / triad))
         case .pagerank:

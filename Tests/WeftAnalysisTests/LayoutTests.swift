@@ -86,4 +86,14 @@ struct LayoutTests {
         for i in 0..<3 { for j in 3..<7 { #expect(drawn(l.x, l.y, i, j) > 1) } }
         #expect(abs(drawn(l.x, l.y, 0, 1) - 1) < 0.05)
     }
+
+    @Test func stressRefusesMismatchedSizes() throws {
+        #expect(throws: ArgumentError("StressMajorization.stress", "y", "must have as many entries as x (2, got 1)")) {
+            try StressMajorization.stress(x: [0, 1], y: [0], distances: [0, 1, 1, 0])
+        }
+        #expect(throws: ArgumentError("StressMajorization.stress", "distances", "must hold n × n = 4 entries (got 3)")) {
+            try StressMajorization.stress(x: [0, 1], y: [0, 0], distances: [0, 1, 1])
+        }
+        #expect(try StressMajorization.stress(x: [0, 1], y: [0, 0], distances: [0, 1, 1, 0]) == 0)
+    }
 }

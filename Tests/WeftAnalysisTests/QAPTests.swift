@@ -105,7 +105,7 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
         var generator = SeededGenerator(seed: r.generator.seed)
         for want in r.generator.first { #expect(generator.next() == UInt64(want)) }
         let n = r.firstPermutation.count
-        let first = QAPCells(n: n, directed: false).mapPermutations(r.permutations, seed: r.seed, threads: 1) { { $0 } }[0]
+        let first = QAPCells(n: n, directed: false).mapPermutations(r.permutations, seed: r.seed, threads: 1) { { $0.array } }[0]
         #expect(first == r.firstPermutation)
     }
 

@@ -185,41 +185,32 @@ public struct BrokerageRoles: Sendable {
         let ranges = Parallel.balancedRanges(prefix: work, parts: min(BrokerageRoles.chunkCount, max(1, n)))
         let roleCount = Role.allCases.count - 1
         // Per chunk: roleCount counts per broker of its range, broker-major.
+        let g = Scratch(group)
         let parts = Parallel.map(chunks: ranges.count, threads: threads,
                                  workspace: { Marks(nodeCount: n) }) { marks, chunk -> [Int] in
             let range = ranges[chunk]
             var tally = [Int](repeating: 0, count: range.count * roleCount)
-            marks.owner.withUnsafeMutableBufferPointer { owner in
-                out.offsets.withUnsafeBufferPointer { outOffsets in
-                    out.neighbors.withUnsafeBufferPointer { outNeighbors in
-                        into.offsets.withUnsafeBufferPointer { inOffsets in
-                            into.neighbors.withUnsafeBufferPointer { inNeighbors in
-                                group.withUnsafeBufferPointer { g in
-                                    for v in range where g[v] >= 0 {
-                                        let gv = g[v], base = (v - range.lowerBound) * roleCount
-                                        for p in inOffsets[v]..<inOffsets[v + 1] {
-                                            let i = Int(inNeighbors[p]), gi = g[i]
-                                            if gi < 0 { continue }
-                                            // owner[k] == i exactly when k is an out-neighbour of i: marks
-                                            // left by an earlier visit of i name the same set.
-                                            for t in outOffsets[i]..<outOffsets[i + 1] { owner[Int(outNeighbors[t])] = Int32(i) }
-                                            for t in outOffsets[v]..<outOffsets[v + 1] {
-                                                let k = Int(outNeighbors[t]), gk = g[k]
-                                                if k == i || gk < 0 || owner[k] == Int32(i) { continue }
-                                                let role: Role
-                                                if gi == gv {
-                                                    role = gv == gk ? .coordinator : .representative
-                                                } else if gv == gk {
-                                                    role = .gatekeeper
-                                                } else {
-                                                    role = gi == gk ? .itinerant : .liaison
-                                                }
-                                                tally[base + role.rawValue] += 1
-                                            }
-                                        }
-                                    }
-                                }
+            Adjacency.withViews(out, into) { out, into in
+                for v in range where g[v] >= 0 {
+                    let gv = g[v], base = (v - range.lowerBound) * roleCount
+                    for p in into.entries(v) {
+                        let i = Int(into.target(p)), gi = g[i]
+                        if gi < 0 { continue }
+                        // owner[k] == i exactly when k is an out-neighbour of i: marks
+                        // left by an earlier visit of i name the same set.
+                        for t in out.entries(i) { marks.owner[Int(out.target(t))] = Int32(i) }
+                        for t in out.entries(v) {
+                            let k = Int(out.target(t)), gk = g[k]
+                            if k == i || gk < 0 || marks.owner[k] == Int32(i) { continue }
+                            let role: Role
+                            if gi == gv {
+                                role = gv == gk ? .coordinator : .representative
+                            } else if gv == gk {
+                                role = .gatekeeper
+                            } else {
+                                role = gi == gk ? .itinerant : .liaison
                             }
+                            tally[base + role.rawValue] += 1
                         }
                     }
                 }
@@ -241,8 +232,8 @@ public struct BrokerageRoles: Sendable {
 
     /// Per-thread marks indexed by member.
     final class Marks {
-        var owner: [Int32]
-        init(nodeCount n: Int) { owner = [Int32](repeating: -1, count: n) }
+        let owner: Scratch<Int32>
+        init(nodeCount n: Int) { owner = Scratch(repeating: -1, count: n) }
     }
 }
 

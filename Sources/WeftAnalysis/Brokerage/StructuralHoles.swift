@@ -65,18 +65,11 @@ public struct StructuralHoles: Sendable {
             work[i + 1] = work[i] + steps
         }
         let ranges = Parallel.balancedRanges(prefix: work, parts: min(StructuralHoles.chunkCount, max(1, n)))
-        let parts = Parallel.map(chunks: ranges.count, threads: threads,
-                                 workspace: { Scratch(nodeCount: n) }) { scratch, chunk -> [(Double, Double)] in
-            offsets.withUnsafeBufferPointer { off in
-                neighbors.withUnsafeBufferPointer { nb in
-                    share.withUnsafeBufferPointer { p in
-                        scaled.withUnsafeBufferPointer { m in
-                            ranges[chunk].map { i in
-                                StructuralHoles.measure(i, offsets: off, neighbors: nb, share: p, scaled: m, scratch: scratch)
-                            }
-                        }
-                    }
-                }
+        let m = Scratch(scaled)
+        let parts = contacts.withView(weights: share) { g in
+            Parallel.map(chunks: ranges.count, threads: threads,
+                         workspace: { Workspace(nodeCount: n) }) { workspace, chunk -> [(Double, Double)] in
+                ranges[chunk].map { i in StructuralHoles.measure(i, g, scaled: m, workspace: workspace) }
             }
         }
         var constraint = [Double](repeating: .nan, count: n)
@@ -95,52 +88,48 @@ public struct StructuralHoles: Sendable {
     }
 
     /// Dense per-thread arrays indexed by member, zero outside the current member's contacts.
-    final class Scratch {
+    final class Workspace {
         /// p_iq for q ∈ N(i).
-        var share: [Double]
+        let share: Scratch<Double>
         /// Σ_q p_iq p_qj for j ∈ N(i).
-        var indirect: [Double]
+        let indirect: Scratch<Double>
         init(nodeCount n: Int) {
-            share = [Double](repeating: 0, count: n)
-            indirect = [Double](repeating: 0, count: n)
+            share = Scratch(repeating: 0, count: n)
+            indirect = Scratch(repeating: 0, count: n)
         }
     }
 
-    /// (constraint, effective size) of member i; (NaN, NaN) for an isolate.
-    private static func measure(_ i: Int, offsets: UnsafeBufferPointer<Int>, neighbors: UnsafeBufferPointer<Int32>,
-                                share p: UnsafeBufferPointer<Double>, scaled m: UnsafeBufferPointer<Double>,
-                                scratch: Scratch) -> (Double, Double) {
-        let row = offsets[i]..<offsets[i + 1]
+    /// (constraint, effective size) of member i; (NaN, NaN) for an isolate. `g` is the contacts'
+    /// view weighted by p_ij, `m` holds m_ij at the same positions.
+    private static func measure(_ i: Int, _ g: CSRView, scaled m: borrowing Scratch<Double>,
+                                workspace: Workspace) -> (Double, Double) {
+        let row = g.entries(i)
         if row.isEmpty { return (.nan, .nan) }
-        return scratch.share.withUnsafeMutableBufferPointer { pi in
-            scratch.indirect.withUnsafeMutableBufferPointer { indirect in
-                for e in row { pi[Int(neighbors[e])] = p[e] }
-                var effective = 0.0
-                for e in row {
-                    let j = Int(neighbors[e]), pij = p[e]
-                    var redundancy = 0.0
-                    // Contacts k of j that are also contacts of i (k ≠ i: i is not its own contact).
-                    for f in offsets[j]..<offsets[j + 1] {
-                        let k = Int(neighbors[f])
-                        let pik = pi[k]
-                        if pik != 0 {
-                            indirect[k] += pij * p[f]      // p_ij p_jk, j in the middle
-                            redundancy += pik * m[f]       // p_ik m_jk
-                        }
-                    }
-                    effective += 1 - redundancy
+        for e in row { workspace.share[Int(g.target(e))] = g.weight(e) }
+        var effective = 0.0
+        for e in row {
+            let j = Int(g.target(e)), pij = g.weight(e)
+            var redundancy = 0.0
+            // Contacts k of j that are also contacts of i (k ≠ i: i is not its own contact).
+            for f in g.entries(j) {
+                let k = Int(g.target(f))
+                let pik = workspace.share[k]
+                if pik != 0 {
+                    workspace.indirect[k] += pij * g.weight(f)      // p_ij p_jk, j in the middle
+                    redundancy += pik * m[f]                        // p_ik m_jk
                 }
-                var constraint = 0.0
-                for e in row {
-                    let j = Int(neighbors[e])
-                    let c = p[e] + indirect[j]
-                    constraint += c * c
-                    pi[j] = 0
-                    indirect[j] = 0
-                }
-                return (constraint, effective)
             }
+            effective += 1 - redundancy
         }
+        var constraint = 0.0
+        for e in row {
+            let j = Int(g.target(e))
+            let c = g.weight(e) + workspace.indirect[j]
+            constraint += c * c
+            workspace.share[j] = 0
+            workspace.indirect[j] = 0
+        }
+        return (constraint, effective)
     }
 
     /// Per entry (i, j): p_ij = a_ij / Σ_k a_ik, and a_ij / max_k a_ik (m_ij).

@@ -26,8 +26,10 @@ public struct Clustering: Sendable {
     public init(_ graph: Graph) {
         let n = graph.nodeCount
         let forward = ForwardAdjacency(graph.undirected, normalisedWeights: false)
-        let tallies = forward.tallies(parts: Parallel.threadCount, zero: Int32(0)) { count, v, u, w, _, _, _ in
-            count[v] &+= 1; count[u] &+= 1; count[w] &+= 1
+        let tallies = forward.withView { view in
+            forward.tallies(view, parts: Parallel.threadCount, zero: Int32(0)) { count, v, u, w, _, _, _ in
+                count[v] &+= 1; count[u] &+= 1; count[w] &+= 1
+            }
         }
         var t = [Int](repeating: 0, count: n)
         for tally in tallies {
@@ -67,9 +69,9 @@ public struct WeightedClustering: Sendable {
     public init(_ graph: Graph) {
         let n = graph.nodeCount
         let forward = ForwardAdjacency(graph.undirected, normalisedWeights: true)
-        let tallies = forward.weight.withUnsafeBufferPointer { weight in
-            forward.tallies(parts: WeightedClustering.chunkCount, zero: 0.0) { sum, v, u, w, vu, vw, uw in
-                let g = cbrt(weight[vu] * weight[vw] * weight[uw])
+        let tallies = forward.withView { view in
+            forward.tallies(view, parts: WeightedClustering.chunkCount, zero: 0.0) { sum, v, u, w, vu, vw, uw in
+                let g = cbrt(view.weight(vu) * view.weight(vw) * view.weight(uw))
                 sum[v] += g; sum[u] += g; sum[w] += g
             }
         }
@@ -89,12 +91,12 @@ public struct WeightedClustering: Sendable {
 /// Each tie oriented from its lower- to its higher-ranked end, ranked by (degree, index): every
 /// node keeps at most O(√m) forward neighbours, so intersecting forward lists finds each triangle
 /// exactly once, from its lowest-ranked member (the "forward" algorithm, O(m^1.5)).
-struct ForwardAdjacency {
-    let degree: [Int]
-    let offsets: [Int]
-    let targets: [Int32]
+struct ForwardAdjacency: ~Copyable {
+    let degree: Scratch<Int>
+    let offsets: Scratch<Int>
+    let targets: Scratch<Int32>
     /// Tie weight over the largest weight, at the same position as `targets` (empty unless asked for).
-    let weight: [Double]
+    let weight: Scratch<Double>
 
     /// Listing work up to each node (prefix sums, n + 1 entries): node v's work is 1 + its forward
     /// degree + the forward degrees of its forward neighbours, what `forEachTriangle` scans for it.
@@ -104,63 +106,57 @@ struct ForwardAdjacency {
     /// (after their prefix sums) the forward lists themselves.
     init(_ adjacency: Adjacency, normalisedWeights: Bool) {
         let n = adjacency.nodeCount
-        let degree = (0..<n).map { adjacency.degree($0) }
+        let degree = Scratch<Int>(repeating: 0, count: n)
+        for v in 0..<n { degree[v] = adjacency.degree(v) }
         let maxWeight = normalisedWeights ? adjacency.weights.max() ?? 1 : 1
         let chunks = Parallel.balancedRanges(prefix: adjacency.offsets, parts: min(Parallel.threadCount, max(1, n)))
-        var offsets = [Int](repeating: 0, count: n + 1)
-        var targets = [Int32](repeating: 0, count: adjacency.entryCount / 2)
-        var weight = [Double](repeating: 0, count: normalisedWeights ? targets.count : 0)
-        var work = [Int](repeating: 0, count: n + 1)
-        degree.withUnsafeBufferPointer { degree in
-            adjacency.offsets.withUnsafeBufferPointer { off in
-                adjacency.neighbors.withUnsafeBufferPointer { nb in
-                    /// Whether the tie v–u points forward from v: u ranks higher by (degree, index).
-                    @inline(__always) func isForward(_ u: Int, from v: Int) -> Bool {
-                        degree[u] > degree[v] || (degree[u] == degree[v] && u > v)
-                    }
-                    offsets.withUnsafeMutableBufferPointer { fwOff in
-                        _ = Parallel.map(chunks: chunks.count) { c in
-                            for v in chunks[c] {
-                                var k = 0
-                                for p in off[v]..<off[v + 1] where isForward(Int(nb[p]), from: v) { k += 1 }
-                                fwOff[v + 1] = k
-                            }
-                        }
-                        for v in 0..<n { fwOff[v + 1] += fwOff[v] }
-                    }
-                    adjacency.weights.withUnsafeBufferPointer { wt in
-                        offsets.withUnsafeBufferPointer { fwOff in
-                            targets.withUnsafeMutableBufferPointer { targets in
-                                weight.withUnsafeMutableBufferPointer { weight in
-                                    work.withUnsafeMutableBufferPointer { work in
-                                        _ = Parallel.map(chunks: chunks.count) { c in
-                                            for v in chunks[c] {
-                                                var k = fwOff[v], cost = 1 + fwOff[v + 1] - fwOff[v]
-                                                for p in off[v]..<off[v + 1] {
-                                                    let u = Int(nb[p])
-                                                    guard isForward(u, from: v) else { continue }
-                                                    targets[k] = Int32(truncatingIfNeeded: u)
-                                                    if normalisedWeights { weight[k] = wt[p] / maxWeight }
-                                                    cost += fwOff[u + 1] - fwOff[u]
-                                                    k += 1
-                                                }
-                                                work[v + 1] = cost
-                                            }
-                                        }
-                                        for v in 0..<n { work[v + 1] += work[v] }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        let offsets = Scratch<Int>(repeating: 0, count: n + 1)
+        let targets = Scratch<Int32>(repeating: 0, count: adjacency.entryCount / 2)
+        let weight = Scratch<Double>(repeating: 0, count: normalisedWeights ? targets.count : 0)
+        let work = Scratch<Int>(repeating: 0, count: n + 1)
+        adjacency.withView { g in
+            _ = Parallel.map(chunks: chunks.count) { c in
+                for v in chunks[c] {
+                    var k = 0
+                    for p in g.entries(v) where ForwardAdjacency.isForward(Int(g.target(p)), from: v, degree) { k += 1 }
+                    offsets[v + 1] = k
                 }
             }
+            for v in 0..<n { offsets[v + 1] += offsets[v] }
+            _ = Parallel.map(chunks: chunks.count) { c in
+                for v in chunks[c] {
+                    var k = offsets[v], cost = 1 + offsets[v + 1] - offsets[v]
+                    for p in g.entries(v) {
+                        let u = Int(g.target(p))
+                        guard ForwardAdjacency.isForward(u, from: v, degree) else { continue }
+                        targets[k] = Int32(truncatingIfNeeded: u)
+                        if normalisedWeights { weight[k] = g.weight(p) / maxWeight }
+                        cost += offsets[u + 1] - offsets[u]
+                        k += 1
+                    }
+                    work[v + 1] = cost
+                }
+            }
+            for v in 0..<n { work[v + 1] += work[v] }
         }
+        self.work = work.array
         self.degree = degree
         self.offsets = offsets
         self.targets = targets
         self.weight = weight
-        self.work = work
+    }
+
+    /// Whether the tie v–u points forward from v: u ranks higher by (degree, index).
+    @inline(__always)
+    static func isForward(_ u: Int, from v: Int, _ degree: borrowing Scratch<Int>) -> Bool {
+        degree[u] > degree[v] || (degree[u] == degree[v] && u > v)
+    }
+
+    /// `body` over a view of the forward lists, weighted by `weight` when it was asked for.
+    func withView<R>(_ body: (CSRView) -> R) -> R {
+        weight.count == targets.count
+            ? CSRView.with(offsets: offsets, targets: targets, weights: weight, body)
+            : CSRView.with(offsets: offsets, targets: targets, body)
     }
 
     /// Lists every triangle with `record(tally, v, u, w, vu, vw, uw)` (see `forEachTriangle`), the
@@ -168,41 +164,35 @@ struct ForwardAdjacency {
     /// range with its own tally of one entry per node, starting at `zero`. The tallies come back in
     /// range order.
     @inline(__always)
-    func tallies<T>(parts: Int, zero: T,
-                    _ record: (UnsafeMutableBufferPointer<T>, Int, Int, Int, Int, Int, Int) -> Void) -> [[T]] {
+    func tallies<T: BitwiseCopyable>(_ view: CSRView, parts: Int, zero: T,
+                                     _ record: (borrowing Scratch<T>, Int, Int, Int, Int, Int, Int) -> Void) -> [[T]] {
         let n = degree.count
         let ranges = Parallel.balancedRanges(prefix: work, parts: min(parts, max(1, n)))
         return Parallel.map(chunks: ranges.count, workspace: { Marks(nodeCount: n) }) { marks, chunk -> [T] in
-            var tally = [T](repeating: zero, count: n)
-            tally.withUnsafeMutableBufferPointer { tally in
-                forEachTriangle(from: ranges[chunk], marks: marks) { record(tally, $0, $1, $2, $3, $4, $5) }
-            }
-            return tally
+            let tally = Scratch<T>(repeating: zero, count: n)
+            forEachTriangle(view, from: ranges[chunk], marks: marks) { record(tally, $0, $1, $2, $3, $4, $5) }
+            return tally.array
         }
     }
 
     /// Calls `body(v, u, w, vu, vw, uw)` once for every triangle whose lowest-ranked member v lies
-    /// in `nodes`, with u ranked below w; vu, vw and uw are the ties' positions in `targets`.
-    /// v's forward ties are marked in `marks` (indexed by node, one per thread, any initial values
-    /// below 0), then each forward neighbour u's list is scanned for marked nodes: no branchy
-    /// merge of sorted lists, and each scan costs u's forward degree.
+    /// in `nodes`, with u ranked below w; vu, vw and uw are the ties' positions in `targets`
+    /// (`view` is `withView`'s). v's forward ties are marked in `marks` (indexed by node, one per
+    /// thread, any initial values below 0), then each forward neighbour u's list is scanned for
+    /// marked nodes: no branchy merge of sorted lists, and each scan costs u's forward degree.
     @inline(__always)
-    func forEachTriangle(from nodes: Range<Int>, marks: Marks, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
-        let mark = marks.position
-        offsets.withUnsafeBufferPointer { off in
-            targets.withUnsafeBufferPointer { fw in
-                for v in nodes {
-                    let lo = off[v], hi = off[v + 1]
-                    guard hi - lo >= 2 else { continue }
-                    for vw in lo..<hi { mark[Int(fw[vw])] = vw }
-                    for vu in lo..<hi {
-                        let u = Int(fw[vu])
-                        for uw in off[u]..<off[u + 1] {
-                            let w = Int(fw[uw])
-                            let vw = mark[w]
-                            if vw >= lo && vw < hi { body(v, u, w, vu, vw, uw) }
-                        }
-                    }
+    func forEachTriangle(_ fw: CSRView, from nodes: Range<Int>, marks: Marks, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
+        for v in nodes {
+            let row = fw.entries(v)
+            let lo = row.lowerBound, hi = row.upperBound
+            guard hi - lo >= 2 else { continue }
+            for vw in lo..<hi { marks.position[Int(fw.target(vw))] = vw }
+            for vu in lo..<hi {
+                let u = Int(fw.target(vu))
+                for uw in fw.entries(u) {
+                    let w = Int(fw.target(uw))
+                    let vw = marks.position[w]
+                    if vw >= lo && vw < hi { body(v, u, w, vu, vw, uw) }
                 }
             }
         }
@@ -211,11 +201,7 @@ struct ForwardAdjacency {
     /// A thread's marks for `forEachTriangle`: for each node, the position of the last forward tie
     /// to it that was marked (positions are unique to their tail, so stale marks never match).
     final class Marks {
-        let position: UnsafeMutableBufferPointer<Int>
-        init(nodeCount: Int) {
-            position = .allocate(capacity: max(1, nodeCount))
-            position.initialize(repeating: -1)
-        }
-        deinit { position.deallocate() }
+        let position: Scratch<Int>
+        init(nodeCount: Int) { position = Scratch(repeating: -1, count: nodeCount) }
     }
 }

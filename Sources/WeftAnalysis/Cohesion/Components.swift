@@ -48,35 +48,31 @@ public struct Components: Sendable, Equatable {
     /// algorithms for the disjoint-set data structure", SEA 2010 (linking by index).
     public static func connected(_ adjacency: Adjacency) -> Components {
         let n = adjacency.nodeCount
-        var parent = [Int32](repeating: 0, count: n)
-        parent.withUnsafeMutableBufferPointer { parent in
-            adjacency.offsets.withUnsafeBufferPointer { offsets in
-                adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                    @inline(__always) func find(_ x: Int32) -> Int32 {
-                        var x = x
-                        while parent[Int(x)] != x {
-                            let grandparent = parent[Int(parent[Int(x)])]
-                            parent[Int(x)] = grandparent
-                            x = grandparent
-                        }
-                        return x
-                    }
-                    for v in 0..<n { parent[v] = Int32(truncatingIfNeeded: v) }
-                    for v in 0..<n {
-                        let start = offsets[v], end = offsets[v + 1]
-                        guard start < end, Int(neighbors[start]) < v else { continue }
-                        var rv = find(Int32(truncatingIfNeeded: v))
-                        for p in start..<end {
-                            let u = neighbors[p]
-                            guard Int(u) < v else { break }   // rows are sorted: the rest are above v
-                            let ru = find(u)
-                            if ru == rv { continue }
-                            if ru < rv { parent[Int(rv)] = ru; rv = ru } else { parent[Int(ru)] = rv }
-                        }
-                    }
-                    for v in 0..<n { parent[v] = parent[Int(parent[v])] }
+        let parent = Scratch<Int32>(repeating: 0, count: n)
+        adjacency.withView { g in
+            @inline(__always) func find(_ x: Int32) -> Int32 {
+                var x = x
+                while parent[Int(x)] != x {
+                    let grandparent = parent[Int(parent[Int(x)])]
+                    parent[Int(x)] = grandparent
+                    x = grandparent
+                }
+                return x
+            }
+            for v in 0..<n { parent[v] = Int32(truncatingIfNeeded: v) }
+            for v in 0..<n {
+                let entries = g.entries(v)
+                guard !entries.isEmpty, Int(g.target(entries.lowerBound)) < v else { continue }
+                var rv = find(Int32(truncatingIfNeeded: v))
+                for p in entries {
+                    let u = g.target(p)
+                    guard Int(u) < v else { break }   // rows are sorted: the rest are above v
+                    let ru = find(u)
+                    if ru == rv { continue }
+                    if ru < rv { parent[Int(rv)] = ru; rv = ru } else { parent[Int(ru)] = rv }
                 }
             }
+            for v in 0..<n { parent[v] = parent[Int(parent[v])] }
         }
         // Roots are the smallest members of their components: raw label = rank of the root among roots.
         var label = [Int](repeating: 0, count: n)

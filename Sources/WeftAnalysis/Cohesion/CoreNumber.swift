@@ -29,9 +29,9 @@ public struct CoreNumber: Sendable {
     /// current degree, each lowering its higher-degree neighbours' degrees by one.
     static func bucketPeeling(_ adjacency: Adjacency) -> [Int] {
         let n = adjacency.nodeCount
-        // 32-bit working arrays behind unsafe pointers: half the memory traffic of Int arrays and
-        // no bounds checks in the peeling loop, which touches them at random.
-        var degree = [Int32](repeating: 0, count: n)
+        // 32-bit working arrays without bounds checks (`Scratch`): half the memory traffic of Int
+        // arrays, and the peeling loop touches them at random.
+        let degree = Scratch<Int32>(repeating: 0, count: n)
         var maxDegree = 0
         for v in 0..<n {
             let d = adjacency.degree(v)
@@ -39,50 +39,41 @@ public struct CoreNumber: Sendable {
             maxDegree = max(maxDegree, d)
         }
         // Bucket sort members by degree.
-        var binStart = [Int32](repeating: 0, count: maxDegree + 2)
-        var order = [Int32](repeating: 0, count: n)
-        var position = [Int32](repeating: 0, count: n)
-        degree.withUnsafeMutableBufferPointer { degree in
-            binStart.withUnsafeMutableBufferPointer { binStart in
-                order.withUnsafeMutableBufferPointer { order in
-                    position.withUnsafeMutableBufferPointer { position in
-                        adjacency.offsets.withUnsafeBufferPointer { offsets in
-                            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                                for v in 0..<n { binStart[Int(degree[v]) + 1] += 1 }
-                                for d in 0..<(maxDegree + 1) { binStart[d + 1] += binStart[d] }
-                                var cursor = Array(binStart)
-                                for v in 0..<n {
-                                    let d = Int(degree[v])
-                                    position[v] = cursor[d]
-                                    order[Int(cursor[d])] = Int32(truncatingIfNeeded: v)
-                                    cursor[d] += 1
-                                }
-                                for i in 0..<n {
-                                    let v = Int(order[i])
-                                    let dv = degree[v]
-                                    for p in offsets[v]..<offsets[v + 1] {
-                                        let u = Int(neighbors[p])
-                                        let du = degree[u]
-                                        guard du > dv else { continue }
-                                        // Move u to the front of its bin, then shrink its degree by one.
-                                        let front = binStart[Int(du)]
-                                        let w = Int(order[Int(front)])
-                                        if w != u {
-                                            let at = position[u]
-                                            order[Int(at)] = Int32(truncatingIfNeeded: w); position[w] = at
-                                            order[Int(front)] = Int32(truncatingIfNeeded: u); position[u] = front
-                                        }
-                                        binStart[Int(du)] += 1
-                                        degree[u] = du - 1
-                                    }
-                                }
-                            }
-                        }
+        let binStart = Scratch<Int32>(repeating: 0, count: maxDegree + 2)
+        let order = Scratch<Int32>(repeating: 0, count: n)
+        let position = Scratch<Int32>(repeating: 0, count: n)
+        adjacency.withView { g in
+            for v in 0..<n { binStart[Int(degree[v]) + 1] += 1 }
+            for d in 0..<(maxDegree + 1) { binStart[d + 1] += binStart[d] }
+            let cursor = Scratch<Int32>(repeating: 0, count: maxDegree + 2)
+            for d in 0..<(maxDegree + 2) { cursor[d] = binStart[d] }
+            for v in 0..<n {
+                let d = Int(degree[v])
+                position[v] = cursor[d]
+                order[Int(cursor[d])] = Int32(truncatingIfNeeded: v)
+                cursor[d] += 1
+            }
+            for i in 0..<n {
+                let v = Int(order[i])
+                let dv = degree[v]
+                for p in g.entries(v) {
+                    let u = Int(g.target(p))
+                    let du = degree[u]
+                    guard du > dv else { continue }
+                    // Move u to the front of its bin, then shrink its degree by one.
+                    let front = binStart[Int(du)]
+                    let w = Int(order[Int(front)])
+                    if w != u {
+                        let at = position[u]
+                        order[Int(at)] = Int32(truncatingIfNeeded: w); position[w] = at
+                        order[Int(front)] = Int32(truncatingIfNeeded: u); position[u] = front
                     }
+                    binStart[Int(du)] += 1
+                    degree[u] = du - 1
                 }
             }
         }
-        return degree.map { Int($0) }
+        return (0..<n).map { Int(degree[$0]) }
     }
 
     /// PKC: for k = 0, 1, 2, … every thread collects the members of its share whose current degree
@@ -105,52 +96,50 @@ public struct CoreNumber: Sendable {
             LargeBuffer.deallocate(lists)
         }
         let shares = (0..<parts).map { n * $0 / parts ..< n * ($0 + 1) / parts }
-        adjacency.offsets.withUnsafeBufferPointer { offsets in
-            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                var level: Int32 = 0, removed = 0
-                while removed < n {
-                    let k = level
-                    let collected = Parallel.map(chunks: parts, threads: threads) { part -> (count: Int, above: Int32) in
-                        let list = lists.baseAddress! + part * n
-                        var count = 0, above = Int32.max
-                        for v in shares[part] {
-                            let d = degree[v].load(ordering: .relaxed)
-                            if d == k {
-                                list[count] = Int32(truncatingIfNeeded: v)
-                                count += 1
-                            } else if d > k {
-                                above = min(above, d)
-                            }
+        adjacency.withView { g in
+            var level: Int32 = 0, removed = 0
+            while removed < n {
+                let k = level
+                let collected = Parallel.map(chunks: parts, threads: threads) { part -> (count: Int, above: Int32) in
+                    let list = lists.baseAddress! + part * n
+                    var count = 0, above = Int32.max
+                    for v in shares[part] {
+                        let d = degree[v].load(ordering: .relaxed)
+                        if d == k {
+                            list[count] = Int32(truncatingIfNeeded: v)
+                            count += 1
+                        } else if d > k {
+                            above = min(above, d)
                         }
-                        return (count, above)
                     }
-                    if collected.allSatisfy({ $0.count == 0 }) {
-                        level = collected.map(\.above).min() ?? Int32.max
-                        continue
-                    }
-                    let done = Parallel.map(chunks: parts, threads: threads) { part -> Int in
-                        let list = lists.baseAddress! + part * n
-                        var end = collected[part].count, next = 0
-                        while next < end {
-                            let v = Int(list[next])
-                            next += 1
-                            for p in offsets[v]..<offsets[v + 1] {
-                                let u = Int(neighbors[p])
-                                guard degree[u].load(ordering: .relaxed) > k else { continue }
-                                let old = degree[u].wrappingSubtract(1, ordering: .relaxed).oldValue
-                                if old == k + 1 {
-                                    list[end] = Int32(truncatingIfNeeded: u)
-                                    end += 1
-                                } else if old <= k {
-                                    degree[u].wrappingAdd(1, ordering: .relaxed)
-                                }
-                            }
-                        }
-                        return end
-                    }
-                    removed += done.reduce(0, +)
-                    level += 1
+                    return (count, above)
                 }
+                if collected.allSatisfy({ $0.count == 0 }) {
+                    level = collected.map(\.above).min() ?? Int32.max
+                    continue
+                }
+                let done = Parallel.map(chunks: parts, threads: threads) { part -> Int in
+                    let list = lists.baseAddress! + part * n
+                    var end = collected[part].count, next = 0
+                    while next < end {
+                        let v = Int(list[next])
+                        next += 1
+                        for p in g.entries(v) {
+                            let u = Int(g.target(p))
+                            guard degree[u].load(ordering: .relaxed) > k else { continue }
+                            let old = degree[u].wrappingSubtract(1, ordering: .relaxed).oldValue
+                            if old == k + 1 {
+                                list[end] = Int32(truncatingIfNeeded: u)
+                                end += 1
+                            } else if old <= k {
+                                degree[u].wrappingAdd(1, ordering: .relaxed)
+                            }
+                        }
+                    }
+                    return end
+                }
+                removed += done.reduce(0, +)
+                level += 1
             }
         }
         return (0..<n).map { Int(degree[$0].load(ordering: .relaxed)) }

@@ -63,38 +63,33 @@ struct WeightedNetwork {
         var accumulated = [Double](repeating: 0, count: communityCount)
         var mark = [Int32](repeating: -1, count: communityCount)
         var touched: [Int32] = []
-        offsets.withUnsafeBufferPointer { off in
-            neighbors.withUnsafeBufferPointer { nb in
-                weights.withUnsafeBufferPointer { wt in
-                    community.withUnsafeBufferPointer { comm in
-                        for c in 0..<communityCount {
-                            var inside = 0.0
-                            for m in start[c]..<start[c + 1] {
-                                let v = Int(members[m])
-                                inside += loop[v]
-                                newStrength[c] += strength[v]
-                                for p in off[v]..<off[v + 1] {
-                                    let d = Int(comm[Int(nb[p])])
-                                    if d == c { inside += wt[p] / 2; continue }
-                                    if mark[d] != Int32(c) {
-                                        mark[d] = Int32(c)
-                                        accumulated[d] = 0
-                                        touched.append(Int32(d))
-                                    }
-                                    accumulated[d] += wt[p]
-                                }
-                            }
-                            newLoop[c] = inside
-                            touched.sort()
-                            for d in touched {
-                                newNeighbors.append(d)
-                                newWeights.append(accumulated[Int(d)])
-                            }
-                            touched.removeAll(keepingCapacity: true)
-                            newOffsets[c + 1] = newNeighbors.count
+        let comm = Scratch(community)
+        withView { g in
+            for c in 0..<communityCount {
+                var inside = 0.0
+                for m in start[c]..<start[c + 1] {
+                    let v = Int(members[m])
+                    inside += loop[v]
+                    newStrength[c] += strength[v]
+                    for p in g.entries(v) {
+                        let d = Int(comm[Int(g.target(p))])
+                        if d == c { inside += g.weight(p) / 2; continue }
+                        if mark[d] != Int32(c) {
+                            mark[d] = Int32(c)
+                            accumulated[d] = 0
+                            touched.append(Int32(d))
                         }
+                        accumulated[d] += g.weight(p)
                     }
                 }
+                newLoop[c] = inside
+                touched.sort()
+                for d in touched {
+                    newNeighbors.append(d)
+                    newWeights.append(accumulated[Int(d)])
+                }
+                touched.removeAll(keepingCapacity: true)
+                newOffsets[c + 1] = newNeighbors.count
             }
         }
         return WeightedNetwork(offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,

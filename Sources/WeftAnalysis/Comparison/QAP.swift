@@ -163,16 +163,15 @@ struct QAPCells {
         return s
     }
 
-    /// m[π(i), π(j)] at each cell, in cell order; m must come from `permutable`.
-    func gather(_ m: UnsafeBufferPointer<Double>, _ permutation: [Int], into out: UnsafeMutableBufferPointer<Double>) {
-        permutation.withUnsafeBufferPointer { pi in
-            var c = 0
-            for j in 0..<n {
-                let column = pi[j] * n
-                for i in 0..<(directed ? n : j) where i != j {
-                    out[c] = m[pi[i] + column]
-                    c += 1
-                }
+    /// Writes m[π(i), π(j)] at each cell, in cell order, into `out` from position `start`; m must
+    /// come from `permutable`.
+    func gather(_ m: Matrix, _ pi: borrowing Scratch<Int>, into out: inout [Double], at start: Int) {
+        var c = start
+        for j in 0..<n {
+            let column = pi[j] * n
+            for i in 0..<(directed ? n : j) where i != j {
+                out[c] = m.values[pi[i] + column]
+                c += 1
             }
         }
     }
@@ -180,7 +179,7 @@ struct QAPCells {
     /// Runs `body(permutation)` for `count` seeded permutations split over the fixed chunks and
     /// returns the results in permutation order.
     /// `body()` runs once per chunk and returns the per-permutation function, so that it can own scratch space.
-    func mapPermutations<T>(_ count: Int, seed: UInt64, threads: Int, _ body: () -> ([Int]) -> T) -> [T] {
+    func mapPermutations<T>(_ count: Int, seed: UInt64, threads: Int, _ body: () -> (borrowing Scratch<Int>) -> T) -> [T] {
         var master = SeededGenerator(seed: seed)
         let seeds = (0..<QAPCells.chunkCount).map { _ in master.next() }
         let n = self.n
@@ -189,12 +188,14 @@ struct QAPCells {
             let run = body()
             var results: [T] = []
             let lower = chunk * count / QAPCells.chunkCount, upper = (chunk + 1) * count / QAPCells.chunkCount
-            var permutation = [Int](repeating: 0, count: n)
+            let permutation = Scratch<Int>(repeating: 0, count: n)
             for _ in lower..<upper {
                 for v in 0..<n { permutation[v] = v }
                 var i = n - 1
                 while i > 0 {
-                    permutation.swapAt(i, generator.int(below: i + 1))
+                    let j = generator.int(below: i + 1)
+                    let swapped = permutation[i]
+                    permutation[i] = permutation[j]; permutation[j] = swapped
                     i -= 1
                 }
                 results.append(run(permutation))
@@ -257,7 +258,7 @@ public struct QAPCorrelation: Sendable {
         for p in centredY.values.indices { centredY.values[p] -= yMean }
         let statistic = QAPCorrelation.Statistic(x: centredX, y: centredY, directed: directed, scale: scale)
 
-        observed = statistic.correlation(Array(0..<cells.n))
+        observed = statistic.correlation(Scratch(Array(0..<cells.n)))
         let permuted = cells.mapPermutations(permutations, seed: seed, threads: threads) { statistic.correlation }
         pValues = PermutationPValues(observed: observed, permuted: permuted)
         let mean = QAPCells.mean(permuted)
@@ -267,26 +268,26 @@ public struct QAPCorrelation: Sendable {
     }
 
     /// Σ x̃[i, j] · ỹ[π(i), π(j)] / scale over the cells, x̃ and ỹ centred.
-    struct Statistic: Sendable {
-        let x: Matrix, y: Matrix
+    final class Statistic {
+        let n: Int
+        let x: Scratch<Double>, y: Scratch<Double>
         let directed: Bool
         let scale: Double
 
-        func correlation(_ permutation: [Int]) -> Double {
+        init(x: Matrix, y: Matrix, directed: Bool, scale: Double) {
+            n = x.rows
+            self.x = Scratch(x.values); self.y = Scratch(y.values)
+            self.directed = directed; self.scale = scale
+        }
+
+        func correlation(_ pi: borrowing Scratch<Int>) -> Double {
             guard scale > 0 else { return .nan }
-            let n = x.rows
             var sum = 0.0
-            x.values.withUnsafeBufferPointer { xv in
-                y.values.withUnsafeBufferPointer { yv in
-                    permutation.withUnsafeBufferPointer { pi in
-                        for j in 0..<n {
-                            let column = pi[j] * n, xColumn = j * n
-                            var s = 0.0
-                            for i in 0..<(directed ? n : j) { s += xv[i + xColumn] * yv[pi[i] + column] }
-                            sum += s
-                        }
-                    }
-                }
+            for j in 0..<n {
+                let column = pi[j] * n, xColumn = j * n
+                var s = 0.0
+                for i in 0..<(directed ? n : j) { s += x[i + xColumn] * y[pi[i] + column] }
+                sum += s
             }
             return sum / scale
         }
@@ -467,12 +468,8 @@ public struct MRQAPRegression: Sendable {
         let count = design.rows
         return cells.mapPermutations(permutations, seed: seed, threads: threads) {
             var trial = design
-            var values = [Double](repeating: 0, count: count)
             return { permutation in
-                residual.values.withUnsafeBufferPointer { m in
-                    values.withUnsafeMutableBufferPointer { cells.gather(m, permutation, into: $0) }
-                }
-                trial.values.replaceSubrange((column * count)..<((column + 1) * count), with: values)
+                cells.gather(residual, permutation, into: &trial.values, at: column * count)
                 return statistic(trial)
             }
         }

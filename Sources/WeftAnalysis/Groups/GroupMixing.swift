@@ -165,25 +165,21 @@ public struct GroupMixing: Sendable {
                           memberInternalWeight: [Double](repeating: 0, count: n))
         let views = graph.isDirected ? [graph.out, graph.in] : [graph.out]
         for (viewIndex, adjacency) in views.enumerated() {
-            adjacency.offsets.withUnsafeBufferPointer { offsets in
-                adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                    adjacency.weights.withUnsafeBufferPointer { tieWeight in
-                        for v in 0..<n where group[v] >= 0 {
-                            let a = Int(group[v])
-                            for p in offsets[v]..<offsets[v + 1] {
-                                let b = Int(group[Int(neighbors[p])])
-                                guard b >= 0 else { continue }
-                                let w = tieWeight[p]
-                                if viewIndex == 0 {
-                                    tally.counts[a + b * k] += 1
-                                    tally.weights.values[a + b * k] += w
-                                }
-                                if a == b {
-                                    tally.memberInternal[v] += 1; tally.memberInternalWeight[v] += w
-                                } else {
-                                    tally.memberExternal[v] += 1; tally.memberExternalWeight[v] += w
-                                }
-                            }
+            adjacency.withView { g in
+                for v in 0..<n where group[v] >= 0 {
+                    let a = Int(group[v])
+                    for p in g.entries(v) {
+                        let b = Int(group[Int(g.target(p))])
+                        guard b >= 0 else { continue }
+                        let w = g.weight(p)
+                        if viewIndex == 0 {
+                            tally.counts[a + b * k] += 1
+                            tally.weights.values[a + b * k] += w
+                        }
+                        if a == b {
+                            tally.memberInternal[v] += 1; tally.memberInternalWeight[v] += w
+                        } else {
+                            tally.memberExternal[v] += 1; tally.memberExternalWeight[v] += w
                         }
                     }
                 }

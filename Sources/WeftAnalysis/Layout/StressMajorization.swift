@@ -41,34 +41,30 @@ public struct StressMajorization: Sendable {
         let n = adjacency.nodeCount
         let d = StressMajorization.distances(adjacency)
         var (x, y) = StressMajorization.classicalScaling(d, n: n, seed: seed)
-        var history = [StressMajorization.stress(x: x, y: y, distances: d)]
+        var history = [StressMajorization.stress(Scratch(x), Scratch(y), Scratch(d))]
         if n > 2 {
             // w_ij = d_ij⁻² once (n² more doubles), and its row sums.
-            let w = d.map { $0 > 0 ? 1 / ($0 * $0) : 0 }
+            let dp = Scratch(d), wp = Scratch<Double>(repeating: 0, count: n * n)
+            for k in 0..<(n * n) { wp[k] = d[k] > 0 ? 1 / (d[k] * d[k]) : 0 }
             var weightSum = [Double](repeating: 0, count: n)
-            for i in 0..<n { for j in 0..<n { weightSum[i] += w[i * n + j] } }
+            for i in 0..<n { for j in 0..<n { weightSum[i] += wp[i * n + j] } }
+            let xp = Scratch(x), yp = Scratch(y)
             for _ in 0..<maxIterations {
-                d.withUnsafeBufferPointer { dp in
-                    w.withUnsafeBufferPointer { wp in
-                        x.withUnsafeMutableBufferPointer { xp in
-                            y.withUnsafeMutableBufferPointer { yp in
-                                for i in 0..<n {
-                                    let row = i * n
-                                    // Two runs, j < i and j > i, so the loops need no test for j = i.
-                                    let (ax, ay) = StressMajorization.pull(0, i, xp[i], yp[i], xp, yp, dp, wp, row)
-                                    let (bx, by) = StressMajorization.pull(i + 1, n, xp[i], yp[i], xp, yp, dp, wp, row)
-                                    xp[i] = (ax + bx) / weightSum[i]
-                                    yp[i] = (ay + by) / weightSum[i]
-                                }
-                            }
-                        }
-                    }
+                for i in 0..<n {
+                    let row = i * n
+                    // Two runs, j < i and j > i, so the loops need no test for j = i.
+                    let (ax, ay) = StressMajorization.pull(0, i, xp[i], yp[i], xp, yp, dp, wp, row)
+                    let (bx, by) = StressMajorization.pull(i + 1, n, xp[i], yp[i], xp, yp, dp, wp, row)
+                    xp[i] = (ax + bx) / weightSum[i]
+                    yp[i] = (ay + by) / weightSum[i]
                 }
-                let s = StressMajorization.stress(x: x, y: y, distances: d)
+                let s = StressMajorization.stress(xp, yp, dp)
                 let previous = history[history.count - 1]
                 history.append(s)
                 if previous <= 0 || (previous - s) / previous < tolerance { break }
             }
+            x = xp.array
+            y = yp.array
         }
         self.x = x
         self.y = y
@@ -78,8 +74,8 @@ public struct StressMajorization: Sendable {
     /// Σ_{lo ≤ j < hi} w_ij (X_j + d_ij (X_i − X_j) / ‖X_i − X_j‖): member i's part of the
     /// majorisation update (a coincident pair contributes w_ij X_j).
     @inline(__always)
-    static func pull(_ lo: Int, _ hi: Int, _ xi: Double, _ yi: Double, _ x: UnsafeMutableBufferPointer<Double>,
-                     _ y: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>, _ w: UnsafeBufferPointer<Double>,
+    static func pull(_ lo: Int, _ hi: Int, _ xi: Double, _ yi: Double, _ x: borrowing Scratch<Double>,
+                     _ y: borrowing Scratch<Double>, _ d: borrowing Scratch<Double>, _ w: borrowing Scratch<Double>,
                      _ row: Int) -> (Double, Double) {
         var sx = 0.0, sy = 0.0
         for j in lo..<hi {
@@ -118,26 +114,29 @@ public struct StressMajorization: Sendable {
         return d
     }
 
-    /// Σ_{i<j} d_ij⁻² (‖X_i − X_j‖ − d_ij)².
-    public static func stress(x: [Double], y: [Double], distances d: [Double]) -> Double {
+    /// Σ_{i<j} d_ij⁻² (‖X_i − X_j‖ − d_ij)² for n points (x, y) and n × n row-major distances.
+    /// - Throws: `ArgumentError` when y or the distances do not match x's n.
+    public static func stress(x: [Double], y: [Double], distances d: [Double]) throws -> Double {
+        let n = x.count
+        try ArgumentError.require(y.count == n, "StressMajorization.stress", "y", "must have as many entries as x (\(n), got \(y.count))")
+        try ArgumentError.require(d.count == n * n, "StressMajorization.stress", "distances",
+                                  "must hold n × n = \(n * n) entries (got \(d.count))")
+        return stress(Scratch(x), Scratch(y), Scratch(d))
+    }
+
+    static func stress(_ x: borrowing Scratch<Double>, _ y: borrowing Scratch<Double>, _ d: borrowing Scratch<Double>) -> Double {
         let n = x.count
         var total = 0.0
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeBufferPointer { y in
-                d.withUnsafeBufferPointer { d in
-                    for i in 0..<n {
-                        let xi = x[i], yi = y[i], row = i * n
-                        var part = 0.0
-                        for j in (i + 1)..<max(i + 1, n) {
-                            let dij = d[row + j]
-                            let dx = xi - x[j], dy = yi - y[j]
-                            let e = (dx * dx + dy * dy).squareRoot() - dij
-                            part += e * e / (dij * dij)
-                        }
-                        total += part
-                    }
-                }
+        for i in 0..<n {
+            let xi = x[i], yi = y[i], row = i * n
+            var part = 0.0
+            for j in (i + 1)..<max(i + 1, n) {
+                let dij = d[row + j]
+                let dx = xi - x[j], dy = yi - y[j]
+                let e = (dx * dx + dy * dy).squareRoot() - dij
+                part += e * e / (dij * dij)
             }
+            total += part
         }
         return total
     }

@@ -15,56 +15,48 @@ import WeftGraph
 enum ConjugateGradients {
     static func solve(_ product: SparseProduct, scale: [Double], alpha: Double, rhs: [Double]) -> (z: [Double], iterations: Int) {
         let n = rhs.count
-        let z = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let r = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let direction = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { z.deallocate(); r.deallocate(); direction.deallocate() }
-        z.initialize(repeating: 0)
-        _ = r.initialize(from: rhs)
-        _ = direction.initialize(from: r)
-        var scaled = (0..<n).map { scale[$0] * direction[$0] }
-        var q = [Double](repeating: 0, count: n)
+        let scale = Scratch(scale)
+        let z = Scratch<Double>(repeating: 0, count: n)
+        let r = Scratch(rhs)
+        let direction = Scratch(rhs)
+        let scaled = Scratch<Double>(repeating: 0, count: n)
+        for i in 0..<n { scaled[i] = scale[i] * direction[i] }
+        let q = Scratch<Double>(repeating: 0, count: n)
         var rr = product.map { rows in rows.reduce(0.0) { $0 + r[$1] * r[$1] } }.reduce(0, +)
         let target = 1e-12 * rr.squareRoot()
         var iterations = 0
-        scale.withUnsafeBufferPointer { scale in
-            while rr.squareRoot() > target && iterations < 10_000 {
-                iterations += 1
-                // q = M·d = d − α·D·W·(D·d), with the partial sums of d·q.
-                let curvature = product.apply(scaled, into: &q) { rows, q -> Double in
-                    var s = 0.0
-                    for k in rows {
-                        let value = direction[k] - alpha * scale[k] * q[k]
-                        q[k] = value
-                        s += direction[k] * value
-                    }
-                    return s
-                }.reduce(0, +)
-                guard curvature > 0 else { break }
-                let step = rr / curvature
-                let next = q.withUnsafeBufferPointer { q in
-                    product.map { rows -> Double in
-                        var s = 0.0
-                        for k in rows {
-                            z[k] += step * direction[k]
-                            r[k] -= step * q[k]
-                            s += r[k] * r[k]
-                        }
-                        return s
-                    }.reduce(0, +)
+        while rr.squareRoot() > target && iterations < 10_000 {
+            iterations += 1
+            // q = M·d = d − α·D·W·(D·d), with the partial sums of d·q.
+            let curvature = product.apply(scaled, into: q) { rows -> Double in
+                var s = 0.0
+                for k in rows {
+                    let value = direction[k] - alpha * scale[k] * q[k]
+                    q[k] = value
+                    s += direction[k] * value
                 }
-                let beta = next / rr
-                scaled.withUnsafeMutableBufferPointer { scaled in
-                    _ = product.map { rows in
-                        for k in rows {
-                            direction[k] = r[k] + beta * direction[k]
-                            scaled[k] = scale[k] * direction[k]
-                        }
-                    }
+                return s
+            }.reduce(0, +)
+            guard curvature > 0 else { break }
+            let step = rr / curvature
+            let next = product.map { rows -> Double in
+                var s = 0.0
+                for k in rows {
+                    z[k] += step * direction[k]
+                    r[k] -= step * q[k]
+                    s += r[k] * r[k]
                 }
-                rr = next
+                return s
+            }.reduce(0, +)
+            let beta = next / rr
+            _ = product.map { rows in
+                for k in rows {
+                    direction[k] = r[k] + beta * direction[k]
+                    scaled[k] = scale[k] * direction[k]
+                }
             }
+            rr = next
         }
-        return (Array(z), iterations)
+        return (z.array, iterations)
     }
 }

@@ -53,20 +53,23 @@ public struct KatzCentrality: Sendable {
             (values, iterations) = (Vectors.unitPositive(solved.z), solved.iterations)
             return
         }
-        var x = [Double](repeating: 0, count: n)
-        var next = x
+        var x = Scratch<Double>(repeating: 0, count: n)
+        var next = Scratch<Double>(repeating: 0, count: n)
         var iteration = 0
         let tolerance = Double(n) * 1e-12 * max(1, abs(beta))
         let product = SparseProduct(inAdjacency, weighted: false)
         while iteration < 100_000 {
             iteration += 1
-            product.apply(x, into: &next)
-            for i in 0..<n { next[i] = alpha * next[i] + beta }
-            let change = Vectors.l1Distance(next, x)
+            _ = product.apply(x, into: next) { _ in () }
+            var change = 0.0
+            for i in 0..<n {
+                next[i] = alpha * next[i] + beta
+                change += abs(next[i] - x[i])
+            }
             swap(&x, &next)
             if change < tolerance { break }
         }
-        values = Vectors.unitPositive(x)
+        values = Vectors.unitPositive(x.array)
         iterations = iteration
     }
 

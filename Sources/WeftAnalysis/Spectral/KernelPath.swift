@@ -43,12 +43,6 @@ enum DenseAdjacency {
 
 /// Vector helpers for the iterative kernels.
 enum Vectors {
-    static func l1Distance(_ a: [Double], _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in a.indices { s += abs(a[i] - b[i]) }
-        return s
-    }
-
     static func euclideanNorm(_ a: [Double]) -> Double {
         var s = 0.0
         for x in a { s += x * x }

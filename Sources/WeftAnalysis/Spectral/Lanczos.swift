@@ -48,16 +48,16 @@ struct Lanczos {
     func leadingEigenpair<Operator: RowRangeOperator>(of product: Operator, start: [Double]) -> Result {
         let n = dimension
         let basis = LargeBuffer.allocate(Double.self, count: maxBasis * n)
-        let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { LargeBuffer.deallocate(basis); previous.deallocate() }
+        defer { LargeBuffer.deallocate(basis) }
+        let previous = Scratch<Double>(repeating: 0, count: n)
         func sum(_ body: (Range<Int>) -> Double) -> Double { product.map(body).reduce(0, +) }
-        var y = start, q = start, w = [Double](repeating: 0, count: n)
+        let y = Scratch(start), q = Scratch(start), w = Scratch<Double>(repeating: 0, count: n)
         var products = 0, value = 0.0
         let startNorm = sum { rows in rows.reduce(0.0) { $0 + y[$1] * y[$1] } }.squareRoot()
-        y = y.map { $0 / startNorm }
+        for i in 0..<n { y[i] /= startNorm }
         while true {
-            q = y
-            previous.update(repeating: 0)
+            for i in 0..<n { q[i] = y[i] }
+            previous.fill(0)
             var alphas: [Double] = [], betas: [Double] = []
             var ritz: (value: Double, vector: [Double]) = (0, [1])
             for k in 0..<maxBasis {
@@ -65,59 +65,45 @@ struct Lanczos {
                 let beta = betas.last ?? 0
                 // w = A·q with the partial sums of α = q·w, then w −= α·q + β·q_{k−1} (keeping q in
                 // the basis) with the partial sums of ‖w‖².
-                let alpha = q.withUnsafeBufferPointer { qp in
-                    product.apply(q, into: &w) { rows, w in rows.reduce(0.0) { $0 + qp[$1] * w[$1] } }.reduce(0, +)
-                }
+                let alpha = product.apply(q, into: w) { rows in rows.reduce(0.0) { $0 + q[$1] * w[$1] } }.reduce(0, +)
                 alphas.append(alpha)
-                let next = q.withUnsafeBufferPointer { q in
-                    w.withUnsafeMutableBufferPointer { w in
-                        sum { rows in
-                            var s = 0.0
-                            for i in rows {
-                                basis[k * n + i] = q[i]
-                                let v = w[i] - (alpha * q[i] + beta * previous[i])
-                                w[i] = v
-                                s += v * v
-                            }
-                            return s
-                        }.squareRoot()
+                let next = sum { rows in
+                    var s = 0.0
+                    for i in rows {
+                        basis[k * n + i] = q[i]
+                        let v = w[i] - (alpha * q[i] + beta * previous[i])
+                        w[i] = v
+                        s += v * v
                     }
-                }
+                    return s
+                }.squareRoot()
                 ritz = Lanczos.largestEigenpair(diagonal: alphas, offDiagonal: betas)
                 let estimate = next * abs(ritz.vector[k])
                 if estimate <= tolerance * abs(ritz.value) || next == 0 || k == maxBasis - 1 || products >= maxProducts { break }
                 betas.append(next)
-                q.withUnsafeMutableBufferPointer { q in
-                    w.withUnsafeBufferPointer { w in
-                        _ = product.map { rows in
-                            for i in rows { previous[i] = q[i]; q[i] = w[i] / next }
-                        }
-                    }
+                _ = product.map { rows in
+                    for i in rows { previous[i] = q[i]; q[i] = w[i] / next }
                 }
             }
             // The Ritz vector, its eigenvalue (Rayleigh quotient) and its true residual.
             let coefficients = ritz.vector
-            let norm = y.withUnsafeMutableBufferPointer { y in
-                sum { rows in
-                    var s = 0.0
-                    for i in rows {
-                        var t = 0.0
-                        for (j, c) in coefficients.enumerated() { t += c * basis[j * n + i] }
-                        y[i] = t
-                        s += t * t
-                    }
-                    return s
-                }.squareRoot()
-            }
-            y = y.map { $0 / norm }
+            let norm = sum { rows in
+                var s = 0.0
+                for i in rows {
+                    var t = 0.0
+                    for (j, c) in coefficients.enumerated() { t += c * basis[j * n + i] }
+                    y[i] = t
+                    s += t * t
+                }
+                return s
+            }.squareRoot()
+            for i in 0..<n { y[i] /= norm }
             products += 1
-            value = y.withUnsafeBufferPointer { yp in
-                product.apply(y, into: &w) { rows, w in rows.reduce(0.0) { $0 + yp[$1] * w[$1] } }.reduce(0, +)
-            }
+            value = product.apply(y, into: w) { rows in rows.reduce(0.0) { $0 + y[$1] * w[$1] } }.reduce(0, +)
             let residual = sum { rows in rows.reduce(0.0) { $0 + (w[$1] - value * y[$1]) * (w[$1] - value * y[$1]) } }.squareRoot()
             if residual <= tolerance * abs(value) || products >= maxProducts { break }
         }
-        return Result(vector: y, value: value, products: products)
+        return Result(vector: y.array, value: value, products: products)
     }
 
     /// The largest eigenpair of the tridiagonal T (LAPACK dstevr); if LAPACK fails, T's last

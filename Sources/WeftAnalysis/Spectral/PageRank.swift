@@ -72,9 +72,11 @@ public struct PageRank: Sendable {
     static func powerIteration(_ inAdjacency: Adjacency, alpha: Double, teleport: [Double], strength: [Double]) -> (values: [Double], iterations: Int) {
         let n = teleport.count
         let product = SparseProduct(inAdjacency, weighted: true)
-        var x = teleport
-        var next = [Double](repeating: 0, count: n)
-        var share = [Double](repeating: 0, count: n), nextShare = share
+        let teleport = Scratch(teleport), strength = Scratch(strength)
+        var x = Scratch<Double>(repeating: 0, count: n)
+        for j in 0..<n { x[j] = teleport[j] }
+        var next = Scratch<Double>(repeating: 0, count: n)
+        var share = Scratch<Double>(repeating: 0, count: n), nextShare = Scratch<Double>(repeating: 0, count: n)
         var danglingMass = 0.0
         for j in 0..<n {
             if strength[j] > 0 { share[j] = alpha * x[j] / strength[j] } else { danglingMass += x[j] }
@@ -83,30 +85,22 @@ public struct PageRank: Sendable {
         while iteration < 100_000 {
             iteration += 1
             let base = 1 - alpha + alpha * danglingMass
-            let parts = x.withUnsafeBufferPointer { x in
-                teleport.withUnsafeBufferPointer { teleport in
-                    strength.withUnsafeBufferPointer { strength in
-                        nextShare.withUnsafeMutableBufferPointer { nextShare in
-                            product.apply(share, into: &next) { rows, next -> (change: Double, dangling: Double) in
-                                var change = 0.0, dangling = 0.0
-                                for k in rows {
-                                    let value = next[k] + base * teleport[k]
-                                    next[k] = value
-                                    change += abs(value - x[k])
-                                    if strength[k] > 0 { nextShare[k] = alpha * value / strength[k] } else { dangling += value }
-                                }
-                                return (change, dangling)
-                            }
-                        }
-                    }
+            let parts = product.apply(share, into: next) { rows -> (change: Double, dangling: Double) in
+                var change = 0.0, dangling = 0.0
+                for k in rows {
+                    let value = next[k] + base * teleport[k]
+                    next[k] = value
+                    change += abs(value - x[k])
+                    if strength[k] > 0 { nextShare[k] = alpha * value / strength[k] } else { dangling += value }
                 }
+                return (change, dangling)
             }
             swap(&x, &next)
             swap(&share, &nextShare)
             danglingMass = parts.reduce(0) { $0 + $1.dangling }
             if parts.reduce(0, { $0 + $1.change }) < 1e-10 { break }
         }
-        return (x, iteration)
+        return (x.array, iteration)
     }
 
     /// Undirected graphs, where P = S⁻¹W with W symmetric. The dangling members' mass returns along

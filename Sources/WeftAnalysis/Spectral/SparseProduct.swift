@@ -3,9 +3,10 @@ import WeftGraph
 /// A matrix the iterative kernels (`Lanczos`) use only through products, split into a fixed list
 /// of row ranges: `apply` computes y = M·x and then runs `then` on each range's rows of y, `map`
 /// runs a pass over the same ranges; both return the per-range results in range order, so sums
-/// built from them do not depend on the number of threads.
+/// built from them do not depend on the number of threads. The kernels' vectors are `Scratch`
+/// arrays, which the passes read and write (each range its own rows) without unsafe pointers.
 protocol RowRangeOperator {
-    func apply<T>(_ x: [Double], into y: inout [Double], then: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> T) -> [T]
+    func apply<T>(_ x: borrowing Scratch<Double>, into y: borrowing Scratch<Double>, then: (Range<Int>) -> T) -> [T]
     func map<T>(_ body: (Range<Int>) -> T) -> [T]
 }
 
@@ -14,17 +15,17 @@ protocol RowRangeOperator {
 /// ranges are `second`'s. HITS's authorities are the leading eigenvector of AᵀA = `in`·`out`.
 final class ComposedProduct: RowRangeOperator {
     let first: SparseProduct, second: SparseProduct
-    private var middle: [Double]
+    private let middle: Scratch<Double>
 
     init(first: SparseProduct, then second: SparseProduct) {
         self.first = first
         self.second = second
-        middle = [Double](repeating: 0, count: first.adjacency.nodeCount)
+        middle = Scratch(repeating: 0, count: first.adjacency.nodeCount)
     }
 
-    func apply<T>(_ x: [Double], into y: inout [Double], then: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> T) -> [T] {
-        first.apply(x, into: &middle)
-        return second.apply(middle, into: &y, then: then)
+    func apply<T>(_ x: borrowing Scratch<Double>, into y: borrowing Scratch<Double>, then: (Range<Int>) -> T) -> [T] {
+        _ = first.apply(x, into: middle) { _ in () }
+        return second.apply(middle, into: y, then: then)
     }
 
     func map<T>(_ body: (Range<Int>) -> T) -> [T] { second.map(body) }
@@ -56,8 +57,16 @@ public struct SparseProduct: Sendable, RowRangeOperator {
 
     /// y[v] = Σ_{p in row v} w_p · x[column p], with w_p = 1 when unweighted. Each row is summed
     /// in the same order whatever the split, so y does not depend on the thread count.
+    public func apply(_ x: borrowing Scratch<Double>, into y: borrowing Scratch<Double>) {
+        precondition(x.count == adjacency.nodeCount && y.count == adjacency.nodeCount, "vectors of the matrix's size")
+        _ = apply(x, into: y) { _ in () }
+    }
+
+    /// The same product on arrays (a copy in and out).
     public func apply(_ x: [Double], into y: inout [Double]) {
-        _ = apply(x, into: &y) { _, _ in () }
+        let result = Scratch<Double>(repeating: 0, count: y.count)
+        apply(Scratch(x), into: result)
+        y = result.array
     }
 
     /// The memory traffic one product cannot avoid, in bytes: the row offsets, column indices and
@@ -69,27 +78,16 @@ public struct SparseProduct: Sendable, RowRangeOperator {
             + 2 * n * MemoryLayout<Double>.size
     }
 
-    /// The product, then `then(rows, y)` on each range's rows as soon as they are done (while they
+    /// The product, then `then(rows)` on each range's rows as soon as they are done (while they
     /// are in cache): element-wise updates and partial sums fused into the same pass. Returns what
     /// `then` returned for each range, in range order.
-    func apply<T>(_ x: [Double], into y: inout [Double], then: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> T) -> [T] {
-        let weighted = self.weighted, ranges = self.ranges
-        return adjacency.offsets.withUnsafeBufferPointer { off in
-            adjacency.neighbors.withUnsafeBufferPointer { nb in
-                adjacency.weights.withUnsafeBufferPointer { w in
-                    x.withUnsafeBufferPointer { x in
-                        y.withUnsafeMutableBufferPointer { y in
-                            Parallel.map(chunks: ranges.count, threads: threads) { chunk in
-                                if weighted {
-                                    SparseProduct.rows(ranges[chunk], off, nb, w, x, y)
-                                } else {
-                                    SparseProduct.rows(ranges[chunk], off, nb, nil, x, y)
-                                }
-                                return then(ranges[chunk], y)
-                            }
-                        }
-                    }
-                }
+    func apply<T>(_ x: borrowing Scratch<Double>, into y: borrowing Scratch<Double>, then: (Range<Int>) -> T) -> [T] {
+        assert(x.count == adjacency.nodeCount && y.count == adjacency.nodeCount, "vectors of the matrix's size")
+        let ranges = self.ranges
+        return adjacency.withView(weights: weighted ? adjacency.weights : nil) { g in
+            Parallel.map(chunks: ranges.count, threads: threads) { chunk in
+                SparseProduct.rows(ranges[chunk], g, x, y)
+                return then(ranges[chunk])
             }
         }
     }
@@ -103,15 +101,13 @@ public struct SparseProduct: Sendable, RowRangeOperator {
     }
 
     @inline(__always)
-    private static func rows(_ rows: Range<Int>, _ off: UnsafeBufferPointer<Int>, _ nb: UnsafeBufferPointer<Int32>,
-                             _ w: UnsafeBufferPointer<Double>?, _ x: UnsafeBufferPointer<Double>,
-                             _ y: UnsafeMutableBufferPointer<Double>) {
+    private static func rows(_ rows: Range<Int>, _ g: CSRView, _ x: borrowing Scratch<Double>, _ y: borrowing Scratch<Double>) {
         for v in rows {
             var s = 0.0
-            if let w {
-                for p in off[v]..<off[v + 1] { s += w[p] * x[Int(nb[p])] }
+            if g.isWeighted {
+                for p in g.entries(v) { s += g.weight(p) * x[Int(g.target(p))] }
             } else {
-                for p in off[v]..<off[v + 1] { s += x[Int(nb[p])] }
+                for p in g.entries(v) { s += x[Int(g.target(p))] }
             }
             y[v] = s
         }
