@@ -78,6 +78,15 @@ def main(argv):
     used = [0.0]  # CPU seconds of the process group, while it lives
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env, cwd=work,
                                start_new_session=True)
+    if os.nice(0) > 0:
+        # The fuzzer has its own session, so the kernel schedules it as its own autogroup, where
+        # a process's nice value counts only against its own group: carry it to the group, or a
+        # niced run still takes a full core from the builds beside it.
+        try:
+            with open(f"/proc/{process.pid}/autogroup", "w") as group:
+                group.write(str(os.nice(0)))
+        except OSError:
+            pass
     state = {"cov": 0, "ft": 0, "runs": 0, "grown": 0.0, "executed": None, "artifact": None}
 
     def lines():
