@@ -9,7 +9,7 @@ import WeftIO
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See docs/json.md for each field.
 public struct Report: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = "2.0.0"
+    public static let currentSchemaVersion = "2.0.1"
 
     public var schemaVersion = Report.currentSchemaVersion
     public var generator: Generator

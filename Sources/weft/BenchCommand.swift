@@ -127,7 +127,7 @@ struct BenchCommand: ParsableCommand {
         case .louvain, .leiden:
             let method: Communities.Method = kernel == .louvain ? .louvain : .leiden
             let (runs, c) = timed { Communities(graph, method: method, restarts: 1) }
-            return BenchResult(runs: runs, summary: BenchSummary(modularity: c.modularity.value, communities: c.count))
+            return BenchResult(runs: runs, summary: BenchSummary(modularity: c.modularity.value, communities: c.count, passes: c.passes))
         case .closeness:
             return nodeValued { Closeness(graph).incoming }
         case .betweenness:
@@ -180,6 +180,7 @@ struct BenchSummary: Encodable {
     var triangles: Int?
     var sum: Double?, max: Double?, mean: Double?, top5: [Member]?   // node-valued kernels
     var modularity: Double?, communities: Int?              // louvain, leiden
+    var passes: Int?                                        // louvain: aggregation levels; leiden: iterations
     var bytes: Int?, gbPerSecond: Double?, triadGbPerSecond: Double?, shareOfTriad: Double?   // spmv
 
     /// Members, ties and total tie weight of the graph read.

@@ -89,7 +89,7 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)   // quiet when stderr is not a terminal
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "2.0.0")
+        #expect(report["schema_version"] as? String == "2.0.1")
         // Communities: the sample's country-and-topic clusters give a clear modularity; every
         // member's community is listed in communities.csv, whose sizes add up to the members.
         let communities = try #require(report["communities"] as? [String: Any])

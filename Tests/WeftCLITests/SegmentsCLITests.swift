@@ -94,7 +94,7 @@ import WeftSample
         }
         #expect(Set(transitions.map { $0["movement"]! }).isSubset(of: ["stayed", "up", "down", "left", "joined", "outside"]))
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["schema_version"] as? String == "2.0.0")
+        #expect(report["schema_version"] as? String == "2.0.1")
         let s = try #require(report["segments"] as? [String: Any])
         let config = try #require(s["config"] as? [String: Any])
         #expect(config["source"] as? String == "default")
