@@ -255,39 +255,33 @@ struct CorePeripheryCells {
     /// `ContinuousCorePeriphery`), with the number of sweeps and whether it converged.
     func coreness(tolerance: Double, maxIterations: Int) -> (c: [Double], iterations: Int, converged: Bool) {
         let total = strength.reduce(0, +)
-        var c = strength.map { total > 0 ? $0 / total.squareRoot() : 0 }
         var iterations = 0, converged = total == 0
         var previousStep = Double.infinity
-        offsets.withUnsafeBufferPointer { off in
-            neighbors.withUnsafeBufferPointer { nb in
-                values.withUnsafeBufferPointer { a in
-                    c.withUnsafeMutableBufferPointer { c in
-                        while !converged && iterations < maxIterations {
-                            iterations += 1
-                            var sumSquares = 0.0
-                            for i in 0..<nodeCount { sumSquares += c[i] * c[i] }
-                            var step = 0.0, largest = 0.0
-                            for i in 0..<nodeCount {
-                                var numerator = 0.0
-                                for p in off[i]..<off[i + 1] { numerator += a[p] * c[Int(nb[p])] }
-                                let old = c[i]
-                                let others = sumSquares - old * old
-                                let new = others > 0 ? numerator / others : old
-                                sumSquares += new * new - old * old
-                                c[i] = new
-                                step = max(step, abs(new - old))
-                                largest = max(largest, new)
-                            }
-                            let relative = largest > 0 ? step / largest : 0
-                            let rate = relative / previousStep
-                            converged = relative == 0 || (rate < 1 && relative / (1 - rate) <= tolerance)
-                            previousStep = relative
-                        }
-                    }
+        let c = Scratch(strength.map { total > 0 ? $0 / total.squareRoot() : 0 })
+        CSRView.with(offsets: offsets, targets: neighbors, weights: values) { a in
+            while !converged && iterations < maxIterations {
+                iterations += 1
+                var sumSquares = 0.0
+                for i in 0..<nodeCount { sumSquares += c[i] * c[i] }
+                var step = 0.0, largest = 0.0
+                for i in 0..<nodeCount {
+                    var numerator = 0.0
+                    for p in a.entries(i) { numerator += a.weight(p) * c[Int(a.target(p))] }
+                    let old = c[i]
+                    let others = sumSquares - old * old
+                    let new = others > 0 ? numerator / others : old
+                    sumSquares += new * new - old * old
+                    c[i] = new
+                    step = max(step, abs(new - old))
+                    largest = max(largest, new)
                 }
+                let relative = largest > 0 ? step / largest : 0
+                let rate = relative / previousStep
+                converged = relative == 0 || (rate < 1 && relative / (1 - rate) <= tolerance)
+                previousStep = relative
             }
         }
-        return (c, iterations, converged)
+        return (c.array, iterations, converged)
     }
 
     /// Block sums of a labelling, from scratch.
