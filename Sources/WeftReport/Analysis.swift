@@ -44,7 +44,7 @@ public struct Analysis: Sendable {
 
     /// - Parameter clock: times each stage (`--timings`); a disabled clock records nothing.
     public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions,
-                clock: StageClock = StageClock(enabled: false)) {
+                clock: StageClock = StageClock(enabled: false)) throws {
         self.dataset = dataset
         self.window = window
         self.windowLabels = windowLabels
@@ -75,8 +75,8 @@ public struct Analysis: Sendable {
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
-            ? clock.measure("time") {
-                TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
+            ? try clock.measure("time") {
+                try TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
                              groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
             }
             : nil
@@ -115,8 +115,8 @@ public struct Analysis: Sendable {
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
                                        eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
         segments = options.network.nodesAreMembers && options.computesSegments
-            ? clock.measure("segments") {
-                SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
+            ? try clock.measure("segments") {
+                try SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
                                 configSource: options.segmentsSource, groups: primary?.groups,
                                 reuse: options.network == .interactions ? position : nil,
                                 labels: options.segmentLabels)

@@ -52,8 +52,8 @@ public struct SegmentAnalysis: Sendable {
     ///     fitted rules segment every snapshot.
     public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config given: SegmentConfig, configSource: String,
                  groups: NodeGroups?, reuse: NetworkPosition? = nil, labels: [SegmentCalibration.Label]? = nil,
-                 threads: Int = Parallel.threadCount) {
-        guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
+                 threads: Int = Parallel.threadCount) throws {
+        guard let ends = try SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
         let facts = SegmentAnalysis.facts(dataset.members, config: given)
         // Segments are the members' property, not the measured network's: every run segments on
         // the interactions network, whichever network `--network` measures.
@@ -175,10 +175,10 @@ public struct SegmentAnalysis: Sendable {
     /// The ends of the snapshots the config's `period` cuts the window's records into, oldest
     /// first (one, the window's end, without a period); nil when the window holds no record.
     /// Commands count them to refuse a run of too many periods before any work.
-    public static func snapshotEnds(_ dataset: Dataset, window: TimeWindow, config: SegmentConfig) -> [Int64]? {
+    public static func snapshotEnds(_ dataset: Dataset, window: TimeWindow, config: SegmentConfig) throws -> [Int64]? {
         guard let end = SegmentAnalysis.end(dataset, window: window) else { return nil }
         guard let unit = config.period, let start = SegmentAnalysis.start(dataset, window: window), start < end else { return [end] }
-        return Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
+        return try Periods.calendar(unit, covering: start, end - 1).ends.map { min($0, end) }
     }
 
     static func start(_ dataset: Dataset, window: TimeWindow) -> Int64? {

@@ -245,13 +245,13 @@ public struct SurveyNetwork: Sendable {
     /// How the ties of wave `w` changed since wave `w − 1`, composition change apart: tie change
     /// is counted over the dyads of members present at both waves (the only dyads observable in
     /// both); members who joined or left between the waves, and their ties, are counted apart.
-    public func change(_ dataset: Dataset, wave w: UInt16) -> Report.SurveyChange {
+    public func change(_ dataset: Dataset, wave w: UInt16) throws -> Report.SurveyChange {
         let before = memberships[Int(w) - 1], after = memberships[Int(w)]
         let stable = (0..<Int32(after.present.count)).filter { before.present[Int($0)] && after.present[Int($0)] }
         func graph(_ m: SurveyWaveMembership, over nodes: [Int32]? = nil) -> Graph {
             SurveyNetwork.graph(dataset, relations: relationCodes, membership: m, symmetrisation: symmetrisation, over: nodes)
         }
-        let t = TieTurnover(from: graph(before, over: stable), to: graph(after, over: stable))
+        let t = try TieTurnover(from: graph(before, over: stable), to: graph(after, over: stable))
         let joined = after.present.indices.filter { after.present[$0] && !before.present[$0] }.count
         let left = before.present.indices.filter { before.present[$0] && !after.present[$0] }.count
         return Report.SurveyChange(fromWave: before.label, membersInBoth: stable.count, joined: joined, left: left,
@@ -263,7 +263,7 @@ public struct SurveyNetwork: Sendable {
     /// The report.json `survey` object: the layer, every wave's membership, response rate and
     /// figures, the figures under each treatment of non-response, and how the ties changed since
     /// the previous wave (composition change apart).
-    public func summary(_ dataset: Dataset, graph: Graph, groupAttributes: [String]?) -> Report.SurveySummary {
+    public func summary(_ dataset: Dataset, graph: Graph, groupAttributes: [String]?) throws -> Report.SurveySummary {
         let log = dataset.survey
         let rate = response.rate
         let lowest = SurveyNetwork.lowestRate(memberships)
@@ -290,9 +290,9 @@ public struct SurveyNetwork: Sendable {
             figuresByWave: memberships.map { figures(dataset, wave: $0.wave, treatment: symmetrisation) },
             treatments: SurveySymmetrisation.compared.map { figures(dataset, wave: wave, treatment: $0) },
             symmetrisation: symmetrisation.rawValue, symmetrisationReason: reason,
-            changeFromPreviousWave: wave > 0 ? change(dataset, wave: wave) : nil,
+            changeFromPreviousWave: wave > 0 ? try change(dataset, wave: wave) : nil,
             warnings: memberships.flatMap { $0.warnings(membersHaveDates: membersHaveDates) } + responseSpreadWarning(),
-            byRelation: SurveyWaveComparison(dataset: dataset, layer: self, groupAttributes: groupAttributes).relations)
+            byRelation: try SurveyWaveComparison(dataset: dataset, layer: self, groupAttributes: groupAttributes).relations)
     }
 
     /// A warning when two waves' response rates differ by more than

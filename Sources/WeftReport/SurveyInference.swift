@@ -7,15 +7,15 @@ extension SurveyNetwork {
     /// under the layer's symmetrisation, over the members present at the wave, with `draws`
     /// draws of each and `seed`. The group figures use `groupAttributes`' first attribute (the
     /// primary one), left out without one.
-    public func inference(_ dataset: Dataset, groupAttributes: [String]?, draws: Int, seed: UInt64) -> Report.SurveyInference {
+    public func inference(_ dataset: Dataset, groupAttributes: [String]?, draws: Int, seed: UInt64) throws -> Report.SurveyInference {
         let m = memberships[Int(wave)]
         let nodes = (0..<Int32(m.present.count)).filter { m.present[Int($0)] }
         let g = SurveyNetwork.graph(dataset, relations: relationCodes, membership: m, symmetrisation: symmetrisation, over: nodes)
         let column = StructureAnalysis.groupAttributes(dataset.members.attributes, nodeCount: dataset.members.count, named: groupAttributes).first
         let groups = column.map { NodeGroups(column: $0, nodeCount: dataset.members.count) }
             .map { all in NodeGroups(group: nodes.map { all.group[Int($0)] }, labels: all.labels) }
-        let network = BinaryNetwork(g, groups: groups)
-        let result = NetworkInference(network, draws: draws, seed: seed)
+        let network = try BinaryNetwork(g, groups: groups)
+        let result = try NetworkInference(network, draws: draws, seed: seed)
         let defined = { (x: Double) -> Double? in x.isFinite ? x : nil }
         return Report.SurveyInference(
             wave: m.label, symmetrisation: symmetrisation.rawValue, directed: network.isDirected, members: network.nodeCount,

@@ -20,7 +20,7 @@ import WeftIO
 public struct SurveyWaveComparison: Sendable {
     public let relations: [Report.SurveyRelationWaves]
 
-    public init(dataset: Dataset, layer: SurveyNetwork, groupAttributes: [String]?) {
+    public init(dataset: Dataset, layer: SurveyNetwork, groupAttributes: [String]?) throws {
         let log = dataset.survey
         let n = dataset.members.count
         let columns = StructureAnalysis.groupAttributes(dataset.members.attributes, nodeCount: n, named: groupAttributes)
@@ -28,7 +28,7 @@ public struct SurveyWaveComparison: Sendable {
         let groups = primary.map { NodeGroups(column: $0, nodeCount: n) }
         let rule = layer.symmetrisation
         let responses = layer.memberships.map { SurveyResponse(dataset: dataset, membership: $0, groupAttributes: groupAttributes) }
-        relations = log.relations.identifiers.enumerated().sorted { $0.element < $1.element }.map { (code, name) in   // by name, whatever the rows' order
+        relations = try log.relations.identifiers.enumerated().sorted { $0.element < $1.element }.map { (code, name) in   // by name, whatever the rows' order
             let codes: Set<UInt16> = [UInt16(code)]
             let rows = (0..<log.count).filter { log.relation[$0] == UInt16(code) }
             let valued = Set(rows.map { log.value[$0] }).count > 1 || rows.contains { log.value[$0] != 1 }
@@ -61,7 +61,7 @@ public struct SurveyWaveComparison: Sendable {
                     reciprocity: s.reciprocity, crossGroupShare: grouped > 0 ? Double(mixing!.externalTies) / Double(grouped) : nil,
                     eiIndex: mixing?.index, averageValue: value, averageValueByGroup: valueByGroup, change: nil)
                 if w > 0 {
-                    wave.change = SurveyWaveComparison.change(dataset, relations: codes, before: layer.memberships[w - 1], after: m,
+                    wave.change = try SurveyWaveComparison.change(dataset, relations: codes, before: layer.memberships[w - 1], after: m,
                                                              rule: rule, value: value, previousValue: waves[w - 1].averageValue)
                 }
                 waves.append(wave)
@@ -72,11 +72,11 @@ public struct SurveyWaveComparison: Sendable {
 
     /// Ties and connections of wave `after` against wave `before`, over the members present at both.
     static func change(_ dataset: Dataset, relations: Set<UInt16>, before: SurveyWaveMembership, after: SurveyWaveMembership,
-                       rule: SurveySymmetrisation, value: Double?, previousValue: Double?) -> Report.SurveyWaveChange {
+                       rule: SurveySymmetrisation, value: Double?, previousValue: Double?) throws -> Report.SurveyWaveChange {
         let stable = (0..<Int32(after.present.count)).filter { before.present[Int($0)] && after.present[Int($0)] }
         let from = SurveyNetwork.graph(dataset, relations: relations, membership: before, symmetrisation: rule, over: stable)
         let to = SurveyNetwork.graph(dataset, relations: relations, membership: after, symmetrisation: rule, over: stable)
-        let t = TieTurnover(from: from, to: to)
+        let t = try TieTurnover(from: from, to: to)
         let a = DegreeCentrality(from).neighbours, b = DegreeCentrality(to).neighbours
         return Report.SurveyWaveChange(fromWave: before.label, membersInBoth: stable.count, new: t.gained, sustained: t.kept, dissolved: t.lost,
                                        membersGained: zip(a, b).filter { $1 > $0 }.count, membersLost: zip(a, b).filter { $1 < $0 }.count,
@@ -163,7 +163,7 @@ extension Analysis {
     /// (`withSurveyData`), the survey analysed beside it with no flag — every relation at the last
     /// wave, with each relation's waves side by side. Nil without survey data. Pseudonymised
     /// outputs keep only the group attributes `--keep-attributes` keeps.
-    public func surveySummary(withSurveyData: Bool = true) -> Report.SurveySummary? {
+    public func surveySummary(withSurveyData: Bool = true) throws -> Report.SurveySummary? {
         let o = options, log = dataset.survey
         let selection: SurveySelection
         if o.network == .survey, let chosen = o.survey {
@@ -175,9 +175,9 @@ extension Analysis {
         }
         guard let layer = try? SurveyNetwork(dataset: dataset, selection: selection, symmetrisation: o.surveySymmetrisation,
                                              groupAttributes: o.groupAttributes, waveDates: o.surveyWaveDates) else { return nil }
-        var summary = layer.summary(dataset, graph: o.network == .survey ? graph : layer.graph(dataset), groupAttributes: o.groupAttributes)
+        var summary = try layer.summary(dataset, graph: o.network == .survey ? graph : layer.graph(dataset), groupAttributes: o.groupAttributes)
         if o.inferenceDraws > 0 {
-            summary.inference = layer.inference(dataset, groupAttributes: o.groupAttributes, draws: o.inferenceDraws, seed: o.seed)
+            summary.inference = try layer.inference(dataset, groupAttributes: o.groupAttributes, draws: o.inferenceDraws, seed: o.seed)
         }
         if o.pseudonymise {   // only the attributes --keep-attributes keeps may show their values
             let kept = { (name: String) in self.outputNodes.attributes.column(named: name) != nil }

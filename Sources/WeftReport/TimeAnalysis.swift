@@ -35,21 +35,21 @@ public struct TimeAnalysis: Sendable {
     /// - Parameters:
     ///   - graph: the network of the whole window (for reciprocity and overlap per tie).
     ///   - groups: the primary group attribute, for the timeline's E-I.
-    public init(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, graph: Graph, groups: NodeGroups?) {
+    public init(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, graph: Graph, groups: NodeGroups?) throws {
         settings = options.time
         pseudonymisesTypes = options.pseudonymise
         let n = dataset.members.count
-        guard let periods = TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
+        guard let periods = try TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
             (self.periods, strength, activity, timeline, memberStrength, presence, partialLastPeriod) = (nil, nil, nil, [], [], nil, nil)
             emptyPeriodsSkipped = 0
             return
         }
         self.periods = periods
-        emptyPeriodsSkipped = TimeAnalysis.emptyPeriodsSkipped(dataset, window: window, settings: options.time, periods: periods)
-        partialLastPeriod = TimeAnalysis.partialLastPeriod(dataset, window: window, periods: periods, settings: options.time)
-        let derived = AttendanceTies.records(dataset.attendance, nodeCount: n, window: TimeWindow(end: periods.ends.last),
+        emptyPeriodsSkipped = try TimeAnalysis.emptyPeriodsSkipped(dataset, window: window, settings: options.time, periods: periods)
+        partialLastPeriod = try TimeAnalysis.partialLastPeriod(dataset, window: window, periods: periods, settings: options.time)
+        let derived = try AttendanceTies.records(dataset.attendance, nodeCount: n, window: TimeWindow(end: periods.ends.last),
                                              largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize)
-        let series = TieStrengthSeries([dataset.interactions, derived], nodeCount: n, periods: periods,
+        let series = try TieStrengthSeries([dataset.interactions, derived], nodeCount: n, periods: periods,
                                        halfLifeDays: settings.halfLifeDays, typeWeights: settings.typeWeights,
                                        rule: settings.rule, keepsSeries: false)
         strength = series
@@ -62,7 +62,7 @@ public struct TimeAnalysis: Sendable {
         var presence = TiePresence(ties: graph.ties, periodCount: periods.count)
         for p in 0..<periods.count {
             let g = options.graph(of: dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
-            rows.append(TimelineRow(period: p, periods: periods, graph: g, previous: previous, activity: activity,
+            try rows.append(TimelineRow(period: p, periods: periods, graph: g, previous: previous, activity: activity,
                                     changes: changes[p], groups: groups))
             presence.add(period: p, periodTies: g.ties, of: graph.ties)
             previous = g
@@ -74,8 +74,8 @@ public struct TimeAnalysis: Sendable {
     /// How many periods the time analysis of `dataset` over `window` would cut (0 when the window
     /// holds no record), and the first and last period starts: for refusing, before any work,
     /// a timeline that an outlying date or a short period would make enormous.
-    public static func periodSpan(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) -> (count: Int, first: Int64, last: Int64)? {
-        guard let periods = periods(dataset, window: window, settings: settings) else { return nil }
+    public static func periodSpan(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) throws -> (count: Int, first: Int64, last: Int64)? {
+        guard let periods = try periods(dataset, window: window, settings: settings) else { return nil }
         return (periods.count, periods.starts[0], periods.starts[periods.count - 1])
     }
 
@@ -86,24 +86,24 @@ public struct TimeAnalysis: Sendable {
     /// left out, so that each period is compared with the previous period that has records (daily
     /// data: Monday with Friday, not with an empty Sunday); the first and last periods always
     /// have records.
-    static func periods(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) -> Periods? {
-        guard let all = calendarPeriods(dataset, window: window, settings: settings) else { return nil }
+    static func periods(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) throws -> Periods? {
+        guard let all = try calendarPeriods(dataset, window: window, settings: settings) else { return nil }
         guard settings.skipEmptyPeriods else { return all }
         var used = [Bool](repeating: false, count: all.count)
         for k in dataset.interactions.range(in: window) { if let p = all.index(containing: dataset.interactions.time[k]) { used[p] = true } }
         for k in dataset.attendance.range(in: window) { if let p = all.index(containing: dataset.attendance.date[k]) { used[p] = true } }
         let kept = all.starts.indices.filter { used[$0] }
         guard !kept.isEmpty else { return all }
-        return Periods(starts: kept.map { all.starts[$0] }, ends: kept.map { all.ends[$0] })
+        return try Periods(starts: kept.map { all.starts[$0] }, ends: kept.map { all.ends[$0] })
     }
 
     /// Periods with no record that `--skip-empty-periods` left out (0 without it).
-    static func emptyPeriodsSkipped(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings, periods: Periods) -> Int {
-        guard settings.skipEmptyPeriods, let all = calendarPeriods(dataset, window: window, settings: settings) else { return 0 }
+    static func emptyPeriodsSkipped(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings, periods: Periods) throws -> Int {
+        guard settings.skipEmptyPeriods, let all = try calendarPeriods(dataset, window: window, settings: settings) else { return 0 }
         return all.count - periods.count
     }
 
-    static func calendarPeriods(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) -> Periods? {
+    static func calendarPeriods(_ dataset: Dataset, window: TimeWindow, settings: TimeSettings) throws -> Periods? {
         let interactions = dataset.interactions.range(in: window), attendance = dataset.attendance.range(in: window)
         let firsts = [interactions.first.map { dataset.interactions.time[$0] }, attendance.first.map { dataset.attendance.date[$0] }]
         let lasts = [interactions.last.map { dataset.interactions.time[$0] }, attendance.last.map { dataset.attendance.date[$0] }]
@@ -112,27 +112,27 @@ public struct TimeAnalysis: Sendable {
         if let boundaries = settings.boundaries {
             let inside = boundaries.filter { $0 < dataEnd }
             guard !inside.isEmpty else { return nil }
-            return Periods.boundaries(inside, dataEnd: dataEnd)
+            return try Periods.boundaries(inside, dataEnd: dataEnd)
         }
-        let calendar = Periods.calendar(settings.period, covering: window.start.map { max($0, first) } ?? first, last)
+        let calendar = try Periods.calendar(settings.period, covering: window.start.map { max($0, first) } ?? first, last)
         guard let end = window.end, end < calendar.ends[calendar.count - 1] else { return calendar }
         var ends = calendar.ends
         ends[ends.count - 1] = max(end, calendar.starts[calendar.count - 1] + 1)
-        return Periods(starts: calendar.starts, ends: ends)
+        return try Periods(starts: calendar.starts, ends: ends)
     }
 
     /// The last calendar period when the data stop more than a day before its end: the end of
     /// the last record's UTC day (or the window's end, if earlier) lies before the period's
     /// calendar end. nil for custom boundaries (whose last period runs to the data's end by
     /// definition) and for a last period the data cover.
-    static func partialLastPeriod(_ dataset: Dataset, window: TimeWindow, periods: Periods, settings: TimeSettings) -> PartialPeriod? {
+    static func partialLastPeriod(_ dataset: Dataset, window: TimeWindow, periods: Periods, settings: TimeSettings) throws -> PartialPeriod? {
         guard settings.boundaries == nil, let start = periods.starts.last else { return nil }
         let lasts = [dataset.interactions.range(in: window).last.map { dataset.interactions.time[$0] },
                      dataset.attendance.range(in: window).last.map { dataset.attendance.date[$0] }]
         guard let last = lasts.compactMap({ $0 }).max() else { return nil }
         let day = Timestamp.secondsPerDay
         let dataEnd = min((Timestamp.floorDiv(last, day) + 1) * day, window.end ?? Int64.max)
-        let nominalEnd = Periods.calendar(settings.period, covering: start, start).ends[0]
+        let nominalEnd = try Periods.calendar(settings.period, covering: start, start).ends[0]
         return dataEnd < nominalEnd ? PartialPeriod(start: start, nominalEnd: nominalEnd, dataEnd: dataEnd) : nil
     }
 
@@ -205,7 +205,7 @@ public struct TimelineRow: Sendable, Equatable {
     public var eiIndex: Double?
 
     init(period p: Int, periods: Periods, graph: Graph, previous: Graph?, activity: MemberActivity,
-         changes: [Int], groups: NodeGroups?) {
+         changes: [Int], groups: NodeGroups?) throws {
         let summary = NetworkSummary(graph)
         periodStart = periods.starts[p]
         periodEnd = periods.ends[p]
@@ -218,7 +218,7 @@ public struct TimelineRow: Sendable, Equatable {
         components = summary.weakComponents.count
         largestComponentShare = graph.nodeCount == 0 ? 0 : Double(summary.weakComponents.largestSize) / Double(graph.nodeCount)
         if let previous {
-            let t = TieTurnover(from: previous, to: graph)
+            let t = try TieTurnover(from: previous, to: graph)
             (tiesNew, tiesKept, tiesDropped, turnover) = (t.gained, t.kept, t.lost, t.jaccard)
         } else {
             (tiesNew, tiesKept, tiesDropped, turnover) = (summary.ties, 0, 0, nil)

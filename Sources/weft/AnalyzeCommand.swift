@@ -81,10 +81,10 @@ struct AnalyzeCommand: ParsableCommand {
             (options.previousCommunities, options.previousClusters) = (prior.communities, prior.clusters)
             options.previousSource = RelativePath.of(prior.file, from: input.dataFolder)
         }
-        let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
+        let analysis = try Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options, clock: clock)
         progress.stage("writing outputs")
-        var report = clock.measure("report model") { analysis.report(version: Weft.version, survey: SurveyReporting.summary(analysis),
+        var report = try clock.measure("report model") { analysis.report(version: Weft.version, survey: try SurveyReporting.summary(analysis),
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
                                                                        pathOptions: Self.pathOptions, positional: input.data,
                                                                        omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),

@@ -36,10 +36,10 @@ struct MetricsCommand: ParsableCommand {
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.computesSegments = false   // the member table has no segment columns
-        let analysis = Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
+        let analysis = try Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options)
         progress.done()
-        if let survey = SurveyReporting.summary(analysis, withSurveyData: false) { printError(SurveyReporting.line(survey)) }
+        if let survey = try SurveyReporting.summary(analysis, withSurveyData: false) { printError(SurveyReporting.line(survey)) }
         if let out {
             try ReportWriters.writeMembers(analysis, to: out)
         } else {

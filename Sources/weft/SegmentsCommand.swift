@@ -102,7 +102,7 @@ struct SegmentsCommand: ParsableCommand {
         let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: dataset.members.count, named: options.groupAttributes)
         let labels = try segmentOptions.loadLabels(dataset, rules: config.rules)
-        let analysis = SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
+        let analysis = try SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
                                        configSource: segmentOptions.source(config, dataFolder: input.dataFolder), groups: groups, labels: labels)
         guard let out else {
             let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))

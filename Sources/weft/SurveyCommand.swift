@@ -145,8 +145,8 @@ struct SurveyImportCommand: ParsableCommand {
 /// The survey layer's summary for report.json (nil unless the network is a survey layer), and a
 /// line stating the response rate beside the figures printed.
 enum SurveyReporting {
-    static func summary(_ analysis: Analysis, withSurveyData: Bool = true) -> Report.SurveySummary? {
-        analysis.surveySummary(withSurveyData: withSurveyData)
+    static func summary(_ analysis: Analysis, withSurveyData: Bool = true) throws -> Report.SurveySummary? {
+        try analysis.surveySummary(withSurveyData: withSurveyData)
     }
 
     static func line(_ s: Report.SurveySummary) -> String {

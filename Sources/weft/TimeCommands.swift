@@ -28,7 +28,7 @@ struct TimeInputs: ParsableArguments {
         let nodes = NodeTable(members: dataset.members)
         let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
-        let analysis = TimeAnalysis(dataset: dataset, window: span, options: options, graph: graph, groups: groups)
+        let analysis = try TimeAnalysis(dataset: dataset, window: span, options: options, graph: graph, groups: groups)
         let table = try body(analysis, graph, shown)
         let writer = try out.map { try CSVTableWriter(path: $0, header: table.header) } ?? CSVTableWriter(standardOutputHeader: table.header)
         try table.write(writer)

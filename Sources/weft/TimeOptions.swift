@@ -28,7 +28,7 @@ struct PeriodLimitOptions: ParsableArguments {
 extension PeriodLimitOptions {
     /// Refuses, before any work, segments over more than --max-periods snapshots.
     func checkSegmentSnapshots(_ dataset: Dataset, window: TimeWindow, rules: SegmentConfig) throws {
-        guard let ends = SegmentAnalysis.snapshotEnds(dataset, window: window, config: rules), let last = ends.last else { return }
+        guard let ends = try SegmentAnalysis.snapshotEnds(dataset, window: window, config: rules), let last = ends.last else { return }
         try check(ends.count, of: "segment snapshots", from: ends[0], to: last, change: "a longer `period` in the segments config")
     }
 }
@@ -75,7 +75,7 @@ struct TimeOptions: ParsableArguments {
 
     /// Refuses, before any work, a timeline of more than --max-periods periods.
     func checkPeriodCount(_ dataset: Dataset, window: TimeWindow) throws {
-        guard let span = TimeAnalysis.periodSpan(dataset, window: window, settings: try settings()) else { return }
+        guard let span = try TimeAnalysis.periodSpan(dataset, window: window, settings: try settings()) else { return }
         try periodLimit.check(span.count, of: boundaries == nil ? "\(period.rawValue) periods" : "periods", from: span.first, to: span.last, change: "a longer --period")
     }
 

@@ -32,7 +32,7 @@ struct CUGReference: Decodable {
         let f = try LoadedFixture("directed")
         let n = f.graph.nodeCount
         let groups = NodeGroups(group: (0..<n).map { Int32(Int(f.dataset.members.ids[Int32($0)].dropFirst())! % 3) }, labels: ["0", "1", "2"])
-        return BinaryNetwork(f.graph, groups: groups)
+        return try BinaryNetwork(f.graph, groups: groups)
     }
 
     /// Observed values equal sna's to rounding; density's null distribution is the single
@@ -43,7 +43,7 @@ struct CUGReference: Decodable {
         let network = try NetworkInferenceTests.network()
         #expect(network.nodeCount == want.members && network.tieCount == want.ties)
         let k = 1000
-        let inference = NetworkInference(network, draws: k, seed: 42)
+        let inference = try NetworkInference(network, draws: k, seed: 42)
         #expect(inference.results.map(\.figure.rawValue) == want.figures.map(\.figure))
         let spread = (1 / Double(k) + 1 / Double(want.reps)).squareRoot()
         for (got, ref) in zip(inference.results, want.figures) {
@@ -62,7 +62,7 @@ struct CUGReference: Decodable {
     /// The figures agree with Weft's own measures on the same graph.
     @Test func observedFiguresAreWeftsMeasures() throws {
         let f = try LoadedFixture("directed")
-        let network = BinaryNetwork(f.graph)
+        let network = try BinaryNetwork(f.graph)
         let summary = NetworkSummary(f.graph)
         #expect(network.value(.density) == summary.density)
         #expect(network.value(.reciprocity) == summary.reciprocity)
@@ -72,19 +72,19 @@ struct CUGReference: Decodable {
     /// Same seed, same results for one thread and two; another seed, other draws.
     @Test func resultsDependOnlyOnTheSeed() throws {
         let network = try NetworkInferenceTests.network()
-        let one = NetworkInference(network, draws: 300, seed: 7, threads: 1)
-        let two = NetworkInference(network, draws: 300, seed: 7, threads: 2)
+        let one = try NetworkInference(network, draws: 300, seed: 7, threads: 1)
+        let two = try NetworkInference(network, draws: 300, seed: 7, threads: 2)
         #expect(one.results == two.results)
-        #expect(NetworkInference(network, draws: 300, seed: 8, threads: 2).results != one.results)
+        #expect(try NetworkInference(network, draws: 300, seed: 8, threads: 2).results != one.results)
     }
 
     /// Uniform draws keep the members, direction and tie count, with distinct dyads and no
     /// self-loops, on a sparse graph and on one with more than half its dyads tied.
-    @Test func uniformGraphsKeepSizeAndTies() {
+    @Test func uniformGraphsKeepSizeAndTies() throws {
         for directed in [true, false] {
             for m in [3, 9] {   // of 12 directed / 6 undirected dyads on 4 members
                 let ties = directed ? (0..<m).map { ($0 / 3, ($0 / 3 + 1 + $0 % 3) % 4) } : (0..<min(m, 5)).map { [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3)][$0] }
-                let g = BinaryNetwork(nodeCount: 4, isDirected: directed, sources: ties.map { Int32($0.0) }, targets: ties.map { Int32($0.1) })
+                let g = try BinaryNetwork(nodeCount: 4, isDirected: directed, sources: ties.map { Int32($0.0) }, targets: ties.map { Int32($0.1) })
                 var generator = SeededGenerator(seed: 1)
                 for _ in 0..<50 {
                     let u = NetworkInference.uniformGraph(like: g, &generator)
@@ -98,10 +98,10 @@ struct CUGReference: Decodable {
 
     /// On a complete directed graph every bootstrap sample is complete (copies of one member are
     /// tied with probability 1, the density): density and reciprocity 1 with no spread.
-    @Test func bootstrapOfACompleteGraphIsComplete() {
+    @Test func bootstrapOfACompleteGraphIsComplete() throws {
         let pairs = (0..<5).flatMap { i in (0..<5).filter { $0 != i }.map { (Int32(i), Int32($0)) } }
-        let g = BinaryNetwork(nodeCount: 5, isDirected: true, sources: pairs.map(\.0), targets: pairs.map(\.1))
-        let r = NetworkInference(g, figures: [.density, .reciprocity, .transitivity], draws: 50, seed: 3)
+        let g = try BinaryNetwork(nodeCount: 5, isDirected: true, sources: pairs.map(\.0), targets: pairs.map(\.1))
+        let r = try NetworkInference(g, figures: [.density, .reciprocity, .transitivity], draws: 50, seed: 3)
         for result in r.results {
             #expect(result.observed == 1 && result.intervalLow == 1 && result.intervalHigh == 1 && result.bootstrapStandardError == 0)
         }
@@ -129,5 +129,26 @@ struct CUGReference: Decodable {
         #expect(close(NetworkInference.Summary.quantile(x, 0.025), 1.075, tolerance: 1e-14))
         #expect(close(NetworkInference.Summary.quantile(x, 0.975), 3.925, tolerance: 1e-14))
         #expect(close(NetworkInference.Summary.sd(x), (5.0 / 3).squareRoot(), tolerance: 1e-15))
+    }
+}
+
+@Suite struct NetworkInferenceArgumentTests {
+    @Test func badArgumentsAreErrorsNotTraps() throws {
+        #expect(throws: ArgumentError("BinaryNetwork", "sources, targets", "must be of one length (got 2 and 1)")) {
+            try BinaryNetwork(nodeCount: 3, isDirected: false, sources: [0, 1], targets: [2])
+        }
+        #expect(throws: ArgumentError("BinaryNetwork", "group", "must hold one code per node (got 2 for 3)")) {
+            try BinaryNetwork(nodeCount: 3, isDirected: false, sources: [0], targets: [1], group: [0, 1])
+        }
+        let network = try BinaryNetwork(nodeCount: 3, isDirected: false, sources: [0], targets: [1])
+        #expect(throws: ArgumentError("NetworkInference", "draws", "must be at least 1 (got 0)")) {
+            try NetworkInference(network, draws: 0, seed: 1)
+        }
+        #expect(throws: ArgumentError("ClusterAgreement", "a, b", "must label the same items (got 2 and 1 labels)")) {
+            try ClusterAgreement([0, 1], [0], aCount: 2, bCount: 1)
+        }
+        #expect(throws: ArgumentError("ClusterAgreement", "a, b", "must hold labels in 0 ..< aCount and 0 ..< bCount")) {
+            try ClusterAgreement([0, 2], [0, 0], aCount: 2, bCount: 1)
+        }
     }
 }

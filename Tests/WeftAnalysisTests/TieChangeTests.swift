@@ -40,8 +40,8 @@ import WeftGraph
         try log.append(source: 0, target: 1, time: 0)
         try log.append(source: 1, target: 0, time: 30 * day)
         let ends = (1...8).map { Int64($0) * 90 * day }
-        let periods = Periods(starts: [0] + ends.dropLast(), ends: ends)
-        let s = TieStrengthSeries(log, nodeCount: 2, periods: periods, halfLifeDays: 180)
+        let periods = try Periods(starts: [0] + ends.dropLast(), ends: ends)
+        let s = try TieStrengthSeries(log, nodeCount: 2, periods: periods, halfLifeDays: 180)
         #expect(s.tieCount == 1 && s.records == [2] && s.firstTime == [0] && s.lastTime == [30 * day])
         #expect(abs(s.strength(tie: 0, period: 0) - (pow(2, -0.5) + pow(2, -1.0 / 3))) < 1e-12)
         #expect((0..<8).map { s.change(tie: 0, period: $0) }
@@ -59,8 +59,8 @@ import WeftGraph
         records.append((2, 3, 5 * day))
         for k in Int64(0)..<5 { records.append((2, 3, (100 + k) * day)) }
         for (a, b, t) in records.sorted(by: { $0.2 < $1.2 }) { try log.append(source: a, target: b, time: t) }
-        let periods = Periods(starts: [0, 90 * day, 180 * day], ends: [90 * day, 180 * day, 270 * day])
-        let s = TieStrengthSeries(log, nodeCount: 4, periods: periods)
+        let periods = try Periods(starts: [0, 90 * day, 180 * day], ends: [90 * day, 180 * day, 270 * day])
+        let s = try TieStrengthSeries(log, nodeCount: 4, periods: periods)
         #expect(s.source == [0, 2] && s.target == [1, 3])
         #expect(s.change(tie: 0, period: 0) == .new)
         #expect(s.change(tie: 0, period: 1) == .strengthened)   // still accumulating: 9 records in, 9 more
@@ -69,7 +69,7 @@ import WeftGraph
         #expect(s.typeMask == [TieTable.typeBit(0), TieTable.typeBit(0)])
     }
 
-    @Test func pairRecordsFromAttendance() {
+    @Test func pairRecordsFromAttendance() throws {
         // Event a (day 1): members 0, 1 (presenter), 2 (host) → 3 pairs; 1–2 co-presenting.
         // Event b (day 2): 12 attendees (> large size 10) → 66 pairs of weight 9/11.
         // Event c (day 3): 5 attendees → 10 pairs. With maxEventSize 11, event b gives none.
@@ -82,9 +82,9 @@ import WeftGraph
         attendance.append(member: 2, event: 0, date: day, role: attendee)   // repeated row: still a host
         for m in Int32(0)..<12 { attendance.append(member: m, event: 1, date: 2 * day, role: attendee) }
         for m in Int32(0)..<5 { attendance.append(member: m, event: 2, date: 3 * day, role: attendee) }
-        let log = AttendanceTies.records(attendance, nodeCount: 12, largeEventSize: 10, maxEventSize: 11)
+        let log = try AttendanceTies.records(attendance, nodeCount: 12, largeEventSize: 10, maxEventSize: 11)
         #expect(log.count == 3 + 10)   // event b has 12 > maxEventSize 11 attendees
-        let wide = AttendanceTies.records(attendance, nodeCount: 12, largeEventSize: 10, maxEventSize: 12)
+        let wide = try AttendanceTies.records(attendance, nodeCount: 12, largeEventSize: 10, maxEventSize: 12)
         #expect(wide.count == 3 + 66 + 10)
         let first = (0..<3).map { (wide.source[$0], wide.target[$0], wide.types[Int32(wide.type[$0])], wide.weight[$0]) }
         #expect(first.map(\.0) == [0, 0, 1] && first.map(\.1) == [1, 2, 2])
@@ -103,7 +103,7 @@ import WeftGraph
                           (3, 4, date(2, 20)), (2, 4, date(3, 3)), (0, 4, date(4, 4))] {
             try log.append(source: a, target: b, time: t)
         }
-        let periods = Periods.calendar(.month, covering: date(1, 1), date(4, 30))
+        let periods = try Periods.calendar(.month, covering: date(1, 1), date(4, 30))
         let a = MemberActivity(interactions: log, attendance: AttendanceLog(), nodeCount: 5, periods: periods)
         #expect(a.activeCount == [2, 4, 2, 2])
         #expect(a.newCount == [2, 0, 1, 0])         // 0 and 1 in Jan; 2 in Mar (3 and 4 started in 2023)
@@ -127,9 +127,9 @@ import WeftGraph
             let a = Int32(rng.int(below: 80)), b = Int32(rng.int(below: 80))
             try? log.append(source: a, target: b, time: time, weight: rng.int(below: 3) == 0 ? 0.1 : Double(1 + rng.int(below: 3)))
         }
-        let periods = Periods.calendar(.month, covering: 0, time)
-        let full = TieStrengthSeries(log, nodeCount: 80, periods: periods, halfLifeDays: 60)
-        let compact = TieStrengthSeries(log, nodeCount: 80, periods: periods, halfLifeDays: 60, keepsSeries: false)
+        let periods = try Periods.calendar(.month, covering: 0, time)
+        let full = try TieStrengthSeries(log, nodeCount: 80, periods: periods, halfLifeDays: 60)
+        let compact = try TieStrengthSeries(log, nodeCount: 80, periods: periods, halfLifeDays: 60, keepsSeries: false)
         let p = periods.count
         let ties = (0..<full.tieCount).filter { full.peak[$0] >= TieChangeRule().threshold }
         #expect(ties.count < full.tieCount)   // some pairs never reached θ: only the full series lists them

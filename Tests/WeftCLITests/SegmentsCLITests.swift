@@ -45,7 +45,7 @@ import WeftSample
         #expect(recall("drifter", "crew") + recall("drifter", "deep_diver") <= 0.2)
         let profiles = ["crew", "deep diver", "passenger", "drifter", "inactive"]
         let segments = ["crew", "deep_diver", "passenger", "inactive", "unclassified"]
-        let agreement = ClusterAgreement(rows.map { Int32(profiles.firstIndex(of: truth[$0["member"]!]!)!) },
+        let agreement = try ClusterAgreement(rows.map { Int32(profiles.firstIndex(of: truth[$0["member"]!]!)!) },
                                          rows.map { Int32(segments.firstIndex(of: $0["segment"]!)!) }, aCount: 5, bCount: 5)
         #expect(agreement.adjustedRandIndex > 0.5, "ARI \(agreement.adjustedRandIndex)")
         // Every row explains itself.

@@ -54,7 +54,7 @@ struct CatalogueTests {
         let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
                                                           interactions: folder.appendingPathComponent("interactions.csv").path,
                                                           attendance: folder.appendingPathComponent("attendance.csv").path))
-        let analysis = Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: AnalysisOptions())
+        let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: AnalysisOptions())
         let report = analysis.report(version: "test")
         var options = HTMLReport.Options()
         options.language = .fr

@@ -45,7 +45,7 @@ import WeftReport
             for kernel in [KernelPath.dense, .sparse] {
                 var options = AnalysisOptions()
                 options.kernel = kernel
-                let analysis = Analysis(dataset: dataset, window: TimeWindow(), windowLabels: .init(from: nil, to: nil), options: options)
+                let analysis = try Analysis(dataset: dataset, window: TimeWindow(), windowLabels: .init(from: nil, to: nil), options: options)
                 #expect(analysis.graph.nodeCount == members || analysis.graph.nodeCount == dataset.members.count)
                 let report = analysis.report(version: "test")
                 let out = folder.appendingPathComponent("out-\(seed)-\(kernel.rawValue)").path

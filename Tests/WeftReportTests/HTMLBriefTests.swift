@@ -19,16 +19,16 @@ private func pathDataset() throws -> Dataset {
                                                interactions: folder.appendingPathComponent("interactions.csv").path))
 }
 
-private func analysed(_ dataset: Dataset) -> (Analysis, Report) {
+private func analysed(_ dataset: Dataset) throws -> (Analysis, Report) {
     var options = AnalysisOptions()
     options.groupAttributes = ["country"]
-    let analysis = Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
+    let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
     return (analysis, analysis.report(version: "test"))
 }
 
 struct HTMLBriefTests {
     @Test func findingsCountTheQuestionsFirstFigures() throws {
-        let (analysis, report) = analysed(try pathDataset())
+        let (analysis, report) = try analysed(pathDataset())
         let f = Findings(analysis: analysis, report: report)
         #expect(f.members == 6 && f.activeMembers == 5 && f.connectedMembers == 5 && f.largestComponent == 5)
         #expect(f.groupValues == 2)
@@ -39,7 +39,7 @@ struct HTMLBriefTests {
     }
 
     @Test func briefAnswersInSentencesBeforeTheFigures() throws {
-        let (analysis, report) = analysed(try pathDataset())
+        let (analysis, report) = try analysed(pathDataset())
         let html = HTMLReport(analysis: analysis, report: report).render()
         let brief = html.components(separatedBy: "<section id=\"brief\">")[1].components(separatedBy: "</section>")[0]
         #expect(html.range(of: "<section id=\"brief\">")!.lowerBound < html.range(of: "<section id=\"headline\">")!.lowerBound)
@@ -54,7 +54,7 @@ struct HTMLBriefTests {
     }
 
     @Test func titleIsEscapedAndLogoEmbedded() throws {
-        let (analysis, report) = analysed(try pathDataset())
+        let (analysis, report) = try analysed(pathDataset())
         var options = HTMLReport.Options()
         options.title = "Red <Alpha> & co"
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] + [UInt8](repeating: 1, count: 17)

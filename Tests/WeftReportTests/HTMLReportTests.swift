@@ -38,10 +38,10 @@ private func hostileDataset() throws -> Dataset {
 }
 
 private func render(_ dataset: Dataset, options: HTMLReport.Options = .init(), extras: HTMLReport.Extras = .init(),
-                    analysisOptions: AnalysisOptions = AnalysisOptions()) -> String {
+                    analysisOptions: AnalysisOptions = AnalysisOptions()) throws -> String {
     var analysisOptions = analysisOptions
     analysisOptions.groupAttributes = ["country"]
-    let analysis = Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: analysisOptions)
+    let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: analysisOptions)
     return HTMLReport(analysis: analysis, report: analysis.report(version: "test"), options: options, extras: extras).render()
 }
 
@@ -56,7 +56,7 @@ struct HTMLReportTests {
     }
 
     @Test func dataStringsAppearAsText() throws {
-        let html = render(try hostileDataset())
+        let html = try render(hostileDataset())
         // Two script elements: the map's JSON data and the map script; the member's name is in
         // the data as JSON with < and > escaped, so it can neither close the block nor run.
         #expect(occurrences("<script", in: html.lowercased()) == 2)
@@ -73,7 +73,7 @@ struct HTMLReportTests {
     }
 
     @Test func pageIsSelfContained() throws {
-        let html = render(try hostileDataset())
+        let html = try render(hostileDataset())
         for forbidden in ["http:", "https:", "src=", "@import", "url(", "<link", "<img", "<iframe", "<object", "<embed", "//fonts", "@font-face",
                           "fetch(", "xmlhttprequest", "websocket", "eval(", "innerhtml"] {
             #expect(!html.lowercased().contains(forbidden), "found \(forbidden)")
@@ -92,7 +92,7 @@ struct HTMLReportTests {
     }
 
     @Test func sectionsArePresent() throws {
-        let html = render(try hostileDataset())
+        let html = try render(hostileDataset())
         for id in ["headline", "maps", "periods", "core", "brokers", "drifting", "segments", "ties", "timeline", "groups", "methods"] {
             #expect(html.contains("<section id=\"\(id)\">"), "section \(id)")
         }
@@ -110,13 +110,13 @@ struct HTMLReportTests {
         let dataset = try hostileDataset()
         // A fresh analysis of the same data: the same bytes. (Loading again from another temporary
         // folder changes only the input paths printed under Methods.)
-        let a = render(dataset), b = render(dataset)
+        let a = try render(dataset), b = try render(dataset)
         #expect(a == b)
-        let c = render(try hostileDataset())
+        let c = try render(hostileDataset())
         #expect(a.components(separatedBy: "<h3>Inputs</h3>")[0] == c.components(separatedBy: "<h3>Inputs</h3>")[0])
         var other = AnalysisOptions()
         other.seed = 7
-        #expect(render(dataset, analysisOptions: other) != a)
+        #expect(try render(dataset, analysisOptions: other) != a)
     }
 
     @Test func extrasFillTheirPlaces() throws {
@@ -126,7 +126,7 @@ struct HTMLReportTests {
             colouring: NodeColouring(title: "segment", labels: ["core", "<new>"], category: (0..<n).map { Int32($0 % 2) }),
             transitions: [[3, 1], [2, 3]], transitionsCaption: "From the first to the last quarter",
             movement: "2 of 9 moved up", definitions: [("Segment", "a & b")])
-        let html = render(dataset, extras: .init(responseRate: 0.5, responseNote: "baseline wave", segments: segments))
+        let html = try render(dataset, extras: .init(responseRate: 0.5, responseNote: "baseline wave", segments: segments))
         #expect(html.contains("Survey response rate</div><div class=\"v\">50.0%"))
         #expect(html.contains("2 of 9 moved up"))
         #expect(html.contains("Coloured by segment"))
@@ -138,7 +138,7 @@ struct HTMLReportTests {
     @Test func largeNetworksDrawTheTopMembers() throws {
         var options = HTMLReport.Options()
         options.mapLimit = 4
-        let html = render(try hostileDataset(), options: options)
+        let html = try render(hostileDataset(), options: options)
         #expect(html.contains("too many to draw legibly: the maps show the 4 members of the largest component"))
         // The first map (country) holds exactly four dots.
         let firstMap = html.components(separatedBy: "<svg class=\"map\"")[1].components(separatedBy: "</svg>")[0]
@@ -155,7 +155,7 @@ struct HTMLReportSampleDataTests {
         let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
                                                           interactions: folder.appendingPathComponent("interactions.csv").path,
                                                           attendance: folder.appendingPathComponent("attendance.csv").path))
-        let html = render(dataset)
+        let html = try render(dataset)
         let maps = html.components(separatedBy: "<svg class=\"map\"").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
         var labelled = 0
         for map in maps {
@@ -184,7 +184,7 @@ struct MapExplorerTests {
         let dataset = try hostileDataset()
         var options = AnalysisOptions()
         options.groupAttributes = ["country"]
-        let analysis = Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
+        let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
         let html = HTMLReport(analysis: analysis, report: analysis.report(version: "test")).render()
         let block = html.components(separatedBy: "<script type=\"application/json\" id=\"weft-map-data\">")[1].components(separatedBy: "</script>")[0]
         let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])

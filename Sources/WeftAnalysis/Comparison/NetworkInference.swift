@@ -67,8 +67,16 @@ public struct BinaryNetwork: Sendable, Equatable {
     public let targets: [Int32]
     public let group: [Int32]?
 
-    public init(nodeCount: Int, isDirected: Bool, sources: [Int32], targets: [Int32], group: [Int32]? = nil) {
-        precondition(sources.count == targets.count && group.map { $0.count == nodeCount } ?? true, "inconsistent network arrays")
+    public init(nodeCount: Int, isDirected: Bool, sources: [Int32], targets: [Int32], group: [Int32]? = nil) throws {
+        try ArgumentError.require(sources.count == targets.count, "BinaryNetwork", "sources, targets",
+                                  "must be of one length (got \(sources.count) and \(targets.count))")
+        try ArgumentError.require(group.map { $0.count == nodeCount } ?? true, "BinaryNetwork", "group",
+                                  "must hold one code per node (got \(group?.count ?? 0) for \(nodeCount))")
+        self.init(checkedNodeCount: nodeCount, isDirected: isDirected, sources: sources, targets: targets, group: group)
+    }
+
+    /// A network whose arrays its builder made consistent (one target per source, one group per node).
+    init(checkedNodeCount nodeCount: Int, isDirected: Bool, sources: [Int32], targets: [Int32], group: [Int32]?) {
         self.nodeCount = nodeCount
         self.isDirected = isDirected
         self.sources = sources
@@ -76,15 +84,17 @@ public struct BinaryNetwork: Sendable, Equatable {
         self.group = group
     }
 
-    /// The ties of `graph`, weights and self-loops dropped.
-    public init(_ graph: Graph, groups: NodeGroups? = nil) {
+    /// The ties of `graph`, weights and self-loops dropped; `groups` must cover its nodes.
+    public init(_ graph: Graph, groups: NodeGroups? = nil) throws {
+        try ArgumentError.require(groups.map { $0.group.count == graph.nodeCount } ?? true, "BinaryNetwork", "groups",
+                                  "must hold one code per node (got \(groups?.group.count ?? 0) for \(graph.nodeCount))")
         var s: [Int32] = [], t: [Int32] = []
         for i in 0..<graph.nodeCount {
             for j in graph.out.neighbors(of: i) where Int(j) != i && (graph.isDirected || Int(j) > i) {
                 s.append(Int32(i)); t.append(j)
             }
         }
-        self.init(nodeCount: graph.nodeCount, isDirected: graph.isDirected, sources: s, targets: t, group: groups?.group)
+        self.init(checkedNodeCount: graph.nodeCount, isDirected: graph.isDirected, sources: s, targets: t, group: groups?.group)
     }
 
     public var tieCount: Int { sources.count }
@@ -193,8 +203,8 @@ public struct NetworkInference: Sendable {
     /// Tests and intervals for `figures` (those that need groups are skipped when `network` has
     /// none, reciprocity when it is undirected) with `draws` CUG draws and `draws` bootstrap samples.
     public init(_ network: BinaryNetwork, figures: [NetworkFigure] = NetworkFigure.allCases, draws: Int, seed: UInt64,
-                threads: Int = Parallel.threadCount) {
-        precondition(draws > 0, "draws must be positive")
+                threads: Int = Parallel.threadCount) throws {
+        try ArgumentError.require(draws > 0, "NetworkInference", "draws", "must be at least 1 (got \(draws))")
         self.draws = draws
         self.seed = seed
         let figures = figures.filter { (!$0.needsGroups || network.group != nil) && ($0 != .reciprocity || network.isDirected) }
@@ -248,7 +258,7 @@ public struct NetworkInference: Sendable {
         } else {
             for i in 0..<n { for j in (network.isDirected ? 0 : i + 1)..<n where i != j && !chosen.contains(i * n + j) { add(i * n + j) } }
         }
-        return BinaryNetwork(nodeCount: n, isDirected: network.isDirected, sources: s, targets: t, group: network.group)
+        return BinaryNetwork(checkedNodeCount: n, isDirected: network.isDirected, sources: s, targets: t, group: network.group)
     }
 
     /// A node-bootstrap sample of `network` (Snijders & Borgatti 1999; see the notes above).
@@ -272,7 +282,7 @@ public struct NetworkInference: Sendable {
                 s.append(Int32(k)); t.append(l)
             }
         }
-        return BinaryNetwork(nodeCount: n, isDirected: network.isDirected, sources: s, targets: t,
+        return BinaryNetwork(checkedNodeCount: n, isDirected: network.isDirected, sources: s, targets: t,
                              group: network.group.map { g in member.map { g[$0] } })
     }
 

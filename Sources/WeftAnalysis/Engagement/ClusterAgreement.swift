@@ -10,8 +10,16 @@ public struct ClusterAgreement: Sendable, Equatable {
     public let adjustedRandIndex: Double
 
     /// - Parameters: labels in 0..<aCount and 0..<bCount, one pair per item.
-    public init(_ a: [Int32], _ b: [Int32], aCount: Int, bCount: Int) {
-        precondition(a.count == b.count, "one label of each partition per item")
+    public init(_ a: [Int32], _ b: [Int32], aCount: Int, bCount: Int) throws {
+        try ArgumentError.require(a.count == b.count, "ClusterAgreement", "a, b",
+                                  "must label the same items (got \(a.count) and \(b.count) labels)")
+        try ArgumentError.require(a.allSatisfy { $0 >= 0 && Int($0) < aCount } && b.allSatisfy { $0 >= 0 && Int($0) < bCount },
+                                  "ClusterAgreement", "a, b", "must hold labels in 0 ..< aCount and 0 ..< bCount")
+        self.init(checked: a, b, aCount: aCount, bCount: bCount)
+    }
+
+    /// The agreement of two labellings its caller built consistent (same items, labels in range).
+    init(checked a: [Int32], _ b: [Int32], aCount: Int, bCount: Int) {
         var counts = [[Int]](repeating: [Int](repeating: 0, count: bCount), count: aCount)
         for i in a.indices { counts[Int(a[i])][Int(b[i])] += 1 }
         self.counts = counts

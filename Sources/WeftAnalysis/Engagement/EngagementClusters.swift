@@ -113,7 +113,7 @@ public struct EngagementClusters: Sendable {
                 return count > 0 ? sum / Double(count) : .nan
             }
         }
-        let agreement = ClusterAgreement(members.map { segments[$0] }, labels, aCount: segmentCount, bCount: k)
+        let agreement = ClusterAgreement(checked: members.map { segments[$0] }, labels, aCount: segmentCount, bCount: k)
         self.agreement = agreement
         clusterSegments = (0..<k).map { c in
             var best = 0

@@ -17,8 +17,9 @@ public enum AttendanceTies {
     public static let coPresenting = "co-presenting"
 
     public static func records(_ attendance: AttendanceLog, nodeCount: Int, window: TimeWindow = .all,
-                               largeEventSize: Int = 10, maxEventSize: Int = 100) -> InteractionLog {
-        precondition(largeEventSize >= 2 && maxEventSize >= 2, "event sizes must be at least 2")
+                               largeEventSize: Int = 10, maxEventSize: Int = 100) throws -> InteractionLog {
+        try ArgumentError.require(largeEventSize >= 2, "AttendanceTies.records", "largeEventSize", "must be at least 2 (got \(largeEventSize))")
+        try ArgumentError.require(maxEventSize >= 2, "AttendanceTies.records", "maxEventSize", "must be at least 2 (got \(maxEventSize))")
         var log = InteractionLog()
         let together = log.typeCode(coAttendance), presenting = log.typeCode(coPresenting)
         let rows = attendance.range(in: window)

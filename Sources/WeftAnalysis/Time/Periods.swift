@@ -17,15 +17,25 @@ public struct Periods: Sendable, Equatable {
 
     public var count: Int { starts.count }
 
-    public init(starts: [Int64], ends: [Int64]) {
-        precondition(starts.count == ends.count && zip(starts, ends).allSatisfy { $0 < $1 }, "periods must be non-empty")
+    public init(starts: [Int64], ends: [Int64]) throws {
+        try ArgumentError.require(starts.count == ends.count, "Periods", "starts, ends",
+                                  "must be of one length (got \(starts.count) and \(ends.count))")
+        if let p = starts.indices.first(where: { starts[$0] >= ends[$0] }) {
+            throw ArgumentError("Periods", "starts, ends", "must give non-empty periods (period \(p) starts at \(starts[p]) and ends at \(ends[p]))")
+        }
+        self.init(checkedStarts: starts, ends: ends)
+    }
+
+    /// Periods whose starts and ends the caller built in order (each start before its end).
+    private init(checkedStarts starts: [Int64], ends: [Int64]) {
+        assert(starts.count == ends.count && zip(starts, ends).allSatisfy { $0 < $1 })
         self.starts = starts
         self.ends = ends
     }
 
     /// The calendar periods of `unit` that cover [first, last] (both inclusive).
-    public static func calendar(_ unit: PeriodUnit, covering first: Int64, _ last: Int64) -> Periods {
-        precondition(first <= last, "empty span")
+    public static func calendar(_ unit: PeriodUnit, covering first: Int64, _ last: Int64) throws -> Periods {
+        try ArgumentError.require(first <= last, "Periods.calendar", "first, last", "must not be an empty span (got \(first) after \(last))")
         var starts: [Int64] = [], ends: [Int64] = []
         var start = alignedStart(unit, containing: first)
         while start <= last {
@@ -34,15 +44,17 @@ public struct Periods: Sendable, Equatable {
             ends.append(end)
             start = end
         }
-        return Periods(starts: starts, ends: ends)
+        return Periods(checkedStarts: starts, ends: ends)
     }
 
     /// Periods starting at each of `boundaries` (sorted, distinct), the last running to `dataEnd`
     /// (exclusive), which must lie after the last boundary.
-    public static func boundaries(_ boundaries: [Int64], dataEnd: Int64) -> Periods {
+    public static func boundaries(_ boundaries: [Int64], dataEnd: Int64) throws -> Periods {
         let sorted = Array(Set(boundaries)).sorted()
-        precondition(!sorted.isEmpty && sorted.last! < dataEnd, "the data must end after the last boundary")
-        return Periods(starts: sorted, ends: Array(sorted.dropFirst()) + [dataEnd])
+        try ArgumentError.require(!sorted.isEmpty, "Periods.boundaries", "boundaries", "must name at least one boundary")
+        try ArgumentError.require(sorted.last! < dataEnd, "Periods.boundaries", "dataEnd",
+                                  "must lie after the last boundary (got \(dataEnd), last boundary \(sorted.last!))")
+        return Periods(checkedStarts: sorted, ends: Array(sorted.dropFirst()) + [dataEnd])
     }
 
     /// The start of the `unit` period containing `t`.

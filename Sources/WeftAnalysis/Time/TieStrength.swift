@@ -60,8 +60,8 @@ public struct TieStrengthSeries: Sendable {
 
     public init(_ log: InteractionLog, nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
                 typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule(),
-                keepsSeries: Bool = true) {
-        self.init([log], nodeCount: n, periods: periods, halfLifeDays: halfLifeDays, typeWeights: typeWeights,
+                keepsSeries: Bool = true) throws {
+        try self.init([log], nodeCount: n, periods: periods, halfLifeDays: halfLifeDays, typeWeights: typeWeights,
                   directed: directed, rule: rule, keepsSeries: keepsSeries)
     }
 
@@ -76,8 +76,9 @@ public struct TieStrengthSeries: Sendable {
     ///     at some period end.
     public init(_ logs: [InteractionLog], nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
                 typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule(),
-                keepsSeries: Bool = true) {
-        precondition(halfLifeDays > 0, "the half-life must be positive")
+                keepsSeries: Bool = true) throws {
+        try ArgumentError.require(halfLifeDays > 0 && halfLifeDays.isFinite, "TieStrength", "halfLifeDays",
+                                  "must be a positive number of days (got \(halfLifeDays))")
         self.periods = periods
         self.rule = rule
         halfLifeSeconds = halfLifeDays * Double(Timestamp.secondsPerDay)

@@ -15,9 +15,9 @@ public struct TieTurnover: Sendable, Equatable {
     }
 
     /// Compares the ties of `before` and `after`, which must have the same members.
-    public init(from before: Graph, to after: Graph) {
-        precondition(before.nodeCount == after.nodeCount && before.isDirected == after.isDirected,
-                     "turnover compares graphs of the same members and direction")
+    public init(from before: Graph, to after: Graph) throws {
+        try ArgumentError.require(before.nodeCount == after.nodeCount && before.isDirected == after.isDirected, "TieTurnover",
+                                  "before, after", "must have the same members and direction (got \(before.nodeCount) and \(after.nodeCount) members)")
         // Both tie tables are sorted by (source, target): one merge.
         var i = 0, j = 0, kept = 0
         let a = before.ties, b = after.ties
