@@ -4,23 +4,26 @@ import WeftGraph
 import WeftIO
 
 extension Analysis {
-    /// The report model of this analysis: `report` (from `report(…)`), the tables, and — when
-    /// `page` is given — report.html's layout under those options and everything else the page
-    /// reads. The last stage of the pipeline: every figure an output shows is computed here or
-    /// before, once; the writers that take the model only render it.
+    /// The report model of this analysis: `report` (from `report(…)`), the tables, report.html's
+    /// layout when `layout` gives its options (its size measure and member limit), and with
+    /// `page` everything else the page reads. The last stage of the pipeline: every figure an
+    /// output shows is computed here or before, once; the writers that take the model only
+    /// render it.
     ///
-    /// Cost: communities.csv's counts O(ties); with a page, the layout (`NetworkMap`) and one
+    /// Cost: communities.csv's counts O(ties); with a layout, `NetworkMap`'s; with a page, one
     /// network per period the page draws (the first, middle and last, and the map explorer's
     /// until `MapExplorer.periodTieLimit` pairs), O(records in the period + members) each.
     /// - Parameters:
-    ///   - layout: whether to lay the map out without a page (network.json, GraphML and GEXF carry
-    ///     its positions); with a page the map is always laid out.
+    ///   - layout: the page's options the map is laid out under (nil: no map, unless `page`,
+    ///     which then uses the default options); network.json, GraphML and GEXF carry its positions.
+    ///   - page: whether to gather report.html's figures (`PageFigures`).
     ///   - rejects: rejects.csv's rows (the dataset's, by default).
-    public func model(report: Report, page pageOptions: HTMLReport.Options? = nil, layout: Bool = false,
+    public func model(report: Report, layout: HTMLReport.Options? = nil, page: Bool = false,
                       rejects: [Reject]? = nil) -> ReportModel {
         let ids = outputNodes.ids
-        let sizes = (pageOptions ?? HTMLReport.Options()).sizeBy.values(self)
-        let map = pageOptions != nil || layout ? NetworkMap.of(self, options: pageOptions ?? HTMLReport.Options(), sizes: sizes) : nil
+        let drawn = layout != nil || page
+        let sizes = drawn ? (layout ?? HTMLReport.Options()).sizeBy.values(self) : []
+        let map = drawn ? NetworkMap.of(self, options: layout ?? HTMLReport.Options(), sizes: sizes) : nil
         let time = self.time, segments = self.segments, graph = self.graph
         return ReportModel(
             report: report, nodes: outputNodes, graph: graph,
@@ -36,7 +39,7 @@ extension Analysis {
             rejects: rejects ?? dataset.rejects,
             pseudonymised: options.pseudonymise,
             map: map,
-            page: pageOptions.map { _ in pageFigures(report: report, sizes: sizes, map: map) })
+            page: page ? pageFigures(report: report, sizes: sizes, map: map) : nil)
     }
 
     /// GEXF's spells: each tie's runs of periods, and each period's first and last day.

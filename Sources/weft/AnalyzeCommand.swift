@@ -98,7 +98,7 @@ struct AnalyzeCommand: ParsableCommand {
         // shared by the network files.
         let drawn = !formats.isDisjoint(with: [.html, .network, .graphml, .gexf])
         var model = clock.measure("layout") {
-            analysis.model(report: report, page: formats.contains(.html) ? html : nil, layout: drawn)
+            analysis.model(report: report, layout: drawn ? html : nil, page: formats.contains(.html))
         }
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {

@@ -47,7 +47,7 @@ import WeftReport
                 options.kernel = kernel
                 let analysis = Analysis(dataset: dataset, window: TimeWindow(), windowLabels: .init(from: nil, to: nil), options: options)
                 #expect(analysis.graph.nodeCount == members || analysis.graph.nodeCount == dataset.members.count)
-                let model = analysis.model(report: analysis.report(version: "test"), page: HTMLReport.Options())
+                let model = analysis.model(report: analysis.report(version: "test"), layout: HTMLReport.Options(), page: true)
                 let out = folder.appendingPathComponent("out-\(seed)-\(kernel.rawValue)").path
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let writers: [(String, (String) throws -> Void)] = [

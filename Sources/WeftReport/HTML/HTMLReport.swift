@@ -83,10 +83,10 @@ public struct HTMLReport {
     /// The map's layout (`model.map`; nil without nodes).
     let map: NetworkMap?
 
-    /// The page of `model`, which must have been built with a page (`Analysis.model(report:page:)`,
-    /// under the same `options`).
+    /// The page of `model`, which must have been built with a page (`Analysis.model(report:layout:page:)`,
+    /// laid out under the same `options`).
     public init(model: ReportModel, options: Options = Options(), extras: Extras = Extras()) {
-        guard let figures = model.page else { preconditionFailure("HTMLReport needs a model built with a page (Analysis.model(report:page:))") }
+        guard let figures = model.page else { preconditionFailure("HTMLReport needs a model built with a page (Analysis.model(report:layout:page:))") }
         self.model = model
         self.figures = figures
         report = model.report
