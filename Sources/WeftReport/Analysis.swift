@@ -113,7 +113,7 @@ public struct Analysis: Sendable {
         }
         let primary = structure.primary
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
-                                       eiIndex: primary.map { p in p.mixing.perMember.enumerated().map { p.groups.group[$0.offset] >= 0 ? $0.element.index : nil } })
+                                       eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
         segments = options.network.nodesAreMembers && options.computesSegments
             ? try clock.measure("segments") {
                 try SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
@@ -140,8 +140,14 @@ public struct Analysis: Sendable {
         !options.pseudonymise || outputNodes.attributes.column(named: attribute) != nil
     }
 
-    /// Node v's figures: a row of members.csv and an entry of report.json's `members`. Built on
-    /// demand, as the writers stream the rows, rather than held for every member at once.
+    /// members.csv's rows (`memberRow(_:)`), gathered on demand as the writers stream them rather
+    /// than held for every member at once.
+    public var memberRows: RowList<MemberRow> {
+        RowList(count: graph.nodeCount) { [self] in memberRow($0) }
+    }
+
+    /// Node v's figures: a row of members.csv and an entry of report.json's `members`, read from
+    /// the measures' arrays.
     public func memberRow(_ v: Int) -> MemberRow {
         let d = degrees
         var row = MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],

@@ -2,9 +2,9 @@ import WeftAnalysis
 import WeftGraph
 import WeftIO
 
-/// The report model: everything `weft analyze` found, as plain Codable values. Every writer
-/// (JSON, CSV) renders this one model, so the outputs never disagree. The per-member figures
-/// (`Analysis.memberRow(_:)`) are streamed into report.json's last key, `members`, by the writer.
+/// report.json's model: everything `weft analyze` found, as plain Codable values, held by
+/// `ReportModel` with the tables every writer renders, so the outputs never disagree. The per-member figures
+/// (`ReportModel.members`) are streamed into report.json's last key, `members`, by the writer.
 ///
 /// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
 /// `null`, never left out (`NullCoded`). See docs/json.md for each field.

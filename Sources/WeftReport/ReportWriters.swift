@@ -2,7 +2,7 @@ import Foundation
 import WeftGraph
 import WeftIO
 
-/// Writes the outputs of an analysis into a folder, each file atomically, with fixed names.
+/// Writes report.json and the CSV tables of a report model, each file atomically, with fixed names.
 public enum ReportWriters {
     /// members.csv's header: `id`, the measure columns, then the member attributes (renamed
     /// where they collide with a computed column; see `AttributeColumnNames`).
@@ -38,11 +38,11 @@ public enum ReportWriters {
     /// `segment_members` (an array of segments.csv's rows) and `members` (an array of one object
     /// per member in member order: `id`, members.csv's measure columns, and `attributes`, the
     /// member's attributes keyed by column name, null where empty).
-    public static func writeReport(_ report: Report, analysis: Analysis, to path: String) throws {
+    public static func writeReport(_ model: ReportModel, to path: String) throws {
         let file = try AtomicFileWriter(path: path)
-        try file.write(try openObject(report, for: path) + ",\n  \"timeline\" : [")
+        try file.write(try openObject(model.report, for: path) + ",\n  \"timeline\" : [")
         var line: [UInt8] = []
-        for (p, row) in (analysis.time?.timeline ?? []).enumerated() {
+        for (p, row) in model.timeline.enumerated() {
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: (p == 0 ? "\n    " : ",\n    ").utf8)
             appendObject(TimelineRow.columns, row, to: &line)
@@ -50,7 +50,7 @@ public enum ReportWriters {
         }
         try file.write("\n  ],\n  \"ties\" : [")
         var first = true
-        try analysis.time?.forEachTie(graph: analysis.graph, ids: analysis.outputNodes.ids) { tie in
+        try model.ties.forEach { tie in
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
             appendObject(TieRow.columns, tie, to: &line)
@@ -58,19 +58,17 @@ public enum ReportWriters {
             first = false
         }
         try file.write("\n  ],\n  \"segment_members\" : [")
-        if let segments = analysis.segments {
-            for v in 0..<analysis.graph.nodeCount {
-                line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
-                appendObject(SegmentRow.columns, segments.row(v, ids: analysis.outputNodes.ids), to: &line)
-                try file.write(bytes: line)
-            }
-        }
-        try file.write("\n  ],\n  \"members\" : [")
-        for v in 0..<analysis.graph.nodeCount {
+        for v in 0..<model.segmentRows.count {
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
-            appendMember(v, analysis.memberRow(v), nodes: analysis.outputNodes, to: &line)
+            appendObject(SegmentRow.columns, model.segmentRows[v], to: &line)
+            try file.write(bytes: line)
+        }
+        try file.write("\n  ],\n  \"members\" : [")
+        for v in 0..<model.members.count {
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
+            appendMember(v, model.members[v], nodes: model.nodes, to: &line)
             try file.write(bytes: line)
         }
         try file.write("\n  ]\n}\n")
@@ -142,42 +140,43 @@ public enum ReportWriters {
     }
 
     /// `timeline.csv`: one row per period (empty table when the window holds no record).
-    public static func writeTimeline(_ time: TimeAnalysis?, to path: String) throws {
-        try writeTable(TimelineRow.columns, to: path) { write in for row in time?.timeline ?? [] { try write(row) } }
+    public static func writeTimeline(_ model: ReportModel, to path: String) throws {
+        try writeTable(TimelineRow.columns, to: path) { write in for row in model.timeline { try write(row) } }
     }
 
     /// `ties.csv`: one row per tie, in (source, target) order.
-    public static func writeTies(_ time: TimeAnalysis?, graph: Graph, ids: IdentifierRegistry, to path: String) throws {
-        try writeTable(TieRow.columns, to: path) { write in try time?.forEachTie(graph: graph, ids: ids, write) }
+    public static func writeTies(_ model: ReportModel, to path: String) throws {
+        try writeTable(TieRow.columns, to: path) { write in try model.ties.forEach(write) }
     }
 
     /// `segments.csv`: one row per member, in member order (empty table without segments).
-    public static func writeSegments(_ segments: SegmentAnalysis?, ids: IdentifierRegistry, to path: String) throws {
+    public static func writeSegments(_ rows: RowList<SegmentRow>, to path: String) throws {
         try writeTable(SegmentRow.columns, to: path) { write in
-            guard let segments else { return }
-            for v in 0..<segments.features.memberCount { try write(segments.row(v, ids: ids)) }
+            for v in 0..<rows.count { try write(rows[v]) }
         }
     }
 
     /// `transitions.csv`: the non-zero cells of the transition matrix between consecutive snapshots.
-    public static func writeTransitions(_ segments: SegmentAnalysis?, to path: String) throws {
-        try writeTable(TransitionRow.columns, to: path) { write in for row in segments?.transitionRows ?? [] { try write(row) } }
+    public static func writeTransitions(_ rows: [TransitionRow], to path: String) throws {
+        try writeTable(TransitionRow.columns, to: path) { write in for row in rows { try write(row) } }
     }
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
-    public static func memberTable(_ analysis: Analysis) -> (header: [String], rows: [[CSVCell]]) {
-        let nodes = analysis.outputNodes
-        let rows = (0..<analysis.graph.nodeCount).map { v in memberCells(v, analysis.memberRow(v), nodes: nodes) }
+    public static func memberTable(_ members: RowList<MemberRow>, nodes: NodeTable) -> (header: [String], rows: [[CSVCell]]) {
+        let rows = (0..<members.count).map { v in memberCells(v, members[v], nodes: nodes) }
         return (memberHeader(attributes: nodes.attributes.columns.map(\.name)), rows)
     }
 
     /// `members.csv`, streamed row by row and written atomically.
-    public static func writeMembers(_ analysis: Analysis, to path: String) throws {
-        let nodes = analysis.outputNodes
-        let attributes = nodes.attributes.columns
-        let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: attributes.map(\.name)))
-        for v in 0..<analysis.graph.nodeCount {
-            try writer.writeRow(memberCells(v, analysis.memberRow(v), nodes: nodes))
+    public static func writeMembers(_ model: ReportModel, to path: String) throws {
+        try writeMembers(model.members, nodes: model.nodes, to: path)
+    }
+
+    /// `members.csv` from the rows and the nodes as shown (`weft metrics`, which needs no report).
+    public static func writeMembers(_ members: RowList<MemberRow>, nodes: NodeTable, to path: String) throws {
+        let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: nodes.attributes.columns.map(\.name)))
+        for v in 0..<members.count {
+            try writer.writeRow(memberCells(v, members[v], nodes: nodes))
         }
         try writer.commit()
     }
@@ -187,9 +186,8 @@ public enum ReportWriters {
     }
 
     /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).
-    public static func writeCommunities(_ analysis: Analysis, to path: String) throws {
-        let rows = analysis.communityRows
-        try writeTable(StructureAnalysis.CommunityRow.columns, to: path) { write in for row in rows { try write(row) } }
+    public static func writeCommunities(_ model: ReportModel, to path: String) throws {
+        try writeTable(StructureAnalysis.CommunityRow.columns, to: path) { write in for row in model.communities { try write(row) } }
     }
 
     public static let rejectColumns = ["file", "line", "column", "field", "value", "reason"]
@@ -197,6 +195,11 @@ public enum ReportWriters {
     /// `rejects.csv`: every rejected input row with its location and reason. Control characters in
     /// the offending value are shown as `\u{…}` (no raw NUL reaches the table). `pseudonymise`
     /// blanks the offending values and the reasons that quote them (ids, names) — the location remains.
+    public static func writeRejects(_ model: ReportModel, to path: String) throws {
+        try writeRejects(model.rejects, to: path, pseudonymise: model.pseudonymised)
+    }
+
+    /// `rejects.csv` from the rows themselves (`weft validate`, before any analysis).
     public static func writeRejects(_ rejects: [Reject], to path: String, pseudonymise: Bool = false) throws {
         let writer = try CSVTableWriter(path: path, header: rejectColumns)
         for r in rejects {

@@ -159,7 +159,7 @@ public struct SegmentAnalysis: Sendable {
         }
         p.betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.pathSources(nodeCount: graph.nodeCount),
                                     seed: options.seed).normalized
-        p.eiIndex = groups.map { g in GroupMixing(graph, groups: g).perMember.enumerated().map { g.group[$0.offset] >= 0 ? $0.element.index : nil } }
+        p.eiIndex = groups.map { StructureAnalysis.memberEIIndex(GroupMixing(graph, groups: $0), groups: $0) }
         return p
     }
 
@@ -296,6 +296,11 @@ public struct TransitionRow: Sendable, Codable, Equatable {
 
 extension SegmentAnalysis {
     /// Member v's row, naming members by `ids` (pseudonyms in pseudonymised outputs).
+    /// segments.csv's rows, gathered on demand (`row(_:ids:)`).
+    public func rows(ids: IdentifierRegistry) -> RowList<SegmentRow> {
+        RowList(count: features.memberCount) { [self] in row($0, ids: ids) }
+    }
+
     public func row(_ v: Int, ids: IdentifierRegistry) -> SegmentRow {
         let main = self.main
         let s = main.segment[v], r = main.rule[v]

@@ -59,13 +59,24 @@ public struct StructureAnalysis: Sendable {
         (row.constraintWeighted, row.effectiveSizeWeighted, row.efficiencyWeighted) =
             (holesWeighted.constraint[v], holesWeighted.effectiveSize[v], holesWeighted.efficiency[v])
         if let primary, primary.groups.group[v] >= 0 {
-            row.eiIndex = primary.mixing.perMember[v].index
+            row.eiIndex = StructureAnalysis.memberEIIndex(primary.mixing, groups: primary.groups, member: v)
             row.crossesGroups = primary.mixing.crossesGroups[v]
             if let brokerage {
                 row.brokerage = BrokerageRoles.Role.allCases.map { brokerage.counts[$0.rawValue][v] }
                 row.brokerageZ = BrokerageRoles.Role.allCases.map { brokerage.z[$0.rawValue][v] }
             }
         }
+    }
+
+    /// Each member's E-I index (`GroupMixing.perMember`), nil for a member without a group: the
+    /// one expression members.csv's `ei_index` and the engagement features' `ei_index` share.
+    static func memberEIIndex(_ mixing: GroupMixing, groups: NodeGroups) -> [Double?] {
+        mixing.perMember.indices.map { memberEIIndex(mixing, groups: groups, member: $0) }
+    }
+
+    /// Member v's E-I index, nil without a group.
+    static func memberEIIndex(_ mixing: GroupMixing, groups: NodeGroups, member v: Int) -> Double? {
+        groups.group[v] >= 0 ? mixing.perMember[v].index : nil
     }
 
     /// The primary grouping alone (the first of `groupAttributes`), for analyses that need no

@@ -203,7 +203,10 @@ public struct TimelineRow: Sendable, Equatable {
     public var retention: Double?
     /// E-I index of the period's ties for the primary group attribute (nil without groups or ties).
     public var eiIndex: Double?
+}
 
+extension TimelineRow {
+    /// Period p's row, measured on its network (`graph`) against the previous period's.
     init(period p: Int, periods: Periods, graph: Graph, previous: Graph?, activity: MemberActivity,
          changes: [Int], groups: NodeGroups?) throws {
         let summary = NetworkSummary(graph)

@@ -84,45 +84,46 @@ struct AnalyzeCommand: ParsableCommand {
         let analysis = try Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                 options: options, clock: clock)
         progress.stage("writing outputs")
-        var report = try clock.measure("report model") { analysis.report(version: Weft.version, survey: try SurveyReporting.summary(analysis),
+        let report = try clock.measure("report model") { analysis.report(version: Weft.version, survey: try SurveyReporting.summary(analysis),
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
                                                                        pathOptions: Self.pathOptions, positional: input.data,
                                                                        omitted: Self.omittedArguments(pseudonymised: measures.pseudonymise)),
                                      dataFolder: input.dataFolder, unknownMembers: input.unknownMembers) }
+        var html = HTMLReport.Options()
+        html.sizeBy = mapSize
+        html.title = title
+        html.language = lang
+        html.logo = logoImage
+        // The report model: every figure of every output, computed once; report.html's layout is
+        // shared by the network files.
+        let drawn = !formats.isDisjoint(with: [.html, .network, .graphml, .gexf])
+        var model = clock.measure("layout") {
+            analysis.model(report: report, layout: drawn ? html : nil, page: formats.contains(.html))
+        }
         var written: [String] = []
         func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
             guard formats.contains(format) else { return }
             try clock.measure("write " + name) { try folder.write(name, write) }
             written.append(out + "/" + name)
         }
-        func emitReportJSON() throws { try emit("report.json", .json) { try ReportWriters.writeReport(report, analysis: analysis, to: $0) } }
+        func emitReportJSON() throws { try emit("report.json", .json) { try ReportWriters.writeReport(model, to: $0) } }
         // With --timings report.json is written last, so that it records every other stage.
         if !timings { try emitReportJSON() }
-        try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(report), to: $0) }
-        var html = HTMLReport.Options()
-        html.sizeBy = mapSize
-        html.title = title
-        html.language = lang
-        html.logo = logoImage
-        // report.html's layout, computed once and shared by the network files.
-        let map = formats.isDisjoint(with: [.html, .network, .graphml, .gexf]) ? nil : clock.measure("layout") { NetworkMap.of(analysis, options: html) }
-        try emit("network.json", .network) { try NodeLinkWriter.write(report, analysis: analysis, map: map, to: $0) }
-        try emit("report.html", .html) { path in
-            try HTMLReport(analysis: analysis, report: report, options: html,
-                           extras: HTMLReport.Extras(analysis: analysis, report: report), map: map).write(to: path)
-        }
-        try emit("members.csv", .csv) { try ReportWriters.writeMembers(analysis, to: $0) }
-        try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(analysis, to: $0) }
-        try emit("timeline.csv", .csv) { try ReportWriters.writeTimeline(analysis.time, to: $0) }
-        try emit("ties.csv", .csv) { try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: $0) }
-        try emit("segments.csv", .csv) { try ReportWriters.writeSegments(analysis.segments, ids: analysis.outputNodes.ids, to: $0) }
-        try emit("transitions.csv", .csv) { try ReportWriters.writeTransitions(analysis.segments, to: $0) }
-        try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(dataset.rejects, to: $0, pseudonymise: measures.pseudonymise) }
-        try emit("network.graphml", .graphml) { try GraphMLWriter.write(analysis, map: map, to: $0) }
-        try emit("network.gexf", .gexf) { try GEXFWriter.write(analysis, map: map, to: $0) }
+        try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(model.report), to: $0) }
+        try emit("network.json", .network) { try NodeLinkWriter.write(model, to: $0) }
+        try emit("report.html", .html) { try HTMLReport(model: model, options: html, extras: HTMLReport.Extras(model: model)).write(to: $0) }
+        try emit("members.csv", .csv) { try ReportWriters.writeMembers(model, to: $0) }
+        try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(model, to: $0) }
+        try emit("timeline.csv", .csv) { try ReportWriters.writeTimeline(model, to: $0) }
+        try emit("ties.csv", .csv) { try ReportWriters.writeTies(model, to: $0) }
+        try emit("segments.csv", .csv) { try ReportWriters.writeSegments(model.segmentRows, to: $0) }
+        try emit("transitions.csv", .csv) { try ReportWriters.writeTransitions(model.transitions, to: $0) }
+        try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(model, to: $0) }
+        try emit("network.graphml", .graphml) { try GraphMLWriter.write(model, to: $0) }
+        try emit("network.gexf", .gexf) { try GEXFWriter.write(model, to: $0) }
         if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
         if timings {
-            report.measures.timings = clock.record
+            model = model.recording(timings: clock.record)
             try emitReportJSON()
         }
         // Typed names and emails are personal data: not written beside pseudonymised outputs.
@@ -134,14 +135,14 @@ struct AnalyzeCommand: ParsableCommand {
         }
         try folder.publish()
         progress.done()
-        let summary = AnalyzeSummary(report: report)
+        let summary = TerminalSummary(model)
         for line in summary.inputLines { print(line) }
         input.printMatching(dataset)
         if matchesWithheld { print("match-report.csv and match-review.csv are not written with --pseudonymise (they hold the names as typed); run weft validate --match-report DIR to review them") }
         for line in summary.figureLines { print(line) }
-        for line in AnalyzeSummary.outputLines(written: written, timings: timings ? clock.table : nil,
+        for line in TerminalSummary.outputLines(written: written, timings: timings ? clock.table : nil,
                                                reportHTML: formats.contains(.html) ? out + "/report.html" : nil) { print(line) }
-        input.printWarnings(report.summary.warnings)   // the ingest warnings and the analysis's
+        input.printWarnings(model.report.summary.warnings)   // the ingest warnings and the analysis's
         try input.enforceStrict(dataset, rejectsFile: formats.contains(.csv) ? out + "/rejects.csv" : nil)
     }
 

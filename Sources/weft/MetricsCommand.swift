@@ -41,9 +41,9 @@ struct MetricsCommand: ParsableCommand {
         progress.done()
         if let survey = try SurveyReporting.summary(analysis, withSurveyData: false) { printError(SurveyReporting.line(survey)) }
         if let out {
-            try ReportWriters.writeMembers(analysis, to: out)
+            try ReportWriters.writeMembers(analysis.memberRows, nodes: analysis.outputNodes, to: out)
         } else {
-            let table = ReportWriters.memberTable(analysis)
+            let table = ReportWriters.memberTable(analysis.memberRows, nodes: analysis.outputNodes)
             FileHandle.standardOutput.write(Data(CSVTableWriter.render(header: table.header, rows: table.rows).utf8))
         }
         if let networkJson {

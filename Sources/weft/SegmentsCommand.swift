@@ -114,8 +114,8 @@ struct SegmentsCommand: ParsableCommand {
             return
         }
         guard let folder else { return }
-        try folder.write("segments.csv") { try ReportWriters.writeSegments(analysis, ids: shown.ids, to: $0) }
-        try folder.write("transitions.csv") { try ReportWriters.writeTransitions(analysis, to: $0) }
+        try folder.write("segments.csv") { try ReportWriters.writeSegments(analysis?.rows(ids: shown.ids) ?? RowList([]), to: $0) }
+        try folder.write("transitions.csv") { try ReportWriters.writeTransitions(analysis?.transitionRows ?? [], to: $0) }
         var written = ["segments.csv", "transitions.csv"].map { out + "/" + $0 }
         let summary = analysis?.summary(ids: shown.ids)
         if let summary {
@@ -130,30 +130,5 @@ struct SegmentsCommand: ParsableCommand {
     }
 
     /// One line of counts, the movements since the previous snapshot, and the k-means agreement.
-    static func describe(_ s: Report.SegmentsSummary) -> String {
-        var text = "segments (\(s.windowStart ?? "start") to \(s.windowEnd)): " + s.segments.map { "\($0) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
-        if s.overTime.count >= 2, let moves = s.overTime.last?.movements {
-            text += "\nsince the window ending \(s.overTime[s.overTime.count - 2].windowEnd): "
-                + ["up", "down", "left", "joined", "stayed"].map { "\($0) \(moves[$0] ?? 0)" }.joined(separator: ", ")
-        }
-        if let last = s.overTime.last, let moved = last.moved, let sensitive = last.movedSensitive {
-            text += "\n\(moved) members changed segment, \(sensitive) of them within the ±\(SegmentConfig.format(100 * s.sensitivity.step))% threshold band"
-                + (last.mostlyThresholdNoise == true ? " (most movement may be threshold noise)" : "")
-        }
-        if let c = s.clusters {
-            text += String(format: "\nk-means check: k = %d, adjusted Rand index with the rules %.3f; ", c.k, c.adjustedRandIndex)
-                + c.segmentAgreement.map { "\($0.segment) \($0.agreeing)/\($0.members)" }.joined(separator: ", ")
-                + " agree; \(c.disagreeing) members disagree (segments.csv: cluster_segment)"
-        }
-        if let f = s.calibration {
-            text += "\nfitted to \(f.labelled) labelled members: agreement \(SegmentConfig.format(f.agreementBefore)) before, \(SegmentConfig.format(f.agreementAfter)) after"
-                + (f.crossValidated.map { ", \(f.folds)-fold cross-validated \(SegmentConfig.format($0))" } ?? "")
-                + "; \(f.changes.count) thresholds moved; \(f.disagreements.count) labelled members still disagree"
-            for d in f.disagreements.prefix(10) {
-                text += "\n  \(d.member): labelled \(d.label), rules say \(d.segment) (\(d.reasons))" + (d.labelNeeds.isEmpty ? "" : "; \(d.label) needs \(d.labelNeeds)")
-            }
-            if f.disagreements.count > 10 { text += "\n  … \(f.disagreements.count - 10) more in segments.json (calibration.disagreements)" }
-        }
-        return text
-    }
+    static func describe(_ s: Report.SegmentsSummary) -> String { TerminalSummary.segmentLines(s) }
 }

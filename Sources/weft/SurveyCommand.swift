@@ -149,41 +149,5 @@ enum SurveyReporting {
         try analysis.surveySummary(withSurveyData: withSurveyData)
     }
 
-    static func line(_ s: Report.SurveySummary) -> String {
-        let rate = String(format: "%.1f%%", s.responseRate * 100)
-        var text = "survey \(s.relations.joined(separator: "+")), wave \(s.wave): response rate \(rate) (\(s.respondents) of \(s.members), from \(s.respondentsFrom)) — \(s.confidence); symmetrisation \(s.symmetrisation) (\(s.symmetrisationReason))"
-        if let warning = s.warning { text += "\nwarning: " + warning }
-        for w in s.responseByWave {
-            text += "\nwave \(w.wave)" + (w.date.map { " (\($0), date from \(w.dateFrom ?? "")) " } ?? " (no date) ")
-                + "members \(w.members), respondents \(w.respondents), response rate \(String(format: "%.1f%%", w.responseRate * 100))"
-        }
-        if s.nominationsOfAbsentMembers > 0 {
-            text += "\n\(s.nominationsOfAbsentMembers) nomination(s) name members not in the network at wave \(s.wave) and are left out"
-        }
-        if let c = s.changeFromPreviousWave {
-            text += "\nsince wave \(c.fromWave), among the \(c.membersInBoth) members of both waves: new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), Jaccard \(String(format: "%.4f", c.jaccard))"
-            text += "\ncomposition change: joined \(c.joined) (with \(c.tiesOfJoiners) ties), left \(c.left) (with \(c.tiesOfLeavers) ties at wave \(c.fromWave))"
-        }
-        text += "\nwave \(s.wave) under each treatment of non-response (members present at the wave):"
-        text += "\n  treatment      ties   density  reciprocity  mean degree  isolates  transitivity"
-        for t in s.treatments {
-            text += "\n  " + t.treatment.padding(toLength: 11, withPad: " ", startingAt: 0) + pad(String(t.ties), 8)
-                + pad(String(format: "%.4f", t.density), 10) + pad(t.reciprocity.map { String(format: "%.4f", $0) } ?? "-", 13)
-                + pad(String(format: "%.3f", t.averageDegree), 13) + pad(String(t.isolates), 10) + pad(String(format: "%.4f", t.transitivity), 14)
-        }
-        for r in s.byRelation where r.waves.count > 1 {
-            text += "\nsurvey \(r.relation) by wave (\(s.symmetrisation)):"
-            for w in r.waves {
-                text += "\n  \(w.wave): response rate \(String(format: "%.1f%%", w.responseRate * 100)), ties \(w.ties), density \(String(format: "%.4f", w.density)), average connections \(String(format: "%.4f", w.averageConnections))"
-                    + (w.averageValue.map { ", average value \(String(format: "%.2f", $0))" } ?? "")
-                if let c = w.change {
-                    text += "; since \(c.fromWave): new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), members with more connections \(c.membersGained), with fewer \(c.membersLost)"
-                }
-            }
-        }
-        for w in s.warnings { text += "\nwarning: " + w.message }
-        return text
-    }
-
-    private static func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+    static func line(_ s: Report.SurveySummary) -> String { TerminalSummary.surveyLine(s) }
 }

@@ -18,7 +18,7 @@ import Testing
         let measured = ["read", "build network", "time", "network summary and degree", "betweenness", "closeness", "path statistics",
                         "eigenvector", "pagerank", "katz", "hits", "clustering", "k-core",
                         "structure (communities, groups, core-periphery, brokerage)", "segments", "report model"]
-        let written = ["write summary.json", "layout", "write network.json", "write report.html", "write members.csv",
+        let written = ["layout", "write summary.json", "write network.json", "write report.html", "write members.csv",
                        "write communities.csv", "write timeline.csv", "write ties.csv", "write segments.csv", "write transitions.csv",
                        "write rejects.csv", "write network.graphml", "write network.gexf"]
         #expect(stages.map { $0["stage"] as! String } == measured + written)

@@ -58,7 +58,8 @@ struct CatalogueTests {
         let report = analysis.report(version: "test")
         var options = HTMLReport.Options()
         options.language = .fr
-        let html = HTMLReport(analysis: analysis, report: report, options: options, extras: .init(analysis: analysis, report: report)).render()
+        let model = analysis.model(report: report, layout: options, page: true)
+        let html = HTMLReport(model: model, options: options, extras: .init(model: model)).render()
         let checked = html
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
         #expect(checked.contains("<h2>En bref</h2>") && checked.contains("<h2>Chiffres clés</h2>") && checked.contains("Plongeurs"))
@@ -72,7 +73,7 @@ struct CatalogueTests {
     }
 
     func modelTexts(analysis: Analysis, report: Report, options: HTMLReport.Options) throws {
-        let context = Context(HTMLReport(analysis: analysis, report: report, options: options))
+        let context = Context(HTMLReport(model: analysis.model(report: report, layout: options, page: true), options: options))
         let partial = DataWarning(code: "partial_last_period", message: "The last period …",
                                   parameters: ["2024-12-01", "2024-12-31", "2024-12-10", "32"])
         #expect(context.warning(partial) == "La dernière période (du 1 déc. 2024 au 31 déc. 2024) est incomplète : les données s’arrêtent le 10 déc. 2024, à 32\u{A0}% de sa durée ; son activité, ses liens et sa rétention paraissent donc faibles à côté de périodes complètes.")

@@ -47,17 +47,17 @@ import WeftReport
                 options.kernel = kernel
                 let analysis = try Analysis(dataset: dataset, window: TimeWindow(), windowLabels: .init(from: nil, to: nil), options: options)
                 #expect(analysis.graph.nodeCount == members || analysis.graph.nodeCount == dataset.members.count)
-                let report = analysis.report(version: "test")
+                let model = analysis.model(report: analysis.report(version: "test"), layout: HTMLReport.Options(), page: true)
                 let out = folder.appendingPathComponent("out-\(seed)-\(kernel.rawValue)").path
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let writers: [(String, (String) throws -> Void)] = [
-                    ("report.json", { try ReportWriters.writeReport(report, analysis: analysis, to: $0) }),
-                    ("members.csv", { try ReportWriters.writeMembers(analysis, to: $0) }),
-                    ("ties.csv", { try ReportWriters.writeTies(analysis.time, graph: analysis.graph, ids: analysis.outputNodes.ids, to: $0) }),
-                    ("timeline.csv", { try ReportWriters.writeTimeline(analysis.time, to: $0) }),
-                    ("network.graphml", { try GraphMLWriter.write(analysis, to: $0) }),
-                    ("network.gexf", { try GEXFWriter.write(analysis, to: $0) }),
-                    ("report.html", { try HTMLReport(analysis: analysis, report: report).write(to: $0) }),
+                    ("report.json", { try ReportWriters.writeReport(model, to: $0) }),
+                    ("members.csv", { try ReportWriters.writeMembers(model, to: $0) }),
+                    ("ties.csv", { try ReportWriters.writeTies(model, to: $0) }),
+                    ("timeline.csv", { try ReportWriters.writeTimeline(model, to: $0) }),
+                    ("network.graphml", { try GraphMLWriter.write(model, to: $0) }),
+                    ("network.gexf", { try GEXFWriter.write(model, to: $0) }),
+                    ("report.html", { try HTMLReport(model: model).write(to: $0) }),
                 ]
                 for (name, write) in writers {
                     do {

@@ -40,7 +40,7 @@ struct HTMLBriefTests {
 
     @Test func briefAnswersInSentencesBeforeTheFigures() throws {
         let (analysis, report) = try analysed(pathDataset())
-        let html = HTMLReport(analysis: analysis, report: report).render()
+        let html = HTMLReport(model: analysis.model(report: report, layout: .init(), page: true)).render()
         let brief = html.components(separatedBy: "<section id=\"brief\">")[1].components(separatedBy: "</section>")[0]
         #expect(html.range(of: "<section id=\"brief\">")!.lowerBound < html.range(of: "<section id=\"headline\">")!.lowerBound)
         #expect(brief.contains("<h2>In brief</h2>"))
@@ -59,7 +59,7 @@ struct HTMLBriefTests {
         options.title = "Red <Alpha> & co"
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] + [UInt8](repeating: 1, count: 17)
         options.logo = try ReportLogo(bytes: png, file: "logo.png")
-        let html = HTMLReport(analysis: analysis, report: report, options: options).render()
+        let html = HTMLReport(model: analysis.model(report: report, layout: options, page: true), options: options).render()
         #expect(html.contains("<title>Red &lt;Alpha&gt; &amp; co</title>") && html.contains("<h1>Red &lt;Alpha&gt; &amp; co</h1>"))
         #expect(html.contains("<img class=\"logo\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\" alt=\"Logo\">"))
     }

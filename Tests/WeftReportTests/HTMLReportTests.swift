@@ -42,7 +42,7 @@ private func render(_ dataset: Dataset, options: HTMLReport.Options = .init(), e
     var analysisOptions = analysisOptions
     analysisOptions.groupAttributes = ["country"]
     let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: analysisOptions)
-    return HTMLReport(analysis: analysis, report: analysis.report(version: "test"), options: options, extras: extras).render()
+    return HTMLReport(model: analysis.model(report: analysis.report(version: "test"), layout: options, page: true), options: options, extras: extras).render()
 }
 
 private func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
@@ -185,7 +185,7 @@ struct MapExplorerTests {
         var options = AnalysisOptions()
         options.groupAttributes = ["country"]
         let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
-        let html = HTMLReport(analysis: analysis, report: analysis.report(version: "test")).render()
+        let html = HTMLReport(model: analysis.model(report: analysis.report(version: "test"), layout: .init(), page: true)).render()
         let block = html.components(separatedBy: "<script type=\"application/json\" id=\"weft-map-data\">")[1].components(separatedBy: "</script>")[0]
         let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
         let members = try #require(data["members"] as? [[String: Any]])

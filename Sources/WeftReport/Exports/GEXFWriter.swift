@@ -13,11 +13,11 @@ import WeftIO
 /// drawn node has a `viz:position` — report.html's layout, with y flipped (height − y) because
 /// Gephi's y axis points up — so Gephi opens the same picture. Written atomically.
 public enum GEXFWriter {
-    public static func write(_ analysis: Analysis, map: NetworkMap? = nil, to path: String) throws {
-        let export = NetworkExport(analysis, map: map)
-        let time = analysis.time
+    public static func write(_ model: ReportModel, to path: String) throws {
+        let export = NetworkExport(model)
+        let spells = model.tieSpells
         let file = try AtomicFileWriter(path: path)
-        let dynamic = time?.presence != nil
+        let dynamic = spells != nil
         try file.write("""
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
@@ -46,7 +46,7 @@ public enum GEXFWriter {
             line += "\"/>".utf8
         }
         for v in 0..<export.nodeCount {
-            let row = analysis.memberRow(v)
+            let row = model.members[v]
             line.removeAll(keepingCapacity: true)
             line += "      <node id=\"".utf8
             XMLText.append(export.nodeID(v), to: &line)
@@ -57,14 +57,14 @@ public enum GEXFWriter {
             line += "><attvalues>".utf8
             for (c, value) in export.nodeValues(v, row: row).enumerated() { attvalue(nodeKeys[c], value) }
             line += "</attvalues>".utf8
-            if let map, let point = map.point(v) {
+            if let map = model.map, let point = map.point(v) {
                 line += "<viz:position x=\"\(CSVTableWriter.formatReal(point.x))\" y=\"\(CSVTableWriter.formatReal(map.height - point.y))\" z=\"0.0\"/>".utf8
             }
             line += "</node>\n".utf8
             try file.write(bytes: line)
         }
         try file.write("    </nodes>\n    <edges>\n")
-        let ties = analysis.graph.ties
+        let ties = model.graph.ties
         for i in 0..<ties.count {
             line.removeAll(keepingCapacity: true)
             line += "      <edge id=\"\(i)\"".utf8
@@ -72,12 +72,10 @@ public enum GEXFWriter {
             line += " weight=\"\(CSVTableWriter.formatReal(ties.weight[i]))\"><attvalues>".utf8
             for (c, value) in export.edgeValues(i).enumerated() { attvalue(edgeKeys[c], value) }
             line += "</attvalues>".utf8
-            if let presence = time?.presence, let periods = time?.periods {
+            if let spells {
                 line += "<spells>".utf8
-                for run in presence.runs(of: i) {
-                    // Periods are half-open [start, end): the run's last day is the day before its end.
-                    line += "<spell start=\"\(Timestamp.formatDate(periods.starts[run.lowerBound]))\" ".utf8
-                    line += "end=\"\(Timestamp.formatDate(periods.ends[run.upperBound] - 1))\"/>".utf8
+                for run in spells.runs(i) {
+                    line += "<spell start=\"\(spells.start[run.lowerBound])\" end=\"\(spells.lastDay[run.upperBound])\"/>".utf8
                 }
                 line += "</spells>".utf8
             }

@@ -10,8 +10,8 @@ import WeftIO
 /// see `SurveyEdges`). With a `map`, nodes carry report.html's layout as `x` and `y` (yEd and
 /// Cytoscape read them as positions). Every string from the data is XML-escaped. Written atomically.
 public enum GraphMLWriter {
-    public static func write(_ analysis: Analysis, map: NetworkMap? = nil, to path: String) throws {
-        let export = NetworkExport(analysis, map: map)
+    public static func write(_ model: ReportModel, to path: String) throws {
+        let export = NetworkExport(model)
         let file = try AtomicFileWriter(path: path)
         try file.write("""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -38,7 +38,7 @@ public enum GraphMLWriter {
             line += "</data>".utf8
         }
         for v in 0..<export.nodeCount {
-            let row = analysis.memberRow(v)
+            let row = model.members[v]
             line.removeAll(keepingCapacity: true)
             line += "    <node id=\"".utf8
             XMLText.append(export.nodeID(v), to: &line)
@@ -48,7 +48,7 @@ public enum GraphMLWriter {
             line += "</node>\n".utf8
             try file.write(bytes: line)
         }
-        for i in 0..<analysis.graph.ties.count {
+        for i in 0..<model.graph.ties.count {
             line.removeAll(keepingCapacity: true)
             line += "    <edge".utf8
             export.appendEndpoints(of: i, to: &line)

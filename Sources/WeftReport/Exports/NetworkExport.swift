@@ -27,9 +27,9 @@ struct NetworkExport {
         let kind: Kind
     }
 
-    let analysis: Analysis
+    let model: ReportModel
     /// report.html's layout; nil when the outputs carry no positions.
-    let map: NetworkMap?
+    var map: NetworkMap? { model.map }
     /// Node columns: MemberRow's (without `name`, which is the label), the engagement `segment`
     /// (when segments were computed), the layout position `x` and `y` (with a map; px in
     /// report.html's view box, y down, missing for members the map does not draw), then the
@@ -50,16 +50,16 @@ struct NetworkExport {
 
     private static let measureColumns = MemberRow.columns.filter { $0.name != "name" }
 
-    init(_ analysis: Analysis, map: NetworkMap?) {
-        self.analysis = analysis
-        self.map = map
-        edgeColumns = analysis.surveyEdges == nil ? NetworkExport.recordEdgeColumns : NetworkExport.surveyEdgeColumns
+    init(_ model: ReportModel) {
+        self.model = model
+        let map = model.map
+        edgeColumns = model.surveyEdges == nil ? NetworkExport.recordEdgeColumns : NetworkExport.surveyEdgeColumns
         // A column's kind is that of its first non-empty cell (a column empty for every member
         // carries no values, so its kind does not matter).
         var kinds = [Kind?](repeating: nil, count: NetworkExport.measureColumns.count)
         var v = 0
-        while v < analysis.graph.nodeCount && kinds.contains(where: { $0 == nil }) {
-            let row = analysis.memberRow(v)
+        while v < model.members.count && kinds.contains(where: { $0 == nil }) {
+            let row = model.members[v]
             for (c, column) in NetworkExport.measureColumns.enumerated() where kinds[c] == nil {
                 switch column.cell(row) {
                 case .text, .plain: kinds[c] = .string
@@ -72,15 +72,15 @@ struct NetworkExport {
             v += 1
         }
         nodeColumns = zip(NetworkExport.measureColumns, kinds).map { Column(name: $0.name, kind: $1 ?? .string) }
-            + (analysis.segments == nil ? [] : [Column(name: "segment", kind: .string)])
+            + (model.memberSegments == nil ? [] : [Column(name: "segment", kind: .string)])
             + (map == nil ? [] : [Column(name: "x", kind: .double), Column(name: "y", kind: .double)])
-            + AttributeColumnNames.written(analysis.outputNodes.attributes.columns.map(\.name)).map { Column(name: $0, kind: .string) }
+            + AttributeColumnNames.written(model.nodes.attributes.columns.map(\.name)).map { Column(name: $0, kind: .string) }
     }
 
-    var nodeCount: Int { analysis.graph.nodeCount }
-    var isDirected: Bool { analysis.graph.isDirected }
+    var nodeCount: Int { model.members.count }
+    var isDirected: Bool { model.graph.isDirected }
 
-    func nodeID(_ v: Int) -> String { analysis.outputNodes.ids[Int32(v)] }
+    func nodeID(_ v: Int) -> String { model.nodes.ids[Int32(v)] }
 
     /// The node's label: its name, or its id when the name is empty (and always in pseudonymised
     /// outputs, whose names are empty).
@@ -89,9 +89,9 @@ struct NetworkExport {
     /// Node v's values in `nodeColumns` order, nil where the value is missing.
     func nodeValues(_ v: Int, row: MemberRow) -> [String?] {
         NetworkExport.measureColumns.map { NetworkExport.text($0.cell(row)) }
-            + (analysis.segments.map { s in [s.segments[Int(s.main.segment[v])]] } ?? [])
+            + (model.memberSegments.map { [$0.name(of: v)] } ?? [])
             + (map.map { m in m.point(v).map { [CSVTableWriter.formatReal($0.x), CSVTableWriter.formatReal($0.y)] } ?? [nil, nil] } ?? [])
-            + analysis.outputNodes.attributes.columns.map { column in
+            + model.nodes.attributes.columns.map { column in
                 let value = column.value(at: v)
                 return value.isEmpty ? nil : value
             }
@@ -99,7 +99,7 @@ struct NetworkExport {
 
     /// Appends tie i's ` source="…" target="…"` attributes, escaped.
     func appendEndpoints(of i: Int, to line: inout [UInt8]) {
-        let ties = analysis.graph.ties
+        let ties = model.graph.ties
         line += " source=\"".utf8
         XMLText.append(nodeID(Int(ties.source[i])), to: &line)
         line += "\" target=\"".utf8
@@ -109,8 +109,8 @@ struct NetworkExport {
 
     /// Tie i's values in `edgeColumns` order.
     func edgeValues(_ i: Int) -> [String?] {
-        let ties = analysis.graph.ties
-        if let survey = analysis.surveyEdges {
+        let ties = model.graph.ties
+        if let survey = model.surveyEdges {
             return [CSVTableWriter.formatReal(ties.weight[i]), survey.relation, survey.wave, survey.waveDate, survey.namedBy[i].rawValue]
         }
         return [CSVTableWriter.formatReal(ties.weight[i]), String(ties.recordCount[i]),

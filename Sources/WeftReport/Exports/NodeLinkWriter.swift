@@ -48,19 +48,20 @@ public enum NodeLinkWriter {
         @NullCoded var note: String?
     }
 
-    public static func write(_ report: Report, analysis: Analysis, map: NetworkMap?, to path: String) throws {
-        let head = Head(generator: report.generator, window: report.window, directed: analysis.graph.isDirected,
+    public static func write(_ model: ReportModel, to path: String) throws {
+        let report = model.report, map = model.map
+        let head = Head(generator: report.generator, window: report.window, directed: model.graph.isDirected,
                         graph: GraphInfo(network: report.graph.network, layout: map.map {
                             Layout(width: $0.width, height: $0.height, methods: $0.methods.map(\.rawValue), drawn: $0.members.count,
                                    note: $0.subsetNote)
                         }))
         let file = try AtomicFileWriter(path: path)
         try file.write(try ReportWriters.openObject(head, for: path) + ",\n  \"nodes\" : [")
-        let nodes = analysis.outputNodes
+        let nodes = model.nodes
         let measures = MemberRow.columns.filter { $0.name != "name" }
         var line: [UInt8] = []
-        for v in 0..<analysis.graph.nodeCount {
-            let row = analysis.memberRow(v)
+        for v in 0..<model.members.count {
+            let row = model.members[v]
             line.removeAll(keepingCapacity: true)
             line += (v == 0 ? "\n    {" : ",\n    {").utf8
             let id = nodes.ids[Int32(v)]
@@ -68,7 +69,7 @@ public enum NodeLinkWriter {
             let fields: [(String, CSVCell)] = [
                 ("id", .text(id)), ("label", .text(row.name.isEmpty ? id : row.name)),
                 ("community", row.community.map { .integer($0) } ?? .empty),
-                ("segment", analysis.segments.map { s in .text(s.segments[Int(s.main.segment[v])]) } ?? .empty),
+                ("segment", model.memberSegments.map { .text($0.name(of: v)) } ?? .empty),
                 ("x", point.map { .real($0.x) } ?? .empty), ("y", point.map { .real($0.y) } ?? .empty),
             ]
             for (name, cell) in fields {
@@ -84,8 +85,8 @@ public enum NodeLinkWriter {
             try file.write(bytes: line)
         }
         try file.write("\n  ],\n  \"links\" : [")
-        let ties = analysis.graph.ties
-        let survey = analysis.surveyEdges
+        let ties = model.graph.ties
+        let survey = model.surveyEdges
         for i in 0..<ties.count {
             line.removeAll(keepingCapacity: true)
             line += (i == 0 ? "\n    {" : ",\n    {").utf8

@@ -33,7 +33,7 @@ extension HTMLReport {
         } else {
             sentences.append(w("brief.brokers", c.list(f.brokers.map { "<b>" + HTMLText.escape(c.display($0)) + "</b>" }), HTMLText.percent(f.brokerShare)))
         }
-        if analysis.time?.periods == nil {
+        if figures.time?.periods == nil {
             sentences.append(w("brief.drifting.na"))
         } else if f.driftingCount == 0 {
             sentences.append(w("brief.drifting.none"))

@@ -5,15 +5,16 @@ extension HTMLReport.Extras {
     /// What report.html shows beyond the network: the survey layer's response rate when the
     /// network is a survey layer, and the engagement segments — map colouring and the last
     /// transition matrix — when they were computed. The page words the movement, the matrix's
-    /// caption and the segment rules itself, in its language, from the analysis.
-    public init(analysis: Analysis, report: Report) {
+    /// caption and the segment rules itself, in its language, from the figures.
+    public init(model: ReportModel) {
+        let report = model.report
         self.init()
         if let survey = report.survey {
             responseRate = survey.responseRate
             responseNote = "\(survey.respondents) of \(survey.members) members answered (wave \(survey.wave)); "
                 + survey.confidence + (survey.warning.map { ". " + $0 } ?? "")
         }
-        if let s = analysis.segments {
+        if let s = model.page?.segments {
             segments = HTMLReport.Segments(colouring: NodeColouring(title: "segment", labels: s.segments, category: s.main.segment),
                                            transitions: s.transitions.matrices.last)
         }

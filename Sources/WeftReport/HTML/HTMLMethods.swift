@@ -5,7 +5,7 @@ import WeftIO
 extension HTMLReport {
     /// Every definition behind the figures, the settings used, and the data-quality warnings.
     func methods(_ page: inout HTMLPage, _ c: Context) {
-        let r = report, a = analysis, w = c.words
+        let r = report, a = figures, w = c.words
         var html = "<h3>\(w("methods.warnings"))</h3>"
         let warnings = dataWarnings(c)
         html += warnings.isEmpty ? "<p>\(w("methods.none"))</p>" : "<ul class=\"warn\">" + warnings.map { "<li>\($0)</li>" }.joined() + "</ul>"
@@ -14,13 +14,13 @@ extension HTMLReport {
         html += "</dl><h3>\(w("methods.inputs"))</h3>"
         html += table([(w.plain("inputs.file"), false), (w.plain("inputs.kind"), false), (w.plain("inputs.read"), true), (w.plain("inputs.accepted"), true), (w.plain("inputs.rejected"), true)],
                       r.inputs.map { [HTMLText.escape($0.path), HTMLText.escape($0.kind), HTMLText.count($0.rowsRead), HTMLText.count($0.accepted), HTMLText.count($0.rejected)] })
-        html += "<p class=\"note\">\(w("methods.records", HTMLText.count(r.records.interactions), HTMLText.count(r.records.attendance), HTMLText.count(r.records.events), HTMLText.escape(r.records.firstRecord.map(HTMLText.date) ?? "–"), HTMLText.escape(r.records.lastRecord.map(HTMLText.date) ?? "–"), String(a.options.seed)))</p>"
+        html += "<p class=\"note\">\(w("methods.records", HTMLText.count(r.records.interactions), HTMLText.count(r.records.attendance), HTMLText.count(r.records.events), HTMLText.escape(r.records.firstRecord.map(HTMLText.date) ?? "–"), HTMLText.escape(r.records.lastRecord.map(HTMLText.date) ?? "–"), String(a.settings.seed)))</p>"
         page.section("methods", w.plain("section.methods"), html)
     }
 
     /// Warnings about the data and the computation, already escaped.
     func dataWarnings(_ c: Context) -> [String] {
-        let r = report, a = analysis, words = c.words
+        let r = report, a = figures, words = c.words
         var w: [String] = []
         if r.rows.rejected > 0 { w.append(words("issue.rejected", HTMLText.count(r.rows.rejected), HTMLText.count(r.rows.read))) }
         if r.membership.addedFromRecords > 0 { w.append(words("issue.added", HTMLText.count(r.membership.addedFromRecords))) }
@@ -43,30 +43,30 @@ extension HTMLReport {
         }
         if extras.responseRate == nil { w.append(words("issue.noSurvey")) }
         if extras.segments == nil { w.append(words("issue.noSegments")) }
-        if a.options.pseudonymise { w.append(words("issue.pseudonymised")) }
+        if a.settings.pseudonymise { w.append(words("issue.pseudonymised")) }
         if let s = c.map?.subset { w.append(words("maps.subset", HTMLText.count(s.members), HTMLText.count(s.drawn), HTMLText.count(s.largestComponent))) }
         return w
     }
 
     /// (term, escaped definition) pairs.
     func definitions(_ c: Context) -> [(String, String)] {
-        let r = report, a = analysis, w = c.words
+        let r = report, a = figures, w = c.words
         var d: [(String, String)] = []
         func define(_ key: String, _ arguments: String...) { d.append((w.plain("def." + key), w("def." + key + ".text", arguments))) }
         let direction = r.graph.directed ? w("def.network.directed") : w("def.network.undirected", HTMLText.escape(r.graph.symmetrisation))
-        define("network", w("def.network." + a.options.network.rawValue), direction)
+        define("network", w("def.network." + a.settings.network.rawValue), direction)
         let layouts = r.inputs.flatMap { input in input.dateFormats.sorted { $0.key < $1.key }.map { "\(input.kind) \($0.key): \($0.value)" } }
-        define("times", HTMLText.escape(a.dataset.timeZone), layouts.isEmpty ? w("methods.none").lowercased() : HTMLText.escape(layouts.joined(separator: "; ")))
+        define("times", HTMLText.escape(a.settings.timeZone), layouts.isEmpty ? w("methods.none").lowercased() : HTMLText.escape(layouts.joined(separator: "; ")))
         for key in ["active", "connections", "density", "retention", "newTies", "reciprocity", "isolates"] { define(key) }
-        let n = a.graph.nodeCount, chosen = a.structure.groupings.map(\.attribute)
-        d.append((w.plain("def.groups"), (a.options.groupAttributes != nil ? w("def.groups.given")
+        let n = model.graph.nodeCount, chosen = a.structure.groupings.map(\.attribute)
+        d.append((w.plain("def.groups"), (a.settings.groupAttributesGiven ? w("def.groups.given")
             : w("def.groups.automatic", String(StructureAnalysis.defaultGroupValueLimit(nodeCount: n)), HTMLText.count(n)))
             + (chosen.isEmpty ? w("def.groups.none") : w("def.groups.used", HTMLText.escape(chosen.joined(separator: ", "))))))
         if let g = a.structure.primary?.attribute { define("ei", HTMLText.escape(g)) }
         if let t = r.time {
             let unit = w("period." + t.period + "s")
             define("periods", unit, HTMLText.count(t.periods), w(t.comparedWith == "previous period" ? "def.periods.previous" : "def.periods.withRecords"),
-                   a.options.time.skipEmptyPeriods ? w("def.periods.skipped", HTMLText.count(t.emptyPeriodsSkipped)) : w("def.periods.notSkipped"))
+                   a.settings.skipEmptyPeriods ? w("def.periods.skipped", HTMLText.count(t.emptyPeriodsSkipped)) : w("def.periods.notSkipped"))
             define("strength", HTMLText.escape(t.typeWeights.sorted { $0.key < $1.key }.map { "\($0.key) \(HTMLText.number($0.value))" }.joined(separator: ", ")),
                    HTMLText.number(t.halfLifeDays, digits: 0), HTMLText.count(t.largeEventSize), HTMLText.count(t.maxEventSize), HTMLText.number(t.tieThreshold))
             define("changes", HTMLText.number(t.relativeChange), HTMLText.number(t.dormancyMinimumDays, digits: 0), HTMLText.number(t.dormancyMultiple, digits: 1))

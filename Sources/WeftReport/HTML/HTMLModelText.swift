@@ -44,8 +44,8 @@ extension Context {
     /// governance flag the members file does not have (they hold for nobody; one entry says so).
     func segmentRules(_ given: HTMLReport.Segments?) -> [(String, String)] {
         if let given, !given.definitions.isEmpty { return given.definitions.map { ($0.term, HTMLText.escape($0.definition)) } }
-        guard let s = analysis.segments else { return [] }
-        let hasGovernance = analysis.dataset.members.attributes.column(named: s.config.governanceColumn) != nil
+        guard let s = figures.segments else { return [] }
+        let hasGovernance = figures.settings.hasGovernanceColumn
         let testsGovernance = { (r: SegmentRule) in r.conditions.contains { $0.feature == .governance } }
         var shown = s.config.rules.filter { hasGovernance || !testsGovernance($0) }.map { ($0.segment, HTMLText.escape(rule($0))) }
         if !hasGovernance, s.config.rules.contains(where: testsGovernance) {

@@ -74,20 +74,25 @@ public struct HTMLReport {
         }
     }
 
-    let analysis: Analysis
+    /// The report model the page renders; `figures` is its page part.
+    let model: ReportModel
+    let figures: PageFigures
     let report: Report
     let options: Options
     let extras: Extras
-    /// The map's layout, `NetworkMap.of(analysis, options: options)`: passed in when the network
-    /// exports share it, else computed here (nil without nodes).
+    /// The map's layout (`model.map`; nil without nodes).
     let map: NetworkMap?
 
-    public init(analysis: Analysis, report: Report, options: Options = Options(), extras: Extras = Extras(), map: NetworkMap? = nil) {
-        self.analysis = analysis
-        self.report = report
+    /// The page of `model`, which must have been built with a page (`Analysis.model(report:layout:page:)`,
+    /// laid out under the same `options`).
+    public init(model: ReportModel, options: Options = Options(), extras: Extras = Extras()) {
+        guard let figures = model.page else { preconditionFailure("HTMLReport needs a model built with a page (Analysis.model(report:layout:page:))") }
+        self.model = model
+        self.figures = figures
+        report = model.report
         self.options = options
         self.extras = extras
-        self.map = map ?? NetworkMap.of(analysis, options: options)
+        map = model.map
     }
 
     /// Writes the page atomically.
@@ -124,7 +129,7 @@ public struct HTMLReport {
 
 /// What several sections share: display names, colourings, the map.
 struct Context {
-    let analysis: Analysis
+    let figures: PageFigures
     let ids: IdentifierRegistry
     let names: [String]
     let colourings: [NodeColouring]
@@ -153,20 +158,20 @@ struct Context {
     let hidesMembers: Bool
 
     init(_ r: HTMLReport) {
-        let a = r.analysis
+        let a = r.figures
         surveyWaves = r.report.survey?.responseByWave ?? []
-        hidesMembers = a.options.network == .survey && (r.report.survey.map { $0.confidence != ResponseConfidence.allUses.rawValue } ?? false)
+        hidesMembers = a.settings.network == .survey && (r.report.survey.map { $0.confidence != ResponseConfidence.allUses.rawValue } ?? false)
         let words = Words(r.options.language)
         self.words = words
-        findings = Findings(analysis: a, report: r.report)
-        title = r.options.title ?? (a.options.network == .interactions ? words.plain("header.title") : words.plain("header.title") + " (\(a.options.network.rawValue))")
+        findings = a.findings
+        title = r.options.title ?? (a.settings.network == .interactions ? words.plain("header.title") : words.plain("header.title") + " (\(a.settings.network.rawValue))")
         let recorded = r.report.records
         windowBounds = ((a.windowLabels.from ?? recorded.firstRecord).map(HTMLText.date) ?? "–",
                         (a.windowLabels.to ?? recorded.lastRecord).map(HTMLText.date) ?? "–")
-        analysis = a
+        figures = a
         records = r.report.records
-        ids = a.outputNodes.ids
-        names = a.outputNodes.names
+        ids = r.model.nodes.ids
+        names = r.model.nodes.names
         var colourings: [NodeColouring] = []
         let segmentColouring = r.extras.segments.map { s in
             NodeColouring(title: s.colouring.title, labels: s.colouring.labels.map { Context.segmentName($0, words) }, category: s.colouring.category)
@@ -179,12 +184,12 @@ struct Context {
             colourings.append(NodeColouring(title: primary.attribute, labels: labels, category: primary.groups.group))
         }
         if let c = a.structure.communities {
-            colourings.append(NodeColouring(title: "community", labels: (a.communityAlignment?.numbers ?? Array(1...max(1, c.count))).map { words.plain("colouring.community", String($0)) },
+            colourings.append(NodeColouring(title: "community", labels: (a.communityNumbers ?? Array(1...max(1, c.count))).map { words.plain("colouring.community", String($0)) },
                                             category: c.groups.group))
         }
         self.colourings = colourings
         groupLabel = a.structure.primary?.attribute
-        sizes = r.options.sizeBy.values(a)
+        sizes = a.sizes
         map = r.map
         periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { HTMLText.date(Timestamp.formatDate(p.starts[$0])) } } } ?? []
     }
@@ -213,7 +218,7 @@ struct Context {
     /// Group g of the primary attribute as the page shows it: its value, or "group g + 1" when the
     /// attribute's values are not shown (pseudonymised reports).
     func groupName(_ g: Int, _ labels: [String]) -> String {
-        analysis.showsGroupLabels ? labels[g] : words.plain("colouring.group", String(g + 1))
+        figures.showsGroupLabels ? labels[g] : words.plain("colouring.group", String(g + 1))
     }
 
     /// Members in decreasing order of `values` (ties: member order).
@@ -264,7 +269,7 @@ struct HTMLPage {
     }
 
     mutating func header(_ c: Context, logo: ReportLogo?) {
-        let a = c.analysis
+        let a = c.figures
         var text = "<header>\n"
         if let logo { text += "<img class=\"logo\" src=\"\(logo.dataURI)\" alt=\"\(c.words("header.logo"))\">" }
         text += "<h1>\(HTMLText.escape(c.title))</h1>\n<p>"
@@ -273,7 +278,7 @@ struct HTMLPage {
         if !c.surveyWaves.isEmpty {   // waves are chosen by wave, not by the records' window
             text += w("header.waves", c.surveyWaves.map { HTMLText.escape($0.wave + ($0.date.map { " (" + HTMLText.date($0) + ")" } ?? "")) }.joined(separator: ", ")) + " "
         }
-        let files = a.dataset.files.map { HTMLText.escape(($0.path as NSString).lastPathComponent) }
+        let files = a.settings.fileNames.map(HTMLText.escape)
         text += w("header.data", files.joined(separator: ", ")) + " " + w("header.generated") + "</p>\n</header>\n"
         top = text
     }

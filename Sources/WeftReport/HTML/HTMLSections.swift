@@ -92,7 +92,7 @@ extension HTMLReport {
         let radii = map.radii(c.sizes)
         let titles = map.members.map(c.title)
         let top = c.hidesMembers ? [] : c.ranked(c.sizes).prefix(options.labels).map { (member: $0, text: c.display($0)) }
-        let ties = map.tiePath(analysis.graph)
+        let ties = map.tiePath(figures.mapTies)
         var html = "<p class=\"note\">\(w("maps.note", HTMLText.escape(options.sizeBy.label(w)), HTMLText.count(ties.count)))"
             + (c.hidesMembers ? "" : " <span class=\"screen\">\(w("maps.hover"))</span>") + "</p>" + c.hiddenNote
         if let s = map.subset {
@@ -127,7 +127,7 @@ extension HTMLReport {
     /// The first, middle and last periods on the whole window's layout: that period's ties, its
     /// active members in colour, the others grey.
     func periodMaps(_ page: inout HTMLPage, _ c: Context, map: NetworkMap) {
-        guard let time = analysis.time, let periods = time.periods, let activity = time.activity, periods.count > 0 else { return }
+        guard let time = figures.time, let periods = time.periods, let activity = time.activity, periods.count > 0 else { return }
         let w = c.words
         let chosen = Array(Set([0, periods.count / 2, periods.count - 1])).sorted()
         let colouring = c.colourings.first
@@ -140,8 +140,7 @@ extension HTMLReport {
         let radii = map.radii(c.sizes, scale: 0.6)
         var html = "<p class=\"note\">" + (colouring.map { w("periods.note.by", HTMLText.escape(c.colouringTitle($0.title))) } ?? w("periods.note")) + "</p><div class=\"multiples periods\">"
         for p in chosen {
-            let g = analysis.options.graph(of: analysis.dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
-            let ties = map.tiePath(g, scale: scale)
+            let ties = map.tiePath(figures.periodTies[p] ?? [], scale: scale)
             let active = map.members.map { activity.isActive($0, period: p) }
             html += "<figure>" + map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: colours, radii: radii, titles: [],
                                          active: active, labelled: [], scale: scale, caption: w.plain("periods.caption", c.periodLabels[p]))
@@ -152,13 +151,13 @@ extension HTMLReport {
 
     func corePeriphery(_ page: inout HTMLPage, _ c: Context) {
         let cp = report.corePeriphery, w = c.words
-        let s = analysis.structure
-        let colours = [String](repeating: "#9ecae1", count: analysis.graph.nodeCount).enumerated().map { s.core.isCore[$0.offset] ? "#0072B2" : $0.element }
+        let s = figures.structure
+        let colours = [String](repeating: "#9ecae1", count: model.graph.nodeCount).enumerated().map { s.core.isCore[$0.offset] ? "#0072B2" : $0.element }
         var html = "<p class=\"note\">\(w("core.note", HTMLText.count(cp.coreSize)))"
-        if analysis.graph.nodeCount > options.mapLimit { html += " " + w("core.sampled", HTMLText.count((analysis.graph.nodeCount + options.mapLimit - 1) / options.mapLimit)) }
+        if model.graph.nodeCount > options.mapLimit { html += " " + w("core.sampled", HTMLText.count((model.graph.nodeCount + options.mapLimit - 1) / options.mapLimit)) }
         html += "</p><div class=\"multiples\"><figure>"
         html += NetworkMap.corePicture(coreness: s.coreness.coreness, isCore: s.core.isCore, colours: colours,
-                                       titles: analysis.graph.nodeCount <= options.mapLimit ? (0..<analysis.graph.nodeCount).map(c.title) : [],
+                                       titles: model.graph.nodeCount <= options.mapLimit ? (0..<model.graph.nodeCount).map(c.title) : [],
                                        limit: options.mapLimit, label: w.plain("section.core"))
         html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity, words: w) + "</figure></div>"
         let correlation = cp.correlation.map { HTMLText.number($0, digits: 3) } ?? "–"
@@ -168,7 +167,7 @@ extension HTMLReport {
     }
 
     func brokers(_ page: inout HTMLPage, _ c: Context) {
-        let a = analysis, s = a.structure
+        let a = figures, s = a.structure
         let order = c.ranked(a.betweenness.normalized).prefix(options.brokerRows).filter { a.betweenness.normalized[$0] > 0 }
         let w = c.words
         var header: [(title: String, right: Bool)] = [(w.plain("table.member"), false), (w.plain("table.name"), false)]
@@ -191,7 +190,7 @@ extension HTMLReport {
 
     func drifting(_ page: inout HTMLPage, _ c: Context) {
         let w = c.words
-        guard let time = analysis.time, time.periods != nil else {
+        guard let time = figures.time, time.periods != nil else {
             page.section("drifting", w.plain("section.drifting"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
@@ -233,7 +232,7 @@ extension HTMLReport {
 
     func tieLifeCycle(_ page: inout HTMLPage, _ c: Context) {
         let w = c.words
-        guard let rows = analysis.time?.timeline, !rows.isEmpty else {
+        guard let rows = figures.time?.timeline, !rows.isEmpty else {
             page.section("ties", w.plain("section.ties"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
@@ -247,7 +246,7 @@ extension HTMLReport {
 
     func timeline(_ page: inout HTMLPage, _ c: Context) {
         let w = c.words
-        guard let time = analysis.time, !time.timeline.isEmpty else {
+        guard let time = figures.time, !time.timeline.isEmpty else {
             page.section("timeline", w.plain("section.timeline"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
@@ -274,7 +273,7 @@ extension HTMLReport {
     func groups(_ page: inout HTMLPage, _ c: Context) {
         let w = c.words
         var html = ""
-        if let p = analysis.structure.primary, let summary = report.groups[p.attribute] {
+        if let p = figures.structure.primary, let summary = report.groups[p.attribute] {
             let labels = summary.mixing.labels
             let sizes = p.groups.sizes
             let order = labels.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.prefix(20)
@@ -287,7 +286,7 @@ extension HTMLReport {
             html += table([(p.attribute, false), (w.plain("card.members"), true), (w.plain("table.tiesInside"), true), (w.plain("table.tiesOutside"), true), (w.plain("table.ei"), true)], rows)
             if labels.count > 20 { html += "<p class=\"note\">\(w("groups.largest", HTMLText.count(labels.count)))</p>" }
         }
-        let communities = analysis.communityRows.filter { $0.size > 1 }
+        let communities = model.communities.filter { $0.size > 1 }
         if let summary = report.communities {
             html += "<h3>\(w("groups.communities", HTMLText.escape(summary.method.rawValue), HTMLText.number(summary.modularity, digits: 3)))</h3>"
             let rows = communities.prefix(15).map { r -> [String] in

@@ -10,7 +10,7 @@ extension HTMLReport {
         guard let s = report.survey, !s.byRelation.isEmpty else { return }
         let w = c.words
         let members = HTMLText.count(report.membership.total)
-        var html = "<p class=\"note\">" + w(analysis.options.network == .survey ? "survey.views.survey" : "survey.views.records", members) + "</p>"
+        var html = "<p class=\"note\">" + w(figures.settings.network == .survey ? "survey.views.survey" : "survey.views.records", members) + "</p>"
         html += "<p class=\"note\">\(w("survey.rule", "<b>" + HTMLText.escape(c.symmetrisation(s.symmetrisation)) + "</b>", c.symmetrisationReason(s)))</p>"
         for warning in s.warnings where warning.code == "survey_response_rates_differ" {
             html += "<p class=\"note\"><b>\(w("note.label", w("note.warning")))</b> \(c.warning(warning))</p>"

@@ -50,7 +50,7 @@ struct MapExplorer {
         var out: [(String, String, [String], [Int32])] = []
         let w = context.words
         if let s = context.segmentColouring { out.append(("s", w.plain("explore.segment"), s.labels, s.category)) }
-        if let p = report.analysis.structure.primary, let g = context.colourings.first(where: { $0.title == p.attribute }) {
+        if let p = report.figures.structure.primary, let g = context.colourings.first(where: { $0.title == p.attribute }) {
             out.append(("g", p.attribute, g.labels, g.category))
         }
         if let k = context.colourings.first(where: { $0.title == "community" }) { out.append(("k", w.plain("explore.community"), k.labels, k.category)) }
@@ -58,13 +58,13 @@ struct MapExplorer {
     }
 
     private func periodLabels() -> [String]? {
-        guard let time = report.analysis.time, time.periods != nil, time.activity != nil else { return nil }
+        guard let time = report.figures.time, time.periods != nil, time.activity != nil else { return nil }
         return context.periodLabels
     }
 
     /// The JSON block the script reads.
     func data() -> String {
-        let a = report.analysis, c = context, w = c.words
+        let a = report.figures, c = context, w = c.words
         let filters = filters()
         var json = "{\"width\":\(HTMLText.coordinate(map.width)),\"height\":\(HTMLText.coordinate(map.height)),\"hidden\":\(c.hidesMembers)"
         json += ",\"order\":[" + c.ranked(c.sizes).compactMap { map.position[$0] >= 0 ? String(map.position[$0]) : nil }.joined(separator: ",") + "]"
@@ -95,7 +95,7 @@ struct MapExplorer {
     /// Each period's label, active members and ties among the drawn members (ties left out
     /// once `periodTieLimit` pairs are written).
     private func periods() -> [String] {
-        let a = report.analysis
+        let a = report.figures
         guard let time = a.time, let periods = time.periods, let activity = time.activity else { return [] }
         var written = 0
         return (0..<periods.count).map { p in
@@ -103,13 +103,8 @@ struct MapExplorer {
             for v in map.members { active += activity.isActive(v, period: p) ? "1" : "0" }
             var pairs: [String] = []
             if written < MapExplorer.periodTieLimit {
-                let g = a.options.graph(of: a.dataset, in: TimeWindow(start: periods.starts[p], end: periods.ends[p]))
-                for (i, v) in map.members.enumerated() {
-                    for u in g.undirected.neighbors(of: v) where Int(u) > v && map.position[Int(u)] >= 0 {
-                        pairs.append(String(i))
-                        pairs.append(String(map.position[Int(u)]))
-                    }
-                }
+                // Built by the model for exactly these periods (`Analysis.model`).
+                for k in a.periodTies[p] ?? [] { pairs.append(String(k)) }
                 written += pairs.count / 2
             }
             return "{\"label\":\(ScriptJSON.string(context.periodLabels[p])),\"active\":\"\(active)\",\"ties\":[\(pairs.joined(separator: ","))]}"

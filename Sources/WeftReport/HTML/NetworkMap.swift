@@ -50,6 +50,7 @@ public enum MapSizeMeasure: String, CaseIterable, Sendable {
     /// The measure in words, from the catalogue (`size.connections`, …).
     func label(_ words: Words) -> String { words.plain("size." + rawValue) }
 
+    /// The measure's value for each node of `a`.
     func values(_ a: Analysis) -> [Double] {
         switch self {
         case .connections: return a.degrees.neighbours.map(Double.init)
@@ -90,9 +91,10 @@ public struct NetworkMap: Sendable {
 
     /// The map report.html draws for `analysis` under `options` (size measure, member limit,
     /// layout method); nil when the network has no node.
-    public static func of(_ analysis: Analysis, options: HTMLReport.Options) -> NetworkMap? {
+    /// `sizes`: the size measure's values when the caller has them (else computed here).
+    public static func of(_ analysis: Analysis, options: HTMLReport.Options, sizes: [Double]? = nil) -> NetworkMap? {
         analysis.graph.nodeCount == 0 ? nil
-            : NetworkMap(graph: analysis.graph, sizes: options.sizeBy.values(analysis), components: analysis.summary.weakComponents,
+            : NetworkMap(graph: analysis.graph, sizes: sizes ?? options.sizeBy.values(analysis), components: analysis.summary.weakComponents,
                          limit: options.mapLimit, stressLimit: options.stressLimit, seed: analysis.options.seed)
     }
 
@@ -135,18 +137,16 @@ public struct NetworkMap: Sendable {
         (self.members, self.position, self.width, self.height, self.methods) = (chosen, position, width, height, layout.methods)
     }
 
-    /// The ties of `graph` between drawn members, as one SVG path ("M x y L x y" per tie).
-    func tiePath(_ graph: Graph, scale: Double = 1) -> (path: String, count: Int) {
-        var path = "", count = 0
-        for (i, v) in members.enumerated() {
-            for u in graph.undirected.neighbors(of: v) where Int(u) > v && position[Int(u)] >= 0 {
-                let j = position[Int(u)]
-                path += "M" + HTMLText.coordinate(x[i] * scale) + " " + HTMLText.coordinate(y[i] * scale)
-                path += "L" + HTMLText.coordinate(x[j] * scale) + " " + HTMLText.coordinate(y[j] * scale)
-                count += 1
-            }
+    /// Ties between drawn members, given as pairs of positions in `members` (`PageFigures.drawnTies`),
+    /// as one SVG path ("M x y L x y" per tie).
+    func tiePath(_ pairs: [Int32], scale: Double = 1) -> (path: String, count: Int) {
+        var path = ""
+        for k in stride(from: 0, to: pairs.count, by: 2) {
+            let i = Int(pairs[k]), j = Int(pairs[k + 1])
+            path += "M" + HTMLText.coordinate(x[i] * scale) + " " + HTMLText.coordinate(y[i] * scale)
+            path += "L" + HTMLText.coordinate(x[j] * scale) + " " + HTMLText.coordinate(y[j] * scale)
         }
-        return (path, count)
+        return (path, pairs.count / 2)
     }
 
     /// Dot radii from the size measure: 2 to 9 px (area proportional to the value).
