@@ -91,7 +91,7 @@ extension Adjacency {
     /// instance path lengths) or absent (nil: an unweighted view).
     @inlinable
     public func withView<R>(weights: [Double]?, _ body: (CSRView) throws -> R) rethrows -> R {
-        try CSRView.with(offsets: offsets, targets: neighbors, weights: weights, body)
+        try CSRView.with(offsets: offsets, targets: neighbours, weights: weights, body)
     }
 
     /// `body` over views of two adjacencies at once (for instance a graph's `out` and `in`).

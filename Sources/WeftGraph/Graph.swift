@@ -1,20 +1,20 @@
 /// One node's neighbours in compressed sparse row (CSR) form: node v's neighbours are
-/// `neighbors[offsets[v] ..< offsets[v + 1]]`, sorted ascending and unique, with the tie weight
+/// `neighbours[offsets[v] ..< offsets[v + 1]]`, sorted ascending and unique, with the tie weight
 /// of each in `weights` at the same position.
 public struct Adjacency: Sendable {
     public let offsets: [Int]
-    public let neighbors: [Int32]
+    public let neighbours: [Int32]
     public let weights: [Double]
 
-    public init(offsets: [Int], neighbors: [Int32], weights: [Double]) {
-        precondition(neighbors.count == weights.count && offsets.last == neighbors.count, "inconsistent CSR arrays")
+    public init(offsets: [Int], neighbours: [Int32], weights: [Double]) {
+        precondition(neighbours.count == weights.count && offsets.last == neighbours.count, "inconsistent CSR arrays")
         self.offsets = offsets
-        self.neighbors = neighbors
+        self.neighbours = neighbours
         self.weights = weights
     }
 
     public var nodeCount: Int { offsets.count - 1 }
-    public var entryCount: Int { neighbors.count }
+    public var entryCount: Int { neighbours.count }
 
     /// Number of neighbours of `v`.
     @inlinable public func degree(_ v: Int) -> Int { offsets[v + 1] - offsets[v] }
@@ -26,16 +26,16 @@ public struct Adjacency: Sendable {
         return s
     }
 
-    public func neighbors(of v: Int) -> ArraySlice<Int32> { neighbors[offsets[v]..<offsets[v + 1]] }
+    public func neighbours(of v: Int) -> ArraySlice<Int32> { neighbours[offsets[v]..<offsets[v + 1]] }
 
     /// Whether `u` is among `v`'s neighbours (binary search).
     public func contains(_ v: Int, _ u: Int32) -> Bool {
         var lo = offsets[v], hi = offsets[v + 1]
         while lo < hi {
             let mid = (lo + hi) / 2
-            if neighbors[mid] < u { lo = mid + 1 } else { hi = mid }
+            if neighbours[mid] < u { lo = mid + 1 } else { hi = mid }
         }
-        return lo < offsets[v + 1] && neighbors[lo] == u
+        return lo < offsets[v + 1] && neighbours[lo] == u
     }
 }
 

@@ -101,10 +101,10 @@ public struct GraphBuilder: Sendable {
             return Graph(nodeCount: n, isDirected: false, symmetrisation: symmetrisation, ties: ties,
                          out: both, in: both, undirected: both)
         }
-        let out = Adjacency(offsets: offsets, neighbors: ties.target, weights: ties.weight)
+        let out = Adjacency(offsets: offsets, neighbours: ties.target, weights: ties.weight)
         let inOrder = GraphBuilder.stableCountingOrder(keys: ties.target, keyCount: n)
         let inAdjacency = Adjacency(offsets: GraphBuilder.offsets(keys: ties.target, keyCount: n),
-                                    neighbors: inOrder.map { ties.source[Int($0)] },
+                                    neighbours: inOrder.map { ties.source[Int($0)] },
                                     weights: inOrder.map { ties.weight[Int($0)] })
         let sym = symmetrised(out: out, inOrder: inOrder, inOffsets: inAdjacency.offsets, ties: ties,
                               directedPart: directedPart, sharedPart: sharedPart)
@@ -117,25 +117,25 @@ public struct GraphBuilder: Sendable {
                              directedPart: [Double], sharedPart: [Double]) -> Adjacency {
         let n = out.nodeCount
         var offsets = [Int](repeating: 0, count: n + 1)
-        var neighbors: [Int32] = [], weights: [Double] = []
-        neighbors.reserveCapacity(ties.count * 2); weights.reserveCapacity(ties.count * 2)
+        var neighbours: [Int32] = [], weights: [Double] = []
+        neighbours.reserveCapacity(ties.count * 2); weights.reserveCapacity(ties.count * 2)
         for v in 0..<n {
             var p = out.offsets[v], q = inOffsets[v]
             let pEnd = out.offsets[v + 1], qEnd = inOffsets[v + 1]
             while p < pEnd || q < qEnd {
-                let outNeighbor = p < pEnd ? ties.target[p] : Int32.max
+                let outNeighbour = p < pEnd ? ties.target[p] : Int32.max
                 let inTie = q < qEnd ? Int(inOrder[q]) : -1
-                let inNeighbor = q < qEnd ? ties.source[inTie] : Int32.max
-                let u = min(outNeighbor, inNeighbor)
+                let inNeighbour = q < qEnd ? ties.source[inTie] : Int32.max
+                let u = min(outNeighbour, inNeighbour)
                 var a = 0.0, b = 0.0, shared = 0.0
-                if outNeighbor == u { a = directedPart[p]; shared = sharedPart[p]; p += 1 }
-                if inNeighbor == u { b = directedPart[inTie]; shared = sharedPart[inTie]; q += 1 }
+                if outNeighbour == u { a = directedPart[p]; shared = sharedPart[p]; p += 1 }
+                if inNeighbour == u { b = directedPart[inTie]; shared = sharedPart[inTie]; q += 1 }
                 let w = symmetrisation.combine(a, b) + shared
-                if w > 0 { neighbors.append(u); weights.append(w) }
+                if w > 0 { neighbours.append(u); weights.append(w) }
             }
-            offsets[v + 1] = neighbors.count
+            offsets[v + 1] = neighbours.count
         }
-        return Adjacency(offsets: offsets, neighbors: neighbors, weights: weights)
+        return Adjacency(offsets: offsets, neighbours: neighbours, weights: weights)
     }
 
     /// Both directions of the canonical (source < target) ties of an undirected graph, as CSR.
@@ -149,17 +149,17 @@ public struct GraphBuilder: Sendable {
         }
         for v in 0..<n { offsets[v + 1] += offsets[v] }
         var cursor = Array(offsets.dropLast())
-        var neighbors = [Int32](repeating: 0, count: ties.count * 2)
+        var neighbours = [Int32](repeating: 0, count: ties.count * 2)
         var weights = [Double](repeating: 0, count: ties.count * 2)
         for i in 0..<ties.count {   // lower neighbours first
             let v = Int(ties.target[i])
-            neighbors[cursor[v]] = ties.source[i]; weights[cursor[v]] = ties.weight[i]; cursor[v] += 1
+            neighbours[cursor[v]] = ties.source[i]; weights[cursor[v]] = ties.weight[i]; cursor[v] += 1
         }
         for i in 0..<ties.count {
             let v = Int(ties.source[i])
-            neighbors[cursor[v]] = ties.target[i]; weights[cursor[v]] = ties.weight[i]; cursor[v] += 1
+            neighbours[cursor[v]] = ties.target[i]; weights[cursor[v]] = ties.weight[i]; cursor[v] += 1
         }
-        return Adjacency(offsets: offsets, neighbors: neighbors, weights: weights)
+        return Adjacency(offsets: offsets, neighbours: neighbours, weights: weights)
     }
 
     /// CSR offsets for entries grouped by `keys` (which must already be grouped in key order).

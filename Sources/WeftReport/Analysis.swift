@@ -112,7 +112,7 @@ public struct Analysis: Sendable {
                 ?? NumberAlignment(count: c.count)
         }
         let primary = structure.primary
-        let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalized,
+        let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
                                        eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
         segments = options.network.nodesAreMembers && options.computesSegments
             ? try clock.measure("segments") {
@@ -153,7 +153,7 @@ public struct Analysis: Sendable {
         var row = MemberRow(name: options.pseudonymise ? "" : nodes.names[v], active: active[v],
                             inDegree: d.inDegree[v], outDegree: d.outDegree[v], degree: d.degree[v], neighbours: d.neighbours[v],
                             inStrength: d.inStrength[v], outStrength: d.outStrength[v], strength: d.strength[v],
-                            betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalized[v],
+                            betweenness: betweenness.raw[v], betweennessNormalized: betweenness.normalised[v],
                             closeness: closeness.incoming[v], closenessOut: closeness.outgoing[v], harmonic: closeness.harmonic[v],
                             eigenvector: eigenvector.values[v], pagerank: pagerank.values[v], katz: katz.values[v],
                             hub: hits.hubs[v], authority: hits.authorities[v],
@@ -207,7 +207,7 @@ public struct Analysis: Sendable {
             averageClusteringWeighted: weightedClustering.average,
             diameter: paths.diameter, averagePathLength: paths.averagePathLength,
             degreeCentralization: degrees.centralization,
-            betweennessCentralization: Betweenness.centralization(normalized: betweenness.normalized),
+            betweennessCentralization: Betweenness.centralization(normalised: betweenness.normalised),
             degreeAssortativity: assortativity.isNaN ? nil : assortativity,
             directedDegreeAssortativity: { let r = DegreeAssortativity.directed(graph); return r.isNaN ? nil : r }(),
             coreMax: cores.maximum)

@@ -50,7 +50,7 @@ public struct Findings: Sendable {
         connectedMembers = report.network.members - report.network.isolates
         largestComponent = report.network.weakComponents.largest
         groupValues = a.structure.primary.map { p in p.groups.sizes.filter { $0 > 0 }.count }
-        let b = a.betweenness.normalized
+        let b = a.betweenness.normalised
         let ranked = b.indices.filter { b[$0] > 0 }.sorted { b[$0] != b[$1] ? b[$0] > b[$1] : $0 < $1 }
         brokers = Array(ranked.prefix(Findings.namedMembers))
         let total = b.reduce(0, +)

@@ -158,7 +158,7 @@ public struct SegmentAnalysis: Sendable {
             p.coreness = ContinuousCorePeriphery(graph).coreness
         }
         p.betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.pathSources(nodeCount: graph.nodeCount),
-                                    seed: options.seed).normalized
+                                    seed: options.seed).normalised
         p.eiIndex = groups.map { StructureAnalysis.memberEIIndex(GroupMixing(graph, groups: $0), groups: $0) }
         return p
     }

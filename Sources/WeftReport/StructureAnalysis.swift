@@ -166,7 +166,7 @@ extension StructureAnalysis {
         let a = graph.undirected
         for v in 0..<graph.nodeCount {
             let c = Int(group[v])
-            for u in a.neighbors(of: v) where Int(u) > v {
+            for u in a.neighbours(of: v) where Int(u) > v {
                 if group[Int(u)] == Int32(c) { inside[c] += 1 } else { outside[c] += 1; outside[Int(group[Int(u)])] += 1 }
             }
         }

@@ -215,8 +215,8 @@ public struct SurveyNetwork: Sendable {
         var log = InteractionLog()
         let view = directed.undirected
         for v in 0..<view.nodeCount {
-            for p in view.offsets[v]..<view.offsets[v + 1] where Int(view.neighbors[p]) > v {
-                try? log.append(source: Int32(v), target: view.neighbors[p], time: 0, weight: view.weights[p])
+            for p in view.offsets[v]..<view.offsets[v + 1] where Int(view.neighbours[p]) > v {
+                try? log.append(source: Int32(v), target: view.neighbours[p], time: 0, weight: view.weights[p])
             }
         }
         return GraphBuilder(undirected: true).build(log, nodeCount: directed.nodeCount)

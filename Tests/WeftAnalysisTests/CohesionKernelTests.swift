@@ -19,9 +19,9 @@ import WeftGraph
             while head < queue.count {
                 let v = queue[head]
                 head += 1
-                for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] where label[Int(adjacency.neighbors[p])] < 0 {
-                    label[Int(adjacency.neighbors[p])] = members.count
-                    queue.append(Int(adjacency.neighbors[p]))
+                for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] where label[Int(adjacency.neighbours[p])] < 0 {
+                    label[Int(adjacency.neighbours[p])] = members.count
+                    queue.append(Int(adjacency.neighbours[p]))
                 }
             }
             members.append(queue)

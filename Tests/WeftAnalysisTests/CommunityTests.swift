@@ -43,7 +43,7 @@ func modularityByDoubleSum(_ graph: Graph, _ groups: NodeGroups, resolution: Dou
     let twoM = k.reduce(0, +)
     guard twoM > 0 else { return 0 }
     var dense = [Double](repeating: 0, count: n * n)
-    for v in 0..<n { for p in a.offsets[v]..<a.offsets[v + 1] { dense[v * n + Int(a.neighbors[p])] = a.weights[p] } }
+    for v in 0..<n { for p in a.offsets[v]..<a.offsets[v + 1] { dense[v * n + Int(a.neighbours[p])] = a.weights[p] } }
     var q = 0.0
     for i in 0..<n {
         for j in 0..<n {
@@ -154,7 +154,7 @@ func communitiesAreConnected(_ graph: Graph, _ groups: NodeGroups) -> Bool {
         var stack = [s]; seen[s] = true
         while let v = stack.popLast() {
             reached[c] += 1
-            for u in a.neighbors(of: v) where !seen[Int(u)] && groups.group[Int(u)] == Int32(c) {
+            for u in a.neighbours(of: v) where !seen[Int(u)] && groups.group[Int(u)] == Int32(c) {
                 seen[Int(u)] = true; stack.append(Int(u))
             }
         }

@@ -49,7 +49,7 @@ private func denseMatrix(_ graph: Graph, _ value: CorePeripheryCellValue) -> [[D
     var a = [[Double]](repeating: [Double](repeating: 0, count: graph.nodeCount), count: graph.nodeCount)
     for v in 0..<graph.nodeCount {
         for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] {
-            a[v][Int(adjacency.neighbors[p])] = value == .binary ? 1 : adjacency.weights[p]
+            a[v][Int(adjacency.neighbours[p])] = value == .binary ? 1 : adjacency.weights[p]
         }
     }
     return a

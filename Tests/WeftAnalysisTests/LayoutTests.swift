@@ -73,7 +73,7 @@ struct LayoutTests {
         let f = ForceDirected(g.undirected, seed: 3, iterations: 200)
         var tied = 0.0, tiedCount = 0.0, all = 0.0, allCount = 0.0
         for v in 0..<g.nodeCount {
-            for u in g.undirected.neighbors(of: v) { tied += drawn(f.x, f.y, v, Int(u)); tiedCount += 1 }
+            for u in g.undirected.neighbours(of: v) { tied += drawn(f.x, f.y, v, Int(u)); tiedCount += 1 }
             for u in stride(from: v + 1, to: g.nodeCount, by: 7) { all += drawn(f.x, f.y, v, u); allCount += 1 }
         }
         #expect(tied / tiedCount < 0.25 * all / allCount)

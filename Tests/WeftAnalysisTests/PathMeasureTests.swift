@@ -65,7 +65,7 @@ struct BruteForcePaths {
         for v in 0..<n {
             d[v][v] = 0
             for p in graph.out.offsets[v]..<graph.out.offsets[v + 1] {
-                let u = Int(graph.out.neighbors[p])
+                let u = Int(graph.out.neighbours[p])
                 length[v][u] = weighted ? 1 / graph.out.weights[p] : 1
                 d[v][u] = length[v][u]
             }
@@ -117,7 +117,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
     @Test func starCentreIsOneAndLeavesZero() throws {
         let g = try pathTestGraph(6, [(0, 1), (0, 2), (3, 0), (0, 4), (5, 0)], directed: false)
         let b = Betweenness(g)
-        #expect(allClose(b.normalized, [1, 0, 0, 0, 0, 0]))
+        #expect(allClose(b.normalised, [1, 0, 0, 0, 0, 0]))
         #expect(b.raw[0] == 10)   // C(5, 2) pairs of leaves
         #expect(close(b.centralization, 1))
     }
@@ -126,13 +126,13 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         let g = try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: false)
         let b = Betweenness(g)
         #expect(b.raw == [0, 2, 2, 0])
-        #expect(allClose(b.normalized, [0, 2.0 / 3, 2.0 / 3, 0]))
+        #expect(allClose(b.normalised, [0, 2.0 / 3, 2.0 / 3, 0]))
         // Freeman: ((2/3 − 0)·2 + 0·2) / 3.
         #expect(close(b.centralization, 4.0 / 9))
         // As a directed path each ordered pair counts once and only forwards.
         let directed = Betweenness(try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: true))
         #expect(directed.raw == [0, 2, 2, 0])
-        #expect(allClose(directed.normalized, [0, 1.0 / 3, 1.0 / 3, 0]))
+        #expect(allClose(directed.normalised, [0, 1.0 / 3, 1.0 / 3, 0]))
     }
 
     @Test func directedCycle() throws {
@@ -140,7 +140,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         let g = try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: true)
         let b = Betweenness(g)
         #expect(b.raw == [6, 6, 6, 6, 6])
-        #expect(allClose(b.normalized, [0.5, 0.5, 0.5, 0.5, 0.5]))
+        #expect(allClose(b.normalised, [0.5, 0.5, 0.5, 0.5, 0.5]))
         #expect(b.centralization == 0)
         // The same ties undirected: a 5-cycle, each pair at distance 2 has one middle node.
         let u = Betweenness(try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: false))
@@ -193,7 +193,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
             let g = try pathTestGraph(n, n == 2 ? [(0, 1)] : [], directed: false)
             let b = Betweenness(g)
             #expect(b.raw == [Double](repeating: 0, count: n))
-            #expect(b.normalized == [Double](repeating: 0, count: n))
+            #expect(b.normalised == [Double](repeating: 0, count: n))
             #expect(b.centralization == 0)
         }
     }
@@ -208,7 +208,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
                 let got = Betweenness(g, weighted: weighted)
                 #expect(allClose(got.raw, want), "seed \(seed) weighted \(weighted): \(got.raw) vs \(want)")
                 #expect(got.raw.allSatisfy { $0 >= 0 })
-                #expect(got.normalized.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
+                #expect(got.normalised.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
             }
         }
     }
@@ -248,7 +248,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
                 let c = Closeness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
                 for threads in [1, 2, 3] {
                     let both = Betweenness.sampledWithCloseness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: threads)
-                    #expect(both.betweenness.raw == b.raw && both.betweenness.normalized == b.normalized)
+                    #expect(both.betweenness.raw == b.raw && both.betweenness.normalised == b.normalised)
                     #expect(both.betweenness.sourceCount == 70 && both.betweenness.isSampled)
                     #expect(both.closeness.incoming == c.incoming && both.closeness.outgoing == c.outgoing)
                     #expect(both.closeness.harmonic == c.harmonic && both.closeness.harmonicOutgoing == c.harmonicOutgoing)
@@ -298,7 +298,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         // ε = n/(n−1) √(ln(2/δ)/(2k)).
         #expect(close(a.errorBound, 200.0 / 199 * (log(2 / 0.05) / 120).squareRoot()))
         #expect(a.errorBound(delta: 0.05, simultaneous: true) > a.errorBound)
-        let worst = zip(a.normalized, exact.normalized).map { abs($0 - $1) }.max()!
+        let worst = zip(a.normalised, exact.normalised).map { abs($0 - $1) }.max()!
         #expect(worst <= a.errorBound(delta: 0.05, simultaneous: true))
         // Unbiased: the mean over many seeds approaches the exact values.
         var mean = [Double](repeating: 0, count: 200)
@@ -315,9 +315,9 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
     }
 
     @Test func centralizationOfHandValues() {
-        #expect(Betweenness.centralization(normalized: []) == 0)
-        #expect(Betweenness.centralization(normalized: [0.3]) == 0)
-        #expect(close(Betweenness.centralization(normalized: [1, 0, 0, 0.5]), (1 + 1 + 0.5) / 3))
+        #expect(Betweenness.centralization(normalised: []) == 0)
+        #expect(Betweenness.centralization(normalised: [0.3]) == 0)
+        #expect(close(Betweenness.centralization(normalised: [1, 0, 0, 0.5]), (1 + 1 + 0.5) / 3))
     }
 }
 

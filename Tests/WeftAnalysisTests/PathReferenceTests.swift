@@ -53,11 +53,11 @@ struct PathReference: Decodable {
         #expect(r.directed == f.graph.isDirected)
         let b = Betweenness(f.graph)
         try expectMatches(f, b.raw, r.betweenness, "betweenness")
-        try expectMatches(f, b.normalized, r.betweennessNormalized, "normalised betweenness")
+        try expectMatches(f, b.normalised, r.betweennessNormalized, "normalised betweenness")
         #expect(close(b.centralization, r.network.betweennessCentralization), "centralisation \(b.centralization)")
         let w = Betweenness(f.graph, weighted: true)
         try expectMatches(f, w.raw, r.betweennessWeighted, "weighted betweenness")
-        try expectMatches(f, w.normalized, r.betweennessWeightedNormalized, "weighted normalised betweenness")
+        try expectMatches(f, w.normalised, r.betweennessWeightedNormalized, "weighted normalised betweenness")
     }
 
     @Test(arguments: datasets)
@@ -66,7 +66,7 @@ struct PathReference: Decodable {
         for weighted in [false, true] {
             let exact = Betweenness(f.graph, weighted: weighted, threads: 1)
             let sampled = Betweenness(f.graph, weighted: weighted, sampleSources: f.graph.nodeCount, seed: 9, threads: 2)
-            #expect(sampled.raw == exact.raw && sampled.normalized == exact.normalized)
+            #expect(sampled.raw == exact.raw && sampled.normalised == exact.normalised)
         }
     }
 

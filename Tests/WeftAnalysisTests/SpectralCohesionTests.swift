@@ -23,7 +23,7 @@ import WeftGraph
         var direct = [Double](repeating: 0, count: g.nodeCount)
         for v in 0..<g.nodeCount {
             var s = 0.0
-            for p in g.in.offsets[v]..<g.in.offsets[v + 1] { s += g.in.weights[p] * x[Int(g.in.neighbors[p])] }
+            for p in g.in.offsets[v]..<g.in.offsets[v + 1] { s += g.in.weights[p] * x[Int(g.in.neighbours[p])] }
             direct[v] = s
         }
         #expect(one == direct)
@@ -171,7 +171,7 @@ import WeftGraph
             var weighted = [Double](repeating: 0, count: n)
             let maxWeight = adjacency.weights.max() ?? 1
             func weight(_ a: Int, _ b: Int) -> Double? {
-                let list = adjacency.neighbors(of: a)
+                let list = adjacency.neighbours(of: a)
                 return list.firstIndex(of: Int32(b)).map { adjacency.weights[$0] / maxWeight }
             }
             for a in 0..<n { for b in a + 1..<n { for c in b + 1..<n {

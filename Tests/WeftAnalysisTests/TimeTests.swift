@@ -91,7 +91,7 @@ import WeftGraph
             let u = g.undirected
             for t in 0..<o.source.count {
                 let i = Int(o.source[t]), j = Int(o.target[t])
-                let ni = Set(u.neighbors(of: i)), nj = Set(u.neighbors(of: j))
+                let ni = Set(u.neighbours(of: i)), nj = Set(u.neighbours(of: j))
                 let common = ni.intersection(nj).count
                 let denominator = (ni.count - 1) + (nj.count - 1) - common
                 #expect(o.overlap[t] == (denominator > 0 ? Double(common) / Double(denominator) : 0))

@@ -3,7 +3,7 @@ import Testing
 
 /// `weft bench` on Zachary's karate club (the fixture's interactions.csv read as an edge list: its
 /// timestamp column is ignored). Expected figures from NetworkX 3.6.1 on the same file:
-/// `triangles`, `transitivity`, `core_number`, `betweenness_centrality(normalized=False)`,
+/// `triangles`, `transitivity`, `core_number`, `betweenness_centrality(normalised=False)`,
 /// `closeness_centrality`, `clustering`.
 @Suite struct BenchCommandTests {
     let karate = WeftRun.repository.appendingPathComponent("Tests/WeftAnalysisTests/Fixtures/karate/interactions.csv").path

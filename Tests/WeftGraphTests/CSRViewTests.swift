@@ -10,7 +10,7 @@ import Testing
             for v in 0..<4 {
                 #expect(view.degree(v) == a.degree(v))
                 #expect(view.entries(v) == a.offsets[v]..<a.offsets[v + 1])
-                #expect(view.entries(v).map { view.target($0) } == Array(a.neighbors(of: v)))
+                #expect(view.entries(v).map { view.target($0) } == Array(a.neighbours(of: v)))
                 #expect(view.entries(v).map { view.weight($0) } == Array(a.weights[a.offsets[v]..<a.offsets[v + 1]]))
                 for u in Int32(0)..<4 { #expect(view.contains(v, u) == a.contains(v, u)) }
             }

@@ -28,12 +28,12 @@ func handLog() throws -> InteractionLog {
 
     @Test func outInAndSymmetrisedViews() throws {
         let g = GraphBuilder().build(try handLog(), nodeCount: 4)
-        #expect(Array(g.out.neighbors(of: 1)) == [0, 2])
-        #expect(Array(g.in.neighbors(of: 1)) == [0, 2])
-        #expect(Array(g.in.neighbors(of: 0)) == [1])
+        #expect(Array(g.out.neighbours(of: 1)) == [0, 2])
+        #expect(Array(g.in.neighbours(of: 1)) == [0, 2])
+        #expect(Array(g.in.neighbours(of: 0)) == [1])
         #expect(g.out.degree(3) == 0 && g.in.degree(3) == 0 && g.undirected.degree(3) == 0)
         // Undirected weights: {0,1} = 3 + 4 (sum rule); {1,2} = 5 (the undirected record counts once).
-        #expect(Array(g.undirected.neighbors(of: 1)) == [0, 2])
+        #expect(Array(g.undirected.neighbours(of: 1)) == [0, 2])
         #expect(g.undirected.weights[g.undirected.offsets[1]...].prefix(2) == [7, 5])
         #expect(g.hasTie(from: 0, to: 1) && !g.hasTie(from: 0, to: 2))
     }
@@ -52,7 +52,7 @@ func handLog() throws -> InteractionLog {
         try log.append(source: 2, target: 1, time: 0, weight: 3)
         let g = GraphBuilder(symmetrisation: .min).build(log, nodeCount: 3)
         #expect(g.undirected.degree(0) == 0)
-        #expect(Array(g.undirected.neighbors(of: 1)) == [2] && g.undirected.strength(1) == 2)
+        #expect(Array(g.undirected.neighbours(of: 1)) == [2] && g.undirected.strength(1) == 2)
     }
 
     @Test func undirectedGraphUsesCanonicalPairs() throws {
@@ -60,7 +60,7 @@ func handLog() throws -> InteractionLog {
         #expect(!g.isDirected)
         #expect(g.ties.source == [0, 1] && g.ties.target == [1, 2])
         #expect(g.ties.weight == [7, 5] && g.ties.recordCount == [3, 1])
-        #expect(Array(g.out.neighbors(of: 1)) == [0, 2] && Array(g.in.neighbors(of: 1)) == [0, 2])
+        #expect(Array(g.out.neighbours(of: 1)) == [0, 2] && Array(g.in.neighbours(of: 1)) == [0, 2])
     }
 
     @Test func windowsSelectRecordsByTime() throws {
@@ -198,9 +198,9 @@ func handLog() throws -> InteractionLog {
             // The symmetrised view is symmetric, with equal weights both ways.
             for v in 0..<n {
                 for p in g.undirected.offsets[v]..<g.undirected.offsets[v + 1] {
-                    let u = Int(g.undirected.neighbors[p])
+                    let u = Int(g.undirected.neighbours[p])
                     #expect(u != v)
-                    let q = g.undirected.offsets[u] + g.undirected.neighbors(of: u).firstIndex(of: Int32(v))! - g.undirected.offsets[u]
+                    let q = g.undirected.offsets[u] + g.undirected.neighbours(of: u).firstIndex(of: Int32(v))! - g.undirected.offsets[u]
                     #expect(g.undirected.weights[p] == g.undirected.weights[q])
                 }
             }
@@ -234,7 +234,7 @@ func handLog() throws -> InteractionLog {
             for r in records.shuffled(using: &rng) { try? b.append(source: r.0, target: r.1, time: 0, weight: r.2) }
             let ga = GraphBuilder().build(a, nodeCount: 8), gb = GraphBuilder().build(b, nodeCount: 8)
             #expect(ga.ties.source == gb.ties.source && ga.ties.target == gb.ties.target)
-            #expect(ga.ties.weight == gb.ties.weight && ga.undirected.neighbors == gb.undirected.neighbors)
+            #expect(ga.ties.weight == gb.ties.weight && ga.undirected.neighbours == gb.undirected.neighbours)
         }
     }
 }

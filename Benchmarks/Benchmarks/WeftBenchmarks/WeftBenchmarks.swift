@@ -34,9 +34,9 @@ enum BenchmarkData {
 func tieStrengthBenchmark(_ size: SampleSize, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration) {
     Benchmark("tie strength monthly \(size.rawValue.uppercased())", configuration: configuration) { (benchmark: Benchmark, dataset: Dataset) in
         let first = dataset.interactions.time.first ?? 0, last = dataset.interactions.time.last ?? 0
-        let periods = Periods.calendar(.month, covering: first, last)
+        let periods = try Periods.calendar(.month, covering: first, last)
         benchmark.startMeasurement()
-        let series = TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods, keepsSeries: false)
+        let series = try TieStrengthSeries(dataset.interactions, nodeCount: dataset.members.count, periods: periods, keepsSeries: false)
         benchmark.stopMeasurement()
         blackHole(series.tieCount)
     } setup: {

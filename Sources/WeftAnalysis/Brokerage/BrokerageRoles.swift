@@ -179,7 +179,7 @@ public struct BrokerageRoles: Sendable {
         var work = [Int](repeating: 0, count: n + 1)
         for v in 0..<n {
             var steps = 1 + into.degree(v) * out.degree(v)
-            for p in into.offsets[v]..<into.offsets[v + 1] { steps += out.degree(Int(into.neighbors[p])) }
+            for p in into.offsets[v]..<into.offsets[v + 1] { steps += out.degree(Int(into.neighbours[p])) }
             work[v + 1] = work[v] + steps
         }
         let ranges = Parallel.balancedRanges(prefix: work, parts: min(BrokerageRoles.chunkCount, max(1, n)))

@@ -55,13 +55,13 @@ public struct StructuralHoles: Sendable {
         let n = graph.nodeCount
         isWeighted = weighted
         let contacts = StructuralHoles.mutualWeights(graph, weighted: weighted)
-        let offsets = contacts.offsets, neighbors = contacts.neighbors
+        let offsets = contacts.offsets, neighbours = contacts.neighbours
         let (share, scaled) = StructuralHoles.normalisedWeights(contacts)
         // Work per member: its contacts' contact lists.
         var work = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
             var steps = 1 + offsets[i + 1] - offsets[i]
-            for e in offsets[i]..<offsets[i + 1] { steps += contacts.degree(Int(neighbors[e])) }
+            for e in offsets[i]..<offsets[i + 1] { steps += contacts.degree(Int(neighbours[e])) }
             work[i + 1] = work[i] + steps
         }
         let ranges = Parallel.balancedRanges(prefix: work, parts: min(StructuralHoles.chunkCount, max(1, n)))
@@ -149,30 +149,30 @@ public struct StructuralHoles: Sendable {
     static func mutualWeights(_ graph: Graph, weighted: Bool) -> Adjacency {
         let out = graph.out
         if !graph.isDirected {
-            return weighted ? out : Adjacency(offsets: out.offsets, neighbors: out.neighbors,
+            return weighted ? out : Adjacency(offsets: out.offsets, neighbours: out.neighbours,
                                               weights: [Double](repeating: 1, count: out.entryCount))
         }
         let into = graph.in
         let n = graph.nodeCount
         var offsets = [Int](repeating: 0, count: n + 1)
-        var neighbors: [Int32] = [], weights: [Double] = []
-        neighbors.reserveCapacity(out.entryCount + into.entryCount)
+        var neighbours: [Int32] = [], weights: [Double] = []
+        neighbours.reserveCapacity(out.entryCount + into.entryCount)
         weights.reserveCapacity(out.entryCount + into.entryCount)
         for v in 0..<n {
             var p = out.offsets[v], q = into.offsets[v]
             let pEnd = out.offsets[v + 1], qEnd = into.offsets[v + 1]
             while p < pEnd || q < qEnd {
-                let a = p < pEnd ? out.neighbors[p] : Int32.max
-                let b = q < qEnd ? into.neighbors[q] : Int32.max
+                let a = p < pEnd ? out.neighbours[p] : Int32.max
+                let b = q < qEnd ? into.neighbours[q] : Int32.max
                 let u = min(a, b)
                 var w = 0.0
                 if a == u { w += out.weights[p]; p += 1 }
                 if b == u { w += into.weights[q]; q += 1 }
-                neighbors.append(u)
+                neighbours.append(u)
                 weights.append(weighted ? w : 1)
             }
-            offsets[v + 1] = neighbors.count
+            offsets[v + 1] = neighbours.count
         }
-        return Adjacency(offsets: offsets, neighbors: neighbors, weights: weights)
+        return Adjacency(offsets: offsets, neighbours: neighbours, weights: weights)
     }
 }

@@ -13,7 +13,7 @@ public enum DegreeAssortativity {
         var sumXY = 0.0, sumX = 0.0, sumX2 = 0.0, count = 0.0
         for v in 0..<n {
             for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] {
-                let x = degree[v], y = degree[Int(adjacency.neighbors[p])]
+                let x = degree[v], y = degree[Int(adjacency.neighbours[p])]
                 sumXY += x * y; sumX += x; sumX2 += x * x; count += 1
             }
         }
@@ -39,7 +39,7 @@ extension DegreeAssortativity {
         for u in 0..<graph.nodeCount {
             let x = Double(out.degree(u))
             for p in out.offsets[u]..<out.offsets[u + 1] {
-                let y = Double(incoming.degree(Int(out.neighbors[p])))
+                let y = Double(incoming.degree(Int(out.neighbours[p])))
                 sumX += x; sumY += y; sumXY += x * y; sumX2 += x * x; sumY2 += y * y; count += 1
             }
         }

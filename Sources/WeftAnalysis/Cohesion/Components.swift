@@ -107,7 +107,7 @@ public struct Components: Sendable, Equatable {
             while let frame = callStack.last {
                 let v = frame.v
                 if frame.edge < out.offsets[v + 1] {
-                    let u = Int(out.neighbors[frame.edge])
+                    let u = Int(out.neighbours[frame.edge])
                     callStack[callStack.count - 1].edge += 1
                     if index[u] < 0 {
                         index[u] = counter; low[u] = counter; counter += 1

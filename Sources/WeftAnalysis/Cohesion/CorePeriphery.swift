@@ -199,8 +199,8 @@ public struct ContinuousCorePeriphery: Sendable {
         var sumC = 0.0, sumC2 = 0.0, sumC4 = 0.0, sumXY = 0.0
         for i in 0..<n {
             sumC += c[i]; sumC2 += c[i] * c[i]; sumC4 += c[i] * c[i] * c[i] * c[i]
-            for p in cells.offsets[i]..<cells.offsets[i + 1] where Int(cells.neighbors[p]) > i {
-                sumXY += cells.values[p] * c[i] * c[Int(cells.neighbors[p])]
+            for p in cells.offsets[i]..<cells.offsets[i + 1] where Int(cells.neighbours[p]) > i {
+                sumXY += cells.values[p] * c[i] * c[Int(cells.neighbours[p])]
             }
         }
         let pairs = Double(n) * Double(n - 1) / 2
@@ -224,7 +224,7 @@ struct CorePeripheryCells {
     let value: CorePeripheryCellValue
     let nodeCount: Int
     let offsets: [Int]
-    let neighbors: [Int32]
+    let neighbours: [Int32]
     /// a_ij for each CSR entry.
     let values: [Double]
     /// Σ_j a_ij and Σ_j a_ij² per member.
@@ -239,7 +239,7 @@ struct CorePeripheryCells {
         self.value = value
         nodeCount = graph.nodeCount
         offsets = adjacency.offsets
-        neighbors = adjacency.neighbors
+        neighbours = adjacency.neighbours
         values = value == .binary ? [Double](repeating: 1, count: adjacency.entryCount) : adjacency.weights
         var strength = [Double](repeating: 0, count: nodeCount), squares = strength
         for v in 0..<nodeCount {
@@ -258,7 +258,7 @@ struct CorePeripheryCells {
         var iterations = 0, converged = total == 0
         var previousStep = Double.infinity
         let c = Scratch(strength.map { total > 0 ? $0 / total.squareRoot() : 0 })
-        CSRView.with(offsets: offsets, targets: neighbors, weights: values) { a in
+        CSRView.with(offsets: offsets, targets: neighbours, weights: values) { a in
             while !converged && iterations < maxIterations {
                 iterations += 1
                 var sumSquares = 0.0
@@ -289,9 +289,9 @@ struct CorePeripheryCells {
         var blocks = CorePeripheryBlocks(nodeCount: nodeCount)
         for v in 0..<nodeCount {
             if isCore[v] { blocks.coreSize += 1 }
-            for p in offsets[v]..<offsets[v + 1] where Int(neighbors[p]) > v {
+            for p in offsets[v]..<offsets[v + 1] where Int(neighbours[p]) > v {
                 let x = values[p]
-                switch (isCore[v], isCore[Int(neighbors[p])]) {
+                switch (isCore[v], isCore[Int(neighbours[p])]) {
                 case (true, true): blocks.core.add(x)
                 case (false, false): blocks.periphery.add(x)
                 default: blocks.cross.add(x)
@@ -367,7 +367,7 @@ struct CorePeripheryLabelling {
         toCore = [Double](repeating: 0, count: cells.nodeCount)
         toCoreSquares = toCore
         for v in 0..<cells.nodeCount {
-            for p in cells.offsets[v]..<cells.offsets[v + 1] where isCore[Int(cells.neighbors[p])] {
+            for p in cells.offsets[v]..<cells.offsets[v + 1] where isCore[Int(cells.neighbours[p])] {
                 toCore[v] += cells.values[p]; toCoreSquares[v] += cells.values[p] * cells.values[p]
             }
         }
@@ -385,7 +385,7 @@ struct CorePeripheryLabelling {
         isCore[v].toggle()
         blocks = next
         for p in cells.offsets[v]..<cells.offsets[v + 1] {
-            let u = Int(cells.neighbors[p]), x = cells.values[p]
+            let u = Int(cells.neighbours[p]), x = cells.values[p]
             toCore[u] += sign * x; toCoreSquares[u] += sign * x * x
         }
     }

@@ -22,7 +22,7 @@ public struct NeighbourhoodOverlap: Sendable {
         var source: [Int32] = [], target: [Int32] = [], shared: [Int] = [], overlap: [Double] = []
         for i in 0..<graph.nodeCount {
             for p in adjacency.offsets[i]..<adjacency.offsets[i + 1] {
-                let j = Int(adjacency.neighbors[p])
+                let j = Int(adjacency.neighbours[p])
                 guard j > i else { continue }
                 let o = NeighbourhoodOverlap.of(adjacency, i, j)
                 source.append(Int32(i)); target.append(Int32(j)); shared.append(o.shared); overlap.append(o.overlap)
@@ -37,7 +37,7 @@ public struct NeighbourhoodOverlap: Sendable {
         var a = adjacency.offsets[i], b = adjacency.offsets[j], common = 0
         let aEnd = adjacency.offsets[i + 1], bEnd = adjacency.offsets[j + 1]
         while a < aEnd && b < bEnd {
-            let x = adjacency.neighbors[a], y = adjacency.neighbors[b]
+            let x = adjacency.neighbours[a], y = adjacency.neighbours[b]
             if x < y { a += 1 } else if y < x { b += 1 } else { common += 1; a += 1; b += 1 }
         }
         let denominator = (adjacency.degree(i) - 1) + (adjacency.degree(j) - 1) - common

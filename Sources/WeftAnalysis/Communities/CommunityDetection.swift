@@ -44,7 +44,7 @@ public struct Communities: Sendable {
                 restarts: Int? = nil, randomness: Double = 0.01) {
         let network = WeightedNetwork(graph)
         var seeds = SeededGenerator(seed: seed)
-        let restarts = restarts ?? Communities.defaultRestarts(tieCount: network.neighbors.count / 2)
+        let restarts = restarts ?? Communities.defaultRestarts(tieCount: network.neighbours.count / 2)
         let runSeeds = (0..<max(1, restarts)).map { $0 == 0 ? seed : seeds.next() }
         let runs = Parallel.map(chunks: runSeeds.count) { run -> (groups: NodeGroups, quality: Modularity, passes: Int) in
             var generator = SeededGenerator(seed: runSeeds[run])

@@ -42,7 +42,7 @@ public struct Modularity: Sendable {
             }
             inside[c] += network.loop[v]
             strength[c] += network.strength[v]
-            for p in network.offsets[v]..<network.offsets[v + 1] where community[Int(network.neighbors[p])] == Int32(c) {
+            for p in network.offsets[v]..<network.offsets[v + 1] where community[Int(network.neighbours[p])] == Int32(c) {
                 inside[c] += network.weights[p] / 2
             }
         }

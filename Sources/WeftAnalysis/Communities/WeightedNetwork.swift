@@ -10,7 +10,7 @@ import WeftGraph
 /// is invariant under aggregation.
 struct WeightedNetwork {
     var offsets: [Int]
-    var neighbors: [Int32]
+    var neighbours: [Int32]
     var weights: [Double]
     var loop: [Double]
     var strength: [Double]
@@ -20,22 +20,22 @@ struct WeightedNetwork {
 
     /// `body` over a weighted view of the CSR arrays.
     func withView<R>(_ body: (CSRView) -> R) -> R {
-        CSRView.with(offsets: offsets, targets: neighbors, weights: weights, body)
+        CSRView.with(offsets: offsets, targets: neighbours, weights: weights, body)
     }
 
     /// The undirected view of `graph` (ties of a directed graph symmetrised by its rule).
     init(_ graph: Graph) {
         let a = graph.undirected
         offsets = a.offsets
-        neighbors = a.neighbors
+        neighbours = a.neighbours
         weights = a.weights
         loop = [Double](repeating: 0, count: a.nodeCount)
         strength = (0..<a.nodeCount).map { a.strength($0) }
         totalWeight = strength.reduce(0, +) / 2
     }
 
-    private init(offsets: [Int], neighbors: [Int32], weights: [Double], loop: [Double], strength: [Double], totalWeight: Double) {
-        self.offsets = offsets; self.neighbors = neighbors; self.weights = weights
+    private init(offsets: [Int], neighbours: [Int32], weights: [Double], loop: [Double], strength: [Double], totalWeight: Double) {
+        self.offsets = offsets; self.neighbours = neighbours; self.weights = weights
         self.loop = loop; self.strength = strength; self.totalWeight = totalWeight
     }
 
@@ -55,9 +55,9 @@ struct WeightedNetwork {
             fill[c] += 1
         }
         var newOffsets = [Int](repeating: 0, count: communityCount + 1)
-        var newNeighbors: [Int32] = [], newWeights: [Double] = []
-        newNeighbors.reserveCapacity(neighbors.count / 2)
-        newWeights.reserveCapacity(neighbors.count / 2)
+        var newNeighbours: [Int32] = [], newWeights: [Double] = []
+        newNeighbours.reserveCapacity(neighbours.count / 2)
+        newWeights.reserveCapacity(neighbours.count / 2)
         var newLoop = [Double](repeating: 0, count: communityCount)
         var newStrength = [Double](repeating: 0, count: communityCount)
         var accumulated = [Double](repeating: 0, count: communityCount)
@@ -85,14 +85,14 @@ struct WeightedNetwork {
                 newLoop[c] = inside
                 touched.sort()
                 for d in touched {
-                    newNeighbors.append(d)
+                    newNeighbours.append(d)
                     newWeights.append(accumulated[Int(d)])
                 }
                 touched.removeAll(keepingCapacity: true)
-                newOffsets[c + 1] = newNeighbors.count
+                newOffsets[c + 1] = newNeighbours.count
             }
         }
-        return WeightedNetwork(offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,
+        return WeightedNetwork(offsets: newOffsets, neighbours: newNeighbours, weights: newWeights,
                                loop: newLoop, strength: newStrength, totalWeight: totalWeight)
     }
 }

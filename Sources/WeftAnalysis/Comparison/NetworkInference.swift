@@ -90,7 +90,7 @@ public struct BinaryNetwork: Sendable, Equatable {
                                   "must hold one code per node (got \(groups?.group.count ?? 0) for \(graph.nodeCount))")
         var s: [Int32] = [], t: [Int32] = []
         for i in 0..<graph.nodeCount {
-            for j in graph.out.neighbors(of: i) where Int(j) != i && (graph.isDirected || Int(j) > i) {
+            for j in graph.out.neighbours(of: i) where Int(j) != i && (graph.isDirected || Int(j) > i) {
                 s.append(Int32(i)); t.append(j)
             }
         }

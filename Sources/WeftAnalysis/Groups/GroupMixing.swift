@@ -49,7 +49,7 @@ public struct EIIndex: Sendable, Equatable {
 ///   once to cell (group(i), group(j)), so rows are senders and columns receivers. On an
 ///   undirected graph each tie {i, j} adds once to (group(i), group(j)) and once to
 ///   (group(j), group(i)), so the matrix is symmetric and a tie inside group a adds 2 to (a, a) —
-///   NetworkX's `attribute_mixing_matrix(G, attr, normalized=False)` (with the groups in
+///   NetworkX's `attribute_mixing_matrix(G, attr, normalised=False)` (with the groups in
 ///   `NodeGroups.labels` order, including groups that have no ties).
 /// - **Network E-I.** Every tie counts once: on a directed graph I = trace, E = the off-diagonal
 ///   sum of the mixing matrix; on an undirected graph half of each.

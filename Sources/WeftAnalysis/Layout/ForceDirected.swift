@@ -74,7 +74,7 @@ public struct ForceDirected: Sendable {
             }
             // Attraction along ties.
             for v in 0..<n {
-                for u in adjacency.neighbors(of: v) where Int(u) != v {
+                for u in adjacency.neighbours(of: v) where Int(u) != v {
                     let dx = x[v] - x[Int(u)], dy = y[v] - y[Int(u)]
                     let d = (dx * dx + dy * dy).squareRoot()
                     fx[v] -= dx * d / k

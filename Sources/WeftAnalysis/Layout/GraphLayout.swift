@@ -35,15 +35,15 @@ public struct GraphLayout: Sendable, Equatable {
         var boxes: [(width: Double, height: Double)] = []
         for nodes in nodesOf {
             for (i, v) in nodes.enumerated() { local[v] = Int32(i) }
-            var offsets = [0], neighbors: [Int32] = [], weights: [Double] = []
+            var offsets = [0], neighbours: [Int32] = [], weights: [Double] = []
             for v in nodes {
                 for p in adjacency.offsets[v]..<adjacency.offsets[v + 1] {
-                    neighbors.append(local[Int(adjacency.neighbors[p])])
+                    neighbours.append(local[Int(adjacency.neighbours[p])])
                     weights.append(adjacency.weights.isEmpty ? 1 : adjacency.weights[p])
                 }
-                offsets.append(neighbors.count)
+                offsets.append(neighbours.count)
             }
-            let sub = Adjacency(offsets: offsets, neighbors: neighbors, weights: weights)
+            let sub = Adjacency(offsets: offsets, neighbours: neighbours, weights: weights)
             let (cx, cy): ([Double], [Double])
             if nodes.count <= stressLimit {
                 let s = StressMajorization(sub, seed: seed)

@@ -103,7 +103,7 @@ public struct StressMajorization: Sendable {
             while head < tail {
                 let v = Int(queue[head]); head += 1
                 let next = d[row + v] + 1
-                for u in adjacency.neighbors(of: v) where d[row + Int(u)] < 0 {
+                for u in adjacency.neighbours(of: v) where d[row + Int(u)] < 0 {
                     d[row + Int(u)] = next
                     longest = max(longest, next)
                     queue[tail] = u; tail += 1

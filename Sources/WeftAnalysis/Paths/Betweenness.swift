@@ -12,9 +12,9 @@ import WeftGraph
 /// σ_st(v) the number passing through v. Paths follow ties i → j on a directed graph; on an
 /// undirected graph each unordered pair {s, t} counts once.
 ///
-/// - `raw`: NetworkX `betweenness_centrality(G, normalized=False)` (undirected values halved, as
+/// - `raw`: NetworkX `betweenness_centrality(G, normalised=False)` (undirected values halved, as
 ///   NetworkX does).
-/// - `normalized`: NetworkX `betweenness_centrality(G)`: raw / ((n−1)(n−2)) on a directed graph,
+/// - `normalised`: NetworkX `betweenness_centrality(G)`: raw / ((n−1)(n−2)) on a directed graph,
 ///   2·raw / ((n−1)(n−2)) on an undirected one, so a star's centre scores 1; 0 when n ≤ 2.
 /// - `weighted`: path length = Σ 1 / weight over the path's ties (a strong tie is a short one),
 ///   found with Dijkstra; lengths equal within a relative 1e-10 are ties (as igraph;
@@ -34,10 +34,10 @@ import WeftGraph
 /// of bounded random variables", JASA 58 (1963) 13–30 (§6 covers sampling without replacement);
 /// L. C. Freeman, "A set of measures of centrality based on betweenness", Sociometry 40 (1977).
 public struct Betweenness: Sendable {
-    /// Unnormalised betweenness (NetworkX `normalized=False`).
+    /// Unnormalised betweenness (NetworkX `normalised=False`).
     public let raw: [Double]
     /// Betweenness scaled to [0, 1] (NetworkX's default normalisation).
-    public let normalized: [Double]
+    public let normalised: [Double]
     public let isDirected: Bool
     public let isWeighted: Bool
     /// Whether the values are estimated from fewer sources than members.
@@ -94,12 +94,12 @@ public struct Betweenness: Sendable {
         isSampled = k < n
         let scale = (graph.isDirected ? 1.0 : 0.5) * (k > 0 ? Double(n) / Double(k) : 1)
         raw = total.map { $0 * scale }
-        normalized = Betweenness.normalize(raw, nodeCount: n, directed: graph.isDirected)
+        normalised = Betweenness.normalise(raw, nodeCount: n, directed: graph.isDirected)
     }
 
     /// NetworkX's normalisation of raw betweenness: 1/((n−1)(n−2)) directed, 2/((n−1)(n−2))
     /// undirected; all 0 when n ≤ 2.
-    public static func normalize(_ raw: [Double], nodeCount n: Int, directed: Bool) -> [Double] {
+    public static func normalise(_ raw: [Double], nodeCount n: Int, directed: Bool) -> [Double] {
         guard n > 2 else { return [Double](repeating: 0, count: raw.count) }
         let factor = (directed ? 1.0 : 2.0) / (Double(n - 1) * Double(n - 2))
         return raw.map { $0 * factor }
@@ -108,7 +108,7 @@ public struct Betweenness: Sendable {
     /// Freeman's betweenness centralisation of normalised values: Σ_i (max − b_i) / (n − 1),
     /// 0 for a network where every member scores the same and 1 for a star (undirected).
     /// 0 when n ≤ 1. Reference: Freeman (1977, 1979).
-    public static func centralization(normalized values: [Double]) -> Double {
+    public static func centralization(normalised values: [Double]) -> Double {
         let n = values.count
         guard n > 1, let top = values.max() else { return 0 }
         var sum = 0.0
@@ -116,10 +116,10 @@ public struct Betweenness: Sendable {
         return sum / Double(n - 1)
     }
 
-    /// Freeman's betweenness centralisation of `normalized`.
-    public var centralization: Double { Betweenness.centralization(normalized: normalized) }
+    /// Freeman's betweenness centralisation of `normalised`.
+    public var centralization: Double { Betweenness.centralization(normalised: normalised) }
 
-    /// With probability at least 1 − δ (δ = `errorBoundDelta`), each member's `normalized` value
+    /// With probability at least 1 − δ (δ = `errorBoundDelta`), each member's `normalised` value
     /// differs from the exact one by at most this much; 0 when the values are exact.
     public var errorBound: Double { errorBound(delta: Betweenness.errorBoundDelta) }
 

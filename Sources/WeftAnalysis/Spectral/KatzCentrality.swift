@@ -38,7 +38,7 @@ public struct KatzCentrality: Sendable {
         if path == .dense {
             var m = Matrix.identity(n)
             for i in 0..<n {
-                for p in inAdjacency.offsets[i]..<inAdjacency.offsets[i + 1] { m[i, Int(inAdjacency.neighbors[p])] -= alpha }
+                for p in inAdjacency.offsets[i]..<inAdjacency.offsets[i + 1] { m[i, Int(inAdjacency.neighbours[p])] -= alpha }
             }
             if let x = try? LinearSolve.general(m, [Double](repeating: beta, count: n)) {
                 values = Vectors.unitPositive(x)
@@ -79,20 +79,20 @@ public struct KatzCentrality: Sendable {
         guard graph.isDirected, graph.symmetrisation == .min else { return graph.undirected }
         let n = graph.nodeCount
         var offsets = [Int](repeating: 0, count: n + 1)
-        var neighbors: [Int32] = []
+        var neighbours: [Int32] = []
         for v in 0..<n {
             var p = graph.out.offsets[v], q = graph.in.offsets[v]
             let pEnd = graph.out.offsets[v + 1], qEnd = graph.in.offsets[v + 1]
             while p < pEnd || q < qEnd {
-                let a = p < pEnd ? graph.out.neighbors[p] : Int32.max
-                let b = q < qEnd ? graph.in.neighbors[q] : Int32.max
+                let a = p < pEnd ? graph.out.neighbours[p] : Int32.max
+                let b = q < qEnd ? graph.in.neighbours[q] : Int32.max
                 let u = min(a, b)
                 if a == u { p += 1 }
                 if b == u { q += 1 }
-                neighbors.append(u)
+                neighbours.append(u)
             }
-            offsets[v + 1] = neighbors.count
+            offsets[v + 1] = neighbours.count
         }
-        return Adjacency(offsets: offsets, neighbors: neighbors, weights: Array(repeating: 1, count: neighbors.count))
+        return Adjacency(offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
     }
 }

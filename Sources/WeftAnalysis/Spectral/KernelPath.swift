@@ -34,7 +34,7 @@ enum DenseAdjacency {
         var a = Matrix(rows: n, columns: n)
         for i in 0..<n {
             for p in adjacency.offsets[i]..<adjacency.offsets[i + 1] {
-                a[i, Int(adjacency.neighbors[p])] = weighted ? adjacency.weights[p] : 1
+                a[i, Int(adjacency.neighbours[p])] = weighted ? adjacency.weights[p] : 1
             }
         }
         return a

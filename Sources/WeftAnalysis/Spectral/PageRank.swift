@@ -45,7 +45,7 @@ public struct PageRank: Sendable {
             for j in 0..<n {
                 if strength[j] > 0 {
                     for p in out.offsets[j]..<out.offsets[j + 1] {
-                        m[Int(out.neighbors[p]), j] -= alpha * out.weights[p] / strength[j]
+                        m[Int(out.neighbours[p]), j] -= alpha * out.weights[p] / strength[j]
                     }
                 } else {
                     for k in 0..<n { m[k, j] -= alpha * teleport[k] }

@@ -168,7 +168,7 @@ extension HTMLReport {
 
     func brokers(_ page: inout HTMLPage, _ c: Context) {
         let a = figures, s = a.structure
-        let order = c.ranked(a.betweenness.normalized).prefix(options.brokerRows).filter { a.betweenness.normalized[$0] > 0 }
+        let order = c.ranked(a.betweenness.normalised).prefix(options.brokerRows).filter { a.betweenness.normalised[$0] > 0 }
         let w = c.words
         var header: [(title: String, right: Bool)] = [(w.plain("table.member"), false), (w.plain("table.name"), false)]
         if let g = c.groupLabel { header.append((g, false)) }
@@ -178,7 +178,7 @@ extension HTMLReport {
         let rows = order.map { v -> [String] in
             var row = c.memberCells(v)
             if let g = groupColouring { row.append(g.category[v] >= 0 ? HTMLText.escape(g.labels[Int(g.category[v])]) : "") }
-            row += [HTMLText.count(a.degrees.neighbours[v]), HTMLText.number(a.betweenness.normalized[v], digits: 4),
+            row += [HTMLText.count(a.degrees.neighbours[v]), HTMLText.number(a.betweenness.normalised[v], digits: 4),
                     HTMLText.number(s.holes.constraint[v], digits: 3), HTMLText.number(s.holes.effectiveSize[v])]
             if let b = s.brokerage { row.append(HTMLText.count(b.counts[BrokerageRoles.Role.total.rawValue][v])) }
             return row

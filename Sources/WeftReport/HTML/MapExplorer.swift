@@ -78,7 +78,7 @@ struct MapExplorer {
             json += "{\"n\":\(ScriptJSON.string(name)),\"id\":\(ScriptJSON.string(id))"
             for (key, _, _, category) in filters { json += ",\"\(key)\":\(category[v])" }
             if let segments, segments.main.rule[v] >= 0 { json += ",\"why\":" + ScriptJSON.string(c.rule(segments.config.rules[Int(segments.main.rule[v])])) }
-            json += ",\"c\":\(a.degrees.neighbours[v]),\"b\":\(ScriptJSON.string(HTMLText.number(a.betweenness.normalized[v], digits: 4)))"
+            json += ",\"c\":\(a.degrees.neighbours[v]),\"b\":\(ScriptJSON.string(HTMLText.number(a.betweenness.normalised[v], digits: 4)))"
             if let brokerage { json += ",\"r\":\(brokerage.counts[BrokerageRoles.Role.total.rawValue][v])" }
             if a.time?.periods != nil { json += ",\"d\":\(drifting.contains(v) ? 1 : 0)" }
             json += "}"

@@ -55,7 +55,7 @@ public enum MapSizeMeasure: String, CaseIterable, Sendable {
         switch self {
         case .connections: return a.degrees.neighbours.map(Double.init)
         case .strength: return a.degrees.strength
-        case .betweenness: return a.betweenness.normalized
+        case .betweenness: return a.betweenness.normalised
         case .pagerank: return a.pagerank.values
         case .coreness: return a.structure.coreness.coreness
         }
@@ -118,12 +118,12 @@ public struct NetworkMap: Sendable {
         }
         var position = [Int](repeating: -1, count: n)
         for (i, v) in chosen.enumerated() { position[v] = i }
-        var offsets = [0], neighbors: [Int32] = []
+        var offsets = [0], neighbours: [Int32] = []
         for v in chosen {
-            for u in graph.undirected.neighbors(of: v) where position[Int(u)] >= 0 && Int(u) != v { neighbors.append(Int32(position[Int(u)])) }
-            offsets.append(neighbors.count)
+            for u in graph.undirected.neighbours(of: v) where position[Int(u)] >= 0 && Int(u) != v { neighbours.append(Int32(position[Int(u)])) }
+            offsets.append(neighbours.count)
         }
-        let layout = GraphLayout(Adjacency(offsets: offsets, neighbors: neighbors, weights: [Double](repeating: 1, count: neighbors.count)),
+        let layout = GraphLayout(Adjacency(offsets: offsets, neighbours: neighbours, weights: [Double](repeating: 1, count: neighbours.count)),
                                  seed: seed, stressLimit: stressLimit)
         // Scale into the view box, keeping the aspect ratio (height between 0.5 and 0.9 widths).
         let margin = 24.0

@@ -50,7 +50,7 @@ public struct PageFigures: Sendable {
     static func drawnTies(_ graph: Graph, map: NetworkMap) -> [Int32] {
         var pairs: [Int32] = []
         for (i, v) in map.members.enumerated() {
-            for u in graph.undirected.neighbors(of: v) where Int(u) > v && map.position[Int(u)] >= 0 {
+            for u in graph.undirected.neighbours(of: v) where Int(u) > v && map.position[Int(u)] >= 0 {
                 pairs.append(Int32(i))
                 pairs.append(Int32(map.position[Int(u)]))
             }
