@@ -26,11 +26,11 @@ struct QAPCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var window: WindowOptions
 
-    @Option(help: "The relation to explain (RELATION).")
-    var dependent: String
+    @Option(help: "The relation to explain (RELATION).", transform: RelationArgument.init(parsing:))
+    var dependent: RelationArgument
 
-    @Option(help: "A relation that may explain it (RELATION; repeat for MR-QAP).")
-    var predictor: [String] = []
+    @Option(help: "A relation that may explain it (RELATION; repeat for MR-QAP).", transform: RelationArgument.init(parsing:))
+    var predictor: [RelationArgument] = []
 
     @Flag(help: "Use 1 for every tie instead of its weight; the regression is then logistic (as sna's netlogit).")
     var binary = false
@@ -49,22 +49,18 @@ struct QAPCommand: ParsableCommand {
 
     func validate() throws {
         if predictor.isEmpty { throw ValidationError("give at least one --predictor") }
-        for (k, text) in predictor.enumerated() where predictor[..<k].contains(text) || text == dependent {
-            throw ValidationError("--predictor \(text) is \(text == dependent ? "the dependent relation" : "given twice"); name each relation once")
+        for (k, given) in predictor.enumerated() where predictor[..<k].contains(given) || given == dependent {
+            throw ValidationError("--predictor \(given) is \(given == dependent ? "the dependent relation" : "given twice"); name each relation once")
         }
         if permutations < 1 { throw ValidationError("--permutations must be at least 1") }
-        for text in [dependent] + predictor { _ = try relation(text) }
-        if input.undirected, let text = predictor.first(where: { $0.hasPrefix("sender:") || $0.hasPrefix("receiver:") }) {
-            throw ValidationError("--predictor \(text): sender and receiver effects need directed relations; leave out --undirected")
+        if input.undirected, let given = predictor.first(where: \.isSenderOrReceiver) {
+            throw ValidationError("--predictor \(given): sender and receiver effects need directed relations; leave out --undirected")
         }
-        if ["diff:", "sender:", "receiver:"].contains(where: dependent.hasPrefix) {
+        if dependent.isNumericAttribute {
             throw ValidationError("--dependent \(dependent): an attribute relation is a predictor; name a relation of ties to explain")
         }
     }
 
-    private func relation(_ text: String) throws -> Relation {
-        do { return try Relation(parsing: text) } catch let e as Relation.ParseError { throw ValidationError(e.description) }
-    }
 
     func run() throws {
         let span = try window.window()
@@ -75,9 +71,9 @@ struct QAPCommand: ParsableCommand {
             throw CommandFailure(message: "error: QAP works on dense matrices; \(n) members is above the limit of \(QAPCommand.memberLimit)", exitCode: 1)
         }
         let directed = !input.undirected
-        func matrix(_ text: String) throws -> Matrix {
+        func matrix(_ given: RelationArgument) throws -> Matrix {
             do {
-                return try relation(text).matrix(dataset, window: span, undirected: input.undirected, binary: binary)
+                return try given.relation.matrix(dataset, window: span, undirected: input.undirected, binary: binary)
             } catch let e as Relation.ParseError {
                 throw ValidationError(e.description)
             }
@@ -85,9 +81,9 @@ struct QAPCommand: ParsableCommand {
         // Survey relations hold only among the members present at their waves: the comparison
         // runs over the members present at every wave named, the dyads observable in all.
         var kept = [Bool](repeating: true, count: n)
-        for text in [dependent] + predictor {
+        for given in [dependent] + predictor {
             let present: [Bool]?
-            do { present = try relation(text).presentMembers(dataset) } catch let e as Relation.ParseError { throw ValidationError(e.description) }
+            do { present = try given.relation.presentMembers(dataset) } catch let e as Relation.ParseError { throw ValidationError(e.description) }
             for v in 0..<n where present.map({ !$0[v] }) ?? false { kept[v] = false }
         }
         let members = (0..<n).filter { kept[$0] }
@@ -95,8 +91,8 @@ struct QAPCommand: ParsableCommand {
         let y = restricted(try matrix(dependent))
         let xs = try predictor.map { restricted(try matrix($0)) }
         if members.count < n {
-            let numeric = ([dependent] + predictor).contains { $0.hasPrefix("diff:") || $0.hasPrefix("sender:") || $0.hasPrefix("receiver:") }
-            let surveyed = ([dependent] + predictor).contains { $0.hasPrefix("survey:") }
+            let numeric = ([dependent] + predictor).contains(where: \.isNumericAttribute)
+            let surveyed = ([dependent] + predictor).contains(where: \.isSurvey)
             let why = [surveyed ? "present at every survey wave named (the dyads observable in all of them)" : nil,
                        numeric ? "with a number for every numeric attribute named" : nil].compactMap { $0 }.joined(separator: " and ")
             print("members: \(members.count) of \(n), those \(why); \(n - members.count) others are left out")
@@ -104,18 +100,18 @@ struct QAPCommand: ParsableCommand {
         if let problem = MRQAPRegression.designProblem(y, predictors: xs, directed: directed) {
             throw CommandFailure(message: "error: QAP: " + explain(problem), exitCode: 1)
         }
-        var result = QAPResult(dependent: dependent, predictors: predictor, directed: directed, binary: binary,
+        var result = QAPResult(dependent: dependent.text, predictors: predictor.map(\.text), directed: directed, binary: binary,
                                permutations: permutations, seed: seed, members: members.count, membersLeftOut: n - members.count)
         result.generator = .init(version: Weft.version)
         result.arguments = RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
                                                   pathOptions: AnalyzeCommand.pathOptions, positional: input.data, omitted: ["--out"])
         result.settings = Report.Settings(unknownMembers: input.unknownMembers.rawValue, waveDates: [:])
         result.inputs = Report.Input.all(dataset, dataFolder: input.dataFolder)
-        result.responseRates = try ([dependent] + predictor).compactMap { text -> QAPResult.ResponseRate? in
-            guard case .survey(let selection) = try relation(text) else { return nil }
+        result.responseRates = try ([dependent] + predictor).compactMap { given -> QAPResult.ResponseRate? in
+            guard case .survey(let selection) = given.relation else { return nil }
             let wave = try selection.resolve(dataset.survey).wave
             let m = SurveyWaveMembership(dataset: dataset, wave: wave)
-            return .init(relation: text, wave: m.label, members: m.presentCount, respondents: m.respondentCount,
+            return .init(relation: given.text, wave: m.label, members: m.presentCount, respondents: m.respondentCount,
                          responseRate: m.presentCount == 0 ? nil : Double(m.respondentCount) / Double(m.presentCount))
         }
         if xs.count == 1 {
@@ -127,8 +123,8 @@ struct QAPCommand: ParsableCommand {
         }
         do {
             result.regression = binary
-                ? .init(try LogisticQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed), names: predictor)
-                : .init(try MRQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed), names: predictor)
+                ? .init(try LogisticQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed), names: predictor.map(\.text))
+                : .init(try MRQAPRegression(y, predictors: xs, directed: directed, permutations: permutations, seed: seed), names: predictor.map(\.text))
         } catch let problem as QAPDesignProblem {
             throw CommandFailure(message: "error: MR-QAP: " + explain(problem), exitCode: 1)
         }
@@ -139,7 +135,7 @@ struct QAPCommand: ParsableCommand {
             print("MR-QAP (double semi-partialling) \(dependent): R² = \(format(regression.rSquared!)), adjusted \(format(regression.adjustedRSquared!)), intercept \(format(regression.intercept))")
         }
         // The predictor column is as wide as the longest name: names are never cut.
-        let nameWidth = max(28, predictor.map(\.count).max() ?? 0)
+        let nameWidth = max(28, predictor.map(\.text.count).max() ?? 0)
         let statistic = binary ? "z" : "t"
         print("  " + "predictor".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  coefficient   std.error           \(statistic)    p(|\(statistic)|)")
         for term in regression.terms {
@@ -160,7 +156,7 @@ struct QAPCommand: ParsableCommand {
         case let .constantPredictor(index):
             return "the predictor \(predictor[index]) has the same value for every pair of members \(window) (no ties at all?); drop it or widen the window"
         case let .collinearPredictor(index):
-            let earlier = predictor[..<index].joined(separator: ", ")
+            let earlier = predictor[..<index].map(\.text).joined(separator: ", ")
             return "the predictor \(predictor[index]) is collinear with \(earlier) (it is a linear combination of \(index == 1 ? "it" : "them") over the pairs of members), so their coefficients cannot be told apart; drop one"
         case .dependentNotBinary:
             return "\(problem); --binary makes every tie 1"
@@ -284,5 +280,38 @@ struct QAPResult: Encodable {
         case dependent, predictors, directed, binary, permutations, seed, members, correlation, regression
         case generator, arguments, settings, inputs
         case membersLeftOut = "members_left_out", responseRates = "response_rates"
+    }
+}
+
+/// A relation as written on the command line (`--dependent`, `--predictor`): parsed once, when the
+/// arguments are read, and kept with its text, which the outputs show as the user wrote it.
+struct RelationArgument: Equatable, CustomStringConvertible {
+    let text: String
+    let relation: Relation
+
+    /// Parses `text`; a relation that does not parse is a usage error that says why.
+    init(parsing text: String) throws {
+        do { relation = try Relation(parsing: text) } catch let e as Relation.ParseError { throw ValidationError(e.description) }
+        self.text = text
+    }
+
+    var description: String { text }
+
+    static func == (a: RelationArgument, b: RelationArgument) -> Bool { a.text == b.text }
+
+    /// `sender:` or `receiver:`: an effect of one member's attribute value.
+    var isSenderOrReceiver: Bool {
+        switch relation { case .sender, .receiver: return true; default: return false }
+    }
+
+    /// `diff:`, `sender:` or `receiver:`: a relation built from a numeric member attribute.
+    var isNumericAttribute: Bool {
+        if case .difference = relation { return true }
+        return isSenderOrReceiver
+    }
+
+    var isSurvey: Bool {
+        if case .survey = relation { return true }
+        return false
     }
 }

@@ -402,18 +402,13 @@ public final class ShortestPathSearch {
     }
 }
 
-/// The view a search walks: the network's CSR arrays with `lengths` as the entry weights (an
-/// unweighted view for hop counts). The old name, kept for the measures that still spell it.
-typealias NetworkBuffers = CSRView
-
 extension PathNetwork {
-    /// `body` over the network's view, taken once and shared read-only by all searches of a chunk.
+    /// `body` over the view a search walks: the network's CSR arrays with `lengths` as the entry
+    /// weights (an unweighted view for hop counts), taken once and shared read-only by all
+    /// searches of a chunk.
     func withView<R>(_ body: (CSRView) -> R) -> R {
         adjacency.withView(weights: lengths, body)
     }
-
-    /// The same as `withView` (the name the measures used before `CSRView`).
-    func withBuffers<R>(_ body: (CSRView) -> R) -> R { withView(body) }
 }
 
 /// Runs per-source work in a fixed number of chunks, so that results do not depend on the number
