@@ -114,7 +114,7 @@ import WeftGraph
             ["analyze", data, "--out", out, "--boundaries", "2024-01-01,2024-01-01"],
             ["analyze", data, "--out", out, "--format", "csv,json,csv"],
             ["metrics", data, "--network", "survey:advice", "--wave-dates", "w1=2024-01-01,w1=2024-02-01"],
-            ["qap", data, "--dependent", "interactions", "--predictor", "interactions:call", "--predictor", "interactions:call"],
+            ["qap", data, "--dependent", "all", "--predictor", "type:call", "--predictor", "type:call"],
         ]
         for arguments in cases {
             let run = try WeftRun(arguments)
