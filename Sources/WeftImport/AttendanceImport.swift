@@ -10,6 +10,9 @@ public struct AttendanceImportSettings: Sendable {
     public var minMinutes = 10.0
     /// The event key of exports that carry no meeting id or title.
     public var event: String?
+    /// iCalendar: the most occurrences one recurring event is expanded to (events cut there are
+    /// counted in the account).
+    public var occurrenceLimit = CalendarFile.occurrenceLimit
 
     public init(format: ImportFormat) { common = ImportSettings(format: format) }
 
@@ -114,7 +117,7 @@ public struct AttendanceImport: Sendable {
         case .zoom: return try ZoomParticipantsReport.read(path: path, event: settings.event)
         case .teams: return try TeamsAttendanceReport.read(path: path, event: settings.event)
         case .meet: return try MeetAttendanceReport.read(path: path, event: settings.event, dateFormat: settings.dateFormat)
-        case .ics: return try CalendarFile.read(path: path, from: settings.from, to: settings.to)
+        case .ics: return try CalendarFile.read(path: path, from: settings.from, to: settings.to, occurrenceLimit: settings.occurrenceLimit)
         case .whatsapp, .email, .slack: throw ImportError("\(settings.format.exportName) becomes interactions, not attendance")
         }
     }

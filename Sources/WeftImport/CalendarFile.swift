@@ -28,13 +28,20 @@ import WeftIO
 /// until its end, because an override can come before or after the event it changes.
 public enum CalendarFile {
     /// Reads `path`, keeping occurrences dated from `from` to `to` (days since 1970-01-01, inclusive).
-    public static func read(path: String, from: Int64? = nil, to: Int64? = nil) throws -> AttendanceExtraction {
+    /// A recurring event expands to at most `occurrenceLimit` occurrences; the events cut there are
+    /// counted in the import's account.
+    public static func read(path: String, from: Int64? = nil, to: Int64? = nil,
+                            occurrenceLimit: Int = CalendarFile.occurrenceLimit) throws -> AttendanceExtraction {
         var parse = CalendarParse(path: path)
         try CalendarContentLine.unfold(LineStream(path: path)) { number, bytes in
             try parse.take(number, bytes)
         }
-        return parse.finish(from: from, to: to)
+        return parse.finish(from: from, to: to, occurrenceLimit: occurrenceLimit)
     }
+
+    /// The most occurrences one recurring event is expanded to by default: a daily meeting for
+    /// 270 years.
+    public static let occurrenceLimit = 100_000
 }
 
 /// The events of one VEVENT, read, before expansion.
@@ -195,7 +202,7 @@ private struct CalendarParse {
     }
 
     /// Expands the events read into meetings and presences.
-    mutating func finish(from: Int64?, to: Int64?) -> AttendanceExtraction {
+    mutating func finish(from: Int64?, to: Int64?, occurrenceLimit: Int) -> AttendanceExtraction {
         if draft != nil {
             x.account.rowsRead += 1
             x.reject(line: draftLine, field: "VEVENT", "the VEVENT is not closed by END:VEVENT")
@@ -209,7 +216,7 @@ private struct CalendarParse {
         let bound: Int64
         if let to { bound = (to + 1) * Timestamp.secondsPerDay - 1 } else { bound = latestStamp ?? events.map(\.start.wall).max() ?? 0 }
         x.account.layout.append("recurrences expanded up to " + Timestamp.formatDate(bound) + (to != nil ? " (--to)" : latestStamp != nil ? " (the latest DTSTAMP)" : " (the latest DTSTART)"))
-        var notAccepted: [String: Int] = [:], resources = 0, occurrencesWritten = 0
+        var notAccepted: [String: Int] = [:], resources = 0, occurrencesWritten = 0, eventsCut = 0
         for e in events {
             if e.cancelled { x.skip(e.recurrenceID == nil ? "cancelled" : "cancelled occurrence"); continue }
             guard !e.attendees.isEmpty else { x.skip("no attendees (a personal appointment)"); continue }
@@ -223,7 +230,9 @@ private struct CalendarParse {
                 if a.status == "ACCEPTED" { add(a.person, .attendee, a.line) } else { notAccepted[a.status.lowercased(), default: 0] += 1 }
             }
             guard !people.isEmpty else { x.skip("no one accepted"); continue }
-            let dates = occurrences(of: e, bound: bound, replaced: replaced).filter { day in
+            let (expanded, cut) = occurrences(of: e, bound: bound, replaced: replaced, limit: occurrenceLimit)
+            if cut { eventsCut += 1 }
+            let dates = expanded.filter { day in
                 let d = Timestamp.floorDiv(day, Timestamp.secondsPerDay)
                 return (from.map { d >= $0 } ?? true) && (to.map { d <= $0 } ?? true)
             }
@@ -239,6 +248,9 @@ private struct CalendarParse {
             }
         }
         x.account.layout.append("occurrences \(occurrencesWritten)")
+        if eventsCut > 0 {
+            x.account.layout.append("recurring events cut at \(occurrenceLimit) occurrences each: \(eventsCut)")
+        }
         if !notAccepted.isEmpty {
             x.account.layout.append("attendees not accepted, left out: " + notAccepted.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
@@ -247,20 +259,24 @@ private struct CalendarParse {
         return x
     }
 
-    /// The clock times (as dated in attendance.csv) of an event's occurrences.
-    private mutating func occurrences(of e: CalendarEvent, bound: Int64, replaced: Set<String>) -> [Int64] {
+    /// The clock times (as dated in attendance.csv) of an event's occurrences, and whether the
+    /// limit cut them.
+    private mutating func occurrences(of e: CalendarEvent, bound: Int64, replaced: Set<String>, limit: Int) -> ([Int64], cut: Bool) {
         var starts = [e.start.wall]
+        var cut = false
         if let rule = e.rule {
             let until = rule.until.map { u in u.isDate ? u.wall + Timestamp.secondsPerDay - 1 : zones.convert(u, to: e.start.zone).wall }
             let excluded = Set(e.exceptions.filter { !$0.isDate }.map { zones.convert($0, to: e.start.zone).wall })
             let excludedDays = Set(e.exceptions.filter(\.isDate).map(\.day))
-            starts = rule.occurrences(from: e.start.wall, until: until, bound: bound).filter { wall in
+            let expanded = rule.occurrences(from: e.start.wall, until: until, bound: bound, limit: limit)
+            cut = expanded.cut
+            starts = expanded.times.filter { wall in
                 guard !excluded.contains(wall), !excludedDays.contains(Timestamp.floorDiv(wall, Timestamp.secondsPerDay)) else { return false }
                 let instant = zones.utc(CalendarTime(wall: wall, isDate: e.start.isDate, zone: e.start.zone))
                 return !replaced.contains(e.uid + "\u{0}" + String(instant))
             }
         }
-        guard e.start.zone == .utc, let zone = calendarZone else { return starts }
-        return starts.map { zones.wall(of: $0, in: .named(zone)) }
+        guard e.start.zone == .utc, let zone = calendarZone else { return (starts, cut) }
+        return (starts.map { zones.wall(of: $0, in: .named(zone)) }, cut)
     }
 }

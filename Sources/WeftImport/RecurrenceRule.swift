@@ -89,8 +89,8 @@ struct RecurrenceRule: Equatable {
 
     /// The clock times (in DTSTART's zone) of the occurrences from `start` on, up to and including
     /// `until` (already converted to that clock by the caller) and never past `bound`; at most
-    /// `limit` of them.
-    func occurrences(from start: Int64, until: Int64?, bound: Int64, limit: Int = 100_000) -> [Int64] {
+    /// `limit` of them (`cut`: the limit was reached where the rule allows more).
+    func occurrences(from start: Int64, until: Int64?, bound: Int64, limit: Int = 100_000) -> (times: [Int64], cut: Bool) {
         let startDay = Timestamp.floorDiv(start, Timestamp.secondsPerDay)
         let timeOfDay = start - startDay * Timestamp.secondsPerDay
         let last = min(until ?? Int64.max, bound)
@@ -109,7 +109,7 @@ struct RecurrenceRule: Equatable {
             // Stop once a whole period starts past the last time allowed.
             if periodStart(period, startDay: startDay, year: startYear, month: startMonth) * Timestamp.secondsPerDay > last { break }
         }
-        return times.filter { $0 <= last }
+        return (times.filter { $0 <= last }, times.count >= limit && (count ?? Int.max) > limit)
     }
 
     /// Monday = 0 … Sunday = 6 of a day number (1970-01-01 was a Thursday).

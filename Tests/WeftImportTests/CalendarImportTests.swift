@@ -57,6 +57,22 @@ extension AttendanceImportTests {
         XCTAssertTrue(o.accounts[0].isBalanced)
     }
 
+    func testOccurrencesCutAtTheLimitAreCounted() throws {
+        // Google's weekly circle shows 8 occurrences up to its export (one moved, one excluded);
+        // with a limit of 4 per event, it stops at 4 and the account says one event was cut.
+        let o = try importing(.ics, ["ics/google/cln.secretariat@cln.example.ics"], roster: roster()) { $0.occurrenceLimit = 4 }
+        let circle = o.rows.filter { $0.event.hasPrefix("7kukuqrfedlm2f9t2vhvc0cl9h@google.com") }
+        XCTAssertEqual(Set(circle.map(\.date)).sorted(), ["2024-03-05", "2024-03-12", "2024-03-20", "2024-03-26"])
+        XCTAssertTrue(o.accounts[0].layout.contains("recurring events cut at 4 occurrences each: 1"),
+                      "\(o.accounts[0].layout)")
+        XCTAssertFalse(try importing(.ics, ["ics/google/cln.secretariat@cln.example.ics"], roster: roster()).accounts[0].layout
+                        .contains { $0.hasPrefix("recurring events cut") })
+        let bound = Timestamp.seconds(year: 2030, month: 1, day: 1, hour: 0)
+        let start = Timestamp.seconds(year: 2024, month: 1, day: 1, hour: 9)
+        XCTAssertEqual(try RecurrenceRule("FREQ=DAILY").occurrences(from: start, until: nil, bound: bound, limit: 3).cut, true)
+        XCTAssertEqual(try RecurrenceRule("FREQ=DAILY;COUNT=3").occurrences(from: start, until: nil, bound: bound, limit: 3).cut, false)
+    }
+
     func testCalendarGivenToAnotherFormatAndTheReverse() throws {
         XCTAssertThrowsError(try importing(.zoom, ["ics/outlook/Calendar.ics"], roster: nil)) { error in
             XCTAssertTrue((error as? ImportError)?.message.contains("looks like an iCalendar file, not a Zoom participants report") == true, "\(error)")
@@ -87,7 +103,7 @@ extension AttendanceImportTests {
         func dates(_ rule: String, _ start: (Int, Int, Int), until: (Int, Int, Int)) throws -> [String] {
             let s = Timestamp.seconds(year: start.0, month: start.1, day: start.2, hour: 9)
             let bound = Timestamp.seconds(year: until.0, month: until.1, day: until.2, hour: 23)
-            return try RecurrenceRule(rule).occurrences(from: s, until: nil, bound: bound).map(Timestamp.formatDate)
+            return try RecurrenceRule(rule).occurrences(from: s, until: nil, bound: bound).times.map(Timestamp.formatDate)
         }
         XCTAssertEqual(try dates("FREQ=MONTHLY;BYDAY=-1FR", (2024, 1, 26), until: (2024, 5, 1)), ["2024-01-26", "2024-02-23", "2024-03-29", "2024-04-26"])
         XCTAssertEqual(try dates("FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3", (2024, 1, 31), until: (2025, 1, 1)), ["2024-01-31", "2024-02-29", "2024-03-31"])
