@@ -44,6 +44,27 @@ public enum Parallel {
         return results.values()
     }
 
+    /// Runs two independent pieces of work, side by side when `threads` allows (one after the other
+    /// on one thread), and returns both results. For stages that depend on nothing of each other
+    /// but that cannot split themselves: each keeps its own thread-count-independent result.
+    public static func both<A, B>(threads: Int = threadCount, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        var a: A?, b: B?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let results = map(chunks: 2, threads: threads) { k -> (A?, B?) in k == 0 ? (first(), nil) : (nil, second()) }
+                (a, b) = (results[0].0, results[1].1)
+            }
+        }
+        return (a!, b!)
+    }
+
+    /// `both` for work that can throw: both pieces run to their end, and the first one's error
+    /// (else the second's) is rethrown.
+    public static func both<A, B>(threads: Int = threadCount, _ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        let (a, b) = both(threads: threads, { Result { try first() } }, { Result { try second() } })
+        return (try a.get(), try b.get())
+    }
+
     /// Splits `0..<total` into `parts` contiguous ranges whose `weight` sums are about equal.
     /// `prefix` is a prefix-sum array of length total + 1 (prefix[i] = weight of items before i).
     public static func balancedRanges(prefix: [Int], parts: Int) -> [Range<Int>] {

@@ -32,9 +32,16 @@ public struct StructureAnalysis: Sendable {
     public let brokerage: BrokerageRoles?
 
     public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions) {
-        communities = options.communityMethod.map {
-            Communities(graph, method: $0, resolution: options.resolution, seed: options.seed, restarts: options.communityRestarts)
-        }
+        // Communities and core–periphery depend on nothing of each other, and on a large network
+        // neither splits itself (one community search; coordinate descent and label flips): they
+        // run side by side.
+        (communities, (core, coreness)) = Parallel.both({
+            options.communityMethod.map {
+                Communities(graph, method: $0, resolution: options.resolution, seed: options.seed, restarts: options.communityRestarts)
+            }
+        }, {
+            (DiscreteCorePeriphery(graph, seed: options.seed), ContinuousCorePeriphery(graph))
+        })
         groupings = StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
             .map { column in
                 let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
@@ -42,8 +49,6 @@ public struct StructureAnalysis: Sendable {
                                          modularity: Modularity(graph, groups: groups, resolution: options.resolution),
                                          mixing: GroupMixing(graph, groups: groups))
             }
-        core = DiscreteCorePeriphery(graph, seed: options.seed)
-        coreness = ContinuousCorePeriphery(graph)
         holes = StructuralHoles(graph, weighted: false)
         holesWeighted = StructuralHoles(graph, weighted: true)
         brokerage = groupings.first.map { BrokerageRoles(graph, groups: $0.groups) }

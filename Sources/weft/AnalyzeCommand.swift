@@ -100,32 +100,47 @@ struct AnalyzeCommand: ParsableCommand {
         var model = clock.measure("layout") {
             analysis.model(report: report, layout: drawn ? html : nil, page: formats.contains(.html))
         }
-        var written: [String] = []
-        func emit(_ name: String, _ format: OutputFormat, _ write: (String) throws -> Void) throws {
-            guard formats.contains(format) else { return }
+        // Each output: its file name, its --format, and its writer (which reads only the model).
+        let outputs: [(name: String, format: OutputFormat, write: (String) throws -> Void)] = [
+            ("summary.json", .summary, { try ReportWriters.writeJSON(Report.SummaryDocument(model.report), to: $0) }),
+            ("network.json", .network, { try NodeLinkWriter.write(model, to: $0) }),
+            ("report.html", .html, { try HTMLReport(model: model, options: html, extras: HTMLReport.Extras(model: model)).write(to: $0) }),
+            ("members.csv", .csv, { try ReportWriters.writeMembers(model, to: $0) }),
+            ("communities.csv", .csv, { try ReportWriters.writeCommunities(model, to: $0) }),
+            ("timeline.csv", .csv, { try ReportWriters.writeTimeline(model, to: $0) }),
+            ("ties.csv", .csv, { try ReportWriters.writeTies(model, to: $0) }),
+            ("segments.csv", .csv, { try ReportWriters.writeSegments(model.segmentRows, to: $0) }),
+            ("transitions.csv", .csv, { try ReportWriters.writeTransitions(model.transitions, to: $0) }),
+            ("rejects.csv", .csv, { try ReportWriters.writeRejects(model, to: $0) }),
+            ("network.graphml", .graphml, { try GraphMLWriter.write(model, to: $0) }),
+            ("network.gexf", .gexf, { try GEXFWriter.write(model, to: $0) }),
+        ].filter { formats.contains($0.format) }
+        func emit(_ name: String, _ write: (String) throws -> Void) throws {
             try clock.measure("write " + name) { try folder.write(name, write) }
-            written.append(out + "/" + name)
         }
-        func emitReportJSON() throws { try emit("report.json", .json) { try ReportWriters.writeReport(model, to: $0) } }
-        // With --timings report.json is written last, so that it records every other stage.
-        if !timings { try emitReportJSON() }
-        try emit("summary.json", .summary) { try ReportWriters.writeJSON(Report.SummaryDocument(model.report), to: $0) }
-        try emit("network.json", .network) { try NodeLinkWriter.write(model, to: $0) }
-        try emit("report.html", .html) { try HTMLReport(model: model, options: html, extras: HTMLReport.Extras(model: model)).write(to: $0) }
-        try emit("members.csv", .csv) { try ReportWriters.writeMembers(model, to: $0) }
-        try emit("communities.csv", .csv) { try ReportWriters.writeCommunities(model, to: $0) }
-        try emit("timeline.csv", .csv) { try ReportWriters.writeTimeline(model, to: $0) }
-        try emit("ties.csv", .csv) { try ReportWriters.writeTies(model, to: $0) }
-        try emit("segments.csv", .csv) { try ReportWriters.writeSegments(model.segmentRows, to: $0) }
-        try emit("transitions.csv", .csv) { try ReportWriters.writeTransitions(model.transitions, to: $0) }
-        try emit("rejects.csv", .csv) { try ReportWriters.writeRejects(model, to: $0) }
-        try emit("network.graphml", .graphml) { try GraphMLWriter.write(model, to: $0) }
-        try emit("network.gexf", .gexf) { try GEXFWriter.write(model, to: $0) }
-        if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }
+        func emitOthers() throws {
+            for output in outputs { try emit(output.name, output.write) }
+        }
+        let json = formats.contains(.json)
         if timings {
-            model = model.recording(timings: clock.record)
-            try emitReportJSON()
+            // One writer at a time, so that each stage has its own time and peak memory; report.json
+            // last, so that it records every other stage.
+            try emitOthers()
+            if json {
+                model = model.recording(timings: clock.record)
+                try emit("report.json") { try ReportWriters.writeReport(model, to: $0) }
+            }
+        } else if json {
+            // report.json is the largest output: it is written on a second core beside the others.
+            let finished = model
+            _ = try Parallel.both({ try emit("report.json") { try ReportWriters.writeReport(finished, to: $0) } }, emitOthers)
+        } else {
+            try emitOthers()
         }
+        var written = ((json && !timings) ? ["report.json"] : []) + outputs.map(\.name)
+        if try segmentOptions.writeFitted(analysis.segments, into: folder) { written.append(SegmentOptions.fittedName) }
+        if json && timings { written.append("report.json") }
+        written = written.map { out + "/" + $0 }
         // Typed names and emails are personal data: not written beside pseudonymised outputs.
         let matchesWithheld = MatchFiles.needed(dataset) && measures.pseudonymise
         if MatchFiles.needed(dataset) && !measures.pseudonymise {
