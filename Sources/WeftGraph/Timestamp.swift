@@ -45,6 +45,23 @@ public enum Timestamp {
         }
     }
 
+    /// The instant `months` calendar months after `t` (before it when negative), at the same time
+    /// of day; the day of the month is clamped to the target month's length (31 March − 1 month
+    /// is 29 February in a leap year).
+    public static func addingMonths(_ months: Int, to t: Int64) -> Int64 {
+        let day = floorDiv(t, secondsPerDay)
+        let timeOfDay = t - day * secondsPerDay
+        let (y, m, d) = civil(days: day)
+        let index = y * 12 + (m - 1) + months
+        let year = Int(floorDiv(Int64(index), 12)), month = index - year * 12 + 1
+        return seconds(year: year, month: month, day: min(d, daysInMonth(year: year, month: month))) + timeOfDay
+    }
+
+    /// The start of the UTC day after the one containing `t`.
+    public static func startOfNextDay(_ t: Int64) -> Int64 {
+        (floorDiv(t, secondsPerDay) + 1) * secondsPerDay
+    }
+
     /// Seconds since the epoch for a UTC date and time.
     public static func seconds(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Int64 {
         days(year: year, month: month, day: day) * secondsPerDay + Int64(hour * 3600 + minute * 60 + second)

@@ -83,11 +83,11 @@ public struct Analysis: Sendable {
         (summary, degrees) = clock.measure("network summary and degree") { (NetworkSummary(graph), DegreeCentrality(graph)) }
         let sources = options.pathSources(nodeCount: graph.nodeCount)
         if let sources {
-            (betweenness, closeness) = clock.measure("betweenness and closeness") {
-                Betweenness.sampledWithCloseness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
+            (betweenness, closeness) = try clock.measure("betweenness and closeness") {
+                try Betweenness.sampledWithCloseness(graph, weighted: options.weightedPaths, sampleSources: sources, seed: options.seed)
             }
         } else {
-            betweenness = clock.measure("betweenness") { Betweenness(graph, weighted: options.weightedPaths) }
+            betweenness = try clock.measure("betweenness") { try Betweenness(graph, weighted: options.weightedPaths) }
             closeness = clock.measure("closeness") { Closeness(graph, weighted: options.weightedPaths) }
         }
         paths = clock.measure("path statistics") { PathStatistics(graph, sampleSources: sources, seed: options.seed) }
@@ -103,8 +103,8 @@ public struct Analysis: Sendable {
         hits = clock.measure("hits") { HITS(graph, path: options.kernel) }
         (clustering, weightedClustering) = clock.measure("clustering") { (Clustering(graph), WeightedClustering(graph)) }
         cores = clock.measure("k-core") { CoreNumber(graph) }
-        structure = clock.measure("structure (communities, groups, core-periphery, brokerage)") {
-            StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        structure = try clock.measure("structure (communities, groups, core-periphery, brokerage)") {
+            try StructureAnalysis(graph: graph, nodes: nodes, options: options)
         }
         let shownIDs = outputNodes.ids
         communityAlignment = structure.communities.map { c in

@@ -54,7 +54,7 @@ public struct SegmentAnalysis: Sendable {
                  groups: NodeGroups?, reuse: NetworkPosition? = nil, labels: [SegmentCalibration.Label]? = nil,
                  threads: Int = Parallel.threadCount) throws {
         guard let ends = try SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
-        let facts = SegmentAnalysis.facts(dataset.members, config: given)
+        let facts = try SegmentAnalysis.facts(dataset.members, config: given)
         // Segments are the members' property, not the measured network's: every run segments on
         // the interactions network, whichever network `--network` measures.
         var memberNetwork = options
@@ -62,23 +62,23 @@ public struct SegmentAnalysis: Sendable {
         let waves = dataset.survey.count > 0 ? SurveyWaveMembership.all(dataset, waveDates: options.surveyWaveDates) : []
         // Features per snapshot, one snapshot at a time; the main one first, for the fit (which
         // changes thresholds only, not the features).
-        func featuresAt(_ index: Int) -> EngagementFeatures {
+        func featuresAt(_ index: Int) throws -> EngagementFeatures {
             let snapshotEnd = ends[index], isMain = index == ends.count - 1
-            var start = given.windowMonths > 0 ? SegmentAnalysis.monthsBefore(snapshotEnd, given.windowMonths) : nil
+            var start = given.windowMonths > 0 ? Timestamp.addingMonths(-given.windowMonths, to: snapshotEnd) : nil
             if let s = window.start { start = max(start ?? s, s) }
             let span = TimeWindow(start: start, end: snapshotEnd)
             let position: NetworkPosition
             if isMain, let reuse, SegmentAnalysis.sameRecords(dataset, span, window) {
                 position = reuse
             } else {
-                position = SegmentAnalysis.position(memberNetwork.graph(of: dataset, in: span), options: memberNetwork, groups: groups,
+                position = try SegmentAnalysis.position(memberNetwork.graph(of: dataset, in: span), options: memberNetwork, groups: groups,
                                                     full: isMain, config: given)
             }
-            return EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
+            return try EngagementFeatures(interactions: dataset.interactions, attendance: dataset.attendance, facts: facts,
                                       window: span, position: position, roles: given.engagementRoles,
                                       surveyInDegree: SegmentAnalysis.surveyInDegree(dataset, waves: waves, at: snapshotEnd))
         }
-        let features = featuresAt(ends.count - 1)
+        let features = try featuresAt(ends.count - 1)
         var config = given
         if let labels {
             let fit = SegmentCalibration(rules: given, features: features, labels: labels, seed: options.seed)
@@ -96,7 +96,7 @@ public struct SegmentAnalysis: Sendable {
         var snapshots: [Snapshot] = []
         var mainThresholds: [[Double]] = [], mainSensitivity: ThresholdSensitivity?
         for index in ends.indices {
-            let f = index == ends.count - 1 ? features : featuresAt(index)
+            let f = index == ends.count - 1 ? features : try featuresAt(index)
             let thresholds = config.resolve(f)
             let result = config.classify(f, thresholds: thresholds)
             let band = ThresholdSensitivity(rules: config, features: f, thresholds: thresholds, base: result.segment, step: config.sensitivity)
@@ -151,15 +151,15 @@ public struct SegmentAnalysis: Sendable {
     /// k-core number, and for the main snapshot also coreness, betweenness and E-I, of a window's
     /// network. Continuous coreness costs about a minute on half a million members, so above
     /// `options.exactPathLimit` members it is computed only when a rule or `cluster_features` uses it.
-    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool, config: SegmentConfig) -> NetworkPosition {
+    static func position(_ graph: Graph, options: AnalysisOptions, groups: NodeGroups?, full: Bool, config: SegmentConfig) throws -> NetworkPosition {
         var p = NetworkPosition(coreNumber: CoreNumber(graph).values)
         guard full else { return p }
         if graph.nodeCount <= options.exactPathLimit || config.uses(.coreness) {
             p.coreness = ContinuousCorePeriphery(graph).coreness
         }
-        p.betweenness = Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.pathSources(nodeCount: graph.nodeCount),
+        p.betweenness = try Betweenness(graph, weighted: options.weightedPaths, sampleSources: options.pathSources(nodeCount: graph.nodeCount),
                                     seed: options.seed).normalised
-        p.eiIndex = groups.map { StructureAnalysis.memberEIIndex(GroupMixing(graph, groups: $0), groups: $0) }
+        p.eiIndex = try groups.map { StructureAnalysis.memberEIIndex(try GroupMixing(graph, groups: $0), groups: $0) }
         return p
     }
 
@@ -169,7 +169,7 @@ public struct SegmentAnalysis: Sendable {
         let lasts = [i.last.map { dataset.interactions.time[$0] }, a.last.map { dataset.attendance.date[$0] }].compactMap { $0 }
         guard let last = lasts.max() else { return nil }
         if let end = window.end { return end }
-        return (Timestamp.floorDiv(last, Timestamp.secondsPerDay) + 1) * Timestamp.secondsPerDay
+        return Timestamp.startOfNextDay(last)
     }
 
     /// The ends of the snapshots the config's `period` cuts the window's records into, oldest
@@ -190,32 +190,18 @@ public struct SegmentAnalysis: Sendable {
         dataset.interactions.range(in: a) == dataset.interactions.range(in: b) && dataset.attendance.range(in: a) == dataset.attendance.range(in: b)
     }
 
-    /// The instant `months` calendar months before t (the day clamped to the month's length).
-    static func monthsBefore(_ t: Int64, _ months: Int) -> Int64 {
-        let day = Timestamp.floorDiv(t, Timestamp.secondsPerDay)
-        let seconds = t - day * Timestamp.secondsPerDay
-        let (y, m, d) = Timestamp.civil(days: day)
-        let total = y * 12 + (m - 1) - months
-        let year = Int(Timestamp.floorDiv(Int64(total), 12)), month = total - year * 12 + 1
-        return Timestamp.seconds(year: year, month: month, day: min(d, Timestamp.daysInMonth(year: year, month: month))) + seconds
-    }
-
     /// The governance flag and join and leave dates from the config's members.csv columns. A
     /// governance value of yes, y, true, 1 or x (any case) is a flag; dates are ISO 8601.
-    public static func facts(_ members: MemberTable, config: SegmentConfig) -> MemberFacts {
+    public static func facts(_ members: MemberTable, config: SegmentConfig) throws -> MemberFacts {
         let n = members.count
         let truthy: Set<String> = ["yes", "y", "true", "1", "x"]
         func column(_ name: String) -> [String]? {
             members.attributes.column(named: name).map { c in (0..<n).map { c.value(at: $0) } }
         }
-        func date(_ text: String) -> Int64? {
-            guard case .success(let v) = ISO8601.parse(text) else { return nil }
-            return v.seconds
-        }
         let governance = column(config.governanceColumn).map { $0.map { truthy.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } }
-        return MemberFacts(governance: governance ?? Array(repeating: false, count: n),
-                           joined: column(config.joinedColumn).map { $0.map(date) } ?? Array(repeating: nil, count: n),
-                           left: column(config.leftColumn).map { $0.map(date) } ?? Array(repeating: nil, count: n))
+        return try MemberFacts(governance: governance ?? Array(repeating: false, count: n),
+                           joined: members.instants(inColumn: config.joinedColumn),
+                           left: members.instants(inColumn: config.leftColumn))
     }
 }
 

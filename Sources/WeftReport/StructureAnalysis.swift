@@ -31,7 +31,7 @@ public struct StructureAnalysis: Sendable {
     /// Gould–Fernandez brokerage roles across the primary attribute's groups (nil without one).
     public let brokerage: BrokerageRoles?
 
-    public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions) {
+    public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions) throws {
         // Communities and core–periphery depend on nothing of each other, and on a large network
         // neither splits itself (one community search; coordinate descent and label flips): they
         // run side by side.
@@ -42,16 +42,16 @@ public struct StructureAnalysis: Sendable {
         }, {
             (DiscreteCorePeriphery(graph, seed: options.seed), ContinuousCorePeriphery(graph))
         })
-        groupings = StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
+        groupings = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
             .map { column in
                 let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
                 return AttributeGrouping(attribute: column.name, groups: groups,
                                          modularity: Modularity(graph, groups: groups, resolution: options.resolution),
-                                         mixing: GroupMixing(graph, groups: groups))
+                                         mixing: try GroupMixing(graph, groups: groups))
             }
         holes = StructuralHoles(graph, weighted: false)
         holesWeighted = StructuralHoles(graph, weighted: true)
-        brokerage = groupings.first.map { BrokerageRoles(graph, groups: $0.groups) }
+        brokerage = try groupings.first.map { try BrokerageRoles(graph, groups: $0.groups) }
     }
 
     /// Sets member v's structure columns; `communityNumbers` gives each community's number

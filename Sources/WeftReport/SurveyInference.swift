@@ -12,8 +12,8 @@ extension SurveyNetwork {
         let nodes = (0..<Int32(m.present.count)).filter { m.present[Int($0)] }
         let g = SurveyNetwork.graph(dataset, relations: relationCodes, membership: m, symmetrisation: symmetrisation, over: nodes)
         let column = StructureAnalysis.groupAttributes(dataset.members.attributes, nodeCount: dataset.members.count, named: groupAttributes).first
-        let groups = column.map { NodeGroups(column: $0, nodeCount: dataset.members.count) }
-            .map { all in NodeGroups(group: nodes.map { all.group[Int($0)] }, labels: all.labels) }
+        let groups = try column.map { NodeGroups(column: $0, nodeCount: dataset.members.count) }
+            .map { all in try NodeGroups(group: nodes.map { all.group[Int($0)] }, labels: all.labels) }
         let network = try BinaryNetwork(g, groups: groups)
         let result = try NetworkInference(network, draws: draws, seed: seed)
         let defined = { (x: Double) -> Double? in x.isFinite ? x : nil }

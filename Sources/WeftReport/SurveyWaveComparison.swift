@@ -37,7 +37,7 @@ public struct SurveyWaveComparison: Sendable {
                 let nodes = (0..<Int32(n)).filter { m.present[Int($0)] }
                 let g = SurveyNetwork.graph(dataset, relations: codes, membership: m, symmetrisation: rule, over: nodes)
                 let s = NetworkSummary(g)
-                let mixing = groups.map { GroupMixing(SurveyNetwork.graph(dataset, relations: codes, membership: m, symmetrisation: rule), groups: $0).network }
+                let mixing = try groups.map { try GroupMixing(SurveyNetwork.graph(dataset, relations: codes, membership: m, symmetrisation: rule), groups: $0).network }
                 let grouped = mixing.map { $0.externalTies + $0.internalTies } ?? 0
                 let named = rows.filter { log.wave[$0] == m.wave && m.present[Int(log.alter[$0])] }
                 var value: Double? = nil, valueByGroup: [String: Double]? = nil

@@ -48,11 +48,10 @@ public struct SurveyWaveMembership: Sendable, Equatable {
         let n = dataset.members.count
         var present = [Bool](repeating: true, count: n)
         if let date {
-            let attributes = dataset.members.attributes
-            let joined = attributes.column(named: "joined"), left = attributes.column(named: "left")
+            let (joined, left) = dataset.members.membershipInstants
             for v in 0..<n {
-                if let joined, case .success(let j) = ISO8601.parse(joined.value(at: v)), j.seconds > date { present[v] = false }
-                if let left, case .success(let l) = ISO8601.parse(left.value(at: v)), l.seconds <= date { present[v] = false }
+                if let j = joined[v], j > date { present[v] = false }
+                if let l = left[v], l <= date { present[v] = false }
             }
         }
         var responded = [Bool](repeating: false, count: n)

@@ -230,7 +230,7 @@ extension TimelineRow {
         membersNew = activity.newCount[p]
         membersReturning = activity.returningCount[p]
         retention = activity.retention(period: p)
-        eiIndex = groups.flatMap { GroupMixing(graph, groups: $0).network.index }
+        eiIndex = try groups.flatMap { try GroupMixing(graph, groups: $0).network.index }
     }
 
     public typealias Column = (name: String, cell: @Sendable (TimelineRow) -> CSVCell)

@@ -66,7 +66,7 @@ struct BenchCommand: ParsableCommand {
             result = BenchResult(runs: runs, summary: .load(edges.graph))
         } else {
             let edges = try EdgeListFile(path: input)
-            result = BenchCommand.time(kernel, on: edges, reps: reps, warmup: warmup)
+            result = try BenchCommand.time(kernel, on: edges, reps: reps, warmup: warmup)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -76,13 +76,13 @@ struct BenchCommand: ParsableCommand {
 
     /// Times `reps` runs of `kernel` on the loaded graph (after `warmup` untimed ones) and
     /// summarises the last.
-    static func time(_ kernel: BenchKernel, on edges: EdgeListFile, reps: Int, warmup: Int) -> BenchResult {
+    static func time(_ kernel: BenchKernel, on edges: EdgeListFile, reps: Int, warmup: Int) throws -> BenchResult {
         let graph = edges.graph
-        func timed<T>(_ body: () -> T) -> (runs: [Double], last: T) {
-            BenchCommand.timed(reps, warmup: warmup, body)
+        func timed<T>(_ body: () throws -> T) rethrows -> (runs: [Double], last: T) {
+            try BenchCommand.timed(reps, warmup: warmup, body)
         }
-        func nodeValued(_ body: () -> [Double]) -> BenchResult {
-            let (runs, values) = timed(body)
+        func nodeValued(_ body: () throws -> [Double]) rethrows -> BenchResult {
+            let (runs, values) = try timed(body)
             return BenchResult(runs: runs, summary: .nodeValues(values, ids: edges.ids))
         }
         switch kernel {
@@ -131,7 +131,7 @@ struct BenchCommand: ParsableCommand {
         case .closeness:
             return nodeValued { Closeness(graph).incoming }
         case .betweenness:
-            return nodeValued { Betweenness(graph).raw }
+            return try nodeValued { try Betweenness(graph).raw }
         }
     }
 

@@ -19,7 +19,7 @@ import WeftGraph
             group[try f.loaded.index(id)] = (label as? String).map { Int32(labels.firstIndex(of: $0)!) } ?? -1
         }
         #expect(!group.contains(-2))
-        return NodeGroups(group: group, labels: labels)
+        return try NodeGroups(group: group, labels: labels)
     }
 
     /// Counts by brute force over triples and moments from sna's formulas
@@ -28,7 +28,7 @@ import WeftGraph
     func matchesReference(_ name: String) throws {
         let f = try TopicFixture(name, topic: "brokerage")
         let groups = try Self.groups(f)
-        let b = BrokerageRoles(f.loaded.graph, groups: groups)
+        let b = try BrokerageRoles(f.loaded.graph, groups: groups)
         #expect(b.memberCount == (f.json["N"] as! NSNumber).intValue)
         #expect(b.tiedPairs == (f.json["m"] as! NSNumber).intValue)
         #expect(close(b.density, (f.json["density"] as! NSNumber).doubleValue, tolerance: 1e-12))
@@ -70,10 +70,10 @@ import WeftGraph
     /// coordinator variance E(1 − q) + 2·2·1·0·x = 3/32 · 61/64.
     /// Group B (n = 1): E = q·(0, 3·2 + 0, 0, 0, 4² − (9 + 1), 12) = (0, 9/32, 0, 0, 9/32, 9/16);
     /// itinerant variance E(1 − q) + 2·(3·2·1 + 0)·x.
-    @Test func fiveMembersByHand() {
+    @Test func fiveMembersByHand() throws {
         let g = makeGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (3, 0)], directed: true)
-        let groups = NodeGroups(group: [0, 0, 0, 1, 2], labels: ["A", "B", "C"])
-        let b = BrokerageRoles(g, groups: groups)
+        let groups = try NodeGroups(group: [0, 0, 0, 1, 2], labels: ["A", "B", "C"])
+        let b = try BrokerageRoles(g, groups: groups)
         #expect(b.counts[Role.coordinator.rawValue] == [0, 1, 0, 0, 0])
         #expect(b.counts[Role.itinerant.rawValue] == [0, 0, 0, 1, 0])
         #expect(b.counts[Role.representative.rawValue] == [0, 0, 1, 0, 0])
@@ -102,44 +102,44 @@ import WeftGraph
     }
 
     /// A transitive triple has no brokerage: 0 → 1 → 2 is short-cut by 0 → 2.
-    @Test func shortcutRemovesBrokerage() {
+    @Test func shortcutRemovesBrokerage() throws {
         let g = makeGraph(3, [(0, 1), (1, 2), (0, 2)], directed: true)
-        let b = BrokerageRoles(g, groups: NodeGroups(group: [0, 1, 0], labels: ["A", "B"]))
+        let b = try BrokerageRoles(g, groups: try NodeGroups(group: [0, 1, 0], labels: ["A", "B"]))
         #expect(b.counts.allSatisfy { $0 == [0, 0, 0] })
     }
 
     /// Undirected path 0 – 1 – 2 with 0, 2 in A and 1 in B: 1 is itinerant twice (0→1→2, 2→1→0).
-    @Test func undirectedCountsBothDirections() {
+    @Test func undirectedCountsBothDirections() throws {
         let g = makeGraph(3, [(0, 1), (1, 2)])
-        let b = BrokerageRoles(g, groups: NodeGroups(group: [0, 1, 0], labels: ["A", "B"]))
+        let b = try BrokerageRoles(g, groups: try NodeGroups(group: [0, 1, 0], labels: ["A", "B"]))
         #expect(b.counts[Role.itinerant.rawValue] == [0, 2, 0])
         #expect(b.counts[Role.total.rawValue] == [0, 2, 0])
         #expect(b.tiedPairs == 4)
     }
 
-    static func randomGroups(_ n: Int, groups: Int, missing: Double, seed: UInt64) -> NodeGroups {
+    static func randomGroups(_ n: Int, groups: Int, missing: Double, seed: UInt64) throws -> NodeGroups {
         var rng = SeededGenerator(seed: seed)
         let group = (0..<n).map { _ in rng.nextUnit() < missing ? Int32(-1) : Int32(rng.next() % UInt64(groups)) }
-        return NodeGroups(group: group, labels: (0..<groups).map { "g\($0)" })
+        return try NodeGroups(group: group, labels: (0..<groups).map { "g\($0)" })
     }
 
     /// Role counts add up to the total; the total does not depend on the groups; one group makes
     /// every path a coordinator path; member order and thread count do not matter; the members'
     /// expected counts add up to the network's.
     @Test(arguments: 0..<10)
-    func properties(_ seed: Int) {
+    func properties(_ seed: Int) throws {
         let directed = seed % 2 == 0
         let g = randomGraph(seed: UInt64(seed), n: 35, p: 0.1, directed: directed)
-        let groups = Self.randomGroups(35, groups: 4, missing: 0, seed: UInt64(seed) + 50)
-        let b = BrokerageRoles(g, groups: groups, threads: 1)
+        let groups = try Self.randomGroups(35, groups: 4, missing: 0, seed: UInt64(seed) + 50)
+        let b = try BrokerageRoles(g, groups: groups, threads: 1)
         for v in 0..<35 {
             #expect((0..<5).reduce(0) { $0 + b.counts[$1][v] } == b.counts[5][v])
         }
-        let one = BrokerageRoles(g, groups: NodeGroups(group: [Int32](repeating: 0, count: 35), labels: ["all"]))
+        let one = try BrokerageRoles(g, groups: try NodeGroups(group: [Int32](repeating: 0, count: 35), labels: ["all"]))
         #expect(one.counts[5] == b.counts[5])
         #expect(one.counts[0] == b.counts[5])
         #expect(one.counts[1...4].allSatisfy { $0.allSatisfy { $0 == 0 } })
-        let threaded = BrokerageRoles(g, groups: groups, threads: 3)
+        let threaded = try BrokerageRoles(g, groups: groups, threads: 3)
         #expect(threaded.counts == b.counts)
         for r in 0..<6 {
             let sum = b.expected[r].reduce(0, +)
@@ -149,7 +149,7 @@ import WeftGraph
         let permutation = Array(0..<35).shuffled(using: &rng)
         var moved = [Int32](repeating: 0, count: 35)
         for v in 0..<35 { moved[permutation[v]] = groups.group[v] }
-        let r = BrokerageRoles(relabel(g, permutation), groups: NodeGroups(group: moved, labels: groups.labels))
+        let r = try BrokerageRoles(relabel(g, permutation), groups: try NodeGroups(group: moved, labels: groups.labels))
         for role in 0..<6 {
             #expect((0..<35).map { r.counts[role][permutation[$0]] } == b.counts[role])
             #expect(closeOrNaN((0..<35).map { r.z[role][permutation[$0]] }, b.z[role], tolerance: 1e-12))
@@ -158,7 +158,7 @@ import WeftGraph
 
     /// An undirected graph gives the same results as the directed graph with both directions.
     @Test(arguments: 0..<4)
-    func undirectedIsBothDirections(_ seed: Int) {
+    func undirectedIsBothDirections(_ seed: Int) throws {
         let g = randomGraph(seed: UInt64(seed), n: 30, p: 0.15, directed: false)
         var edges: [(Int, Int)] = []
         for t in 0..<g.ties.count {
@@ -166,8 +166,8 @@ import WeftGraph
             edges += [(a, b), (b, a)]
         }
         let d = makeGraph(30, edges, directed: true)
-        let groups = Self.randomGroups(30, groups: 3, missing: 0.1, seed: UInt64(seed))
-        let u = BrokerageRoles(g, groups: groups), v = BrokerageRoles(d, groups: groups)
+        let groups = try Self.randomGroups(30, groups: 3, missing: 0.1, seed: UInt64(seed))
+        let u = try BrokerageRoles(g, groups: groups), v = try BrokerageRoles(d, groups: groups)
         #expect(u.counts == v.counts)
         #expect(u.tiedPairs == v.tiedPairs)
         for r in 0..<6 { #expect(closeOrNaN(u.z[r], v.z[r], tolerance: 0)) }
@@ -176,10 +176,10 @@ import WeftGraph
     /// Members without a group are left out: the result on the grouped members equals the result
     /// on the subgraph they induce.
     @Test(arguments: 0..<6)
-    func ungroupedMembersAreLeftOut(_ seed: Int) {
+    func ungroupedMembersAreLeftOut(_ seed: Int) throws {
         let directed = seed % 2 == 0
         let g = randomGraph(seed: UInt64(seed), n: 40, p: 0.1, directed: directed)
-        let groups = Self.randomGroups(40, groups: 3, missing: 0.25, seed: UInt64(seed) + 7)
+        let groups = try Self.randomGroups(40, groups: 3, missing: 0.25, seed: UInt64(seed) + 7)
         let kept = (0..<40).filter { groups.group[$0] >= 0 }
         var index = [Int](repeating: -1, count: 40)
         for (k, v) in kept.enumerated() { index[v] = k }
@@ -189,8 +189,8 @@ import WeftGraph
             if a >= 0 && b >= 0 { edges.append((a, b)) }
         }
         let sub = makeGraph(kept.count, edges, directed: directed)
-        let whole = BrokerageRoles(g, groups: groups)
-        let part = BrokerageRoles(sub, groups: NodeGroups(group: kept.map { groups.group[$0] }, labels: groups.labels))
+        let whole = try BrokerageRoles(g, groups: groups)
+        let part = try BrokerageRoles(sub, groups: try NodeGroups(group: kept.map { groups.group[$0] }, labels: groups.labels))
         #expect(whole.memberCount == kept.count && whole.tiedPairs == part.tiedPairs)
         for r in 0..<6 {
             #expect(kept.map { whole.counts[r][$0] } == part.counts[r])

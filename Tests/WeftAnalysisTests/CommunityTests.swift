@@ -23,7 +23,7 @@ struct CommunityFixture {
         for (c, members) in lists.enumerated() {
             for id in members { group[try loaded.index(id)] = Int32(c) }
         }
-        return NodeGroups(group: group, labels: lists.indices.map { "g\($0)" })
+        return try NodeGroups(group: group, labels: lists.indices.map { "g\($0)" })
     }
 
     func modularity(_ key: String, resolution: Double) throws -> Double {
@@ -118,9 +118,9 @@ func modularityByDoubleSum(_ graph: Graph, _ groups: NodeGroups, resolution: Dou
     @Test func knownExtremesOfModularity() throws {
         let graph = try LoadedFixture("karate").graph
         let n = graph.nodeCount
-        let whole = NodeGroups(group: [Int32](repeating: 0, count: n), labels: ["all"])
+        let whole = try NodeGroups(group: [Int32](repeating: 0, count: n), labels: ["all"])
         #expect(abs(Modularity(graph, groups: whole).value) < 1e-15)
-        let alone = NodeGroups(group: [Int32](repeating: -1, count: n), labels: [])
+        let alone = try NodeGroups(group: [Int32](repeating: -1, count: n), labels: [])
         #expect(close(Modularity(graph, groups: alone).value, modularityByDoubleSum(graph, alone), tolerance: 1e-12))
         #expect(Modularity(graph, groups: alone).value < 0)
     }

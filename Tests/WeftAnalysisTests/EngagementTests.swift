@@ -41,13 +41,13 @@ struct EngagementTests {
         return (interactions, attendance, facts)
     }
 
-    static func features(position: NetworkPosition = NetworkPosition()) -> EngagementFeatures {
+    static func features(position: NetworkPosition = NetworkPosition()) throws -> EngagementFeatures {
         let (i, a, f) = crafted()
-        return EngagementFeatures(interactions: i, attendance: a, facts: f, window: window, position: position)
+        return try EngagementFeatures(interactions: i, attendance: a, facts: f, window: window, position: position)
     }
 
-    @Test func craftedFeatures() {
-        let f = EngagementTests.features()
+    @Test func craftedFeatures() throws {
+        let f = try EngagementTests.features()
         #expect(f.isActive == [true, true, true, true, false, false, true, false])
         #expect(f.isMember == [true, true, true, true, true, false, true, false])
         #expect(f.value(.eventsAttended, 3) == 3)
@@ -98,15 +98,15 @@ struct EngagementTests {
             rules = ["records >= 1"]
             """)
         #expect(rules.engagementRoles.sharing == ["presenter", "facilitator"])   // moderator reads as facilitator
-        let f = EngagementFeatures(interactions: i, attendance: a, facts: facts, window: EngagementTests.window, roles: rules.engagementRoles)
+        let f = try EngagementFeatures(interactions: i, attendance: a, facts: facts, window: EngagementTests.window, roles: rules.engagementRoles)
         #expect(f.value(.steeringEvents, 1) == 1 && f.value(.sharingEvents, 1) == 1)
         // No shrinkage: the plain top-topic share.
         #expect(f.value(.shrunkFocus, 2) == 1 && abs(f.value(.shrunkFocus, 3)! - 1.0 / 3) < 1e-15)
     }
 
-    @Test func craftedMembersLandInTheirSegments() {
+    @Test func craftedMembersLandInTheirSegments() throws {
         let rules = SegmentConfigFile.defaultConfig
-        let f = EngagementTests.features()
+        let f = try EngagementTests.features()
         let t = rules.resolve(f)
         let (segment, fired) = rules.classify(f, thresholds: t)
         let names = segment.map { rules.segments[Int($0)] }
@@ -144,10 +144,10 @@ struct EngagementTests {
         rules = ["records >= 1"]
         """)
 
-    @Test func percentileThresholdsAndTheCoreRule() {
+    @Test func percentileThresholdsAndTheCoreRule() throws {
         // With k-core numbers, member 3 (three events, the most) in the highest core is crew by
         // the third rule: events ≥ p75 and core_number ≥ p75 over the five active members.
-        let f = EngagementTests.features(position: NetworkPosition(coreNumber: [0, 0, 0, 2, 0, 0, 1, 0]))
+        let f = try EngagementTests.features(position: NetworkPosition(coreNumber: [0, 0, 0, 2, 0, 0, 1, 0]))
         let rules = EngagementTests.percentileRules
         let t = rules.resolve(f)
         #expect(t[2] == [2, 1])   // events of the active [1, 2, 2, 3, 0] → p75 = 2; cores [0, 0, 0, 2, 1] → 1
@@ -162,7 +162,7 @@ struct EngagementTests {
         #expect(SegmentConfig.percentile(50, sorted: [1, 2, 3, 4]) == 2.5)
         #expect(SegmentConfig.percentile(0, sorted: [1, 2, 3, 4]) == 1 && SegmentConfig.percentile(100, sorted: [1, 2, 3, 4]) == 4)
         #expect(SegmentConfig.percentile(10, sorted: []).isNaN)
-        let f = EngagementTests.features()
+        let f = try EngagementTests.features()
         func segments(_ rule: String) throws -> [String] {
             let text = "[[segment]]\nname = \"top\"\nrules = [\"\(rule)\"]\n[[segment]]\nname = \"rest\"\nrules = [\"records >= 1\"]\n"
             let rules = try SegmentConfigFile.parse(text)
@@ -194,7 +194,7 @@ struct EngagementTests {
             }
         }
         attendance.sortByDate()
-        let f = EngagementFeatures(interactions: InteractionLog(), attendance: attendance, facts: MemberFacts(count: 5), window: EngagementTests.window)
+        let f = try EngagementFeatures(interactions: InteractionLog(), attendance: attendance, facts: MemberFacts(count: 5), window: EngagementTests.window)
         let rules = try SegmentConfigFile.parse("[[segment]]\nname = \"busy\"\nrules = [\"events_attended >= 5\", \"governance\"]\n[[segment]]\nname = \"rest\"\nrules = [\"records >= 1\"]\n")
         let t = rules.resolve(f)
         let base = rules.classify(f, thresholds: t).segment
@@ -229,7 +229,7 @@ struct EngagementTests {
         }
         attendance.sortByDate()
         interactions.sortByTime()
-        let f = EngagementFeatures(interactions: interactions, attendance: attendance, facts: MemberFacts(count: n), window: EngagementTests.window)
+        let f = try EngagementFeatures(interactions: interactions, attendance: attendance, facts: MemberFacts(count: n), window: EngagementTests.window)
         let rules = try SegmentConfigFile.parse("""
             [[segment]]
             name = "busy"
@@ -511,7 +511,7 @@ struct ClusteringReferenceTests {
 struct EngagementClusterTests {
     /// 30 members with one event and one message; 30 with ten events in one topic, five as host,
     /// and messages to five partners each; each kind writes only to its own kind.
-    static func twoKinds() -> EngagementFeatures {
+    static func twoKinds() throws -> EngagementFeatures {
         var attendance = AttendanceLog(), interactions = InteractionLog()
         let day = EngagementTests.day
         for v in 0..<60 {
@@ -528,13 +528,13 @@ struct EngagementClusterTests {
         }
         attendance.sortByDate()
         interactions.sortByTime()
-        return EngagementFeatures(interactions: interactions, attendance: attendance, facts: MemberFacts(count: 60),
+        return try EngagementFeatures(interactions: interactions, attendance: attendance, facts: MemberFacts(count: 60),
                                   window: EngagementTests.window)
     }
 
     @Test(arguments: [20_000, 25])
     func twoKindsMakeTwoClustersThatMatchTheRules(_ sample: Int) throws {
-        let f = EngagementClusterTests.twoKinds()
+        let f = try EngagementClusterTests.twoKinds()
         var rules = SegmentConfigFile.defaultConfig
         rules.clusterSample = sample
         rules.clusterFeatures.append(.eventsAttended)

@@ -54,7 +54,7 @@ struct MixingFixture {
         for (id, label) in reference.group {
             if let label { codes[try loaded.index(id)] = Int32(try #require(reference.labels.firstIndex(of: label))) }
         }
-        groups = NodeGroups(group: codes, labels: reference.labels)
+        groups = try NodeGroups(group: codes, labels: reference.labels)
     }
 }
 
@@ -78,7 +78,7 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
     @Test(arguments: datasets)
     func mixingMatrixAndAssortativityMatchNetworkX(_ name: String) throws {
         let f = try MixingFixture(name)
-        let m = GroupMixing(f.loaded.graph, groups: f.groups)
+        let m = try GroupMixing(f.loaded.graph, groups: f.groups)
         #expect(m.groupCount == f.reference.labels.count && m.isDirected == f.reference.directed)
         for a in 0..<m.groupCount {
             for b in 0..<m.groupCount {
@@ -92,7 +92,7 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
     @Test(arguments: datasets)
     func eiIndexMatchesPythonLoops(_ name: String) throws {
         let f = try MixingFixture(name)
-        let m = GroupMixing(f.loaded.graph, groups: f.groups)
+        let m = try GroupMixing(f.loaded.graph, groups: f.groups)
         #expect(matches(m.network, f.reference.ei.network))
         #expect(m.perGroup.count == f.reference.ei.groups.count)
         for (g, want) in f.reference.ei.groups.enumerated() { #expect(matches(m.perGroup[g], want), "group \(g)") }
@@ -103,7 +103,7 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
     @Test(arguments: datasets)
     func crossingMembersMatch(_ name: String) throws {
         let f = try MixingFixture(name)
-        let m = GroupMixing(f.loaded.graph, groups: f.groups)
+        let m = try GroupMixing(f.loaded.graph, groups: f.groups)
         for (id, want) in f.reference.crossing.members { #expect(m.crossesGroups[try f.loaded.index(id)] == want, "member \(id)") }
         #expect(m.groupedMemberCount == f.reference.crossing.grouped)
         #expect(m.connectedMemberCount == f.reference.crossing.connected)
@@ -114,7 +114,7 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
 
     @Test func ungroupedMembersAndIsolatesHaveNoIndex() throws {
         let f = try MixingFixture("directed")
-        let m = GroupMixing(f.loaded.graph, groups: f.groups)
+        let m = try GroupMixing(f.loaded.graph, groups: f.groups)
         let degree = DegreeCentrality(f.loaded.graph)
         var checked = 0
         for v in 0..<f.loaded.graph.nodeCount where f.groups.group[v] < 0 || degree.neighbours[v] == 0 {
@@ -127,7 +127,7 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
     /// NetworkX's docstring example: the path 0 – 1 – 2 with genders male, female, female.
     @Test func pathExampleByHand() throws {
         let g = makeGraph(3, [(0, 1), (1, 2)])
-        let m = GroupMixing(g, groups: NodeGroups(group: [0, 1, 1], labels: ["male", "female"]))
+        let m = try GroupMixing(g, groups: try NodeGroups(group: [0, 1, 1], labels: ["male", "female"]))
         #expect(m.tieCounts == Matrix([[0, 1], [1, 2]]))
         // e = [[0, 1/4], [1/4, 1/2]], a = b = (1/4, 3/4): r = (1/2 − 5/8) / (1 − 5/8) = −1/3.
         #expect(close(m.assortativity, -1.0 / 3))
@@ -141,9 +141,9 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
     }
 
     /// Directed: 0 ⇄ 1, 1 → 2, 3 → 0 with groups A, B, B and 3 ungrouped; weights 1, 2, 4, 8.
-    @Test func directedExampleByHand() {
+    @Test func directedExampleByHand() throws {
         let g = makeGraph(4, [(0, 1), (1, 0), (1, 2), (3, 0)], weights: [1, 2, 4, 8], directed: true)
-        let m = GroupMixing(g, groups: NodeGroups(group: [0, 1, 1, -1], labels: ["A", "B"]))
+        let m = try GroupMixing(g, groups: try NodeGroups(group: [0, 1, 1, -1], labels: ["A", "B"]))
         #expect(m.tieCounts == Matrix([[0, 1], [1, 1]]))
         #expect(m.tieWeights == Matrix([[0, 1], [2, 4]]))
         // T = 3, trace 1, row sums (1, 2), column sums (1, 2): r = (3 − 5) / (9 − 5).
@@ -159,29 +159,29 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
         #expect(m.groupedMemberCount == 3 && m.connectedMemberCount == 3 && m.crossingMemberCount == 2)
     }
 
-    @Test func oneGroupAndNoTies() {
+    @Test func oneGroupAndNoTies() throws {
         let g = makeGraph(4, [(0, 1), (1, 2)])
-        let one = GroupMixing(g, groups: NodeGroups(group: [0, 0, 0, 0], labels: ["all"]))
+        let one = try GroupMixing(g, groups: try NodeGroups(group: [0, 0, 0, 0], labels: ["all"]))
         #expect(one.assortativity.isNaN)
         #expect(one.network.index == -1 && one.expectedNetworkIndex == -1)
         #expect(one.crossingShareOfConnected == 0 && one.connectedMemberCount == 3)
-        let empty = GroupMixing(makeGraph(3, []), groups: NodeGroups(group: [0, 1, -1], labels: ["a", "b"]))
+        let empty = try GroupMixing(makeGraph(3, []), groups: try NodeGroups(group: [0, 1, -1], labels: ["a", "b"]))
         #expect(empty.assortativity.isNaN && empty.network.index == nil && empty.crossingShareOfConnected == nil)
         #expect(empty.crossingShareOfGrouped == 0)
-        let none = GroupMixing(g, groups: NodeGroups(group: [-1, -1, -1, -1], labels: []))
+        let none = try GroupMixing(g, groups: try NodeGroups(group: [-1, -1, -1, -1], labels: []))
         #expect(none.expectedNetworkIndex == nil && none.crossingShareOfGrouped == nil)
     }
 
     /// Sums that hold for every graph, and invariance under renaming the members.
     @Test(arguments: [false, true])
-    func invariants(_ directed: Bool) {
+    func invariants(_ directed: Bool) throws {
         for seed in UInt64(1)...6 {
             let n = 30
             let g = randomGraph(seed: seed, n: n, p: 0.12, directed: directed)
             var rng = SeededGenerator(seed: seed &* 31)
             let codes = (0..<n).map { _ in Int32(rng.int(below: 4)) - 1 }  // −1 ... 2
-            let groups = NodeGroups(group: codes, labels: ["a", "b", "c"])
-            let m = GroupMixing(g, groups: groups)
+            let groups = try NodeGroups(group: codes, labels: ["a", "b", "c"])
+            let m = try GroupMixing(g, groups: groups)
             // Each tie is seen from both ends by the members, and external ties by both groups.
             #expect(m.perMember.reduce(0) { $0 + $1.externalTies } == 2 * m.network.externalTies)
             #expect(m.perMember.reduce(0) { $0 + $1.internalTies } == 2 * m.network.internalTies)
@@ -196,7 +196,7 @@ private func matches(_ ei: EIIndex, _ want: MixingReference.EI) -> Bool {
             permutation.shuffle(using: &rng)
             var moved = [Int32](repeating: -1, count: n)
             for v in 0..<n { moved[permutation[v]] = codes[v] }
-            let r = GroupMixing(relabel(g, permutation), groups: NodeGroups(group: moved, labels: groups.labels))
+            let r = try GroupMixing(relabel(g, permutation), groups: try NodeGroups(group: moved, labels: groups.labels))
             #expect(r.tieCounts == m.tieCounts && r.network.externalTies == m.network.externalTies)
             #expect(closeArrays(r.tieWeights.values, m.tieWeights.values, tolerance: 1e-12))
             #expect(r.assortativity == m.assortativity || (r.assortativity.isNaN && m.assortativity.isNaN))

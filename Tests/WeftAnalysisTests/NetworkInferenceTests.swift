@@ -31,7 +31,7 @@ struct CUGReference: Decodable {
     static func network() throws -> BinaryNetwork {
         let f = try LoadedFixture("directed")
         let n = f.graph.nodeCount
-        let groups = NodeGroups(group: (0..<n).map { Int32(Int(f.dataset.members.ids[Int32($0)].dropFirst())! % 3) }, labels: ["0", "1", "2"])
+        let groups = try NodeGroups(group: (0..<n).map { Int32(Int(f.dataset.members.ids[Int32($0)].dropFirst())! % 3) }, labels: ["0", "1", "2"])
         return try BinaryNetwork(f.graph, groups: groups)
     }
 

@@ -116,7 +116,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
 @Suite struct BetweennessTests {
     @Test func starCentreIsOneAndLeavesZero() throws {
         let g = try pathTestGraph(6, [(0, 1), (0, 2), (3, 0), (0, 4), (5, 0)], directed: false)
-        let b = Betweenness(g)
+        let b = try Betweenness(g)
         #expect(allClose(b.normalised, [1, 0, 0, 0, 0, 0]))
         #expect(b.raw[0] == 10)   // C(5, 2) pairs of leaves
         #expect(close(b.centralization, 1))
@@ -124,13 +124,13 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
 
     @Test func pathOfFour() throws {
         let g = try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: false)
-        let b = Betweenness(g)
+        let b = try Betweenness(g)
         #expect(b.raw == [0, 2, 2, 0])
         #expect(allClose(b.normalised, [0, 2.0 / 3, 2.0 / 3, 0]))
         // Freeman: ((2/3 − 0)·2 + 0·2) / 3.
         #expect(close(b.centralization, 4.0 / 9))
         // As a directed path each ordered pair counts once and only forwards.
-        let directed = Betweenness(try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: true))
+        let directed = try Betweenness(try pathTestGraph(4, [(0, 1), (1, 2), (2, 3)], directed: true))
         #expect(directed.raw == [0, 2, 2, 0])
         #expect(allClose(directed.normalised, [0, 1.0 / 3, 1.0 / 3, 0]))
     }
@@ -138,18 +138,18 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
     @Test func directedCycle() throws {
         // 0 → 1 → 2 → 3 → 4 → 0: each node lies inside (n−1)(n−2)/2 = 6 of the unique paths.
         let g = try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: true)
-        let b = Betweenness(g)
+        let b = try Betweenness(g)
         #expect(b.raw == [6, 6, 6, 6, 6])
         #expect(allClose(b.normalised, [0.5, 0.5, 0.5, 0.5, 0.5]))
         #expect(b.centralization == 0)
         // The same ties undirected: a 5-cycle, each pair at distance 2 has one middle node.
-        let u = Betweenness(try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: false))
+        let u = try Betweenness(try pathTestGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)], directed: false))
         #expect(u.raw == [1, 1, 1, 1, 1])
     }
 
     @Test func splitsDependencyOverEqualShortestPaths() throws {
         // A 4-cycle 0–1–3–2–0: the pair {0, 3} has two shortest paths; {1, 2} too.
-        let b = Betweenness(try pathTestGraph(4, [(0, 1), (1, 3), (3, 2), (2, 0)], directed: false))
+        let b = try Betweenness(try pathTestGraph(4, [(0, 1), (1, 3), (3, 2), (2, 0)], directed: false))
         #expect(b.raw == [0.5, 0.5, 0.5, 0.5])
     }
 
@@ -158,10 +158,10 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         // within the tolerance, so the pair {0, 3} is split between 1 and 2. The pair {1, 2} goes
         // through 3 (0.2 + 0.05 < 0.1 + 0.25).
         let g = try pathTestGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10, 5, 4, 20], directed: false)
-        let b = Betweenness(g, weighted: true)
+        let b = try Betweenness(g, weighted: true)
         #expect(allClose(b.raw, [0, 0.5, 0.5, 1]))
         // Directed the same way: only 0 → 3 has an intermediate.
-        let d = Betweenness(try pathTestGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10, 5, 4, 20], directed: true), weighted: true)
+        let d = try Betweenness(try pathTestGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10, 5, 4, 20], directed: true), weighted: true)
         #expect(allClose(d.raw, [0, 0.5, 0.5, 0]))
     }
 
@@ -177,21 +177,21 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         let search = ShortestPathSearch(nodeCount: 5)
         search.run(from: 0, in: PathNetwork(g.out, weighted: true))
         #expect(search.pathCount(to: x) == 1)
-        let raw = Betweenness(g, weighted: true).raw
+        let raw = try Betweenness(g, weighted: true).raw
         #expect(raw == [0, 0, 0, 1, 0])
     }
 
     @Test func strongTiesMakeShortcuts() throws {
         // 0–1 is weak (length 1); 0–2–1 is two strong ties (length 0.25 + 0.25).
         let g = try pathTestGraph(3, [(0, 1), (0, 2), (2, 1)], weights: [1, 4, 4], directed: false)
-        #expect(Betweenness(g).raw == [0, 0, 0])
-        #expect(Betweenness(g, weighted: true).raw == [0, 0, 1])
+        #expect(try Betweenness(g).raw == [0, 0, 0])
+        #expect(try Betweenness(g, weighted: true).raw == [0, 0, 1])
     }
 
     @Test func tinyGraphsNormaliseToZero() throws {
         for n in 0...2 {
             let g = try pathTestGraph(n, n == 2 ? [(0, 1)] : [], directed: false)
-            let b = Betweenness(g)
+            let b = try Betweenness(g)
             #expect(b.raw == [Double](repeating: 0, count: n))
             #expect(b.normalised == [Double](repeating: 0, count: n))
             #expect(b.centralization == 0)
@@ -205,7 +205,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
             for weighted in [false, true] {
                 let g = try r.graph(directed: directed)
                 let want = BruteForcePaths(g, weighted: weighted).betweenness(directed: directed)
-                let got = Betweenness(g, weighted: weighted)
+                let got = try Betweenness(g, weighted: weighted)
                 #expect(allClose(got.raw, want), "seed \(seed) weighted \(weighted): \(got.raw) vs \(want)")
                 #expect(got.raw.allSatisfy { $0 >= 0 })
                 #expect(got.normalised.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-12 })
@@ -220,7 +220,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
             let perm = randomPermutation(r.n, seed: seed &* 7)
             let g = try r.graph(directed: directed), h = try r.relabelled(perm, directed: directed)
             for weighted in [false, true] {
-                let a = Betweenness(g, weighted: weighted), b = Betweenness(h, weighted: weighted)
+                let a = try Betweenness(g, weighted: weighted), b = try Betweenness(h, weighted: weighted)
                 #expect(allClose((0..<r.n).map { b.raw[perm[$0]] }, a.raw))
             }
         }
@@ -230,11 +230,11 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         for directed in [false, true] {
             let g = try RandomTies(n: 300, degree: 2, seed: 99).graph(directed: directed)
             for weighted in [false, true] {
-                let one = Betweenness(g, weighted: weighted, threads: 1)
+                let one = try Betweenness(g, weighted: weighted, threads: 1)
                 for threads in [2, 3, 8, 32] {
-                    #expect(Betweenness(g, weighted: weighted, threads: threads).raw == one.raw)
+                    #expect(try Betweenness(g, weighted: weighted, threads: threads).raw == one.raw)
                 }
-                #expect(Betweenness(g, weighted: weighted, sampleSources: 50, threads: 1).raw
+                #expect(try Betweenness(g, weighted: weighted, sampleSources: 50, threads: 1).raw
                         == Betweenness(g, weighted: weighted, sampleSources: 50, threads: 2).raw)
             }
         }
@@ -244,10 +244,10 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         for directed in [false, true] {
             let g = try RandomTies(n: 300, degree: 2, seed: 21).graph(directed: directed)
             for weighted in [false, true] {
-                let b = Betweenness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
-                let c = Closeness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
+                let b = try Betweenness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
+                let c = try Closeness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: 1)
                 for threads in [1, 2, 3] {
-                    let both = Betweenness.sampledWithCloseness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: threads)
+                    let both = try Betweenness.sampledWithCloseness(g, weighted: weighted, sampleSources: 70, seed: 4, threads: threads)
                     #expect(both.betweenness.raw == b.raw && both.betweenness.normalised == b.normalised)
                     #expect(both.betweenness.sourceCount == 70 && both.betweenness.isSampled)
                     #expect(both.closeness.incoming == c.incoming && both.closeness.outgoing == c.outgoing)
@@ -259,10 +259,10 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         }
         // More than 64 sources a chunk: the outgoing searches run in several bit-parallel batches.
         let g = try RandomTies(n: 1_200, degree: 1.5, seed: 8).graph(directed: true)
-        let c = Closeness(g, sampleSources: 1_100, seed: 2, threads: 2)
-        let both = Betweenness.sampledWithCloseness(g, sampleSources: 1_100, seed: 2, threads: 1)
+        let c = try Closeness(g, sampleSources: 1_100, seed: 2, threads: 2)
+        let both = try Betweenness.sampledWithCloseness(g, sampleSources: 1_100, seed: 2, threads: 1)
         #expect(both.closeness.outgoing == c.outgoing && both.closeness.harmonicOutgoing == c.harmonicOutgoing)
-        #expect(both.betweenness.raw == Betweenness(g, sampleSources: 1_100, seed: 2).raw)
+        #expect(try both.betweenness.raw == Betweenness(g, sampleSources: 1_100, seed: 2).raw)
         // The bit-parallel outgoing sums equal one search per source against the ties.
         let perSource = SourceSearches(g, weighted: false, sources: Betweenness.sampleSources(1_100, of: 1_200, seed: 2),
                                        dependencies: false, distances: true, threads: 1, bitParallel: false)
@@ -278,9 +278,9 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         for directed in [false, true] {
             let g = try RandomTies(n: 120, degree: 2, seed: 5).graph(directed: directed)
             for weighted in [false, true] {
-                let exact = Betweenness(g, weighted: weighted)
-                let all = Betweenness(g, weighted: weighted, sampleSources: 120, seed: 3)
-                let more = Betweenness(g, weighted: weighted, sampleSources: 500)
+                let exact = try Betweenness(g, weighted: weighted)
+                let all = try Betweenness(g, weighted: weighted, sampleSources: 120, seed: 3)
+                let more = try Betweenness(g, weighted: weighted, sampleSources: 500)
                 #expect(all.raw == exact.raw && more.raw == exact.raw)
                 #expect(!all.isSampled && all.sourceCount == 120 && all.errorBound == 0)
                 #expect(!exact.isSampled && exact.errorBound == 0)
@@ -290,11 +290,11 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
 
     @Test func samplingIsSeededAndWithinItsBound() throws {
         let g = try RandomTies(n: 200, degree: 2.5, seed: 11).graph(directed: false)
-        let exact = Betweenness(g)
-        let a = Betweenness(g, sampleSources: 60, seed: 1)
+        let exact = try Betweenness(g)
+        let a = try Betweenness(g, sampleSources: 60, seed: 1)
         #expect(a.isSampled && a.sourceCount == 60)
-        #expect(a.raw == Betweenness(g, sampleSources: 60, seed: 1).raw)
-        #expect(a.raw != Betweenness(g, sampleSources: 60, seed: 2).raw)
+        #expect(try a.raw == Betweenness(g, sampleSources: 60, seed: 1).raw)
+        #expect(try a.raw != Betweenness(g, sampleSources: 60, seed: 2).raw)
         // ε = n/(n−1) √(ln(2/δ)/(2k)).
         #expect(close(a.errorBound, 200.0 / 199 * (log(2 / 0.05) / 120).squareRoot()))
         #expect(a.errorBound(delta: 0.05, simultaneous: true) > a.errorBound)
@@ -304,7 +304,7 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         var mean = [Double](repeating: 0, count: 200)
         let runs = 200
         for seed in 0..<runs {
-            let s = Betweenness(g, sampleSources: 20, seed: UInt64(seed), threads: 1)
+            let s = try Betweenness(g, sampleSources: 20, seed: UInt64(seed), threads: 1)
             for v in 0..<200 { mean[v] += s.raw[v] / Double(runs) }
         }
         let total = exact.raw.reduce(0, +)

@@ -51,11 +51,11 @@ struct PathReference: Decodable {
     func betweennessMatches(_ name: String) throws {
         let f = try LoadedFixture(name), r = try PathReference(name)
         #expect(r.directed == f.graph.isDirected)
-        let b = Betweenness(f.graph)
+        let b = try Betweenness(f.graph)
         try expectMatches(f, b.raw, r.betweenness, "betweenness")
         try expectMatches(f, b.normalised, r.betweennessNormalized, "normalised betweenness")
         #expect(close(b.centralization, r.network.betweennessCentralization), "centralisation \(b.centralization)")
-        let w = Betweenness(f.graph, weighted: true)
+        let w = try Betweenness(f.graph, weighted: true)
         try expectMatches(f, w.raw, r.betweennessWeighted, "weighted betweenness")
         try expectMatches(f, w.normalised, r.betweennessWeightedNormalized, "weighted normalised betweenness")
     }
@@ -64,8 +64,8 @@ struct PathReference: Decodable {
     func sampledBetweennessOfEveryMemberIsExact(_ name: String) throws {
         let f = try LoadedFixture(name)
         for weighted in [false, true] {
-            let exact = Betweenness(f.graph, weighted: weighted, threads: 1)
-            let sampled = Betweenness(f.graph, weighted: weighted, sampleSources: f.graph.nodeCount, seed: 9, threads: 2)
+            let exact = try Betweenness(f.graph, weighted: weighted, threads: 1)
+            let sampled = try Betweenness(f.graph, weighted: weighted, sampleSources: f.graph.nodeCount, seed: 9, threads: 2)
             #expect(sampled.raw == exact.raw && sampled.normalised == exact.normalised)
         }
     }

@@ -258,13 +258,13 @@ private func matches(_ term: MRQAPRegression.Term, _ want: QAPReference.Term) ->
         #expect(full.observations == 15 * 14 / 2)
     }
 
-    @Test func adjacencyAndSameGroupMatrices() {
+    @Test func adjacencyAndSameGroupMatrices() throws {
         let g = makeGraph(3, [(0, 1), (2, 1)], weights: [2, 5], directed: true)
         #expect(Matrix(adjacencyOf: g) == Matrix([[0, 2, 0], [0, 0, 0], [0, 5, 0]]))
         #expect(Matrix(adjacencyOf: g, weighted: false) == Matrix([[0, 1, 0], [0, 0, 0], [0, 1, 0]]))
         let u = makeGraph(3, [(0, 1)], weights: [3])
         #expect(Matrix(adjacencyOf: u) == Matrix([[0, 3, 0], [3, 0, 0], [0, 0, 0]]))
-        let same = Matrix(sameGroup: NodeGroups(group: [0, 1, 0, -1, -1], labels: ["a", "b"]))
+        let same = Matrix(sameGroup: try NodeGroups(group: [0, 1, 0, -1, -1], labels: ["a", "b"]))
         #expect(same[0, 2] == 1 && same[2, 0] == 1 && same[0, 0] == 0 && same[3, 4] == 0 && same[0, 1] == 0)
         #expect(same.values.reduce(0, +) == 2)
     }

@@ -11,17 +11,17 @@ struct PlantedSegmentsTests {
     static let seed: UInt64 = 21
 
     /// Each member's segment under `rules` on a planted network, over its year.
-    static func segments(_ network: PlantedNetwork, rules: SegmentConfig = SegmentConfigFile.defaultConfig) -> (names: [String], features: EngagementFeatures) {
-        let features = PlantedSegmentsTests.features(network, rules: rules)
+    static func segments(_ network: PlantedNetwork, rules: SegmentConfig = SegmentConfigFile.defaultConfig) throws -> (names: [String], features: EngagementFeatures) {
+        let features = try PlantedSegmentsTests.features(network, rules: rules)
         let segment = rules.classify(features, thresholds: rules.resolve(features)).segment
         return (segment.map { rules.segments[Int($0)] }, features)
     }
 
-    static func features(_ network: PlantedNetwork, rules: SegmentConfig = SegmentConfigFile.defaultConfig) -> EngagementFeatures {
+    static func features(_ network: PlantedNetwork, rules: SegmentConfig = SegmentConfigFile.defaultConfig) throws -> EngagementFeatures {
         let (interactions, attendance) = network.logs()
-        let facts = MemberFacts(governance: network.members.map(\.governance), joined: network.joinedInstants,
+        let facts = try MemberFacts(governance: network.members.map(\.governance), joined: network.joinedInstants,
                                 left: Array(repeating: nil, count: network.members.count))
-        return EngagementFeatures(interactions: interactions, attendance: attendance, facts: facts,
+        return try EngagementFeatures(interactions: interactions, attendance: attendance, facts: facts,
                                   window: TimeWindow(start: PlantedNetwork.yearStart, end: PlantedNetwork.yearEnd),
                                   roles: rules.engagementRoles)
     }
@@ -45,10 +45,10 @@ struct PlantedSegmentsTests {
 
     /// Every composition with two seeds (21 for docs/segments.md, 22 to check it is not one draw).
     @Test(arguments: PlantedComposition.all.map(\.name), [21, 22] as [UInt64])
-    func theDefaultRulesRecoverEveryPlantedProfile(_ name: String, _ seed: UInt64) {
+    func theDefaultRulesRecoverEveryPlantedProfile(_ name: String, _ seed: UInt64) throws {
         let composition = PlantedComposition.all.first { $0.name == name }!
         let network = PlantedNetwork(composition, seed: seed)
-        let confusion = PlantedSegmentsTests.confusion(network.profiles, PlantedSegmentsTests.segments(network).names)
+        let confusion = PlantedSegmentsTests.confusion(network.profiles, try PlantedSegmentsTests.segments(network).names)
         let scores = PlantedSegmentsTests.precisionRecall(confusion)
         print("planted \(name) seed \(seed): \(confusion) " + zip(PlantedProfile.allCases, scores).map {
             String(format: "%@ P %.3f R %.3f", $0.rawValue, $1.precision, $1.recall)
@@ -88,14 +88,14 @@ struct PlantedSegmentsTests {
     /// Labels drawn from the planted truth for 10% of the members raise the agreement on the other
     /// 90%, from a badly set start (every threshold halved) and without harming the defaults.
     @Test(arguments: ["balanced-medium", "passenger-heavy-large-sparse"])
-    func labelsOfATenthRaiseAgreementOnTheRest(_ name: String) {
+    func labelsOfATenthRaiseAgreementOnTheRest(_ name: String) throws {
         let network = PlantedNetwork(PlantedComposition.all.first { $0.name == name }!, seed: PlantedSegmentsTests.seed)
         var random = SeededGenerator(seed: 5)
         var order = Array(network.members.indices)
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.int(below: i + 1)) }
         let labelled = Array(order.prefix(network.members.count / 10)), rest = Array(order.dropFirst(network.members.count / 10))
         for start in [PlantedSegmentsTests.halved(SegmentConfigFile.defaultConfig), SegmentConfigFile.defaultConfig] {
-            let features = PlantedSegmentsTests.features(network, rules: start)
+            let features = try PlantedSegmentsTests.features(network, rules: start)
             let names = start.segments
             let labels = labelled.map { SegmentCalibration.Label(member: $0, segment: names.firstIndex(of: network.members[$0].profile.rawValue)!) }
             let fit = SegmentCalibration(rules: start, features: features, labels: labels, seed: 1)

@@ -143,6 +143,27 @@ func handLog() throws -> InteractionLog {
         }
     }
 
+    /// Month shifts clamp the day to the target month and keep the time of day; shifting back
+    /// and forth by the same months returns to the start whenever no clamping happened.
+    @Test func addingMonthsClampsTheDay() {
+        func shifted(_ months: Int, _ y: Int, _ m: Int, _ d: Int, hour: Int = 0) -> String {
+            Timestamp.formatDateTime(Timestamp.addingMonths(months, to: Timestamp.seconds(year: y, month: m, day: d, hour: hour)))
+        }
+        #expect(shifted(-1, 2024, 3, 31, hour: 9) == "2024-02-29T09:00:00Z")
+        #expect(shifted(-12, 2024, 2, 29) == "2023-02-28T00:00:00Z")
+        #expect(shifted(-6, 2024, 1, 15) == "2023-07-15T00:00:00Z")
+        #expect(shifted(13, 2023, 12, 31, hour: 23) == "2025-01-31T23:00:00Z")
+        #expect(shifted(-1, 1970, 1, 1) == "1969-12-01T00:00:00Z")
+        for day in stride(from: Int64(-40_000), to: 40_000, by: 37) {
+            let t = day * Timestamp.secondsPerDay + 3_600
+            for months in [-25, -12, -1, 1, 7] where Timestamp.civil(days: day).day <= 28 {
+                #expect(Timestamp.addingMonths(-months, to: Timestamp.addingMonths(months, to: t)) == t)
+            }
+        }
+        #expect(Timestamp.formatDateTime(Timestamp.startOfNextDay(Timestamp.seconds(year: 2024, month: 2, day: 29, hour: 23))) == "2024-03-01T00:00:00Z")
+        #expect(Timestamp.startOfNextDay(-1) == 0)
+    }
+
     /// The digit writer against plain zero-padded decimal text, over years 0 to 9999 and a
     /// second at every hour, minute and second; years outside 0...9999 keep their old text.
     @Test func timestampTextIsZeroPaddedDecimal() {

@@ -23,6 +23,25 @@ struct TempFolder {
 @Suite struct IngestTests {
     let members = "id,name,country\na,Ana,KE\nb,Bo,UG\nc,Cy,KE\n"
 
+    @Test func memberDateColumnsReadAsInstants() throws {
+        let folder = try TempFolder()
+        let m = try folder.write("members.csv", """
+            id,joined,left,since
+            a,2024-01-05,,2023-01-01
+            b,,2024-06-30T12:00:00+02:00,not a date
+            c,2024-01-05,,2025-02-30
+
+            """)
+        let i = try folder.write("interactions.csv", "source,target,timestamp\na,d,2024-03-01\n")
+        let d = try DatasetLoader().load(InputPaths(members: m, interactions: i))
+        let jan5 = Timestamp.seconds(year: 2024, month: 1, day: 5)
+        #expect(d.members.count == 4)   // d was added from the interactions, with no attributes
+        #expect(d.members.membershipInstants.joined == [jan5, nil, jan5, nil])
+        #expect(d.members.membershipInstants.left == [nil, Timestamp.seconds(year: 2024, month: 6, day: 30, hour: 10), nil, nil])
+        #expect(d.members.instants(inColumn: "since") == [Timestamp.seconds(year: 2023, month: 1, day: 1), nil, nil, nil])
+        #expect(d.members.instants(inColumn: "absent") == [nil, nil, nil, nil])
+    }
+
     @Test func theFourClassicProblemsAreNamedByLineAndColumn() throws {
         let folder = try TempFolder()
         let m = try folder.write("members.csv", members)

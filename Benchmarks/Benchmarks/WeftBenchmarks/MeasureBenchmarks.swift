@@ -27,13 +27,13 @@ func measureBenchmarks() {
         kernels.append(("core-periphery", { g in DiscreteCorePeriphery(g).coreSize + ContinuousCorePeriphery(g).iterations }))
         kernels.append(("structural holes", { g in StructuralHoles(g).constraint.count }))
         kernels.append(("brokerage 24 groups", { g in
-            BrokerageRoles(g, groups: NodeGroups(group: (0..<g.nodeCount).map { Int32($0 % 24) }, labels: (0..<24).map(String.init))).memberCount
+            try BrokerageRoles(g, groups: try NodeGroups(group: (0..<g.nodeCount).map { Int32($0 % 24) }, labels: (0..<24).map(String.init))).memberCount
         }))
         kernels.append(("closeness", { g in Closeness(g).incoming.count }))
         if size == .s {
-            kernels.append(("betweenness", { g in Betweenness(g).raw.count }))
+            kernels.append(("betweenness", { g in try Betweenness(g).raw.count }))
         } else {
-            kernels.append(("betweenness sampled 100", { g in Betweenness(g, sampleSources: 100).raw.count }))
+            kernels.append(("betweenness sampled 100", { g in try Betweenness(g, sampleSources: 100).raw.count }))
         }
         for (kernel, body) in kernels {
             Benchmark("\(kernel) \(name)") { benchmark, g in

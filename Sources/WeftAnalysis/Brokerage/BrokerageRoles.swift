@@ -119,8 +119,10 @@ public struct BrokerageRoles: Sendable {
     /// - Parameters:
     ///   - groups: one group code per member (−1: none); `groups.nodeCount` must equal the graph's.
     ///   - threads: threads to use; the result is the same for every value.
-    public init(_ graph: Graph, groups: NodeGroups, threads: Int = Parallel.threadCount) {
-        precondition(groups.nodeCount == graph.nodeCount, "one group code per member")
+    /// - Throws: `ArgumentError` when `groups` does not have one code per node of `graph`.
+    public init(_ graph: Graph, groups: NodeGroups, threads: Int = Parallel.threadCount) throws {
+        try ArgumentError.require(groups.nodeCount == graph.nodeCount, "BrokerageRoles", "groups",
+                                  "must hold one code per node (got \(groups.nodeCount) for \(graph.nodeCount))")
         let group = groups.group
         memberCount = group.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         tiedPairs = BrokerageRoles.tiedPairCount(graph, group: group)

@@ -113,8 +113,10 @@ public struct DiscreteCorePeriphery: Sendable {
     }
 
     /// Scores a given split (an a priori hypothesis such as "the leadership team is the core").
-    public init(_ graph: Graph, isCore: [Bool], cellValue: CorePeripheryCellValue = .binary, crossCells: CrossCells = .missing) {
-        precondition(isCore.count == graph.nodeCount, "one label per member")
+    /// - Throws: `ArgumentError` when `isCore` does not have one label per node.
+    public init(_ graph: Graph, isCore: [Bool], cellValue: CorePeripheryCellValue = .binary, crossCells: CrossCells = .missing) throws {
+        try ArgumentError.require(isCore.count == graph.nodeCount, "DiscreteCorePeriphery", "isCore",
+                                  "must hold one label per node (got \(isCore.count) for \(graph.nodeCount))")
         self.init(CorePeripheryCells(graph, cellValue), isCore: isCore, crossCells: crossCells)
     }
 
@@ -133,7 +135,7 @@ public struct DiscreteCorePeriphery: Sendable {
 
     /// The split as node groups: 0 = "Core", 1 = "Periphery".
     public var groups: NodeGroups {
-        NodeGroups(group: isCore.map { $0 ? 0 : 1 }, labels: ["Core", "Periphery"])
+        NodeGroups(checked: isCore.map { $0 ? 0 : 1 }, labels: ["Core", "Periphery"])
     }
 
     /// The two orders the search starts from: members by core number, then degree or strength,

@@ -80,7 +80,7 @@ public struct Communities: Sendable {
         let order = (0..<k).sorted { size[$0] != size[$1] ? size[$0] > size[$1] : $0 < $1 }
         var rank = [Int32](repeating: 0, count: k)
         for (r, c) in order.enumerated() { rank[c] = Int32(r) }
-        return NodeGroups(group: compact.map { rank[Int($0)] }, labels: (0..<k).map { String($0 + 1) })
+        return NodeGroups(checked: compact.map { rank[Int($0)] }, labels: (0..<k).map { String($0 + 1) })
     }
 }
 

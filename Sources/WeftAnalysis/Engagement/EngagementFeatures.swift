@@ -101,8 +101,10 @@ public struct MemberFacts: Sendable {
     public var joined: [Int64?]
     public var left: [Int64?]
 
-    public init(governance: [Bool], joined: [Int64?], left: [Int64?]) {
-        precondition(governance.count == joined.count && joined.count == left.count, "one fact per member")
+    /// - Throws: `ArgumentError` when the three arrays differ in length.
+    public init(governance: [Bool], joined: [Int64?], left: [Int64?]) throws {
+        try ArgumentError.require(governance.count == joined.count && joined.count == left.count, "MemberFacts", "governance, joined, left",
+                                  "must be of one length (got \(governance.count), \(joined.count) and \(left.count))")
         self.governance = governance
         self.joined = joined
         self.left = left
@@ -110,8 +112,9 @@ public struct MemberFacts: Sendable {
 
     /// No facts for `n` members.
     public init(count n: Int) {
-        self.init(governance: Array(repeating: false, count: n), joined: Array(repeating: nil, count: n),
-                  left: Array(repeating: nil, count: n))
+        governance = Array(repeating: false, count: n)
+        joined = Array(repeating: nil, count: n)
+        left = Array(repeating: nil, count: n)
     }
 
     public var count: Int { governance.count }
@@ -155,10 +158,9 @@ public struct EngagementFeatures: Sendable {
     ///   - surveyInDegree: `survey_in_degree` per member (NaN where missing); nil without survey data.
     public init(interactions: InteractionLog, attendance: AttendanceLog, facts: MemberFacts, window: TimeWindow,
                 position: NetworkPosition = NetworkPosition(), roles: EngagementRoles = EngagementRoles(),
-                surveyInDegree: [Double]? = nil) {
-        precondition(window.end != nil, "an engagement window has an end")
+                surveyInDegree: [Double]? = nil) throws {
+        guard let end = window.end else { throw ArgumentError("EngagementFeatures", "window", "must have an end") }
         let n = facts.count
-        let end = window.end!
         memberCount = n
         self.window = window
         // Each member's first record ever and last record before the window's end.

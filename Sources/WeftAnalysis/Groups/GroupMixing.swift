@@ -118,8 +118,10 @@ public struct GroupMixing: Sendable {
     /// mixing matrix and each member's internal and external ties, one pass over the ties),
     /// `groupIndices` (each group's and the network's E-I from the matrix), then the per-member
     /// E-I and crossing counts from the tally. O(n + m + k²).
-    public init(_ graph: Graph, groups: NodeGroups) {
-        precondition(groups.nodeCount == graph.nodeCount, "groups must cover every node")
+    /// - Throws: `ArgumentError` when `groups` does not have one code per node of `graph`.
+    public init(_ graph: Graph, groups: NodeGroups) throws {
+        try ArgumentError.require(groups.nodeCount == graph.nodeCount, "GroupMixing", "groups",
+                                  "must hold one code per node (got \(groups.nodeCount) for \(graph.nodeCount))")
         let n = graph.nodeCount, k = groups.count
         isDirected = graph.isDirected
         groupCount = k

@@ -9,8 +9,17 @@ public struct NodeGroups: Sendable, Equatable {
     public let group: [Int32]
     public let labels: [String]
 
-    public init(group: [Int32], labels: [String]) {
-        precondition(group.allSatisfy { $0 >= -1 && Int($0) < labels.count }, "group code out of range")
+    /// - Throws: `ArgumentError` when a code lies outside −1 ..< `labels.count`.
+    public init(group: [Int32], labels: [String]) throws {
+        if let v = group.firstIndex(where: { $0 < -1 || Int($0) >= labels.count }) {
+            throw ArgumentError("NodeGroups", "group", "must hold codes from -1 to \(labels.count - 1) (got \(group[v]) at node \(v))")
+        }
+        self.init(checked: group, labels: labels)
+    }
+
+    /// Groups whose codes the caller built within range (checked in debug builds).
+    init(checked group: [Int32], labels: [String]) {
+        assert(group.allSatisfy { $0 >= -1 && Int($0) < labels.count }, "group code out of range")
         self.group = group
         self.labels = labels
     }
@@ -31,7 +40,7 @@ public struct NodeGroups: Sendable, Equatable {
             }
             group[v] = codeOf[code]
         }
-        self.init(group: group, labels: labels)
+        self.init(checked: group, labels: labels)
     }
 
     /// Number of groups.

@@ -56,11 +56,12 @@ public struct Betweenness: Sendable {
     ///   - sampleSources: estimate from this many sources (≥ 1; values ≥ n give the exact result).
     ///   - seed: seed of the source sample.
     ///   - threads: threads to use; the result is the same for every value.
+    /// - Throws: `ArgumentError` when `sampleSources` is below 1.
     public init(_ graph: Graph, weighted: Bool = false, sampleSources: Int? = nil,
-                seed: UInt64 = Betweenness.defaultSeed, threads: Int = Parallel.threadCount) {
+                seed: UInt64 = Betweenness.defaultSeed, threads: Int = Parallel.threadCount) throws {
         var sources: [Int32]? = nil
         if let k = sampleSources {
-            precondition(k >= 1, "sampleSources must be at least 1")
+            try Betweenness.requireSample(k, "Betweenness")
             sources = Betweenness.sampleSources(k, of: graph.nodeCount, seed: seed)
         }
         let searched = SourceSearches(graph, weighted: weighted, sources: sources, dependencies: true, distances: false,
@@ -76,8 +77,8 @@ public struct Betweenness: Sendable {
     /// per source instead of three (two undirected). See `SourceSearches`.
     public static func sampledWithCloseness(_ graph: Graph, weighted: Bool = false, sampleSources k: Int,
                                             seed: UInt64 = Betweenness.defaultSeed,
-                                            threads: Int = Parallel.threadCount) -> (betweenness: Betweenness, closeness: Closeness) {
-        precondition(k >= 1, "sampleSources must be at least 1")
+                                            threads: Int = Parallel.threadCount) throws -> (betweenness: Betweenness, closeness: Closeness) {
+        try requireSample(k, "Betweenness.sampledWithCloseness")
         let sources = Betweenness.sampleSources(k, of: graph.nodeCount, seed: seed)
         let searched = SourceSearches(graph, weighted: weighted, sources: sources, dependencies: true, distances: true,
                                       threads: threads)
@@ -138,6 +139,11 @@ public struct Betweenness: Sendable {
         let perMember = simultaneous ? delta / Double(n) : delta
         let t = (log(2 / perMember) / (2 * Double(sourceCount))).squareRoot()
         return Double(n) / Double(n - 1) * t
+    }
+
+    /// Throws `ArgumentError` naming `function` unless a sample of `k` sources can be drawn.
+    static func requireSample(_ k: Int, _ function: String) throws {
+        try ArgumentError.require(k >= 1, function, "sampleSources", "must be at least 1 (got \(k))")
     }
 
     /// `k` distinct members drawn uniformly from `0..<n` (partial Fisher–Yates with a

@@ -14,8 +14,8 @@ extension Closeness {
     /// source and the values are exact. `Betweenness.sampledWithCloseness` gives the same values
     /// with sampled betweenness from the same searches.
     public init(_ graph: Graph, weighted: Bool = false, sampleSources k: Int, seed: UInt64 = Betweenness.defaultSeed,
-                threads: Int = Parallel.threadCount) {
-        precondition(k >= 1, "sampleSources must be at least 1")
+                threads: Int = Parallel.threadCount) throws {
+        try Betweenness.requireSample(k, "Closeness")
         let sources = Betweenness.sampleSources(k, of: graph.nodeCount, seed: seed)
         let searched = SourceSearches(graph, weighted: weighted, sources: sources, dependencies: false, distances: true,
                                       threads: threads)

@@ -67,7 +67,7 @@ public enum SurveyModelExport {
 
     /// One line per actor: the times of their intervals of presence (RSiena's composition file).
     static func composition(_ panel: SurveyPanel, dataset: Dataset) -> String {
-        let (joined, left) = membershipDays(dataset)
+        let (joined, left) = dataset.members.membershipInstants
         return panel.actors.indices.map { i in
             let v = Int(panel.actors[i])
             return panel.presence(i, joined: joined[v], left: left[v]).map { format($0) }.joined(separator: " ")
@@ -77,7 +77,7 @@ public enum SurveyModelExport {
     /// Years since joining at each wave but the last (RSiena's changing covariates have one
     /// column per period), NA when the joining day is unknown or the actor absent at the wave.
     static func tenure(_ panel: SurveyPanel, dataset: Dataset) -> String {
-        let (joined, _) = membershipDays(dataset)
+        let joined = dataset.members.membershipInstants.joined
         return panel.actors.map { v in
             panel.waves.dropLast().map { w -> String in
                 guard w.present[Int(v)], let day = w.date, let start = joined[Int(v)] else { return "NA" }
@@ -88,19 +88,6 @@ public enum SurveyModelExport {
 
     static func format(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String(format: "%.4f", x)
-    }
-
-    /// members.csv's `joined` and `left` days per member (nil where absent or not a date).
-    static func membershipDays(_ dataset: Dataset) -> (joined: [Int64?], left: [Int64?]) {
-        let attributes = dataset.members.attributes, n = dataset.members.count
-        func days(_ name: String) -> [Int64?] {
-            guard let column = attributes.column(named: name) else { return Array(repeating: nil, count: n) }
-            return (0..<n).map { v in
-                if case .success(let d) = ISO8601.parse(column.value(at: v)) { return d.seconds }
-                return nil
-            }
-        }
-        return (days("joined"), days("left"))
     }
 
     static func writeWaves(_ panel: SurveyPanel, to path: String) throws {
