@@ -14,7 +14,7 @@ func measureBenchmarks() {
             let dataset = try! BenchmarkData.dataset(size)
             return GraphBuilder().build(dataset.interactions, nodeCount: dataset.members.count)
         }
-        typealias Kernel = @Sendable (Graph) -> Int
+        typealias Kernel = @Sendable (Graph) throws -> Int
         var kernels: [(String, Kernel)] = []
         kernels.append(("components", { g in Components.weak(g).count + Components.strong(g).count }))
         kernels.append(("k-core", { g in CoreNumber(g).maximum }))
@@ -38,7 +38,7 @@ func measureBenchmarks() {
         for (kernel, body) in kernels {
             Benchmark("\(kernel) \(name)") { benchmark, g in
                 benchmark.startMeasurement()
-                blackHole(body(g))
+                blackHole(try body(g))
                 benchmark.stopMeasurement()
             } setup: {
                 graph()
