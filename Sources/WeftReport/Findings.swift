@@ -43,8 +43,11 @@ public struct Findings: Sendable {
 
     /// How many members the brief names per question.
     public static let namedMembers = 3
+}
 
-    public init(analysis a: Analysis, report: Report) {
+extension Findings {
+    /// The brief's figures of an analysis; `drifting` is the drifting-away list, strongest fall first.
+    init(analysis a: Analysis, report: Report, drifting list: [PageFigures.Time.Drifting]) {
         members = report.summary.members
         activeMembers = report.summary.activeMembers
         connectedMembers = report.network.members - report.network.isolates
@@ -55,7 +58,6 @@ public struct Findings: Sendable {
         brokers = Array(ranked.prefix(Findings.namedMembers))
         let total = b.reduce(0, +)
         brokerShare = total > 0 ? brokers.reduce(0) { $0 + b[$1] } / total : 0
-        let list = a.time.map { $0.driftingAway(limit: $0.settings.driftingListLength) } ?? []
         driftingMembers = list.map(\.member)
         drifting = Array(driftingMembers.prefix(Findings.namedMembers))
         movementSpan = a.segments.flatMap { s in

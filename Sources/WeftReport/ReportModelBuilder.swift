@@ -58,11 +58,36 @@ extension Analysis {
             groupAttributesGiven: options.groupAttributes != nil, skipEmptyPeriods: options.time.skipEmptyPeriods,
             timeZone: dataset.timeZone, fileNames: files,
             hasGovernanceColumn: segments.map { dataset.members.attributes.column(named: $0.config.governanceColumn) != nil } ?? false)
-        return PageFigures(structure: structure, time: time, segments: segments, degrees: degrees, betweenness: betweenness,
+        let drifting = time.map { t in
+            t.driftingAway(limit: t.settings.driftingListLength).map { PageFigures.Time.Drifting(member: $0.member, peak: $0.peak, now: $0.now) }
+        } ?? []
+        return PageFigures(connections: degrees.neighbours, betweenness: betweenness.normalised,
+                           structure: pageStructure, time: time.map { pageTime($0, drifting: drifting) },
+                           segments: segments.map { s in
+                               PageFigures.Segments(rules: s.config.rules, governanceColumn: s.config.governanceColumn, rule: s.main.rule,
+                                                    lastTransitions: s.transitions.matrices.last)
+                           },
                            communityNumbers: communityAlignment?.numbers, showsGroupLabels: showsGroupLabels,
-                           windowLabels: windowLabels, sizes: sizes, findings: Findings(analysis: self, report: report),
+                           windowLabels: windowLabels, sizes: sizes, findings: Findings(analysis: self, report: report, drifting: drifting),
                            mapTies: map.map { PageFigures.drawnTies(graph, map: $0) } ?? [],
                            periodTies: periodTies(map: map), settings: settings)
+    }
+
+    /// The structure figures the page shows, per member.
+    private var pageStructure: PageFigures.Structure {
+        let s = structure
+        return PageFigures.Structure(
+            isCore: s.core.isCore, coreness: s.coreness.coreness, constraint: s.holes.constraint, effectiveSize: s.holes.effectiveSize,
+            brokerage: s.brokerage.map { $0.counts[BrokerageRoles.Role.total.rawValue] },
+            primary: s.primary.map { PageFigures.PrimaryGroups(attribute: $0.attribute, groups: $0.groups, mixing: $0.mixing.perGroup) },
+            groupAttributes: s.groupings.map(\.attribute), communities: s.communities?.groups)
+    }
+
+    /// The periods, activity and drifting list the page shows.
+    private func pageTime(_ t: TimeAnalysis, drifting: [PageFigures.Time.Drifting]) -> PageFigures.Time {
+        PageFigures.Time(periods: t.periods, active: t.periods != nil ? t.activity?.active : nil,
+                         lastActivity: t.activity?.last ?? [], drifting: drifting,
+                         unit: t.settings.boundaries == nil ? t.settings.period.rawValue : nil, emptyPeriodsSkipped: t.emptyPeriodsSkipped)
     }
 
     /// The ties of each period report.html draws, among the map's drawn members: the explorer's

@@ -29,7 +29,7 @@ private func analysed(_ dataset: Dataset) throws -> (Analysis, Report) {
 struct HTMLBriefTests {
     @Test func findingsCountTheQuestionsFirstFigures() throws {
         let (analysis, report) = try analysed(pathDataset())
-        let f = Findings(analysis: analysis, report: report)
+        let f = try #require(analysis.model(report: report, page: true).page).findings
         #expect(f.members == 6 && f.activeMembers == 5 && f.connectedMembers == 5 && f.largestComponent == 5)
         #expect(f.groupValues == 2)
         // On the path a–b–c–d–e, c lies on 4 of the 6 pairs' paths around it, b and d on 3: (c, b, d).

@@ -12,7 +12,7 @@ struct ReportModelWriterTests {
     /// 2024-01-10T10:00:00Z and 2024-02-10T10:00:00Z.
     static let january: Int64 = 1_704_880_800, february: Int64 = 1_707_559_200
 
-    static func handModel() throws -> ReportModel {
+    static func handModel(map: NetworkMap? = nil, page: PageFigures? = nil) throws -> ReportModel {
         let report = try JSONDecoder().decode(Report.self, from: Data(handReportJSON.utf8))
         var log = InteractionLog()
         try log.append(source: 0, target: 1, time: january, weight: 2)
@@ -56,7 +56,38 @@ struct ReportModelWriterTests {
                            ties: RowStream(ties), segmentRows: RowList(segments), transitions: transitions, communities: communities,
                            memberSegments: .init(names: ["crew", "passenger"], segment: [0, 1, 1, 1]),
                            tieSpells: .init(runs: { $0 == 0 ? [0...0] : [] }, start: ["2024-01-01"], lastDay: ["2024-02-29"]),
-                           rejects: rejects, pseudonymised: false)
+                           rejects: rejects, pseudonymised: false, map: map, page: page)
+    }
+
+    /// report.html's figures by hand: values no analysis of the hand model would give, so that a
+    /// page that computed its own would show something else.
+    static func handPage() throws -> (NetworkMap, PageFigures) {
+        let map = NetworkMap(members: [0, 1, 2, 3], x: [10, 60, 110, 160], y: [10, 60, 10, 60], width: 200, height: 100,
+                             position: [0, 1, 2, 3], methods: [.stress], subset: nil)
+        let periods = try Periods(starts: [january - 36_000 - 9 * 86_400, february - 36_000 - 9 * 86_400],
+                                  ends: [february - 36_000 - 9 * 86_400, february + 4 * 86_400])
+        let country = try NodeGroups(group: [0, 0, 1, -1], labels: ["Kenya", "Peru"])
+        let mixing = [EIIndex(externalTies: 7, internalTies: 5, externalWeight: 7, internalWeight: 5),
+                      EIIndex(externalTies: 3, internalTies: 0, externalWeight: 3, internalWeight: 0)]
+        let figures = PageFigures(
+            connections: [41, 42, 43, 44], betweenness: [0.0123, 0.9876, 0.5555, 0],
+            structure: .init(isCore: [false, true, false, false], coreness: [0.1, 0.9, 0.2, 0], constraint: [0.111, 0.222, 0.333, 0.444],
+                             effectiveSize: [1.5, 2.5, 3.5, 4.5], brokerage: [0, 77, 5, 0],
+                             primary: .init(attribute: "country", groups: country, mixing: mixing), groupAttributes: ["country"],
+                             communities: try NodeGroups(group: [0, 0, 0, 1], labels: ["1", "2"])),
+            time: .init(periods: periods, active: [true, false, true, true, false, true, false, false],
+                        lastActivity: [january, february, february, nil],
+                        drifting: [.init(member: 2, peak: 8.5, now: 1.25)], unit: "month", emptyPeriodsSkipped: 0),
+            segments: .init(rules: [SegmentRule(segment: "crew", conditions: [SegmentCondition(.records, .atLeast, .value(99))])],
+                            governanceColumn: "governance", rule: [0, -1, -1, -1], lastTransitions: [[1, 0], [1, 2]]),
+            communityNumbers: nil, showsGroupLabels: true, windowLabels: Report.Window(),
+            sizes: [1, 4, 2, 0],
+            findings: Findings(members: 4, activeMembers: 3, connectedMembers: 3, largestComponent: 3, groupValues: 2, brokers: [1],
+                               brokerShare: 0.75, drifting: [2], driftingMembers: [2], movementSpan: nil),
+            mapTies: [0, 1, 1, 2], periodTies: [[0, 1], [1, 2]],
+            settings: .init(network: .interactions, seed: 7, pseudonymise: false, groupAttributesGiven: true, skipEmptyPeriods: false,
+                            timeZone: "UTC", fileNames: ["interactions.csv"], hasGovernanceColumn: false))
+        return (map, figures)
     }
 
     private func written(_ write: (String) throws -> Void) throws -> String {
@@ -143,5 +174,35 @@ struct ReportModelWriterTests {
         // page's card shows.
         #expect(figures[0] == "members 4 (active \(model.report.membership.active)), ties 2, density \(String(format: "%.4f", model.report.network.density)), average connections 1.0000")
         #expect(figures.contains { $0.hasPrefix("groups by country: ") })
+    }
+
+    @Test func pageShowsTheModelsFigures() throws {
+        let (map, page) = try Self.handPage()
+        let model = try Self.handModel(map: map, page: page)
+        let html = HTMLReport(model: model, extras: HTMLReport.Extras(model: model)).render()
+        // The brokers table: the hand-given betweenness, connections, constraint, effective size
+        // and brokerage, Bo (escaped) first.
+        let brokers = try #require(html.range(of: "id=\"brokers\"")).upperBound
+        let table = String(html[brokers...].prefix(4000))
+        #expect(table.contains("Bo &amp; &lt;Co&gt;"))
+        for cell in ["0.9876", "42", "0.222", "2.50", "77", "0.5555", "0.333"] { #expect(table.contains(">\(cell)<"), "\(cell)") }
+        #expect(table.range(of: "0.9876")!.lowerBound < table.range(of: "0.5555")!.lowerBound)
+        // Drifting away: Cy, peak 8.5, now 1.25, last active in February.
+        let drifting = String(html[try #require(html.range(of: "id=\"drifting\"")).upperBound...].prefix(3000))
+        #expect(drifting.contains(">Cy<") && drifting.contains("8.5") && drifting.contains("1.25") && drifting.contains("2024"))
+        // The groups table: the hand-given ties inside and outside per country.
+        let groups = String(html[try #require(html.range(of: "id=\"groups\"")).upperBound...].prefix(3000))
+        #expect(groups.contains(">Kenya<") && groups.contains(">5<") && groups.contains(">7<"))
+        // The map explorer's data: connections, betweenness and brokerage per drawn member, the
+        // segment rule that placed Ann, and each period's active members and ties.
+        let data = String(html[try #require(html.range(of: "id=\"weft-map-data\"")).upperBound...].prefix(6000))
+        #expect(data.contains("\"c\":42,\"b\":\"0.9876\",\"r\":77"))
+        #expect(data.contains("\"active\":\"1100\",\"ties\":[0,1]") && data.contains("\"active\":\"0110\",\"ties\":[1,2]"))
+        #expect(data.contains("\"why\":"))
+        // The segment movement: the last transition matrix as given.
+        let segments = String(html[try #require(html.range(of: "id=\"segments\"")).upperBound...].prefix(3000))
+        #expect(segments.contains(">2<"))
+        // The same model renders the same bytes.
+        #expect(HTMLReport(model: model, extras: HTMLReport.Extras(model: model)).render() == html)
     }
 }

@@ -14,9 +14,9 @@ extension HTMLReport.Extras {
             responseNote = "\(survey.respondents) of \(survey.members) members answered (wave \(survey.wave)); "
                 + survey.confidence + (survey.warning.map { ". " + $0 } ?? "")
         }
-        if let s = model.page?.segments {
-            segments = HTMLReport.Segments(colouring: NodeColouring(title: "segment", labels: s.segments, category: s.main.segment),
-                                           transitions: s.transitions.matrices.last)
+        if let s = model.page?.segments, let members = model.memberSegments {
+            segments = HTMLReport.Segments(colouring: NodeColouring(title: "segment", labels: members.names, category: members.segment),
+                                           transitions: s.lastTransitions)
         }
     }
 }

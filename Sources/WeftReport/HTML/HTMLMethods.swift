@@ -37,7 +37,7 @@ extension HTMLReport {
         }
         if a.structure.primary == nil { w.append(words("issue.noGroups")) }
         if r.time == nil { w.append(words("issue.undated")) }
-        if let rows = a.time?.timeline, let last = rows.last, rows.count >= 2, let p = a.time?.periods,
+        if a.time != nil, case let rows = model.timeline, let last = rows.last, rows.count >= 2, let p = a.time?.periods,
            p.ends[p.count - 1] - p.starts[p.count - 1] < (p.ends[0] - p.starts[0]) * 3 / 4 {
             w.append(words("issue.shortLast", HTMLText.escape(c.periodLabels.last ?? ""), HTMLText.count(last.ties)))
         }
@@ -58,7 +58,7 @@ extension HTMLReport {
         let layouts = r.inputs.flatMap { input in input.dateFormats.sorted { $0.key < $1.key }.map { "\(input.kind) \($0.key): \($0.value)" } }
         define("times", HTMLText.escape(a.settings.timeZone), layouts.isEmpty ? w("methods.none").lowercased() : HTMLText.escape(layouts.joined(separator: "; ")))
         for key in ["active", "connections", "density", "retention", "newTies", "reciprocity", "isolates"] { define(key) }
-        let n = model.graph.nodeCount, chosen = a.structure.groupings.map(\.attribute)
+        let n = model.graph.nodeCount, chosen = a.structure.groupAttributes
         d.append((w.plain("def.groups"), (a.settings.groupAttributesGiven ? w("def.groups.given")
             : w("def.groups.automatic", String(StructureAnalysis.defaultGroupValueLimit(nodeCount: n)), HTMLText.count(n)))
             + (chosen.isEmpty ? w("def.groups.none") : w("def.groups.used", HTMLText.escape(chosen.joined(separator: ", "))))))

@@ -47,9 +47,9 @@ extension Context {
         guard let s = figures.segments else { return [] }
         let hasGovernance = figures.settings.hasGovernanceColumn
         let testsGovernance = { (r: SegmentRule) in r.conditions.contains { $0.feature == .governance } }
-        var shown = s.config.rules.filter { hasGovernance || !testsGovernance($0) }.map { ($0.segment, HTMLText.escape(rule($0))) }
-        if !hasGovernance, s.config.rules.contains(where: testsGovernance) {
-            shown.append((words.plain("rules.hidden"), words("rules.hidden.text", HTMLText.escape(s.config.governanceColumn))))
+        var shown = s.rules.filter { hasGovernance || !testsGovernance($0) }.map { ($0.segment, HTMLText.escape(rule($0))) }
+        if !hasGovernance, s.rules.contains(where: testsGovernance) {
+            shown.append((words.plain("rules.hidden"), words("rules.hidden.text", HTMLText.escape(s.governanceColumn))))
         }
         return shown
     }

@@ -185,13 +185,13 @@ struct Context {
         }
         if let c = a.structure.communities {
             colourings.append(NodeColouring(title: "community", labels: (a.communityNumbers ?? Array(1...max(1, c.count))).map { words.plain("colouring.community", String($0)) },
-                                            category: c.groups.group))
+                                            category: c.group))
         }
         self.colourings = colourings
         groupLabel = a.structure.primary?.attribute
         sizes = a.sizes
         map = r.map
-        periodLabels = a.time.flatMap { t in t.periods.map { p in (0..<p.count).map { HTMLText.date(Timestamp.formatDate(p.starts[$0])) } } } ?? []
+        periodLabels = a.time?.periods?.starts.map { HTMLText.date(Timestamp.formatDate($0)) } ?? []
     }
 
     /// The name to show for member v: the name, or the id when there is none (pseudonymised).

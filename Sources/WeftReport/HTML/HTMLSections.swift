@@ -127,7 +127,7 @@ extension HTMLReport {
     /// The first, middle and last periods on the whole window's layout: that period's ties, its
     /// active members in colour, the others grey.
     func periodMaps(_ page: inout HTMLPage, _ c: Context, map: NetworkMap) {
-        guard let time = figures.time, let periods = time.periods, let activity = time.activity, periods.count > 0 else { return }
+        guard let time = figures.time, let periods = time.periods, time.active != nil, periods.count > 0 else { return }
         let w = c.words
         let chosen = Array(Set([0, periods.count / 2, periods.count - 1])).sorted()
         let colouring = c.colourings.first
@@ -141,7 +141,7 @@ extension HTMLReport {
         var html = "<p class=\"note\">" + (colouring.map { w("periods.note.by", HTMLText.escape(c.colouringTitle($0.title))) } ?? w("periods.note")) + "</p><div class=\"multiples periods\">"
         for p in chosen {
             let ties = map.tiePath(figures.periodTies[p] ?? [], scale: scale)
-            let active = map.members.map { activity.isActive($0, period: p) }
+            let active = map.members.map { time.isActive($0, period: p) }
             html += "<figure>" + map.svg(ties: "<path class=\"ties\" d=\"\(ties.path)\"/>", colours: colours, radii: radii, titles: [],
                                          active: active, labelled: [], scale: scale, caption: w.plain("periods.caption", c.periodLabels[p]))
             html += "<figcaption>\(w("periods.figcaption", HTMLText.escape(c.periodLabels[p]), HTMLText.count(active.filter { $0 }.count), HTMLText.count(ties.count)))</figcaption></figure>"
@@ -152,11 +152,11 @@ extension HTMLReport {
     func corePeriphery(_ page: inout HTMLPage, _ c: Context) {
         let cp = report.corePeriphery, w = c.words
         let s = figures.structure
-        let colours = [String](repeating: "#9ecae1", count: model.graph.nodeCount).enumerated().map { s.core.isCore[$0.offset] ? "#0072B2" : $0.element }
+        let colours = [String](repeating: "#9ecae1", count: model.graph.nodeCount).enumerated().map { s.isCore[$0.offset] ? "#0072B2" : $0.element }
         var html = "<p class=\"note\">\(w("core.note", HTMLText.count(cp.coreSize)))"
         if model.graph.nodeCount > options.mapLimit { html += " " + w("core.sampled", HTMLText.count((model.graph.nodeCount + options.mapLimit - 1) / options.mapLimit)) }
         html += "</p><div class=\"multiples\"><figure>"
-        html += NetworkMap.corePicture(coreness: s.coreness.coreness, isCore: s.core.isCore, colours: colours,
+        html += NetworkMap.corePicture(coreness: s.coreness, isCore: s.isCore, colours: colours,
                                        titles: model.graph.nodeCount <= options.mapLimit ? (0..<model.graph.nodeCount).map(c.title) : [],
                                        limit: options.mapLimit, label: w.plain("section.core"))
         html += "</figure><figure>" + SVGCharts.densityGrid(core: cp.coreDensity, cross: cp.crossDensity, periphery: cp.peripheryDensity, words: w) + "</figure></div>"
@@ -168,7 +168,7 @@ extension HTMLReport {
 
     func brokers(_ page: inout HTMLPage, _ c: Context) {
         let a = figures, s = a.structure
-        let order = c.ranked(a.betweenness.normalised).prefix(options.brokerRows).filter { a.betweenness.normalised[$0] > 0 }
+        let order = c.ranked(a.betweenness).prefix(options.brokerRows).filter { a.betweenness[$0] > 0 }
         let w = c.words
         var header: [(title: String, right: Bool)] = [(w.plain("table.member"), false), (w.plain("table.name"), false)]
         if let g = c.groupLabel { header.append((g, false)) }
@@ -178,9 +178,9 @@ extension HTMLReport {
         let rows = order.map { v -> [String] in
             var row = c.memberCells(v)
             if let g = groupColouring { row.append(g.category[v] >= 0 ? HTMLText.escape(g.labels[Int(g.category[v])]) : "") }
-            row += [HTMLText.count(a.degrees.neighbours[v]), HTMLText.number(a.betweenness.normalised[v], digits: 4),
-                    HTMLText.number(s.holes.constraint[v], digits: 3), HTMLText.number(s.holes.effectiveSize[v])]
-            if let b = s.brokerage { row.append(HTMLText.count(b.counts[BrokerageRoles.Role.total.rawValue][v])) }
+            row += [HTMLText.count(a.connections[v]), HTMLText.number(a.betweenness[v], digits: 4),
+                    HTMLText.number(s.constraint[v], digits: 3), HTMLText.number(s.effectiveSize[v])]
+            if let b = s.brokerage { row.append(HTMLText.count(b[v])) }
             return row
         }
         var html = "<p class=\"note\">\(w("brokers.note"))</p>"
@@ -194,11 +194,11 @@ extension HTMLReport {
             page.section("drifting", w.plain("section.drifting"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
-        let list = time.driftingAway(limit: time.settings.driftingListLength)
+        let list = time.drifting
         let rows = list.map { d -> [String] in
             c.memberCells(d.member) + [HTMLText.number(d.peak), HTMLText.number(d.now),
              HTMLText.percent((d.peak - d.now) / d.peak),
-             time.activity?.last[d.member].map { HTMLText.escape(HTMLText.date(Timestamp.formatDate($0))) } ?? ""]
+             time.lastActivity[d.member].map { HTMLText.escape(HTMLText.date(Timestamp.formatDate($0))) } ?? ""]
         }
         var html = "<p class=\"note\">\(w("drifting.note"))</p>"
         html += rows.isEmpty ? "<p class=\"note\">\(w("drifting.none"))</p>"
@@ -232,7 +232,7 @@ extension HTMLReport {
 
     func tieLifeCycle(_ page: inout HTMLPage, _ c: Context) {
         let w = c.words
-        guard let rows = figures.time?.timeline, !rows.isEmpty else {
+        guard figures.time != nil, case let rows = model.timeline, !rows.isEmpty else {
             page.section("ties", w.plain("section.ties"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
@@ -246,11 +246,11 @@ extension HTMLReport {
 
     func timeline(_ page: inout HTMLPage, _ c: Context) {
         let w = c.words
-        guard let time = figures.time, !time.timeline.isEmpty else {
+        guard let time = figures.time, !model.timeline.isEmpty else {
             page.section("timeline", w.plain("section.timeline"), "<p class=\"note\">\(w("na.undated"))</p>")
             return
         }
-        let rows = time.timeline
+        let rows = model.timeline
         let labels = c.periodLabels, na = w.plain("card.na")
         var charts = [
             SVGCharts.line(title: w.plain("card.active"), labels: labels, values: rows.map { Double($0.activeMembers) }, na: na),
@@ -265,7 +265,7 @@ extension HTMLReport {
         if rows.contains(where: { $0.reciprocity != nil }) {
             charts.append(SVGCharts.line(title: w.plain("chart.reciprocity"), labels: labels, values: rows.map(\.reciprocity), percent: true, na: na))
         }
-        let unit = w(time.settings.boundaries == nil ? "period." + time.settings.period.rawValue : "period.period")
+        let unit = w(time.unit.map { "period." + $0 } ?? "period.period")
         let skipped = time.emptyPeriodsSkipped > 0 ? w("timeline.skipped", HTMLText.count(time.emptyPeriodsSkipped)) : ""
         page.section("timeline", w.plain("section.timeline"), "<p class=\"note\">\(w("timeline.note", unit, skipped))</p><div class=\"charts\">\(charts.joined())</div>")
     }
@@ -278,7 +278,7 @@ extension HTMLReport {
             let sizes = p.groups.sizes
             let order = labels.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.prefix(20)
             let rows = order.map { g -> [String] in
-                let e = p.mixing.perGroup[g]
+                let e = p.mixing[g]
                 return [HTMLText.escape(c.groupName(g, labels)), HTMLText.count(sizes[g]), HTMLText.count(e.internalTies), HTMLText.count(e.externalTies),
                         e.index.map { HTMLText.number($0) } ?? "–"]
             }

@@ -58,7 +58,7 @@ struct MapExplorer {
     }
 
     private func periodLabels() -> [String]? {
-        guard let time = report.figures.time, time.periods != nil, time.activity != nil else { return nil }
+        guard let time = report.figures.time, time.periods != nil, time.active != nil else { return nil }
         return context.periodLabels
     }
 
@@ -77,9 +77,9 @@ struct MapExplorer {
             let name = c.hidesMembers ? "" : c.display(v), id = c.hidesMembers ? "" : c.ids[Int32(v)]
             json += "{\"n\":\(ScriptJSON.string(name)),\"id\":\(ScriptJSON.string(id))"
             for (key, _, _, category) in filters { json += ",\"\(key)\":\(category[v])" }
-            if let segments, segments.main.rule[v] >= 0 { json += ",\"why\":" + ScriptJSON.string(c.rule(segments.config.rules[Int(segments.main.rule[v])])) }
-            json += ",\"c\":\(a.degrees.neighbours[v]),\"b\":\(ScriptJSON.string(HTMLText.number(a.betweenness.normalised[v], digits: 4)))"
-            if let brokerage { json += ",\"r\":\(brokerage.counts[BrokerageRoles.Role.total.rawValue][v])" }
+            if let segments, segments.rule[v] >= 0 { json += ",\"why\":" + ScriptJSON.string(c.rule(segments.rules[Int(segments.rule[v])])) }
+            json += ",\"c\":\(a.connections[v]),\"b\":\(ScriptJSON.string(HTMLText.number(a.betweenness[v], digits: 4)))"
+            if let brokerage { json += ",\"r\":\(brokerage[v])" }
             if a.time?.periods != nil { json += ",\"d\":\(drifting.contains(v) ? 1 : 0)" }
             json += "}"
         }
@@ -96,11 +96,11 @@ struct MapExplorer {
     /// once `periodTieLimit` pairs are written).
     private func periods() -> [String] {
         let a = report.figures
-        guard let time = a.time, let periods = time.periods, let activity = time.activity else { return [] }
+        guard let time = a.time, let periods = time.periods, time.active != nil else { return [] }
         var written = 0
         return (0..<periods.count).map { p in
             var active = ""
-            for v in map.members { active += activity.isActive(v, period: p) ? "1" : "0" }
+            for v in map.members { active += time.isActive(v, period: p) ? "1" : "0" }
             var pairs: [String] = []
             if written < MapExplorer.periodTieLimit {
                 // Built by the model for exactly these periods (`Analysis.model`).

@@ -104,6 +104,14 @@ public struct NetworkMap: Sendable {
         position[v] >= 0 ? (x[position[v]], y[position[v]]) : nil
     }
 
+    /// A map with its positions given (drawn members in drawing order, their points, and each
+    /// node's index among them, −1 when not drawn).
+    init(members: [Int], x: [Double], y: [Double], width: Double, height: Double, position: [Int],
+         methods: [GraphLayout.Method], subset: (members: Int, drawn: Int, largestComponent: Int)?) {
+        (self.members, self.x, self.y, self.width, self.height) = (members, x, y, width, height)
+        (self.position, self.methods, self.subset) = (position, methods, subset)
+    }
+
     init(graph: Graph, sizes: [Double], components: Components, limit: Int, stressLimit: Int, seed: UInt64, width: Double = 900) {
         let n = graph.nodeCount
         var chosen: [Int]
