@@ -40,7 +40,7 @@ public enum MeetAttendanceReport {
         x.meetings.append(Meeting(key: event ?? title, topic: title, start: fileDate))
         x.account.layout.append("meeting keyed \(x.meetings[0].key)" + (fileDate.map { ", dated " + Timestamp.formatDate($0) + " from the file name" } ?? ""))
 
-        try InputSource.open(path: path).forEachRecord { record in
+        try InputSource.open(path: path).forEachRecord { (record: borrowing CSVRecord) in
             x.account.rowsRead += 1
             if let problem = record.problem {
                 x.reject(line: record.line, column: problem.column, problem.description)

@@ -42,7 +42,7 @@ enum OutlookMailCSV {
             }
             x.account.layout.append("Outlook CSV export, no date column: every record dated \(Timestamp.formatDate(date!)) (--date)")
         }
-        try InputSource.open(path: path).forEachRecord { record in
+        try InputSource.open(path: path).forEachRecord { (record: borrowing CSVRecord) in
             x.account.rowsRead += 1
             if let problem = record.problem { x.reject(line: record.line, column: problem.column, problem.description); return }
             func text(_ i: Int?) -> String { i.map { $0 < record.fieldCount ? record.displayString($0) : "" } ?? "" }

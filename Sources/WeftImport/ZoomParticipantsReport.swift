@@ -30,7 +30,7 @@ public enum ZoomParticipantsReport {
         if header.first == "meeting id" {
             // The meeting row, then the participant table's header, then its rows.
             var meetingRowRead = false
-            try reader.forEachRecord { record in
+            try reader.forEachRecord { (record: borrowing CSVRecord) in
                 func text(_ i: Int) -> String { record.displayString(i).trimmedSpace }
                 if let columns {
                     readRow(record, columns, into: &x)
@@ -82,7 +82,7 @@ public enum ZoomParticipantsReport {
         }
     }
 
-    private static func readRow(_ record: CSVRecord, _ c: Columns, into x: inout AttendanceExtraction) {
+    private static func readRow(_ record: borrowing CSVRecord, _ c: Columns, into x: inout AttendanceExtraction) {
         x.account.rowsRead += 1
         if let problem = record.problem {
             x.reject(line: record.line, column: problem.column, problem.description)

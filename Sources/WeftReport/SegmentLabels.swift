@@ -20,7 +20,7 @@ public enum SegmentLabelsFile {
         }
         var labels: [SegmentCalibration.Label] = []
         var seen: [Int: (segment: Int, line: Int)] = [:]
-        try reader.forEachRecord { record in
+        try reader.forEachRecord { (record: borrowing CSVRecord) in
             func failure(_ column: Int?, _ message: String) -> InputError {
                 InputError(file: reader.label, line: record.line, column: column.map { $0 + 1 }, message: message)
             }

@@ -28,7 +28,7 @@ struct EdgeListFile {
         var ids = IdentifierRegistry()
         var log = InteractionLog()
         if let estimate = reader.estimatedRecordCount { log.reserve(estimate) }
-        try reader.forEachRecord { record in
+        try reader.forEachRecord { (record: borrowing CSVRecord) in
             func failure(_ column: Int?, _ message: String) -> InputError {
                 InputError(file: reader.label, line: record.line, column: column.map { $0 + 1 }, message: message)
             }
@@ -37,16 +37,19 @@ struct EdgeListFile {
                 throw failure(nil, "expected \(header.count) fields as in the header, found \(record.fieldCount)")
             }
             func member(_ column: Int) throws -> Int32 {
-                let bytes = EdgeListFile.trimmed(record.bytes(column))
-                if bytes.isEmpty { throw failure(column, "member id is empty") }
-                if let known = ids.index(ofBytes: bytes) { return known }
-                guard UTF8Text.isValid(bytes) else { throw failure(column, "member id is not valid UTF-8") }
-                return ids.intern(bytes: bytes).index
+                let index: Int32?? = record.withTrimmedBytes(column) { bytes in   // nil: empty; .some(nil): not UTF-8
+                    if bytes.isEmpty { return nil }
+                    if let known = ids.index(ofBytes: bytes) { return known }
+                    return UTF8Text.isValid(bytes) ? ids.intern(bytes: bytes).index : .some(nil)
+                }
+                guard let index else { throw failure(column, "member id is empty") }
+                guard let index else { throw failure(column, "member id is not valid UTF-8") }
+                return index
             }
             let s = try member(source), t = try member(target)
             var w = 1.0
-            if let weight, !EdgeListFile.trimmed(record.bytes(weight)).isEmpty {
-                guard let parsed = DecimalParser.parse(record.bytes(weight)) else { throw failure(weight, "weight is not a number") }
+            if let weight, !record.isBlank(weight) {
+                guard let parsed = record.decimal(weight) else { throw failure(weight, "weight is not a number") }
                 w = parsed
             }
             do {
@@ -57,13 +60,5 @@ struct EdgeListFile {
         }
         self.ids = ids
         graph = GraphBuilder(undirected: true).build(log, nodeCount: ids.count)
-    }
-
-    /// The field without surrounding ASCII spaces and tabs.
-    private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        var lo = 0, hi = bytes.count
-        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
-        return UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])
     }
 }

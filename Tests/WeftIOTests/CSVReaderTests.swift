@@ -124,6 +124,30 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
             #expect(r.string(1) == "ok")
         }
     }
+
+    /// Each field read through the record's accessors, and through `withBytes` with a typed
+    /// error, including an escaped field (held in the record's own copy) and a missing one.
+    @Test func recordAccessorsReadEachField() throws {
+        struct Stop: Error, Equatable { let count: Int }
+        let reader = try CSVReader(bytes: Array("a,b,c,d\n  x\t, 1.5 ,\"say \"\"hi\"\"\", x\n".utf8), label: "t.csv")
+        var seen = 0
+        try reader.forEachRecord { r in
+            seen += 1
+            #expect(r.fieldCount == 4)
+            #expect(r.displayString(0) == "  x\t" && r.trimmedString(0) == "x" && !r.isBlank(0) && r.byteCount(0) == 4)
+            #expect(r.decimal(1) == 1.5 && r.decimal(0) == nil)
+            #expect(r.string(2) == "say \"hi\"" && r.displayPrefix(2, maxBytes: 3) == "say")
+            #expect(r.withTrimmedBytes(0, 3) { $0.elementsEqual($1) })
+            #expect(r.isEmpty(9) && r.isBlank(9) && r.string(9) == "")
+            do throws(Stop) {
+                _ = try r.withBytes(0) { (bytes) throws(Stop) -> Int in throw Stop(count: bytes.count) }
+                Issue.record("withBytes did not pass on the error")
+            } catch {
+                #expect(error == Stop(count: 4))
+            }
+        }
+        #expect(seen == 1)
+    }
 }
 
 @Suite struct ISO8601Tests {

@@ -35,37 +35,132 @@ public enum CSVShapeProblem: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// One record as the reader hands it out: views into the reader's buffer, valid only during the
-/// callback. Field bytes are already unquoted and unescaped.
-public struct CSVRecord {
+/// One record as a reader hands it out: its line, its shape problem if any, and its fields,
+/// already unquoted and unescaped.
+///
+/// The record owns its bytes: the reader copies the record's text (and the unescaped copies of
+/// fields that held doubled quotes) into `storage`, an array the record keeps and the reader
+/// refills in place on the next record, so no pointer into the reader's buffer ever leaves the
+/// reader. The record is noncopyable: `forEachRecord` lends it to its callback (`borrowing`),
+/// functions that read it take it `borrowing`, and it cannot be kept past the callback (a loop
+/// over `next(&record)` owns its one record, which each call refills). Field
+/// bytes are reachable only inside `withBytes` (and `withTrimmedBytes`), whose pointer is valid
+/// for the closure alone; the other accessors return owned values (`string`, `displayString`,
+/// `isBlank`, `decimal`, …), so most readers need no closure at all.
+///
+/// A callback that declares a local function using the record must spell its parameter's
+/// ownership, `{ (record: borrowing CSVRecord) in … }`: Swift 6.3.1 crashes compiling the
+/// capture when it is left to inference.
+public struct CSVRecord: ~Copyable {
     /// The 1-based physical line on which the record starts.
     public internal(set) var line = 0
     public internal(set) var problem: CSVShapeProblem?
-    /// Field spans: start and end offsets, into `scratch` when the field needed unescaping
-    /// (flagged by a negative start, −1 − offset), otherwise into `buffer`.
+    /// The record's bytes: its text as read, then the unescaped copies of its quoted fields that
+    /// held doubled quotes (and, past them, bytes of earlier records that no span reaches).
+    var storage: [UInt8] = []
+    /// Field spans: start and end offsets into `storage`.
     var spans: [(start: Int, end: Int)] = []
-    var buffer: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
-    var scratch: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
 
     public var fieldCount: Int { spans.count }
 
-    /// The bytes of field `i` (0-based); empty when the record has fewer fields.
+    /// Calls `body` with the bytes of field `i` (0-based; empty when the record has fewer
+    /// fields). The pointer is valid only inside `body`.
     @inline(__always)
-    public func bytes(_ i: Int) -> UnsafeRawBufferPointer {
-        guard i < spans.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    public func withBytes<R, E: Error>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        guard i < spans.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         let span = spans[i]
-        if span.start < 0 { return UnsafeRawBufferPointer(rebasing: scratch[(-1 - span.start)..<span.end]) }
-        return UnsafeRawBufferPointer(rebasing: buffer[span.start..<span.end])
+        return try storage.withUnsafeBufferPointer { (all) throws(E) -> R in
+            try body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[span.start..<span.end])))
+        }
     }
+
+    /// Calls `body` with the bytes of field `i` without the ASCII spaces and tabs around them.
+    @inline(__always)
+    public func withTrimmedBytes<R, E: Error>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withBytes(i) { (bytes) throws(E) -> R in try body(trimmed(bytes)) }
+    }
+
+    /// Calls `body` with the trimmed bytes of fields `i` and `j` at once (a source and a target
+    /// compared or looked up together).
+    @inline(__always)
+    public func withTrimmedBytes<R, E: Error>(_ i: Int, _ j: Int,
+                                              _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        let a = i < spans.count ? spans[i] : (start: 0, end: 0), b = j < spans.count ? spans[j] : (start: 0, end: 0)
+        return try storage.withUnsafeBufferPointer { (all) throws(E) -> R in
+            try body(trimmed(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[a.start..<a.end]))),
+                     trimmed(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[b.start..<b.end]))))
+        }
+    }
+
+    /// The number of bytes in field `i`.
+    public func byteCount(_ i: Int) -> Int {
+        i < spans.count ? spans[i].end - spans[i].start : 0
+    }
+
+    /// Whether field `i` is empty (or absent).
+    public func isEmpty(_ i: Int) -> Bool { byteCount(i) == 0 }
+
+    /// Whether field `i` holds nothing but ASCII spaces and tabs.
+    @inline(__always)
+    public func isBlank(_ i: Int) -> Bool { withTrimmedBytes(i) { $0.isEmpty } }
+
+    /// Whether field `i` is valid UTF-8.
+    public func isValidUTF8(_ i: Int) -> Bool { withBytes(i) { UTF8Text.isValid($0) } }
 
     /// Field `i` as a string, or nil if it is not valid UTF-8.
     public func string(_ i: Int) -> String? {
-        UTF8Text.validated(bytes(i))
+        withBytes(i) { UTF8Text.validated($0) }
+    }
+
+    /// Field `i` without the ASCII spaces and tabs around it, or nil if it is not valid UTF-8.
+    public func trimmedString(_ i: Int) -> String? {
+        withTrimmedBytes(i) { UTF8Text.validated($0) }
     }
 
     /// Field `i` as a string, replacing invalid UTF-8 with U+FFFD (for messages).
     public func displayString(_ i: Int) -> String {
-        UTF8Text.decoded(bytes(i))
+        withBytes(i) { UTF8Text.decoded($0) }
+    }
+
+    /// The first `maxBytes` bytes of field `i` as a string, invalid UTF-8 replaced (for quoting
+    /// the start of a long field).
+    public func displayPrefix(_ i: Int, maxBytes: Int) -> String {
+        withBytes(i) { UTF8Text.decoded(UnsafeRawBufferPointer(rebasing: $0.prefix(maxBytes))) }
+    }
+
+    /// Field `i` as a number with a decimal point (`DecimalParser`), or nil.
+    public func decimal(_ i: Int) -> Double? {
+        withBytes(i) { DecimalParser.parse($0) }
+    }
+
+    /// Field `i` read as a date in `format` (times without an offset in `zone`).
+    @inline(__always)
+    func date(_ i: Int, format: DateFormat, zone: inout LocalTimeZone) -> Result<ISO8601.Value, DateProblem> {
+        withBytes(i) { format.read($0, zone: &zone) }
+    }
+
+    /// Copies `text`, the record's bytes as read (its spans are offsets into it), and `escaped`,
+    /// the unescaped fields (spans flagged by a negative start, −1 − offset), into `storage`.
+    /// `storage` only grows, so the copy is one `memcpy` into memory the record already holds;
+    /// bytes past the spans are left over from earlier records and never read.
+    mutating func take(_ text: UnsafeRawBufferPointer, escaped: [UInt8]) {
+        let offset = text.count, total = offset + escaped.count
+        if storage.count < total { storage = [UInt8](repeating: 0, count: Swift.max(total, 2 * storage.count)) }
+        storage.withUnsafeMutableBytes { all in
+            all.copyMemory(from: text)
+            if !escaped.isEmpty {
+                escaped.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: all[offset..<total]).copyMemory(from: $0) }
+            }
+        }
+        guard !escaped.isEmpty else { return }
+        for k in spans.indices where spans[k].start < 0 {
+            spans[k] = (offset + (-1 - spans[k].start), offset + spans[k].end)
+        }
+    }
+
+    /// Empties the record's fields (their storage is kept for the next record).
+    mutating func clearFields() {
+        spans.removeAll(keepingCapacity: true)
     }
 }
 
@@ -248,8 +343,8 @@ public final class CSVReader {
         }
     }
 
-    /// Parses the next non-blank record into `record`, reusing its storage. Returns false at the
-    /// end of the file. The record's field views stay valid until the next call.
+    /// Parses the next non-blank record into `record`, reusing its storage: its bytes are copied
+    /// into the record, which owns them. Returns false at the end of the file.
     public func next(_ record: inout CSVRecord) throws -> Bool {
         while true {
             // Skip blank lines.
@@ -270,13 +365,13 @@ public final class CSVReader {
             }
             if let outcome = parse(&record) {
                 if outcome.next - start > maxRecordBytes {   // whole in the buffer, but as long as a skipped one
-                    record.spans.removeAll(keepingCapacity: true)
+                    record.clearFields()
                     record.problem = .recordTooLong(bytes: outcome.next - start, limit: maxRecordBytes)
+                } else {
+                    record.take(UnsafeRawBufferPointer(start: buffer + start, count: outcome.next - start), escaped: scratch)
                 }
                 start = outcome.next
                 line = outcome.nextLine
-                record.buffer = UnsafeRawBufferPointer(start: buffer, count: end)
-                scratch.withUnsafeBytes { record.scratch = $0 }   // stable until the next parse
                 return true
             }
             // The record runs past the buffered bytes: read more and parse it again, unless it is
@@ -333,35 +428,35 @@ public final class CSVReader {
             else if c == 0x0D { lines += 1; state = .afterCR }
             else { state = .unquoted }
         }
-        record.spans.removeAll(keepingCapacity: true)
+        record.clearFields()
         record.line = line
         record.problem = .recordTooLong(bytes: skipped, limit: maxRecordBytes)
-        record.buffer = UnsafeRawBufferPointer(start: nil, count: 0)
         line += max(lines, 1)
     }
 
     /// Parses one record starting at `start`, field by field — a quoted field (`quotedField`) or an
     /// unquoted one (`unquotedFieldEnd`) — each followed by a delimiter, the record's line end or
-    /// the end of the file. Returns nil when more bytes are needed.
+    /// the end of the file. Spans are offsets from `start` (or into `scratch`). Returns nil when
+    /// more bytes are needed.
     private func parse(_ record: inout CSVRecord) -> (next: Int, nextLine: Int)? {
         record.spans.removeAll(keepingCapacity: true)
         record.problem = nil
         record.line = line
         scratch.removeAll(keepingCapacity: true)
         let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
-        let delimiter = self.delimiter
+        let delimiter = self.delimiter, origin = start
         var p = start
         var currentLine = line
         while true {
             if p < end && bytes[p] == CSVReader.quote {
-                switch quotedField(bytes, at: p, line: &currentLine, into: &record) {
+                switch quotedField(bytes, at: p, origin: origin, line: &currentLine, into: &record) {
                 case .needsMoreBytes: return nil
                 case .neverClosed(let column): return recoverFromOpenQuote(&record, column: column)
                 case .read(let next): p = next
                 }
             } else {
                 let fieldEnd = unquotedFieldEnd(bytes, from: p)
-                record.spans.append((p, fieldEnd))
+                record.spans.append((p &- origin, fieldEnd &- origin))
                 p = fieldEnd
             }
             // End of the field.
@@ -395,12 +490,12 @@ public final class CSVReader {
     }
 
     /// Reads the quoted field whose opening quote is at `p` and appends its span to `record`: the
-    /// bytes between the quotes, copied into `scratch` without the doubling when they hold an
-    /// escaped quote (`""`). Line ends inside the quotes advance `currentLine`. Text between the
+    /// bytes between the quotes (offsets from `origin`, the record's start), copied into `scratch` without the doubling
+    /// when they hold an escaped quote (`""`). Line ends inside the quotes advance `currentLine`. Text between the
     /// closing quote and the next delimiter or line end is skipped and recorded as the record's
     /// problem `textAfterClosingQuote`.
     @inline(__always)
-    private func quotedField(_ bytes: UnsafeRawBufferPointer, at p: Int, line currentLine: inout Int,
+    private func quotedField(_ bytes: UnsafeRawBufferPointer, at p: Int, origin: Int, line currentLine: inout Int,
                              into record: inout CSVRecord) -> QuotedField {
         let quote = CSVReader.quote, delimiter = self.delimiter
         let column = record.spans.count + 1
@@ -440,7 +535,7 @@ public final class CSVReader {
             }
             record.spans.append((-1 - from, scratch.count))
         } else {
-            record.spans.append((p + 1, q))
+            record.spans.append((p &+ 1 &- origin, q &- origin))
         }
         var next = q + 1
         // After the closing quote: delimiter, line end or end of file.
@@ -471,7 +566,8 @@ public final class CSVReader {
         let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
         var p = start
         while p < end, bytes[p] != 0x0A, bytes[p] != 0x0D { p += 1 }
-        record.spans = [(start, p)]
+        record.spans.removeAll(keepingCapacity: true)
+        record.spans.append((0, p - start))
         record.problem = .unterminatedQuote(column: column)
         if p < end {
             if bytes[p] == 0x0D, p + 1 < end, bytes[p + 1] == 0x0A { p += 1 }

@@ -42,8 +42,8 @@ public protocol RecordReader: AnyObject {
     var fingerprint: SHA256 { get }
     /// About how many records the file holds (for reserving memory); nil when unknown.
     var estimatedRecordCount: Int? { get }
-    /// Reads the next non-blank record into `record`; false at the end. The record's views stay
-    /// valid until the next call.
+    /// Reads the next non-blank record into `record` (which owns its bytes, refilled in place);
+    /// false at the end.
     func next(_ record: inout CSVRecord) throws -> Bool
     /// Sets the length past which a record is skipped unread, as a `recordTooLong` problem
     /// (`CSVReader.recordByteLimit`); readers whose cells are bounded by their format ignore it.
@@ -53,8 +53,10 @@ public protocol RecordReader: AnyObject {
 extension RecordReader {
     public func limitRecordBytes(_ bytes: Int) {}
 
-    /// Reads every data record (after the header) and calls `body` with it.
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    /// Reads every data record (after the header) and lends it to `body`, which cannot keep it
+    /// (a callback with a local function that uses the record spells `(record: borrowing CSVRecord)`;
+    /// see `CSVRecord`).
+    public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
         var record = CSVRecord()
         while try next(&record) { try body(record) }
     }

@@ -49,30 +49,32 @@ struct AttendanceIngest: RowIngest {
         self.log = log
     }
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+    mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
         let day = try date.instant(record, context).seconds
-        let eventBytes = trimmed(record.bytes(event))
-        if eventBytes.isEmpty { throw context.reject(record, column: event, "event id is empty") }
-        guard UTF8Text.isValid(eventBytes) else {
-            throw context.reject(record, column: event, "event id is not valid UTF-8")
+        if record.isBlank(event) { throw context.reject(record, column: event, "event id is empty") }
+        // The event's index when it is known; else its id, checked once (nil: not UTF-8).
+        let knownEvent: (index: Int32?, newId: String?) = record.withTrimmedBytes(event) { bytes in
+            if let index = log.events.index(ofBytes: bytes) { return (index, nil) }
+            return (nil, UTF8Text.validated(bytes))
         }
-        if log.events.index(ofBytes: eventBytes) == nil {   // a new event: check its id once
-            try context.checkIdentifier(UTF8Text.decoded(eventBytes), record, column: event, what: "event id")
+        if knownEvent.index == nil {
+            guard let newId = knownEvent.newId else { throw context.reject(record, column: event, "event id is not valid UTF-8") }
+            try context.checkIdentifier(newId, record, column: event, what: "event id")
         }
         var texts: [String] = []
         for position in labels {
             guard let position else { texts.append(""); continue }
-            guard let text = UTF8Text.validated(trimmed(record.bytes(position))) else {
+            guard let text = record.trimmedString(position) else {
                 throw context.reject(record, column: position, "text is not valid UTF-8")
             }
             texts.append(text)
         }
-        try extra.read(record, context)
+        try extra.check(record, context)
         let found = try references.resolve(record, column: member, role: "attendance member", in: members, context: context)
         let m = members.commit(found)
-        let e = log.events.intern(bytes: eventBytes).index
+        let e = knownEvent.index ?? record.withTrimmedBytes(event) { log.events.intern(bytes: $0).index }
         log.append(member: m, event: e, date: day, role: log.roleCode(texts[0]),
                    topic: log.topicCode(texts[1]), eventType: log.eventTypeCode(texts[2]))
-        extra.store(into: &log.attributes)
+        extra.store(record, into: &log.attributes)
     }
 }

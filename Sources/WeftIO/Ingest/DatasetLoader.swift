@@ -197,7 +197,7 @@ extension DatasetLoader {
 /// What each of the three readers does with one well-shaped record: accept it, or throw the
 /// reject that says why not.
 protocol RowIngest {
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject)
+    mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject)
 }
 
 /// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
@@ -227,12 +227,11 @@ func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, ki
     return summary
 }
 
-/// The input columns Weft does not interpret, kept as attribute columns beside a log: read and
-/// checked (UTF-8) per record, then stored once the record is accepted.
+/// The input columns Weft does not interpret, kept as attribute columns beside a log: checked
+/// (UTF-8) per record, then stored once the record is accepted.
 struct ExtraColumns {
     let columns: [(name: String, position: Int)]
     private let attributeIndex: [Int]
-    private var values: [UnsafeRawBufferPointer] = []
 
     /// Adds one attribute column per extra column to `attributes`, or, when an earlier file had a
     /// column of that name, continues it (empty in the rows between); `rows`: the rows already held.
@@ -245,19 +244,18 @@ struct ExtraColumns {
         }
     }
 
-    /// Reads the record's extra values; rejects the record if one is not valid UTF-8.
-    mutating func read(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        values.removeAll(keepingCapacity: true)
-        for column in columns {
-            let bytes = trimmed(record.bytes(column.position))
-            if !UTF8Text.isValid(bytes) { throw context.reject(record, column: column.position, "text is not valid UTF-8") }
-            values.append(bytes)
+    /// Checks the record's extra values; rejects the record if one is not valid UTF-8.
+    func check(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
+        for column in columns where !record.withTrimmedBytes(column.position, UTF8Text.isValid) {
+            throw context.reject(record, column: column.position, "text is not valid UTF-8")
         }
     }
 
-    /// Stores the values last read as the next row of `attributes`.
-    func store(into attributes: inout AttributeColumns) {
-        for (offset, bytes) in values.enumerated() { attributes.append(bytes, toColumn: attributeIndex[offset]) }
+    /// Stores the record's extra values (trimmed; checked by `check`) as the next row of `attributes`.
+    func store(_ record: borrowing CSVRecord, into attributes: inout AttributeColumns) {
+        for (offset, column) in columns.enumerated() {
+            record.withTrimmedBytes(column.position) { attributes.append($0, toColumn: attributeIndex[offset]) }
+        }
     }
 }
 
@@ -268,19 +266,19 @@ struct RowContext {
     let limits: InputLimits
     var columnNaming = ColumnNaming.numbers
 
-    func reject(_ record: CSVRecord, column position: Int?, _ reason: String) -> Reject {
+    func reject(_ record: borrowing CSVRecord, column position: Int?, _ reason: String) -> Reject {
         Reject(file: file, line: record.line, column: position.map { $0 + 1 },
                field: position.flatMap { $0 < header.count ? header[$0] : nil },
                value: position.map { record.displayString($0) }, reason: reason, columnNaming: columnNaming)
     }
 
     /// `file:line:column` of a field, as rejects write it.
-    func location(_ record: CSVRecord, column position: Int) -> String {
+    func location(_ record: borrowing CSVRecord, column position: Int) -> String {
         "\(file):\(record.line):" + columnNaming.name(position + 1)
     }
 
     /// A reject for a record whose shape is wrong (broken quote, wrong field count), or nil.
-    func shapeReject(_ record: CSVRecord) -> Reject? {
+    func shapeReject(_ record: borrowing CSVRecord) -> Reject? {
         if let problem = record.problem {
             let field = problem.column <= header.count ? header[problem.column - 1] : nil
             return Reject(file: file, line: record.line, column: problem.column, field: field, reason: problem.description,

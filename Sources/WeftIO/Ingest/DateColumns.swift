@@ -22,8 +22,8 @@ struct DateColumn {
 
     /// The instant in the column, or the reject saying why it cannot be read or that it lies
     /// outside the accepted range (`--earliest-date`, `--latest-date`).
-    mutating func instant(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> ISO8601.Value {
-        switch format.read(record.bytes(position), zone: &zone) {
+    mutating func instant(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) -> ISO8601.Value {
+        switch record.date(position, format: format, zone: &zone) {
         case .success(let value):
             try context.checkDateRange(value.seconds, record, column: position)
             return value
@@ -33,8 +33,8 @@ struct DateColumn {
 
     /// The column's date as ISO 8601 text (`YYYY-MM-DD` for a date, `YYYY-MM-DDTHH:MM:SSZ` for a
     /// time), the form member attributes and wave labels are kept in; "" when the cell is blank.
-    mutating func isoText(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> String {
-        if trimmed(record.bytes(position)).isEmpty { return "" }
+    mutating func isoText(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) -> String {
+        if record.isBlank(position) { return "" }
         let value = try instant(record, context)
         return value.isDateOnly ? Timestamp.formatDate(value.seconds) : Timestamp.formatDateTime(value.seconds)
     }

@@ -59,19 +59,17 @@ public struct InputLimits: Sendable, Equatable {
 extension RowContext {
     /// A reject for the first field of `record` longer than the limit, or nil. The reject quotes
     /// only the field's start, so a huge field is not copied into the rejects.
-    func oversizedFieldReject(_ record: CSVRecord) -> Reject? {
-        for position in 0..<record.fieldCount where record.bytes(position).count > limits.maxFieldBytes {
-            let bytes = record.bytes(position)
-            let start = UTF8Text.decoded(UnsafeRawBufferPointer(rebasing: bytes[0..<min(60, bytes.count)]))
+    func oversizedFieldReject(_ record: borrowing CSVRecord) -> Reject? {
+        for position in 0..<record.fieldCount where record.byteCount(position) > limits.maxFieldBytes {
             return Reject(file: file, line: record.line, column: position + 1, field: position < header.count ? header[position] : nil,
-                          value: start + "…",
-                          reason: "field of \(bytes.count) bytes is longer than the limit of \(limits.maxFieldBytes) (--max-field-length)")
+                          value: record.displayPrefix(position, maxBytes: 60) + "…",
+                          reason: "field of \(record.byteCount(position)) bytes is longer than the limit of \(limits.maxFieldBytes) (--max-field-length)")
         }
         return nil
     }
 
     /// Throws the reject for an instant outside the accepted range (`--earliest-date`, `--latest-date`).
-    func checkDateRange(_ instant: Int64, _ record: CSVRecord, column: Int) throws(Reject) {
+    func checkDateRange(_ instant: Int64, _ record: borrowing CSVRecord, column: Int) throws(Reject) {
         if instant < limits.earliestDate {
             throw reject(record, column: column, "date is before \(Timestamp.formatDate(limits.earliestDate)), the earliest accepted (--earliest-date)")
         }
@@ -81,14 +79,14 @@ extension RowContext {
     }
 
     /// Throws the reject for a weight or survey value above `--max-weight`.
-    func checkWeight(_ weight: Double, _ record: CSVRecord, column: Int?, what: String) throws(Reject) {
+    func checkWeight(_ weight: Double, _ record: borrowing CSVRecord, column: Int?, what: String) throws(Reject) {
         guard weight.isFinite, weight <= limits.maxWeight else {
             throw reject(record, column: column, "\(what) is larger than \(CSVTableWriter.formatReal(limits.maxWeight)), the largest accepted (--max-weight)")
         }
     }
 
     /// Throws the reject for an id that `IdentifierRules` refuses.
-    func checkIdentifier(_ id: String, _ record: CSVRecord, column: Int, what: String) throws(Reject) {
+    func checkIdentifier(_ id: String, _ record: borrowing CSVRecord, column: Int, what: String) throws(Reject) {
         if let problem = IdentifierRules.problem(in: id, what: what) { throw reject(record, column: column, problem) }
     }
 }

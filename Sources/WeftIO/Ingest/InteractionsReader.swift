@@ -87,49 +87,43 @@ struct InteractionsIngest: RowIngest {
         self.log = log
     }
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+    mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
         let when = try time.instant(record, context).seconds
         var w = 1.0
-        if let weight {
-            let bytes = trimmed(record.bytes(weight))
-            if !bytes.isEmpty {
-                guard let parsed = LocalisedNumber.parse(bytes, decimalComma: decimalComma) else {
-                    throw context.reject(record, column: weight, "weight is not a number" + (decimalComma ? "" : LocalisedNumber.decimalCommaHint(bytes)))
-                }
-                if let problem = InteractionLog.check(source: 0, target: 1, weight: parsed) {
-                    throw context.reject(record, column: weight, problem.description)
-                }
-                try context.checkWeight(parsed, record, column: weight, what: "weight")
-                w = parsed
+        if let weight, let number = record.withTrimmedBytes(weight, { (bytes) -> Double?? in   // nil: blank; .some(nil): not a number
+            bytes.isEmpty ? nil : .some(LocalisedNumber.parse(bytes, decimalComma: decimalComma))
+        }) {
+            guard let parsed = number else {
+                throw context.reject(record, column: weight, "weight is not a number"
+                                        + (decimalComma ? "" : record.withTrimmedBytes(weight, LocalisedNumber.decimalCommaHint)))
             }
+            if let problem = InteractionLog.check(source: 0, target: 1, weight: parsed) {
+                throw context.reject(record, column: weight, problem.description)
+            }
+            try context.checkWeight(parsed, record, column: weight, what: "weight")
+            w = parsed
         }
         var isDirected = !undirected
-        var typeBytes = type.map { trimmed(record.bytes($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        if let flag = InteractionsReader.gephiDirectedness(typeBytes) {
-            isDirected = flag && !undirected
-            typeBytes = UnsafeRawBufferPointer(start: nil, count: 0)
-        }
-        if let directed {
-            let bytes = trimmed(record.bytes(directed))
-            if !bytes.isEmpty {
-                guard let flag = InteractionsReader.directedness(bytes) else {
-                    throw context.reject(record, column: directed, "directed must be true/false, yes/no, 1/0 or directed/undirected")
-                }
-                isDirected = flag && !undirected
+        // A type column of Gephi's `Directed`/`Undirected` says the direction, not a type.
+        let gephi = type.flatMap { record.withTrimmedBytes($0, InteractionsReader.gephiDirectedness) }
+        if let gephi { isDirected = gephi && !undirected }
+        if let directed, !record.isBlank(directed) {
+            guard let flag = record.withTrimmedBytes(directed, InteractionsReader.directedness) else {
+                throw context.reject(record, column: directed, "directed must be true/false, yes/no, 1/0 or directed/undirected")
             }
+            isDirected = flag && !undirected
         }
         var code: UInt16 = 0
-        if !typeBytes.isEmpty {
-            if let known = log.types.index(ofBytes: typeBytes) {
-                code = UInt16(min(Int(known), Int(UInt16.max)))
-            } else if !UTF8Text.isValid(typeBytes) {
-                throw context.reject(record, column: type, "type is not valid UTF-8")
-            } else {
-                code = log.typeCode(bytes: typeBytes)
+        if let type, gephi == nil {
+            let found: UInt16? = record.withTrimmedBytes(type) { bytes in   // nil: not UTF-8
+                if bytes.isEmpty { return 0 }
+                if let known = log.types.index(ofBytes: bytes) { return UInt16(min(Int(known), Int(UInt16.max))) }
+                return UTF8Text.isValid(bytes) ? log.typeCode(bytes: bytes) : nil
             }
+            guard let found else { throw context.reject(record, column: type, "type is not valid UTF-8") }
+            code = found
         }
-        let sourceBytes = trimmed(record.bytes(source)), targetBytes = trimmed(record.bytes(target))
-        if !sourceBytes.isEmpty && sourceBytes.elementsEqual(targetBytes) {
+        if record.withTrimmedBytes(source, target, { !$0.isEmpty && $0.elementsEqual($1) }) {
             throw context.reject(record, column: target, RecordProblem.selfLoop.description)
         }
         let s = try references.resolve(record, column: source, role: "interactions source", in: members, context: context)
@@ -137,13 +131,13 @@ struct InteractionsIngest: RowIngest {
         if case .known(let a) = s, case .known(let b) = t, a == b {
             throw context.reject(record, column: target, RecordProblem.selfLoop.description)
         }
-        try extra.read(record, context)
+        try extra.check(record, context)
         let si = members.commit(s), ti = members.commit(t)
         do {
             try log.append(source: si, target: ti, time: when, weight: w, type: code, directed: isDirected)
         } catch {
             throw context.reject(record, column: nil, "\(error)")
         }
-        extra.store(into: &log.attributes)
+        extra.store(record, into: &log.attributes)
     }
 }

@@ -67,12 +67,17 @@ struct MemberReferences {
 
     /// The member named in `column` of `record`, or the reject saying why there is none.
     /// `role` names the column in the match report (`interactions source`, `attendance member`, …).
-    mutating func resolve(_ record: CSVRecord, column: Int, role: String, in members: MemberTable,
+    mutating func resolve(_ record: borrowing CSVRecord, column: Int, role: String, in members: MemberTable,
                           context: RowContext) throws(Reject) -> MemberLookup {
-        let bytes = trimmed(record.bytes(column))
-        if bytes.isEmpty { throw context.reject(record, column: column, "member id is empty") }
-        if let index = members.ids.index(ofBytes: bytes) { return .known(index) }
-        guard let text = UTF8Text.validated(bytes) else { throw context.reject(record, column: column, "member id is not valid UTF-8") }
+        // One look at the bytes: the index of a known id, else the id as text (nil: not UTF-8).
+        let found: (index: Int32?, text: String?, empty: Bool) = record.withTrimmedBytes(column) { bytes in
+            if bytes.isEmpty { return (nil, nil, true) }
+            if let index = members.ids.index(ofBytes: bytes) { return (index, nil, false) }
+            return (nil, UTF8Text.validated(bytes), false)
+        }
+        if found.empty { throw context.reject(record, column: column, "member id is empty") }
+        if let index = found.index { return .known(index) }
+        guard let text = found.text else { throw context.reject(record, column: column, "member id is not valid UTF-8") }
         // Control, invisible and odd space characters are refused before any name is matched.
         if let problem = IdentifierRules.problem(in: text) { throw context.reject(record, column: column, problem) }
         if let roster {

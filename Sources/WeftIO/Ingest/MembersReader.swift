@@ -51,10 +51,9 @@ struct MembersIngest: RowIngest {
         for column in extra { self.members.attributes.addColumn(column.name) }
     }
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let idBytes = trimmed(record.bytes(id))
-        if idBytes.isEmpty { throw context.reject(record, column: id, "member id is empty") }
-        guard let memberId = UTF8Text.validated(idBytes) else {
+    mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
+        if record.isBlank(id) { throw context.reject(record, column: id, "member id is empty") }
+        guard let memberId = record.trimmedString(id) else {
             throw context.reject(record, column: id, "member id is not valid UTF-8")
         }
         try context.checkIdentifier(memberId, record, column: id, what: "member id")
@@ -68,7 +67,7 @@ struct MembersIngest: RowIngest {
                 texts.append(try dates[position]!.isoText(record, context))
                 continue
             }
-            guard let text = UTF8Text.validated(trimmed(record.bytes(position))) else {
+            guard let text = record.trimmedString(position) else {
                 throw context.reject(record, column: position, "text is not valid UTF-8")
             }
             texts.append(text)

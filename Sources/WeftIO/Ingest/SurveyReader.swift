@@ -120,7 +120,7 @@ struct WaveColumn {
     /// The `wave_date` column, when the file has one.
     var opened: DateColumn?
 
-    mutating func label(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> String {
+    mutating func label(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) -> String {
         if date != nil {
             let text = try date!.isoText(record, context)
             return text.isEmpty ? "1" : text
@@ -129,8 +129,8 @@ struct WaveColumn {
     }
 
     /// The day the row's wave opened, from the `wave_date` column; nil when there is none or the cell is blank.
-    mutating func openingDay(_ record: CSVRecord, _ context: RowContext) throws(Reject) -> Int64? {
-        guard opened != nil, !trimmed(record.bytes(opened!.position)).isEmpty else { return nil }
+    mutating func openingDay(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) -> Int64? {
+        guard opened != nil, !record.isBlank(opened!.position) else { return nil }
         return try opened!.instant(record, context).seconds
     }
 }
@@ -165,9 +165,9 @@ private func readSurveyFile<Ingest: SurveyRowIngest>(path: String, schema: Colum
 }
 
 /// The text of an optional column (trimmed), `fallback` when the column is absent or the cell blank.
-private func optionalText(_ record: CSVRecord, _ column: Int?, _ context: RowContext, fallback: String) throws(Reject) -> String {
+private func optionalText(_ record: borrowing CSVRecord, _ column: Int?, _ context: RowContext, fallback: String) throws(Reject) -> String {
     guard let column else { return fallback }
-    guard let text = UTF8Text.validated(trimmed(record.bytes(column))) else { throw context.reject(record, column: column, "text is not valid UTF-8") }
+    guard let text = record.trimmedString(column) else { throw context.reject(record, column: column, "text is not valid UTF-8") }
     return text.isEmpty ? fallback : text
 }
 
@@ -180,10 +180,9 @@ struct SurveyIngest: SurveyRowIngest {
     var members: MemberTable
     var log: SurveyLog
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
-        let relationBytes = trimmed(record.bytes(relation))
-        if relationBytes.isEmpty { throw context.reject(record, column: relation, "relation is empty") }
-        guard let relationText = UTF8Text.validated(relationBytes) else { throw context.reject(record, column: relation, "text is not valid UTF-8") }
+    mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
+        if record.isBlank(relation) { throw context.reject(record, column: relation, "relation is empty") }
+        guard let relationText = record.trimmedString(relation) else { throw context.reject(record, column: relation, "text is not valid UTF-8") }
         let waveText = try wave.label(record, context)
         var number = 1.0
         let valueText = try optionalText(record, value, context, fallback: "")
@@ -241,7 +240,7 @@ struct RespondentsIngest: SurveyRowIngest {
     var members: MemberTable
     var log: SurveyLog
 
-    mutating func ingest(_ record: CSVRecord, _ context: RowContext) throws(Reject) {
+    mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
         let waveText = try wave.label(record, context)
         let who = try references.resolve(record, column: respondent, role: "respondents respondent", in: members, context: context)
         guard let w = log.waveCode(waveText) else { throw context.reject(record, column: wave.position, "more than \(UInt16.max) distinct waves") }

@@ -54,7 +54,7 @@ struct SurveyTable {
             var row = Row(line: record.line, fields: (0..<record.fieldCount).map { record.displayString($0) })
             if let reject = context.shapeReject(record) {
                 row.problem = reject
-            } else if let bad = (0..<record.fieldCount).first(where: { !UTF8Text.isValid(record.bytes($0)) }) {
+            } else if let bad = (0..<record.fieldCount).first(where: { !record.isValidUTF8($0) }) {
                 row.problem = context.reject(record, column: bad, "text is not valid UTF-8")
             }
             rows.append(row)

@@ -89,7 +89,7 @@ public final class SheetReader {
 
     /// Reads the next row with a value into `record` (fields by column, as many as the header
     /// has); false at the end of the sheet. A value in a column right of the header is the
-    /// record's problem. The record's views stay valid until the next call.
+    /// record's problem. The row's bytes move into the record, which owns them.
     public func next(_ record: inout CSVRecord) throws -> Bool {
         while try readRow() {
             guard !cells.isEmpty else { continue }
@@ -104,8 +104,7 @@ public final class SheetReader {
                     record.problem = .valueOutsideHeader(column: cell.column + 1)
                 }
             }
-            values.withUnsafeBytes { record.buffer = $0 }     // stable until the next read
-            record.scratch = UnsafeRawBufferPointer(start: nil, count: 0)
+            swap(&record.storage, &values)     // the record's old storage is the next row's, emptied by `readRow`
             return true
         }
         return false
@@ -217,7 +216,7 @@ public final class SheetReader {
         guard values.count > start else { return }
         switch cell.type {
         case .sharedString:
-            let index = SheetReader.integer(values[start...].withUnsafeBufferPointer { $0 }) ?? -1
+            let index = values[start...].withUnsafeBufferPointer { SheetReader.integer($0) } ?? -1
             values.removeSubrange(start...)
             let found = workbook.sharedStrings.withString(index) { values.append(contentsOf: $0); return true } ?? false
             guard found else {
