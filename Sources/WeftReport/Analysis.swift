@@ -197,9 +197,9 @@ public struct Analysis: Sendable {
                                           lastRecord: times.max().map(Timestamp.formatDateTime),
                                           interactionTypes: typeCounts)
         let network = Report.Network(
-            members: summary.members, ties: summary.ties, density: summary.density,
+            members: summary.members, tieCount: summary.ties, density: summary.density,
             averageDegree: summary.averageDegree, averageNeighbours: summary.averageNeighbours,
-            reciprocity: summary.reciprocity, reciprocatedTies: summary.reciprocatedTies,
+            reciprocity: summary.reciprocity, reciprocatedTieCount: summary.reciprocatedTies,
             isolates: summary.isolates, components: summary.weakComponents.count,
             weakComponents: .init(summary.weakComponents),
             strongComponents: .init(summary.strongComponents),
@@ -216,8 +216,8 @@ public struct Analysis: Sendable {
             generator: .init(version: version),
             window: windowLabels,
             graph: .init(network: options.network.rawValue, directed: graph.isDirected, symmetrisation: graph.symmetrisation.rawValue),
-            measures: .init(weightedPaths: options.weightedPaths, betweenness: betweenness.method,
-                            closeness: closeness.method,
+            measures: .init(weightedPaths: options.weightedPaths, betweennessMethod: betweenness.method,
+                            closenessMethod: closeness.method,
                             distances: paths.method, pathSources: betweenness.sourceCount, seed: options.seed,
                             betweennessErrorBound: betweenness.isSampled ? betweenness.errorBound : nil,
                             kernel: eigenvector.path, pagerankAlpha: pagerank.alpha, pagerankSeeds: seedLabels,

@@ -6,8 +6,10 @@ import WeftIO
 /// `ReportModel` with the tables every writer renders, so the outputs never disagree. The per-member figures
 /// (`ReportModel.members`) are streamed into report.json's last key, `members`, by the writer.
 ///
-/// JSON keys are snake_case and stable within a `schema_version`; optional values are written as
-/// `null`, never left out (`NullCoded`). See docs/json.md for each field.
+/// JSON keys are snake_case and stable within a `schema_version`: the property names converted by
+/// the coders' key strategies (`ReportWriters.encoder`, `ReportWriters.decoder`), so a property's
+/// name is its key in camelCase. Optional values are written as `null`, never left out
+/// (`NullCoded`). See docs/json.md for each field.
 public struct Report: Codable, Sendable, Equatable {
     public static let currentSchemaVersion = "2.0.1"
 
@@ -41,13 +43,6 @@ public struct Report: Codable, Sendable, Equatable {
     public var summary: Summary
     /// What identifies the run: arguments, data as-of date, window, pseudonymisation.
     public var run: Run
-
-    enum CodingKeys: String, CodingKey {
-        case survey, summary, run
-        case generator, window, graph, measures, inputs, rows, membership, records, network, communities, groups
-        case brokerage, time, segments
-        case schemaVersion = "schema_version", primaryGroup = "primary_group", corePeriphery = "core_periphery"
-    }
 
     public struct Generator: Codable, Sendable, Equatable {
         public var name = "weft"
@@ -83,8 +78,8 @@ public struct Report: Codable, Sendable, Equatable {
     /// How the measures were computed, so that a reader knows which variant ran.
     public struct MeasureSettings: Codable, Sendable, Equatable {
         public var weightedPaths: Bool
-        public var betweenness: PathMethod
-        public var closeness: PathMethod
+        public var betweennessMethod: PathMethod
+        public var closenessMethod: PathMethod
         /// Diameter and average path length.
         public var distances: PathMethod
         /// Source members of the betweenness and closeness searches (all members when exact).
@@ -104,15 +99,6 @@ public struct Report: Codable, Sendable, Equatable {
         /// With `--timings`: each stage's wall time and peak memory (every stage before report.json
         /// itself is written); null otherwise, so that runs stay byte-identical.
         @NullCoded public var timings: StageClock.Record? = nil
-
-        enum CodingKeys: String, CodingKey {
-            case distances, kernel, seed, timings
-            case betweenness = "betweenness_method", closeness = "closeness_method"
-            case weightedPaths = "weighted_paths", pathSources = "path_sources"
-            case betweennessErrorBound = "betweenness_error_bound", pagerankAlpha = "pagerank_alpha"
-            case pagerankSeeds = "pagerank_seeds"
-            case katzAlpha = "katz_alpha", eigenvectorUnique = "eigenvector_unique"
-        }
     }
 
     public struct Input: Codable, Sendable, Equatable {
@@ -133,9 +119,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var bytes: Int
         public var sha256: String
 
-        enum CodingKeys: String, CodingKey {
-            case kind, path, delimiter, sheet, encoding, accepted, rejected, bytes, sha256
-            case rowsRead = "rows_read", extraColumns = "extra_columns"
+        /// Every field but `dateFormats` (the coders convert the names to snake_case).
+        enum CodingKeys: CodingKey {
+            case kind, path, delimiter, sheet, encoding, rowsRead, accepted, rejected, extraColumns, bytes, sha256
         }
     }
 
@@ -152,11 +138,6 @@ public struct Report: Codable, Sendable, Equatable {
         public var addedFromRecords: Int
         /// Members with at least one interaction or attendance record in the window.
         public var active: Int
-
-        enum CodingKeys: String, CodingKey {
-            case total, declared, active
-            case addedFromRecords = "added_from_records"
-        }
     }
 
     public struct RecordCounts: Codable, Sendable, Equatable {
@@ -166,11 +147,6 @@ public struct Report: Codable, Sendable, Equatable {
         @NullCoded public var firstRecord: String?
         @NullCoded public var lastRecord: String?
         public var interactionTypes: [String: Int]
-
-        enum CodingKeys: String, CodingKey {
-            case interactions, attendance, events
-            case firstRecord = "first_record", lastRecord = "last_record", interactionTypes = "interaction_types"
-        }
     }
 
     public struct ComponentSummary: Codable, Sendable, Equatable {
@@ -182,12 +158,12 @@ public struct Report: Codable, Sendable, Equatable {
 
     public struct Network: Codable, Sendable, Equatable {
         public var members: Int
-        public var ties: Int
+        public var tieCount: Int
         public var density: Double
         public var averageDegree: Double
         public var averageNeighbours: Double
         @NullCoded public var reciprocity: Double?
-        @NullCoded public var reciprocatedTies: Int?
+        @NullCoded public var reciprocatedTieCount: Int?
         public var isolates: Int
         public var components: Int
         public var weakComponents: ComponentSummary
@@ -204,18 +180,6 @@ public struct Report: Codable, Sendable, Equatable {
         /// (NetworkX's and igraph's default there); null on an undirected network or when undefined.
         @NullCoded public var directedDegreeAssortativity: Double?
         public var coreMax: Int
-
-        enum CodingKeys: String, CodingKey {
-            case members, density, reciprocity, isolates, components, transitivity, diameter
-            case ties = "tie_count"
-            case averageDegree = "average_degree", averageNeighbours = "average_neighbours"
-            case reciprocatedTies = "reciprocated_tie_count", weakComponents = "weak_components"
-            case strongComponents = "strong_components", averageClustering = "average_clustering"
-            case averageClusteringWeighted = "average_clustering_weighted", averagePathLength = "average_path_length"
-            case degreeCentralization = "degree_centralization", betweennessCentralization = "betweenness_centralization"
-            case degreeAssortativity = "degree_assortativity", coreMax = "core_max"
-            case directedDegreeAssortativity = "directed_degree_assortativity"
-        }
     }
 }
 
@@ -258,7 +222,7 @@ extension Report {
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: AlignmentKey.self)
             previous = try c.decode(String.self, forKey: "previous")
-            sharedMembers = try c.decode(Int.self, forKey: "shared_members")
+            sharedMembers = try c.decode(Int.self, forKey: "sharedMembers")
             matched = try c.decode(Int.self, forKey: "matched")
             new = try c.decode(Int.self, forKey: "new")
             groups = try c.decode([AlignedGroup<Kind>].self, forKey: AlignmentKey(stringValue: Kind.plural))
@@ -267,7 +231,7 @@ extension Report {
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: AlignmentKey.self)
             try c.encode(previous, forKey: "previous")
-            try c.encode(sharedMembers, forKey: "shared_members")
+            try c.encode(sharedMembers, forKey: "sharedMembers")
             try c.encode(matched, forKey: "matched")
             try c.encode(new, forKey: "new")
             try c.encode(groups, forKey: AlignmentKey(stringValue: Kind.plural))
@@ -290,8 +254,8 @@ extension Report {
             let c = try decoder.container(keyedBy: AlignmentKey.self)
             number = try c.decode(Int.self, forKey: AlignmentKey(stringValue: Kind.singular))
             size = try c.decode(Int.self, forKey: "size")
-            previousNumber = try c.decodeIfPresent(Int.self, forKey: AlignmentKey(stringValue: "previous_" + Kind.singular))
-            sharedMembers = try c.decode(Int.self, forKey: "shared_members")
+            previousNumber = try c.decodeIfPresent(Int.self, forKey: AlignmentKey.previous(Kind.self))
+            sharedMembers = try c.decode(Int.self, forKey: "sharedMembers")
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -299,21 +263,27 @@ extension Report {
             try c.encode(number, forKey: AlignmentKey(stringValue: Kind.singular))
             try c.encode(size, forKey: "size")
             if let previousNumber {
-                try c.encode(previousNumber, forKey: AlignmentKey(stringValue: "previous_" + Kind.singular))
+                try c.encode(previousNumber, forKey: AlignmentKey.previous(Kind.self))
             } else {
-                try c.encodeNil(forKey: AlignmentKey(stringValue: "previous_" + Kind.singular))
+                try c.encodeNil(forKey: AlignmentKey.previous(Kind.self))
             }
-            try c.encode(sharedMembers, forKey: "shared_members")
+            try c.encode(sharedMembers, forKey: "sharedMembers")
         }
     }
 
-    /// A key named at run time (the group kind's noun).
+    /// A key named at run time (the group kind's noun). Written in camelCase like the synthesized
+    /// keys: the coders convert every key to snake_case (`sharedMembers` is `shared_members`).
     struct AlignmentKey: CodingKey, ExpressibleByStringLiteral {
         let stringValue: String
         init(stringValue: String) { self.stringValue = stringValue }
         init(stringLiteral value: String) { stringValue = value }
         var intValue: Int? { nil }
         init?(intValue: Int) { nil }
+
+        /// `previousCommunity`, `previousCluster`.
+        static func previous<Kind: AlignedGroupKind>(_ kind: Kind.Type) -> AlignmentKey {
+            AlignmentKey(stringValue: "previous" + kind.singular.prefix(1).uppercased() + kind.singular.dropFirst())
+        }
     }
 
     /// How one attribute's groups sit in the network.
@@ -340,27 +310,15 @@ extension Report {
         /// The mixing matrix: `labels` in group order and `ties[a][b]` the ties from group a to
         /// group b (each undirected tie counted in (a, b) and (b, a), as NetworkX).
         public var mixing: MixingMatrix
-
-        enum CodingKeys: String, CodingKey {
-            case groups, ungrouped, modularity, assortativity, mixing
-            case eiIndex = "ei_index", eiIndexWeighted = "ei_index_weighted", expectedEiIndex = "expected_ei_index"
-            case crossingShareOfGrouped = "crossing_share_of_grouped", crossingShareOfConnected = "crossing_share_of_connected"
-            case perGroup = "per_group"
-        }
     }
 
     public struct GroupTies: Codable, Sendable, Equatable {
         /// The group's value ("group 1", … in pseudonymised outputs that drop the attribute).
         public var group: String
         public var members: Int
-        public var internalTies: Int
-        public var externalTies: Int
+        public var internalTieCount: Int
+        public var externalTieCount: Int
         @NullCoded public var eiIndex: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case group, members
-            case internalTies = "internal_tie_count", externalTies = "external_tie_count", eiIndex = "ei_index"
-        }
     }
 
     /// The mixing matrix in sparse form: `labels` in group order and `cells` the non-zero
@@ -383,13 +341,6 @@ extension Report {
         /// The continuous model: correlation between a_ij and c_i·c_j, and whether it converged.
         @NullCoded public var corenessCorrelation: Double?
         public var corenessConverged: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case correlation
-            case coreSize = "core_size", coreDensity = "core_density", crossDensity = "cross_density"
-            case peripheryDensity = "periphery_density", corenessCorrelation = "coreness_correlation"
-            case corenessConverged = "coreness_converged"
-        }
     }
 
     public struct BrokerageSummary: Codable, Sendable, Equatable {
@@ -401,11 +352,6 @@ extension Report {
         /// Per role (coordinator, itinerant, representative, gatekeeper, liaison, total): the
         /// network's observed count, sna's expected value, standard deviation and z-score.
         public var roles: [String: RoleScore]
-
-        enum CodingKeys: String, CodingKey {
-            case attribute, members, density, roles
-            case tiedPairs = "tied_pairs"
-        }
     }
 
     public struct RoleScore: Codable, Sendable, Equatable {
@@ -429,7 +375,7 @@ extension Report {
         public var maxEventSize: Int
         /// Ties (pairs whose strength reached θ at some period end) and their change classes at
         /// the last period end.
-        public var ties: Int
+        public var tieCount: Int
         public var tieChanges: [String: Int]
         /// Members whose total tie strength fell most from its peak, largest fall first.
         public var driftingAway: [DriftingMember]
@@ -438,27 +384,13 @@ extension Report {
         /// What each period is compared with (retention, new ties, tie change): "previous period",
         /// or "previous period with records" with `--skip-empty-periods`.
         public var comparedWith: String
-
-        enum CodingKeys: String, CodingKey {
-            case period, periods
-            case ties = "tie_count", emptyPeriodsSkipped = "empty_periods_skipped", comparedWith = "compared_with"
-            case halfLifeDays = "half_life_days", typeWeights = "type_weights", tieThreshold = "tie_threshold"
-            case relativeChange = "relative_change", dormancyMultiple = "dormancy_multiple"
-            case dormancyMinimumDays = "dormancy_minimum_days", largeEventSize = "large_event_size"
-            case maxEventSize = "max_event_size", tieChanges = "tie_changes", driftingAway = "drifting_away"
-        }
     }
 
     public struct DriftingMember: Codable, Sendable, Equatable {
         public var id: String
-        public var tieStrengthPeak: Double
-        public var tieStrength: Double
+        public var decayedStrengthPeak: Double
+        public var decayedStrength: Double
         @NullCoded public var lastActivity: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id
-            case tieStrengthPeak = "decayed_strength_peak", tieStrength = "decayed_strength", lastActivity = "last_activity"
-        }
     }
 }
 

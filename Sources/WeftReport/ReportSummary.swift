@@ -32,11 +32,11 @@ extension Report {
         /// Share of the last period's ties that had no record in the period before (null when
         /// the last period has no tie), with the counts behind it.
         @NullCoded public var newTieShare: Double?
-        @NullCoded public var newTies: Int?
-        @NullCoded public var lastPeriodTies: Int?
+        @NullCoded public var newTieCount: Int?
+        @NullCoded public var lastPeriodTieCount: Int?
         /// Pairs whose decayed strength is at least the tie threshold at the window's end; null
         /// without time analysis.
-        @NullCoded public var strongTiesNow: Int?
+        @NullCoded public var strongTieCount: Int?
         /// Engagement segments in rank order (then inactive, unclassified), with members and
         /// share of all members; empty without segments.
         public var segments: [SegmentShare]
@@ -48,31 +48,19 @@ extension Report {
         /// an assumed encoding, then a partial last period, low survey response, a window without
         /// records, …), in the order found.
         public var warnings: [DataWarning]
-
-        enum CodingKeys: String, CodingKey {
-            case members, retention, density, isolates, segments, movement, survey, warnings
-            case activeMembers = "active_members", activeShare = "active_share", lastPeriodStart = "last_period_start"
-            case averageConnections = "average_connections", crossGroup = "cross_group", newTieShare = "new_tie_share"
-            case newTies = "new_tie_count", lastPeriodTies = "last_period_tie_count", strongTiesNow = "strong_tie_count"
-        }
     }
 
     /// How far ties cross the primary attribute's groups (among ties between members with a value).
     public struct CrossGroup: Codable, Sendable, Equatable {
         public var attribute: String
         /// Ties between members of different groups, and all ties between grouped members.
-        public var crossingTies: Int
-        public var groupedTies: Int
+        public var crossingTieCount: Int
+        public var groupedTieCount: Int
         /// `crossing_ties / grouped_ties`; null without grouped ties.
         @NullCoded public var share: Double?
         /// Krackhardt–Stern E-I index, and its value if every pair of grouped members were tied.
         @NullCoded public var eiIndex: Double?
         @NullCoded public var expectedEiIndex: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case attribute, share
-            case crossingTies = "crossing_tie_count", groupedTies = "grouped_tie_count", eiIndex = "ei_index", expectedEiIndex = "expected_ei_index"
-        }
     }
 
     public struct SegmentShare: Codable, Sendable, Equatable {
@@ -104,11 +92,6 @@ extension Report {
         public init(_ report: Report) {
             (generator, window, summary) = (report.generator, report.window, report.summary)
         }
-
-        enum CodingKeys: String, CodingKey {
-            case generator, window, summary
-            case schemaVersion = "schema_version"
-        }
     }
 }
 
@@ -125,13 +108,13 @@ extension Analysis {
             crossGroup: structure.primary.map { primary in
                 let e = primary.mixing.network
                 let grouped = e.externalTies + e.internalTies
-                return .init(attribute: primary.attribute, crossingTies: e.externalTies, groupedTies: grouped,
+                return .init(attribute: primary.attribute, crossingTieCount: e.externalTies, groupedTieCount: grouped,
                              share: grouped > 0 ? Double(e.externalTies) / Double(grouped) : nil,
                              eiIndex: e.index, expectedEiIndex: primary.mixing.expectedNetworkIndex)
             },
             newTieShare: last.flatMap { $0.ties > 0 ? Double($0.tiesNew) / Double($0.ties) : nil },
-            newTies: last?.tiesNew, lastPeriodTies: last?.ties,
-            strongTiesNow: time.flatMap { t in t.strength.map { s in s.finalStrength.filter { $0 >= t.settings.rule.threshold }.count } },
+            newTieCount: last?.tiesNew, lastPeriodTieCount: last?.ties,
+            strongTieCount: time.flatMap { t in t.strength.map { s in s.finalStrength.filter { $0 >= t.settings.rule.threshold }.count } },
             segments: segmentSummary.map { s in
                 s.segments.map { .init(segment: $0, members: s.counts[$0] ?? 0, share: s.shares[$0] ?? 0) }
             } ?? [],

@@ -26,10 +26,22 @@ public enum ReportWriters {
         }
     }
 
+    /// The encoder of every JSON file Weft writes: pretty-printed, sorted keys, and each key the
+    /// property's name in snake_case (`schemaVersion` is `schema_version`). `[String: T]`
+    /// dictionaries keep their keys as they are (attribute values, segment names, wave labels).
     private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return encoder
+    }
+
+    /// The decoder of what these writers write (`weft diff` reads report.json with it): snake_case
+    /// keys to the properties' camelCase names, dictionary keys as they are.
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
     }
 
     /// `report.json`: the report model with sorted keys, then four keys streamed row by row so

@@ -19,13 +19,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
     public var segmentMoves: [SegmentMove]
     public var tiesGained: [TieEnds]
     public var tiesLost: [TieEnds]
-    public var tiesKept: Int
-
-    enum CodingKeys: String, CodingKey {
-        case old, new, figures
-        case schemaVersion = "schema_version", membersJoined = "members_joined", membersLeft = "members_left"
-        case segmentMoves = "segment_moves", tiesGained = "ties_gained", tiesLost = "ties_lost", tiesKept = "kept_tie_count"
-    }
+    public var keptTieCount: Int
 
     public struct RunReference: Codable, Sendable, Equatable {
         /// The report.json read, as named on the command line.
@@ -33,11 +27,6 @@ public struct RunDiff: Codable, Sendable, Equatable {
         public var schemaVersion: String
         /// `run.data_as_of` (null when the report has none).
         @NullCoded public var dataAsOf: String?
-
-        enum CodingKeys: String, CodingKey {
-            case path
-            case schemaVersion = "schema_version", dataAsOf = "data_as_of"
-        }
     }
 
     public struct FigureChange: Codable, Sendable, Equatable {
@@ -72,11 +61,6 @@ public struct RunDiff: Codable, Sendable, Equatable {
 
         public struct Member: Decodable, Sendable { public var id: String }
         public struct SegmentMember: Decodable, Sendable { public var member: String; public var segment: String }
-
-        enum CodingKeys: String, CodingKey {
-            case summary, run, members, ties
-            case schemaVersion = "schema_version", segmentMembers = "segment_members"
-        }
     }
 
     /// The diff from `old` to `new`; `oldPath` and `newPath` name them in the output.
@@ -98,7 +82,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
         let oldTies = Set(old.ties), newTies = Set(new.ties)
         tiesGained = newTies.subtracting(oldTies).sorted()
         tiesLost = oldTies.subtracting(newTies).sorted()
-        tiesKept = newTies.intersection(oldTies).count
+        keptTieCount = newTies.intersection(oldTies).count
     }
 
     /// The summary's numeric figures, by name.
@@ -113,6 +97,6 @@ public struct RunDiff: Codable, Sendable, Equatable {
         ("cross_group.share", { $0.crossGroup?.share }),
         ("cross_group.ei_index", { $0.crossGroup?.eiIndex }),
         ("new_tie_share", { $0.newTieShare }),
-        ("strong_tie_count", { $0.strongTiesNow.map(Double.init) }),
+        ("strong_tie_count", { $0.strongTieCount.map(Double.init) }),
     ]
 }

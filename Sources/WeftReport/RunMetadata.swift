@@ -19,11 +19,6 @@ extension Report {
         public var pseudonymisation: Pseudonymisation
         /// The effective settings that change the figures (null when the caller records none).
         @NullCoded public var settings: Settings? = nil
-
-        enum CodingKeys: String, CodingKey {
-            case arguments, pseudonymisation, settings
-            case dataAsOf = "data_as_of", windowStart = "window_start", windowEnd = "window_end"
-        }
     }
 
     /// The settings that change a run's figures beyond the measures' own (report.json's
@@ -59,11 +54,6 @@ extension Report {
             self.init(unknownMembers: unknownMembers, waveDates: waveDates, missingDataTreatment: layer?.symmetrisation.rawValue,
                       missingDataTreatmentFrom: from)
         }
-
-        enum CodingKeys: String, CodingKey {
-            case unknownMembers = "unknown_members", waveDates = "wave_dates"
-            case missingDataTreatment = "missing_data_treatment", missingDataTreatmentFrom = "missing_data_treatment_from"
-        }
     }
 
     /// Whether and how ids became pseudonyms.
@@ -74,11 +64,6 @@ extension Report {
         public var method: String
         /// The attributes kept in the outputs (all of them when not pseudonymised).
         public var keptAttributes: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case method
-            case keptAttributes = "kept_attributes"
-        }
     }
 }
 

@@ -264,12 +264,6 @@ public struct TransitionRow: Sendable, Codable, Equatable {
     public var members: Int
     public var movement: String
 
-    enum CodingKeys: String, CodingKey {
-        case members, movement
-        case fromWindowEnd = "from_window_end", toWindowEnd = "to_window_end"
-        case fromSegment = "from_segment", toSegment = "to_segment"
-    }
-
     public static let columns: [(name: String, cell: @Sendable (TransitionRow) -> CSVCell)] = [
         ("from_window_end", { .plain($0.fromWindowEnd) }),
         ("to_window_end", { .plain($0.toWindowEnd) }),
@@ -478,11 +472,6 @@ extension Report {
         public var sensitivity: SensitivitySummary
         /// The thresholds fitted to `--labels`; null without labels.
         @NullCoded public var calibration: SegmentCalibrationSummary?
-
-        enum CodingKeys: String, CodingKey {
-            case config, segments, members, counts, shares, notes, clusters, transitions, sensitivity, calibration
-            case windowStart = "window_start", windowEnd = "window_end", rulesFired = "rules_fired", overTime = "over_time"
-        }
     }
 
     public struct SegmentConfigEcho: Codable, Sendable, Equatable {
@@ -515,12 +504,6 @@ extension Report {
         public var disagreeing: Int
         /// With `--previous`: how cluster numbers were aligned to the previous run's; null otherwise.
         @NullCoded public var alignment: AlignmentSummary<ClusterGroups>? = nil
-
-        enum CodingKeys: String, CodingKey {
-            case k, features, members, silhouettes, clusters, contingency, disagreeing, alignment
-            case adjustedRandIndex = "adjusted_rand_index", clusterSegments = "cluster_segments"
-            case segmentAgreement = "segment_agreement"
-        }
     }
 
     public struct SegmentClusterAgreement: Codable, Sendable, Equatable {
@@ -540,11 +523,6 @@ extension Report {
         public var folds: Int
         public var changes: [ThresholdFit]
         public var disagreements: [LabelDisagreement]
-
-        enum CodingKeys: String, CodingKey {
-            case labelled, folds, changes, disagreements
-            case agreementBefore = "agreement_before", agreementAfter = "agreement_after", crossValidated = "cross_validated"
-        }
     }
 
     public struct ThresholdFit: Codable, Sendable, Equatable {
@@ -562,11 +540,6 @@ extension Report {
         public var segment: String
         public var reasons: String
         public var labelNeeds: String
-
-        enum CodingKeys: String, CodingKey {
-            case member, label, segment, reasons
-            case labelNeeds = "label_needs"
-        }
     }
 
     public struct KSilhouette: Codable, Sendable, Equatable {
@@ -579,11 +552,6 @@ extension Report {
         public var size: Int
         public var centroid: [String: Double]
         public var standardisedCentroid: [String: Double]
-
-        enum CodingKeys: String, CodingKey {
-            case cluster, size, centroid
-            case standardisedCentroid = "standardised_centroid"
-        }
     }
 
     /// counts[s][c]: clustered members in segment s (of `segments`) and cluster c (of `clusters`).
@@ -609,12 +577,6 @@ extension Report {
         @NullCoded public var moved: Int?
         @NullCoded public var movedSensitive: Int?
         @NullCoded public var mostlyThresholdNoise: Bool?
-
-        enum CodingKeys: String, CodingKey {
-            case counts, shares, movements, sensitive, moved
-            case movedSensitive = "moved_sensitive", mostlyThresholdNoise = "mostly_threshold_noise"
-            case windowStart = "window_start", windowEnd = "window_end"
-        }
     }
 
     public struct SensitivitySummary: Codable, Sendable, Equatable {
@@ -631,10 +593,5 @@ extension Report {
         public var upper: Double
         public var changedLower: Int
         public var changedUpper: Int
-
-        enum CodingKeys: String, CodingKey {
-            case segment, rule, condition, threshold, lower, upper
-            case changedLower = "changed_lower", changedUpper = "changed_upper"
-        }
     }
 }

@@ -15,11 +15,6 @@ public final class StageClock {
         public var seconds: Double
         /// Highest resident set size during the stage, in bytes; nil where /proc is unavailable.
         public var peakResidentBytes: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case stage, seconds
-            case peakResidentBytes = "peak_resident_bytes"
-        }
     }
 
     /// `measures.timings` as report.json records it.
@@ -27,11 +22,6 @@ public final class StageClock {
         /// `stage` (the high-water mark reset before each stage) or `process` (the process's peak so far).
         public var peakScope: String
         public var stages: [Stage]
-
-        enum CodingKeys: String, CodingKey {
-            case stages
-            case peakScope = "peak_scope"
-        }
     }
 
     public let enabled: Bool

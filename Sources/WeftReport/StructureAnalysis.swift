@@ -211,7 +211,7 @@ extension StructureAnalysis {
             let m = g.mixing
             let perGroup = labels.enumerated().map { c, label in
                 let ei = m.perGroup[c]
-                return Report.GroupTies(group: label, members: sizes[c], internalTies: ei.internalTies, externalTies: ei.externalTies, eiIndex: ei.index)
+                return Report.GroupTies(group: label, members: sizes[c], internalTieCount: ei.internalTies, externalTieCount: ei.externalTies, eiIndex: ei.index)
             }
             let k = g.groups.count
             var cells: [[Int]] = []

@@ -237,7 +237,7 @@ public struct SurveyNetwork: Sendable {
         let g = SurveyNetwork.graph(dataset, relations: relationCodes, membership: m, symmetrisation: treatment, over: nodes)
         let summary = NetworkSummary(g)
         return Report.SurveyFigures(wave: m.label, treatment: treatment.rawValue, members: nodes.count, respondents: m.respondentCount,
-                                    ties: summary.ties, density: summary.density, reciprocity: summary.reciprocity,
+                                    tieCount: summary.ties, density: summary.density, reciprocity: summary.reciprocity,
                                     averageDegree: summary.averageDegree, isolates: summary.isolates,
                                     transitivity: Clustering(g).transitivity)
     }
@@ -256,8 +256,8 @@ public struct SurveyNetwork: Sendable {
         let left = before.present.indices.filter { before.present[$0] && !after.present[$0] }.count
         return Report.SurveyChange(fromWave: before.label, membersInBoth: stable.count, joined: joined, left: left,
                                    new: t.gained, sustained: t.kept, dissolved: t.lost, jaccard: t.jaccard,
-                                   tiesOfJoiners: graph(after).ties.count - (t.gained + t.kept),
-                                   tiesOfLeavers: graph(before).ties.count - (t.lost + t.kept))
+                                   joinerTieCount: graph(after).ties.count - (t.gained + t.kept),
+                                   leaverTieCount: graph(before).ties.count - (t.lost + t.kept))
     }
 
     /// The report.json `survey` object: the layer, every wave's membership, response rate and
@@ -279,7 +279,7 @@ public struct SurveyNetwork: Sendable {
             relations: selection.relations, wave: response.wave, waves: log.waves.identifiers,
             nominations: (0..<log.count).reduce(0) { $0 + (log.wave[$1] == wave && relationCodes.contains(log.relation[$1]) ? 1 : 0) },
             nominationsOfAbsentMembers: nominationsOfAbsentMembers(dataset, wave: wave),
-            ties: graph.ties.count, respondents: response.respondents, members: response.members,
+            tieCount: graph.ties.count, respondents: response.respondents, members: response.members,
             responseRate: rate, respondentsFrom: response.source, confidence: response.confidence.rawValue,
             warning: response.confidence.warning(rate: rate), responseByGroup: response.byGroup,
             responseByWave: memberships.map { m in
@@ -323,11 +323,6 @@ extension Report {
             self.members = members
             responseRate = members == 0 ? 0 : Double(respondents) / Double(members)
         }
-
-        enum CodingKeys: String, CodingKey {
-            case respondents, members
-            case responseRate = "response_rate"
-        }
     }
 
     public struct SurveyWaveRate: Codable, Sendable, Equatable {
@@ -342,11 +337,6 @@ extension Report {
         public var responseRate: Double
         /// "all uses", "broad patterns only" or "caution".
         public var confidence: String
-
-        enum CodingKeys: String, CodingKey {
-            case wave, date, respondents, members, confidence
-            case dateFrom = "date_from", responseRate = "response_rate"
-        }
     }
 
     /// The main figures of one wave under one treatment of non-response, over the members present
@@ -357,7 +347,7 @@ extension Report {
         public var treatment: String
         public var members: Int
         public var respondents: Int
-        public var ties: Int
+        public var tieCount: Int
         public var density: Double
         /// Share of ties reciprocated; null on an undirected treatment.
         @NullCoded public var reciprocity: Double?
@@ -365,12 +355,6 @@ extension Report {
         public var isolates: Int
         /// Global clustering coefficient of the undirected view.
         public var transitivity: Double
-
-        enum CodingKeys: String, CodingKey {
-            case wave, treatment, members, respondents, density, reciprocity, isolates, transitivity
-            case ties = "tie_count"
-            case averageDegree = "average_degree"
-        }
     }
 
     /// Ties of this wave against the previous one's (same relations and symmetrisation), with
@@ -387,14 +371,8 @@ extension Report {
         public var sustained: Int
         public var dissolved: Int
         public var jaccard: Double
-        public var tiesOfJoiners: Int
-        public var tiesOfLeavers: Int
-
-        enum CodingKeys: String, CodingKey {
-            case new, sustained, dissolved, jaccard, joined, left
-            case fromWave = "from_wave", membersInBoth = "members_in_both"
-            case tiesOfJoiners = "joiner_tie_count", tiesOfLeavers = "leaver_tie_count"
-        }
+        public var joinerTieCount: Int
+        public var leaverTieCount: Int
     }
 
     /// report.json's `survey` object (null unless the network is a survey layer).
@@ -407,7 +385,7 @@ extension Report {
         /// Of those, nominations naming a member absent at the wave (left out of the network).
         public var nominationsOfAbsentMembers: Int
         /// Ties of the analysed graph (after symmetrisation).
-        public var ties: Int
+        public var tieCount: Int
         public var respondents: Int
         public var members: Int
         public var responseRate: Double
@@ -435,15 +413,5 @@ extension Report {
         /// CUG tests and bootstrap intervals for the selected wave's figures (`--inference-draws`);
         /// null when turned off.
         @NullCoded public var inference: SurveyInference? = nil
-
-        enum CodingKeys: String, CodingKey {
-            case relations, wave, waves, nominations, respondents, members, confidence, warning, symmetrisation, treatments, warnings, inference
-            case ties = "tie_count"
-            case nominationsOfAbsentMembers = "nominations_of_absent_members"
-            case responseRate = "response_rate", respondentsFrom = "respondents_from"
-            case responseByGroup = "response_by_group", responseByWave = "response_by_wave", figuresByWave = "figures_by_wave"
-            case symmetrisationReason = "symmetrisation_reason", changeFromPreviousWave = "change_from_previous_wave"
-            case byRelation = "by_relation"
-        }
     }
 }

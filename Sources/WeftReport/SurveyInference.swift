@@ -19,7 +19,7 @@ extension SurveyNetwork {
         let defined = { (x: Double) -> Double? in x.isFinite ? x : nil }
         return Report.SurveyInference(
             wave: m.label, symmetrisation: symmetrisation.rawValue, directed: network.isDirected, members: network.nodeCount,
-            ties: network.tieCount, groupAttribute: column?.name, draws: draws, seed: seed,
+            tieCount: network.tieCount, groupAttribute: column?.name, draws: draws, seed: seed,
             figures: result.results.map { r in
                 .init(figure: r.figure.rawValue, observed: defined(r.observed), nullMean: defined(r.nullMean),
                       nullStandardDeviation: defined(r.nullStandardDeviation), pGreaterOrEqual: defined(r.pGreaterOrEqual),
@@ -38,19 +38,13 @@ extension Report {
         public var symmetrisation: String
         public var directed: Bool
         public var members: Int
-        public var ties: Int
+        public var tieCount: Int
         /// The attribute whose groups the E-I index, assortativity and modularity use; null without one.
         @NullCoded public var groupAttribute: String?
         /// CUG draws, and bootstrap samples (as many).
         public var draws: Int
         public var seed: UInt64
         public var figures: [SurveyInferenceFigure]
-
-        enum CodingKeys: String, CodingKey {
-            case wave, symmetrisation, directed, members, draws, seed, figures
-            case ties = "tie_count"
-            case groupAttribute = "group_attribute"
-        }
     }
 
     /// One figure's test and interval; a value is null where it is undefined.
@@ -68,11 +62,11 @@ extension Report {
         @NullCoded public var intervalLow: Double?
         @NullCoded public var intervalHigh: Double?
 
+        /// The keys before the coders' snake_case conversion: the spelled-out names say what the
+        /// figures are, the keys keep the schema's abbreviations (`null_sd`, `bootstrap_se`).
         enum CodingKeys: String, CodingKey {
-            case figure, observed
-            case nullMean = "null_mean", nullStandardDeviation = "null_sd"
-            case pGreaterOrEqual = "p_greater_or_equal", pLessOrEqual = "p_less_or_equal"
-            case bootstrapStandardError = "bootstrap_se", intervalLow = "interval_low", intervalHigh = "interval_high"
+            case figure, observed, nullMean, pGreaterOrEqual, pLessOrEqual, intervalLow, intervalHigh
+            case nullStandardDeviation = "nullSd", bootstrapStandardError = "bootstrapSe"
         }
     }
 }

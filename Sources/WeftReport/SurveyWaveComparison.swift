@@ -57,7 +57,7 @@ public struct SurveyWaveComparison: Sendable {
                 var wave = Report.SurveyWave(
                     wave: m.label, date: m.date.map(Timestamp.formatDate), members: r.members, respondents: r.respondents,
                     responseRate: r.rate, confidence: r.confidence.rawValue, responseByGroup: r.byGroup,
-                    nominations: named.count, ties: s.ties, density: s.density, averageConnections: s.averageNeighbours,
+                    nominations: named.count, tieCount: s.ties, density: s.density, averageConnections: s.averageNeighbours,
                     reciprocity: s.reciprocity, crossGroupShare: grouped > 0 ? Double(mixing!.externalTies) / Double(grouped) : nil,
                     eiIndex: mixing?.index, averageValue: value, averageValueByGroup: valueByGroup, change: nil)
                 if w > 0 {
@@ -97,11 +97,6 @@ extension Report {
         /// The primary group attribute of `cross_group_share`, `ei_index` and `average_value_by_group`; null without one.
         @NullCoded public var groupAttribute: String?
         public var waves: [SurveyWave]
-
-        enum CodingKeys: String, CodingKey {
-            case relation, waves
-            case hasValues = "has_values", groupAttribute = "group_attribute"
-        }
     }
 
     /// One wave of one relation under the layer's symmetrisation, over the members present at the wave.
@@ -115,7 +110,7 @@ extension Report {
         public var responseByGroup: [String: [String: SurveyRate]]
         /// Nominations of the relation in the wave naming a member present at it.
         public var nominations: Int
-        public var ties: Int
+        public var tieCount: Int
         public var density: Double
         /// Mean number of distinct members each member is connected to (as report.json's `summary.average_connections`).
         public var averageConnections: Double
@@ -126,14 +121,6 @@ extension Report {
         @NullCoded public var averageValueByGroup: [String: Double]?
         /// Change from the previous wave; null at the first.
         @NullCoded public var change: SurveyWaveChange?
-
-        enum CodingKeys: String, CodingKey {
-            case wave, date, members, respondents, confidence, nominations, density, reciprocity, change
-            case ties = "tie_count"
-            case responseRate = "response_rate", responseByGroup = "response_by_group", averageConnections = "average_connections"
-            case crossGroupShare = "cross_group_share", eiIndex = "ei_index", averageValue = "average_value"
-            case averageValueByGroup = "average_value_by_group"
-        }
     }
 
     /// Ties and connections against the previous wave, over the members present at both.
@@ -148,12 +135,6 @@ extension Report {
         public var membersLost: Int
         /// This wave's average value of ties minus the previous wave's; null without values.
         @NullCoded public var averageValueChange: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case new, sustained, dissolved
-            case fromWave = "from_wave", membersInBoth = "members_in_both", membersGained = "members_gained"
-            case membersLost = "members_lost", averageValueChange = "average_value_change"
-        }
     }
 }
 

@@ -21,9 +21,9 @@ public struct TerminalSummary {
     public var figureLines: [String] {
         let n = report.network
         var lines = [
-            "members \(report.membership.total) (active \(report.membership.active)), ties \(n.ties), density \(format(n.density)), average connections \(format(report.summary.averageConnections))",
+            "members \(report.membership.total) (active \(report.membership.active)), ties \(n.tieCount), density \(format(n.density)), average connections \(format(report.summary.averageConnections))",
             "reciprocity \(n.reciprocity.map(format) ?? "n/a"), weak components \(n.weakComponents.count) (largest \(n.weakComponents.largest)), strong components \(n.strongComponents.count), isolates \(n.isolates)",
-            "transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweenness.rawValue)",
+            "transitivity \(format(n.transitivity)), average clustering \(format(n.averageClustering)), diameter \(n.diameter), average path length \(format(n.averagePathLength)), betweenness \(report.measures.betweennessMethod.rawValue)",
             "degree assortativity \(n.degreeAssortativity.map(format) ?? "n/a") (undirected view)"
                 + (report.graph.directed ? ", directed degree assortativity \(n.directedDegreeAssortativity.map(format) ?? "n/a") (source out-degree, target in-degree)" : ""),
         ]
@@ -35,7 +35,7 @@ public struct TerminalSummary {
         }
         if let t = report.time {
             let changes = TieChange.counted.map { "\($0.label) \(t.tieChanges[$0.label] ?? 0)" }.joined(separator: ", ")
-            lines.append("\(t.periods) \(t.period) periods; \(t.ties) ties at the last period end: \(changes)")
+            lines.append("\(t.periods) \(t.period) periods; \(t.tieCount) ties at the last period end: \(changes)")
             lines.append("each period compared with the \(t.comparedWith)"
                          + (t.emptyPeriodsSkipped > 0 || t.comparedWith != "previous period" ? " (\(t.emptyPeriodsSkipped) empty period(s) skipped, --skip-empty-periods)" : ""))
         }
@@ -94,19 +94,19 @@ public struct TerminalSummary {
         }
         if let c = s.changeFromPreviousWave {
             text += "\nsince wave \(c.fromWave), among the \(c.membersInBoth) members of both waves: new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), Jaccard \(String(format: "%.4f", c.jaccard))"
-            text += "\ncomposition change: joined \(c.joined) (with \(c.tiesOfJoiners) ties), left \(c.left) (with \(c.tiesOfLeavers) ties at wave \(c.fromWave))"
+            text += "\ncomposition change: joined \(c.joined) (with \(c.joinerTieCount) ties), left \(c.left) (with \(c.leaverTieCount) ties at wave \(c.fromWave))"
         }
         text += "\nwave \(s.wave) under each treatment of non-response (members present at the wave):"
         text += "\n  treatment      ties   density  reciprocity  mean degree  isolates  transitivity"
         for t in s.treatments {
-            text += "\n  " + t.treatment.padding(toLength: 11, withPad: " ", startingAt: 0) + pad(String(t.ties), 8)
+            text += "\n  " + t.treatment.padding(toLength: 11, withPad: " ", startingAt: 0) + pad(String(t.tieCount), 8)
                 + pad(String(format: "%.4f", t.density), 10) + pad(t.reciprocity.map { String(format: "%.4f", $0) } ?? "-", 13)
                 + pad(String(format: "%.3f", t.averageDegree), 13) + pad(String(t.isolates), 10) + pad(String(format: "%.4f", t.transitivity), 14)
         }
         for r in s.byRelation where r.waves.count > 1 {
             text += "\nsurvey \(r.relation) by wave (\(s.symmetrisation)):"
             for w in r.waves {
-                text += "\n  \(w.wave): response rate \(String(format: "%.1f%%", w.responseRate * 100)), ties \(w.ties), density \(String(format: "%.4f", w.density)), average connections \(String(format: "%.4f", w.averageConnections))"
+                text += "\n  \(w.wave): response rate \(String(format: "%.1f%%", w.responseRate * 100)), ties \(w.tieCount), density \(String(format: "%.4f", w.density)), average connections \(String(format: "%.4f", w.averageConnections))"
                     + (w.averageValue.map { ", average value \(String(format: "%.2f", $0))" } ?? "")
                 if let c = w.change {
                     text += "; since \(c.fromWave): new \(c.new), sustained \(c.sustained), dissolved \(c.dissolved), members with more connections \(c.membersGained), with fewer \(c.membersLost)"

@@ -358,7 +358,7 @@ extension TimeAnalysis {
         var changes: [String: Int] = [:]
         for change in TieChange.counted { changes[change.label] = last.isEmpty ? 0 : last[Int(change.rawValue)] }
         let drifting = driftingAway(limit: settings.driftingListLength).map { d in
-            Report.DriftingMember(id: ids[Int32(d.member)], tieStrengthPeak: d.peak, tieStrength: d.now,
+            Report.DriftingMember(id: ids[Int32(d.member)], decayedStrengthPeak: d.peak, decayedStrength: d.now,
                                   lastActivity: activity.last[d.member].map(Timestamp.formatDateTime))
         }
         let rule = settings.rule
@@ -367,7 +367,7 @@ extension TimeAnalysis {
                      tieThreshold: rule.threshold, relativeChange: rule.relativeChange,
                      dormancyMultiple: rule.dormancyMultiple, dormancyMinimumDays: rule.dormancyMinimumDays,
                      largeEventSize: settings.largeEventSize, maxEventSize: settings.maxEventSize,
-                     ties: (0..<strength.tieCount).filter { strength.peak[$0] >= rule.threshold }.count,
+                     tieCount: (0..<strength.tieCount).filter { strength.peak[$0] >= rule.threshold }.count,
                      tieChanges: changes, driftingAway: drifting, emptyPeriodsSkipped: emptyPeriodsSkipped,
                      comparedWith: settings.skipEmptyPeriods ? "previous period with records" : "previous period")
     }

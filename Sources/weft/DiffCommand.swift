@@ -30,7 +30,7 @@ struct DiffCommand: ParsableCommand {
             print("\(f.figure): \(format(a)) → \(format(b)) (\(change > 0 ? "+" : "")\(format(change)))")
         }
         print("members joined \(diff.membersJoined.count), left \(diff.membersLeft.count), moved segment \(diff.segmentMoves.count); "
-              + "ties gained \(diff.tiesGained.count), lost \(diff.tiesLost.count), kept \(diff.tiesKept)")
+              + "ties gained \(diff.tiesGained.count), lost \(diff.tiesLost.count), kept \(diff.keptTieCount)")
         if let out {
             try ReportWriters.writeJSON(diff, to: out)
             print("wrote \(out)")

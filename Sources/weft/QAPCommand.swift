@@ -178,12 +178,6 @@ struct QAPResult: Encodable {
         var pAbsolute: Double
         var permutationMean: Double
         var permutationSd: Double
-
-        enum CodingKeys: String, CodingKey {
-            case observed
-            case pGreaterOrEqual = "p_greater_or_equal", pLessOrEqual = "p_less_or_equal", pAbsolute = "p_absolute"
-            case permutationMean = "permutation_mean", permutationSd = "permutation_sd"
-        }
     }
 
     struct Term: Codable, Sendable, Equatable {
@@ -194,12 +188,6 @@ struct QAPResult: Encodable {
         @NullCoded var pGreaterOrEqual: Double?
         @NullCoded var pLessOrEqual: Double?
         @NullCoded var pAbsolute: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case relation, coefficient, t
-            case standardError = "standard_error", pGreaterOrEqual = "p_greater_or_equal"
-            case pLessOrEqual = "p_less_or_equal", pAbsolute = "p_absolute"
-        }
     }
 
     /// The regression: OLS (`model` "ols": R², t-values) or, with --binary, logistic
@@ -215,11 +203,6 @@ struct QAPResult: Encodable {
         @NullCoded var bic: Double?
         var observations: Int
         var terms: [Term]
-
-        enum CodingKeys: String, CodingKey {
-            case model, intercept, observations, terms, deviance, aic, bic
-            case rSquared = "r_squared", adjustedRSquared = "adjusted_r_squared", nullDeviance = "null_deviance"
-        }
 
         static func terms(_ names: [String], _ fitted: [MRQAPRegression.Term]) -> [Term] {
             zip(names, fitted).map { name, term in
@@ -269,17 +252,6 @@ struct QAPResult: Encodable {
         var members: Int
         var respondents: Int
         @NullCoded var responseRate: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case relation, wave, members, respondents
-            case responseRate = "response_rate"
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case dependent, predictors, directed, binary, permutations, seed, members, correlation, regression
-        case generator, arguments, settings, inputs
-        case membersLeftOut = "members_left_out", responseRates = "response_rates"
     }
 }
 

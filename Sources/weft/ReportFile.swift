@@ -48,7 +48,7 @@ enum ReportFile {
     static func digest(_ path: String) throws -> (file: String, digest: RunDiff.Digest) {
         let (file, data) = try data(path, flag: "")
         do {
-            return (file, try JSONDecoder().decode(RunDiff.Digest.self, from: data))
+            return (file, try ReportWriters.decoder.decode(RunDiff.Digest.self, from: data))
         } catch {
             throw CommandFailure(message: "error: \(file): not a report.json of Weft's schema 1.x (\(error))", exitCode: 1)
         }

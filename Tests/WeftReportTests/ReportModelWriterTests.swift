@@ -13,7 +13,7 @@ struct ReportModelWriterTests {
     static let january: Int64 = 1_704_880_800, february: Int64 = 1_707_559_200
 
     static func handModel(map: NetworkMap? = nil, page: PageFigures? = nil) throws -> ReportModel {
-        let report = try JSONDecoder().decode(Report.self, from: Data(handReportJSON.utf8))
+        let report = try ReportWriters.decoder.decode(Report.self, from: Data(handReportJSON.utf8))
         var log = InteractionLog()
         try log.append(source: 0, target: 1, time: january, weight: 2)
         try log.append(source: 1, target: 2, time: february, weight: 1)
@@ -117,7 +117,7 @@ struct ReportModelWriterTests {
         // The model's Report round-trips: report.json without its streamed rows decodes to it.
         var object = json
         for key in ["timeline", "ties", "segment_members", "members"] { object[key] = nil }
-        let again = try JSONDecoder().decode(Report.self, from: try JSONSerialization.data(withJSONObject: object))
+        let again = try ReportWriters.decoder.decode(Report.self, from: try JSONSerialization.data(withJSONObject: object))
         #expect(again == model.report)
     }
 

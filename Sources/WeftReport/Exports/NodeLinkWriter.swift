@@ -25,11 +25,6 @@ public enum NodeLinkWriter {
         var directed: Bool
         var multigraph = false
         var graph: GraphInfo
-
-        enum CodingKeys: String, CodingKey {
-            case generator, window, directed, multigraph, graph
-            case schemaVersion = "schema_version"
-        }
     }
 
     struct GraphInfo: Encodable {

@@ -27,7 +27,7 @@ extension HTMLReport {
         let silent = r.membership.total - r.membership.active
         if silent > 0 { w.append(words("issue.silent", HTMLText.count(silent))) }
         if r.network.isolates > 0 { w.append(words("issue.isolates", HTMLText.count(r.network.isolates))) }
-        if r.measures.betweenness == .sampled {
+        if r.measures.betweennessMethod == .sampled {
             w.append(words("issue.sampled", HTMLText.count(r.measures.pathSources))
                      + (r.measures.betweennessErrorBound.map { " " + words("issue.sampled.bound", HTMLText.number($0, digits: 4)) } ?? ""))
         }
@@ -75,12 +75,12 @@ extension HTMLReport {
         if let s = r.survey, !s.byRelation.isEmpty {
             define("waves", HTMLText.escape(c.symmetrisation(s.symmetrisation)), HTMLText.number(SurveyWaveComparison.responseSpreadLimit, digits: 0))
             if let i = s.inference {
-                define("inference", HTMLText.escape(i.wave), HTMLText.count(i.members), HTMLText.count(i.ties), HTMLText.count(i.draws), String(i.seed),
+                define("inference", HTMLText.escape(i.wave), HTMLText.count(i.members), HTMLText.count(i.tieCount), HTMLText.count(i.draws), String(i.seed),
                        i.groupAttribute.map { w("def.inference.group", HTMLText.escape($0)) } ?? "")
             }
             if s.byRelation.contains(where: \.hasValues) { define("value") }
         }
-        define("betweenness", w(r.measures.betweenness == .sampled ? "def.betweenness.sampled" : "def.betweenness.exact"),
+        define("betweenness", w(r.measures.betweennessMethod == .sampled ? "def.betweenness.sampled" : "def.betweenness.exact"),
                w(r.measures.weightedPaths ? "def.betweenness.weighted" : "def.betweenness.hops"))
         define("holes")
         define("core")

@@ -44,7 +44,7 @@ extension HTMLReport {
         if let cross = headline.crossGroup {
             let attribute = HTMLText.escape(cross.attribute)
             cards.append(card(w("card.cross", attribute), cross.share.map(HTMLText.percent),
-                              cross.share != nil ? w("card.cross.note", HTMLText.count(cross.crossingTies), HTMLText.count(cross.groupedTies), attribute) : w("card.cross.na")))
+                              cross.share != nil ? w("card.cross.note", HTMLText.count(cross.crossingTieCount), HTMLText.count(cross.groupedTieCount), attribute) : w("card.cross.na")))
             cards.append(card(w("card.ei", attribute), cross.eiIndex.map { HTMLText.number($0) },
                               w("card.ei.note") + (cross.expectedEiIndex.map { "; " + w("card.ei.expected", HTMLText.number($0)) } ?? "")))
         } else {
@@ -56,10 +56,10 @@ extension HTMLReport {
             cards.append(card(w("card.newTies"), nil, w("card.newTies.na")))
         }
         if let reciprocity = n.reciprocity {
-            cards.append(card(w("card.reciprocity"), HTMLText.percent(reciprocity), w("card.reciprocity.note", HTMLText.count(n.reciprocatedTies ?? 0))))
+            cards.append(card(w("card.reciprocity"), HTMLText.percent(reciprocity), w("card.reciprocity.note", HTMLText.count(n.reciprocatedTieCount ?? 0))))
         }
-        if let t = r.time, let strong = headline.strongTiesNow {
-            cards.append(card(w("card.strong"), HTMLText.count(strong), w("card.strong.note", HTMLText.number(t.tieThreshold), HTMLText.count(t.ties))))
+        if let t = r.time, let strong = headline.strongTieCount {
+            cards.append(card(w("card.strong"), HTMLText.count(strong), w("card.strong.note", HTMLText.number(t.tieThreshold), HTMLText.count(t.tieCount))))
         }
         cards.append(card(w("card.isolates"), HTMLText.count(n.isolates), w("card.isolates.note")))
         if let s = extras.segments, let colouring = c.segmentColouring {

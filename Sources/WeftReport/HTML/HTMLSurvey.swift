@@ -34,7 +34,7 @@ extension HTMLReport {
                 }
                 if labels.count > 12 { row(w("survey.row.more", HTMLText.count(labels.count - 12), g)) { _ in "" } }
             }
-            row(w("survey.row.ties")) { HTMLText.count($0.ties) }
+            row(w("survey.row.ties")) { HTMLText.count($0.tieCount) }
             row(w("card.density")) { HTMLText.number($0.density, digits: 4) }
             row(w("card.connections")) { HTMLText.number($0.averageConnections) }
             if r.waves.contains(where: { $0.reciprocity != nil }) { row(w("card.reciprocity")) { $0.reciprocity.map(HTMLText.percent) ?? "–" } }
