@@ -198,7 +198,7 @@ extension HTMLReport {
         let rows = list.map { d -> [String] in
             c.memberCells(d.member) + [HTMLText.number(d.peak), HTMLText.number(d.now),
              HTMLText.percent((d.peak - d.now) / d.peak),
-             time.lastActivity[d.member].map { HTMLText.escape(HTMLText.date(Timestamp.formatDate($0))) } ?? ""]
+             time.lastActivity(of: d.member).map { HTMLText.escape(HTMLText.date(Timestamp.formatDate($0))) } ?? ""]
         }
         var html = "<p class=\"note\">\(w("drifting.note"))</p>"
         html += rows.isEmpty ? "<p class=\"note\">\(w("drifting.none"))</p>"

@@ -77,7 +77,7 @@ public struct PageFigures: Sendable {
         public var periods: Periods?
         /// active[v · periods + p]: member v had a record in period p (nil without periods).
         public var active: [Bool]?
-        /// Each member's last record (nil: none in the window).
+        /// Each member's last record (nil: none in the window); empty without activity figures.
         public var lastActivity: [Int64?]
         /// The drifting-away list, strongest fall first.
         public var drifting: [Drifting]
@@ -96,6 +96,11 @@ public struct PageFigures: Sendable {
         public init(periods: Periods?, active: [Bool]?, lastActivity: [Int64?], drifting: [Drifting], unit: String?, emptyPeriodsSkipped: Int) {
             (self.periods, self.active, self.lastActivity, self.drifting) = (periods, active, lastActivity, drifting)
             (self.unit, self.emptyPeriodsSkipped) = (unit, emptyPeriodsSkipped)
+        }
+
+        /// Member v's last record (nil: none, or no activity figures).
+        public func lastActivity(of v: Int) -> Int64? {
+            lastActivity.indices.contains(v) ? lastActivity[v] : nil
         }
 
         /// Whether member v had a record in period p.
