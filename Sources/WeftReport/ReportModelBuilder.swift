@@ -59,7 +59,7 @@ extension Analysis {
             timeZone: dataset.timeZone, fileNames: files,
             hasGovernanceColumn: segments.map { dataset.members.attributes.column(named: $0.config.governanceColumn) != nil } ?? false)
         let drifting = time.map { t in
-            t.driftingAway(limit: t.settings.driftingListLength).map { PageFigures.Time.Drifting(member: $0.member, peak: $0.peak, now: $0.now) }
+            t.drifting.map { PageFigures.Time.Drifting(member: $0.member, peak: $0.peak, now: $0.now) }
         } ?? []
         return PageFigures(connections: degrees.neighbours, betweenness: betweenness.normalised,
                            structure: pageStructure, time: time.map { pageTime($0, drifting: drifting) },

@@ -20,6 +20,9 @@ public struct TimeAnalysis: Sendable {
     public let presence: TiePresence?
     /// Set when the data stop before the last calendar period's end (`partialLastPeriod(…)`).
     public let partialLastPeriod: PartialPeriod?
+    /// The members drifting away (`driftingAway(limit: settings.driftingListLength)`), computed
+    /// once for report.json, the page and the brief.
+    public private(set) var drifting: [(member: Int, peak: Double, now: Double)] = []
 
     /// A last period the data do not cover: its start, the end it would have as a full calendar
     /// period, and the end of the data in it (the end of the last record's UTC day, or the
@@ -69,6 +72,7 @@ public struct TimeAnalysis: Sendable {
         }
         timeline = rows
         self.presence = presence
+        drifting = driftingAway(limit: settings.driftingListLength)
     }
 
     /// How many periods the time analysis of `dataset` over `window` would cut (0 when the window
@@ -357,7 +361,7 @@ extension TimeAnalysis {
         let last = strength.changeCounts.last ?? []
         var changes: [String: Int] = [:]
         for change in TieChange.counted { changes[change.label] = last.isEmpty ? 0 : last[Int(change.rawValue)] }
-        let drifting = driftingAway(limit: settings.driftingListLength).map { d in
+        let drifting = self.drifting.map { d in
             Report.DriftingMember(id: ids[Int32(d.member)], decayedStrengthPeak: d.peak, decayedStrength: d.now,
                                   lastActivity: activity.last[d.member].map(Timestamp.formatDateTime))
         }
