@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// libFuzzer targets for Weft's parsers (CSV ingest, members' attribute headers and ids, .xlsx workbooks, dates and numbers, the --date-format pattern language, survey adapters, segment config, the weft import parsers for Meet, WhatsApp, mailboxes, Slack and iCalendar), kept out of the main build. `make fuzz` builds them with
+// libFuzzer targets for Weft's parsers (CSV ingest, members' attribute headers and ids, .xlsx workbooks, dates and numbers, the --date-format pattern language, survey adapters, segment config, the weft import parsers for Zoom, Teams, Meet, WhatsApp, mailboxes, Slack and iCalendar), kept out of the main build. `make fuzz` builds them with
 // `-sanitize=fuzzer` and runs each for a short while from the seeds in Corpus/.
 let package = Package(
     name: "WeftFuzz",
@@ -15,6 +15,8 @@ let package = Package(
         .executableTarget(name: "FuzzMembers", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft"), .product(name: "WeftReport", package: "Weft")]),
         .executableTarget(name: "FuzzSurvey", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
         .executableTarget(name: "FuzzXLSX", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftIO", package: "Weft")]),
+        .executableTarget(name: "FuzzZoom", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
+        .executableTarget(name: "FuzzTeams", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
         .executableTarget(name: "FuzzMeet", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
         .executableTarget(name: "FuzzWhatsApp", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),
         .executableTarget(name: "FuzzEmail", dependencies: ["CFuzzer", "FuzzSupport", .product(name: "WeftImport", package: "Weft")]),

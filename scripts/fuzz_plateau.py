@@ -2,7 +2,7 @@
 """Runs one libFuzzer target until its coverage stops growing (a plateau), and reports the run.
 
 Usage: scripts/fuzz_plateau.py FUZZER CORPUS [SEED_DIR…] [--quiet-seconds 180] [--cap-seconds 900]
-                               [--cpu-clock] [-- LIBFUZZER_FLAGS…]
+                               [--cpu-clock] [--edges] [-- LIBFUZZER_FLAGS…]
 
 The fuzzer runs with -jobs=1 (one worker process, one core), writing new inputs to CORPUS and
 reading the seed folders; libFuzzer then writes the worker's output to fuzz-0.log in its working
@@ -10,6 +10,10 @@ folder, CORPUS.work, which is followed here (and where a crashing input lands). 
 lines; the run is stopped (SIGINT, so libFuzzer prints its final stats) once neither has grown for
 --quiet-seconds, or at --cap-seconds, whichever comes first. A crash, leak or timeout ends the run
 by itself and is reported with the artifact libFuzzer wrote.
+
+With --edges, only `cov:` counts: the run is a plateau once no new edge has been reached for
+--quiet-seconds, however its features (`ft:`, which also count how often each edge runs, in
+buckets) still creep. Long runs here found new features for hours after the edges had stopped.
 
 With --cpu-clock, the quiet time and the cap count the CPU seconds the fuzzer's processes used
 instead of wall seconds, so that a run sharing the machine (niced below a build) is not taken
@@ -50,12 +54,14 @@ def cpu_seconds(group):
 
 def main(argv):
     args, extra = (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
-    quiet, cap, cpu_clock = 180.0, 900.0, False
+    quiet, cap, cpu_clock, edges_only = 180.0, 900.0, False, False
     positional = []
     i = 0
     while i < len(args):
         if args[i] == "--quiet-seconds":
             quiet = float(args[i + 1]); i += 2
+        elif args[i] == "--edges":
+            edges_only = True; i += 1
         elif args[i] == "--cpu-clock":
             cpu_clock = True; i += 1
         elif args[i] == "--cap-seconds":
@@ -121,7 +127,7 @@ def main(argv):
             if m := STATUS.match(line):
                 runs, cov, ft = map(int, m.groups())
                 state["runs"] = runs
-                if cov > state["cov"] or ft > state["ft"]:
+                if cov > state["cov"] or (ft > state["ft"] and not edges_only):
                     state["grown"] = now
                 state["cov"], state["ft"] = max(cov, state["cov"]), max(ft, state["ft"])
             elif m := EXECUTED.search(line):
@@ -139,7 +145,7 @@ def main(argv):
             used[0] = max(used[0], cpu_seconds(process.pid))
         now = clock()
         if state["cov"] and now - state["grown"] >= quiet:
-            reason = f"plateau ({int(quiet)}{unit} s without growth)"
+            reason = f"plateau ({int(quiet)}{unit} s without a new {'edge' if edges_only else 'edge or feature'})"
         elif now >= cap:
             reason = f"cap ({int(cap)}{unit} s)"
         if reason:

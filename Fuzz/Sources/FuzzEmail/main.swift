@@ -5,10 +5,7 @@ import WeftImport
 /// The input is a mailbox: an mbox file, or an Outlook CSV export (detected from its first line). Any input must either import or fail with an error — never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzEmail(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = scratchFile("mail.mbox")
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
-    defer { unlink(path) }
-    _ = try? Mailbox.read(path: path, weight: .split, defaultDate: 0)
+    readAsFile("mail.mbox", data, size) { _ = try Mailbox.read(path: $0, weight: .split, defaultDate: 0) }
     return 0
 }
 

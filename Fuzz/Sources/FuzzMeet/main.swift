@@ -5,10 +5,7 @@ import WeftImport
 /// The input is a Google Meet attendance report (CSV). Any input must either import or fail with an error — never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzMeet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = scratchFile("meet.csv")
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
-    defer { unlink(path) }
-    _ = try? MeetAttendanceReport.read(path: path)
+    readAsFile("meet.csv", data, size) { _ = try MeetAttendanceReport.read(path: $0) }
     return 0
 }
 

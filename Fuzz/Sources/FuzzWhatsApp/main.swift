@@ -5,10 +5,7 @@ import WeftImport
 /// The input is a WhatsApp chat export: its text, or (when it starts PK) a .zip holding it. Any input must either import or fail with an error — never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzWhatsApp(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = scratchFile("chat.txt")
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
-    defer { unlink(path) }
-    _ = try? WhatsAppChat.read(path: path, replyWindowSeconds: 1800)
+    readAsFile("chat.txt", data, size) { _ = try WhatsAppChat.read(path: $0, replyWindowSeconds: 1800) }
     return 0
 }
 
