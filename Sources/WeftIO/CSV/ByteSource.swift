@@ -42,14 +42,15 @@ final class FileBytes: ByteSource {
     /// Reads up to `count` bytes from the start of the file without consuming them; returns
     /// them (fewer at the end of the file, and then `atEnd` is true).
     func peek(_ count: Int) throws -> [UInt8] {
-        var sample = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = try sample.withUnsafeMutableBytes { try readFile(into: $0.baseAddress! + filled, count: count - filled) }
-            if got == 0 { break }
-            filled += got
+        // Filled by the reads, not zeroed first: a small file touches only the pages it fills.
+        let sample = try [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < count {
+                let got = try readFile(into: buffer.baseAddress! + filled, count: count - filled)
+                if got == 0 { break }
+                filled += got
+            }
         }
-        sample.removeLast(count - filled)
         peeked = sample
         return sample
     }
@@ -105,8 +106,9 @@ final class TranscodedBytes: ByteSource {
     init(file: FileBytes, encoding: TextEncoding, blockSize: Int) {
         self.file = file
         transcoder = Transcoder(encoding: encoding)
-        self.blockSize = max(4, blockSize)
-        raw = [UInt8](repeating: 0, count: self.blockSize)
+        let size = max(4, blockSize)
+        self.blockSize = size
+        raw = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }   // overwritten by each read
     }
 
     func read(into destination: UnsafeMutableRawPointer, count: Int) throws -> Int {
