@@ -21,22 +21,36 @@ public enum Parallel {
     /// threads take the next chunk as they become free. Results come back in chunk order.
     public static func map<Workspace, T>(chunks: Int, threads: Int = threadCount, workspace makeWorkspace: () -> Workspace,
                                          _ body: (Workspace, Int) -> T) -> [T] {
-        let workers = max(1, min(threads, chunks))
+        run(chunks: chunks, workers: max(1, min(threads, chunks)), workspace: { _ in makeWorkspace() }, body)
+    }
+
+    /// `map(chunks:threads:workspace:)` with workspaces made beforehand, one per thread (as many
+    /// threads as `workspaces` has entries, at most `chunks`), for work that calls `map` several
+    /// times with the same scratch: each call reuses them instead of allocating its own, which on
+    /// large networks would leave the freed buffers of every call scattered in the heap.
+    public static func map<Workspace, T>(chunks: Int, workspaces: [Workspace], _ body: (Workspace, Int) -> T) -> [T] {
+        precondition(!workspaces.isEmpty, "Parallel.map needs at least one workspace")
+        return run(chunks: chunks, workers: max(1, min(workspaces.count, chunks)), workspace: { workspaces[$0] }, body)
+    }
+
+    /// The workers of `map`: worker w gets `workspace(w)` and takes chunks until none is left.
+    private static func run<Workspace, T>(chunks: Int, workers: Int, workspace: (Int) -> Workspace,
+                                          _ body: (Workspace, Int) -> T) -> [T] {
         if workers == 1 {
-            let workspace = makeWorkspace()
-            return (0..<chunks).map { body(workspace, $0) }
+            let space = workspace(0)
+            return (0..<chunks).map { body(space, $0) }
         }
         let results = ResultSlots<T>(count: chunks)
         let counter = ChunkCounter()
-        withoutActuallyEscaping(makeWorkspace) { makeWorkspace in
+        withoutActuallyEscaping(workspace) { workspace in
             withoutActuallyEscaping(body) { body in
-                let work = UncheckedSendable((makeWorkspace, body))
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let workspace = work.value.0()
+                let work = UncheckedSendable((workspace, body))
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let space = work.value.0(worker)
                     while true {
                         let chunk = counter.take()
                         if chunk >= chunks { break }
-                        results.set(chunk, work.value.1(workspace, chunk))
+                        results.set(chunk, work.value.1(space, chunk))
                     }
                 }
             }

@@ -200,12 +200,16 @@ struct SourceSearches {
         var outward = against != nil ? DistanceSums(nodeCount: n) : nil
         // Outgoing hop distances: bit-parallel searches from up to 64 sources at once.
         let bitParallel = batched && against != nil && !weighted
+        // One search workspace per thread for every wave (allocated per wave, their buffers would
+        // be freed and taken again around the wave's sums, scattering the heap on large networks).
+        let workspaces = (0..<max(1, min(threads, SourceSearches.wave))).map { _ in
+            (ShortestPathSearch(nodeCount: n), bitParallel ? MultiSourceBFS(nodeCount: n) : nil)
+        }
         var first = 0
         while first < SourceChunks.count {
             let chunks = first..<min(first + SourceSearches.wave, SourceChunks.count)
-            let sums = Parallel.map(chunks: chunks.count, threads: threads, workspace: {
-                (ShortestPathSearch(nodeCount: n), bitParallel ? MultiSourceBFS(nodeCount: n) : nil)
-            }) { workspace, i -> (dependencies: [Double]?, inward: DistanceSums?, outward: DistanceSums?) in
+            let sums = Parallel.map(chunks: chunks.count, workspaces: workspaces) {
+                workspace, i -> (dependencies: [Double]?, inward: DistanceSums?, outward: DistanceSums?) in
                 let (search, bitParallelSearch) = workspace
                 var chunkDependencies = wantsDependencies ? [Double](repeating: 0, count: n) : nil
                 var chunkInward = distances ? DistanceSums(nodeCount: n) : nil

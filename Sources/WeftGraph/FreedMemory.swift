@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hands the pages a run has freed back to the system, between the stages of a large analysis.
+///
+/// glibc's malloc keeps freed memory for the process's next allocations. Once it has seen a few
+/// large arrays freed it raises its mmap threshold, so that arrays of a few megabytes (one value per
+/// member of a network of half a million) come from the heap, and when a stage frees them they
+/// stay resident as holes between the arrays the run keeps; the next stage's peak then adds to
+/// them. `malloc_trim(0)` returns every whole free page, wherever it sits in the heap
+/// (`madvise(MADV_DONTNEED)`), at the cost of a walk over the free lists (milliseconds) and of
+/// faulting those pages in again when they are reused. A no-op where glibc is not the allocator.
+public enum FreedMemory {
+    /// Returns the heap's free pages to the system.
+    public static func release() {
+        _ = trim?(0)
+    }
+
+    /// glibc's `int malloc_trim(size_t pad)`, looked up at run time (Swift's Glibc module does not
+    /// import malloc.h); nil with another C library.
+    private static let trim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+}

@@ -1,0 +1,60 @@
+import Synchronization
+import Testing
+@testable import WeftGraph
+
+/// `Parallel`: results in chunk order whatever the thread count, every chunk run once, and a
+/// workspace never used by two threads at once — also when the caller makes the workspaces and
+/// passes them to several calls.
+@Suite struct ParallelTests {
+    /// Scratch that notices being entered by a second thread while one is inside.
+    final class Scratch: Sendable {
+        let inside = Atomic<Bool>(false)
+        let overlaps = Atomic<Int>(0)
+        let uses = Atomic<Int>(0)
+        func use<T>(_ body: () -> T) -> T {
+            if inside.exchange(true, ordering: .acquiringAndReleasing) { overlaps.wrappingAdd(1, ordering: .relaxed) }
+            uses.wrappingAdd(1, ordering: .relaxed)
+            var spin = 0
+            for i in 0..<2_000 { spin &+= i }   // long enough for the threads to meet
+            let value = body()
+            inside.store(false, ordering: .releasing)
+            return spin >= 0 ? value : value
+        }
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func resultsComeInChunkOrder(threads: Int) {
+        let made = Atomic<Int>(0)
+        let results = Parallel.map(chunks: 37, threads: threads, workspace: { () -> Scratch in
+            made.wrappingAdd(1, ordering: .relaxed)
+            return Scratch()
+        }) { scratch, chunk in scratch.use { chunk * chunk } }
+        #expect(results == (0..<37).map { $0 * $0 })
+        #expect(made.load(ordering: .relaxed) == threads)   // one workspace per thread
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func workspacesMadeBeforehandServeEveryCall(count: Int) {
+        let workspaces = (0..<count).map { _ in Scratch() }
+        for call in 0..<5 {
+            let results = Parallel.map(chunks: 11, workspaces: workspaces) { scratch, chunk in scratch.use { call * 100 + chunk } }
+            #expect(results == (0..<11).map { call * 100 + $0 })
+        }
+        #expect(workspaces.reduce(0) { $0 + $1.uses.load(ordering: .relaxed) } == 55)
+        #expect(workspaces.allSatisfy { $0.overlaps.load(ordering: .relaxed) == 0 })
+        // Fewer chunks than workspaces: only as many threads as chunks.
+        let few = (0..<4).map { _ in Scratch() }
+        #expect(Parallel.map(chunks: 2, workspaces: few) { scratch, chunk in scratch.use { chunk } } == [0, 1])
+        #expect(few[2].uses.load(ordering: .relaxed) == 0 && few[3].uses.load(ordering: .relaxed) == 0)
+    }
+
+    struct Failure: Error, Equatable { let which: Int }
+
+    @Test func bothReturnsBothAndRethrowsTheFirstError() throws {
+        let (a, b) = Parallel.both({ "first" }, { 2 })
+        #expect(a == "first" && b == 2)
+        #expect(throws: Failure(which: 1)) {
+            _ = try Parallel.both({ () throws -> Int in throw Failure(which: 1) }, { () throws -> Int in throw Failure(which: 2) })
+        }
+    }
+}
