@@ -114,12 +114,15 @@ public struct Analysis: Sendable {
         let primary = structure.primary
         let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
                                        eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
+        // The path searches and the structure have freed their scratch: return it before the
+        // segments' snapshots take theirs (on large networks the holes would add to their peak).
+        FreedMemory.release()
         segments = options.network.nodesAreMembers && options.computesSegments
             ? try clock.measure("segments") {
                 try SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
                                 configSource: options.segmentsSource, groups: primary?.groups,
                                 reuse: options.network == .interactions ? position : nil,
-                                labels: options.segmentLabels)
+                                labels: options.segmentLabels, clock: clock)
                     .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
             }
             : nil

@@ -52,7 +52,7 @@ public struct SegmentAnalysis: Sendable {
     ///     fitted rules segment every snapshot.
     public init?(dataset: Dataset, window: TimeWindow, options: AnalysisOptions, config given: SegmentConfig, configSource: String,
                  groups: NodeGroups?, reuse: NetworkPosition? = nil, labels: [SegmentCalibration.Label]? = nil,
-                 threads: Int = Parallel.threadCount) throws {
+                 threads: Int = Parallel.threadCount, clock: StageClock = StageClock(enabled: false)) throws {
         guard let ends = try SegmentAnalysis.snapshotEnds(dataset, window: window, config: given) else { return nil }
         let facts = try SegmentAnalysis.facts(dataset.members, config: given)
         // Segments are the members' property, not the measured network's: every run segments on
@@ -60,9 +60,12 @@ public struct SegmentAnalysis: Sendable {
         var memberNetwork = options
         memberNetwork.network = .interactions
         let waves = dataset.survey.count > 0 ? SurveyWaveMembership.all(dataset, waveDates: options.surveyWaveDates) : []
-        // Features per snapshot, one snapshot at a time; the main one first, for the fit (which
-        // changes thresholds only, not the features).
+        // Features per snapshot, one snapshot at a time (each snapshot's network freed before the next).
         func featuresAt(_ index: Int) throws -> EngagementFeatures {
+            FreedMemory.release()   // the previous snapshot's network and searches
+            return try clock.measure("snapshot to " + Timestamp.formatDateTime(ends[index])) { try snapshotFeatures(index) }
+        }
+        func snapshotFeatures(_ index: Int) throws -> EngagementFeatures {
             let snapshotEnd = ends[index], isMain = index == ends.count - 1
             var start = given.windowMonths > 0 ? Timestamp.addingMonths(-given.windowMonths, to: snapshotEnd) : nil
             if let s = window.start { start = max(start ?? s, s) }
@@ -78,16 +81,22 @@ public struct SegmentAnalysis: Sendable {
                                       window: span, position: position, roles: given.engagementRoles,
                                       surveyInDegree: SegmentAnalysis.surveyInDegree(dataset, waves: waves, at: snapshotEnd))
         }
-        let features = try featuresAt(ends.count - 1)
+        // The main snapshot's features are kept (segments.csv shows them). With labels they come
+        // first, for the fit (which moves the thresholds every snapshot is classified by); without,
+        // last, so that they are not held while the older snapshots' networks are built.
+        let mainIndex = ends.count - 1
+        var mainFeatures = labels == nil ? nil : try featuresAt(mainIndex)
         var config = given
-        if let labels {
-            let fit = SegmentCalibration(rules: given, features: features, labels: labels, seed: options.seed)
+        if let labels, let features = mainFeatures {
+            let fit = clock.measure("fitting thresholds to the labels") {
+                SegmentCalibration(rules: given, features: features, labels: labels, seed: options.seed)
+            }
             calibration = fit
             config = fit.fitted
         } else {
             calibration = nil
         }
-        var labelOf = [Int32](repeating: -1, count: features.memberCount)
+        var labelOf = [Int32](repeating: -1, count: dataset.members.count)
         for label in labels ?? [] { labelOf[label.member] = Int32(label.segment) }
         self.labelOf = labelOf
         self.config = config
@@ -96,7 +105,8 @@ public struct SegmentAnalysis: Sendable {
         var snapshots: [Snapshot] = []
         var mainThresholds: [[Double]] = [], mainSensitivity: ThresholdSensitivity?
         for index in ends.indices {
-            let f = index == ends.count - 1 ? features : try featuresAt(index)
+            if index == mainIndex && mainFeatures == nil { mainFeatures = try featuresAt(mainIndex) }
+            let f = index == mainIndex ? mainFeatures! : try featuresAt(index)
             let thresholds = config.resolve(f)
             let result = config.classify(f, thresholds: thresholds)
             let band = ThresholdSensitivity(rules: config, features: f, thresholds: thresholds, base: result.segment, step: config.sensitivity)
@@ -105,10 +115,13 @@ public struct SegmentAnalysis: Sendable {
         }
         self.snapshots = snapshots
         let main = snapshots[snapshots.count - 1]
+        let features = mainFeatures!
         self.features = features
         thresholds = mainThresholds
-        clusters = EngagementClusters(features: features, segments: main.segment, segmentCount: segments.count,
-                                      config: config, seed: options.seed, threads: threads)
+        clusters = clock.measure("k-means check") {
+            EngagementClusters(features: features, segments: main.segment, segmentCount: config.segments.count,
+                               config: config, seed: options.seed, threads: threads)
+        }
         clusterNumbers = clusters.map { NumberAlignment(count: $0.k) }
         transitions = SegmentTransitions(snapshots: snapshots.map(\.segment), segmentCount: segments.count)
         sensitivity = mainSensitivity!

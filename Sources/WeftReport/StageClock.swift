@@ -27,36 +27,58 @@ public final class StageClock {
     public let enabled: Bool
     public private(set) var stages: [Stage] = []
     private var peakScope = "stage"
+    /// How deep each stage of `stages` ran inside others (0: a top-level stage), and its own name.
+    private var depths: [Int] = [], names: [String] = []
+    /// For each stage running now, outermost first: its highest peak before the stages that ran
+    /// inside it reset the high-water mark, and theirs.
+    private var inner: [Int] = []
 
     public init(enabled: Bool) { self.enabled = enabled }
 
-    /// Runs `body` as the stage `name`, recording its time and peak memory when enabled.
+    /// Runs `body` as the stage `name`, recording its time and peak memory when enabled. A stage
+    /// may run stages of its own (`segments` runs one per snapshot): they are listed after it,
+    /// named `OUTER: name`, their time is part of its time and their peaks count in its peak.
     public func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
+        // The enclosing stage's peak so far, before this stage resets the high-water mark.
+        if !inner.isEmpty, let before = Self.peakResidentBytes() { inner[inner.count - 1] = max(inner[inner.count - 1], before) }
         if !Self.resetPeak() { peakScope = "process" }
+        let index = stages.count
+        let outer = inner.isEmpty ? nil : stages[depths.lastIndex(of: inner.count - 1)!].stage
+        stages.append(Stage(stage: outer.map { "\($0): \(name)" } ?? name, seconds: 0, peakResidentBytes: nil))
+        depths.append(inner.count)
+        names.append(name)
+        inner.append(0)
         let clock = ContinuousClock()
         let start = clock.now
-        let value = try body()
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        stages.append(Stage(stage: name, seconds: seconds, peakResidentBytes: Self.peakResidentBytes()))
-        return value
+        defer {
+            let elapsed = clock.now - start
+            stages[index].seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let innerPeak = inner.removeLast()
+            let peak = Self.peakResidentBytes().map { max($0, innerPeak) }
+            stages[index].peakResidentBytes = peak
+            if let peak, !inner.isEmpty { inner[inner.count - 1] = max(inner[inner.count - 1], peak) }
+        }
+        return try body()
     }
 
     /// The stages so far; nil when disabled.
     public var record: Record? { enabled ? Record(peakScope: peakScope, stages: stages) : nil }
 
-    /// The table `--timings` prints: stage, seconds, peak MiB; then the total time.
+    /// The table `--timings` prints: stage, seconds, peak MiB (a stage run inside another
+    /// indented under it); then the total time of the top-level stages.
     public var table: String {
-        let width = max(5, stages.map(\.stage.count).max() ?? 0)
+        let names = stages.indices.map { String(repeating: "  ", count: depths[$0]) + self.names[$0] }
+        let width = max(5, names.map(\.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
         var lines = [pad("stage", width) + "  seconds  peak MiB"]
-        for s in stages {
+        for (s, name) in zip(stages, names) {
             let seconds = String(format: "%7.3f", s.seconds)
             let peak = s.peakResidentBytes.map { String(format: "%8.1f", Double($0) / 1_048_576) } ?? "       -"
-            lines.append(pad(s.stage, width) + "  " + seconds + "  " + peak)
+            lines.append(pad(name, width) + "  " + seconds + "  " + peak)
         }
-        lines.append(pad("total", width) + "  " + String(format: "%7.3f", stages.reduce(0) { $0 + $1.seconds }))
+        let total = zip(stages, depths).filter { $0.1 == 0 }.reduce(0) { $0 + $1.0.seconds }
+        lines.append(pad("total", width) + "  " + String(format: "%7.3f", total))
         if peakScope == "process" { lines.append("(peak memory: the process's peak so far; this system refused to reset it per stage)") }
         return lines.joined(separator: "\n")
     }

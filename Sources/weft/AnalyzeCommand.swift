@@ -47,8 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
         valueName: "PATH"))
     var previous: String?
 
-    @Flag(name: .long, help: "Print the wall time and peak memory of each stage (read, build, each measure family, structure, time, segments, layout, each writer) and record them in report.json's measures.timings.")
-    var timings = false
+    @OptionGroup var timing: TimingsOption
 
     func validate() throws {
         if measures.network.kind == .events {
@@ -64,7 +63,8 @@ struct AnalyzeCommand: ParsableCommand {
         let segmentConfig = try segmentOptions.load()
         let folder = try OutputFolder(out, names: AnalyzeCommand.outputs.filter { formats.contains($0.format) }.map(\.name) + segmentOptions.fittedOutputs,
                                       inputs: input.inputFiles())
-        let clock = StageClock(enabled: timings)
+        let clock = timing.clock()
+        let timings = timing.timings
         let dataset = try clock.measure("read") { try input.load(progress: progress, defaultReview: out + "/match-review.csv") }
         try input.failIfAFileWasLost(dataset)
         try measures.checkNames(dataset)

@@ -22,6 +22,8 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Also write the network figures (report.json's `network` object) to this file (- for standard output).")
     var networkJson: String?
 
+    @OptionGroup var timing: TimingsOption
+
     func validate() throws {
         try window.check(network: measures.network.kind)
     }
@@ -31,24 +33,30 @@ struct MetricsCommand: ParsableCommand {
         let span = try window.window()
         let inputs = try input.inputFiles()
         for path in [out, networkJson].compactMap({ $0 }) { try inputs.check(output: path) }
-        let dataset = try input.load(progress: progress)
+        let clock = timing.clock()
+        let dataset = try clock.measure("read") { try input.load(progress: progress) }
         try measures.checkNames(dataset)
         progress.stage("computing measures")
         var options = measures.options(undirected: input.undirected)
         options.computesSegments = false   // the member table has no segment columns
         let analysis = try Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
-                                options: options)
+                                options: options, clock: clock)
         progress.done()
         if let survey = try SurveyReporting.summary(analysis, withSurveyData: false) { printError(SurveyReporting.line(survey)) }
-        if let out {
-            try ReportWriters.writeMembers(analysis.memberRows, nodes: analysis.outputNodes, to: out)
-        } else {
-            let table = ReportWriters.memberTable(analysis.memberRows, nodes: analysis.outputNodes)
-            FileHandle.standardOutput.write(Data(CSVTableWriter.render(header: table.header, rows: table.rows).utf8))
+        try clock.measure("write the member table") {
+            if let out {
+                try ReportWriters.writeMembers(analysis.memberRows, nodes: analysis.outputNodes, to: out)
+            } else {
+                let table = ReportWriters.memberTable(analysis.memberRows, nodes: analysis.outputNodes)
+                FileHandle.standardOutput.write(Data(CSVTableWriter.render(header: table.header, rows: table.rows).utf8))
+            }
         }
         if let networkJson {
-            try ReportWriters.writeJSON(analysis.report(version: Weft.version).network, to: networkJson)
+            try clock.measure("write the network figures") {
+                try ReportWriters.writeJSON(analysis.report(version: Weft.version).network, to: networkJson)
+            }
         }
+        timing.report(clock)
         try input.enforceStrict(dataset, rejectsFile: nil)
     }
 }

@@ -83,6 +83,8 @@ struct SegmentsCommand: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String?
 
+    @OptionGroup var timing: TimingsOption
+
     func validate() throws {
         if measures.network.kind == .events { throw ValidationError("--network events has no members to segment") }
         try window.check(network: measures.network.kind)
@@ -94,7 +96,8 @@ struct SegmentsCommand: ParsableCommand {
         let config = try segmentOptions.load()
         let folder = try out.map { try OutputFolder($0, names: ["segments.csv", "transitions.csv", "segments.json"] + segmentOptions.fittedOutputs,
                                                       inputs: input.inputFiles()) }
-        let dataset = try input.load(progress: Progress())
+        let clock = timing.clock()
+        let dataset = try clock.measure("read") { try input.load(progress: Progress()) }
         try measures.checkNames(dataset)
         try periodLimit.checkSegmentSnapshots(dataset, window: span, rules: config.rules)
         let options = measures.options(undirected: input.undirected)
@@ -102,24 +105,34 @@ struct SegmentsCommand: ParsableCommand {
         let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: dataset.members.count, named: options.groupAttributes)
         let labels = try segmentOptions.loadLabels(dataset, rules: config.rules)
-        let analysis = try SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
-                                       configSource: segmentOptions.source(config, dataFolder: input.dataFolder), groups: groups, labels: labels)
+        let analysis = try clock.measure("segments") {
+            try SegmentAnalysis(dataset: dataset, window: span, options: options, config: config.rules,
+                                configSource: segmentOptions.source(config, dataFolder: input.dataFolder), groups: groups, labels: labels,
+                                clock: clock)
+        }
+        defer { timing.report(clock) }
         guard let out else {
-            let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))
-            if let analysis {
-                for v in 0..<dataset.members.count { try writer.writeRow(SegmentRow.columns.map { $0.cell(analysis.row(v, ids: shown.ids)) }) }
+            try clock.measure("write segments.csv") {
+                let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))
+                if let analysis {
+                    for v in 0..<dataset.members.count { try writer.writeRow(SegmentRow.columns.map { $0.cell(analysis.row(v, ids: shown.ids)) }) }
+                }
+                try writer.commit()
             }
-            try writer.commit()
             try input.enforceStrict(dataset, rejectsFile: nil)
             return
         }
         guard let folder else { return }
-        try folder.write("segments.csv") { try ReportWriters.writeSegments(analysis?.rows(ids: shown.ids) ?? RowList([]), to: $0) }
-        try folder.write("transitions.csv") { try ReportWriters.writeTransitions(analysis?.transitionRows ?? [], to: $0) }
+        try clock.measure("write segments.csv") {
+            try folder.write("segments.csv") { try ReportWriters.writeSegments(analysis?.rows(ids: shown.ids) ?? RowList([]), to: $0) }
+        }
+        try clock.measure("write transitions.csv") {
+            try folder.write("transitions.csv") { try ReportWriters.writeTransitions(analysis?.transitionRows ?? [], to: $0) }
+        }
         var written = ["segments.csv", "transitions.csv"].map { out + "/" + $0 }
         let summary = analysis?.summary(ids: shown.ids)
         if let summary {
-            try folder.write("segments.json") { try ReportWriters.writeJSON(summary, to: $0) }
+            try clock.measure("write segments.json") { try folder.write("segments.json") { try ReportWriters.writeJSON(summary, to: $0) } }
             written.append(out + "/segments.json")
         }
         if try segmentOptions.writeFitted(analysis, into: folder) { written.append(out + "/" + SegmentOptions.fittedName) }

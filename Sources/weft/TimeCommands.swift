@@ -16,23 +16,29 @@ struct TimeInputs: ParsableArguments {
     @Option(name: .long, help: "Write the table to this file instead of standard output.")
     var out: String?
 
+    @OptionGroup var timing: TimingsOption
+
     func run(_ body: (TimeAnalysis, Graph, NodeTable) throws -> (header: [String], write: (CSVTableWriter) throws -> Void)) throws {
         let span = try window.window()
         if let out { try input.inputFiles().check(output: out) }
-        let dataset = try input.load(progress: Progress())
+        let clock = timing.clock()
+        let dataset = try clock.measure("read") { try input.load(progress: Progress()) }
         try measures.checkNames(dataset)
         try time.checkPeriodCount(dataset, window: span)
         var options = measures.options(undirected: input.undirected)
         options.time = try time.settings()
-        let graph = options.graph(of: dataset, in: span)
+        let graph = clock.measure("build network") { options.graph(of: dataset, in: span) }
         let nodes = NodeTable(members: dataset.members)
         let shown = nodes.shown(under: options)
         let groups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
-        let analysis = try TimeAnalysis(dataset: dataset, window: span, options: options, graph: graph, groups: groups)
-        let table = try body(analysis, graph, shown)
-        let writer = try out.map { try CSVTableWriter(path: $0, header: table.header) } ?? CSVTableWriter(standardOutputHeader: table.header)
-        try table.write(writer)
-        try writer.commit()
+        let analysis = try clock.measure("time") { try TimeAnalysis(dataset: dataset, window: span, options: options, graph: graph, groups: groups) }
+        try clock.measure("write the table") {
+            let table = try body(analysis, graph, shown)
+            let writer = try out.map { try CSVTableWriter(path: $0, header: table.header) } ?? CSVTableWriter(standardOutputHeader: table.header)
+            try table.write(writer)
+            try writer.commit()
+        }
+        timing.report(clock)
         try input.enforceStrict(dataset, rejectsFile: nil)
     }
 }
