@@ -332,19 +332,29 @@ extension TimeAnalysis {
         guard let series = strength, let periods else { return }
         let undirected = graph.undirected
         let typeNames = RecordTypeNames(series.types, pseudonymise: pseudonymisesTypes)
+        // A tie's record types as shown (sorted, `;`-joined) and how many, once per distinct set:
+        // ties share a few dozen sets at most.
+        var shownTypes: [UInt64: (text: String, count: Int)] = [:]
+        func types(_ mask: UInt64) -> (text: String, count: Int) {
+            if let known = shownTypes[mask] { return known }
+            var names: [String] = []
+            for c in series.types.indices where c < 64 && mask & TieTable.typeBit(UInt16(c)) != 0 && !series.types[c].isEmpty {
+                names.append(typeNames.shown(series.types[c]))
+            }
+            names.sort()
+            let shown = (names.joined(separator: ";"), names.count)
+            shownTypes[mask] = shown
+            return shown
+        }
         for i in 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
             let a = series.source[i], b = series.target[i]
             let overlap = undirected.contains(Int(a), b) ? NeighbourhoodOverlap.of(undirected, Int(a), Int(b)) : nil
-            var types: [String] = []
-            for c in series.types.indices where c < 64 && series.typeMask[i] & TieTable.typeBit(UInt16(c)) != 0 && !series.types[c].isEmpty {
-                types.append(typeNames.shown(series.types[c]))
-            }
-            types.sort()
+            let tieTypes = types(series.typeMask[i])
             let shared = overlap?.shared
             try body(TieRow(
                 source: ids[a], target: ids[b], records: Int(series.records[i]),
                 firstRecord: series.firstTime[i], lastRecord: series.lastTime[i],
-                types: types.joined(separator: ";"), multiplex: types.count >= 2,
+                types: tieTypes.text, multiplex: tieTypes.count >= 2,
                 reciprocated: graph.isDirected ? graph.hasTie(from: Int(a), to: Int(b)) && graph.hasTie(from: Int(b), to: Int(a)) : nil,
                 strength: series.finalStrength[i], peakStrength: series.peak[i],
                 peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: TieChange(rawValue: series.finalChange[i])!.label,
