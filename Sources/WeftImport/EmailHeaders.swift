@@ -147,6 +147,7 @@ enum EmailHeaders {
         guard words.count >= 4, let day = Int(words[0]), let month = months[words[1].lowercased().prefix(3).description],
               var year = Int(words[2]) else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
+        guard (1...9999).contains(year) else { return nil }   // a mangled year (17930123456…) is not a date, nor an overflow
         let clock = words[3].split(separator: ":").map { Int($0) }
         guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }) else { return nil }
         let (h, m, s) = (clock[0]!, clock[1]!, clock.count == 3 ? clock[2]! : 0)

@@ -59,6 +59,11 @@ final class EmailImportTests: XCTestCase {
         XCTAssertEqual(EmailHeaders.date("Thu, 14 Mar 2024 10:15:02 +0100"), 1_710_407_702)
         XCTAssertEqual(EmailHeaders.date("14 Mar 24 09:15 GMT"), 1_710_407_700)
         XCTAssertNil(EmailHeaders.date("Thu, 31 Feb 2024 10:15:02 +0100"))
+        // Years no calendar day has: not dates (FuzzEmail found the first overflowing the day count).
+        XCTAssertNil(EmailHeaders.date("Fri, 15 Mar 2024930123456 09:00:00 +0000"))
+        XCTAssertNil(EmailHeaders.date("15 Mar -99999999999999999 09:00 GMT"))
+        XCTAssertNil(EmailHeaders.date("15 Mar 10000 09:00 GMT"))
+        XCTAssertEqual(EmailHeaders.date("31 Dec 9999 23:59:59 GMT"), 253_402_300_799)
         XCTAssertEqual(EmailHeaders.notAPerson("No-Reply@zoom.us"), "no-reply address")
         XCTAssertEqual(EmailHeaders.notAPerson("cln@googlegroups.com"), "mailing-list address")
         XCTAssertNil(EmailHeaders.notAPerson("ana.silva@cln.example"))
