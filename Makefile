@@ -62,19 +62,19 @@ fuzz: setup       ## libFuzzer runs of the CSV ingest, members headers and ids, 
 	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --scratch-path .build-fuzz
 	mkdir -p out/fuzz/csv out/fuzz/members out/fuzz/xlsx out/fuzz/dates out/fuzz/datepattern out/fuzz/survey out/fuzz/config out/fuzz/zoom out/fuzz/teams out/fuzz/meet out/fuzz/whatsapp out/fuzz/email out/fuzz/slack out/fuzz/ics
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzCSV out/fuzz/csv Fuzz/Corpus/csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzMembers out/fuzz/members Fuzz/Corpus/members -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzMembers out/fuzz/members Fuzz/Corpus/members -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/members.dict -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzXLSX out/fuzz/xlsx Fuzz/Corpus/xlsx -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzDates out/fuzz/dates Fuzz/Corpus/dates -max_total_time=$(FUZZ_SECONDS)
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzDatePattern out/fuzz/datepattern Fuzz/Corpus/datepattern -max_total_time=$(FUZZ_SECONDS) -max_len=256
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzSurvey out/fuzz/survey Fuzz/Corpus/survey -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzConfig out/fuzz/config Fuzz/Corpus/config -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzZoom out/fuzz/zoom Fuzz/Corpus/zoom -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzTeams out/fuzz/teams Fuzz/Corpus/teams -max_total_time=$(FUZZ_SECONDS) -max_len=8192
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzMeet out/fuzz/meet Fuzz/Corpus/meet -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzWhatsApp out/fuzz/whatsapp Fuzz/Corpus/whatsapp -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzEmail out/fuzz/email Fuzz/Corpus/email -max_total_time=$(FUZZ_SECONDS) -max_len=8192
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzSlack out/fuzz/slack Fuzz/Corpus/slack -max_total_time=$(FUZZ_SECONDS) -max_len=8192
-	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzICS out/fuzz/ics Fuzz/Corpus/ics -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzZoom out/fuzz/zoom Fuzz/Corpus/zoom -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/zoom.dict -max_len=4096
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzTeams out/fuzz/teams Fuzz/Corpus/teams -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/teams.dict -max_len=8192
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzMeet out/fuzz/meet Fuzz/Corpus/meet -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/meet.dict -max_len=4096
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzWhatsApp out/fuzz/whatsapp Fuzz/Corpus/whatsapp -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/whatsapp.dict -max_len=8192 -timeout=10
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzEmail out/fuzz/email Fuzz/Corpus/email -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/email.dict -max_len=8192
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzSlack out/fuzz/slack Fuzz/Corpus/slack -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/slack.dict -max_len=8192
+	$(FUZZ_ENV) Fuzz/.build-fuzz/release/FuzzICS out/fuzz/ics Fuzz/Corpus/ics -max_total_time=$(FUZZ_SECONDS) -dict=Fuzz/Dictionaries/ics.dict -max_len=8192 -timeout=10
 
 blas-info: build  ## show which BLAS/LAPACK the weft binary will load
 	@ldd $(RELEASE) | grep -E 'blas|lapack'
