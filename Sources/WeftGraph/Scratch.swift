@@ -51,4 +51,22 @@ public struct Scratch<Element: BitwiseCopyable>: ~Copyable {
     /// The values as an array (a copy).
     @inlinable
     public var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The first `length` values as an array (a copy): a scratch sized for the most a kernel
+    /// could write, of which it filled the first `length`.
+    @inlinable
+    public func array(prefix length: Int) -> [Element] {
+        precondition(length >= 0 && length <= count, "prefix out of range")
+        return Array(UnsafeBufferPointer(start: base, count: length))
+    }
+}
+
+extension Scratch where Element: Comparable {
+    /// Sorts the first `length` values in place (ascending).
+    @inlinable
+    public func sortPrefix(_ length: Int) {
+        precondition(length >= 0 && length <= count, "prefix out of range")
+        var values = UnsafeMutableBufferPointer(start: base, count: length)
+        values.sort()
+    }
 }

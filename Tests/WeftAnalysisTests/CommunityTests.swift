@@ -141,6 +141,45 @@ func modularityByDoubleSum(_ graph: Graph, _ groups: NodeGroups, resolution: Dou
     }
 }
 
+/// `WeightedNetwork.aggregated(by:)` against a direct aggregation over dictionaries: the same
+/// rows (neighbours in code order), weights, self-loops and strengths, bit for bit, and the same
+/// modularity for the partition and for its aggregate's singletons.
+@Suite struct AggregationTests {
+    @Test(arguments: ["karate", "lesmis", "davis_women", "disconnected"])
+    func aggregationMatchesADirectSum(_ name: String) throws {
+        let network = WeightedNetwork(try LoadedFixture(name).graph)
+        var generator = SeededGenerator(seed: 11)
+        for groups in [1, 3, 7, network.nodeCount] {
+            var community = (0..<network.nodeCount).map { _ in Int32(generator.int(below: groups)) }
+            let k = LocalMoving.renumber(&community)
+            let aggregate = network.aggregated(by: community, communityCount: k)
+            var between = [[Int32: Double]](repeating: [:], count: k)
+            var loop = [Double](repeating: 0, count: k), strength = [Double](repeating: 0, count: k)
+            let members = (0..<network.nodeCount).sorted { (community[$0], $0) < (community[$1], $1) }
+            for v in members {
+                let c = Int(community[v])
+                loop[c] += network.loop[v]
+                strength[c] += network.strength[v]
+                for p in network.offsets[v]..<network.offsets[v + 1] {
+                    let d = community[Int(network.neighbours[p])]
+                    if Int(d) == c { loop[c] += network.weights[p] / 2 } else { between[c][d, default: 0] += network.weights[p] }
+                }
+            }
+            #expect(aggregate.nodeCount == k && aggregate.loop == loop && aggregate.strength == strength)
+            #expect(aggregate.totalWeight == network.totalWeight)
+            for c in 0..<k {
+                let row = aggregate.offsets[c]..<aggregate.offsets[c + 1]
+                #expect(Array(aggregate.neighbours[row]) == between[c].keys.sorted())
+                #expect(Array(aggregate.weights[row]) == between[c].keys.sorted().map { between[c][$0]! })
+            }
+            let q = Modularity(network, community: community, communityCount: k, resolution: 1).value
+            let singletons = (0..<Int32(k)).map { $0 }
+            let qAggregate = Modularity(aggregate, community: singletons, communityCount: k, resolution: 1).value
+            #expect(abs(q - qAggregate) < 1e-12, "\(name), \(groups) groups: \(q) against \(qAggregate)")
+        }
+    }
+}
+
 /// Whether every community induces a connected subgraph (Leiden's guarantee).
 func communitiesAreConnected(_ graph: Graph, _ groups: NodeGroups) -> Bool {
     let a = graph.undirected

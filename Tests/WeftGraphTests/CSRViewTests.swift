@@ -45,4 +45,13 @@ import Testing
         #expect(copy.array == [1.5, 2.5])
         #expect(Scratch<Double>(repeating: 0, count: 0).array.isEmpty)
     }
+
+    @Test func scratchPrefixIsCopiedAndSortedAlone() {
+        let s = Scratch<Int32>([5, 3, 9, 1, 4])
+        s.sortPrefix(3)
+        #expect(s.array == [3, 5, 9, 1, 4])
+        #expect(s.array(prefix: 2) == [3, 5] && s.array(prefix: 0).isEmpty && s.array(prefix: 5) == s.array)
+        s.sortPrefix(0)
+        #expect(s.array == [3, 5, 9, 1, 4])
+    }
 }

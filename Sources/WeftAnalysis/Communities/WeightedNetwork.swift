@@ -41,58 +41,66 @@ struct WeightedNetwork {
 
     /// The network with one node per community of `community` (codes 0 ..< communityCount):
     /// the weights between communities summed, ties inside a community turned into its self-loop.
+    /// Communities are visited in code order, each one's members in node order, and a community's
+    /// neighbours listed in code order. The working arrays are `Scratch` buffers (a Swift array
+    /// captured by the view's closure is boxed and checked for exclusive access on every use).
     func aggregated(by community: [Int32], communityCount: Int) -> WeightedNetwork {
         let n = nodeCount
         // Members of each community, by counting sort (stable: node order within a community).
-        var start = [Int](repeating: 0, count: communityCount + 1)
+        let start = Scratch<Int>(repeating: 0, count: communityCount + 1)
         for v in 0..<n { start[Int(community[v]) + 1] += 1 }
         for c in 0..<communityCount { start[c + 1] += start[c] }
-        var members = [Int32](repeating: 0, count: n)
-        var fill = start
+        let members = Scratch<Int32>(repeating: 0, count: n)
+        let fill = Scratch<Int>(repeating: 0, count: communityCount)
+        for c in 0..<communityCount { fill[c] = start[c] }
         for v in 0..<n {
             let c = Int(community[v])
             members[fill[c]] = Int32(v)
             fill[c] += 1
         }
-        var newOffsets = [Int](repeating: 0, count: communityCount + 1)
-        var newNeighbours: [Int32] = [], newWeights: [Double] = []
-        newNeighbours.reserveCapacity(neighbours.count / 2)
-        newWeights.reserveCapacity(neighbours.count / 2)
-        var newLoop = [Double](repeating: 0, count: communityCount)
-        var newStrength = [Double](repeating: 0, count: communityCount)
-        var accumulated = [Double](repeating: 0, count: communityCount)
-        var mark = [Int32](repeating: -1, count: communityCount)
-        var touched: [Int32] = []
-        let comm = Scratch(community)
+        let newOffsets = Scratch<Int>(repeating: 0, count: communityCount + 1)
+        // At most one entry per entry of this network (ties inside a community become loops).
+        let newNeighbours = Scratch<Int32>(repeating: 0, count: neighbours.count)
+        let newWeights = Scratch<Double>(repeating: 0, count: neighbours.count)
+        let newLoop = Scratch<Double>(repeating: 0, count: communityCount)
+        let newStrength = Scratch<Double>(repeating: 0, count: communityCount)
+        let accumulated = Scratch<Double>(repeating: 0, count: communityCount)
+        let mark = Scratch<Int32>(repeating: -1, count: communityCount)
+        let touched = Scratch<Int32>(repeating: 0, count: communityCount)
+        let comm = Scratch(community), loops = Scratch(loop), strengths = Scratch(strength)
+        var filled = 0
         withView { g in
             for c in 0..<communityCount {
-                var inside = 0.0
+                var inside = 0.0, touchedCount = 0
                 for m in start[c]..<start[c + 1] {
                     let v = Int(members[m])
-                    inside += loop[v]
-                    newStrength[c] += strength[v]
+                    inside += loops[v]
+                    newStrength[c] += strengths[v]
                     for p in g.entries(v) {
                         let d = Int(comm[Int(g.target(p))])
                         if d == c { inside += g.weight(p) / 2; continue }
                         if mark[d] != Int32(c) {
                             mark[d] = Int32(c)
                             accumulated[d] = 0
-                            touched.append(Int32(d))
+                            touched[touchedCount] = Int32(d)
+                            touchedCount += 1
                         }
                         accumulated[d] += g.weight(p)
                     }
                 }
                 newLoop[c] = inside
-                touched.sort()
-                for d in touched {
-                    newNeighbours.append(d)
-                    newWeights.append(accumulated[Int(d)])
+                touched.sortPrefix(touchedCount)
+                for i in 0..<touchedCount {
+                    let d = touched[i]
+                    newNeighbours[filled] = d
+                    newWeights[filled] = accumulated[Int(d)]
+                    filled += 1
                 }
-                touched.removeAll(keepingCapacity: true)
-                newOffsets[c + 1] = newNeighbours.count
+                newOffsets[c + 1] = filled
             }
         }
-        return WeightedNetwork(offsets: newOffsets, neighbours: newNeighbours, weights: newWeights,
-                               loop: newLoop, strength: newStrength, totalWeight: totalWeight)
+        return WeightedNetwork(offsets: newOffsets.array, neighbours: newNeighbours.array(prefix: filled),
+                               weights: newWeights.array(prefix: filled), loop: newLoop.array,
+                               strength: newStrength.array, totalWeight: totalWeight)
     }
 }
