@@ -101,6 +101,58 @@ public enum Parallel {
     }
 }
 
+/// One long piece of work started on a thread of its own and collected later with `result()`: for
+/// a stage that cannot split itself and whose inputs are ready long before its result is needed,
+/// so that it fills the core the stages in between leave idle. The work must not touch anything
+/// the caller changes meanwhile. With one thread (`threads` 1), or when `startNow` is false, the
+/// work runs in `result()` on the caller's thread instead: the result is the same either way.
+public final class BackgroundWork<T>: @unchecked Sendable {
+    private var work: (() -> T)?
+    private var value: T?
+    private var thread: pthread_t?
+
+    public init(threads: Int = Parallel.threadCount, startNow: Bool = true, _ work: @escaping () -> T) {
+        self.work = work
+        guard threads > 1, startNow else { return }
+        // The thread holds this object until its work is done.
+        let start = ThreadStart { self.value = self.work!() }
+        let context = Unmanaged.passRetained(start).toOpaque()
+        var thread = pthread_t()
+        if pthread_create(&thread, nil, { context in
+            let start = Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue()
+            start.body()
+            return nil
+        }, context) == 0 {
+            self.thread = thread
+        } else {
+            Unmanaged<ThreadStart>.fromOpaque(context).release()   // no thread: `result()` runs the work
+        }
+    }
+
+    /// The work's result: waits for its thread, or runs the work here if it was not started.
+    public func result() -> T {
+        if let thread {
+            pthread_join(thread, nil)
+            self.thread = nil
+        } else if value == nil, let work {
+            value = work()
+        }
+        work = nil
+        return value!
+    }
+
+    deinit {
+        // Never collected: the last reference went with the thread's own, so this runs on it.
+        if let thread { pthread_detach(thread) }
+    }
+}
+
+/// The closure a `BackgroundWork` thread runs (a class, so one pointer carries it through pthreads).
+private final class ThreadStart {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
 /// Write-once result slots shared by the chunks of `Parallel.map`; each chunk writes only its own.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<T?>

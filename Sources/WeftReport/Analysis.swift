@@ -72,6 +72,16 @@ public struct Analysis: Sendable {
             surveyEdges = nil
         }
         outputNodes = shown
+        // The community search depends on the network alone and, on a large one, is the longest
+        // stage that cannot split itself: it runs on a thread of its own from here, beside the
+        // time analysis, the measures and the rest of the structure, and is collected at the end
+        // of the structure stage. With `--timings` it runs just before that stage instead, as a
+        // stage of its own.
+        let communitySearch = BackgroundWork(startNow: !clock.enabled) {
+            options.communityMethod.map {
+                Communities(graph, method: $0, resolution: options.resolution, seed: options.seed, restarts: options.communityRestarts)
+            }
+        }
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
@@ -103,8 +113,9 @@ public struct Analysis: Sendable {
         hits = clock.measure("hits") { HITS(graph, path: options.kernel) }
         (clustering, weightedClustering) = clock.measure("clustering") { (Clustering(graph), WeightedClustering(graph)) }
         cores = clock.measure("k-core") { CoreNumber(graph) }
-        structure = try clock.measure("structure (communities, groups, core-periphery, brokerage)") {
-            try StructureAnalysis(graph: graph, nodes: nodes, options: options)
+        if clock.enabled { _ = clock.measure("communities") { communitySearch.result() } }
+        structure = try clock.measure("structure (groups, core-periphery, structural holes, brokerage)") {
+            try StructureAnalysis(graph: graph, nodes: nodes, options: options, communities: communitySearch.result)
         }
         let shownIDs = outputNodes.ids
         communityAlignment = structure.communities.map { c in

@@ -31,27 +31,29 @@ public struct StructureAnalysis: Sendable {
     /// Gould–Fernandez brokerage roles across the primary attribute's groups (nil without one).
     public let brokerage: BrokerageRoles?
 
-    public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions) throws {
-        // Communities and core–periphery depend on nothing of each other, and on a large network
-        // neither splits itself (one community search; coordinate descent and label flips): they
-        // run side by side.
-        (communities, (core, coreness)) = Parallel.both({
-            options.communityMethod.map {
-                Communities(graph, method: $0, resolution: options.resolution, seed: options.seed, restarts: options.communityRestarts)
-            }
-        }, {
+    /// - Parameter communities: collects the communities found on `graph`, nil when switched off;
+    ///   called once the rest is done (`Analysis` searches for them on a thread of its own
+    ///   meanwhile).
+    public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions, communities: () -> Communities?) throws {
+        // Core–periphery depends on nothing of the rest, and on a large network does not split
+        // itself (coordinate descent and label flips): it runs beside the groups, structural holes
+        // and brokerage.
+        let ((core, coreness), rest) = try Parallel.both({
             (DiscreteCorePeriphery(graph, seed: options.seed), ContinuousCorePeriphery(graph))
+        }, {
+            let groupings = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
+                .map { column in
+                    let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
+                    return AttributeGrouping(attribute: column.name, groups: groups,
+                                             modularity: Modularity(graph, groups: groups, resolution: options.resolution),
+                                             mixing: try GroupMixing(graph, groups: groups))
+                }
+            return (groupings, StructuralHoles(graph, weighted: false), StructuralHoles(graph, weighted: true),
+                    try groupings.first.map { try BrokerageRoles(graph, groups: $0.groups) })
         })
-        groupings = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
-            .map { column in
-                let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
-                return AttributeGrouping(attribute: column.name, groups: groups,
-                                         modularity: Modularity(graph, groups: groups, resolution: options.resolution),
-                                         mixing: try GroupMixing(graph, groups: groups))
-            }
-        holes = StructuralHoles(graph, weighted: false)
-        holesWeighted = StructuralHoles(graph, weighted: true)
-        brokerage = try groupings.first.map { try BrokerageRoles(graph, groups: $0.groups) }
+        (self.core, self.coreness) = (core, coreness)
+        (groupings, holes, holesWeighted, brokerage) = rest
+        self.communities = communities()
     }
 
     /// Sets member v's structure columns; `communityNumbers` gives each community's number

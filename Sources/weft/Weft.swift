@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WeftGraph
 import WeftIO
 
 /// The `weft` command-line tool. Exit codes: 0 success, 1 bad input (or rejects under
@@ -22,6 +23,7 @@ struct Weft: ParsableCommand {
     )
 
     static func main() {
+        FreedMemory.limitArenas()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import WeftGraph
@@ -56,5 +57,38 @@ import Testing
         #expect(throws: Failure(which: 1)) {
             _ = try Parallel.both({ () throws -> Int in throw Failure(which: 1) }, { () throws -> Int in throw Failure(which: 2) })
         }
+    }
+
+    /// Counts a background work's runs (a class: the work's closure outlives the test's frame).
+    final class Runs: Sendable {
+        let count = Atomic<Int>(0)
+        let finished = Atomic<Bool>(false)
+    }
+
+    @Test(arguments: [(1, true), (2, true), (2, false)])
+    func backgroundWorkRunsOnceAndGivesItsResult(threads: Int, startNow: Bool) {
+        let runs = Runs()
+        let work = BackgroundWork(threads: threads, startNow: startNow) { () -> [Int] in
+            runs.count.add(1, ordering: .relaxed)
+            return (0..<100_000).map { $0 &* 3 }
+        }
+        // Not started (one thread, or startNow false): nothing runs until it is collected.
+        let runsBefore = runs.count.load(ordering: .relaxed)
+        if threads == 1 || !startNow { #expect(runsBefore == 0) }
+        #expect(work.result() == (0..<100_000).map { $0 &* 3 })
+        #expect(work.result().count == 100_000)   // a second collection gives the same result
+        let runsAfter = runs.count.load(ordering: .relaxed)
+        #expect(runsAfter == 1)
+    }
+
+    @Test func backgroundWorkNeverCollectedEndsCleanly() {
+        let runs = Runs()
+        do {
+            _ = BackgroundWork(threads: 2) { runs.finished.store(true, ordering: .relaxed); return 1 }
+        }
+        // The thread holds its work until it ends, then detaches itself; nothing waits for it here.
+        for _ in 0..<10_000 where !runs.finished.load(ordering: .relaxed) { usleep(100) }
+        let finished = runs.finished.load(ordering: .relaxed)
+        #expect(finished)
     }
 }
