@@ -23,8 +23,9 @@ public enum FreedMemory {
     /// allocations: when a long stage runs on a thread of its own beside the kernels' worker
     /// threads, the memory it frees stays resident beside theirs. With one arena for all, the
     /// report writers (which allocate a string per cell on two threads at once) wait for each
-    /// other's malloc; two keep them apart. L sample: peak 1,423 MB with two arenas against
-    /// 1,537 MB with glibc's default; M: 171–181 MB against 183–201 MB.
+    /// other's malloc; two keep them apart. With the community search in the background, the L
+    /// sample's peak was 1,537 MB with glibc's default arenas (one run) and 1,434–1,537 MB, mean
+    /// 1,480 MB, with two (five runs); docs/performance.md has the measurements.
     public static func limitArenas() {
         _ = setOption?(-8, 2)   // M_ARENA_MAX
     }
