@@ -30,8 +30,6 @@ TARGETS = {
                 CSV + "TextEncoding.swift", CSV + "DateDetection.swift"],
 }
 LITERAL = re.compile(r'(?<![\\#])"((?:[^"\\\n]|\\.)*)"')
-
-
 SWIFT_ESCAPE = re.compile(r"\\(u\{([0-9A-Fa-f]{1,8})\}|.)")
 SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", '"': '"', "'": "'", "\\": "\\"}
 

@@ -10,7 +10,8 @@ import Glibc
 /// stay resident as holes between the arrays the run keeps; the next stage's peak then adds to
 /// them. `malloc_trim(0)` returns every whole free page, wherever it sits in the heap
 /// (`madvise(MADV_DONTNEED)`), at the cost of a walk over the free lists (milliseconds) and of
-/// faulting those pages in again when they are reused. A no-op where glibc is not the allocator.
+/// faulting those pages in again when they are reused. `limitArenas()` keeps what one thread
+/// frees usable by the others. A no-op where glibc is not the allocator.
 public enum FreedMemory {
     /// Returns the heap's free pages to the system.
     public static func release() {
