@@ -274,6 +274,49 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         })
     }
 
+    @Test func renumberingTheMembersChangesNoResultBitForBit() throws {
+        let ties = RandomTies(n: 400, degree: 1.6, seed: 31)
+        for directed in [false, true] {
+            let g = try ties.graph(directed: directed)
+            let orders = [SearchOrder(members: (0..<400).map { Int32($0) }), SearchOrder(g.undirected),
+                          SearchOrder(members: randomPermutation(400, seed: 3).map { Int32($0) })]
+            for weighted in [false, true] {
+                for sources in [Betweenness.sampleSources(150, of: 400, seed: 9), nil] {
+                    let runs = orders.map {
+                        SourceSearches(g, weighted: weighted, sources: sources, dependencies: true, distances: true,
+                                       threads: 2, order: $0)
+                    }
+                    for run in runs.dropFirst() {
+                        #expect(run.dependencies! == runs[0].dependencies!)
+                        for sums in [(run.inward!, runs[0].inward!), (run.outward!, runs[0].outward!)] {
+                            #expect((0..<400).allSatisfy { u in
+                                sums.0.reached(u) == sums.1.reached(u) && sums.0.total(u) == sums.1.total(u)
+                                    && sums.0.inverse(u) == sums.1.inverse(u)
+                            })
+                        }
+                    }
+                    // The identity order is the plain search over the graph as it is.
+                    if sources == nil {
+                        #expect(try runs[0].dependencies!.map { $0 * (directed ? 1 : 0.5) } == Betweenness(g, weighted: weighted).raw)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theSearchOrderIsBreadthFirstByComponent() throws {
+        // Two components, {0, 2, 4} (a path 4 – 0 – 2) and {1, 3}, and the isolate 5.
+        let g = try pathTestGraph(6, [(4, 0), (0, 2), (3, 1)], directed: true)
+        let order = SearchOrder(g.undirected)
+        #expect(order.member == [0, 2, 4, 1, 3, 5])
+        #expect(order.number == [0, 3, 1, 4, 2, 5])
+        #expect(order.original([10, 11, 12, 13, 14, 15]) == [10, 13, 11, 14, 12, 15])
+        #expect(order.original([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], width: 2) == [0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11])
+        let big = try RandomTies(n: 2_000, degree: 1.2, seed: 4).graph(directed: false)
+        let bfs = SearchOrder(big.undirected)
+        #expect(Set(bfs.member).count == 2_000 && (0..<2_000).allSatisfy { bfs.member[Int(bfs.number[$0])] == Int32($0) })
+    }
+
     @Test func samplingEveryMemberIsExact() throws {
         for directed in [false, true] {
             let g = try RandomTies(n: 120, degree: 2, seed: 5).graph(directed: directed)

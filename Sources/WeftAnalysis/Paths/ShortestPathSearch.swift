@@ -6,17 +6,28 @@ import WeftGraph
 /// Unweighted: a path's length is its number of steps (hop count). Weighted: the length of a tie
 /// is 1 / weight — a stronger tie is a shorter one, as in Brandes (2008) and Opsahl et al. (2010) —
 /// and tie weights are positive, so lengths are positive and Dijkstra's algorithm applies.
+///
+/// Built with a `SearchOrder`, the members are renumbered (node i of the network is
+/// `order.member[i]`) and each row keeps its ties in their original order; searches over it then
+/// run from `order.number[s]` and their results are put back with `order.original(_:)`.
 public struct PathNetwork: Sendable {
-    public let adjacency: Adjacency
-    /// Length of each entry of `adjacency` (1 / weight), or nil for hop counts.
+    let offsets: [Int]
+    let targets: [Int32]
+    /// Length of each entry (1 / weight), or nil for hop counts.
     public let lengths: [Double]?
 
     public init(_ adjacency: Adjacency, weighted: Bool) {
-        self.adjacency = adjacency
-        self.lengths = weighted ? adjacency.weights.map { 1 / $0 } : nil
+        offsets = adjacency.offsets
+        targets = adjacency.neighbours
+        lengths = weighted ? adjacency.weights.map { 1 / $0 } : nil
     }
 
-    public var nodeCount: Int { adjacency.nodeCount }
+    /// `adjacency` with its members renumbered by `order`.
+    init(_ adjacency: Adjacency, weighted: Bool, order: SearchOrder) {
+        (offsets, targets, lengths) = adjacency.renumbered(by: order, weights: weighted ? adjacency.weights.map { 1 / $0 } : nil)
+    }
+
+    public var nodeCount: Int { offsets.count - 1 }
     public var isWeighted: Bool { lengths != nil }
 }
 
@@ -407,7 +418,7 @@ extension PathNetwork {
     /// weights (an unweighted view for hop counts), taken once and shared read-only by all
     /// searches of a chunk.
     func withView<R>(_ body: (CSRView) -> R) -> R {
-        adjacency.withView(weights: lengths, body)
+        CSRView.with(offsets: offsets, targets: targets, weights: lengths, body)
     }
 }
 
