@@ -244,19 +244,27 @@ public struct SegmentConfig: Sendable, Equatable {
     /// not a step a member takes); then the first rule. "" when a rule of the segment holds; nil
     /// when the segment has no rule.
     public func needs(_ features: EngagementFeatures, member v: Int, segment: String, thresholds: [[Double]]) -> String? {
-        var best: (unmet: [String], flags: Int)?
+        func holds(_ r: Int, _ c: Int) -> Bool {
+            let condition = rules[r].conditions[c]
+            guard let x = features.value(condition.feature, v) else { return false }
+            return condition.holds(x, thresholds[r][c])
+        }
+        // Choose the rule by counting first; only its unmet conditions are then put in words.
+        var best: (rule: Int, unmet: Int, flags: Int)?
         for (r, rule) in rules.enumerated() where rule.segment == segment {
-            var unmet: [String] = [], flags = 0
-            for (c, condition) in rule.conditions.enumerated() {
-                let x = features.value(condition.feature, v)
-                if let x, condition.holds(x, thresholds[r][c]) { continue }
-                unmet.append(describe(condition, value: x, threshold: thresholds[r][c], needed: true))
+            var unmet = 0, flags = 0
+            for (c, condition) in rule.conditions.enumerated() where !holds(r, c) {
+                unmet += 1
                 if condition.comparison == nil { flags += 1 }
             }
-            if let b = best, (b.unmet.count, b.flags) <= (unmet.count, flags) { continue }
-            best = (unmet, flags)
+            if let b = best, (b.unmet, b.flags) <= (unmet, flags) { continue }
+            best = (r, unmet, flags)
         }
-        return best.map { $0.unmet.joined(separator: " and ") }
+        guard let r = best?.rule else { return nil }
+        return rules[r].conditions.indices.filter { !holds(r, $0) }.map { c in
+            describe(rules[r].conditions[c], value: features.value(rules[r].conditions[c].feature, v), threshold: thresholds[r][c],
+                     needed: true)
+        }.joined(separator: " and ")
     }
 
     /// "feature = value op threshold" (met) or "feature op threshold (has value)" (needed).
