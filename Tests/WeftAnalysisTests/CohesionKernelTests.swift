@@ -62,6 +62,10 @@ import WeftGraph
         #expect(Components.weak(makeGraph(0, [])).count == 0)
         let twoPairs = Components.weak(makeGraph(5, [(3, 4), (0, 2)]))
         #expect(twoPairs.membership == [0, 2, 0, 1, 1] && twoPairs.sizes == [2, 2, 1])
+        // Tarjan's search closes {1, 2} before {0, 4}: the numbering still goes by size, then by
+        // smallest member.
+        let strong = Components.strong(makeGraph(6, [(0, 1), (0, 4), (4, 0), (1, 2), (2, 1), (3, 5)], directed: true))
+        #expect(strong.membership == [0, 1, 1, 2, 0, 3] && strong.sizes == [2, 2, 1, 1])
     }
 
     @Test(arguments: [2, 3, 4])

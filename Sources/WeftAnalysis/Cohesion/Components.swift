@@ -26,8 +26,20 @@ public struct Components: Sendable, Equatable {
 
     /// Numbers the components whose raw labels are `labels` (0..<k) by decreasing `size`, then by
     /// increasing `firstMember` (the smallest member of each).
+    /// No comparison sort: scanning the members in order meets each label first at its smallest
+    /// member, which lists the labels by `firstMember`; a stable counting sort by decreasing size
+    /// then gives the order, in O(n) (a timeline numbers the components of every period).
     private init(labels: [Int], size: [Int], firstMember: [Int]) {
-        let ordered = size.indices.sorted { size[$0] != size[$1] ? size[$0] > size[$1] : firstMember[$0] < firstMember[$1] }
+        var byFirstMember: [Int] = []
+        byFirstMember.reserveCapacity(size.count)
+        for (v, label) in labels.enumerated() where firstMember[label] == v { byFirstMember.append(label) }
+        // next[s]: where the next component of size s goes (sizes run from 1 to n).
+        var next = [Int](repeating: 0, count: (size.max() ?? 0) + 2)
+        for s in size { next[s] += 1 }
+        var position = 0
+        for s in stride(from: next.count - 1, through: 0, by: -1) { (next[s], position) = (position, position + next[s]) }
+        var ordered = [Int](repeating: 0, count: size.count)
+        for label in byFirstMember { ordered[next[size[label]]] = label; next[size[label]] += 1 }
         var rank = [Int](repeating: 0, count: size.count)
         for (i, label) in ordered.enumerated() { rank[label] = i }
         membership = labels.map { rank[$0] }
