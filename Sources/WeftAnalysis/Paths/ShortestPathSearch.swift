@@ -74,22 +74,38 @@ public final class ShortestPathSearch {
     private var successors: UnsafeMutablePointer<Int32>
     private var successorCapacity = 0
     private var hasSuccessors = false
+    /// Whether Dijkstra's buffers (dist, rank, setter and the heap) hold their initial values: they
+    /// are filled at the first weighted search, so that a workspace used for hop counts only never
+    /// touches them (their pages then stay out of memory: about 30 bytes a member).
+    private var weightedBuffersReady = false
 
     public init(nodeCount n: Int) {
         nodeCount = n
         let size = max(n, 1)
         hops = .allocate(capacity: size); hops.initialize(repeating: -1, count: size)
-        dist = .allocate(capacity: size); dist.initialize(repeating: .infinity, count: size)
+        dist = .allocate(capacity: size)
         sigma = .allocate(capacity: size); sigma.initialize(repeating: 0, count: size)
-        rank = .allocate(capacity: size); rank.initialize(repeating: -1, count: size)
-        setter = .allocate(capacity: size); setter.initialize(repeating: -1, count: size)
+        rank = .allocate(capacity: size)
+        setter = .allocate(capacity: size)
         coefficient = .allocate(capacity: size); coefficient.initialize(repeating: 0, count: size)
         order = .allocate(capacity: size + 1); order.initialize(repeating: 0, count: size + 1)
-        heapNode = .allocate(capacity: size); heapNode.initialize(repeating: 0, count: size)
-        heapKey = .allocate(capacity: size + 4); heapKey.initialize(repeating: .infinity, count: size + 4)
-        heapSlot = .allocate(capacity: size); heapSlot.initialize(repeating: -1, count: size)
+        heapNode = .allocate(capacity: size)
+        heapKey = .allocate(capacity: size + 4)
+        heapSlot = .allocate(capacity: size)
         successorStart = .allocate(capacity: size + 1); successorStart.initialize(repeating: 0, count: size + 1)
         successors = .allocate(capacity: 1); successors.initialize(to: 0); successorCapacity = 1
+    }
+
+    private func prepareWeightedBuffers() {
+        guard !weightedBuffersReady else { return }
+        let size = max(nodeCount, 1)
+        dist.initialize(repeating: .infinity, count: size)
+        rank.initialize(repeating: -1, count: size)
+        setter.initialize(repeating: -1, count: size)
+        heapNode.initialize(repeating: 0, count: size)
+        heapKey.initialize(repeating: .infinity, count: size + 4)
+        heapSlot.initialize(repeating: -1, count: size)
+        weightedBuffersReady = true
     }
 
     deinit {
@@ -137,6 +153,7 @@ public final class ShortestPathSearch {
             if countingPaths { bfsCounting(from: source, g) } else { bfs(from: source, g) }
             lastWasWeighted = false
         } else {
+            prepareWeightedBuffers()
             if countingPaths { dijkstra(from: source, g, countingPaths: true) } else { dijkstra(from: source, g, countingPaths: false) }
             lastWasWeighted = true
         }
