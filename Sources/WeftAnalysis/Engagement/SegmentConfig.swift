@@ -261,9 +261,9 @@ public struct SegmentConfig: Sendable, Equatable {
             best = (r, unmet, flags)
         }
         guard let r = best?.rule else { return nil }
-        return rules[r].conditions.indices.filter { !holds(r, $0) }.map { c in
-            describe(rules[r].conditions[c], value: features.value(rules[r].conditions[c].feature, v), threshold: thresholds[r][c],
-                     needed: true)
+        let conditions = rules[r].conditions
+        return conditions.indices.filter { !holds(r, $0) }.map { c in
+            describe(conditions[c], value: features.value(conditions[c].feature, v), threshold: thresholds[r][c], needed: true)
         }.joined(separator: " and ")
     }
 
