@@ -79,23 +79,50 @@ public enum Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC.
     public static func formatDateTime(_ seconds: Int64) -> String {
-        let day = floorDiv(seconds, secondsPerDay)
-        let rest = Int(seconds - day * secondsPerDay)
-        let (y, m, d) = civil(days: day)
-        guard (0...9999).contains(y) else {
-            return formatDate(seconds) + "T" + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
-        }
+        guard let (y, m, d, rest) = fourDigitYear(seconds) else { return wideDateTime(seconds) }
         return String(unsafeUninitializedCapacity: 20) { text in
-            writeDate(year: y, month: m, day: d, into: text)
-            text[10] = UInt8(ascii: "T")
-            writeDigits(rest / 3600, 2, into: text, at: 11)
-            text[13] = UInt8(ascii: ":")
-            writeDigits(rest / 60 % 60, 2, into: text, at: 14)
-            text[16] = UInt8(ascii: ":")
-            writeDigits(rest % 60, 2, into: text, at: 17)
-            text[19] = UInt8(ascii: "Z")
+            writeDateTime(year: y, month: m, day: d, secondOfDay: rest, into: text)
             return 20
         }
+    }
+
+    /// Appends `formatDateTime(seconds)`'s UTF-8 to `bytes` without making a String (the writers
+    /// of large tables append one per row).
+    public static func appendDateTime(_ seconds: Int64, to bytes: inout [UInt8]) {
+        guard let (y, m, d, rest) = fourDigitYear(seconds) else {
+            bytes.append(contentsOf: wideDateTime(seconds).utf8)
+            return
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 20))
+        bytes.withUnsafeMutableBufferPointer { all in
+            writeDateTime(year: y, month: m, day: d, secondOfDay: rest, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
+        }
+    }
+
+    /// The civil date and the second of the day of `seconds`, when its year has four digits.
+    private static func fourDigitYear(_ seconds: Int64) -> (Int, Int, Int, Int)? {
+        let day = floorDiv(seconds, secondsPerDay)
+        let (y, m, d) = civil(days: day)
+        return (0...9999).contains(y) ? (y, m, d, Int(seconds - day * secondsPerDay)) : nil
+    }
+
+    /// A date-time whose year does not have four digits, padded to at least four.
+    private static func wideDateTime(_ seconds: Int64) -> String {
+        let rest = Int(seconds - floorDiv(seconds, secondsPerDay) * secondsPerDay)
+        return formatDate(seconds) + "T" + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
+    }
+
+    /// Writes `YYYY-MM-DDTHH:MM:SSZ` (year 0...9999) into the first twenty bytes of `text`.
+    private static func writeDateTime(year: Int, month: Int, day: Int, secondOfDay rest: Int, into text: UnsafeMutableBufferPointer<UInt8>) {
+        writeDate(year: year, month: month, day: day, into: text)
+        text[10] = UInt8(ascii: "T")
+        writeDigits(rest / 3600, 2, into: text, at: 11)
+        text[13] = UInt8(ascii: ":")
+        writeDigits(rest / 60 % 60, 2, into: text, at: 14)
+        text[16] = UInt8(ascii: ":")
+        writeDigits(rest % 60, 2, into: text, at: 17)
+        text[19] = UInt8(ascii: "Z")
     }
 
     /// Writes `YYYY-MM-DD` (year 0...9999) into the first ten bytes of `text`.

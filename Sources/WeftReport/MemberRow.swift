@@ -106,8 +106,8 @@ public struct MemberRow: Sendable, Equatable {
     ]
 
     static let timeColumns: [(name: String, cell: @Sendable (MemberRow) -> CSVCell)] = [
-        ("first_activity", { $0.firstActivity.map { .plain(Timestamp.formatDateTime($0)) } ?? .empty }),
-        ("last_activity", { $0.lastActivity.map { .plain(Timestamp.formatDateTime($0)) } ?? .empty }),
+        ("first_activity", { $0.firstActivity.map { .dateTime($0) } ?? .empty }),
+        ("last_activity", { $0.lastActivity.map { .dateTime($0) } ?? .empty }),
         ("active_span_days", { real($0.tenureDays) }),
         ("active_periods", { $0.activePeriods.map { .integer($0) } ?? .empty }),
         ("decayed_strength", { real($0.tieStrength) }),

@@ -52,38 +52,39 @@ public enum ReportWriters {
     /// member's attributes keyed by column name, null where empty).
     public static func writeReport(_ model: ReportModel, to path: String) throws {
         let file = try AtomicFileWriter(path: path)
-        try file.write(try openObject(model.report, for: path) + ",\n  \"timeline\" : [")
-        var line: [UInt8] = []
-        for (p, row) in model.timeline.enumerated() {
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: (p == 0 ? "\n    " : ",\n    ").utf8)
-            appendObject(TimelineRow.columns, row, to: &line)
-            try file.write(bytes: line)
+        try file.write(try openObject(model.report, for: path))
+        // Each streamed key: `"key" : [`, one object per row on its own line, `]`.
+        func open(_ key: String) throws { try file.write(",\n  \"" + key + "\" : [") }
+        func entry(first: Bool, _ appendObject: (inout [UInt8]) -> Void) throws {
+            try file.append { bytes in
+                bytes.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
+                appendObject(&bytes)
+            }
         }
-        try file.write("\n  ],\n  \"ties\" : [")
+        func close() throws { try file.write("\n  ]") }
+        try open("timeline")
+        let timeline = JSONFields(TimelineRow.columns)
+        for (p, row) in model.timeline.enumerated() { try entry(first: p == 0) { timeline.appendObject(row, to: &$0) } }
+        try close()
+        try open("ties")
+        let ties = JSONFields(TieRow.columns)
         var first = true
         try model.ties.forEach { tie in
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
-            appendObject(TieRow.columns, tie, to: &line)
-            try file.write(bytes: line)
+            try entry(first: first) { ties.appendObject(tie, to: &$0) }
             first = false
         }
-        try file.write("\n  ],\n  \"segment_members\" : [")
-        for v in 0..<model.segmentRows.count {
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
-            appendObject(SegmentRow.columns, model.segmentRows[v], to: &line)
-            try file.write(bytes: line)
-        }
-        try file.write("\n  ],\n  \"members\" : [")
+        try close()
+        try open("segment_members")
+        let segments = JSONFields(SegmentRow.columns)
+        for v in 0..<model.segmentRows.count { try entry(first: v == 0) { segments.appendObject(model.segmentRows[v], to: &$0) } }
+        try close()
+        try open("members")
+        let members = MemberFields(nodes: model.nodes)
         for v in 0..<model.members.count {
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: (v == 0 ? "\n    " : ",\n    ").utf8)
-            appendMember(v, model.members[v], nodes: model.nodes, to: &line)
-            try file.write(bytes: line)
+            try entry(first: v == 0) { members.appendObject(v, model.members[v], nodes: model.nodes, to: &$0) }
         }
-        try file.write("\n  ]\n}\n")
+        try close()
+        try file.write("\n}\n")
         try file.commit()
     }
 
@@ -95,59 +96,51 @@ public enum ReportWriters {
         return String(text[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Appends one row as a JSON object on one line, with the columns' names as keys in column order.
-    static func appendObject<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row,
-                                  to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "{"))
-        appendFields(columns, row, to: &bytes)
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// Appends `"name" : value` for each column, comma-separated.
-    private static func appendFields<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], _ row: Row,
-                                          to bytes: inout [UInt8]) {
-        for (index, column) in columns.enumerated() {
-            if index > 0 { bytes.append(contentsOf: ", ".utf8) }
-            appendField(column.name, column.cell(row), to: &bytes)
-        }
-    }
-
     static func appendField(_ name: String, _ cell: CSVCell, to bytes: inout [UInt8]) {
-        JSONText.appendQuoted(name, to: &bytes)
-        bytes.append(contentsOf: " : ".utf8)
+        JSONText.appendKey(name, to: &bytes)
         JSONText.appendValue(cell, to: &bytes)
     }
 
-    /// Appends member v as report.json's `members` entry (and network.json's node fields): `id`,
-    /// the measure columns, then `attributes` — every attribute column the outputs show, keyed by
-    /// its name, with an empty value as null.
-    static func appendMember(_ v: Int, _ row: MemberRow, nodes: NodeTable, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "{"))
-        appendField("id", .text(nodes.ids[Int32(v)]), to: &bytes)
-        bytes.append(contentsOf: ", ".utf8)
-        appendFields(MemberRow.columns, row, to: &bytes)
-        bytes.append(contentsOf: ", ".utf8)
-        appendAttributes(v, nodes: nodes, to: &bytes)
-        bytes.append(UInt8(ascii: "}"))
-    }
+    /// report.json's `members` entries (and network.json's node fields), each key escaped once:
+    /// `id`, the measure columns, then `attributes` — every attribute column the outputs show,
+    /// keyed by its name, with an empty value as null.
+    struct MemberFields {
+        let measures: JSONFields<MemberRow>
+        let attributes: JSONFields<Int>
 
-    /// Appends `"attributes" : {…}`: node v's attribute values keyed by column name (null when empty).
-    static func appendAttributes(_ v: Int, nodes: NodeTable, to bytes: inout [UInt8]) {
-        JSONText.appendQuoted("attributes", to: &bytes)
-        bytes.append(contentsOf: " : {".utf8)
-        for (index, column) in nodes.attributes.columns.enumerated() {
-            if index > 0 { bytes.append(contentsOf: ", ".utf8) }
-            let value = column.value(at: v)
-            appendField(column.name, value.isEmpty ? .empty : .text(value), to: &bytes)
+        init(nodes: NodeTable, measures: [TableColumn<MemberRow>] = MemberRow.columns) {
+            self.measures = JSONFields(measures)
+            attributes = JSONFields(nodes.attributes.columns.map { column in
+                (column.name, { v in
+                    let value = column.value(at: v)
+                    return value.isEmpty ? .empty : .text(value)
+                })
+            })
         }
-        bytes.append(UInt8(ascii: "}"))
+
+        /// Appends member v's object: `{"id" : …, measures…, "attributes" : {…}}`.
+        func appendObject(_ v: Int, _ row: MemberRow, nodes: NodeTable, to bytes: inout [UInt8]) {
+            bytes.append(UInt8(ascii: "{"))
+            appendField("id", .text(nodes.ids[Int32(v)]), to: &bytes)
+            bytes.append(contentsOf: ", ".utf8)
+            measures.append(row, to: &bytes)
+            bytes.append(contentsOf: ", ".utf8)
+            appendAttributes(v, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+
+        /// Appends `"attributes" : {…}`: member v's attribute values keyed by column name.
+        func appendAttributes(_ v: Int, to bytes: inout [UInt8]) {
+            JSONText.appendKey("attributes", to: &bytes)
+            attributes.appendObject(v, to: &bytes)
+        }
     }
 
     /// A table of rows with a column list, streamed to a CSV file and written atomically.
-    static func writeTable<Row>(_ columns: [(name: String, cell: @Sendable (Row) -> CSVCell)], to path: String,
+    static func writeTable<Row>(_ columns: [TableColumn<Row>], to path: String,
                                 rows: ((Row) throws -> Void) throws -> Void) throws {
         let writer = try CSVTableWriter(path: path, header: columns.map(\.name))
-        try rows { row in try writer.writeRow(columns.map { $0.cell(row) }) }
+        try rows { row in try writer.writeRow(row, columns: columns) }
         try writer.commit()
     }
 
@@ -175,7 +168,9 @@ public enum ReportWriters {
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
     public static func memberTable(_ members: RowList<MemberRow>, nodes: NodeTable) -> (header: [String], rows: [[CSVCell]]) {
-        let rows = (0..<members.count).map { v in memberCells(v, members[v], nodes: nodes) }
+        let rows = (0..<members.count).map { v in
+            [.text(nodes.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(members[v]) } + nodes.attributes.columns.map { .text($0.value(at: v)) }
+        }
         return (memberHeader(attributes: nodes.attributes.columns.map(\.name)), rows)
     }
 
@@ -187,14 +182,16 @@ public enum ReportWriters {
     /// `members.csv` from the rows and the nodes as shown (`weft metrics`, which needs no report).
     public static func writeMembers(_ members: RowList<MemberRow>, nodes: NodeTable, to path: String) throws {
         let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: nodes.attributes.columns.map(\.name)))
+        let attributes = nodes.attributes.columns
         for v in 0..<members.count {
-            try writer.writeRow(memberCells(v, members[v], nodes: nodes))
+            let member = members[v]
+            try writer.writeRow { row in
+                row.append(.text(nodes.ids[Int32(v)]))
+                row.append(member, columns: MemberRow.columns)
+                for column in attributes { row.append(.text(column.value(at: v))) }
+            }
         }
         try writer.commit()
-    }
-
-    static func memberCells(_ v: Int, _ member: MemberRow, nodes: NodeTable) -> [CSVCell] {
-        [.text(nodes.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(member) } + nodes.attributes.columns.map { .text($0.value(at: v)) }
     }
 
     /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).

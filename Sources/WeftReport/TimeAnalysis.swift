@@ -246,8 +246,8 @@ extension TimelineRow {
     /// timeline.csv's columns, in order; report.json's `timeline` entries use the same names.
     public static let columns: [Column] = {
         var columns: [Column] = [
-            ("period_start", { .plain(Timestamp.formatDateTime($0.periodStart)) }),
-            ("period_end", { .plain(Timestamp.formatDateTime($0.periodEnd)) }),
+            ("period_start", { .dateTime($0.periodStart) }),
+            ("period_end", { .dateTime($0.periodEnd) }),
             ("active_members", { .integer($0.activeMembers) }),
             ("tie_count", { .integer($0.ties) }),
             ("density", { .real($0.density) }),
@@ -308,14 +308,14 @@ public struct TieRow: Sendable, Equatable {
         ("source", { .text($0.source) }),
         ("target", { .text($0.target) }),
         ("records", { .integer($0.records) }),
-        ("first_record", { .plain(Timestamp.formatDateTime($0.firstRecord)) }),
-        ("last_record", { .plain(Timestamp.formatDateTime($0.lastRecord)) }),
+        ("first_record", { .dateTime($0.firstRecord) }),
+        ("last_record", { .dateTime($0.lastRecord) }),
         ("types", { .text($0.types) }),
         ("multiplex", { .flag($0.multiplex) }),
         ("reciprocated", { $0.reciprocated.map { .flag($0) } ?? .empty }),
         ("decayed_strength", { .real($0.strength) }),
         ("decayed_strength_peak", { .real($0.peakStrength) }),
-        ("peak_period", { .plain(Timestamp.formatDateTime($0.peakPeriod)) }),
+        ("peak_period", { .dateTime($0.peakPeriod) }),
         ("change", { .plain($0.change) }),
         ("overlap", { $0.overlap.map { .real($0) } ?? .empty }),
         ("shared_neighbours", { $0.sharedNeighbours.map { .integer($0) } ?? .empty }),

@@ -115,7 +115,7 @@ struct SegmentsCommand: ParsableCommand {
             try clock.measure("write segments.csv") {
                 let writer = CSVTableWriter(standardOutputHeader: SegmentRow.columns.map(\.name))
                 if let analysis {
-                    for v in 0..<dataset.members.count { try writer.writeRow(SegmentRow.columns.map { $0.cell(analysis.row(v, ids: shown.ids)) }) }
+                    for v in 0..<dataset.members.count { try writer.writeRow(analysis.row(v, ids: shown.ids), columns: SegmentRow.columns) }
                 }
                 try writer.commit()
             }

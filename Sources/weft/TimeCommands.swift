@@ -65,7 +65,7 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         try inputs.run { time, _, _ in
             (TimelineRow.columns.map(\.name), { writer in
-                for row in time.timeline { try writer.writeRow(TimelineRow.columns.map { $0.cell(row) }) }
+                for row in time.timeline { try writer.writeRow(row, columns: TimelineRow.columns) }
             })
         }
     }
@@ -89,7 +89,7 @@ struct TiesCommand: ParsableCommand {
     func run() throws {
         try inputs.run { time, graph, nodes in
             (TieRow.columns.map(\.name), { writer in
-                try time.forEachTie(graph: graph, ids: nodes.ids) { tie in try writer.writeRow(TieRow.columns.map { $0.cell(tie) }) }
+                try time.forEachTie(graph: graph, ids: nodes.ids) { tie in try writer.writeRow(tie, columns: TieRow.columns) }
             })
         }
     }

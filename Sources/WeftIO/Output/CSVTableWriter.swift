@@ -1,4 +1,5 @@
 import Foundation
+import WeftGraph
 /// One cell of an output CSV table.
 ///
 /// `text` is for strings that came from input data (ids, names, attributes): it is quoted when
@@ -10,10 +11,35 @@ public enum CSVCell: Sendable, Equatable {
     case real(Double)
     /// A value Weft itself produced (a date, an enum label) that needs no neutralising.
     case plain(String)
+    /// A UTC date-time Weft produced, in seconds since the epoch, written `YYYY-MM-DDTHH:MM:SSZ`.
+    case dateTime(Int64)
     /// A yes/no value: 1 or 0 in CSV, true or false in JSON.
     case flag(Bool)
     /// An empty cell (missing value).
     case empty
+}
+
+/// A column of an output table: its name and how a row gives its cell. One list of columns serves
+/// a table's CSV file and its JSON entries (see `JSONFields`), so the two cannot disagree.
+public typealias TableColumn<Row> = (name: String, cell: @Sendable (Row) -> CSVCell)
+
+/// One row of a CSV table being written: cells appended in order, separated by commas.
+public struct CSVRow {
+    fileprivate var bytes: [UInt8] = []
+    private var cells = 0
+
+    /// Appends one cell.
+    public mutating func append(_ cell: CSVCell) {
+        if cells > 0 { bytes.append(UInt8(ascii: ",")) }
+        cells += 1
+        CSVTableWriter.append(cell, to: &bytes)
+    }
+
+    /// Appends `row`'s cell of each column, in column order.
+    @inlinable
+    public mutating func append<Row>(_ row: Row, columns: [TableColumn<Row>]) {
+        for column in columns { append(column.cell(row)) }
+    }
 }
 
 /// Streams a CSV table (RFC 4180, comma separated, LF line ends, UTF-8 without BOM) to a file,
@@ -42,12 +68,29 @@ public final class CSVTableWriter {
     }
 
     public func writeRow(_ cells: [CSVCell]) throws {
+        try writeRow { row in for cell in cells { row.append(cell) } }
+    }
+
+    /// Writes `row`'s cell of each column, in column order.
+    @inlinable
+    public func writeRow<Row>(_ row: Row, columns: [TableColumn<Row>]) throws {
+        try writeRow { $0.append(row, columns: columns) }
+    }
+
+    /// Writes one row whose cells `fill` appends, straight into the file's buffer (no array of
+    /// cells, no copy of the line).
+    public func writeRow(_ fill: (inout CSVRow) -> Void) throws {
+        func finish(_ bytes: inout [UInt8]) {
+            var row = CSVRow()
+            swap(&row.bytes, &bytes)
+            fill(&row)
+            row.bytes.append(UInt8(ascii: "\n"))
+            swap(&row.bytes, &bytes)
+        }
         if let file {
-            line.removeAll(keepingCapacity: true)
-            CSVTableWriter.appendRow(cells, to: &line)
-            try file.write(bytes: line)
+            try file.append(finish)
         } else {
-            CSVTableWriter.appendRow(cells, to: &line)
+            finish(&line)
             if line.count >= 1 << 16 { flushStandardOutput() }
         }
         rowsWritten += 1
@@ -84,11 +127,11 @@ public final class CSVTableWriter {
 
     /// Appends one encoded row, with its line end, to `bytes`.
     public static func appendRow(_ cells: [CSVCell], to bytes: inout [UInt8]) {
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            append(cell, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "\n"))
+        var row = CSVRow()
+        swap(&row.bytes, &bytes)
+        for cell in cells { row.append(cell) }
+        row.bytes.append(UInt8(ascii: "\n"))
+        swap(&row.bytes, &bytes)
     }
 
     /// Appends one encoded cell to `bytes`.
@@ -96,10 +139,11 @@ public final class CSVTableWriter {
         switch cell {
         case .text(let value): appendText(value, neutralise: true, to: &bytes)
         case .plain(let value): appendText(value, neutralise: false, to: &bytes)
-        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .dateTime(let seconds): Timestamp.appendDateTime(seconds, to: &bytes)
+        case .integer(let value): NumberText.appendInteger(value, to: &bytes)
         case .flag(let value): bytes.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         case .real(let value) where value.isNaN: break   // undefined: an empty cell, as every missing value
-        case .real(let value): bytes.append(contentsOf: formatReal(value).utf8)
+        case .real(let value): NumberText.appendReal(value, to: &bytes)
         case .empty: break
         }
     }
@@ -108,43 +152,42 @@ public final class CSVTableWriter {
     /// `Inf` and `-Inf`, `NaN` as `NaN` (a table cell holding NaN is written empty instead: in
     /// Weft's CSV files an undefined value and a missing one are both an empty cell).
     public static func formatReal(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return value.description
+        var bytes: [UInt8] = []
+        NumberText.appendReal(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func appendText(_ value: String, neutralise: Bool, quoteOtherDelimiters: Bool = false, to bytes: inout [UInt8]) {
+        // Native strings (nearly all) are scanned and copied as one buffer of UTF-8.
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            appendText(utf8, neutralise: neutralise, quoteOtherDelimiters: quoteOtherDelimiters, to: &bytes)
+        }
+        if done == nil {
+            Array(value.utf8).withUnsafeBufferPointer { appendText($0, neutralise: neutralise, quoteOtherDelimiters: quoteOtherDelimiters, to: &bytes) }
+        }
+    }
+
+    private static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, neutralise: Bool, quoteOtherDelimiters: Bool, to bytes: inout [UInt8]) {
         var needsQuotes = false
-        var first = true
-        var dangerous = false
-        for byte in value.utf8 {
-            if first {
-                dangerous = byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
-                first = false
-            }
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-                || (quoteOtherDelimiters && (byte == UInt8(ascii: ";") || byte == 0x09)) {
-                needsQuotes = true
-            }
+        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+            || (quoteOtherDelimiters && (byte == UInt8(ascii: ";") || byte == 0x09)) {
+            needsQuotes = true
+            break
         }
-        let prefix = neutralise && dangerous
-        if !needsQuotes && !prefix && !value.isEmpty {
-            bytes.append(contentsOf: value.utf8)
-            return
-        }
-        if !needsQuotes {
-            if prefix { bytes.append(UInt8(ascii: "'")) }
-            bytes.append(contentsOf: value.utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
+        let prefix = neutralise && utf8.first.map { first in
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+        } == true
+        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
         if prefix { bytes.append(UInt8(ascii: "'")) }
-        for byte in value.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
+        if needsQuotes {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: utf8)
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

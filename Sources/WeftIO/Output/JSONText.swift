@@ -1,3 +1,5 @@
+import WeftGraph
+
 /// Small pieces of JSON text for writers that stream large objects instead of building them in
 /// memory (report.json's `members`, `ties` and `timeline`), as strings or appended to bytes.
 public enum JSONText {
@@ -52,10 +54,55 @@ public enum JSONText {
     public static func appendValue(_ cell: CSVCell, to bytes: inout [UInt8]) {
         switch cell {
         case .text(let s), .plain(let s): appendQuoted(s, to: &bytes)
-        case .integer(let v): bytes.append(contentsOf: String(v).utf8)
-        case .real(let v): bytes.append(contentsOf: (v.isFinite ? CSVTableWriter.formatReal(v) : "null").utf8)
+        case .dateTime(let seconds):
+            bytes.append(UInt8(ascii: "\""))
+            Timestamp.appendDateTime(seconds, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        case .integer(let v): NumberText.appendInteger(v, to: &bytes)
+        case .real(let v) where v.isFinite: NumberText.appendReal(v, to: &bytes)
+        case .real, .empty: bytes.append(contentsOf: "null".utf8)
         case .flag(let v): bytes.append(contentsOf: (v ? "true" : "false").utf8)
-        case .empty: bytes.append(contentsOf: "null".utf8)
         }
+    }
+
+    /// Appends `"name" : ` (a key of Weft's pretty-printed JSON, with its separator).
+    public static func appendKey(_ name: String, to bytes: inout [UInt8]) {
+        appendQuoted(name, to: &bytes)
+        bytes.append(contentsOf: " : ".utf8)
+    }
+}
+
+/// A table's columns as the fields of JSON objects, one object per row: `"name" : value` for each
+/// column, comma-separated, each key escaped once for all the rows.
+public struct JSONFields<Row> {
+    public let columns: [TableColumn<Row>]
+    @usableFromInline let keys: [[UInt8]]
+
+    public init(_ columns: [TableColumn<Row>]) {
+        self.columns = columns
+        keys = columns.map { column in
+            var key: [UInt8] = []
+            JSONText.appendKey(column.name, to: &key)
+            return key
+        }
+    }
+
+    /// Appends `row`'s fields, `"a" : 1, "b" : "x"`, without braces.
+    @inlinable
+    public func append(_ row: Row, to bytes: inout [UInt8]) {
+        for index in columns.indices {
+            if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+            bytes.append(contentsOf: keys[index])
+            let column = columns[index]
+            JSONText.appendValue(column.cell(row), to: &bytes)
+        }
+    }
+
+    /// Appends `row` as one JSON object on one line, `{"a" : 1, "b" : "x"}`.
+    @inlinable
+    public func appendObject(_ row: Row, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        append(row, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
     }
 }

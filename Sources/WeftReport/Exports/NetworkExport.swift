@@ -62,7 +62,7 @@ struct NetworkExport {
             let row = model.members[v]
             for (c, column) in NetworkExport.measureColumns.enumerated() where kinds[c] == nil {
                 switch column.cell(row) {
-                case .text, .plain: kinds[c] = .string
+                case .text, .plain, .dateTime: kinds[c] = .string
                 case .integer: kinds[c] = .integer
                 case .real: kinds[c] = .double
                 case .flag: kinds[c] = .boolean
@@ -122,6 +122,7 @@ struct NetworkExport {
     static func text(_ cell: CSVCell) -> String? {
         switch cell {
         case .text(let s), .plain(let s): return s
+        case .dateTime(let seconds): return Timestamp.formatDateTime(seconds)
         case .integer(let v): return String(v)
         case .real(let v): return v.isFinite ? CSVTableWriter.formatReal(v) : nil
         case .flag(let v): return v ? "true" : "false"

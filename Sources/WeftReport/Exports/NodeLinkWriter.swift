@@ -53,7 +53,7 @@ public enum NodeLinkWriter {
         let file = try AtomicFileWriter(path: path)
         try file.write(try ReportWriters.openObject(head, for: path) + ",\n  \"nodes\" : [")
         let nodes = model.nodes
-        let measures = MemberRow.columns.filter { $0.name != "name" }
+        let memberFields = ReportWriters.MemberFields(nodes: nodes, measures: MemberRow.columns.filter { $0.name != "name" })
         var line: [UInt8] = []
         for v in 0..<model.members.count {
             let row = model.members[v]
@@ -71,11 +71,10 @@ public enum NodeLinkWriter {
                 ReportWriters.appendField(name, cell, to: &line)
                 line += ", ".utf8
             }
-            JSONText.appendQuoted("measures", to: &line)
-            line += " : ".utf8
-            ReportWriters.appendObject(measures, row, to: &line)
+            JSONText.appendKey("measures", to: &line)
+            memberFields.measures.appendObject(row, to: &line)
             line += ", ".utf8
-            ReportWriters.appendAttributes(v, nodes: nodes, to: &line)
+            memberFields.appendAttributes(v, to: &line)
             line += "}".utf8
             try file.write(bytes: line)
         }
@@ -90,8 +89,8 @@ public enum NodeLinkWriter {
                 ("source", .text(nodes.ids[Int32(ties.source[i])])), ("target", .text(nodes.ids[Int32(ties.target[i])])),
                 ("weight", .real(ties.weight[i])),
                 ("records", recorded ? .integer(Int(ties.recordCount[i])) : .empty),
-                ("first_record", recorded ? .plain(Timestamp.formatDateTime(ties.firstTime[i])) : .empty),
-                ("last_record", recorded ? .plain(Timestamp.formatDateTime(ties.lastTime[i])) : .empty),
+                ("first_record", recorded ? .dateTime(ties.firstTime[i]) : .empty),
+                ("last_record", recorded ? .dateTime(ties.lastTime[i]) : .empty),
                 ("relation", survey.map { .text($0.relation) } ?? .empty),
                 ("wave", survey.map { .text($0.wave) } ?? .empty),
                 ("wave_date", survey?.waveDate.map { .plain($0) } ?? .empty),

@@ -30,7 +30,7 @@ extension PlantedNetwork {
         let interactions = try CSVTableWriter(path: folder + "/interactions.csv", header: PlantedNetwork.interactionHeader)
         for r in self.interactions {
             try interactions.writeRow([.text(self.members[r.source].id), .text(self.members[r.target].id),
-                                       .plain(Timestamp.formatDateTime(r.time))])
+                                       .dateTime(r.time)])
         }
         try interactions.commit()
         try writeProfiles(to: folder + "/profiles.csv")
