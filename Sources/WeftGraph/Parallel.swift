@@ -58,6 +58,47 @@ public enum Parallel {
         return results.values()
     }
 
+    /// Makes `make(range)` for consecutive ranges of `chunkSize` positions covering `0..<count`
+    /// on `threads` threads and hands each result to `consume`, in range order, one at a time:
+    /// for streaming writers whose rows cost more to format than to write and must be written in
+    /// order. Threads take ranges as they become free; whichever finds the next result in order
+    /// ready consumes it (and those after it), so that no thread waits on a round's slowest range.
+    /// What `consume` sees is the same for any thread count. A thread does not run more than
+    /// `4 × threads` ranges ahead of the last consumed, which bounds the results held. The first
+    /// error `consume` throws is rethrown at the end (no result is consumed after it).
+    public static func streamChunks<T>(count: Int, chunkSize: Int, threads: Int = threadCount,
+                                       make: (Range<Int>) -> T, consume: (T) throws -> Void) throws {
+        let chunks = (count + chunkSize - 1) / chunkSize
+        @Sendable func range(_ c: Int) -> Range<Int> { c * chunkSize..<min(count, (c + 1) * chunkSize) }
+        let workers = max(1, min(threads, chunks))
+        if workers == 1 {
+            for c in 0..<chunks { try consume(make(range(c))) }
+            return
+        }
+        let handOver = OrderedHandOver<T>()
+        let counter = ChunkCounter()
+        let window = 4 * workers
+        withoutActuallyEscaping(make) { make in
+            withoutActuallyEscaping(consume) { consume in
+                let work = UncheckedSendable((make, consume))
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while true {
+                        let c = counter.take()
+                        if c >= chunks { break }
+                        while c >= handOver.taken + window {
+                            handOver.drain(work.value.1)
+                            sched_yield()
+                        }
+                        handOver.deposit(c, work.value.0(range(c)))
+                        handOver.drain(work.value.1)
+                    }
+                }
+                handOver.drain(work.value.1)
+            }
+        }
+        if let failure = handOver.failure { throw failure }
+    }
+
     /// Runs two independent pieces of work, side by side when `threads` allows (one after the other
     /// on one thread), and returns both results. For stages that depend on nothing of each other
     /// but that cannot split themselves: each keeps its own thread-count-independent result.
@@ -166,6 +207,52 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
     func set(_ i: Int, _ value: T) { slots[i] = value }
     func values() -> [T] { slots.map { $0! } }
+}
+
+/// The in-order hand-over of `Parallel.streamChunks`: results deposited by any thread, and
+/// consumed in chunk order by whichever thread finds the next one ready, one thread at a time.
+private final class OrderedHandOver<T>: @unchecked Sendable {
+    private struct State {
+        var ready: [Int: UncheckedSendable<T>] = [:]   // each result is handed from one thread to one other
+        /// The next chunk to consume.
+        var next = 0
+        var draining = false
+        var failure: Error?
+    }
+    private let state = Mutex(State())
+
+    /// Chunks taken for consuming so far.
+    var taken: Int { state.withLock { $0.next } }
+    var failure: Error? { state.withLock { $0.failure } }
+
+    func deposit(_ chunk: Int, _ value: T) {
+        let result = UncheckedSendable(value)
+        state.withLock { $0.ready[chunk] = result }
+    }
+
+    /// Consumes every result ready in order, unless another thread is doing so: that thread then
+    /// sees this one's deposit (it looks for the next result under the same lock).
+    func drain(_ consume: (T) throws -> Void) {
+        let mine = state.withLock { s -> Bool in
+            if s.draining { return false }
+            s.draining = true
+            return true
+        }
+        guard mine else { return }
+        while true {
+            let item = state.withLock { s -> (T, skip: Bool)? in
+                guard let value = s.ready.removeValue(forKey: s.next) else {
+                    s.draining = false
+                    return nil
+                }
+                s.next += 1
+                return (value.value, s.failure != nil)
+            }
+            guard let (value, skip) = item else { return }
+            if skip { continue }
+            do { try consume(value) } catch { state.withLock { s in s.failure = s.failure ?? error } }
+        }
+    }
 }
 
 /// Hands out chunk numbers 0, 1, 2, … to the threads: one atomic counter (no lock, no stored

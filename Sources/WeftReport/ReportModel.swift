@@ -130,20 +130,37 @@ public struct RowList<Row>: Sendable {
     public subscript(i: Int) -> Row { make(i) }
 }
 
-/// Rows of a table visited in order without holding them all (ties.csv: one row per tie).
+/// Rows of a table visited in order without holding them all (ties.csv: one row per tie):
+/// `positions` slots, each giving at most one row, visited a range at a time, so that a writer
+/// can format ranges side by side and write them in order.
 public struct RowStream<Row>: Sendable {
-    private let visit: @Sendable ((Row) throws -> Void) throws -> Void
+    public let positions: Int
+    private let visit: @Sendable (Range<Int>, (Row) -> Void) -> Void
 
-    public init(_ visit: @escaping @Sendable ((Row) throws -> Void) throws -> Void) {
+    /// Rows that `visit(range, body)` gives, in order, for the positions in `range` (a pure read
+    /// of computed arrays: ranges may be visited side by side).
+    public init(positions: Int, _ visit: @escaping @Sendable (Range<Int>, (Row) -> Void) -> Void) {
+        self.positions = positions
         self.visit = visit
     }
 
     /// Rows held as they are (a hand-built model).
     public init(_ rows: [Row]) where Row: Sendable {
-        self.init { body in for row in rows { try body(row) } }
+        self.init(positions: rows.count) { range, body in for row in rows[range] { body(row) } }
     }
 
-    public func forEach(_ body: (Row) throws -> Void) throws {
-        try withoutActuallyEscaping(body) { try visit($0) }
+    /// A list's rows, one per position.
+    public init(_ list: RowList<Row>) {
+        self.init(positions: list.count) { range, body in for i in range { body(list[i]) } }
+    }
+
+    /// Visits every row, in order.
+    public func forEach(_ body: (Row) -> Void) {
+        forEach(in: 0..<positions, body)
+    }
+
+    /// Visits the rows of the positions in `range`, in order.
+    public func forEach(in range: Range<Int>, _ body: (Row) -> Void) {
+        withoutActuallyEscaping(body) { visit(range, $0) }
     }
 }

@@ -29,7 +29,7 @@ extension Analysis {
             report: report, nodes: outputNodes, graph: graph,
             members: memberRows,
             timeline: time?.timeline ?? [],
-            ties: RowStream { body in try time?.forEachTie(graph: graph, ids: ids, body) },
+            ties: RowStream(positions: time?.tiePositions ?? 0) { range, body in time?.forEachTie(in: range, graph: graph, ids: ids, body) },
             segmentRows: segments?.rows(ids: ids) ?? RowList([]),
             transitions: segments?.transitionRows ?? [],
             communities: communityRows,

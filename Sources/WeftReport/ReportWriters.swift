@@ -53,37 +53,43 @@ public enum ReportWriters {
     public static func writeReport(_ model: ReportModel, to path: String) throws {
         let file = try AtomicFileWriter(path: path)
         try file.write(try openObject(model.report, for: path))
-        // Each streamed key: `"key" : [`, one object per row on its own line, `]`.
-        func open(_ key: String) throws { try file.write(",\n  \"" + key + "\" : [") }
-        func entry(first: Bool, _ appendObject: (inout [UInt8]) -> Void) throws {
-            try file.append { bytes in
-                bytes.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
-                appendObject(&bytes)
+        // Each streamed key: `"key" : [`, one object per row on its own line, `]`. Rows are
+        // formatted a chunk at a time on every core and written in order; each entry starts with
+        // its separator from the previous one, which the array's first entry drops.
+        func array(_ key: String, positions: Int, _ appendEntries: (Range<Int>, inout [UInt8]) -> Void) throws {
+            try file.write(",\n  \"" + key + "\" : [")
+            var first = true
+            try Parallel.streamChunks(count: positions, chunkSize: 512, make: { range in
+                var bytes: [UInt8] = []
+                appendEntries(range, &bytes)
+                return bytes
+            }, consume: { bytes in
+                guard !bytes.isEmpty else { return }
+                try file.write(bytes: first ? bytes.dropFirst() : bytes[...])
+                first = false
+            })
+            try file.write("\n  ]")
+        }
+        let separator = Array(",\n    ".utf8)
+        func entries<Row>(_ rows: RowStream<Row>, _ fields: JSONFields<Row>) -> (Range<Int>, inout [UInt8]) -> Void {
+            { range, bytes in
+                rows.forEach(in: range) { row in
+                    bytes.append(contentsOf: separator)
+                    fields.appendObject(row, to: &bytes)
+                }
             }
         }
-        func close() throws { try file.write("\n  ]") }
-        try open("timeline")
-        let timeline = JSONFields(TimelineRow.columns)
-        for (p, row) in model.timeline.enumerated() { try entry(first: p == 0) { timeline.appendObject(row, to: &$0) } }
-        try close()
-        try open("ties")
-        let ties = JSONFields(TieRow.columns)
-        var first = true
-        try model.ties.forEach { tie in
-            try entry(first: first) { ties.appendObject(tie, to: &$0) }
-            first = false
-        }
-        try close()
-        try open("segment_members")
-        let segments = JSONFields(SegmentRow.columns)
-        for v in 0..<model.segmentRows.count { try entry(first: v == 0) { segments.appendObject(model.segmentRows[v], to: &$0) } }
-        try close()
-        try open("members")
+        try array("timeline", positions: model.timeline.count, entries(RowStream(model.timeline), JSONFields(TimelineRow.columns)))
+        try array("ties", positions: model.ties.positions, entries(model.ties, JSONFields(TieRow.columns)))
+        try array("segment_members", positions: model.segmentRows.count,
+                  entries(RowStream(model.segmentRows), JSONFields(SegmentRow.columns)))
         let members = MemberFields(nodes: model.nodes)
-        for v in 0..<model.members.count {
-            try entry(first: v == 0) { members.appendObject(v, model.members[v], nodes: model.nodes, to: &$0) }
+        try array("members", positions: model.members.count) { range, bytes in
+            for v in range {
+                bytes.append(contentsOf: separator)
+                members.appendObject(v, model.members[v], nodes: model.nodes, to: &bytes)
+            }
         }
-        try close()
         try file.write("\n}\n")
         try file.commit()
     }
@@ -137,33 +143,35 @@ public enum ReportWriters {
     }
 
     /// A table of rows with a column list, streamed to a CSV file and written atomically.
-    static func writeTable<Row>(_ columns: [TableColumn<Row>], to path: String,
-                                rows: ((Row) throws -> Void) throws -> Void) throws {
+    static func writeTable<Row>(_ columns: [TableColumn<Row>], to path: String, rows: RowStream<Row>) throws {
         let writer = try CSVTableWriter(path: path, header: columns.map(\.name))
-        try rows { row in try writer.writeRow(row, columns: columns) }
+        try writer.writeRows(positions: rows.positions) { range, table in
+            rows.forEach(in: range) { row in
+                table.append(row, columns: columns)
+                table.endRow()
+            }
+        }
         try writer.commit()
     }
 
     /// `timeline.csv`: one row per period (empty table when the window holds no record).
     public static func writeTimeline(_ model: ReportModel, to path: String) throws {
-        try writeTable(TimelineRow.columns, to: path) { write in for row in model.timeline { try write(row) } }
+        try writeTable(TimelineRow.columns, to: path, rows: RowStream(model.timeline))
     }
 
     /// `ties.csv`: one row per tie, in (source, target) order.
     public static func writeTies(_ model: ReportModel, to path: String) throws {
-        try writeTable(TieRow.columns, to: path) { write in try model.ties.forEach(write) }
+        try writeTable(TieRow.columns, to: path, rows: model.ties)
     }
 
     /// `segments.csv`: one row per member, in member order (empty table without segments).
     public static func writeSegments(_ rows: RowList<SegmentRow>, to path: String) throws {
-        try writeTable(SegmentRow.columns, to: path) { write in
-            for v in 0..<rows.count { try write(rows[v]) }
-        }
+        try writeTable(SegmentRow.columns, to: path, rows: RowStream(rows))
     }
 
     /// `transitions.csv`: the non-zero cells of the transition matrix between consecutive snapshots.
     public static func writeTransitions(_ rows: [TransitionRow], to path: String) throws {
-        try writeTable(TransitionRow.columns, to: path) { write in for row in rows { try write(row) } }
+        try writeTable(TransitionRow.columns, to: path, rows: RowStream(rows))
     }
 
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
@@ -183,12 +191,12 @@ public enum ReportWriters {
     public static func writeMembers(_ members: RowList<MemberRow>, nodes: NodeTable, to path: String) throws {
         let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: nodes.attributes.columns.map(\.name)))
         let attributes = nodes.attributes.columns
-        for v in 0..<members.count {
-            let member = members[v]
-            try writer.writeRow { row in
-                row.append(.text(nodes.ids[Int32(v)]))
-                row.append(member, columns: MemberRow.columns)
-                for column in attributes { row.append(.text(column.value(at: v))) }
+        try writer.writeRows(positions: members.count) { range, table in
+            for v in range {
+                table.append(.text(nodes.ids[Int32(v)]))
+                table.append(members[v], columns: MemberRow.columns)
+                for column in attributes { table.append(.text(column.value(at: v))) }
+                table.endRow()
             }
         }
         try writer.commit()
@@ -196,7 +204,7 @@ public enum ReportWriters {
 
     /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).
     public static func writeCommunities(_ model: ReportModel, to path: String) throws {
-        try writeTable(StructureAnalysis.CommunityRow.columns, to: path) { write in for row in model.communities { try write(row) } }
+        try writeTable(StructureAnalysis.CommunityRow.columns, to: path, rows: RowStream(model.communities))
     }
 
     public static let rejectColumns = ["file", "line", "column", "field", "value", "reason"]

@@ -324,11 +324,16 @@ public struct TieRow: Sendable, Equatable {
 }
 
 extension TimeAnalysis {
+    /// The pairs of members the tie-strength series holds (`forEachTie`'s positions).
+    public var tiePositions: Int { strength?.tieCount ?? 0 }
+
     /// Calls `body` with each tie's row, in (source, target) order, without holding them all:
     /// the pairs whose strength reached the tie threshold θ at some period end (pairs that never
     /// did, such as two members who once sat in the same large event, are not ties).
-    /// `ids` names the members (pseudonyms in pseudonymised outputs).
-    public func forEachTie(graph: Graph, ids: IdentifierRegistry, _ body: (TieRow) throws -> Void) rethrows {
+    /// `ids` names the members (pseudonyms in pseudonymised outputs). `positions` limits the
+    /// visit to those of the `tiePositions` pairs the series holds (ranges may be visited side by side).
+    public func forEachTie(in positions: Range<Int>? = nil, graph: Graph, ids: IdentifierRegistry,
+                           _ body: (TieRow) throws -> Void) rethrows {
         guard let series = strength, let periods else { return }
         let undirected = graph.undirected
         let typeNames = RecordTypeNames(series.types, pseudonymise: pseudonymisesTypes)
@@ -346,7 +351,7 @@ extension TimeAnalysis {
             shownTypes[mask] = shown
             return shown
         }
-        for i in 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
+        for i in positions ?? 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
             let a = series.source[i], b = series.target[i]
             let overlap = undirected.contains(Int(a), b) ? NeighbourhoodOverlap.of(undirected, Int(a), Int(b)) : nil
             let tieTypes = types(series.typeMask[i])

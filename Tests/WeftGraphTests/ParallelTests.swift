@@ -59,6 +59,36 @@ import Testing
         }
     }
 
+    /// `streamChunks`: every range made once, consumed once and in order, by one thread at a time,
+    /// never more than the window ahead; ranges of very different cost (the slow ones force the
+    /// fast thread to run ahead and wait); the first error of `consume` is rethrown and nothing is
+    /// consumed after it.
+    @Test(arguments: [1, 2, 3, 4])
+    func streamedChunksAreConsumedInOrder(threads: Int) throws {
+        let consuming = Scratch()
+        var consumed: [Range<Int>] = []
+        let made = Atomic<Int>(0)
+        try Parallel.streamChunks(count: 1_003, chunkSize: 10, threads: threads, make: { range -> Range<Int> in
+            made.wrappingAdd(1, ordering: .relaxed)
+            var spin = 0
+            for i in 0..<(range.lowerBound % 70 == 0 ? 200_000 : 100) { spin &+= i }   // a few slow ranges
+            return spin >= 0 ? range : range
+        }, consume: { range in consuming.use { consumed.append(range) } })
+        #expect(consumed == (0..<101).map { $0 * 10..<min(1_003, $0 * 10 + 10) })
+        #expect(made.load(ordering: .relaxed) == 101)
+        #expect(consuming.overlaps.load(ordering: .relaxed) == 0)
+        try Parallel.streamChunks(count: 0, chunkSize: 10, threads: threads, make: { $0 }, consume: { _ in Issue.record("no range") })
+
+        var after: [Int] = []
+        #expect(throws: Failure(which: 30)) {
+            try Parallel.streamChunks(count: 100, chunkSize: 10, threads: threads, make: { $0.lowerBound }, consume: { start in
+                after.append(start)
+                if start >= 30 { throw Failure(which: start) }
+            })
+        }
+        #expect(after == [0, 10, 20, 30])
+    }
+
     /// Counts a background work's runs (a class: the work's closure outlives the test's frame).
     final class Runs: Sendable {
         let count = Atomic<Int>(0)

@@ -219,6 +219,32 @@ private func collect(_ reader: CSVReader) throws -> (header: [String], rows: [[S
         #expect(rows == [["m1", "x;y", "", "3"]])
     }
 
+    /// Rows formatted a chunk at a time on several threads make the table one row at a time
+    /// makes, positions that give no row included, and count the rows written.
+    @Test(arguments: [1, 2, 3])
+    func rowsFormattedInChunksMakeTheSameTable(threads: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weft-chunks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func cells(_ v: Int) -> [CSVCell]? {
+            v % 7 == 3 ? nil : [.text(v % 5 == 0 ? "=m\(v)" : "m,\(v)"), .integer(v - 500), .real(Double(v) / 3), .dateTime(Int64(v) * 86_399), .flag(v % 2 == 0)]
+        }
+        let one = try CSVTableWriter(path: folder.appendingPathComponent("one.csv").path, header: ["id", "n", "x", "t", "f"])
+        for v in 0..<2_345 { if let row = cells(v) { try one.writeRow(row) } }
+        try one.commit()
+        let chunked = try CSVTableWriter(path: folder.appendingPathComponent("chunked.csv").path, header: ["id", "n", "x", "t", "f"])
+        try chunked.writeRows(positions: 2_345, chunkSize: 100, threads: threads) { range, rows in
+            for v in range {
+                guard let row = cells(v) else { continue }
+                for cell in row { rows.append(cell) }
+                rows.endRow()
+            }
+        }
+        try chunked.commit()
+        #expect(chunked.rowsWritten == one.rowsWritten && one.rowsWritten == 2_345 - 335)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("chunked.csv")) == Data(contentsOf: folder.appendingPathComponent("one.csv")))
+    }
+
     @Test func anUndefinedNumberIsAnEmptyCellAsAMissingOneIs() {
         let text = CSVTableWriter.render(header: ["a", "b", "c", "d"], rows: [[.real(.nan), .empty, .real(0.5), .real(-.infinity)]])
         #expect(text == "a,b,c,d\n,,0.5,-Inf\n")

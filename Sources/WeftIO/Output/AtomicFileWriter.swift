@@ -71,13 +71,6 @@ public final class AtomicFileWriter {
         if buffer.count >= bufferLimit { try flush() }
     }
 
-    /// Lets `body` append bytes straight to the write buffer (a streaming writer's row, without a
-    /// copy of it).
-    public func append(_ body: (inout [UInt8]) throws -> Void) throws {
-        try body(&buffer)
-        if buffer.count >= bufferLimit { try flush() }
-    }
-
     /// Appends a string as UTF-8.
     public func write(_ text: String) throws {
         var text = text

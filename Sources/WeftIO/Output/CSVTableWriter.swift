@@ -23,12 +23,17 @@ public enum CSVCell: Sendable, Equatable {
 /// a table's CSV file and its JSON entries (see `JSONFields`), so the two cannot disagree.
 public typealias TableColumn<Row> = (name: String, cell: @Sendable (Row) -> CSVCell)
 
-/// One row of a CSV table being written: cells appended in order, separated by commas.
-public struct CSVRow {
+/// Rows of a CSV table being written: cells appended in order, separated by commas, each row
+/// closed by `endRow()`.
+public struct CSVRows {
     fileprivate var bytes: [UInt8] = []
     private var cells = 0
+    /// Rows ended so far.
+    public private(set) var count = 0
 
-    /// Appends one cell.
+    public init() {}
+
+    /// Appends one cell to the current row.
     public mutating func append(_ cell: CSVCell) {
         if cells > 0 { bytes.append(UInt8(ascii: ",")) }
         cells += 1
@@ -39,6 +44,13 @@ public struct CSVRow {
     @inlinable
     public mutating func append<Row>(_ row: Row, columns: [TableColumn<Row>]) {
         for column in columns { append(column.cell(row)) }
+    }
+
+    /// Ends the current row (its line end); the next cell starts a new one.
+    public mutating func endRow() {
+        bytes.append(UInt8(ascii: "\n"))
+        cells = 0
+        count += 1
     }
 }
 
@@ -77,23 +89,35 @@ public final class CSVTableWriter {
         try writeRow { $0.append(row, columns: columns) }
     }
 
-    /// Writes one row whose cells `fill` appends, straight into the file's buffer (no array of
-    /// cells, no copy of the line).
-    public func writeRow(_ fill: (inout CSVRow) -> Void) throws {
-        func finish(_ bytes: inout [UInt8]) {
-            var row = CSVRow()
-            swap(&row.bytes, &bytes)
-            fill(&row)
-            row.bytes.append(UInt8(ascii: "\n"))
-            swap(&row.bytes, &bytes)
-        }
+    /// Writes one row whose cells `fill` appends.
+    public func writeRow(_ fill: (inout CSVRows) -> Void) throws {
+        var rows = CSVRows()
+        fill(&rows)
+        rows.endRow()
+        try write(rows)
+    }
+
+    /// Writes the rows of `positions` positions, formatted `chunkSize` positions at a time on
+    /// several threads (`Parallel.streamChunks`) and written in position order: `fill(range,
+    /// &rows)` appends the rows of the positions in `range` (a position may give none) and must
+    /// only read what it shares. The table is the same for any thread count.
+    public func writeRows(positions: Int, chunkSize: Int = 512, threads: Int = Parallel.threadCount,
+                          _ fill: (Range<Int>, inout CSVRows) -> Void) throws {
+        try Parallel.streamChunks(count: positions, chunkSize: chunkSize, threads: threads, make: { range in
+            var rows = CSVRows()
+            fill(range, &rows)
+            return rows
+        }, consume: write)
+    }
+
+    private func write(_ rows: CSVRows) throws {
         if let file {
-            try file.append(finish)
+            try file.write(bytes: rows.bytes)
         } else {
-            finish(&line)
+            line.append(contentsOf: rows.bytes)
             if line.count >= 1 << 16 { flushStandardOutput() }
         }
-        rowsWritten += 1
+        rowsWritten += rows.count
     }
 
     public func commit() throws {
@@ -127,11 +151,10 @@ public final class CSVTableWriter {
 
     /// Appends one encoded row, with its line end, to `bytes`.
     public static func appendRow(_ cells: [CSVCell], to bytes: inout [UInt8]) {
-        var row = CSVRow()
-        swap(&row.bytes, &bytes)
+        var row = CSVRows()
         for cell in cells { row.append(cell) }
-        row.bytes.append(UInt8(ascii: "\n"))
-        swap(&row.bytes, &bytes)
+        row.endRow()
+        bytes.append(contentsOf: row.bytes)
     }
 
     /// Appends one encoded cell to `bytes`.
