@@ -52,6 +52,12 @@ public struct CSVRows {
         cells = 0
         count += 1
     }
+
+    /// Empties the rows, keeping the buffer for the next.
+    fileprivate mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        (cells, count) = (0, 0)
+    }
 }
 
 /// Streams a CSV table (RFC 4180, comma separated, LF line ends, UTF-8 without BOM) to a file,
@@ -64,19 +70,23 @@ public struct CSVRows {
 public final class CSVTableWriter {
     /// A file written atomically, or standard output (buffered, flushed by `commit()`).
     private let file: AtomicFileWriter?
-    private var line: [UInt8] = []
+    /// Standard output's pending bytes (unused for a file, whose writer buffers).
+    private var pending: [UInt8] = []
+    /// `writeRow`'s row, its buffer reused from row to row.
+    private var row = CSVRows()
     public private(set) var rowsWritten = 0
 
     public init(path: String, header: [String]) throws {
         file = try AtomicFileWriter(path: path)
-        CSVTableWriter.appendHeader(header, to: &line)
-        try file!.write(bytes: line)
+        var bytes: [UInt8] = []
+        CSVTableWriter.appendHeader(header, to: &bytes)
+        try file!.write(bytes: bytes)
     }
 
     /// A table streamed to standard output (for piping into other tools).
     public init(standardOutputHeader header: [String]) {
         file = nil
-        CSVTableWriter.appendHeader(header, to: &line)
+        CSVTableWriter.appendHeader(header, to: &pending)
     }
 
     public func writeRow(_ cells: [CSVCell]) throws {
@@ -91,10 +101,10 @@ public final class CSVTableWriter {
 
     /// Writes one row whose cells `fill` appends.
     public func writeRow(_ fill: (inout CSVRows) -> Void) throws {
-        var rows = CSVRows()
-        fill(&rows)
-        rows.endRow()
-        try write(rows)
+        row.removeAll()
+        fill(&row)
+        row.endRow()
+        try write(row)
     }
 
     /// Writes the rows of `positions` positions, formatted `chunkSize` positions at a time on
@@ -114,8 +124,8 @@ public final class CSVTableWriter {
         if let file {
             try file.write(bytes: rows.bytes)
         } else {
-            line.append(contentsOf: rows.bytes)
-            if line.count >= 1 << 16 { flushStandardOutput() }
+            pending.append(contentsOf: rows.bytes)
+            if pending.count >= 1 << 16 { flushStandardOutput() }
         }
         rowsWritten += rows.count
     }
@@ -125,8 +135,8 @@ public final class CSVTableWriter {
     }
 
     private func flushStandardOutput() {
-        FileHandle.standardOutput.write(Data(line))
-        line.removeAll(keepingCapacity: true)
+        FileHandle.standardOutput.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// A whole table as CSV text (for standard output).
