@@ -125,6 +125,25 @@ func modularityByDoubleSum(_ graph: Graph, _ groups: NodeGroups, resolution: Dou
         #expect(Modularity(graph, groups: alone).value < 0)
     }
 
+    /// Found by ExtremeWeightTests (seed 978229): three members whose ties weigh from 5e-324 to
+    /// 1e154. Local moving merged two of them, but no node passed the refinement's
+    /// well-connectedness test, so aggregation by the refined partition left the network as it
+    /// was and the Leiden pass never ended. It now stops there, as igraph and leidenalg do.
+    @Test func leidenEndsWhenTheRefinementMergesNothing() {
+        let rows: [(Int, Int, Double)] = [
+            (1, 0, 2.5148714998477114e+17), (1, 0, 2.2250738585072014e-308), (2, 0, 5e-324), (2, 1, 1e-300),
+            (1, 0, 0.1821787386960051), (1, 2, 7.799774774999532e+53), (0, 1, 2.877641586727904e-61), (1, 2, 1e+154),
+            (2, 1, 4.75290403118723e+25), (1, 2, 1e-300), (0, 1, 1e-300), (0, 2, 7.574609491094168e-141),
+        ]
+        let graph = makeGraph(3, rows.map { ($0.0, $0.1) }, weights: rows.map(\.2), directed: true)
+        for seed in 0..<UInt64(20) {
+            let found = Communities(graph, method: .leiden, seed: seed, restarts: 2)
+            #expect(found.groups.group.allSatisfy { $0 >= 0 } && found.count >= 1 && found.count <= 3)
+        }
+        let standard = Communities(graph, method: .leiden)
+        #expect(standard.groups.group.count == 3)
+    }
+
     @Test func twoCliquesJoinedByOneTieSplitInTwo() {
         // Two 5-cliques joined by the tie 4–5: the optimum puts each clique in its own community,
         // Q = 2·(10/21 − (21/42)²) = 0.452380952…

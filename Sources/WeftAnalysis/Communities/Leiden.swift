@@ -3,7 +3,8 @@ import WeftGraph
 
 /// Leiden: local moving, then a refinement that splits each community into well-connected
 /// sub-communities, then aggregation by the refined partition, with the unrefined partition as
-/// the starting point on the aggregate network. Iterated from its own result until modularity no
+/// the starting point on the aggregate network, until local moving merges nothing or the refined
+/// partition merges nothing (the aggregate would not shrink). Iterated from its own result until modularity no
 /// longer rises: a pass starts from the previous result with fresh random orders, and the search
 /// stops at the first pass that raises modularity by less than `minimumGain` (as igraph's
 /// `n_iterations = -1`, which stops when a pass changes nothing).
@@ -50,6 +51,10 @@ enum Leiden {
             var refined = refine(network, community: community, communityCount: k, resolution: resolution,
                                  randomness: randomness, generator: &generator)
             let r = LocalMoving.renumber(&refined)
+            // A refinement that leaves every node alone would aggregate the network into itself
+            // and the pass would never end: stop, as igraph (`continue_clustering`) and leidenalg
+            // stop when the refined partition no longer shrinks the network.
+            if r == network.nodeCount { break }
             var next = [Int32](repeating: 0, count: r)
             for v in 0..<network.nodeCount { next[Int(refined[v])] = community[v] }
             for v in membership.indices { membership[v] = refined[Int(membership[v])] }
