@@ -154,11 +154,6 @@ public struct RowStream<Row>: Sendable {
         self.init(positions: list.count) { range, body in for i in range { body(list[i]) } }
     }
 
-    /// Visits every row, in order.
-    public func forEach(_ body: (Row) -> Void) {
-        forEach(in: 0..<positions, body)
-    }
-
     /// Visits the rows of the positions in `range`, in order.
     public func forEach(in range: Range<Int>, _ body: (Row) -> Void) {
         withoutActuallyEscaping(body) { visit(range, $0) }

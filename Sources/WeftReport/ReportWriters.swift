@@ -102,6 +102,7 @@ public enum ReportWriters {
         return String(text[..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Appends `"name" : value`.
     static func appendField(_ name: String, _ cell: CSVCell, to bytes: inout [UInt8]) {
         JSONText.appendKey(name, to: &bytes)
         JSONText.appendValue(cell, to: &bytes)
@@ -177,7 +178,9 @@ public enum ReportWriters {
     /// members.csv as a header and rows: the id, the measures, the attributes, in member order.
     public static func memberTable(_ members: RowList<MemberRow>, nodes: NodeTable) -> (header: [String], rows: [[CSVCell]]) {
         let rows = (0..<members.count).map { v in
-            [.text(nodes.ids[Int32(v)])] + MemberRow.columns.map { $0.cell(members[v]) } + nodes.attributes.columns.map { .text($0.value(at: v)) }
+            var cells: [CSVCell] = []
+            forEachMemberCell(v, members[v], nodes: nodes) { cells.append($0) }
+            return cells
         }
         return (memberHeader(attributes: nodes.attributes.columns.map(\.name)), rows)
     }
@@ -190,16 +193,20 @@ public enum ReportWriters {
     /// `members.csv` from the rows and the nodes as shown (`weft metrics`, which needs no report).
     public static func writeMembers(_ members: RowList<MemberRow>, nodes: NodeTable, to path: String) throws {
         let writer = try CSVTableWriter(path: path, header: memberHeader(attributes: nodes.attributes.columns.map(\.name)))
-        let attributes = nodes.attributes.columns
         try writer.writeRows(positions: members.count) { range, table in
             for v in range {
-                table.append(.text(nodes.ids[Int32(v)]))
-                table.append(members[v], columns: MemberRow.columns)
-                for column in attributes { table.append(.text(column.value(at: v))) }
+                forEachMemberCell(v, members[v], nodes: nodes) { table.append($0) }
                 table.endRow()
             }
         }
         try writer.commit()
+    }
+
+    /// Member v's cells of members.csv, in column order: the id, the measures, the attributes.
+    static func forEachMemberCell(_ v: Int, _ member: MemberRow, nodes: NodeTable, _ body: (CSVCell) -> Void) {
+        body(.text(nodes.ids[Int32(v)]))
+        for column in MemberRow.columns { body(column.cell(member)) }
+        for column in nodes.attributes.columns { body(.text(column.value(at: v))) }
     }
 
     /// `communities.csv`: one row per community (see `StructureAnalysis.CommunityRow`).
