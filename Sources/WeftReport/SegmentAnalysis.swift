@@ -242,7 +242,7 @@ public struct SegmentRow: Sendable {
     public var label: String?
     public var features: [Double?]
 
-    public typealias Column = (name: String, cell: @Sendable (SegmentRow) -> CSVCell)
+    public typealias Column = TableColumn<SegmentRow>
 
     private static func feature(_ index: Int) -> @Sendable (SegmentRow) -> CSVCell {
         { row in row.features[index].map { .real($0) } ?? .empty }

@@ -237,7 +237,7 @@ extension TimelineRow {
         eiIndex = try groups.flatMap { try GroupMixing(graph, groups: $0).network.index }
     }
 
-    public typealias Column = (name: String, cell: @Sendable (TimelineRow) -> CSVCell)
+    public typealias Column = TableColumn<TimelineRow>
 
     private static func changeCount(_ index: Int) -> @Sendable (TimelineRow) -> CSVCell {
         { row in .integer(row.changes[index]) }
@@ -301,7 +301,7 @@ public struct TieRow: Sendable, Equatable {
     public var sharedNeighbours: Int?
     public var bridging: Bool?
 
-    public typealias Column = (name: String, cell: @Sendable (TieRow) -> CSVCell)
+    public typealias Column = TableColumn<TieRow>
 
     /// ties.csv's columns, in order; report.json's `ties` entries use the same names.
     public static let columns: [Column] = [
