@@ -72,6 +72,27 @@ public struct Analysis: Sendable {
             surveyEdges = nil
         }
         outputNodes = shown
+        let shownIDs = shown.ids
+        let primaryGroups = StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
+        // The segments are the members' own: their snapshots' networks are built from the records
+        // and measured apart from the analysed network. Unless the main snapshot is the analysis
+        // window itself (then it takes this analysis' betweenness and cores, measured below) or
+        // the network is larger than `concurrentSegmentsLimit`, they start here on a thread of
+        // their own, so that they fill the core the single-threaded stretches of the measures
+        // leave idle, and are collected at the end. With `--timings` they run at the end, as a
+        // stage of their own.
+        func segmentAnalysis(reuse: NetworkPosition?) throws -> SegmentAnalysis? {
+            try SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
+                                configSource: options.segmentsSource, groups: primaryGroups, reuse: reuse,
+                                labels: options.segmentLabels, clock: clock)
+                .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
+        }
+        let computesSegments = options.network.nodesAreMembers && options.computesSegments
+        let segmentsReuse = options.network == .interactions
+            && ((try? SegmentAnalysis.mainSnapshotIsTheWindow(dataset, window: window, config: options.segments)) ?? true)
+        let segmentSearch = computesSegments && !segmentsReuse && graph.nodeCount <= AnalysisOptions.concurrentSegmentsLimit
+            ? BackgroundWork(startNow: !clock.enabled) { Result { try segmentAnalysis(reuse: nil) } }
+            : nil
         // The community search depends on the network alone and, on a large one, is the longest
         // stage that cannot split itself: it runs on a thread of its own from here, beside the
         // time analysis, the measures and the rest of the structure, and is collected at the end
@@ -86,8 +107,7 @@ public struct Analysis: Sendable {
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
             ? try clock.measure("time") {
-                try TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph,
-                             groups: StructureAnalysis.primaryGroups(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes))
+                try TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: primaryGroups)
             }
             : nil
         (summary, degrees) = clock.measure("network summary and degree") { (NetworkSummary(graph), DegreeCentrality(graph)) }
@@ -117,26 +137,23 @@ public struct Analysis: Sendable {
         structure = try clock.measure("structure (groups, core-periphery, structural holes, brokerage)") {
             try StructureAnalysis(graph: graph, nodes: nodes, options: options, communities: communitySearch.result)
         }
-        let shownIDs = outputNodes.ids
         communityAlignment = structure.communities.map { c in
             options.previousCommunities.map { NumberAlignment(group: c.groups.group, count: c.count, ids: shownIDs, previous: $0) }
                 ?? NumberAlignment(count: c.count)
         }
-        let primary = structure.primary
-        let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
-                                       eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
-        // The path searches and the structure have freed their scratch: return it before the
-        // segments' snapshots take theirs (on large networks the holes would add to their peak).
-        FreedMemory.release()
-        segments = options.network.nodesAreMembers && options.computesSegments
-            ? try clock.measure("segments") {
-                try SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
-                                configSource: options.segmentsSource, groups: primary?.groups,
-                                reuse: options.network == .interactions ? position : nil,
-                                labels: options.segmentLabels, clock: clock)
-                    .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
-            }
-            : nil
+        if let segmentSearch {
+            segments = try clock.measure("segments") { try segmentSearch.result().get() }
+        } else if computesSegments {
+            let primary = structure.primary
+            let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
+                                           eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
+            // The path searches and the structure have freed their scratch: return it before the
+            // segments' snapshots take theirs (on large networks the holes would add to their peak).
+            FreedMemory.release()
+            segments = try clock.measure("segments") { try segmentAnalysis(reuse: segmentsReuse ? position : nil) }
+        } else {
+            segments = nil
+        }
     }
 
     /// communities.csv's rows, numbered as the outputs show them.

@@ -38,6 +38,10 @@ public struct AnalysisOptions: Sendable {
     /// member costs O(n·m), minutes or hours on hundreds of thousands of members.
     public var exactPathLimit = 20_000
     public static let automaticPathSamples = 500
+    /// Largest network whose segments run beside the measures (`Analysis`): above it they run
+    /// after them, so that their snapshots' networks and searches do not add to the measures'
+    /// peak memory (500,000 members: 1,583 MB beside against 1,447 MB after).
+    public static let concurrentSegmentsLimit = 100_000
 
     /// The number of sampled sources for a network of `n` members (nil = exact).
     public func pathSources(nodeCount n: Int) -> Int? {

@@ -67,9 +67,7 @@ public struct SegmentAnalysis: Sendable {
         }
         func snapshotFeatures(_ index: Int) throws -> EngagementFeatures {
             let snapshotEnd = ends[index], isMain = index == ends.count - 1
-            var start = given.windowMonths > 0 ? Timestamp.addingMonths(-given.windowMonths, to: snapshotEnd) : nil
-            if let s = window.start { start = max(start ?? s, s) }
-            let span = TimeWindow(start: start, end: snapshotEnd)
+            let span = SegmentAnalysis.span(endingAt: snapshotEnd, window: window, config: given)
             let position: NetworkPosition
             if isMain, let reuse, SegmentAnalysis.sameRecords(dataset, span, window) {
                 position = reuse
@@ -197,6 +195,21 @@ public struct SegmentAnalysis: Sendable {
     static func start(_ dataset: Dataset, window: TimeWindow) -> Int64? {
         let i = dataset.interactions.range(in: window), a = dataset.attendance.range(in: window)
         return [i.first.map { dataset.interactions.time[$0] }, a.first.map { dataset.attendance.date[$0] }].compactMap { $0 }.min()
+    }
+
+    /// The records a snapshot ending at `end` covers: the config's `windowMonths` before it (all
+    /// records before it when 0), within the analysis window.
+    static func span(endingAt end: Int64, window: TimeWindow, config: SegmentConfig) -> TimeWindow {
+        var start = config.windowMonths > 0 ? Timestamp.addingMonths(-config.windowMonths, to: end) : nil
+        if let s = window.start { start = max(start ?? s, s) }
+        return TimeWindow(start: start, end: end)
+    }
+
+    /// Whether the main snapshot holds exactly the analysis window's records, so that it takes
+    /// the analysis' own network position (`reuse`) instead of measuring its network again.
+    public static func mainSnapshotIsTheWindow(_ dataset: Dataset, window: TimeWindow, config: SegmentConfig) throws -> Bool {
+        guard let end = try snapshotEnds(dataset, window: window, config: config)?.last else { return false }
+        return sameRecords(dataset, span(endingAt: end, window: window, config: config), window)
     }
 
     static func sameRecords(_ dataset: Dataset, _ a: TimeWindow, _ b: TimeWindow) -> Bool {

@@ -42,8 +42,16 @@ public struct KMeans: Sendable {
     }
 
     static func rowNorms(_ x: Matrix) -> [Double] {
-        var norms = [Double](repeating: 0, count: x.rows)
-        for j in 0..<x.columns { for i in 0..<x.rows { norms[i] += x[i, j] * x[i, j] } }
+        let n = x.rows
+        var norms = [Double](repeating: 0, count: n)
+        x.values.withUnsafeBufferPointer { values in
+            norms.withUnsafeMutableBufferPointer { norms in
+                for j in 0..<x.columns {
+                    let column = j * n
+                    for i in 0..<n { norms[i] += values[column + i] * values[column + i] }
+                }
+            }
+        }
         return norms
     }
 
@@ -54,9 +62,11 @@ public struct KMeans: Sendable {
         let centroidNorms = rowNorms(c)
         let n = x.rows
         d.values.withUnsafeMutableBufferPointer { values in
-            for j in 0..<c.rows {
-                let column = j * n, cj = centroidNorms[j]
-                for i in 0..<n { values[column + i] = max(0, values[column + i] + norms[i] + cj) }
+            norms.withUnsafeBufferPointer { norms in
+                for j in 0..<c.rows {
+                    let column = j * n, cj = centroidNorms[j]
+                    for i in 0..<n { values[column + i] = max(0, values[column + i] + norms[i] + cj) }
+                }
             }
         }
         return d
@@ -66,11 +76,15 @@ public struct KMeans: Sendable {
         let n = d.rows
         var labels = [Int32](repeating: 0, count: n), best = [Double](repeating: .infinity, count: n)
         d.values.withUnsafeBufferPointer { values in
-            for j in 0..<d.columns {
-                let column = j * n, label = Int32(j)
-                for i in 0..<n {
-                    let v = values[column + i]
-                    if v < best[i] { best[i] = v; labels[i] = label }
+            labels.withUnsafeMutableBufferPointer { labels in
+                best.withUnsafeMutableBufferPointer { best in
+                    for j in 0..<d.columns {
+                        let column = j * n, label = Int32(j)
+                        for i in 0..<n {
+                            let v = values[column + i]
+                            if v < best[i] { best[i] = v; labels[i] = label }
+                        }
+                    }
                 }
             }
         }
@@ -100,15 +114,21 @@ public struct KMeans: Sendable {
     static func means(_ x: Matrix, labels: [Int32], distance: [Double], k: Int) -> Matrix {
         let n = x.rows
         var size = [Int](repeating: 0, count: k)
-        for i in 0..<n { size[Int(labels[i])] += 1 }
         // Column sums per cluster (k × d, column-major), each point added in row order; a row's
         // d additions go to d independent sums, so they overlap instead of waiting on each other.
         let d = x.columns
         var sums = [Double](repeating: 0, count: k * d)
         x.values.withUnsafeBufferPointer { values in
-            for i in 0..<n {
-                let cluster = Int(labels[i])
-                for j in 0..<d { sums[j * k + cluster] += values[j * n + i] }
+            labels.withUnsafeBufferPointer { labels in
+                size.withUnsafeMutableBufferPointer { size in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        for i in 0..<n {
+                            let cluster = Int(labels[i])
+                            size[cluster] += 1
+                            for j in 0..<d { sums[j * k + cluster] += values[j * n + i] }
+                        }
+                    }
+                }
             }
         }
         var c = Matrix(rows: k, columns: x.columns, columnMajor: sums)
@@ -132,13 +152,18 @@ public struct KMeans: Sendable {
         var c = Matrix(rows: k, columns: x.columns)
         var chosen = random.int(below: x.rows)
         var closest = [Double](repeating: .infinity, count: x.rows)
+        let n = x.rows
         for cluster in 0..<k {
             for j in 0..<x.columns { c[cluster, j] = x[chosen, j] }
             guard cluster + 1 < k else { break }
-            for i in 0..<x.rows {
-                var d = 0.0
-                for j in 0..<x.columns { let t = x[i, j] - x[chosen, j]; d += t * t }
-                closest[i] = min(closest[i], d)
+            x.values.withUnsafeBufferPointer { values in
+                closest.withUnsafeMutableBufferPointer { closest in
+                    for i in 0..<n {
+                        var d = 0.0
+                        for j in 0..<x.columns { let t = values[j * n + i] - values[j * n + chosen]; d += t * t }
+                        closest[i] = min(closest[i], d)
+                    }
+                }
             }
             let total = closest.reduce(0, +)
             if total <= 0 { chosen = random.int(below: x.rows); continue }
@@ -167,18 +192,27 @@ public enum Silhouette {
         for l in labels { size[Int(l)] += 1 }
         let used = size.filter { $0 > 0 }.count
         guard used >= 2, used < n else { return nil }
-        let rows = (0..<n).map { i in (0..<points.columns).map { points[i, $0] } }
-        let chunk = 64
+        // Row-major copy: each point's features side by side.
+        let d = points.columns
+        var flat = [Double](repeating: 0, count: n * d)
+        for i in 0..<n { for f in 0..<d { flat[i * d + f] = points[i, f] } }
+        let rows = flat, chunk = 64
         let parts = Parallel.map(chunks: (n + chunk - 1) / chunk, threads: threads) { part -> [Double] in
             var sums = [Double](repeating: 0, count: k)
             return (part * chunk..<min(n, (part + 1) * chunk)).map { i in
                 for c in 0..<k { sums[c] = 0 }
-                let xi = rows[i]
-                for j in 0..<n where j != i {
-                    var d = 0.0
-                    let xj = rows[j]
-                    for f in 0..<xi.count { let t = xi[f] - xj[f]; d += t * t }
-                    sums[Int(labels[j])] += d.squareRoot()
+                rows.withUnsafeBufferPointer { rows in
+                    labels.withUnsafeBufferPointer { labels in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            let xi = i * d
+                            for j in 0..<n where j != i {
+                                var distance = 0.0
+                                let xj = j * d
+                                for f in 0..<d { let t = rows[xi + f] - rows[xj + f]; distance += t * t }
+                                sums[Int(labels[j])] += distance.squareRoot()
+                            }
+                        }
+                    }
                 }
                 let own = Int(labels[i])
                 guard size[own] > 1 else { return 0 }
