@@ -475,6 +475,20 @@ struct ClusteringReferenceTests {
         #expect(Silhouette.score(Matrix([[0], [1], [2]]), labels: [0, 0, 0], k: 1) == nil)
     }
 
+    @Test func scoringSeveralLabellingsTogetherGivesEachItsOwnScore() {
+        var random = SeededGenerator(seed: 5)
+        let points = Matrix(rows: 150, columns: 3, columnMajor: (0..<450).map { _ in random.nextUnit() })
+        let labelings: [(labels: [Int32], k: Int)] = [2, 3, 1, 6].map { k in
+            ((0..<150).map { _ in Int32(random.int(below: k)) }, k)
+        } + [([Int32](repeating: 1, count: 150), 3)]   // one cluster used of three: no score
+        for threads in [1, 2, 3] {
+            let together = Silhouette.scores(points, labelings: labelings, threads: threads)
+            let alone = labelings.map { Silhouette.score(points, labels: $0.labels, k: $0.k, threads: 1) }
+            #expect(together == alone)
+            #expect(together[2] == nil && together[4] == nil && together[0] != nil)
+        }
+    }
+
     @Test func kMeansFindsScikitLearnsOptimum() throws {
         let c = ClusteringReferenceTests.reference["kmeans"] as! [String: Any]
         let points = ClusteringReferenceTests.matrix(c["points"] as! [[Double]])
@@ -504,6 +518,23 @@ struct ClusteringReferenceTests {
         #expect(other.centroids != first.centroids)   // the seed matters
         // Assignment via gemm agrees with the labels of the final iteration.
         #expect(KMeans.assign(points, to: one.centroids) == one.labels)
+    }
+
+    @Test func fittingSeveralKTogetherGivesEachKItsOwnFit() throws {
+        var random = SeededGenerator(seed: 11)
+        let points = Matrix(rows: 300, columns: 4, columnMajor: (0..<1200).map { _ in random.nextUnit() })
+        let ks: [(k: Int, seed: UInt64)] = [(2, 7), (3, 8), (5, 9), (6, 10)]
+        for threads in [1, 2, 3] {
+            let together = try KMeans.fits(points: points, ks: ks, restarts: 4, threads: threads)
+            #expect(together.map(\.k) == [2, 3, 5, 6])
+            for (fit, (k, seed)) in zip(together, ks) {
+                let alone = try KMeans(points: points, k: k, seed: seed, restarts: 4, threads: 1)
+                #expect(fit.labels == alone.labels && fit.centroids == alone.centroids && fit.inertia == alone.inertia)
+            }
+        }
+        #expect(throws: ArgumentError("KMeans", "k", "must be from 1 to the number of points, 300 (got 301)")) {
+            try KMeans.fits(points: points, ks: [(2, 1), (301, 1)])
+        }
     }
 }
 

@@ -84,10 +84,13 @@ public struct EngagementClusters: Sendable {
         let scorePoints = EngagementClusters.rows(fitPoints, scored)
         var best: KMeans?, bestScore = -Double.infinity
         var silhouettes: [(Int, Double)] = []
-        for k in config.clustersMin...max(config.clustersMin, min(config.clustersMax, fitted.count - 1)) {
-            guard let run = try? KMeans(points: fitPoints, k: k, seed: seed &+ UInt64(k), restarts: config.clusterRestarts, threads: threads) else { continue }
-            guard let score = Silhouette.score(scorePoints, labels: scored.map { run.labels[$0] }, k: k, threads: threads) else { continue }
-            silhouettes.append((k, score))
+        let ks = (config.clustersMin...max(config.clustersMin, min(config.clustersMax, fitted.count - 1)))
+            .filter { $0 >= 1 && $0 <= fitted.count }.map { (k: $0, seed: seed &+ UInt64($0)) }
+        let runs = (try? KMeans.fits(points: fitPoints, ks: ks, restarts: config.clusterRestarts, threads: threads)) ?? []
+        let scores = Silhouette.scores(scorePoints, labelings: runs.map { run in (scored.map { run.labels[$0] }, run.k) }, threads: threads)
+        for (run, score) in zip(runs, scores) {
+            guard let score else { continue }
+            silhouettes.append((run.k, score))
             if score > bestScore { best = run; bestScore = score }
         }
         guard let best else { return nil }

@@ -24,15 +24,34 @@ public struct KMeans: Sendable {
     /// - Throws: `ArgumentError` when k < 1 or there are fewer than k points.
     public init(points: Matrix, k: Int, seed: UInt64, restarts: Int = 10, maxIterations: Int = 300,
                 threads: Int = Parallel.threadCount) throws {
-        try ArgumentError.require(k >= 1 && points.rows >= k, "KMeans", "k", "must be from 1 to the number of points, \(points.rows) (got \(k))")
-        let norms = KMeans.rowNorms(points)
-        let runs = Parallel.map(chunks: max(1, restarts), threads: threads) { r in
-            KMeans.run(points, norms: norms, k: k, seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15, maxIterations: maxIterations)
+        self = try KMeans.fits(points: points, ks: [(k, seed)], restarts: restarts, maxIterations: maxIterations, threads: threads)[0]
+    }
+
+    /// One fit per (k, seed) of `ks`, each the same as `KMeans(points:k:seed:restarts:…)`: every
+    /// restart of every k is a task of its own and they share the threads together, so that no
+    /// core waits for one k's longest restart before the next k starts.
+    /// - Throws: `ArgumentError` when a k is below 1 or above the number of points.
+    public static func fits(points: Matrix, ks: [(k: Int, seed: UInt64)], restarts: Int = 10, maxIterations: Int = 300,
+                            threads: Int = Parallel.threadCount) throws -> [KMeans] {
+        for (k, _) in ks {
+            try ArgumentError.require(k >= 1 && points.rows >= k, "KMeans", "k", "must be from 1 to the number of points, \(points.rows) (got \(k))")
         }
-        var best = 0
-        for r in runs.indices where runs[r].inertia < runs[best].inertia { best = r }
+        let norms = KMeans.rowNorms(points)
+        let perK = max(1, restarts)
+        let runs = Parallel.map(chunks: ks.count * perK, threads: threads) { task in
+            let (k, seed) = ks[task / perK], r = task % perK
+            return KMeans.run(points, norms: norms, k: k, seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15, maxIterations: maxIterations)
+        }
+        return ks.indices.map { i in
+            var best = i * perK
+            for r in i * perK..<(i + 1) * perK where runs[r].inertia < runs[best].inertia { best = r }
+            return KMeans(k: ks[i].k, fit: runs[best])
+        }
+    }
+
+    private init(k: Int, fit: (labels: [Int32], centroids: Matrix, inertia: Double, iterations: Int)) {
         self.k = k
-        (labels, centroids, inertia, iterations) = runs[best]
+        (labels, centroids, inertia, iterations) = fit
     }
 
     /// The nearest centroid of each row of `points` (ties: the lower cluster).
@@ -187,20 +206,40 @@ public struct KMeans: Sendable {
 public enum Silhouette {
     /// - Parameters: points n × d, labels in 0..<k. nil with fewer than 2 clusters or n − 1 or more.
     public static func score(_ points: Matrix, labels: [Int32], k: Int, threads: Int = Parallel.threadCount) -> Double? {
+        scores(points, labelings: [(labels, k)], threads: threads)[0]
+    }
+
+    /// The score of each labelling of the same points (each as `score`), from one pass over the
+    /// pairs: each distance is computed once and added to every labelling's sums, in the same
+    /// order as `score` adds them, so each score is the same to the last bit.
+    public static func scores(_ points: Matrix, labelings: [(labels: [Int32], k: Int)], threads: Int = Parallel.threadCount) -> [Double?] {
         let n = points.rows
-        var size = [Int](repeating: 0, count: k)
-        for l in labels { size[Int(l)] += 1 }
-        let used = size.filter { $0 > 0 }.count
-        guard used >= 2, used < n else { return nil }
+        let sizes = labelings.map { labelling in
+            var size = [Int](repeating: 0, count: labelling.k)
+            for l in labelling.labels { size[Int(l)] += 1 }
+            return size
+        }
+        let scored = labelings.indices.filter { t in
+            let used = sizes[t].filter { $0 > 0 }.count
+            return used >= 2 && used < n
+        }
+        guard !scored.isEmpty else { return labelings.map { _ in nil } }
         // Row-major copy: each point's features side by side.
         let d = points.columns
         var flat = [Double](repeating: 0, count: n * d)
         for i in 0..<n { for f in 0..<d { flat[i * d + f] = points[i, f] } }
-        let rows = flat, chunk = 64
-        let parts = Parallel.map(chunks: (n + chunk - 1) / chunk, threads: threads) { part -> [Double] in
-            var sums = [Double](repeating: 0, count: k)
-            return (part * chunk..<min(n, (part + 1) * chunk)).map { i in
-                for c in 0..<k { sums[c] = 0 }
+        // The scored labellings side by side, and each one's offset into a row of sums.
+        let labels = scored.flatMap { labelings[$0].labels }
+        var offsets = [0]
+        for t in scored { offsets.append(offsets.last! + labelings[t].k) }
+        let rows = flat, chunk = 64, width = offsets.last!
+        // Per chunk of points: s(i) of each scored labelling, labelling by labelling.
+        let parts = Parallel.map(chunks: (n + chunk - 1) / chunk, threads: threads) { part -> [[Double]] in
+            let range = part * chunk..<min(n, (part + 1) * chunk)
+            var values = [[Double]](repeating: [], count: scored.count)
+            var sums = [Double](repeating: 0, count: width)
+            for i in range {
+                for c in 0..<width { sums[c] = 0 }
                 rows.withUnsafeBufferPointer { rows in
                     labels.withUnsafeBufferPointer { labels in
                         sums.withUnsafeMutableBufferPointer { sums in
@@ -209,20 +248,29 @@ public enum Silhouette {
                                 var distance = 0.0
                                 let xj = j * d
                                 for f in 0..<d { let t = rows[xi + f] - rows[xj + f]; distance += t * t }
-                                sums[Int(labels[j])] += distance.squareRoot()
+                                let root = distance.squareRoot()
+                                for t in 0..<scored.count { sums[offsets[t] + Int(labels[t * n + j])] += root }
                             }
                         }
                     }
                 }
-                let own = Int(labels[i])
-                guard size[own] > 1 else { return 0 }
-                let a = sums[own] / Double(size[own] - 1)
-                var b = Double.infinity
-                for c in 0..<k where c != own && size[c] > 0 { b = min(b, sums[c] / Double(size[c])) }
-                let m = max(a, b)
-                return m > 0 ? (b - a) / m : 0
+                for (t, labelling) in scored.enumerated() {
+                    let size = sizes[labelling], base = offsets[t]
+                    let own = Int(labels[t * n + i])
+                    guard size[own] > 1 else { values[t].append(0); continue }
+                    let a = sums[base + own] / Double(size[own] - 1)
+                    var b = Double.infinity
+                    for c in 0..<labelings[labelling].k where c != own && size[c] > 0 { b = min(b, sums[base + c] / Double(size[c])) }
+                    let m = max(a, b)
+                    values[t].append(m > 0 ? (b - a) / m : 0)
+                }
             }
+            return values
         }
-        return parts.joined().reduce(0, +) / Double(n)
+        var result = [Double?](repeating: nil, count: labelings.count)
+        for (t, labelling) in scored.enumerated() {
+            result[labelling] = parts.lazy.map { $0[t] }.joined().reduce(0, +) / Double(n)
+        }
+        return result
     }
 }
