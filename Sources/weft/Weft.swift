@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import WeftGraph
 import WeftIO
 
@@ -24,6 +25,7 @@ struct Weft: ParsableCommand {
 
     static func main() {
         FreedMemory.limitArenas()
+        BLAS.runOnCallingThread()
         do {
             var command = try parseAsRoot()
             try command.run()
