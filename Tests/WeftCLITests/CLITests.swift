@@ -170,7 +170,7 @@ func temporaryFolder() throws -> URL {
         let options = ["--sample-sources", "120", "--kernel", "sparse"]
         #expect(try WeftRun(["analyze", sampleData, "--out", one.path] + options, environment: ["WEFT_THREADS": "1"]).status == 0)
         #expect(try WeftRun(["analyze", sampleData, "--out", two.path] + options, environment: ["WEFT_THREADS": "2"]).status == 0)
-        for name in ["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv"] {
+        for name in ["report.json", "members.csv", "communities.csv", "timeline.csv", "ties.csv", "segments.csv"] {
             #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: two.appendingPathComponent(name)), "\(name)")
         }
     }
