@@ -18,7 +18,8 @@ public enum BLAS {
     /// BLAS calls are small (k-means distances, regressions, dense products of small networks);
     /// OpenBLAS's own threads, which spin on `sched_yield` between calls, only took the cores from
     /// Weft's threads: on the M sample `weft analyze` spent 1.1–1.9 s in the kernel with them and
-    /// 0.25 s without, every output byte-identical.
+    /// 0.25 s without. It also keeps results the same on every machine: `dsyevr` gives different
+    /// last digits with one OpenBLAS thread than with several.
     public static func runOnCallingThread() {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openblas_set_num_threads") else { return }

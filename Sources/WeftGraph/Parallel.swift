@@ -100,17 +100,22 @@ public enum Parallel {
     }
 
     /// Runs two independent pieces of work, side by side when `threads` allows (one after the other
-    /// on one thread), and returns both results. For stages that depend on nothing of each other
-    /// but that cannot split themselves: each keeps its own thread-count-independent result.
+    /// on one thread), and returns both results. For stages that depend on nothing of each other:
+    /// each keeps its own thread-count-independent result.
+    ///
+    /// `first` runs on a thread of its own (`BackgroundWork`) and `second` on the caller's, not as
+    /// two iterations of one `concurrentPerform`: GCD runs a `concurrentPerform` made inside
+    /// another's iteration on that one thread, so work inside either piece that splits itself
+    /// (`map`, `streamChunks`) would get one core even after the other piece had ended. This way
+    /// each piece's own splitting gets every core (measured: two units of work split inside a
+    /// nested `concurrentPerform` took 0.60 s against 0.30 s, and 0.30 s from a thread of its own).
     public static func both<A, B>(threads: Int = threadCount, _ first: () -> A, _ second: () -> B) -> (A, B) {
-        var a: A?, b: B?
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let results = map(chunks: 2, threads: threads) { k -> (A?, B?) in k == 0 ? (first(), nil) : (nil, second()) }
-                (a, b) = (results[0].0, results[1].1)
-            }
+        guard threads > 1 else { return (first(), second()) }
+        return withoutActuallyEscaping(first) { first in
+            let background = BackgroundWork(threads: threads, first)
+            let b = second()
+            return (background.result(), b)   // joins the thread before `first` stops being valid
         }
-        return (a!, b!)
     }
 
     /// `both` for work that can throw: both pieces run to their end, and the first one's error

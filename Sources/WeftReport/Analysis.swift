@@ -88,7 +88,7 @@ public struct Analysis: Sendable {
                 .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
         }
         let computesSegments = options.network.nodesAreMembers && options.computesSegments
-        let segmentsReuse = options.network == .interactions
+        let segmentsReuse = computesSegments && options.network == .interactions
             && ((try? SegmentAnalysis.mainSnapshotIsTheWindow(dataset, window: window, config: options.segments)) ?? true)
         let segmentSearch = computesSegments && !segmentsReuse && graph.nodeCount <= AnalysisOptions.concurrentSegmentsLimit
             ? BackgroundWork(startNow: !clock.enabled) { Result { try segmentAnalysis(reuse: nil) } }
