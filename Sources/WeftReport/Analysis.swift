@@ -144,13 +144,16 @@ public struct Analysis: Sendable {
         if let segmentSearch {
             segments = try clock.measure("segments") { try segmentSearch.result().get() }
         } else if computesSegments {
+            // The main snapshot takes this analysis' own position only when it is the window.
             let primary = structure.primary
-            let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
-                                           eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
+            let position = segmentsReuse
+                ? NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
+                                  eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
+                : nil
             // The path searches and the structure have freed their scratch: return it before the
             // segments' snapshots take theirs (on large networks the holes would add to their peak).
             FreedMemory.release()
-            segments = try clock.measure("segments") { try segmentAnalysis(reuse: segmentsReuse ? position : nil) }
+            segments = try clock.measure("segments") { try segmentAnalysis(reuse: position) }
         } else {
             segments = nil
         }
