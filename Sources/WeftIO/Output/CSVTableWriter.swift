@@ -43,7 +43,11 @@ public struct CSVRows {
     /// Appends `row`'s cell of each column, in column order.
     @inlinable
     public mutating func append<Row>(_ row: Row, columns: [TableColumn<Row>]) {
-        for column in columns { append(column.cell(row)) }
+        // Through a buffer pointer: no retain and release of each shared column closure per cell
+        // (see `JSONFields`).
+        columns.withUnsafeBufferPointer { columns in
+            for index in 0..<columns.count { append(columns[index].cell(row)) }
+        }
     }
 
     /// Ends the current row (its line end); the next cell starts a new one.
