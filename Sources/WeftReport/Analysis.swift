@@ -103,6 +103,25 @@ public struct Analysis: Sendable {
                 Communities(graph, method: $0, resolution: options.resolution, seed: options.seed, restarts: options.communityRestarts)
             }
         }
+        // Core–periphery likewise depends on the network alone and cannot split itself.
+        let corePeripherySearch = BackgroundWork(startNow: !clock.enabled) {
+            StructureAnalysis.corePeriphery(graph, seed: options.seed)
+        }
+        // The spectral measures are short iterations whose products are too small on most
+        // networks to keep both cores busy: they too run on a thread of their own (with
+        // `--timings`, in their stages, in order, where they are collected).
+        var personalization: [Double]? = nil
+        if !options.pagerankSeeds.isEmpty {
+            var p = [Double](repeating: 0, count: graph.nodeCount)
+            for id in options.pagerankSeeds { if let v = nodes.ids.index(of: id) { p[Int(v)] = 1 } }
+            personalization = p
+        }
+        let spectralMeasures = BackgroundWork(startNow: !clock.enabled) { [personalization] in
+            (clock.measure("eigenvector") { EigenvectorCentrality(graph, path: options.kernel) },
+             clock.measure("pagerank") { PageRank(graph, personalization: personalization, path: options.kernel) },
+             clock.measure("katz") { KatzCentrality(graph, path: options.kernel) },
+             clock.measure("hits") { HITS(graph, path: options.kernel) })
+        }
         // Time first: its transient memory (the records bucketed by member) then sits on the
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
@@ -121,21 +140,16 @@ public struct Analysis: Sendable {
             closeness = clock.measure("closeness") { Closeness(graph, weighted: options.weightedPaths) }
         }
         paths = clock.measure("path statistics") { PathStatistics(graph, sampleSources: sources, seed: options.seed) }
-        eigenvector = clock.measure("eigenvector") { EigenvectorCentrality(graph, path: options.kernel) }
-        var personalization: [Double]? = nil
-        if !options.pagerankSeeds.isEmpty {
-            var p = [Double](repeating: 0, count: graph.nodeCount)
-            for id in options.pagerankSeeds { if let v = nodes.ids.index(of: id) { p[Int(v)] = 1 } }
-            personalization = p
-        }
-        pagerank = clock.measure("pagerank") { PageRank(graph, personalization: personalization, path: options.kernel) }
-        katz = clock.measure("katz") { KatzCentrality(graph, path: options.kernel) }
-        hits = clock.measure("hits") { HITS(graph, path: options.kernel) }
+        (eigenvector, pagerank, katz, hits) = spectralMeasures.result()
         (clustering, weightedClustering) = clock.measure("clustering") { (Clustering(graph), WeightedClustering(graph)) }
         cores = clock.measure("k-core") { CoreNumber(graph) }
-        if clock.enabled { _ = clock.measure("communities") { communitySearch.result() } }
-        structure = try clock.measure("structure (groups, core-periphery, structural holes, brokerage)") {
-            try StructureAnalysis(graph: graph, nodes: nodes, options: options, communities: communitySearch.result)
+        if clock.enabled {
+            _ = clock.measure("communities") { communitySearch.result() }
+            _ = clock.measure("core-periphery") { corePeripherySearch.result() }
+        }
+        structure = try clock.measure("structure (groups, structural holes, brokerage)") {
+            try StructureAnalysis(graph: graph, nodes: nodes, options: options,
+                                  corePeriphery: corePeripherySearch.result, communities: communitySearch.result)
         }
         communityAlignment = structure.communities.map { c in
             options.previousCommunities.map { NumberAlignment(group: c.groups.group, count: c.count, ids: shownIDs, previous: $0) }

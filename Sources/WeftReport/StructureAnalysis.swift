@@ -31,29 +31,32 @@ public struct StructureAnalysis: Sendable {
     /// Gould–Fernandez brokerage roles across the primary attribute's groups (nil without one).
     public let brokerage: BrokerageRoles?
 
-    /// - Parameter communities: collects the communities found on `graph`, nil when switched off;
-    ///   called once the rest is done (`Analysis` searches for them on a thread of its own
-    ///   meanwhile).
-    public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions, communities: () -> Communities?) throws {
-        // Core–periphery depends on nothing of the rest, and on a large network does not split
-        // itself (coordinate descent and label flips): it runs beside the groups, structural holes
-        // and brokerage.
-        let ((core, coreness), rest) = try Parallel.both({
-            (DiscreteCorePeriphery(graph, seed: options.seed), ContinuousCorePeriphery(graph))
-        }, {
-            let groupings = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
-                .map { column in
-                    let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
-                    return AttributeGrouping(attribute: column.name, groups: groups,
-                                             modularity: Modularity(graph, groups: groups, resolution: options.resolution),
-                                             mixing: try GroupMixing(graph, groups: groups))
-                }
-            return (groupings, StructuralHoles(graph, weighted: false), StructuralHoles(graph, weighted: true),
-                    try groupings.first.map { try BrokerageRoles(graph, groups: $0.groups) })
-        })
-        (self.core, self.coreness) = (core, coreness)
-        (groupings, holes, holesWeighted, brokerage) = rest
+    /// - Parameters:
+    ///   - corePeriphery: collects `corePeriphery(graph, seed:)`'s models.
+    ///   - communities: collects the communities found on `graph`, nil when switched off.
+    ///   Both are called once the rest is done (`Analysis` searches for them on threads of their
+    ///   own meanwhile).
+    public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions,
+                corePeriphery: () -> (DiscreteCorePeriphery, ContinuousCorePeriphery), communities: () -> Communities?) throws {
+        groupings = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
+            .map { column in
+                let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
+                return AttributeGrouping(attribute: column.name, groups: groups,
+                                         modularity: Modularity(graph, groups: groups, resolution: options.resolution),
+                                         mixing: try GroupMixing(graph, groups: groups))
+            }
+        holes = StructuralHoles(graph, weighted: false)
+        holesWeighted = StructuralHoles(graph, weighted: true)
+        brokerage = try groupings.first.map { try BrokerageRoles(graph, groups: $0.groups) }
+        (core, coreness) = corePeriphery()
         self.communities = communities()
+    }
+
+    /// Borgatti–Everett's discrete and continuous core–periphery models of `graph`. They depend on
+    /// the network alone and, on a large one, do not split themselves (coordinate descent and
+    /// label flips), so `Analysis` runs them on a thread of their own beside the other measures.
+    public static func corePeriphery(_ graph: Graph, seed: UInt64) -> (DiscreteCorePeriphery, ContinuousCorePeriphery) {
+        (DiscreteCorePeriphery(graph, seed: seed), ContinuousCorePeriphery(graph))
     }
 
     /// Sets member v's structure columns; `communityNumbers` gives each community's number

@@ -17,7 +17,7 @@ import Testing
         let stages = timings["stages"] as! [[String: Any]]
         let measured = ["read", "build network", "time", "network summary and degree", "betweenness", "closeness", "path statistics",
                         "eigenvector", "pagerank", "katz", "hits", "clustering", "k-core",
-                        "communities", "structure (groups, core-periphery, structural holes, brokerage)", "segments", "report model"]
+                        "communities", "core-periphery", "structure (groups, structural holes, brokerage)", "segments", "report model"]
         let written = ["layout", "write summary.json", "write network.json", "write report.html", "write members.csv",
                        "write communities.csv", "write timeline.csv", "write ties.csv", "write segments.csv", "write transitions.csv",
                        "write rejects.csv", "write network.graphml", "write network.gexf"]
