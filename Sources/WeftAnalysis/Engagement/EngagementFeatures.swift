@@ -339,31 +339,42 @@ public struct EngagementFeatures: Sendable {
 
     /// Interactions in the window, per member: distinct partners, partners met twice or more,
     /// strength (weights sent and received) and directed records sent.
+    ///
+    /// Each record gives both its members a sighting of the other (a record of a member with
+    /// itself gives it two of itself). The sightings are grouped by member with a counting sort,
+    /// then each member's are tallied against a stamp per partner: O(records + members), where
+    /// sorting the pairs cost O(records · log records).
     static func interactionFeatures(_ log: InteractionLog, memberCount n: Int, window: TimeWindow)
         -> (partners: [Int], repeatPartners: [Int], strength: [Double], initiated: [Int]) {
         let rows = log.range(in: window)
-        var keys: [UInt64] = []
-        keys.reserveCapacity(2 * rows.count)
         var strength = [Double](repeating: 0, count: n)
         var initiated = [Int](repeating: 0, count: n)
+        var start = [Int](repeating: 0, count: n + 1)
         for k in rows {
-            let s = UInt64(UInt32(log.source[k])), t = UInt64(UInt32(log.target[k]))
-            keys.append(s << 32 | t)
-            keys.append(t << 32 | s)
-            strength[Int(s)] += log.weight[k]
-            strength[Int(t)] += log.weight[k]
-            if log.directed[k] { initiated[Int(s)] += 1 }
+            let s = Int(log.source[k]), t = Int(log.target[k])
+            start[s + 1] += 1
+            start[t + 1] += 1
+            strength[s] += log.weight[k]
+            strength[t] += log.weight[k]
+            if log.directed[k] { initiated[s] += 1 }
         }
-        keys.sort()
+        for v in 0..<n { start[v + 1] += start[v] }
+        var sighted = [Int32](repeating: 0, count: start[n])
+        var next = start
+        for k in rows {
+            let s = log.source[k], t = log.target[k]
+            sighted[next[Int(s)]] = t; next[Int(s)] += 1
+            sighted[next[Int(t)]] = s; next[Int(t)] += 1
+        }
         var partners = [Int](repeating: 0, count: n), repeated = partners
-        var i = 0
-        while i < keys.count {
-            var run = 1
-            while i + run < keys.count && keys[i + run] == keys[i] { run += 1 }
-            let v = Int(keys[i] >> 32)
-            partners[v] += 1
-            if run >= 2 { repeated[v] += 1 }
-            i += run
+        var stamp = [Int](repeating: -1, count: n), times = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            for p in start[v]..<start[v + 1] {
+                let u = Int(sighted[p])
+                if stamp[u] != v { stamp[u] = v; times[u] = 0; partners[v] += 1 }
+                times[u] += 1
+                if times[u] == 2 { repeated[v] += 1 }
+            }
         }
         return (partners, repeated, strength, initiated)
     }
