@@ -56,8 +56,7 @@ public struct KMeans: Sendable {
 
     /// The nearest centroid of each row of `points` (ties: the lower cluster).
     public static func assign(_ points: Matrix, to centroids: Matrix) -> [Int32] {
-        let distances = squaredDistances(points, rowNorms(points), centroids)
-        return nearest(distances).labels
+        nearestCentroids(points, rowNorms(points), centroids).labels
     }
 
     static func rowNorms(_ x: Matrix) -> [Double] {
@@ -74,34 +73,31 @@ public struct KMeans: Sendable {
         return norms
     }
 
-    /// ‖x_i − c_j‖² for every point i and centroid j (n × k), clamped at 0.
-    static func squaredDistances(_ x: Matrix, _ norms: [Double], _ c: Matrix) -> Matrix {
-        var d = Matrix(rows: x.rows, columns: c.rows)
-        BLAS.gemm(x, c, transB: .transpose, alpha: -2, into: &d)
+    /// The nearest centroid of each point (ties: the lower cluster) and its squared distance
+    /// ‖x_i − c_j‖² = ‖x_i‖² − 2 x_i·c_j + ‖c_j‖², clamped at 0. The products come from one matrix
+    /// product (n × k); each point's k distances are then formed and compared in one pass over its
+    /// row, the best kept in registers: where a pass per centroid stored every distance and
+    /// compared it in memory, branching on each comparison.
+    static func nearestCentroids(_ x: Matrix, _ norms: [Double], _ c: Matrix) -> (labels: [Int32], distance: [Double]) {
+        var products = Matrix(rows: x.rows, columns: c.rows)
+        BLAS.gemm(x, c, transB: .transpose, alpha: -2, into: &products)
         let centroidNorms = rowNorms(c)
-        let n = x.rows
-        d.values.withUnsafeMutableBufferPointer { values in
-            norms.withUnsafeBufferPointer { norms in
-                for j in 0..<c.rows {
-                    let column = j * n, cj = centroidNorms[j]
-                    for i in 0..<n { values[column + i] = max(0, values[column + i] + norms[i] + cj) }
-                }
-            }
-        }
-        return d
-    }
-
-    static func nearest(_ d: Matrix) -> (labels: [Int32], distance: [Double]) {
-        let n = d.rows
+        let n = x.rows, k = c.rows
         var labels = [Int32](repeating: 0, count: n), best = [Double](repeating: .infinity, count: n)
-        d.values.withUnsafeBufferPointer { values in
-            labels.withUnsafeMutableBufferPointer { labels in
-                best.withUnsafeMutableBufferPointer { best in
-                    for j in 0..<d.columns {
-                        let column = j * n, label = Int32(j)
-                        for i in 0..<n {
-                            let v = values[column + i]
-                            if v < best[i] { best[i] = v; labels[i] = label }
+        products.values.withUnsafeBufferPointer { products in
+            norms.withUnsafeBufferPointer { norms in
+                centroidNorms.withUnsafeBufferPointer { centroidNorms in
+                    labels.withUnsafeMutableBufferPointer { labels in
+                        best.withUnsafeMutableBufferPointer { best in
+                            for i in 0..<n {
+                                var nearest: Int32 = 0, distance = Double.infinity
+                                for j in 0..<k {
+                                    let d = max(0, products[j &* n &+ i] + norms[i] + centroidNorms[j])
+                                    if d < distance { distance = d; nearest = Int32(truncatingIfNeeded: j) }
+                                }
+                                labels[i] = nearest
+                                best[i] = distance
+                            }
                         }
                     }
                 }
@@ -119,7 +115,7 @@ public struct KMeans: Sendable {
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
-            let assigned = nearest(squaredDistances(x, norms, c))
+            let assigned = nearestCentroids(x, norms, c)
             distance = assigned.distance
             if assigned.labels == labels { break }
             labels = assigned.labels
