@@ -57,14 +57,6 @@ public struct TieTable: Sendable {
 
     public var count: Int { source.count }
 
-    /// Empties the table, keeping its storage.
-    mutating func removeAll() {
-        source.removeAll(keepingCapacity: true); target.removeAll(keepingCapacity: true)
-        weight.removeAll(keepingCapacity: true); recordCount.removeAll(keepingCapacity: true)
-        typeMask.removeAll(keepingCapacity: true)
-        firstTime.removeAll(keepingCapacity: true); lastTime.removeAll(keepingCapacity: true)
-    }
-
     /// Appends another table's rows.
     mutating func append(_ other: TieTable) {
         source += other.source; target += other.target; weight += other.weight

@@ -35,47 +35,59 @@ public struct GraphBuilder: Sendable {
         var perSource: [Int] = []
     }
 
+    /// One target's running sums while a source's records are aggregated.
+    private struct OpenTie {
+        var target: Int32
+        var weight = 0.0, directed = 0.0, shared = 0.0
+        var records: Int32 = 0
+        var typeMask: UInt64 = 0
+        var first: Int64, last: Int64
+
+        init(target: Int32, time: Int64) { (self.target, first, last) = (target, time, time) }
+
+        mutating func add(weight w: Double, directed isDirected: Bool, type: UInt16, time: Int64) {
+            weight += w
+            records += 1
+            typeMask |= TieTable.typeBit(type)
+            first = min(first, time)
+            last = max(last, time)
+            if isDirected { directed += w } else { shared += w }
+        }
+    }
+
     func aggregate(_ b: RecordBuckets, sources: Range<Int>, nodeCount n: Int) -> Chunk {
         var chunk = Chunk()
         chunk.perSource.reserveCapacity(sources.count)
         var slotOf = [Int32](repeating: -1, count: n)        // sparse accumulator over targets
-        var local = TieTable()
-        var localDirected: [Double] = [], localShared: [Double] = []
+        // One array of running sums (one uniqueness check per record, where a column per sum
+        // took one for each).
+        var open: [OpenTie] = []
         var order: [Int] = []
         for v in sources {
-            local.removeAll()
-            localDirected.removeAll(keepingCapacity: true)
-            localShared.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
             for p in b.offsets[v]..<b.offsets[v + 1] {
-                let t = Int(b.target[p]), w = b.weight[p], when = b.time[p]
+                let t = Int(b.target[p]), when = b.time[p]
                 var i = Int(slotOf[t])
                 if i < 0 {
-                    i = local.count
+                    i = open.count
                     slotOf[t] = Int32(i)
-                    local.source.append(Int32(v)); local.target.append(Int32(t))
-                    local.weight.append(0); local.recordCount.append(0); local.typeMask.append(0)
-                    local.firstTime.append(when); local.lastTime.append(when)
-                    localDirected.append(0); localShared.append(0)
+                    open.append(OpenTie(target: Int32(t), time: when))
                 }
-                local.weight[i] += w
-                local.recordCount[i] += 1
-                local.typeMask[i] |= TieTable.typeBit(b.type[p])
-                local.firstTime[i] = min(local.firstTime[i], when)
-                local.lastTime[i] = max(local.lastTime[i], when)
-                if b.directed[p] { localDirected[i] += w } else { localShared[i] += w }
+                open[i].add(weight: b.weight[p], directed: b.directed[p], type: b.type[p], time: when)
             }
             order.removeAll(keepingCapacity: true)
-            order.append(contentsOf: 0..<local.count)
-            order.sort { local.target[$0] < local.target[$1] }
+            order.append(contentsOf: 0..<open.count)
+            order.sort { open[$0].target < open[$1].target }
             for i in order {
-                chunk.ties.source.append(local.source[i]); chunk.ties.target.append(local.target[i])
-                chunk.ties.weight.append(local.weight[i]); chunk.ties.recordCount.append(local.recordCount[i])
-                chunk.ties.typeMask.append(local.typeMask[i])
-                chunk.ties.firstTime.append(local.firstTime[i]); chunk.ties.lastTime.append(local.lastTime[i])
-                chunk.directedPart.append(localDirected[i]); chunk.sharedPart.append(localShared[i])
-                slotOf[Int(local.target[i])] = -1
+                let tie = open[i]
+                chunk.ties.source.append(Int32(v)); chunk.ties.target.append(tie.target)
+                chunk.ties.weight.append(tie.weight); chunk.ties.recordCount.append(tie.records)
+                chunk.ties.typeMask.append(tie.typeMask)
+                chunk.ties.firstTime.append(tie.first); chunk.ties.lastTime.append(tie.last)
+                chunk.directedPart.append(tie.directed); chunk.sharedPart.append(tie.shared)
+                slotOf[Int(tie.target)] = -1
             }
-            chunk.perSource.append(local.count)
+            chunk.perSource.append(open.count)
         }
         return chunk
     }

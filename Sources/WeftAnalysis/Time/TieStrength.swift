@@ -111,8 +111,10 @@ public struct TieStrengthSeries: Sendable {
                 guard pick >= 0 else { break }
                 let p = cursors[pick]
                 cursors[pick] += 1
-                let bucket = buckets[pick]
-                let t = Int(bucket.target[p]), when = bucket.time[p]
+                // Read in place (a copy of the bucket would retain and release each of its arrays
+                // for every record).
+                let t = Int(buckets[pick].target[p]), when = buckets[pick].time[p]
+                let type = unified[pick][Int(buckets[pick].type[p])]
                 var i = Int(slotOf[t])
                 if i < 0 {
                     i = ties.open(target: Int32(t), time: when, periods: periodCount)
@@ -120,8 +122,8 @@ public struct TieStrengthSeries: Sendable {
                 }
                 // Period ends up to this record see the strength before it.
                 ties.closePeriods(i, before: when, ends: ends, rate: rate, rule: rule)
-                ties.add(i, time: when, contribution: typeWeight[Int(unified[pick][Int(bucket.type[p])])] * bucket.weight[p],
-                         typeBit: TieTable.typeBit(unified[pick][Int(bucket.type[p])]), rate: rate)
+                ties.add(i, time: when, contribution: typeWeight[Int(type)] * buckets[pick].weight[p],
+                         typeBit: TieTable.typeBit(type), rate: rate)
             }
             for i in 0..<ties.count { ties.closePeriods(i, before: Int64.max, ends: ends, rate: rate, rule: rule) }
             for i in ties.targets.indices.sorted(by: { ties.targets[$0] < ties.targets[$1] }) {
