@@ -3,6 +3,7 @@ import PackageDescription
 
 // Weft's modules, lowest layer first. Each knows only the layers below it:
 //   CLinearAlgebra → LinearAlgebra → WeftGraph → WeftAnalysis → WeftIO → WeftReport → weft
+// (CZlib and CSHA256, C below WeftIO: inflating .xlsx archives, hashing input files.)
 // WeftImport (platform exports → canonical records) sits on WeftIO and is used by the CLI.
 // WeftSample (synthetic networks) sits beside WeftIO and is used by the CLI and the benchmarks.
 let package = Package(
@@ -29,10 +30,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // SHA-256 blocks with the processor's SHA instructions where it has them (input fingerprints).
+        .target(name: "CSHA256"),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
         .target(name: "WeftGraph"),
         .target(name: "WeftAnalysis", dependencies: ["WeftGraph", "LinearAlgebra"]),
-        .target(name: "WeftIO", dependencies: ["WeftGraph", "CZlib"]),
+        .target(name: "WeftIO", dependencies: ["WeftGraph", "CZlib", "CSHA256"]),
         .target(name: "WeftReport", dependencies: ["LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO"]),
         .target(name: "WeftSample", dependencies: ["WeftGraph", "WeftIO"]),
         .target(name: "WeftImport", dependencies: ["WeftGraph", "WeftIO"]),

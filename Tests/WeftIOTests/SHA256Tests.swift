@@ -38,6 +38,25 @@ import Testing
         }
     }
 
+    @Test func processorInstructionsGiveThePortableDigest() {
+        // Every length from 0 to 300 bytes and a few long ones, fed whole and in odd pieces; on a
+        // processor without SHA instructions both sides are the portable rounds.
+        var random = UInt64(0x5EED)
+        func byte() -> UInt8 { random = random &* 6364136223846793005 &+ 1442695040888963407; return UInt8(truncatingIfNeeded: random >> 56) }
+        for length in Array(0...300) + [4096, 65_537, 1_000_003] {
+            let bytes = (0..<length).map { _ in byte() }
+            var portable = SHA256(usingHardware: false), native = SHA256()
+            portable.update(bytes)
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + 1 + offset % 197)
+                native.update(Array(bytes[offset..<end]))
+                offset = end
+            }
+            #expect(native.hexDigest() == portable.hexDigest(), "\(length) bytes")
+        }
+    }
+
     @Test func backgroundDigestMatchesInlineHashing() {
         // The million 'a's again, in blocks of 1000, more blocks than may wait at once.
         for inBackground in [false, true] {

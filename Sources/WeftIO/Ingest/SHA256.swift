@@ -1,3 +1,4 @@
+import CSHA256
 import Dispatch
 import WeftGraph
 
@@ -10,8 +11,20 @@ public struct SHA256: Sendable {
     /// Bytes not yet hashed (fewer than one 64-byte block).
     private var pending: [UInt8] = []
     public private(set) var byteCount = 0
+    /// Whether blocks go through the processor's SHA instructions (`CSHA256`) or the portable
+    /// rounds below; both give the same state.
+    let usesHardware: Bool
 
-    public init() { pending.reserveCapacity(64) }
+    /// Whether this processor has SHA instructions Weft can use (x86-64 SHA-NI).
+    static let hardwareAvailable = weft_sha256_hardware_available() != 0
+
+    public init() { self.init(usingHardware: SHA256.hardwareAvailable) }
+
+    /// `usingHardware` false forces the portable rounds (tests compare the two).
+    init(usingHardware: Bool) {
+        usesHardware = usingHardware && SHA256.hardwareAvailable
+        pending.reserveCapacity(64)
+    }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -33,12 +46,13 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: take))
             offset = take
             guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress($0.baseAddress!) }
+            pending.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
             pending.removeAll(keepingCapacity: true)
         }
-        while count - offset >= 64 {
-            compress(bytes + offset)
-            offset += 64
+        let blocks = (count - offset) / 64
+        if blocks > 0 {
+            compress(bytes + offset, blocks: blocks)
+            offset += 64 * blocks
         }
         if offset < count { pending.append(contentsOf: UnsafeRawBufferPointer(start: bytes + offset, count: count - offset)) }
     }
@@ -82,6 +96,19 @@ public struct SHA256: Sendable {
         return outer.digest()
     }
 
+    /// Runs the compression function over `blocks` consecutive 64-byte blocks.
+    private mutating func compress(_ bytes: UnsafeRawPointer, blocks: Int) {
+        if usesHardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                weft_sha256_compress_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                            bytes.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            return
+        }
+        for b in 0..<blocks { compress(bytes + 64 * b) }
+    }
+
+    /// One block, portably (FIPS 180-4, 6.2.2).
     private mutating func compress(_ block: UnsafeRawPointer) {
         state = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
