@@ -1,0 +1,151 @@
+import Dispatch
+import Synchronization
+import WeftGraph
+
+/// Reads a `RecordReader`'s records on a thread of its own, a batch ahead of the caller, so that
+/// reading (decoding, splitting fields, hashing the bytes) and what the caller does with each
+/// record (looking up ids, parsing dates and numbers) run on two cores instead of taking turns
+/// on one.
+///
+/// The caller sees exactly the records the reader gives, in the same order, and the reader's
+/// error after the records read before it. Records are handed over by swapping: the caller's
+/// record goes back to the batch, where the reader refills its storage in place, so no record's
+/// bytes are copied or allocated twice. Two batches alternate: the reader fills one while the
+/// caller empties the other, each handed over with a semaphore.
+///
+/// The reader belongs to the reading thread from `init` until `next` has returned false or
+/// thrown: the caller must not touch it in between (its `fingerprint` is complete after that).
+/// Without a second thread (`Parallel.threadCount` 1), use the reader itself.
+final class RecordPrefetch {
+    /// Records per batch: small enough to start ingesting soon, large enough that handing a batch
+    /// over (two semaphore operations) costs nothing beside reading it.
+    static var batchSize: Int { 1024 }
+
+    /// Records read ahead, and what came after them.
+    private final class Batch: @unchecked Sendable {
+        let records: UnsafeMutablePointer<CSVRecord>
+        let capacity: Int
+        var count = 0
+        /// The reader had no record after these (`error` says whether it threw).
+        var isLast = false
+        var error: (any Error)?
+        // Both start at 0 and are signalled to start (a semaphore released below its initial
+        // value when it is freed would be a libdispatch error).
+        let filled = DispatchSemaphore(value: 0)
+        let emptied = DispatchSemaphore(value: 0)
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            records = .allocate(capacity: capacity)
+            for i in 0..<capacity { (records + i).initialize(to: CSVRecord()) }
+            emptied.signal()
+        }
+
+        deinit {
+            records.deinitialize(count: capacity)
+            records.deallocate()
+        }
+    }
+
+    private let batches: [Batch]
+    private var reading: BackgroundWork<Void>?
+    // The caller's place, read for every record: the batch being emptied (nil before it is handed
+    // over), its records and how many, and the next one. Only the calling thread touches them,
+    // so they go unchecked for exclusive access.
+    @exclusivity(unchecked) private var current = 0
+    @exclusivity(unchecked) private var holding: Batch?
+    @exclusivity(unchecked) private var records: UnsafeMutablePointer<CSVRecord>?
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var position = 0
+    /// Set when the caller stops before the end: the reading thread then stops at its next batch.
+    private let stop = StopFlag()
+
+    init<Reader: RecordReader>(_ reader: Reader) {
+        let batches = [Batch(capacity: RecordPrefetch.batchSize), Batch(capacity: RecordPrefetch.batchSize)]
+        self.batches = batches
+        let stop = self.stop
+        reading = BackgroundWork(threads: 2) {
+            var b = 0
+            while true {
+                let batch = batches[b]
+                batch.emptied.wait()
+                var n = 0
+                if stop.isSet {
+                    batch.isLast = true
+                } else {
+                    do {
+                        while n < batch.capacity, try reader.next(&batch.records[n]) { n += 1 }
+                        batch.isLast = n < batch.capacity
+                    } catch {
+                        batch.error = error
+                        batch.isLast = true
+                    }
+                }
+                batch.count = n
+                let last = batch.isLast
+                batch.filled.signal()
+                if last { return }
+                b ^= 1
+            }
+        }
+    }
+
+    /// The next record, in `record`; false after the last. Rethrows the reader's error where it
+    /// occurred.
+    func next(_ record: inout CSVRecord) throws -> Bool {
+        if position < count, let records {
+            swap(&record, &records[position])
+            position += 1
+            return true
+        }
+        return try nextBatch(&record)
+    }
+
+    /// Hands the emptied batch back to the reading thread and takes the next (or ends).
+    private func nextBatch(_ record: inout CSVRecord) throws -> Bool {
+        while true {
+            if let batch = holding {
+                if batch.isLast {
+                    finish()
+                    if let error = batch.error {
+                        batch.error = nil
+                        throw error
+                    }
+                    return false
+                }
+                holding = nil
+                batch.emptied.signal()
+                current ^= 1
+            }
+            let batch = batches[current]
+            batch.filled.wait()
+            (holding, records, count, position) = (batch, batch.records, batch.count, 0)
+            if count > 0 {
+                swap(&record, &batch.records[0])
+                position = 1
+                return true
+            }
+        }
+    }
+
+    /// Waits for the reading thread to end (it has, or is about to, once the last batch is handed over).
+    private func finish() {
+        reading?.result()
+        reading = nil
+    }
+
+    deinit {
+        guard reading != nil else { return }
+        // The caller stopped early: let the reading thread see the flag at its next batch.
+        stop.set()
+        for batch in batches { batch.emptied.signal() }
+        finish()
+    }
+}
+
+/// A flag one thread sets and another reads.
+private final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
+}

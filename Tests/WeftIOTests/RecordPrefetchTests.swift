@@ -1,0 +1,86 @@
+import Testing
+@testable import WeftIO
+
+/// `RecordPrefetch` hands over exactly what its reader reads: every record in order (across batch
+/// boundaries), the reader's error after the records before it, and nothing hangs when the caller
+/// stops early.
+@Suite struct RecordPrefetchTests {
+    /// A CSV reader that throws after `failAfter` records (nil: never).
+    final class FailingReader: RecordReader {
+        struct Broken: Error, Equatable { let after: Int }
+        let inner: CSVReader
+        let failAfter: Int?
+        private var given = 0
+
+        init(rows: Int, failAfter: Int?) throws {
+            let text = "id,value\n" + (0..<rows).map { "m\($0),\"v \($0)\"\n" }.joined()
+            inner = try CSVReader(bytes: Array(text.utf8), label: "t.csv")
+            self.failAfter = failAfter
+        }
+
+        var label: String { inner.label }
+        var header: [String] { inner.header }
+        var headerLine: Int { inner.headerLine }
+        var layout: InputLayout { inner.layout }
+        var fingerprint: SHA256 { inner.fingerprint }
+        var estimatedRecordCount: Int? { nil }
+
+        func next(_ record: inout CSVRecord) throws -> Bool {
+            if let failAfter, given == failAfter { throw Broken(after: given) }
+            given += 1
+            return try inner.next(&record)
+        }
+    }
+
+    /// The fields and lines `next` gives until it returns false or throws.
+    func drain(_ next: (inout CSVRecord) throws -> Bool) -> (rows: [[String]], lines: [Int], error: (any Error)?) {
+        var rows: [[String]] = [], lines: [Int] = []
+        var record = CSVRecord()
+        do {
+            while try next(&record) {
+                rows.append((0..<record.fieldCount).map { record.displayString($0) })
+                lines.append(record.line)
+            }
+            #expect(try !next(&record), "the end stays the end")
+        } catch {
+            return (rows, lines, error)
+        }
+        return (rows, lines, nil)
+    }
+
+    @Test(arguments: [0, 1, RecordPrefetch.batchSize - 1, RecordPrefetch.batchSize, RecordPrefetch.batchSize + 1, 3 * RecordPrefetch.batchSize + 17])
+    func givesTheReadersRecordsInOrder(rows: Int) throws {
+        let direct = try FailingReader(rows: rows, failAfter: nil)
+        let expected = drain { try direct.next(&$0) }
+        let prefetch = RecordPrefetch(try FailingReader(rows: rows, failAfter: nil))
+        let got = drain { try prefetch.next(&$0) }
+        #expect(got.rows == expected.rows && got.lines == expected.lines)
+        #expect(got.rows.count == rows && got.error == nil)
+    }
+
+    @Test(arguments: [0, 5, RecordPrefetch.batchSize, 2 * RecordPrefetch.batchSize + 3])
+    func rethrowsTheReadersErrorAfterTheRecordsBeforeIt(failAfter: Int) throws {
+        let prefetch = RecordPrefetch(try FailingReader(rows: 5000, failAfter: failAfter))
+        let got = drain { try prefetch.next(&$0) }
+        #expect(got.rows.count == failAfter)
+        #expect(got.rows.last == (failAfter > 0 ? ["m\(failAfter - 1)", "v \(failAfter - 1)"] : nil))
+        #expect(got.error as? FailingReader.Broken == FailingReader.Broken(after: failAfter))
+    }
+
+    @Test func stoppingEarlyEndsTheReadingThread() throws {
+        // Dropped after a few records, before the first batch, and after several: each returns.
+        for taken in [0, 3, 2 * RecordPrefetch.batchSize + 1] {
+            let reader = try FailingReader(rows: 10 * RecordPrefetch.batchSize, failAfter: nil)
+            do {
+                let prefetch = RecordPrefetch(reader)
+                var record = CSVRecord()
+                for _ in 0..<taken { #expect(try prefetch.next(&record)) }
+            }
+            // The reading thread has stopped, having read at least what was taken: the reader is
+            // the caller's again, past those records (or at its end).
+            var record = CSVRecord()
+            let more = try reader.next(&record)
+            #expect(!more || record.line >= taken + 2)
+        }
+    }
+}
