@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants K (FIPS 180-4, 4.2.2), shared with the portable rounds.
+const uint32_t *weft_sha256_round_constants(void);
+
 /// Whether this processor has the SHA extensions (x86-64 SHA-NI), so that
 /// `weft_sha256_compress_blocks` may be called.
 int weft_sha256_hardware_available(void);
