@@ -143,6 +143,16 @@ public struct Analysis: Sendable {
         (eigenvector, pagerank, katz, hits) = spectralMeasures.result()
         (clustering, weightedClustering) = clock.measure("clustering") { (Clustering(graph), WeightedClustering(graph)) }
         cores = clock.measure("k-core") { CoreNumber(graph) }
+        // Segments that neither run beside the measures nor take the analysis' position (networks
+        // above `concurrentSegmentsLimit`) run now, once the path searches have freed their
+        // scratch, while the community search goes on: on a large network it outlasts the
+        // measures, and the structure stage would otherwise wait for it with one core idle.
+        let segmentsAfterMeasures = computesSegments && segmentSearch == nil && !segmentsReuse
+        var segmentsFound: SegmentAnalysis? = nil
+        if segmentsAfterMeasures {
+            FreedMemory.release()
+            segmentsFound = try clock.measure("segments") { try segmentAnalysis(reuse: nil) }
+        }
         if clock.enabled {
             _ = clock.measure("communities") { communitySearch.result() }
             _ = clock.measure("core-periphery") { corePeripherySearch.result() }
@@ -157,13 +167,14 @@ public struct Analysis: Sendable {
         }
         if let segmentSearch {
             segments = try clock.measure("segments") { try segmentSearch.result().get() }
+        } else if segmentsAfterMeasures {
+            segments = segmentsFound
         } else if computesSegments {
-            // The main snapshot takes this analysis' own position only when it is the window.
+            // The main snapshot is the window: it takes this analysis' own position.
             let primary = structure.primary
-            let position = segmentsReuse
-                ? NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness, betweenness: betweenness.normalised,
-                                  eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
-                : nil
+            let position = NetworkPosition(coreNumber: cores.values, coreness: structure.coreness.coreness,
+                                           betweenness: betweenness.normalised,
+                                           eiIndex: primary.map { StructureAnalysis.memberEIIndex($0.mixing, groups: $0.groups) })
             // The path searches and the structure have freed their scratch: return it before the
             // segments' snapshots take theirs (on large networks the holes would add to their peak).
             FreedMemory.release()
