@@ -12,8 +12,8 @@ import Testing
         let failAfter: Int?
         private var given = 0
 
-        init(rows: Int, failAfter: Int?) throws {
-            let text = "id,value\n" + (0..<rows).map { "m\($0),\"v \($0)\"\n" }.joined()
+        init(rows: Int, failAfter: Int?, long: (Int) -> Int = { _ in 0 }) throws {
+            let text = "id,value\n" + (0..<rows).map { "m\($0),\"v \($0)\(String(repeating: "x", count: long($0)))\"\n" }.joined()
             inner = try CSVReader(bytes: Array(text.utf8), label: "t.csv")
             self.failAfter = failAfter
         }
@@ -56,6 +56,19 @@ import Testing
         let got = drain { try prefetch.next(&$0) }
         #expect(got.rows == expected.rows && got.lines == expected.lines)
         #expect(got.rows.count == rows && got.error == nil)
+    }
+
+    @Test func longRecordsComeThroughWholeAndInOrder() throws {
+        // Records of up to 60 KB among short ones, so that batches end at `batchBytes` and slots
+        // let go of their long buffers: every record still arrives whole and in order.
+        let long: (Int) -> Int = { $0 % 7 == 3 ? 60_000 - $0 : ($0 % 50 == 0 ? 5_000 : 0) }
+        let direct = try FailingReader(rows: 700, failAfter: nil, long: long)
+        let expected = drain { try direct.next(&$0) }
+        let prefetch = RecordPrefetch(try FailingReader(rows: 700, failAfter: nil, long: long))
+        let got = drain { try prefetch.next(&$0) }
+        #expect(got.rows.count == 700 && got.error == nil)
+        #expect(got.rows == expected.rows && got.lines == expected.lines)
+        #expect(got.rows[3][1].count == 2 + 1 + 60_000 - 3)
     }
 
     @Test(arguments: [0, 5, RecordPrefetch.batchSize, 2 * RecordPrefetch.batchSize + 3])

@@ -162,6 +162,15 @@ public struct CSVRecord: ~Copyable {
     mutating func clearFields() {
         spans.removeAll(keepingCapacity: true)
     }
+
+    /// Bytes of memory the record holds for its text and fields.
+    var heldBytes: Int { storage.count + spans.capacity * MemoryLayout<(start: Int, end: Int)>.stride }
+
+    /// Lets go of a buffer grown past `bytes` by a long record, so that a record kept for reuse
+    /// (`RecordPrefetch`'s batches) holds at most that much between records.
+    mutating func release(above bytes: Int) {
+        if heldBytes > bytes { (storage, spans) = ([], []) }
+    }
 }
 
 /// A streaming, byte-level CSV reader (RFC 4180): quoted fields with doubled quotes, embedded

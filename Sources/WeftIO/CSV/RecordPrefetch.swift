@@ -3,7 +3,7 @@ import Synchronization
 import WeftGraph
 
 /// Reads a `RecordReader`'s records on a thread of its own, a batch ahead of the caller, so that
-/// reading (decoding, splitting fields, hashing the bytes) and what the caller does with each
+/// reading (decoding, splitting fields, handing the bytes to the hash) and what the caller does with each
 /// record (looking up ids, parsing dates and numbers) run on two cores instead of taking turns
 /// on one.
 ///
@@ -20,6 +20,11 @@ final class RecordPrefetch {
     /// Records per batch: small enough to start ingesting soon, large enough that handing a batch
     /// over (two semaphore operations) costs nothing beside reading it.
     static var batchSize: Int { 1024 }
+    /// A batch ends early once its records hold this many bytes, and a record kept between
+    /// batches holds at most `slotBytes`: long records (a field may have 64 KiB) then cost a few
+    /// MiB ahead of the caller, not a batch of them, and never pile up in the batches' slots.
+    static var batchBytes: Int { 1 << 20 }
+    static var slotBytes: Int { 4096 }
 
     /// Records read ahead, and what came after them.
     private final class Batch: @unchecked Sendable {
@@ -74,8 +79,16 @@ final class RecordPrefetch {
                     batch.isLast = true
                 } else {
                     do {
-                        while n < batch.capacity, try reader.next(&batch.records[n]) { n += 1 }
-                        batch.isLast = n < batch.capacity
+                        var bytes = 0, more = true
+                        while more, n < batch.capacity, bytes < RecordPrefetch.batchBytes {
+                            batch.records[n].release(above: RecordPrefetch.slotBytes)
+                            more = try reader.next(&batch.records[n])
+                            if more {
+                                bytes += batch.records[n].heldBytes
+                                n += 1
+                            }
+                        }
+                        batch.isLast = !more
                     } catch {
                         batch.error = error
                         batch.isLast = true
