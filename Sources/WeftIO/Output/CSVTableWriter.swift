@@ -43,8 +43,8 @@ public struct CSVRows {
     /// Appends `row`'s cell of each column, in column order.
     @inlinable
     public mutating func append<Row>(_ row: Row, columns: [TableColumn<Row>]) {
-        // Through a buffer pointer: no retain and release of each shared column closure per cell
-        // (see `JSONFields`).
+        // Read in place through a buffer pointer: a copy of each column per cell retained and
+        // released what both writer threads share (see `JSONFields`).
         columns.withUnsafeBufferPointer { columns in
             for index in 0..<columns.count { append(columns[index].cell(row)) }
         }

@@ -75,10 +75,11 @@ public enum JSONText {
 /// A table's columns as the fields of JSON objects, one object per row: `"name" : value` for each
 /// column, comma-separated, each key escaped once for all the rows.
 ///
-/// The keys are kept as one run of bytes and the columns are read through buffer pointers, so
-/// that appending a row touches no reference count: the writers call this from several threads
-/// at once, millions of times, and a retain and release of a shared key array or column closure
-/// per cell kept both cores busy with atomic updates on the same cache lines.
+/// The keys are kept as one run of bytes and the columns are read in place through buffer
+/// pointers, so that a cell copies neither its key nor its column: the writers call this from
+/// several threads at once, millions of times, and the retain and release of a shared key array
+/// and column per cell kept both cores busy with atomic updates on the same cache lines. (A
+/// column whose closure captures a value still retains that closure's context for the call.)
 public struct JSONFields<Row> {
     public let columns: [TableColumn<Row>]
     /// Every column's `"name" : `, the first alone and each later one after its `, `, end to end.
