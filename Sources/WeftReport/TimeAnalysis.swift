@@ -14,8 +14,9 @@ public struct TimeAnalysis: Sendable {
     public let strength: TieStrengthSeries?
     public let activity: MemberActivity?
     public let timeline: [TimelineRow]
-    /// Total tie strength per member at each period end (n × periods).
-    public let memberStrength: [Double]
+    /// Total tie strength per member at the last period end, and its highest at any period end.
+    public let memberFinalStrength: [Double]
+    public let memberPeakStrength: [Double]
     /// The periods in which each tie of the window's graph had a record (GEXF's edge spells).
     public let presence: TiePresence?
     /// Set when the data stop before the last calendar period's end (`partialLastPeriod(…)`).
@@ -43,7 +44,8 @@ public struct TimeAnalysis: Sendable {
         pseudonymisesTypes = options.pseudonymise
         let n = dataset.members.count
         guard let periods = try TimeAnalysis.periods(dataset, window: window, settings: options.time) else {
-            (self.periods, strength, activity, timeline, memberStrength, presence, partialLastPeriod) = (nil, nil, nil, [], [], nil, nil)
+            (self.periods, strength, activity, timeline, presence, partialLastPeriod) = (nil, nil, nil, [], nil, nil)
+            (memberFinalStrength, memberPeakStrength) = ([], [])
             emptyPeriodsSkipped = 0
             return
         }
@@ -58,7 +60,7 @@ public struct TimeAnalysis: Sendable {
         strength = series
         let activity = MemberActivity(interactions: dataset.interactions, attendance: dataset.attendance, nodeCount: n, periods: periods)
         self.activity = activity
-        memberStrength = series.memberStrength
+        (memberFinalStrength, memberPeakStrength) = (series.memberFinalStrength, series.memberPeakStrength)
         let changes = series.changeCounts
         var rows: [TimelineRow] = []
         var previous: Graph?
@@ -142,14 +144,13 @@ public struct TimeAnalysis: Sendable {
 
     /// Sets member v's time columns.
     func fill(_ row: inout MemberRow, member v: Int) {
-        guard let periods, let activity else { return }
+        guard periods != nil, let activity else { return }
         row.firstActivity = activity.first[v]
         row.lastActivity = activity.last[v]
         row.tenureDays = activity.tenureDays(v)
         row.activePeriods = activity.activePeriods[v]
-        let strengths = memberStrength[(v * periods.count)..<((v + 1) * periods.count)]
-        row.tieStrength = strengths.last ?? 0
-        row.tieStrengthPeak = strengths.max() ?? 0
+        row.tieStrength = memberFinalStrength[v]
+        row.tieStrengthPeak = memberPeakStrength[v]
     }
 
     /// Members drifting away: those whose total tie strength at the last period end fell furthest
@@ -158,13 +159,10 @@ public struct TimeAnalysis: Sendable {
     /// median peak of members with ties count, so that a member who never had much to lose does
     /// not top the list. At most `limit`.
     public func driftingAway(limit: Int) -> [(member: Int, peak: Double, now: Double)] {
-        guard let periods else { return [] }
-        let count = periods.count, n = memberStrength.count / max(1, count)
+        guard periods != nil else { return [] }
         var candidates: [(member: Int, peak: Double, now: Double)] = []
-        for v in 0..<n {
-            let row = memberStrength[(v * count)..<((v + 1) * count)]
-            let peak = row.max() ?? 0
-            if peak > 0 { candidates.append((v, peak, row.last ?? 0)) }
+        for v in memberPeakStrength.indices where memberPeakStrength[v] > 0 {
+            candidates.append((v, memberPeakStrength[v], memberFinalStrength[v]))
         }
         guard !candidates.isEmpty else { return [] }
         let peaks = candidates.map(\.peak).sorted()

@@ -146,7 +146,10 @@ import WeftGraph
             }
         }
         #expect(compact.changeCounts == counts && full.changeCounts == counts)
-        #expect(closeArrays(compact.memberStrength, totals, tolerance: 1e-12))
+        let members = 0..<80
+        #expect(closeArrays(compact.memberFinalStrength, members.map { totals[$0 * p + p - 1] }, tolerance: 1e-12))
+        #expect(closeArrays(compact.memberPeakStrength, members.map { totals[($0 * p)..<($0 * p + p)].max()! }, tolerance: 1e-12))
+        #expect(compact.memberPeakStrength.contains { $0 > 0 } && zip(compact.memberPeakStrength, compact.memberFinalStrength).allSatisfy { $0 >= $1 })
         #expect(counts.reduce(0) { $0 + $1[Int(TieChange.dormant.rawValue)] } > 0)
     }
 }

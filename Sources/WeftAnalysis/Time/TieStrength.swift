@@ -36,9 +36,12 @@ public struct TieStrengthSeries: Sendable {
     public let finalChange: [UInt8]
     /// Ties per change class per period: changeCounts[p][class.rawValue].
     public let changeCounts: [[Int]]
-    /// Each member's total tie strength at each period end (Σ over the member's ties), as
-    /// memberStrength[v · periods.count + p].
-    public let memberStrength: [Double]
+    /// Each member's total tie strength (Σ over the member's ties) at the last period end, and the
+    /// highest it reached at any period end. The totals at every period end are summed during the
+    /// pass and reduced to these two (members × periods values: 144 MB on half a million members
+    /// over 36 periods, which no output needs).
+    public let memberFinalStrength: [Double]
+    public let memberPeakStrength: [Double]
     /// Per tie, over the records up to the last period end: their number, first and last time,
     /// the interaction types among them (bit c = `types[c]`; 63 and above share bit 63), and the
     /// highest period-end strength with its period.
@@ -133,7 +136,8 @@ public struct TieStrengthSeries: Sendable {
         }
         self.keepsSeries = keepsSeries
         (source, target, strength, change) = (out.source, out.target, out.strength, out.change)
-        (finalStrength, finalChange, changeCounts, memberStrength) = (out.finalStrength, out.finalChange, out.counts, out.memberStrength)
+        (finalStrength, finalChange, changeCounts) = (out.finalStrength, out.finalChange, out.counts)
+        (memberFinalStrength, memberPeakStrength) = out.memberTotals(nodeCount: n, periods: periodCount)
         (records, firstTime, lastTime, typeMask) = (out.records, out.firstTime, out.lastTime, out.typeMask)
         (peak, peakPeriod) = (out.peak, out.peakPeriod)
     }
@@ -215,6 +219,18 @@ public struct TieStrengthSeries: Sendable {
             }
             counts = [[Int]](repeating: [Int](repeating: 0, count: TieChange.allCases.count), count: periods)
             memberStrength = [Double](repeating: 0, count: n * periods)
+        }
+
+        /// Each member's total at the last period end and its highest at any period end (0 without periods).
+        func memberTotals(nodeCount n: Int, periods: Int) -> (final: [Double], peak: [Double]) {
+            guard periods > 0 else { return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) }
+            var final = [Double](repeating: 0, count: n), peak = final
+            for v in 0..<n {
+                let row = memberStrength[(v * periods)..<((v + 1) * periods)]
+                final[v] = row.last!
+                peak[v] = row.max()!
+            }
+            return (final, peak)
         }
 
         mutating func append(source v: Int32, tie i: Int, of ties: OpenTies, periods: Int) {
