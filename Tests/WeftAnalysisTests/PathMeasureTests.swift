@@ -274,6 +274,25 @@ func allClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
         })
     }
 
+    @Test func bitParallelSumsHoldOnSearchesDeeperThanAByte() throws {
+        // A directed chain of 700 members with a few shortcuts: searches run 600 levels deep, so
+        // the batches' byte-wide distance table widens part-way (past level 255); a second chain
+        // keeps some batches within a byte, so both tables are used by one workspace in turn.
+        let chain = 700
+        var ties = (0..<(chain - 1)).map { ($0, $0 + 1) } + [(0, 100), (350, 360), (699, 0)]
+        ties += (chain..<(chain + 99)).map { ($0, $0 + 1) }
+        let g = try pathTestGraph(chain + 100, ties, weights: nil, directed: true)
+        let sources = (0..<Int32(chain + 100)).filter { $0 % 7 == 0 }
+        let perSource = SourceSearches(g, weighted: false, sources: sources, dependencies: false, distances: true,
+                                       threads: 1, bitParallel: false)
+        let bitParallel = SourceSearches(g, weighted: false, sources: sources, dependencies: false, distances: true, threads: 1)
+        #expect((0..<(chain + 100)).allSatisfy { u in
+            perSource.outward!.reached(u) == bitParallel.outward!.reached(u) && perSource.outward!.total(u) == bitParallel.outward!.total(u)
+                && perSource.outward!.inverse(u) == bitParallel.outward!.inverse(u)
+        })
+        #expect(perSource.outward!.total(1) > 255 * 2)   // distances past a byte were counted
+    }
+
     @Test func renumberingTheMembersChangesNoResultBitForBit() throws {
         let ties = RandomTies(n: 400, degree: 1.6, seed: 31)
         for directed in [false, true] {

@@ -31,9 +31,11 @@ final class MultiSourceBFS {
     private(set) var eccentricity = [Int](repeating: 0, count: MultiSourceBFS.width)
 
     /// After a run with `recordingLevels`: the distance from each source of the batch to each
-    /// node, at levels[node · k + position in the batch] (0: unreached, or the source itself).
-    private var levels: UnsafeMutablePointer<UInt32>?
-    private var levelCapacity = 0
+    /// node, at [node · k + position in the batch] (0: unreached, or the source itself). One byte
+    /// each while every distance fits (a quarter of the memory: 32 MB a batch on half a million
+    /// members); a search that goes deeper than 255 levels widens the table to four bytes.
+    private var levels: LevelTable<UInt8>
+    private var wideLevels: LevelTable<UInt32>?
     private var recordedBatch = 0
 
     init(nodeCount n: Int) {
@@ -46,24 +48,41 @@ final class MultiSourceBFS {
         // Enough bits to count to n in each lane.
         sliceCount = UInt64.bitWidth - UInt64(size).leadingZeroBitCount + 1
         slices = .allocate(capacity: sliceCount); slices.initialize(repeating: 0, count: sliceCount)
+        levels = LevelTable()
     }
 
     deinit {
         seen.deallocate(); frontier.deallocate(); visit.deallocate(); active.deallocate(); slices.deallocate()
-        levels?.deallocate()
+        levels.deallocate(); wideLevels?.deallocate()
     }
 
-    /// The zeroed level table of a batch of `k` sources (n·k entries, kept for the next batch).
-    private func clearedLevels(_ k: Int) -> UnsafeMutablePointer<UInt32> {
-        let count = max(nodeCount * k, 1)
-        if levelCapacity < count {
-            levels?.deallocate()
-            levels = .allocate(capacity: count)
-            levelCapacity = count
+    /// A table of n·k distances, kept for the next batch.
+    private struct LevelTable<Level: FixedWidthInteger & UnsignedInteger> {
+        private(set) var entries: UnsafeMutablePointer<Level>?
+        private var capacity = 0
+
+        /// Zeroes (and if needed allocates) `count` entries.
+        mutating func clear(_ count: Int) -> UnsafeMutablePointer<Level> {
+            if capacity < count {
+                entries?.deallocate()
+                entries = .allocate(capacity: count)
+                capacity = count
+            }
+            entries!.initialize(repeating: 0, count: count)
+            return entries!
         }
-        levels!.initialize(repeating: 0, count: count)
-        recordedBatch = k
-        return levels!
+
+        func deallocate() { entries?.deallocate() }
+    }
+
+    /// The batch's byte-wide table copied into the four-byte table, for levels past 255.
+    private func widenLevels() -> UnsafeMutablePointer<UInt32> {
+        let count = max(nodeCount * recordedBatch, 1)
+        var wide = wideLevels ?? LevelTable<UInt32>()
+        let table = wide.clear(count), narrow = levels.entries!
+        for i in 0..<count { table[i] = UInt32(narrow[i]) }
+        wideLevels = wide
+        return table
     }
 
     /// Adds, for every node u and every source of the last batch (run with `recordingLevels`) that
@@ -71,7 +90,15 @@ final class MultiSourceBFS {
     /// `sums[3u]`, `sums[3u + 1]` and `sums[3u + 2]` — the same sums in the same order as
     /// `ShortestPathSearch.accumulateDistances` after one search per source of the batch.
     func accumulateDistances(into sums: UnsafeMutablePointer<Double>) {
-        guard let levels else { return }
+        if let wide = wideLevels?.entries {
+            accumulate(wide, into: sums)
+        } else if let narrow = levels.entries {
+            accumulate(narrow, into: sums)
+        }
+    }
+
+    private func accumulate<Level: FixedWidthInteger & UnsignedInteger>(_ levels: UnsafeMutablePointer<Level>,
+                                                                        into sums: UnsafeMutablePointer<Double>) {
         let k = recordedBatch
         for u in 0..<nodeCount {
             let row = levels + u &* k, slot = sums + 3 &* u
@@ -88,7 +115,12 @@ final class MultiSourceBFS {
     func run(_ sources: ArraySlice<Int32>, _ g: CSRView, recordingLevels: Bool = false) {
         precondition(sources.count <= MultiSourceBFS.width, "at most 64 sources per batch")
         let n = nodeCount, k = sources.count
-        let record = recordingLevels ? clearedLevels(k) : nil
+        var record: UnsafeMutablePointer<UInt8>?, wideRecord: UnsafeMutablePointer<UInt32>?
+        if recordingLevels {
+            recordedBatch = k
+            record = levels.clear(max(n * k, 1))
+            wideLevels?.deallocate(); wideLevels = nil
+        }
         let seen = self.seen, frontier = self.frontier, visit = self.visit, active = self.active
         let slices = self.slices, sliceCount = self.sliceCount
         for b in 0..<k { reached[b] = 0; total[b] = 0; harmonic[b] = 0; eccentricity[b] = 0 }
@@ -102,6 +134,7 @@ final class MultiSourceBFS {
         var level = 0
         while activeCount > 0 {
             level += 1
+            if level > Int(UInt8.max) && record != nil { wideRecord = widenLevels(); record = nil }
             // Expand: every frontier node passes its sources to its neighbours.
             for i in 0..<activeCount {
                 let u = Int(active[i])
@@ -124,7 +157,11 @@ final class MultiSourceBFS {
                 frontier[w] = fresh
                 active[activeCount] = Int32(truncatingIfNeeded: w); activeCount += 1
                 if let record {
-                    let row = record + w &* k, distance = UInt32(truncatingIfNeeded: level)
+                    let row = record + w &* k, distance = UInt8(truncatingIfNeeded: level)
+                    var bits = fresh
+                    while bits != 0 { row[bits.trailingZeroBitCount] = distance; bits &= bits &- 1 }
+                } else if let wideRecord {
+                    let row = wideRecord + w &* k, distance = UInt32(truncatingIfNeeded: level)
                     var bits = fresh
                     while bits != 0 { row[bits.trailingZeroBitCount] = distance; bits &= bits &- 1 }
                 }
