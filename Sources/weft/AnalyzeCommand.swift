@@ -81,8 +81,12 @@ struct AnalyzeCommand: ParsableCommand {
             (options.previousCommunities, options.previousClusters) = (prior.communities, prior.clusters)
             options.previousSource = RelativePath.of(prior.file, from: input.dataFolder)
         }
-        let analysis = try Analysis(dataset: dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
-                                options: options, clock: clock)
+        // The analysis holds the only copy of the dataset from here, so that the records can be
+        // freed before the outputs, which read only what the analysis computed from them — but
+        // for report.html, whose period maps are drawn from them.
+        var analysis = try Analysis(dataset: consume dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
+                                    options: options, clock: clock)
+        if !formats.contains(.html) { analysis.releaseInteractionRecords() }
         progress.stage("writing outputs")
         let report = try clock.measure("report model") { analysis.report(version: Weft.version, survey: try SurveyReporting.summary(analysis),
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
@@ -142,23 +146,23 @@ struct AnalyzeCommand: ParsableCommand {
         if json && timings { written.append("report.json") }
         written = written.map { out + "/" + $0 }
         // Typed names and emails are personal data: not written beside pseudonymised outputs.
-        let matchesWithheld = MatchFiles.needed(dataset) && measures.pseudonymise
-        if MatchFiles.needed(dataset) && !measures.pseudonymise {
+        let matchesWithheld = MatchFiles.needed(analysis.dataset) && measures.pseudonymise
+        if MatchFiles.needed(analysis.dataset) && !measures.pseudonymise {
             for name in MatchFiles.names { try folder.add(name) }
-            try MatchFiles.write(dataset, into: folder)
+            try MatchFiles.write(analysis.dataset, into: folder)
             written += MatchFiles.names.map { out + "/" + $0 }
         }
         try folder.publish()
         progress.done()
         let summary = TerminalSummary(model)
         for line in summary.inputLines { print(line) }
-        input.printMatching(dataset)
+        input.printMatching(analysis.dataset)
         if matchesWithheld { print("match-report.csv and match-review.csv are not written with --pseudonymise (they hold the names as typed); run weft validate --match-report DIR to review them") }
         for line in summary.figureLines { print(line) }
         for line in TerminalSummary.outputLines(written: written, timings: timings ? clock.table : nil,
                                                reportHTML: formats.contains(.html) ? out + "/report.html" : nil) { print(line) }
         input.printWarnings(model.report.summary.warnings)   // the ingest warnings and the analysis's
-        try input.enforceStrict(dataset, rejectsFile: formats.contains(.csv) ? out + "/rejects.csv" : nil)
+        try input.enforceStrict(analysis.dataset, rejectsFile: formats.contains(.csv) ? out + "/rejects.csv" : nil)
     }
 
     /// The options report.json's `run.arguments` leaves out with their values: the output folder

@@ -51,6 +51,10 @@ public struct Dataset: Sendable {
 
     public init() {}
 
+    /// Empties `interactions` (their arrays are freed when no other copy holds them), for a
+    /// caller done with the records that keeps the rest: members, files, rejects, counts.
+    public mutating func releaseInteractionRecords() { interactions = InteractionLog() }
+
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsAccepted: Int { files.reduce(0) { $0 + $1.accepted } }
     public var rowsRejected: Int { files.reduce(0) { $0 + $1.rejected } }
