@@ -18,6 +18,7 @@ public struct Analysis: Sendable {
     public let options: AnalysisOptions
     public let graph: Graph
     public let summary: NetworkSummary
+    public let strongComponents: Components
     public let degrees: DegreeCentrality
     public let betweenness: Betweenness
     public let closeness: Closeness
@@ -137,7 +138,9 @@ public struct Analysis: Sendable {
                 try TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: primaryGroups)
             }
             : nil
-        (summary, degrees) = clock.measure("network summary and degree") { (NetworkSummary(graph), DegreeCentrality(graph)) }
+        (summary, strongComponents, degrees) = clock.measure("network summary and degree") {
+            (NetworkSummary(graph), Components.strong(graph), DegreeCentrality(graph))
+        }
         let sources = options.pathSources(nodeCount: graph.nodeCount)
         if let sources {
             (betweenness, closeness) = try clock.measure("betweenness and closeness") {
@@ -227,7 +230,7 @@ public struct Analysis: Sendable {
                             clustering: clustering.local[v], clusteringWeighted: weightedClustering.local[v],
                             coreNumber: cores.values[v], reach2: paths.reachWithinTwo[v], isolate: d.neighbours[v] == 0,
                             weakComponent: summary.weakComponents.membership[v],
-                            strongComponent: summary.strongComponents.membership[v])
+                            strongComponent: strongComponents.membership[v])
         structure.fill(&row, member: v, communityNumbers: communityAlignment?.numbers)
         time?.fill(&row, member: v)
         return row
@@ -283,7 +286,7 @@ public struct Analysis: Sendable {
             reciprocity: summary.reciprocity, reciprocatedTieCount: summary.reciprocatedTies,
             isolates: summary.isolates, components: summary.weakComponents.count,
             weakComponents: .init(summary.weakComponents),
-            strongComponents: .init(summary.strongComponents),
+            strongComponents: .init(strongComponents),
             transitivity: clustering.transitivity, averageClustering: clustering.averageClustering,
             averageClusteringWeighted: weightedClustering.average,
             diameter: paths.diameter, averagePathLength: paths.averagePathLength,

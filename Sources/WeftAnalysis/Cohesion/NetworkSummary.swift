@@ -11,6 +11,8 @@ import WeftGraph
 /// - `reciprocity`: share of directed ties whose reverse tie also exists (NetworkX
 ///   `overall_reciprocity`); nil on an undirected graph, where it does not apply.
 /// - `isolates`: members with no tie in either direction.
+/// - `weakComponents`: the components of the undirected view. Strong components are
+///   `Components.strong(graph)`, computed apart (the timeline's period networks do not need them).
 public struct NetworkSummary: Sendable, Equatable {
     public let members: Int
     public let ties: Int
@@ -22,7 +24,6 @@ public struct NetworkSummary: Sendable, Equatable {
     public let reciprocatedTies: Int?
     public let isolates: Int
     public let weakComponents: Components
-    public let strongComponents: Components
 
     public init(_ graph: Graph) {
         let n = graph.nodeCount, m = graph.tieCount
@@ -46,6 +47,5 @@ public struct NetworkSummary: Sendable, Equatable {
         }
         isolates = (0..<n).reduce(0) { $0 + (graph.undirected.degree($1) == 0 ? 1 : 0) }
         weakComponents = Components.weak(graph)
-        strongComponents = Components.strong(graph)
     }
 }
