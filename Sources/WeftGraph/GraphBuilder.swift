@@ -206,6 +206,9 @@ public struct GraphBuilder: Sendable {
 /// members' buckets, and with `undirected` every record appears once, under the lower member —
 /// with its target and payload. Built by one counting-sort scatter that reads the log
 /// sequentially: O(records + members).
+///
+/// Built for a range of `members` only, the other buckets are empty: a caller that visits the
+/// members in order can hold a part of the records' copy at a time (`memberRanges`).
 public struct RecordBuckets: Sendable {
     public let offsets: [Int]
     public private(set) var target: [Int32]
@@ -215,18 +218,11 @@ public struct RecordBuckets: Sendable {
     /// False for entries that come from an undirected record (or an undirected build).
     public private(set) var directed: [Bool]
 
-    public init(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool) {
-        var offsets = [Int](repeating: 0, count: n + 1)
-        for k in records {
-            let s = Int(log.source[k]), t = Int(log.target[k])
-            precondition(s < n && t < n, "record \(k) names a member outside the registry")
-            if undirected {
-                offsets[min(s, t) + 1] += 1
-            } else {
-                offsets[s + 1] += 1
-                if !log.directed[k] { offsets[t + 1] += 1 }
-            }
-        }
+    public init(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool, members: Range<Int>? = nil) {
+        let members = members ?? 0..<n
+        var offsets = RecordBuckets.entryCounts(log, records: records, nodeCount: n, undirected: undirected)
+        for v in 0..<n where !members.contains(v) { offsets[v] = 0 }
+        offsets.insert(0, at: 0)
         for v in 0..<n { offsets[v + 1] += offsets[v] }
         let m = offsets[n]
         self.offsets = offsets
@@ -237,12 +233,43 @@ public struct RecordBuckets: Sendable {
         for k in records {
             let s = log.source[k], t = log.target[k]
             if undirected {
-                place(min(s, t), max(s, t), k, log, &cursor, isDirected: false)
+                if members.contains(Int(min(s, t))) { place(min(s, t), max(s, t), k, log, &cursor, isDirected: false) }
             } else {
-                place(s, t, k, log, &cursor, isDirected: log.directed[k])
-                if !log.directed[k] { place(t, s, k, log, &cursor, isDirected: false) }
+                if members.contains(Int(s)) { place(s, t, k, log, &cursor, isDirected: log.directed[k]) }
+                if !log.directed[k] && members.contains(Int(t)) { place(t, s, k, log, &cursor, isDirected: false) }
             }
         }
+    }
+
+    /// The number of entries of each member's bucket.
+    public static func entryCounts(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool) -> [Int] {
+        var counts = [Int](repeating: 0, count: n)
+        for k in records {
+            let s = Int(log.source[k]), t = Int(log.target[k])
+            precondition(s < n && t < n, "record \(k) names a member outside the registry")
+            if undirected {
+                counts[min(s, t)] += 1
+            } else {
+                counts[s] += 1
+                if !log.directed[k] { counts[t] += 1 }
+            }
+        }
+        return counts
+    }
+
+    /// Consecutive ranges of members, covering 0 ..< counts.count, each holding at most `limit`
+    /// entries of `counts` (or a single member holding more).
+    public static func memberRanges(counts: [Int], limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = [], start = 0, held = 0
+        for v in counts.indices {
+            if held + counts[v] > limit && v > start {
+                ranges.append(start..<v)
+                (start, held) = (v, 0)
+            }
+            held += counts[v]
+        }
+        ranges.append(start..<counts.count)
+        return ranges
     }
 
     private mutating func place(_ source: Int32, _ target: Int32, _ k: Int, _ log: InteractionLog,

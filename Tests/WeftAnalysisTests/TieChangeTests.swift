@@ -116,6 +116,36 @@ import WeftGraph
 }
 
 @Suite struct TieStrengthAggregateTests {
+    @Test func bucketsCopiedARangeOfMembersAtATimeChangeNoResult() throws {
+        // Two logs (one with records both ways), undirected and directed ties: the series built
+        // with every record bucketed at once equals those built a few members at a time.
+        var rng = SeededGenerator(seed: 11)
+        var logs = [InteractionLog(), InteractionLog()]
+        var time: Int64 = 0
+        for _ in 0..<2000 {
+            time += Int64(rng.int(below: 86_400 * 3))
+            let a = Int32(rng.int(below: 60)), b = Int32(rng.int(below: 60))
+            try? logs[rng.int(below: 2)].append(source: a, target: b, time: time, weight: Double(1 + rng.int(below: 3)),
+                                                   directed: rng.int(below: 3) > 0)
+        }
+        let periods = try Periods.calendar(.month, covering: 0, time)
+        for directed in [false, true] {
+            let whole = try TieStrengthSeries(logs, nodeCount: 60, periods: periods, halfLifeDays: 45, directed: directed)
+            for limit in [1, 37, 500] {
+                let parts = try TieStrengthSeries(logs, nodeCount: 60, periods: periods, halfLifeDays: 45, directed: directed,
+                                                  bucketEntryLimit: limit)
+                #expect(parts.source == whole.source && parts.target == whole.target && parts.strength == whole.strength)
+                #expect(parts.change == whole.change && parts.changeCounts == whole.changeCounts && parts.records == whole.records)
+                #expect(parts.typeMask == whole.typeMask && parts.peak == whole.peak && parts.peakPeriod == whole.peakPeriod)
+                #expect(parts.memberFinalStrength == whole.memberFinalStrength && parts.memberPeakStrength == whole.memberPeakStrength)
+            }
+            #expect(whole.tieCount > 100)
+        }
+        // The ranges cover the members in order, each within the limit unless one member alone exceeds it.
+        #expect(RecordBuckets.memberRanges(counts: [3, 1, 1, 5, 0, 2], limit: 4) == [0..<2, 2..<3, 3..<4, 4..<6])
+        #expect(RecordBuckets.memberRanges(counts: [], limit: 4) == [0..<0])
+    }
+
     @Test func compactSeriesKeepsTheSameAggregates() throws {
         // Without the full series, the last period's values, the per-period class counts and the
         // member totals equal those computed from the full series.

@@ -59,48 +59,54 @@ struct WeightedNetwork {
             fill[c] += 1
         }
         let newOffsets = Scratch<Int>(repeating: 0, count: communityCount + 1)
-        // At most one entry per entry of this network (ties inside a community become loops).
-        let newNeighbours = Scratch<Int32>(repeating: 0, count: neighbours.count)
-        let newWeights = Scratch<Double>(repeating: 0, count: neighbours.count)
         let newLoop = Scratch<Double>(repeating: 0, count: communityCount)
         let newStrength = Scratch<Double>(repeating: 0, count: communityCount)
         let accumulated = Scratch<Double>(repeating: 0, count: communityCount)
         let mark = Scratch<Int32>(repeating: -1, count: communityCount)
         let touched = Scratch<Int32>(repeating: 0, count: communityCount)
         let comm = Scratch(community), loops = Scratch(loop), strengths = Scratch(strength)
+        // The entries are written straight into the new network's arrays, sized for the most
+        // there can be (one per entry of this network: ties inside a community become loops);
+        // only the pages of the entries written are touched.
         var filled = 0
-        withView { g in
-            for c in 0..<communityCount {
-                var inside = 0.0, touchedCount = 0
-                for m in start[c]..<start[c + 1] {
-                    let v = Int(members[m])
-                    inside += loops[v]
-                    newStrength[c] += strengths[v]
-                    for p in g.entries(v) {
-                        let d = Int(comm[Int(g.target(p))])
-                        if d == c { inside += g.weight(p) / 2; continue }
-                        if mark[d] != Int32(c) {
-                            mark[d] = Int32(c)
-                            accumulated[d] = 0
-                            touched[touchedCount] = Int32(d)
-                            touchedCount += 1
+        var newWeights: [Double] = []
+        let newNeighbours = [Int32](unsafeUninitializedCapacity: neighbours.count) { neighbourBuffer, neighbourCount in
+            newWeights = [Double](unsafeUninitializedCapacity: neighbours.count) { weightBuffer, weightCount in
+                withView { g in
+                    for c in 0..<communityCount {
+                        var inside = 0.0, touchedCount = 0
+                        for m in start[c]..<start[c + 1] {
+                            let v = Int(members[m])
+                            inside += loops[v]
+                            newStrength[c] += strengths[v]
+                            for p in g.entries(v) {
+                                let d = Int(comm[Int(g.target(p))])
+                                if d == c { inside += g.weight(p) / 2; continue }
+                                if mark[d] != Int32(c) {
+                                    mark[d] = Int32(c)
+                                    accumulated[d] = 0
+                                    touched[touchedCount] = Int32(d)
+                                    touchedCount += 1
+                                }
+                                accumulated[d] += g.weight(p)
+                            }
                         }
-                        accumulated[d] += g.weight(p)
+                        newLoop[c] = inside
+                        touched.sortPrefix(touchedCount)
+                        for i in 0..<touchedCount {
+                            let d = touched[i]
+                            neighbourBuffer.initializeElement(at: filled, to: d)
+                            weightBuffer.initializeElement(at: filled, to: accumulated[Int(d)])
+                            filled += 1
+                        }
+                        newOffsets[c + 1] = filled
                     }
                 }
-                newLoop[c] = inside
-                touched.sortPrefix(touchedCount)
-                for i in 0..<touchedCount {
-                    let d = touched[i]
-                    newNeighbours[filled] = d
-                    newWeights[filled] = accumulated[Int(d)]
-                    filled += 1
-                }
-                newOffsets[c + 1] = filled
+                weightCount = filled
             }
+            neighbourCount = filled
         }
-        return WeightedNetwork(offsets: newOffsets.array, neighbours: newNeighbours.array(prefix: filled),
-                               weights: newWeights.array(prefix: filled), loop: newLoop.array,
-                               strength: newStrength.array, totalWeight: totalWeight)
+        return WeightedNetwork(offsets: newOffsets.array, neighbours: newNeighbours, weights: newWeights,
+                               loop: newLoop.array, strength: newStrength.array, totalWeight: totalWeight)
     }
 }

@@ -88,7 +88,7 @@ public struct SegmentConfig: Sendable, Equatable {
     public static let inactive = "inactive"
     public static let unclassified = "unclassified"
 
-    public var rules: [SegmentRule]
+    public var rules: [SegmentRule] { didSet { segments = SegmentConfig.segmentNames(rules) } }
     /// Months in the rolling window that ends at each snapshot (0: the whole analysis window).
     public var windowMonths = 12
     /// Snapshots for "over time": one at the end of each calendar period ("none": only the
@@ -125,15 +125,21 @@ public struct SegmentConfig: Sendable, Equatable {
         .repeatPartners, .strength, .betweenness, .governance,
     ]
 
-    public init(rules: [SegmentRule]) { self.rules = rules }
+    public init(rules: [SegmentRule]) {
+        self.rules = rules
+        segments = SegmentConfig.segmentNames(rules)
+    }
 
     /// Whether a rule or the k-means check reads feature f.
     public func uses(_ f: EngagementFeature) -> Bool {
         clusterFeatures.contains(f) || rules.contains { $0.conditions.contains { $0.feature == f } }
     }
 
-    /// The rule segments in rank order (top first), then `inactive` and `unclassified`.
-    public var segments: [String] {
+    /// The rule segments in rank order (top first), then `inactive` and `unclassified`: kept
+    /// beside `rules` (segments.csv's rows read them once per member).
+    public private(set) var segments: [String]
+
+    private static func segmentNames(_ rules: [SegmentRule]) -> [String] {
         var seen: [String] = []
         for rule in rules where !seen.contains(rule.segment) { seen.append(rule.segment) }
         return seen + [SegmentConfig.inactive, SegmentConfig.unclassified]

@@ -174,12 +174,14 @@ public struct Betweenness: Sendable {
 /// 500,000 members), which changes no result, not even in the last bit.
 ///
 /// Cost: O(m) per search unweighted, O(m + n log n) weighted; memory O(n) per chunk in flight,
-/// plus 4·n·(sources per chunk, at most 64) bytes per thread for the bit-parallel searches.
+/// plus n·(sources per chunk, at most 64) bytes per thread for the bit-parallel searches (four
+/// times that while a search runs deeper than 255 levels).
 /// The sources are cut into `SourceChunks.count` chunks whatever the number of threads; each chunk
 /// sums its sources in order from zero, and the chunks' sums are added in chunk order, so every
 /// value is the same for any number of threads — and the same as when betweenness and closeness
-/// ran their searches separately. Chunks run in waves of `wave`, each wave's sums added before the
-/// next starts, which bounds the memory of the chunk sums (7 arrays of n doubles each) at any size.
+/// ran their searches separately. Chunks run in waves of one per thread (at most `wave`), each
+/// wave's sums added before the next starts, which bounds the memory of the chunk sums (7 arrays
+/// of n doubles each) at any size.
 struct SourceSearches {
     /// Σ_s δ_s(v) per member (nil unless asked for).
     private(set) var dependencies: [Double]?
@@ -188,7 +190,7 @@ struct SourceSearches {
     /// The same for the outgoing distances d(u, s) (equal to `inward` on an undirected graph).
     private(set) var outward: DistanceSums?
 
-    /// Chunks whose sums are held at once.
+    /// The most chunks whose sums are held at once (one per thread, up to this many threads).
     static let wave = 4
 
     /// - Parameters:
@@ -215,9 +217,11 @@ struct SourceSearches {
         let workspaces = (0..<max(1, min(threads, SourceSearches.wave))).map { _ in
             (ShortestPathSearch(nodeCount: n), bitParallel ? MultiSourceBFS(nodeCount: n) : nil)
         }
+        // A wave is as many chunks as there are workspaces: its sums are held until added, so a
+        // wave larger than the threads that run it would only hold more of them.
         var first = 0
         while first < SourceChunks.count {
-            let chunks = first..<min(first + SourceSearches.wave, SourceChunks.count)
+            let chunks = first..<min(first + workspaces.count, SourceChunks.count)
             let sums = Parallel.map(chunks: chunks.count, workspaces: workspaces) {
                 workspace, i -> (dependencies: [Double]?, inward: DistanceSums?, outward: DistanceSums?) in
                 let (search, bitParallelSearch) = workspace

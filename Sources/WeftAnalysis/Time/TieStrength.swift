@@ -56,6 +56,10 @@ public struct TieStrengthSeries: Sendable {
 
     public var tieCount: Int { source.count }
 
+    /// The most bucket entries (copies of records, 23 bytes each) held at once by default: two
+    /// million, 46 MB.
+    public static let bucketEntryLimit = 2_000_000
+
     /// Tie i's strength at the end of period p (needs `keepsSeries`).
     public func strength(tie i: Int, period p: Int) -> Double { strength[i * periods.count + p] }
     /// Tie i's change from period p − 1 to p (needs `keepsSeries`).
@@ -77,9 +81,11 @@ public struct TieStrengthSeries: Sendable {
     ///     the per-period counts and member totals cover every pair, and the per-tie arrays
     ///     (source … finalChange) list only the pairs whose strength reached the rule's threshold
     ///     at some period end.
+    ///   - bucketEntryLimit: the most records copied into member buckets at once (23 bytes each);
+    ///     a larger log is copied a range of members at a time. No result depends on it.
     public init(_ logs: [InteractionLog], nodeCount n: Int, periods: Periods, halfLifeDays: Double = 180,
                 typeWeights: [String: Double] = [:], directed: Bool = false, rule: TieChangeRule = TieChangeRule(),
-                keepsSeries: Bool = true) throws {
+                keepsSeries: Bool = true, bucketEntryLimit: Int = TieStrengthSeries.bucketEntryLimit) throws {
         try ArgumentError.require(halfLifeDays > 0 && halfLifeDays.isFinite, "TieStrength", "halfLifeDays",
                                   "must be a positive number of days (got \(halfLifeDays))")
         self.periods = periods
@@ -90,48 +96,58 @@ public struct TieStrengthSeries: Sendable {
         let unified: [[UInt16]] = logs.map { log in (0..<log.types.count).map { UInt16(labels.intern(log.types[Int32($0)]).index) } }
         types = (0..<labels.count).map { labels[Int32($0)] }
         let typeWeight = types.map { typeWeights[$0] ?? 1 }
-        let buckets = logs.map { log in
-            RecordBuckets(log, records: log.range(in: TimeWindow(end: periods.ends.last)), nodeCount: n, undirected: !directed)
+        let spans = logs.map { $0.range(in: TimeWindow(end: periods.ends.last)) }
+        var entries = [Int](repeating: 0, count: n)
+        for (log, range) in zip(logs, spans) {
+            let counts = RecordBuckets.entryCounts(log, records: range, nodeCount: n, undirected: !directed)
+            for v in 0..<n { entries[v] += counts[v] }
         }
         let ends = periods.ends, periodCount = periods.count
         let rate = 1 / halfLifeSeconds
         // Ties are at most the records: reserving that much up front avoids the copies of growing
         // arrays (pages never written cost no memory).
         var out = Output(keepsSeries: keepsSeries, threshold: rule.threshold, nodeCount: n, periods: periodCount,
-                         capacity: buckets.reduce(0) { $0 + $1.offsets[n] })
+                         capacity: entries.reduce(0, +))
         var slotOf = [Int32](repeating: -1, count: n)
         var ties = OpenTies()
-        var cursors = [Int](repeating: 0, count: buckets.count)
-        for v in 0..<n {
-            ties.removeAll()
-            for b in buckets.indices { cursors[b] = buckets[b].offsets[v] }
-            while true {
-                // The next record of v's buckets in time order (the earlier log first on equal times).
-                var pick = -1
-                for b in buckets.indices where cursors[b] < buckets[b].offsets[v + 1] {
-                    if pick < 0 || buckets[b].time[cursors[b]] < buckets[pick].time[cursors[pick]] { pick = b }
-                }
-                guard pick >= 0 else { break }
-                let p = cursors[pick]
-                cursors[pick] += 1
-                // Read in place (a copy of the bucket would retain and release each of its arrays
-                // for every record).
-                let t = Int(buckets[pick].target[p]), when = buckets[pick].time[p]
-                let type = unified[pick][Int(buckets[pick].type[p])]
-                var i = Int(slotOf[t])
-                if i < 0 {
-                    i = ties.open(target: Int32(t), time: when, periods: periodCount)
-                    slotOf[t] = Int32(i)
-                }
-                // Period ends up to this record see the strength before it.
-                ties.closePeriods(i, before: when, ends: ends, rate: rate, rule: rule)
-                ties.add(i, time: when, contribution: typeWeight[Int(type)] * buckets[pick].weight[p],
-                         typeBit: TieTable.typeBit(type), rate: rate)
+        var cursors = [Int](repeating: 0, count: logs.count)
+        // The records are copied into member buckets a range of members at a time, so that the
+        // copy never holds more than `bucketEntryLimit` of a large log.
+        for members in RecordBuckets.memberRanges(counts: entries, limit: bucketEntryLimit) {
+            let buckets = zip(logs, spans).map { log, range in
+                RecordBuckets(log, records: range, nodeCount: n, undirected: !directed, members: members)
             }
-            for i in 0..<ties.count { ties.closePeriods(i, before: Int64.max, ends: ends, rate: rate, rule: rule) }
-            for i in ties.targets.indices.sorted(by: { ties.targets[$0] < ties.targets[$1] }) {
-                out.append(source: Int32(v), tie: i, of: ties, periods: periodCount)
-                slotOf[Int(ties.targets[i])] = -1
+            for v in members {
+                ties.removeAll()
+                for b in buckets.indices { cursors[b] = buckets[b].offsets[v] }
+                while true {
+                    // The next record of v's buckets in time order (the earlier log first on equal times).
+                    var pick = -1
+                    for b in buckets.indices where cursors[b] < buckets[b].offsets[v + 1] {
+                        if pick < 0 || buckets[b].time[cursors[b]] < buckets[pick].time[cursors[pick]] { pick = b }
+                    }
+                    guard pick >= 0 else { break }
+                    let p = cursors[pick]
+                    cursors[pick] += 1
+                    // Read in place (a copy of the bucket would retain and release each of its arrays
+                    // for every record).
+                    let t = Int(buckets[pick].target[p]), when = buckets[pick].time[p]
+                    let type = unified[pick][Int(buckets[pick].type[p])]
+                    var i = Int(slotOf[t])
+                    if i < 0 {
+                        i = ties.open(target: Int32(t), time: when, periods: periodCount)
+                        slotOf[t] = Int32(i)
+                    }
+                    // Period ends up to this record see the strength before it.
+                    ties.closePeriods(i, before: when, ends: ends, rate: rate, rule: rule)
+                    ties.add(i, time: when, contribution: typeWeight[Int(type)] * buckets[pick].weight[p],
+                             typeBit: TieTable.typeBit(type), rate: rate)
+                }
+                for i in 0..<ties.count { ties.closePeriods(i, before: Int64.max, ends: ends, rate: rate, rule: rule) }
+                for i in ties.targets.indices.sorted(by: { ties.targets[$0] < ties.targets[$1] }) {
+                    out.append(source: Int32(v), tie: i, of: ties, periods: periodCount)
+                    slotOf[Int(ties.targets[i])] = -1
+                }
             }
         }
         self.keepsSeries = keepsSeries
