@@ -56,7 +56,9 @@ public struct StructuralHoles: Sendable {
         isWeighted = weighted
         let contacts = StructuralHoles.mutualWeights(graph, weighted: weighted)
         let offsets = contacts.offsets, neighbours = contacts.neighbours
-        let (share, scaled) = StructuralHoles.normalisedWeights(contacts)
+        // m_ij straight into the kernels' scratch (a copy of an array would hold both).
+        let m = Scratch<Double>(repeating: 0, count: contacts.entryCount)
+        let share = StructuralHoles.normalisedWeights(contacts, scaled: m)
         // Work per member: its contacts' contact lists.
         var work = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
@@ -65,7 +67,6 @@ public struct StructuralHoles: Sendable {
             work[i + 1] = work[i] + steps
         }
         let ranges = Parallel.balancedRanges(prefix: work, parts: min(StructuralHoles.chunkCount, max(1, n)))
-        let m = Scratch(scaled)
         let parts = contacts.withView(weights: share) { g in
             Parallel.map(chunks: ranges.count, threads: threads,
                          workspace: { Workspace(nodeCount: n) }) { workspace, chunk -> [(Double, Double)] in
@@ -132,17 +133,16 @@ public struct StructuralHoles: Sendable {
         return (constraint, effective)
     }
 
-    /// Per entry (i, j): p_ij = a_ij / Σ_k a_ik, and a_ij / max_k a_ik (m_ij).
-    private static func normalisedWeights(_ contacts: Adjacency) -> (share: [Double], scaled: [Double]) {
+    /// Per entry (i, j): p_ij = a_ij / Σ_k a_ik (returned), and a_ij / max_k a_ik (m_ij, into `scaled`).
+    private static func normalisedWeights(_ contacts: Adjacency, scaled: borrowing Scratch<Double>) -> [Double] {
         var share = [Double](repeating: 0, count: contacts.entryCount)
-        var scaled = [Double](repeating: 0, count: contacts.entryCount)
         for i in 0..<contacts.nodeCount {
             let row = contacts.offsets[i]..<contacts.offsets[i + 1]
             var total = 0.0, top = 0.0
             for e in row { total += contacts.weights[e]; top = max(top, contacts.weights[e]) }
             for e in row { share[e] = contacts.weights[e] / total; scaled[e] = contacts.weights[e] / top }
         }
-        return (share, scaled)
+        return share
     }
 
     /// Each member's contacts (in- and out-neighbours, sorted) with the mutual weights a_ij.
