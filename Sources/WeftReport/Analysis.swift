@@ -6,7 +6,7 @@ import WeftIO
 /// One run of the analysis over a dataset: the window, the network built for it, and every
 /// measure computed on it. Produces the report model and the per-member rows.
 public struct Analysis: Sendable {
-    /// The dataset analysed; its interaction records are gone after `releaseInteractionRecords()`.
+    /// The dataset analysed; its interaction records are gone with `options.releasesRecords`.
     public private(set) var dataset: Dataset
     /// The records in the window, counted when the analysis was made (report.json's `records`),
     /// the time of the last one (nil: none) and the members with a record in it.
@@ -50,7 +50,7 @@ public struct Analysis: Sendable {
     public let surveyEdges: SurveyEdges?
 
     /// - Parameter clock: times each stage (`--timings`); a disabled clock records nothing.
-    public init(dataset: Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions,
+    public init(dataset: consuming Dataset, window: TimeWindow, windowLabels: Report.Window, options: AnalysisOptions,
                 clock: StageClock = StageClock(enabled: false)) throws {
         self.dataset = dataset
         self.window = window
@@ -76,7 +76,7 @@ public struct Analysis: Sendable {
         surveyLayer = layer
         if let layer {
             shown = shown.adding(SurveyWaveMembership.respondedColumns(layer.memberships))   // not identifying: kept when pseudonymised
-            surveyEdges = SurveyEdges(layer, dataset: dataset, graph: graph)
+            surveyEdges = SurveyEdges(layer, dataset: copy dataset, graph: graph)
         } else {
             surveyEdges = nil
         }
@@ -90,8 +90,8 @@ public struct Analysis: Sendable {
         // their own, so that they fill the core the single-threaded stretches of the measures
         // leave idle, and are collected at the end. With `--timings` they run at the end, as a
         // stage of their own.
-        func segmentAnalysis(reuse: NetworkPosition?) throws -> SegmentAnalysis? {
-            try SegmentAnalysis(dataset: dataset, window: window, options: options, config: options.segments,
+        func segmentAnalysis(_ records: borrowing Dataset, reuse: NetworkPosition?) throws -> SegmentAnalysis? {
+            try SegmentAnalysis(dataset: copy records, window: window, options: options, config: options.segments,
                                 configSource: options.segmentsSource, groups: primaryGroups, reuse: reuse,
                                 labels: options.segmentLabels, clock: clock)
                 .map { s in options.previousClusters.map { s.aligningClusters(to: $0, ids: shownIDs, source: options.previousSource ?? "") } ?? s }
@@ -100,7 +100,7 @@ public struct Analysis: Sendable {
         let segmentsReuse = computesSegments && options.network == .interactions
             && ((try? SegmentAnalysis.mainSnapshotIsTheWindow(dataset, window: window, config: options.segments)) ?? true)
         let segmentSearch = computesSegments && !segmentsReuse && graph.nodeCount <= AnalysisOptions.concurrentSegmentsLimit
-            ? BackgroundWork(startNow: !clock.enabled) { Result { try segmentAnalysis(reuse: nil) } }
+            ? BackgroundWork(startNow: !clock.enabled) { [records = copy dataset] in Result { try segmentAnalysis(records, reuse: nil) } }
             : nil
         // The community search depends on the network alone and, on a large one, is the longest
         // stage that cannot split itself: it runs on a thread of its own from here, beside the
@@ -135,7 +135,7 @@ public struct Analysis: Sendable {
         // smallest base, which keeps the peak of large runs down.
         time = options.network.nodesAreMembers && options.network != .survey   // survey layers: see report.survey
             ? try clock.measure("time") {
-                try TimeAnalysis(dataset: dataset, window: window, options: options, graph: graph, groups: primaryGroups)
+                try TimeAnalysis(dataset: copy dataset, window: window, options: options, graph: graph, groups: primaryGroups)
             }
             : nil
         (summary, strongComponents, degrees) = clock.measure("network summary and degree") {
@@ -162,7 +162,12 @@ public struct Analysis: Sendable {
         var segmentsFound: SegmentAnalysis? = nil
         if segmentsAfterMeasures {
             FreedMemory.release()
-            segmentsFound = try clock.measure("segments") { try segmentAnalysis(reuse: nil) }
+            segmentsFound = try clock.measure("segments") { try segmentAnalysis(dataset, reuse: nil) }
+            // The last stage that reads the records is done: free them before the structure.
+            if options.releasesRecords {
+                dataset.releaseInteractionRecords()
+                self.dataset.releaseInteractionRecords()
+            }
         }
         if clock.enabled {
             _ = clock.measure("communities") { communitySearch.result() }
@@ -189,10 +194,13 @@ public struct Analysis: Sendable {
             // The path searches and the structure have freed their scratch: return it before the
             // segments' snapshots take theirs (on large networks the holes would add to their peak).
             FreedMemory.release()
-            segments = try clock.measure("segments") { try segmentAnalysis(reuse: position) }
+            segments = try clock.measure("segments") { try segmentAnalysis(dataset, reuse: position) }
         } else {
             segments = nil
         }
+        // Nothing below reads the records (`records` counted them, the report model and the
+        // outputs read what the analysis computed), but report.html's period maps do.
+        if options.releasesRecords { self.dataset.releaseInteractionRecords() }
     }
 
     /// communities.csv's rows, numbered as the outputs show them.
@@ -257,14 +265,6 @@ public struct Analysis: Sendable {
                                          lastRecord: times.max().map(Timestamp.formatDateTime),
                                          interactionTypes: typeCounts)
         return (counts, times.max())
-    }
-
-    /// Frees the dataset's interaction records once the analysis is made: what the report model
-    /// and the outputs read was computed from them already (`records` counts them), except the
-    /// page's period maps (`model(report:layout:page:)` with `page` draws them from the records).
-    /// On ten million records that is 270 MB less while the outputs are written.
-    public mutating func releaseInteractionRecords() {
-        dataset.releaseInteractionRecords()
     }
 
     /// The report model; `survey` is the survey layer's summary (nil unless the network is one),

@@ -81,12 +81,12 @@ struct AnalyzeCommand: ParsableCommand {
             (options.previousCommunities, options.previousClusters) = (prior.communities, prior.clusters)
             options.previousSource = RelativePath.of(prior.file, from: input.dataFolder)
         }
-        // The analysis holds the only copy of the dataset from here, so that the records can be
-        // freed before the outputs, which read only what the analysis computed from them — but
-        // for report.html, whose period maps are drawn from them.
-        var analysis = try Analysis(dataset: consume dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
+        // The analysis holds the only copy of the dataset from here, so that it can free the
+        // records once its last stage that reads them is done: the outputs read only what it
+        // computed from them — but for report.html, whose period maps are drawn from them.
+        options.releasesRecords = !formats.contains(.html)
+        let analysis = try Analysis(dataset: consume dataset, window: span, windowLabels: .init(from: window.from, to: window.to),
                                     options: options, clock: clock)
-        if !formats.contains(.html) { analysis.releaseInteractionRecords() }
         progress.stage("writing outputs")
         let report = try clock.measure("report model") { analysis.report(version: Weft.version, survey: try SurveyReporting.summary(analysis),
                                      arguments: RelativePath.arguments(Array(CommandLine.arguments.dropFirst()), from: input.dataFolder,
