@@ -138,6 +138,9 @@ public struct Analysis: Sendable {
                 try TimeAnalysis(dataset: copy dataset, window: window, options: options, graph: graph, groups: primaryGroups)
             }
             : nil
+        // The tie-strength pass's buckets (arrays of a few megabytes, from the heap) are free:
+        // return their pages before the path searches take theirs.
+        FreedMemory.release()
         (summary, strongComponents, degrees) = clock.measure("network summary and degree") {
             (NetworkSummary(graph), Components.strong(graph), DegreeCentrality(graph))
         }
@@ -168,6 +171,7 @@ public struct Analysis: Sendable {
                 dataset.releaseInteractionRecords()
                 self.dataset.releaseInteractionRecords()
             }
+            FreedMemory.release()   // and the snapshots' scratch
         }
         if clock.enabled {
             _ = clock.measure("communities") { communitySearch.result() }

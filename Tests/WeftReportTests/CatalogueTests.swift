@@ -49,11 +49,7 @@ struct CatalogueTests {
     /// conventions. That no English string is left anywhere in the page is checked on the
     /// reports `weft analyze --lang` writes (ReportLanguageTests, with the survey waves).
     @Test func aFrenchReportSpeaksFrench() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("SampleData")
-        let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
-                                                          interactions: folder.appendingPathComponent("interactions.csv").path,
-                                                          attendance: folder.appendingPathComponent("attendance.csv").path))
+        let dataset = try sampleDataset()
         let analysis = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: AnalysisOptions())
         let report = analysis.report(version: "test")
         var options = HTMLReport.Options()

@@ -150,11 +150,7 @@ struct HTMLReportSampleDataTests {
     /// SampleData's report: the labels of each map never overlap (boxes as the placement
     /// estimates them: 7 px per character, 11 px high) and stay inside the picture.
     @Test func mapLabelsDoNotPileUp() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("SampleData")
-        let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
-                                                          interactions: folder.appendingPathComponent("interactions.csv").path,
-                                                          attendance: folder.appendingPathComponent("attendance.csv").path))
+        let dataset = try sampleDataset()
         let html = try render(dataset)
         let maps = html.components(separatedBy: "<svg class=\"map\"").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
         var labelled = 0

@@ -9,11 +9,7 @@ import WeftIO
 /// same report.json and tables as one that keeps them.
 struct RecordReleaseTests {
     @Test func freeingTheRecordsChangesNoOutput() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("SampleData")
-        let dataset = try DatasetLoader().load(InputPaths(members: folder.appendingPathComponent("members.csv").path,
-                                                          interactions: folder.appendingPathComponent("interactions.csv").path,
-                                                          attendance: folder.appendingPathComponent("attendance.csv").path))
+        let dataset = try sampleDataset()
         var options = AnalysisOptions()
         let kept = try Analysis(dataset: dataset, window: .all, windowLabels: .init(), options: options)
         options.releasesRecords = true
