@@ -249,7 +249,8 @@ public struct Analysis: Sendable {
     }
 
     /// The interactions, attendance rows and events in `window`, the first and last record's
-    /// time, and the interactions per type as the outputs name types; and the last record's time.
+    /// time as the outputs write it, and the interactions per type as the outputs name types;
+    /// with the last record's time in seconds (report.json's `run.data_as_of`).
     static func recordCounts(_ dataset: Dataset, window: TimeWindow, pseudonymise: Bool) -> (Report.RecordCounts, last: Int64?) {
         let interactions = dataset.interactions.range(in: window)
         let attendance = dataset.attendance.range(in: window)
