@@ -218,9 +218,13 @@ public struct RecordBuckets: Sendable {
     /// False for entries that come from an undirected record (or an undirected build).
     public private(set) var directed: [Bool]
 
-    public init(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool, members: Range<Int>? = nil) {
+    /// - Parameter counts: the log's `entryCounts` for these records, when the caller has them (a
+    ///   caller building a range of members at a time counts once for every range).
+    public init(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool, members: Range<Int>? = nil,
+                counts: [Int]? = nil) {
         let members = members ?? 0..<n
-        var offsets = RecordBuckets.entryCounts(log, records: records, nodeCount: n, undirected: undirected)
+        var offsets = counts ?? RecordBuckets.entryCounts(log, records: records, nodeCount: n, undirected: undirected)
+        precondition(offsets.count == n, "one count per member")
         for v in 0..<n where !members.contains(v) { offsets[v] = 0 }
         offsets.insert(0, at: 0)
         for v in 0..<n { offsets[v + 1] += offsets[v] }

@@ -97,11 +97,11 @@ public struct TieStrengthSeries: Sendable {
         types = (0..<labels.count).map { labels[Int32($0)] }
         let typeWeight = types.map { typeWeights[$0] ?? 1 }
         let spans = logs.map { $0.range(in: TimeWindow(end: periods.ends.last)) }
-        var entries = [Int](repeating: 0, count: n)
-        for (log, range) in zip(logs, spans) {
-            let counts = RecordBuckets.entryCounts(log, records: range, nodeCount: n, undirected: !directed)
-            for v in 0..<n { entries[v] += counts[v] }
+        let counts = zip(logs, spans).map { log, range in
+            RecordBuckets.entryCounts(log, records: range, nodeCount: n, undirected: !directed)
         }
+        var entries = [Int](repeating: 0, count: n)
+        for c in counts { for v in 0..<n { entries[v] += c[v] } }
         let ends = periods.ends, periodCount = periods.count
         let rate = 1 / halfLifeSeconds
         // Ties are at most the records: reserving that much up front avoids the copies of growing
@@ -114,8 +114,8 @@ public struct TieStrengthSeries: Sendable {
         // The records are copied into member buckets a range of members at a time, so that the
         // copy never holds more than `bucketEntryLimit` of a large log.
         for members in RecordBuckets.memberRanges(counts: entries, limit: bucketEntryLimit) {
-            let buckets = zip(logs, spans).map { log, range in
-                RecordBuckets(log, records: range, nodeCount: n, undirected: !directed, members: members)
+            let buckets = logs.indices.map { b in
+                RecordBuckets(logs[b], records: spans[b], nodeCount: n, undirected: !directed, members: members, counts: counts[b])
             }
             for v in members {
                 ties.removeAll()
