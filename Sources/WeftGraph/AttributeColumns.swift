@@ -15,6 +15,9 @@ public struct AttributeColumns: Sendable {
     }
 
     public private(set) var columns: [Column] = []
+    /// The first column of each name (`index(named:)`; a search of the list per lookup is
+    /// quadratic for a file of many columns).
+    private var firstIndex: [String: Int] = [:]
 
     public init(names: [String] = []) {
         for name in names { addColumn(name) }
@@ -28,7 +31,7 @@ public struct AttributeColumns: Sendable {
     }
 
     /// The index of the column named `name` exactly, or nil.
-    public func index(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
+    public func index(named name: String) -> Int? { firstIndex[name] }
 
     /// Gives column `index` the empty value in its missing rows up to `rows` (a column added
     /// after rows were stored, or absent from the file of the last rows).
@@ -47,6 +50,7 @@ public struct AttributeColumns: Sendable {
         var values = IdentifierRegistry()
         values.intern("")
         columns.append(Column(name: name, values: values, codes: []))
+        if firstIndex[name] == nil { firstIndex[name] = columns.count - 1 }
         return columns.count - 1
     }
 

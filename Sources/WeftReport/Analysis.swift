@@ -57,11 +57,12 @@ public struct Analysis: Sendable {
         self.windowLabels = windowLabels
         self.options = options
         (records, lastRecordTime) = Analysis.recordCounts(dataset, window: window, pseudonymise: options.pseudonymise)
-        activeMemberCount = dataset.activeMembers(in: window).reduce(0) { $0 + ($1 ? 1 : 0) }
+        let activeMembers = dataset.activeMembers(in: window)
+        activeMemberCount = activeMembers.reduce(0) { $0 + ($1 ? 1 : 0) }
         graph = clock.measure("build network") { options.graph(of: dataset, in: window) }
         if options.network.nodesAreMembers {
             nodes = NodeTable(members: dataset.members)
-            active = dataset.activeMembers(in: window)
+            active = activeMembers
         } else {
             let events = dataset.attendance.events
             nodes = NodeTable(ids: events, names: Array(repeating: "", count: events.count), attributes: AttributeColumns())

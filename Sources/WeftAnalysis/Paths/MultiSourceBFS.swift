@@ -78,7 +78,7 @@ final class MultiSourceBFS {
     /// The batch's byte-wide table copied into the four-byte table, for levels past 255.
     private func widenLevels() -> UnsafeMutablePointer<UInt32> {
         let count = max(nodeCount * recordedBatch, 1)
-        var wide = wideLevels ?? LevelTable<UInt32>()
+        var wide = LevelTable<UInt32>()   // a run that records starts without one
         let table = wide.clear(count), narrow = levels.entries!
         for i in 0..<count { table[i] = UInt32(narrow[i]) }
         wideLevels = wide

@@ -239,13 +239,8 @@ struct ExtraColumns {
     /// column of that name, continues it (empty in the rows between); `rows`: the rows already held.
     init(_ columns: [(name: String, position: Int)], addingTo attributes: inout AttributeColumns, rows: Int) {
         self.columns = columns
-        // Each name's first column, looked up in a table: a search of the list per column was
-        // quadratic in the columns (minutes for a file of 100,000).
-        var first: [String: Int] = [:]
-        for (index, column) in attributes.columns.enumerated() where first[column.name] == nil { first[column.name] = index }
         attributeIndex = columns.map { column in
-            let index = first[column.name] ?? attributes.addColumn(column.name)
-            if first[column.name] == nil { first[column.name] = index }
+            let index = attributes.index(named: column.name) ?? attributes.addColumn(column.name)
             attributes.pad(column: index, toRows: rows)
             return index
         }
