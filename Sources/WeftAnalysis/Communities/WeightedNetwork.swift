@@ -42,65 +42,81 @@ struct WeightedNetwork {
     /// The network with one node per community of `community` (codes 0 ..< communityCount):
     /// the weights between communities summed, ties inside a community turned into its self-loop.
     /// Communities are visited in code order, each one's members in node order, and a community's
-    /// neighbours listed in code order. The working arrays are `Scratch` buffers (a Swift array
-    /// captured by the view's closure is boxed and checked for exclusive access on every use).
+    /// neighbours listed in code order.
+    ///
+    /// Two sweeps, so that no node's row is fetched out of memory order. The first reads the nodes
+    /// in order: it adds each node's self-loop, strength and ties inside its community to its
+    /// community's sums, and deals the ties to other communities, as (community, weight), into
+    /// one bucket per community — laid out in community order in the new network's own arrays,
+    /// each bucket filled in node order, then entry order. The second reads the buckets in order,
+    /// sums each community's weights per neighbouring community and writes them back compacted
+    /// (a community's sums never reach past its own bucket). Every sum adds the same terms in the
+    /// same order as visiting each community's members in node order would. The working arrays
+    /// are `Scratch` buffers (a Swift array captured by the view's closure is boxed and checked
+    /// for exclusive access on every use).
     func aggregated(by community: [Int32], communityCount: Int) -> WeightedNetwork {
         let n = nodeCount
-        // Members of each community, by counting sort (stable: node order within a community).
-        let start = Scratch<Int>(repeating: 0, count: communityCount + 1)
-        for v in 0..<n { start[Int(community[v]) + 1] += 1 }
-        for c in 0..<communityCount { start[c + 1] += start[c] }
-        let members = Scratch<Int32>(repeating: 0, count: n)
-        let fill = Scratch<Int>(repeating: 0, count: communityCount)
-        for c in 0..<communityCount { fill[c] = start[c] }
-        for v in 0..<n {
-            let c = Int(community[v])
-            members[fill[c]] = Int32(v)
-            fill[c] += 1
-        }
+        let comm = Scratch(community), loops = Scratch(loop), strengths = Scratch(strength)
+        // Each community's bucket: room for all its members' entries, in community order.
+        let fill = Scratch<Int>(repeating: 0, count: communityCount + 1)
+        for v in 0..<n { fill[Int(comm[v]) + 1] += offsets[v + 1] - offsets[v] }
+        for c in 0..<communityCount { fill[c + 1] += fill[c] }
+        let bucketStart = Scratch<Int>(repeating: 0, count: communityCount + 1)
+        for c in 0...communityCount { bucketStart[c] = fill[c] }
         let newOffsets = Scratch<Int>(repeating: 0, count: communityCount + 1)
         let newLoop = Scratch<Double>(repeating: 0, count: communityCount)
         let newStrength = Scratch<Double>(repeating: 0, count: communityCount)
         let accumulated = Scratch<Double>(repeating: 0, count: communityCount)
         let mark = Scratch<Int32>(repeating: -1, count: communityCount)
         let touched = Scratch<Int32>(repeating: 0, count: communityCount)
-        let comm = Scratch(community), loops = Scratch(loop), strengths = Scratch(strength)
-        // The entries are written straight into the new network's arrays, sized for the most
-        // there can be (one per entry of this network: ties inside a community become loops);
-        // only the pages of the entries written are touched.
+        // The buckets, then the entries, are written straight into the new network's arrays,
+        // sized for the most there can be (one per entry of this network); only the pages of the
+        // entries written are touched.
         var filled = 0
         var newWeights: [Double] = []
         let newNeighbours = [Int32](unsafeUninitializedCapacity: neighbours.count) { neighbourBuffer, neighbourCount in
             newWeights = [Double](unsafeUninitializedCapacity: neighbours.count) { weightBuffer, weightCount in
+                guard let targets = neighbourBuffer.baseAddress, let values = weightBuffer.baseAddress else {
+                    weightCount = 0
+                    return
+                }
                 withView { g in
-                    for c in 0..<communityCount {
-                        var inside = 0.0, touchedCount = 0
-                        for m in start[c]..<start[c + 1] {
-                            let v = Int(members[m])
-                            inside += loops[v]
-                            newStrength[c] += strengths[v]
-                            for p in g.entries(v) {
-                                let d = Int(comm[Int(g.target(p))])
-                                if d == c { inside += g.weight(p) / 2; continue }
-                                if mark[d] != Int32(c) {
-                                    mark[d] = Int32(c)
-                                    accumulated[d] = 0
-                                    touched[touchedCount] = Int32(d)
-                                    touchedCount += 1
-                                }
-                                accumulated[d] += g.weight(p)
-                            }
+                    for v in 0..<n {
+                        let c = Int(comm[v])
+                        var inside = newLoop[c] + loops[v]
+                        newStrength[c] += strengths[v]
+                        var slot = fill[c]
+                        for p in g.entries(v) {
+                            let d = comm[Int(g.target(p))]
+                            if Int(d) == c { inside += g.weight(p) / 2; continue }
+                            (targets + slot).initialize(to: d)
+                            (values + slot).initialize(to: g.weight(p))
+                            slot += 1
                         }
+                        fill[c] = slot
                         newLoop[c] = inside
-                        touched.sortPrefix(touchedCount)
-                        for i in 0..<touchedCount {
-                            let d = touched[i]
-                            neighbourBuffer.initializeElement(at: filled, to: d)
-                            weightBuffer.initializeElement(at: filled, to: accumulated[Int(d)])
-                            filled += 1
-                        }
-                        newOffsets[c + 1] = filled
                     }
+                }
+                for c in 0..<communityCount {
+                    var touchedCount = 0
+                    for slot in bucketStart[c]..<fill[c] {
+                        let d = Int(targets[slot])
+                        if mark[d] != Int32(c) {
+                            mark[d] = Int32(c)
+                            accumulated[d] = 0
+                            touched[touchedCount] = Int32(d)
+                            touchedCount += 1
+                        }
+                        accumulated[d] += values[slot]
+                    }
+                    touched.sortPrefix(touchedCount)
+                    for i in 0..<touchedCount {
+                        let d = touched[i]
+                        targets[filled] = d
+                        values[filled] = accumulated[Int(d)]
+                        filled += 1
+                    }
+                    newOffsets[c + 1] = filled
                 }
                 weightCount = filled
             }
