@@ -56,7 +56,8 @@ public struct StructureAnalysis: Sendable {
     /// the network alone and, on a large one, do not split themselves (coordinate descent and
     /// label flips), so `Analysis` runs them on a thread of their own beside the other measures.
     public static func corePeriphery(_ graph: Graph, seed: UInt64) -> (DiscreteCorePeriphery, ContinuousCorePeriphery) {
-        (DiscreteCorePeriphery(graph, seed: seed), ContinuousCorePeriphery(graph))
+        let models = CorePeripheryModels(graph, seed: seed)
+        return (models.discrete, models.continuous)
     }
 
     /// Sets member v's structure columns; `communityNumbers` gives each community's number

@@ -271,6 +271,39 @@ private func heuristic(_ graph: Graph, _ value: CorePeripheryCellValue = .binary
         }
     }
 
+    /// `CorePeripheryModels` shares one coordinate descent and one set of cells between the two
+    /// models: each must equal, bit for bit, the model fitted alone — searched and enumerated
+    /// graphs, both cell values, and a sweep limit below the discrete search's own (whose coarse
+    /// coreness the shared descent then never reaches).
+    @Test(arguments: [CorePeripheryCellValue.binary, .valued])
+    func bothModelsTogetherEqualEachAlone(_ value: CorePeripheryCellValue) throws {
+        let karate = try coreFixture("karate").loaded.graph
+        let graphs = [karate, randomGraph(seed: 5, n: 300, p: 0.03, directed: true),
+                      randomGraph(seed: 6, n: 12, p: 0.3, directed: false), makeGraph(6, [])]
+        func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern }
+        for graph in graphs {
+            // The shared descent's coarse iterate is the coarse descent's result.
+            let cells = CorePeripheryCells(graph, value)
+            let coarse = cells.coreness(tolerance: DiscreteCorePeriphery.corenessTolerance,
+                                        maxIterations: DiscreteCorePeriphery.corenessIterations).c
+            let shared = try #require(cells.coreness(tolerance: 1e-10, maxIterations: 10_000, coarse: (1e-6, 1000)).coarse)
+            #expect(shared.count == coarse.count && zip(shared, coarse).allSatisfy { same($0, $1) })
+            for (restarts, seed, maxIterations) in [(4, UInt64(1), 10_000), (2, 7, 10_000), (4, 1, 5)] {
+                let both = CorePeripheryModels(graph, cellValue: value, crossCells: .ones, restarts: restarts, seed: seed,
+                                               maxIterations: maxIterations)
+                let discrete = DiscreteCorePeriphery(graph, cellValue: value, crossCells: .ones, restarts: restarts, seed: seed)
+                let continuous = ContinuousCorePeriphery(graph, cellValue: value, maxIterations: maxIterations)
+                #expect(both.discrete.isCore == discrete.isCore && same(both.discrete.correlation, discrete.correlation))
+                #expect(same(both.discrete.coreDensity, discrete.coreDensity) && same(both.discrete.crossDensity, discrete.crossDensity)
+                        && same(both.discrete.peripheryDensity, discrete.peripheryDensity))
+                #expect(zip(both.continuous.fitted, continuous.fitted).allSatisfy { same($0, $1) }
+                        && both.continuous.fitted.count == continuous.fitted.count)
+                #expect(both.continuous.iterations == continuous.iterations && both.continuous.converged == continuous.converged
+                        && same(both.continuous.correlation, continuous.correlation))
+            }
+        }
+    }
+
     @Test func continuousFitOfACompleteGraphIsExact() {
         var edges: [(Int, Int)] = []
         for i in 0..<6 { for j in (i + 1)..<6 { edges.append((i, j)) } }

@@ -90,14 +90,23 @@ public struct DiscreteCorePeriphery: Sendable {
 
     init(_ graph: Graph, cellValue: CorePeripheryCellValue, crossCells: CrossCells, restarts: Int, seed: UInt64,
          exhaustiveUpTo limit: Int) {
-        let cells = CorePeripheryCells(graph, cellValue)
+        self.init(graph, CorePeripheryCells(graph, cellValue), crossCells: crossCells, restarts: restarts, seed: seed,
+                  exhaustiveUpTo: limit, coreness: nil)
+    }
+
+    /// The search on `cells` (the cells of `graph`); `coreness` is the continuous model's coreness
+    /// to `corenessTolerance` when the caller has it (nil: computed here when the search needs it).
+    init(_ graph: Graph, _ cells: CorePeripheryCells, crossCells: CrossCells, restarts: Int, seed: UInt64,
+         exhaustiveUpTo limit: Int, coreness: [Double]?) {
         let n = cells.nodeCount
         if n <= limit {
             self.init(cells, isCore: cells.exhaustiveBest(crossCells), crossCells: crossCells)
             return
         }
         var best: [Bool] = [], bestScore = -Double.infinity, bestOrder: [Int] = []
-        for order in DiscreteCorePeriphery.searchOrders(graph, cells) {
+        let coreness = coreness ?? cells.coreness(tolerance: DiscreteCorePeriphery.corenessTolerance,
+                                                  maxIterations: DiscreteCorePeriphery.corenessIterations).c
+        for order in DiscreteCorePeriphery.searchOrders(graph, cells, coreness: coreness) {
             var candidate = cells.bestPrefix(order, crossCells)
             let score = cells.localSearch(&candidate, order: order, crossCells).orWorst
             if best.isEmpty || score > bestScore + 1e-12 { best = candidate; bestScore = score; bestOrder = order }
@@ -140,18 +149,43 @@ public struct DiscreteCorePeriphery: Sendable {
 
     /// The two orders the search starts from: members by core number, then degree or strength,
     /// descending, then index; and members by the continuous model's coreness, descending, then index.
-    static func searchOrders(_ graph: Graph, _ cells: CorePeripheryCells) -> [[Int]] {
+    static func searchOrders(_ graph: Graph, _ cells: CorePeripheryCells, coreness: [Double]) -> [[Int]] {
         let coreNumber = CoreNumber(graph).values
         let byDegree = (0..<cells.nodeCount).sorted {
             (coreNumber[$0], cells.strength[$0], -$0) > (coreNumber[$1], cells.strength[$1], -$1)
         }
-        let coreness = cells.coreness(tolerance: corenessTolerance, maxIterations: 1000).c
         let byCoreness = (0..<cells.nodeCount).sorted { (coreness[$0], -$0) > (coreness[$1], -$1) }
         return [byDegree, byCoreness]
     }
 
-    /// Convergence tolerance of the coreness used only to order the members for the search.
+    /// Convergence tolerance and sweep limit of the coreness used only to order the members for
+    /// the search.
     static let corenessTolerance = 1e-6
+    static let corenessIterations = 1000
+}
+
+/// Both of Borgatti & Everett's core–periphery models of one network, fitted together: the
+/// discrete split (`DiscreteCorePeriphery`) and the continuous coreness
+/// (`ContinuousCorePeriphery`, to `tolerance`). The discrete search orders members by a coarser
+/// coreness (to `DiscreteCorePeriphery.corenessTolerance`); coordinate descent passes through
+/// exactly that iterate on its way to the finer tolerance, so one descent serves both, and one set
+/// of cells. Each model is identical, bit for bit, to fitting it alone.
+public struct CorePeripheryModels: Sendable {
+    public let discrete: DiscreteCorePeriphery
+    public let continuous: ContinuousCorePeriphery
+
+    public init(_ graph: Graph, cellValue: CorePeripheryCellValue = .binary,
+                crossCells: DiscreteCorePeriphery.CrossCells = .missing, restarts: Int = 4, seed: UInt64 = 1,
+                tolerance: Double = 1e-10, maxIterations: Int = 10_000) {
+        let cells = CorePeripheryCells(graph, cellValue)
+        let searched = cells.nodeCount > DiscreteCorePeriphery.exhaustiveLimit
+        let fit = cells.coreness(tolerance: tolerance, maxIterations: maxIterations,
+                                 coarse: searched ? (DiscreteCorePeriphery.corenessTolerance,
+                                                     DiscreteCorePeriphery.corenessIterations) : nil)
+        discrete = DiscreteCorePeriphery(graph, cells, crossCells: crossCells, restarts: restarts, seed: seed,
+                                         exhaustiveUpTo: DiscreteCorePeriphery.exhaustiveLimit, coreness: fit.coarse)
+        continuous = ContinuousCorePeriphery(cells, fit: (fit.c, fit.iterations, fit.converged))
+    }
 }
 
 /// Borgatti & Everett's continuous core–periphery model on the undirected view (`graph.undirected`): a coreness
@@ -188,14 +222,20 @@ public struct ContinuousCorePeriphery: Sendable {
     public init(_ graph: Graph, cellValue: CorePeripheryCellValue = .binary, tolerance: Double = 1e-10,
                 maxIterations: Int = 10_000) {
         let cells = CorePeripheryCells(graph, cellValue)
+        let fit = cells.coreness(tolerance: tolerance, maxIterations: maxIterations)
+        self.init(cells, fit: (fit.c, fit.iterations, fit.converged))
+    }
+
+    /// The model from the coordinate descent's result on `cells`.
+    init(_ cells: CorePeripheryCells, fit: (c: [Double], iterations: Int, converged: Bool)) {
         let n = cells.nodeCount
-        let (c, iterations, converged) = cells.coreness(tolerance: tolerance, maxIterations: maxIterations)
+        let (c, iterations, converged) = fit
         fitted = c
         let norm = c.reduce(0) { $0 + $1 * $1 }.squareRoot()
         coreness = c.map { norm > 0 ? $0 / norm : 0 }
         self.iterations = iterations
         self.converged = converged
-        self.cellValue = cellValue
+        cellValue = cells.value
 
         // Correlation over the n(n−1)/2 pairs, x = a_ij, y = c_i c_j.
         var sumC = 0.0, sumC2 = 0.0, sumC4 = 0.0, sumXY = 0.0
@@ -254,12 +294,18 @@ struct CorePeripheryCells {
     }
 
     /// The continuous model's least-squares coreness by coordinate descent (see
-    /// `ContinuousCorePeriphery`), with the number of sweeps and whether it converged.
-    func coreness(tolerance: Double, maxIterations: Int) -> (c: [Double], iterations: Int, converged: Bool) {
+    /// `ContinuousCorePeriphery`), with the number of sweeps and whether it converged; with
+    /// `coarse` (a tolerance and sweep limit), also the iterate at which a descent to that
+    /// tolerance and limit would have stopped — the same values, since both descents take the
+    /// same steps up to there (nil when this descent stopped first, at its own sweep limit).
+    func coreness(tolerance: Double, maxIterations: Int, coarse: (tolerance: Double, maxIterations: Int)? = nil)
+        -> (c: [Double], iterations: Int, converged: Bool, coarse: [Double]?) {
         let total = strength.reduce(0, +)
         var iterations = 0, converged = total == 0
         var previousStep = Double.infinity
         let c = Scratch(strength.map { total > 0 ? $0 / total.squareRoot() : 0 })
+        var coarseValues: [Double]? = nil
+        if let coarse, converged || coarse.maxIterations <= 0 { coarseValues = c.array }
         CSRView.with(offsets: offsets, targets: neighbours, weights: values) { a in
             while !converged && iterations < maxIterations {
                 iterations += 1
@@ -279,28 +325,20 @@ struct CorePeripheryCells {
                 }
                 let relative = largest > 0 ? step / largest : 0
                 let rate = relative / previousStep
-                converged = relative == 0 || (rate < 1 && relative / (1 - rate) <= tolerance)
+                func reached(_ tolerance: Double) -> Bool { relative == 0 || (rate < 1 && relative / (1 - rate) <= tolerance) }
+                converged = reached(tolerance)
+                if let coarse, coarseValues == nil, reached(coarse.tolerance) || iterations >= coarse.maxIterations {
+                    coarseValues = c.array
+                }
                 previousStep = relative
             }
         }
-        return (c.array, iterations, converged)
+        return (c.array, iterations, converged, coarseValues)
     }
 
     /// Block sums of a labelling, from scratch.
     func blocks(_ isCore: [Bool]) -> CorePeripheryBlocks {
-        var blocks = CorePeripheryBlocks(nodeCount: nodeCount)
-        for v in 0..<nodeCount {
-            if isCore[v] { blocks.coreSize += 1 }
-            for p in offsets[v]..<offsets[v + 1] where Int(neighbours[p]) > v {
-                let x = values[p]
-                switch (isCore[v], isCore[Int(neighbours[p])]) {
-                case (true, true): blocks.core.add(x)
-                case (false, false): blocks.periphery.add(x)
-                default: blocks.cross.add(x)
-                }
-            }
-        }
-        return blocks
+        CorePeripheryLabelling(self, isCore: isCore).blocks
     }
 
     /// The labelling that puts the best-scoring prefix of `order` in the core (ties: the shortest).
@@ -362,17 +400,32 @@ struct CorePeripheryLabelling {
     private(set) var blocks: CorePeripheryBlocks
     private var toCore: [Double], toCoreSquares: [Double]
 
+    /// The block sums and the totals towards the core, from scratch, in one pass over the ties
+    /// (each tie i–j enters its block once, from its lower end).
     init(_ cells: CorePeripheryCells, isCore: [Bool]) {
         self.cells = cells
         self.isCore = isCore
-        blocks = cells.blocks(isCore)
-        toCore = [Double](repeating: 0, count: cells.nodeCount)
-        toCoreSquares = toCore
-        for v in 0..<cells.nodeCount {
-            for p in cells.offsets[v]..<cells.offsets[v + 1] where isCore[Int(cells.neighbours[p])] {
-                toCore[v] += cells.values[p]; toCoreSquares[v] += cells.values[p] * cells.values[p]
+        var blocks = CorePeripheryBlocks(nodeCount: cells.nodeCount)
+        var toCore = [Double](repeating: 0, count: cells.nodeCount), toCoreSquares = toCore
+        isCore.withUnsafeBufferPointer { isCore in
+            CSRView.with(offsets: cells.offsets, targets: cells.neighbours, weights: cells.values) { a in
+                for v in 0..<cells.nodeCount {
+                    let vCore = isCore[v]
+                    if vCore { blocks.coreSize += 1 }
+                    var link = 0.0, linkSquares = 0.0
+                    for p in a.entries(v) {
+                        let u = Int(a.target(p)), x = a.weight(p), uCore = isCore[u]
+                        if uCore { link += x; linkSquares += x * x }
+                        guard u > v else { continue }
+                        if vCore && uCore { blocks.core.add(x) } else if !vCore && !uCore { blocks.periphery.add(x) } else { blocks.cross.add(x) }
+                    }
+                    toCore[v] = link; toCoreSquares[v] = linkSquares
+                }
             }
         }
+        self.blocks = blocks
+        self.toCore = toCore
+        self.toCoreSquares = toCoreSquares
     }
 
     /// The block sums if `v` changed side, in O(1).
