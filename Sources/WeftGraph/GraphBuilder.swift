@@ -212,11 +212,13 @@ public struct GraphBuilder: Sendable {
 public struct RecordBuckets: Sendable {
     public let offsets: [Int]
     public private(set) var target: [Int32]
-    public private(set) var weight: [Double]
+    /// One value while the log's weights are (see `UniformColumn`).
+    public private(set) var weight: UniformColumn<Double>
     public private(set) var time: [Int64]
     public private(set) var type: [UInt16]
-    /// False for entries that come from an undirected record (or an undirected build).
-    public private(set) var directed: [Bool]
+    /// False for entries that come from an undirected record (or an undirected build); one value
+    /// while they all agree.
+    public private(set) var directed: UniformColumn<Bool>
 
     /// - Parameter counts: the log's `entryCounts` for these records, when the caller has them (a
     ///   caller building a range of members at a time counts once for every range).
@@ -230,9 +232,9 @@ public struct RecordBuckets: Sendable {
         for v in 0..<n { offsets[v + 1] += offsets[v] }
         let m = offsets[n]
         self.offsets = offsets
-        target = .init(repeating: 0, count: m); weight = .init(repeating: 0, count: m)
+        target = .init(repeating: 0, count: m); weight = .init(repeating: log.weight.uniformValue ?? 0, count: m)
         time = .init(repeating: 0, count: m); type = .init(repeating: 0, count: m)
-        directed = .init(repeating: false, count: m)
+        directed = .init(repeating: !undirected && log.directed.uniformValue == true, count: m)
         var cursor = Array(offsets.dropLast())
         for k in records {
             let s = log.source[k], t = log.target[k]

@@ -25,11 +25,12 @@ public struct InteractionLog: Sendable {
     public private(set) var target: [Int32] = []
     /// Seconds since the epoch, UTC.
     public private(set) var time: [Int64] = []
-    public private(set) var weight: [Double] = []
+    /// Held as one value while every record has the same weight (see `UniformColumn`).
+    public private(set) var weight = UniformColumn<Double>()
     /// Index into `types` (0 = no type given).
     public private(set) var type: [UInt16] = []
-    /// false for records that count in both directions.
-    public private(set) var directed: [Bool] = []
+    /// false for records that count in both directions (held as one value while all agree).
+    public private(set) var directed = UniformColumn<Bool>()
     /// The interaction type labels; index 0 is "" (no type).
     public private(set) var types = IdentifierRegistry([""])
     /// Extra input columns, one value per record.
@@ -109,9 +110,9 @@ public struct InteractionLog: Sendable {
         source = order.map { source[$0] }
         target = order.map { target[$0] }
         time = order.map { time[$0] }
-        weight = order.map { weight[$0] }
+        weight = weight.permuted(order)
         type = order.map { type[$0] }
-        directed = order.map { directed[$0] }
+        directed = directed.permuted(order)
         attributes.permute(order)
     }
 
