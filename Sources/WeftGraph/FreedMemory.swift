@@ -31,6 +31,18 @@ public enum FreedMemory {
         _ = setOption?(-8, 2)   // M_ARENA_MAX
     }
 
+    /// Serves every allocation of at least `bytes` from a mapping of its own, returned to the
+    /// system when it is freed (glibc's `M_MMAP_THRESHOLD`, which also stops malloc raising the
+    /// threshold by itself). For large networks: by default, after the first few large arrays
+    /// are freed, malloc serves arrays of up to 32 MB from its heap, where a freed one stays
+    /// resident until the next `release()` — holes that the next stage's peak adds to. Each
+    /// array then costs fresh pages instead (the system time of faulting them in). On the L
+    /// sample (500,000 members) at 3 MB: peak 1,207,984 → 1,090,160 KB, system time 9.5 → 11.0 s,
+    /// one run each (docs/performance.md).
+    public static func mapAllocations(atLeast bytes: Int) {
+        _ = setOption?(-3, Int32(clamping: bytes))   // M_MMAP_THRESHOLD
+    }
+
     /// glibc's `int mallopt(int param, int value)`, looked up like `malloc_trim`.
     private static let setOption: (@convention(c) (Int32, Int32) -> Int32)? = {
         #if canImport(Glibc)

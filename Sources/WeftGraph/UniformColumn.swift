@@ -5,14 +5,16 @@
 /// branch more than an array.
 ///
 /// A collection of `count` values like an array: equal to another column or an array literal
-/// when the values are, whichever way either is stored.
+/// when the values are, whichever way either is stored. Its reads are `@inlinable`, so that the
+/// kernels of other modules get them specialised (a generic call per record would cost more than
+/// the memory saved).
 public struct UniformColumn<Element: Equatable & Sendable>: RandomAccessCollection, Equatable, Sendable,
     ExpressibleByArrayLiteral {
     /// The value of every element while they are all equal (nil when empty or once they differ).
     public private(set) var uniformValue: Element?
     /// The elements once they differ (empty while uniform).
-    private var values: [Element] = []
-    private var length = 0
+    @usableFromInline var values: [Element] = []
+    @usableFromInline var length = 0
     /// Capacity to reserve if the values come to be held one by one.
     private var capacityHint = 0
 
@@ -31,13 +33,14 @@ public struct UniformColumn<Element: Equatable & Sendable>: RandomAccessCollecti
 
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { length }
-    public var count: Int { length }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { length }
+    @inlinable public var count: Int { length }
 
     /// Whether every element is the same value (true when empty).
-    public var isUniform: Bool { values.isEmpty }
+    @inlinable public var isUniform: Bool { values.isEmpty }
 
+    @inlinable
     public subscript(i: Int) -> Element {
         @inline(__always) get {
             if let uniformValue {
@@ -88,7 +91,7 @@ public struct UniformColumn<Element: Equatable & Sendable>: RandomAccessCollecti
     }
 
     /// Switches to holding every element, each `value` so far.
-    private mutating func spell(out value: Element) {
+    @usableFromInline mutating func spell(out value: Element) {
         values.reserveCapacity(Swift.max(capacityHint, length + 1))
         values.append(contentsOf: repeatElement(value, count: length))
         uniformValue = nil
