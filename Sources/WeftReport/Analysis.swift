@@ -56,6 +56,11 @@ public struct Analysis: Sendable {
         self.window = window
         self.windowLabels = windowLabels
         self.options = options
+        // On a large network, arrays of one value per member are the stages' churn: each gets
+        // pages of its own, returned when it is freed, rather than leaving holes in the heap.
+        if dataset.members.count > AnalysisOptions.concurrentSegmentsLimit {
+            FreedMemory.mapAllocations(atLeast: 6 * dataset.members.count)
+        }
         (records, lastRecordTime) = Analysis.recordCounts(dataset, window: window, pseudonymise: options.pseudonymise)
         let activeMembers = dataset.activeMembers(in: window)
         activeMemberCount = activeMembers.reduce(0) { $0 + ($1 ? 1 : 0) }
