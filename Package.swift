@@ -3,7 +3,8 @@ import PackageDescription
 
 // Weft's modules, lowest layer first. Each knows only the layers below it:
 //   CLinearAlgebra → LinearAlgebra → WeftGraph → WeftAnalysis → WeftIO → WeftReport → weft
-// (CZlib and CSHA256, C below WeftIO: inflating .xlsx archives, hashing input files.)
+// (CZlib and CSHA256, C below WeftIO: inflating .xlsx archives, hashing input files; CPrefetch,
+// C below WeftGraph: a cache prefetch hint for looking ids up.)
 // WeftImport (platform exports → canonical records) sits on WeftIO and is used by the CLI.
 // WeftSample (synthetic networks) sits beside WeftIO and is used by the CLI and the benchmarks.
 let package = Package(
@@ -33,7 +34,8 @@ let package = Package(
         // SHA-256 blocks with the processor's SHA instructions where it has them (input fingerprints).
         .target(name: "CSHA256"),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
-        .target(name: "WeftGraph"),
+        .target(name: "CPrefetch"),
+        .target(name: "WeftGraph", dependencies: ["CPrefetch"]),
         .target(name: "WeftAnalysis", dependencies: ["WeftGraph", "LinearAlgebra"]),
         .target(name: "WeftIO", dependencies: ["WeftGraph", "CZlib", "CSHA256"]),
         .target(name: "WeftReport", dependencies: ["LinearAlgebra", "WeftGraph", "WeftAnalysis", "WeftIO"]),

@@ -58,6 +58,27 @@ import Testing
         #expect(got.rows.count == rows && got.error == nil)
     }
 
+    /// `record(ahead: k)` shows the record `next` gives k calls later, or nil when that one is
+    /// not in the batch at hand (ingest's lookahead only hints, so it may miss, never mislead).
+    @Test(arguments: [1, 8, RecordPrefetch.batchSize])
+    func looksAheadAtTheRecordsToCome(k: Int) throws {
+        let rows = 3 * RecordPrefetch.batchSize + 17
+        let prefetch = RecordPrefetch(try FailingReader(rows: rows, failAfter: nil))
+        var record = CSVRecord(), seen: [[String]] = [], promised: [Int: [String]] = [:], shown = 0
+        while try prefetch.next(&record) {
+            let row = (0..<record.fieldCount).map { record.displayString($0) }
+            if let promise = promised[seen.count] { #expect(promise == row) }
+            seen.append(row)
+            if let ahead = prefetch.record(ahead: k) {
+                promised[seen.count - 1 + k] = (0..<ahead.pointee.fieldCount).map { ahead.pointee.displayString($0) }
+                shown += 1
+            }
+        }
+        #expect(seen.count == rows && seen.last == ["m\(rows - 1)", "v \(rows - 1)"])
+        // Within a batch every record but the last k is shown ahead.
+        #expect(shown >= rows - 4 * k && (k < RecordPrefetch.batchSize || shown == 0))
+    }
+
     @Test func longRecordsComeThroughWholeAndInOrder() throws {
         // Records of up to 60 KB among short ones, so that batches end at `batchBytes` and slots
         // let go of their long buffers: every record still arrives whole and in order.

@@ -114,6 +114,15 @@ final class RecordPrefetch {
         return try nextBatch(&record)
     }
 
+    /// The record `k` places after the one `next` gave last, when it is already read (in the
+    /// batch at hand): valid until the next call to `next`.
+    @inline(__always)
+    func record(ahead k: Int) -> UnsafePointer<CSVRecord>? {
+        let i = position + k - 1
+        guard i < count, let records else { return nil }
+        return UnsafePointer(records + i)
+    }
+
     /// Hands the emptied batch back to the reading thread and takes the next (or ends).
     private func nextBatch(_ record: inout CSVRecord) throws -> Bool {
         while true {

@@ -198,6 +198,20 @@ extension DatasetLoader {
 /// reject that says why not.
 protocol RowIngest {
     mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject)
+    /// Called with a record `RowIngestLookahead.distance` records before `ingest` gets it: starts
+    /// the memory loads its lookups will need (default: nothing).
+    func prefetch(_ record: borrowing CSVRecord)
+}
+
+extension RowIngest {
+    func prefetch(_ record: borrowing CSVRecord) {}
+}
+
+/// How many records ahead `ingestRows` hands records to `RowIngest.prefetch`: far enough that a
+/// load from main memory (about 100 ns) is done when the record's turn comes (a record takes a
+/// few hundred nanoseconds to ingest), near enough that its lines are still cached.
+enum RowIngestLookahead {
+    static let distance = 8
 }
 
 /// The loop shared by the readers: every record is read, counted, and accepted or rejected, so
@@ -214,6 +228,7 @@ func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, ki
     // Read on a thread of its own, a batch ahead, when there is a second core.
     let prefetch = Parallel.threadCount > 1 ? RecordPrefetch(reader) : nil
     while try prefetch?.next(&record) ?? reader.next(&record) {
+        if let ahead = prefetch?.record(ahead: RowIngestLookahead.distance) { ingest.prefetch(ahead.pointee) }
         summary.rowsRead += 1
         do throws(Reject) {
             if let reject = context.shapeReject(record) ?? context.oversizedFieldReject(record) { throw reject }

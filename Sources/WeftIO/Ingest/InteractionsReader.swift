@@ -87,6 +87,14 @@ struct InteractionsIngest: RowIngest {
         self.log = log
     }
 
+    /// Starts loading the member table's slots for this record's two ids.
+    func prefetch(_ record: borrowing CSVRecord) {
+        record.withTrimmedBytes(source, target) { s, t in
+            members.ids.prefetch(bytes: s)
+            members.ids.prefetch(bytes: t)
+        }
+    }
+
     mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
         let when = try time.instant(record, context).seconds
         var w = 1.0
