@@ -158,36 +158,41 @@ public struct GroupMixing: Sendable {
     }
 
     /// One pass over the out-lists (and, directed, the in-lists for the members' tallies): the
-    /// matrix holds each directed tie once and each undirected tie from both ends.
+    /// matrix holds each directed tie once and each undirected tie from both ends. The sums are
+    /// kept in `Scratch` buffers while the pass runs (an array in a struct checks that it is
+    /// uniquely held on every write).
     static func tally(_ graph: Graph, group: [Int32], groupCount k: Int) -> Tally {
         let n = graph.nodeCount
-        var tally = Tally(counts: [Int](repeating: 0, count: k * k), weights: Matrix(rows: k, columns: k),
-                          memberExternal: [Int](repeating: 0, count: n), memberInternal: [Int](repeating: 0, count: n),
-                          memberExternalWeight: [Double](repeating: 0, count: n),
-                          memberInternalWeight: [Double](repeating: 0, count: n))
+        let counts = Scratch<Int>(repeating: 0, count: k * k), weights = Scratch<Double>(repeating: 0, count: k * k)
+        let external = Scratch<Int>(repeating: 0, count: n), inside = Scratch<Int>(repeating: 0, count: n)
+        let externalWeight = Scratch<Double>(repeating: 0, count: n), insideWeight = Scratch<Double>(repeating: 0, count: n)
+        let groups = Scratch(group)
         let views = graph.isDirected ? [graph.out, graph.in] : [graph.out]
         for (viewIndex, adjacency) in views.enumerated() {
             adjacency.withView { g in
-                for v in 0..<n where group[v] >= 0 {
-                    let a = Int(group[v])
+                for v in 0..<n where groups[v] >= 0 {
+                    let a = Int(groups[v])
                     for p in g.entries(v) {
-                        let b = Int(group[Int(g.target(p))])
+                        let b = Int(groups[Int(g.target(p))])
                         guard b >= 0 else { continue }
                         let w = g.weight(p)
                         if viewIndex == 0 {
-                            tally.counts[a + b * k] += 1
-                            tally.weights.values[a + b * k] += w
+                            counts[a + b * k] += 1
+                            weights[a + b * k] += w
                         }
                         if a == b {
-                            tally.memberInternal[v] += 1; tally.memberInternalWeight[v] += w
+                            inside[v] += 1; insideWeight[v] += w
                         } else {
-                            tally.memberExternal[v] += 1; tally.memberExternalWeight[v] += w
+                            external[v] += 1; externalWeight[v] += w
                         }
                     }
                 }
             }
         }
-        return tally
+        var matrix = Matrix(rows: k, columns: k)
+        matrix.values = weights.array
+        return Tally(counts: counts.array, weights: matrix, memberExternal: external.array, memberInternal: inside.array,
+                     memberExternalWeight: externalWeight.array, memberInternalWeight: insideWeight.array)
     }
 
     /// Each group's E-I (its ties to other groups, both directions when directed, against its
