@@ -199,6 +199,33 @@ func modularityByDoubleSum(_ graph: Graph, _ groups: NodeGroups, resolution: Dou
     }
 }
 
+extension AggregationTests {
+    /// A network whose ties all lie inside communities aggregates into one without ties (only
+    /// self-loops); aggregating that again must still carry its loops and strengths.
+    @Test func aNetworkWithoutTiesKeepsItsLoops() throws {
+        let network = WeightedNetwork(try LoadedFixture("disconnected").graph)
+        // Components by flooding the rows: every tie is inside a component.
+        var component = [Int32](repeating: -1, count: network.nodeCount), k: Int32 = 0
+        for s in 0..<network.nodeCount where component[s] < 0 {
+            component[s] = k
+            var stack = [s]
+            while let v = stack.popLast() {
+                for p in network.offsets[v]..<network.offsets[v + 1] where component[Int(network.neighbours[p])] < 0 {
+                    component[Int(network.neighbours[p])] = k
+                    stack.append(Int(network.neighbours[p]))
+                }
+            }
+            k += 1
+        }
+        let tieless = network.aggregated(by: component, communityCount: Int(k))
+        #expect(tieless.neighbours.isEmpty && abs(tieless.loop.reduce(0, +) - network.totalWeight) < 1e-9)
+        let one = tieless.aggregated(by: [Int32](repeating: 0, count: Int(k)), communityCount: 1)
+        #expect(one.loop.count == 1 && abs(one.loop[0] - network.totalWeight) < 1e-9)
+        #expect(one.strength == [tieless.strength.reduce(0, +)])
+        #expect(one.offsets == [0, 0] && one.totalWeight == network.totalWeight)
+    }
+}
+
 /// Whether every community induces a connected subgraph (Leiden's guarantee).
 func communitiesAreConnected(_ graph: Graph, _ groups: NodeGroups) -> Bool {
     let a = graph.undirected

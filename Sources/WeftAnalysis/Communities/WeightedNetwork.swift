@@ -70,16 +70,15 @@ struct WeightedNetwork {
         let mark = Scratch<Int32>(repeating: -1, count: communityCount)
         let touched = Scratch<Int32>(repeating: 0, count: communityCount)
         // The buckets, then the entries, are written straight into the new network's arrays,
-        // sized for the most there can be (one per entry of this network); only the pages of the
+        // sized for the most there can be (one per entry of this network, and at least one, so
+        // that a network without ties still has buffers to point at); only the pages of the
         // entries written are touched.
         var filled = 0
         var newWeights: [Double] = []
-        let newNeighbours = [Int32](unsafeUninitializedCapacity: neighbours.count) { neighbourBuffer, neighbourCount in
-            newWeights = [Double](unsafeUninitializedCapacity: neighbours.count) { weightBuffer, weightCount in
-                guard let targets = neighbourBuffer.baseAddress, let values = weightBuffer.baseAddress else {
-                    weightCount = 0
-                    return
-                }
+        let capacity = max(1, neighbours.count)
+        let newNeighbours = [Int32](unsafeUninitializedCapacity: capacity) { neighbourBuffer, neighbourCount in
+            newWeights = [Double](unsafeUninitializedCapacity: capacity) { weightBuffer, weightCount in
+                let targets = neighbourBuffer.baseAddress!, values = weightBuffer.baseAddress!
                 withView { g in
                     for v in 0..<n {
                         let c = Int(comm[v])
