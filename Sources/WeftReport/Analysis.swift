@@ -56,7 +56,8 @@ public struct Analysis: Sendable {
         self.window = window
         self.windowLabels = windowLabels
         self.options = options
-        // On a large network, arrays of one value per member are the stages' churn: each gets
+        // On a large network (above the size where the segments run after the measures, the runs
+        // whose peak matters), arrays of one value per member are the stages' churn: each gets
         // pages of its own, returned when it is freed, rather than leaving holes in the heap.
         if dataset.members.count > AnalysisOptions.concurrentSegmentsLimit {
             FreedMemory.mapAllocations(atLeast: 6 * dataset.members.count)

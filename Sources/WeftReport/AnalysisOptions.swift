@@ -92,7 +92,7 @@ public struct AnalysisOptions: Sendable {
     /// Whether `Analysis` frees the interaction records as soon as its last stage that reads
     /// them is done (`Analysis.dataset.interactions` is then empty): for a caller whose outputs
     /// read only what the analysis computed — not report.html, whose period maps are drawn from
-    /// the records. On ten million records, 270 MB less for the rest of the run.
+    /// the records. On the L sample's ten million records, 188 MB less for the rest of the run.
     public var releasesRecords = false
 
     public init() {}

@@ -189,9 +189,8 @@ public struct GroupMixing: Sendable {
                 }
             }
         }
-        var matrix = Matrix(rows: k, columns: k)
-        matrix.values = weights.array
-        return Tally(counts: counts.array, weights: matrix, memberExternal: external.array, memberInternal: inside.array,
+        return Tally(counts: counts.array, weights: Matrix(rows: k, columns: k, columnMajor: weights.array),
+                     memberExternal: external.array, memberInternal: inside.array,
                      memberExternalWeight: externalWeight.array, memberInternalWeight: insideWeight.array)
     }
 
