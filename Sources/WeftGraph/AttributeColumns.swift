@@ -60,6 +60,11 @@ public struct AttributeColumns: Sendable {
         columns[index].codes.append(code)
     }
 
+    /// Appends the empty value (code 0) to column `index`.
+    public mutating func appendEmpty(toColumn index: Int) {
+        columns[index].codes.append(0)
+    }
+
     public mutating func append(_ value: String, toColumn index: Int) {
         let code = columns[index].values.intern(value).index
         columns[index].codes.append(code)
@@ -74,10 +79,3 @@ public struct AttributeColumns: Sendable {
     }
 }
 
-extension AttributeColumns {
-    /// Replaces the value of the last row of column `index`.
-    public mutating func replaceLast(_ value: String, inColumn index: Int) {
-        let code = columns[index].values.intern(value).index
-        columns[index].codes[columns[index].codes.count - 1] = code
-    }
-}

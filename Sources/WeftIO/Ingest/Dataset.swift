@@ -20,13 +20,17 @@ public struct MemberTable: Sendable {
     public var count: Int { ids.count }
 
     /// Adds a member; the caller has checked the id is new.
-    mutating func add(id: String, name: String = "", email: String = "", line: Int = 0) -> Int32 {
+    /// `attributes` are the values of the attribute columns from `fromColumn` on, in order; the
+    /// member's other attributes are empty.
+    mutating func add(id: String, name: String = "", email: String = "", line: Int = 0,
+                      attributes values: [String] = [], fromColumn first: Int = 0) -> Int32 {
         let index = ids.intern(id).index
         names.append(name)
         emails.append(email)
         definedOnLine.append(line)
         for c in attributes.columns.indices where attributes.columns[c].codes.count < ids.count {
-            attributes.append("", toColumn: c)
+            let k = c - first
+            if k >= 0 && k < values.count { attributes.append(values[k], toColumn: c) } else { attributes.appendEmpty(toColumn: c) }
         }
         return index
     }

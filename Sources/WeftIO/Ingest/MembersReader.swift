@@ -40,15 +40,19 @@ struct MembersIngest: RowIngest {
     let id: Int, name: Int?, email: Int?
     let extra: [(name: String, position: Int)]
     var members: MemberTable
-    /// The date attribute columns (`joined`, `left`) by position.
-    var dates: [Int: DateColumn] = [:]
+    /// The date attribute columns (`joined`, `left`) by position (nil: not a date column).
+    var dates: [DateColumn?]
     private let firstAttribute: Int
+    /// The attribute values of the row being read (kept from row to row for its capacity).
+    private var attributeTexts: [String] = []
 
     init(id: Int, name: Int?, email: Int?, extra: [(name: String, position: Int)], members: MemberTable) {
         (self.id, self.name, self.email, self.extra) = (id, name, email, extra)
         self.members = members
         firstAttribute = members.attributes.columns.count
         for column in extra { self.members.attributes.addColumn(column.name) }
+        let positions = [id, name ?? 0, email ?? 0] + extra.map(\.position)
+        dates = Array(repeating: nil, count: positions.max()! + 1)
     }
 
     mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
@@ -61,23 +65,24 @@ struct MembersIngest: RowIngest {
             let first = members.definedOnLine[Int(existing)]
             throw context.reject(record, column: id, "duplicate member id '\(memberId)' (first defined on line \(first))")
         }
-        var texts: [String] = []
-        for position in [name, email].compactMap({ $0 }) + extra.map(\.position) {
-            if dates[position] != nil {
-                texts.append(try dates[position]!.isoText(record, context))
-                continue
-            }
-            guard let text = record.trimmedString(position) else {
-                throw context.reject(record, column: position, "text is not valid UTF-8")
-            }
-            texts.append(text)
-        }
-        let memberName = name == nil ? "" : texts.removeFirst()
-        let memberEmail = email == nil ? "" : texts.removeFirst()
-        _ = members.add(id: memberId, name: memberName, email: memberEmail, line: record.line)
-        for (offset, text) in texts.enumerated() {
-            members.attributes.replaceLast(text, inColumn: firstAttribute + offset)
-        }
+        // Every value is read before the member is added, so that a rejected row adds nothing.
+        var memberName = "", memberEmail = ""
+        if let name { memberName = try text(record, at: name, context) }
+        if let email { memberEmail = try text(record, at: email, context) }
+        attributeTexts.removeAll(keepingCapacity: true)
+        for column in extra { attributeTexts.append(try text(record, at: column.position, context)) }
+        _ = members.add(id: memberId, name: memberName, email: memberEmail, line: record.line,
+                        attributes: attributeTexts, fromColumn: firstAttribute)
         members.declaredCount += 1
+    }
+
+    /// Field `position` as the member's value: a date column's date as ISO 8601 text, any other
+    /// field trimmed.
+    private mutating func text(_ record: borrowing CSVRecord, at position: Int, _ context: RowContext) throws(Reject) -> String {
+        if dates[position] != nil { return try dates[position]!.isoText(record, context) }
+        guard let text = record.trimmedString(position) else {
+            throw context.reject(record, column: position, "text is not valid UTF-8")
+        }
+        return text
     }
 }
