@@ -163,17 +163,13 @@ public struct EngagementFeatures: Sendable {
         let n = facts.count
         memberCount = n
         self.window = window
-        // Each member's first record ever and last record before the window's end.
-        var span = RecordSpan(memberCount: n)
-        for k in 0..<interactions.count {
-            span.see(Int(interactions.source[k]), interactions.time[k], window: window, end: end)
-            span.see(Int(interactions.target[k]), interactions.time[k], window: window, end: end)
-        }
-        for k in 0..<attendance.count { span.see(Int(attendance.member[k]), attendance.date[k], window: window, end: end) }
+        // Each member's first record ever and last record before the window's end (a pass over
+        // every record), beside the tallies of the window's records: the two are independent.
+        let (span, (attended, contacts)) = Parallel.both(
+            { RecordSpan(interactions: interactions, attendance: attendance, memberCount: n, window: window, end: end) },
+            { (EngagementFeatures.attendanceFeatures(attendance, memberCount: n, window: window, roles: roles),
+               EngagementFeatures.interactionFeatures(interactions, memberCount: n, window: window)) })
         let (first, last, records) = (span.first, span.last, span.records)
-
-        let attended = EngagementFeatures.attendanceFeatures(attendance, memberCount: n, window: window, roles: roles)
-        let contacts = EngagementFeatures.interactionFeatures(interactions, memberCount: n, window: window)
         let windowStart = window.start ?? Int64.min
         // Joining: the `joined` date, else the first record ever.
         let joined = (0..<n).map { v in facts.joined[v] ?? (first[v] == .max ? nil : first[v]) }
@@ -244,6 +240,16 @@ public struct EngagementFeatures: Sendable {
             first = [Int64](repeating: .max, count: n)
             last = [Int64](repeating: .min, count: n)
             records = [Int](repeating: 0, count: n)
+        }
+
+        /// The span of every interaction's two members and every attendance row's member.
+        init(interactions: InteractionLog, attendance: AttendanceLog, memberCount n: Int, window: TimeWindow, end: Int64) {
+            self.init(memberCount: n)
+            for k in 0..<interactions.count {
+                see(Int(interactions.source[k]), interactions.time[k], window: window, end: end)
+                see(Int(interactions.target[k]), interactions.time[k], window: window, end: end)
+            }
+            for k in 0..<attendance.count { see(Int(attendance.member[k]), attendance.date[k], window: window, end: end) }
         }
 
         mutating func see(_ v: Int, _ t: Int64, window: TimeWindow, end: Int64) {
