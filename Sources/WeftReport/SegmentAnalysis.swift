@@ -29,6 +29,8 @@ public struct SegmentAnalysis: Sendable {
     /// The main snapshot's features and resolved thresholds (`[rule][condition]`).
     public let features: EngagementFeatures
     public let thresholds: [[Double]]
+    /// The rules compiled against the main snapshot, for segments.csv's `reasons` and `next_step`.
+    let explanation: SegmentExplanation
     public let clusters: EngagementClusters?
     /// The number each k-means cluster is shown with (cluster i: i + 1, unless aligned to a
     /// previous run's by `aligningClusters`), and where the previous numbers came from.
@@ -116,6 +118,7 @@ public struct SegmentAnalysis: Sendable {
         let features = mainFeatures!
         self.features = features
         thresholds = mainThresholds
+        explanation = SegmentExplanation(config, features: features, thresholds: mainThresholds)
         clusters = clock.measure("k-means check") {
             EngagementClusters(features: features, segments: main.segment, segmentCount: config.segments.count,
                                config: config, seed: options.seed, threads: threads)
@@ -323,8 +326,8 @@ extension SegmentAnalysis {
         }
         return SegmentRow(
             member: ids[Int32(v)], segment: segments[Int(s)], rule: r >= 0 ? config.rules[Int(r)].text : "",
-            reasons: config.reasons(features, member: v, rule: r, thresholds: thresholds),
-            nextStep: config.nextStep(features, member: v, segment: s, thresholds: thresholds),
+            reasons: explanation.reasons(member: v, rule: r),
+            nextStep: explanation.nextStep(member: v, segment: s),
             cluster: cluster, previousSegment: previous, movement: movement,
             history: snapshots.map { segments[Int($0.segment[v])] }.joined(separator: ";"),
             clusterSegment: clusterSegment, label: labelOf[v] >= 0 ? segments[Int(labelOf[v])] : nil,

@@ -107,6 +107,7 @@ public struct SegmentCalibration: Sendable {
         let resolved = final.resolve(features)
         let classifier = SegmentConfig.Classifier(final, features, thresholds: resolved)
         let names = final.segments
+        let explanation = SegmentExplanation(final, features: features, thresholds: resolved)
         disagreements = labels.compactMap { label in
             let (segment, rule) = classifier.classify(label.member)
             guard Int(segment) != label.segment else { return nil }
@@ -117,10 +118,10 @@ public struct SegmentCalibration: Sendable {
             } else if name == SegmentConfig.unclassified {
                 needs = "no rule to match"
             } else {
-                needs = final.needs(features, member: label.member, segment: name, thresholds: resolved) ?? ""
+                needs = explanation.needs(member: label.member, segment: label.segment) ?? ""
             }
             return Disagreement(member: label.member, label: label.segment, segment: Int(segment),
-                                reasons: final.reasons(features, member: label.member, rule: rule, thresholds: resolved), labelNeeds: needs)
+                                reasons: explanation.reasons(member: label.member, rule: rule), labelNeeds: needs)
         }
     }
 }

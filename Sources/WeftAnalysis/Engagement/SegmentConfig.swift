@@ -216,75 +216,25 @@ public struct SegmentConfig: Sendable, Equatable {
     }
 
     /// Why member v got their segment: the fired rule's conditions with the member's values
-    /// ("active_role_events = 3 ≥ 2"), or the reason for a built-in segment.
+    /// ("active_role_events = 3 >= 2"), or the reason for a built-in segment (`SegmentExplanation`,
+    /// which callers asking for many members should compile once).
     public func reasons(_ features: EngagementFeatures, member v: Int, rule: Int32, thresholds: [[Double]]) -> String {
-        guard rule >= 0 else {
-            if !features.isActive[v] { return features.isMember[v] ? "no record in the window" : "not a member during the window" }
-            return "no rule matched"
-        }
-        let r = Int(rule)
-        return rules[r].conditions.indices.map { c in
-            describe(rules[r].conditions[c], value: features.value(rules[r].conditions[c].feature, v), threshold: thresholds[r][c])
-        }.joined(separator: "; ")
+        SegmentExplanation(self, features: features, thresholds: thresholds).reasons(member: v, rule: rule)
     }
 
     /// What would move member v (in segment `segment`) up one segment: the unmet conditions of the
     /// next segment's rule that is closest to holding (see `needs`), e.g. "crew needs
     /// active_role_events >= 2 (has 1)". Empty for the top segment and for unclassified members.
     public func nextStep(_ features: EngagementFeatures, member v: Int, segment: Int32, thresholds: [[Double]]) -> String {
-        let names = segments
-        let ruleSegments = names.count - 2
-        let s = Int(segment)
-        let target: Int
-        if s == names.count - 1 { return "" }   // unclassified
-        else if s == names.count - 2 { target = ruleSegments - 1 }   // inactive → the lowest rule segment
-        else if s == 0 { return "" }
-        else { target = s - 1 }
-        guard target >= 0 else { return "" }
-        if s == names.count - 2 { return "\(names[target]) needs a record in the window" }
-        return needs(features, member: v, segment: names[target], thresholds: thresholds).map { "\(names[target]) needs " + $0 } ?? ""
+        SegmentExplanation(self, features: features, thresholds: thresholds).nextStep(member: v, segment: segment)
     }
 
     /// The unmet conditions, joined by "and", of the rule of `segment` that is closest to holding
-    /// for member v: fewest unmet conditions; among those, fewest unmet bare flags (governance is
-    /// not a step a member takes); then the first rule. "" when a rule of the segment holds; nil
-    /// when the segment has no rule.
+    /// for member v (`SegmentExplanation.needs`). "" when a rule of the segment holds; nil when
+    /// the segment has no rule.
     public func needs(_ features: EngagementFeatures, member v: Int, segment: String, thresholds: [[Double]]) -> String? {
-        func holds(_ r: Int, _ c: Int) -> Bool {
-            let condition = rules[r].conditions[c]
-            guard let x = features.value(condition.feature, v) else { return false }
-            return condition.holds(x, thresholds[r][c])
-        }
-        // Choose the rule by counting first; only its unmet conditions are then put in words.
-        var best: (rule: Int, unmet: Int, flags: Int)?
-        for (r, rule) in rules.enumerated() where rule.segment == segment {
-            var unmet = 0, flags = 0
-            for (c, condition) in rule.conditions.enumerated() where !holds(r, c) {
-                unmet += 1
-                if condition.comparison == nil { flags += 1 }
-            }
-            if let b = best, (b.unmet, b.flags) <= (unmet, flags) { continue }
-            best = (r, unmet, flags)
-        }
-        guard let r = best?.rule else { return nil }
-        let conditions = rules[r].conditions
-        return conditions.indices.filter { !holds(r, $0) }.map { c in
-            describe(conditions[c], value: features.value(conditions[c].feature, v), threshold: thresholds[r][c], needed: true)
-        }.joined(separator: " and ")
-    }
-
-    /// "feature = value op threshold" (met) or "feature op threshold (has value)" (needed).
-    func describe(_ condition: SegmentCondition, value: Double?, threshold: Double, needed: Bool = false) -> String {
-        let shown = value.map(SegmentConfig.format) ?? "no data"
-        let name = condition.feature.rawValue
-        guard let comparison = condition.comparison, let given = condition.threshold else {
-            let state = condition.feature.isFlag ? (value == 1 ? "yes" : value == nil ? "no data" : "no") : shown
-            return needed ? "\(name) (has \(state))" : "\(name) = \(state)"
-        }
-        var bound = threshold.isNaN ? "n/a" : SegmentConfig.format(threshold)
-        if case .percentile = given { bound += " (\(given.text))" }
-        if condition.needsPositive && !(threshold > 0) { bound += " and above 0" }
-        return needed ? "\(name) \(comparison.rawValue) \(bound) (has \(shown))" : "\(name) = \(shown) \(comparison.rawValue) \(bound)"
+        guard let s = segments.firstIndex(of: segment) else { return nil }
+        return SegmentExplanation(self, features: features, thresholds: thresholds).needs(member: v, segment: s)
     }
 
     /// A number as it would be written in a config: whole numbers without a decimal point, others
