@@ -349,20 +349,22 @@ extension TimeAnalysis {
             shownTypes[mask] = shown
             return shown
         }
-        for i in positions ?? 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
-            let a = series.source[i], b = series.target[i]
-            let overlap = undirected.contains(Int(a), b) ? NeighbourhoodOverlap.of(undirected, Int(a), Int(b)) : nil
-            let tieTypes = types(series.typeMask[i])
-            let shared = overlap?.shared
-            try body(TieRow(
-                source: ids[a], target: ids[b], records: Int(series.records[i]),
-                firstRecord: series.firstTime[i], lastRecord: series.lastTime[i],
-                types: tieTypes.text, multiplex: tieTypes.count >= 2,
-                reciprocated: graph.isDirected ? graph.hasTie(from: Int(a), to: Int(b)) && graph.hasTie(from: Int(b), to: Int(a)) : nil,
-                strength: series.finalStrength[i], peakStrength: series.peak[i],
-                peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: TieChange(rawValue: series.finalChange[i])!.label,
-                overlap: overlap?.overlap, sharedNeighbours: shared,
-                bridging: shared.map { $0 == 0 && (undirected.degree(Int(a)) > 1 || undirected.degree(Int(b)) > 1) }))
+        try Adjacency.withViews(undirected, graph.out) { undirected, out in
+            for i in positions ?? 0..<series.tieCount where series.peak[i] >= settings.rule.threshold {
+                let a = series.source[i], b = series.target[i]
+                let overlap = undirected.contains(Int(a), b) ? NeighbourhoodOverlap.of(undirected, Int(a), Int(b)) : nil
+                let tieTypes = types(series.typeMask[i])
+                let shared = overlap?.shared
+                try body(TieRow(
+                    source: ids[a], target: ids[b], records: Int(series.records[i]),
+                    firstRecord: series.firstTime[i], lastRecord: series.lastTime[i],
+                    types: tieTypes.text, multiplex: tieTypes.count >= 2,
+                    reciprocated: graph.isDirected ? out.contains(Int(a), b) && out.contains(Int(b), a) : nil,
+                    strength: series.finalStrength[i], peakStrength: series.peak[i],
+                    peakPeriod: periods.starts[Int(series.peakPeriod[i])], change: TieChange(rawValue: series.finalChange[i])!.label,
+                    overlap: overlap?.overlap, sharedNeighbours: shared,
+                    bridging: shared.map { $0 == 0 && (undirected.degree(Int(a)) > 1 || undirected.degree(Int(b)) > 1) }))
+            }
         }
     }
 }

@@ -34,13 +34,19 @@ public struct NeighbourhoodOverlap: Sendable {
     /// The overlap of one pair i ≠ j of `adjacency` (a symmetric view) and the neighbours they
     /// share, by one merge of their sorted neighbour lists.
     public static func of(_ adjacency: Adjacency, _ i: Int, _ j: Int) -> (shared: Int, overlap: Double) {
-        var a = adjacency.offsets[i], b = adjacency.offsets[j], common = 0
-        let aEnd = adjacency.offsets[i + 1], bEnd = adjacency.offsets[j + 1]
+        adjacency.withView { of($0, i, j) }
+    }
+
+    /// `of(_:_:_:)` on a view taken once for many pairs.
+    @inlinable
+    public static func of(_ g: CSRView, _ i: Int, _ j: Int) -> (shared: Int, overlap: Double) {
+        var a = g.start(i), b = g.start(j), common = 0
+        let aEnd = g.start(i &+ 1), bEnd = g.start(j &+ 1)
         while a < aEnd && b < bEnd {
-            let x = adjacency.neighbours[a], y = adjacency.neighbours[b]
-            if x < y { a += 1 } else if y < x { b += 1 } else { common += 1; a += 1; b += 1 }
+            let x = g.target(a), y = g.target(b)
+            if x < y { a &+= 1 } else if y < x { b &+= 1 } else { common &+= 1; a &+= 1; b &+= 1 }
         }
-        let denominator = (adjacency.degree(i) - 1) + (adjacency.degree(j) - 1) - common
+        let denominator = (g.degree(i) - 1) + (g.degree(j) - 1) - common
         return (common, denominator > 0 ? Double(common) / Double(denominator) : 0)
     }
 }
