@@ -261,10 +261,14 @@ public struct Analysis: Sendable {
     static func recordCounts(_ dataset: Dataset, window: TimeWindow, pseudonymise: Bool) -> (Report.RecordCounts, last: Int64?) {
         let interactions = dataset.interactions.range(in: window)
         let attendance = dataset.attendance.range(in: window)
+        // Tallied by type code, then named (a type's name is looked up once, not once per record).
+        let types = dataset.interactions.types
+        var perCode = [Int](repeating: 0, count: types.count)
+        for k in interactions { perCode[Int(dataset.interactions.type[k])] += 1 }
         var typeCounts: [String: Int] = [:]
-        let typeNames = RecordTypeNames(dataset.interactions.types.identifiers, pseudonymise: pseudonymise)
-        for k in interactions {
-            typeCounts[typeNames.shown(dataset.interactions.types[Int32(dataset.interactions.type[k])]), default: 0] += 1
+        let typeNames = RecordTypeNames(types.identifiers, pseudonymise: pseudonymise)
+        for (code, count) in perCode.enumerated() where count > 0 {
+            typeCounts[typeNames.shown(types[Int32(code)]), default: 0] += count
         }
         var events = Set<Int32>()
         for k in attendance { events.insert(dataset.attendance.event[k]) }
