@@ -32,16 +32,26 @@ public struct IdentifierRegistry: Sendable {
 
     /// The index of the identifier spelled by `bytes` (UTF-8), or nil.
     public func index(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
-        let h = IdentifierRegistry.hash(bytes)
-        return find(bytes, hash: h).found
+        find(bytes, hash: IdentifierRegistry.hash(bytes)).found
+    }
+
+    /// `index(ofBytes:)` with the bytes' `hash(_:)` already taken (nil: take it here).
+    public func index(ofBytes bytes: UnsafeRawBufferPointer, hash h: UInt64?) -> Int32? {
+        assert(h == nil || h == IdentifierRegistry.hash(bytes), "a hash of other bytes")
+        return find(bytes, hash: h ?? IdentifierRegistry.hash(bytes)).found
     }
 
     /// Starts loading the table slot where a lookup of `bytes` begins, without waiting for it: a
     /// caller that knows which ids it will look up next calls this a few lookups ahead, so that
     /// on a table larger than the caches (half a million ids: 16 MB) the misses overlap.
     public func prefetch(bytes: UnsafeRawBufferPointer) {
+        prefetch(hash: IdentifierRegistry.hash(bytes))
+    }
+
+    /// `prefetch(bytes:)` for the bytes whose `hash(_:)` is `h`.
+    public func prefetch(hash h: UInt64) {
         let mask = slots.count / 2 - 1
-        let slot = Int(truncatingIfNeeded: IdentifierRegistry.hash(bytes)) & mask
+        let slot = Int(truncatingIfNeeded: h) & mask
         slots.withUnsafeBufferPointer { weft_prefetch($0.baseAddress! + 2 * slot) }
     }
 
@@ -138,7 +148,7 @@ public struct IdentifierRegistry: Sendable {
 
     /// 64-bit FNV-1a with a final avalanche (from MurmurHash3's fmix64), so that the low bits
     /// used for slot selection are well mixed.
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         h ^= h >> 33

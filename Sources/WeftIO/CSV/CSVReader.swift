@@ -60,6 +60,9 @@ public struct CSVRecord: ~Copyable {
     var storage: [UInt8] = []
     /// Field spans: start and end offsets into `storage`.
     var spans: [(start: Int, end: Int)] = []
+    /// The identifier hashes of two fields, taken by the thread that read the record
+    /// (`RecordPrefetch`), so that the thread ingesting it does not hash them again.
+    var keyHashes = KeyHashes()
 
     public var fieldCount: Int { spans.count }
 
@@ -591,5 +594,28 @@ extension CSVReader: RecordReader {
 
     public var layout: InputLayout {
         InputLayout(delimiter: String(UnicodeScalar(delimiter)), encoding: encoding, encodingDetected: encodingDetected, encodingNote: encodingNote)
+    }
+}
+
+/// `IdentifierRegistry.hash` of the trimmed bytes of two fields of a record (a source and a
+/// target id), or of none.
+struct KeyHashes {
+    private var fields = (-1, -1)
+    private var values: (UInt64, UInt64) = (0, 0)
+
+    init() {}
+
+    /// The hashes of fields `fields` of `record`.
+    init(_ fields: (Int, Int), of record: borrowing CSVRecord) {
+        self.fields = fields
+        values = record.withTrimmedBytes(fields.0, fields.1) { (IdentifierRegistry.hash($0), IdentifierRegistry.hash($1)) }
+    }
+
+    /// Both hashes, when taken.
+    var pair: (UInt64, UInt64)? { fields.0 >= 0 ? values : nil }
+
+    /// The hash of field `i`, when taken.
+    func hash(ofField i: Int) -> UInt64? {
+        i == fields.0 ? values.0 : i == fields.1 && i >= 0 ? values.1 : nil
     }
 }

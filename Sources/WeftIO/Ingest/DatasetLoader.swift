@@ -201,10 +201,14 @@ protocol RowIngest {
     /// Called with a record `RowIngestLookahead.distance` records before `ingest` gets it: starts
     /// the memory loads its lookups will need (default: nothing).
     func prefetch(_ record: borrowing CSVRecord)
+    /// Two fields holding ids that the reading thread, when there is one, hashes for the lookups
+    /// (`CSVRecord.keyHashes`; default: none).
+    var hashedFields: (Int, Int)? { get }
 }
 
 extension RowIngest {
     func prefetch(_ record: borrowing CSVRecord) {}
+    var hashedFields: (Int, Int)? { nil }
 }
 
 /// How many records ahead `ingestRows` hands records to `RowIngest.prefetch`: far enough that a
@@ -226,7 +230,7 @@ func ingestRows<Reader: RecordReader, Ingest: RowIngest>(from reader: Reader, ki
     reader.limitRecordBytes(CSVReader.recordByteLimit(fieldBytes: limits.maxFieldBytes, columns: reader.header.count))
     var record = CSVRecord()
     // Read on a thread of its own, a batch ahead, when there is a second core.
-    let prefetch = Parallel.threadCount > 1 ? RecordPrefetch(reader) : nil
+    let prefetch = Parallel.threadCount > 1 ? RecordPrefetch(reader, hashing: ingest.hashedFields) : nil
     while try prefetch?.next(&record) ?? reader.next(&record) {
         if let ahead = prefetch?.record(ahead: RowIngestLookahead.distance) { ingest.prefetch(ahead.pointee) }
         summary.rowsRead += 1

@@ -87,8 +87,15 @@ struct InteractionsIngest: RowIngest {
         self.log = log
     }
 
+    var hashedFields: (Int, Int)? { (source, target) }
+
     /// Starts loading the member table's slots for this record's two ids.
     func prefetch(_ record: borrowing CSVRecord) {
+        if let (s, t) = record.keyHashes.pair {
+            members.ids.prefetch(hash: s)
+            members.ids.prefetch(hash: t)
+            return
+        }
         record.withTrimmedBytes(source, target) { s, t in
             members.ids.prefetch(bytes: s)
             members.ids.prefetch(bytes: t)

@@ -72,7 +72,7 @@ struct MemberReferences {
         // One look at the bytes: the index of a known id, else the id as text (nil: not UTF-8).
         let found: (index: Int32?, text: String?, empty: Bool) = record.withTrimmedBytes(column) { bytes in
             if bytes.isEmpty { return (nil, nil, true) }
-            if let index = members.ids.index(ofBytes: bytes) { return (index, nil, false) }
+            if let index = members.ids.index(ofBytes: bytes, hash: record.keyHashes.hash(ofField: column)) { return (index, nil, false) }
             return (nil, UTF8Text.validated(bytes), false)
         }
         if found.empty { throw context.reject(record, column: column, "member id is empty") }
