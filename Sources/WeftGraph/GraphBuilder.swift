@@ -23,7 +23,7 @@ public struct GraphBuilder: Sendable {
     }
 
     func bucket(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int) -> RecordBuckets {
-        RecordBuckets(log, records: records, nodeCount: n, undirected: undirected)
+        RecordBuckets(log, records: records, nodeCount: n, undirected: undirected, threads: threads)
     }
 
     /// The ties of sources `range`, in (source, target) order, with their directed and shared
@@ -222,8 +222,11 @@ public struct RecordBuckets: Sendable {
 
     /// - Parameter counts: the log's `entryCounts` for these records, when the caller has them (a
     ///   caller building a range of members at a time counts once for every range).
+    /// - Parameter threads: the scatter splits the members into this many ranges of about equal
+    ///   entries, each filled by a thread that reads every record (the buckets are the same for
+    ///   any number).
     public init(_ log: InteractionLog, records: Range<Int>, nodeCount n: Int, undirected: Bool, members: Range<Int>? = nil,
-                counts: [Int]? = nil) {
+                counts: [Int]? = nil, threads: Int = 1) {
         let members = members ?? 0..<n
         var offsets = counts ?? RecordBuckets.entryCounts(log, records: records, nodeCount: n, undirected: undirected)
         precondition(offsets.count == n, "one count per member")
@@ -235,16 +238,75 @@ public struct RecordBuckets: Sendable {
         target = .init(repeating: 0, count: m); weight = .init(repeating: log.weight.uniformValue ?? 0, count: m)
         time = .init(repeating: 0, count: m); type = .init(repeating: 0, count: m)
         directed = .init(repeating: !undirected && log.directed.uniformValue == true, count: m)
+        // A column the log holds as one value is that value in every entry already (an entry's
+        // direction is the record's, or false for an undirected record or build).
+        let writesWeights = !log.weight.isUniform, writesDirections = !undirected && !log.directed.isUniform
+        let parts = m < 1 << 16 ? [members] : RecordBuckets.memberRanges(offsets: offsets, members: members, parts: max(1, threads))
         var cursor = Array(offsets.dropLast())
-        for k in records {
-            let s = log.source[k], t = log.target[k]
-            if undirected {
-                if members.contains(Int(min(s, t))) { place(min(s, t), max(s, t), k, log, &cursor, isDirected: false) }
-            } else {
-                if members.contains(Int(s)) { place(s, t, k, log, &cursor, isDirected: log.directed[k]) }
-                if !log.directed[k] && members.contains(Int(t)) { place(t, s, k, log, &cursor, isDirected: false) }
+        target.withUnsafeMutableBufferPointer { target in
+            time.withUnsafeMutableBufferPointer { time in
+                type.withUnsafeMutableBufferPointer { type in
+                    weight.withElementBuffer(spelledOut: writesWeights) { weight in
+                        directed.withElementBuffer(spelledOut: writesDirections) { directed in
+                            cursor.withUnsafeMutableBufferPointer { cursor in
+                                let scatter = Scatter(target: target, time: time, type: type, weight: writesWeights ? weight : nil,
+                                                      directed: writesDirections ? directed : nil, cursor: cursor)
+                                _ = Parallel.map(chunks: parts.count, threads: threads) { p in
+                                    scatter.place(log, records: records, members: parts[p], undirected: undirected)
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// Writes records into the buckets of a range of members. Threads with disjoint ranges write
+    /// disjoint entries (a member's bucket and cursor are its own).
+    private struct Scatter: @unchecked Sendable {
+        let target: UnsafeMutableBufferPointer<Int32>, time: UnsafeMutableBufferPointer<Int64>
+        let type: UnsafeMutableBufferPointer<UInt16>
+        /// nil: the column needs no writes.
+        let weight: UnsafeMutableBufferPointer<Double>?, directed: UnsafeMutableBufferPointer<Bool>?
+        let cursor: UnsafeMutableBufferPointer<Int>
+
+        func place(_ log: InteractionLog, records: Range<Int>, members: Range<Int>, undirected: Bool) {
+            for k in records {
+                let s = log.source[k], t = log.target[k]
+                if undirected {
+                    if members.contains(Int(min(s, t))) { place(min(s, t), max(s, t), k, log, isDirected: false) }
+                } else {
+                    if members.contains(Int(s)) { place(s, t, k, log, isDirected: log.directed[k]) }
+                    if !log.directed[k] && members.contains(Int(t)) { place(t, s, k, log, isDirected: false) }
+                }
+            }
+        }
+
+        @inline(__always)
+        private func place(_ source: Int32, _ target: Int32, _ k: Int, _ log: InteractionLog, isDirected: Bool) {
+            let p = cursor[Int(source)]
+            cursor[Int(source)] = p + 1
+            self.target[p] = target
+            time[p] = log.time[k]
+            type[p] = log.type[k]
+            weight?[p] = log.weight[k]
+            directed?[p] = isDirected
+        }
+    }
+
+    /// `parts` consecutive ranges of `members` holding about equal numbers of entries.
+    static func memberRanges(offsets: [Int], members: Range<Int>, parts: Int) -> [Range<Int>] {
+        let first = offsets[members.lowerBound], total = offsets[members.upperBound] - first
+        var ranges: [Range<Int>] = [], start = members.lowerBound
+        for p in 1..<max(parts, 1) {
+            var end = start
+            while end < members.upperBound && offsets[end] - first < total * p / parts { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        ranges.append(start..<members.upperBound)
+        return ranges
     }
 
     /// The number of entries of each member's bucket.
@@ -276,17 +338,6 @@ public struct RecordBuckets: Sendable {
         }
         ranges.append(start..<counts.count)
         return ranges
-    }
-
-    private mutating func place(_ source: Int32, _ target: Int32, _ k: Int, _ log: InteractionLog,
-                                _ cursor: inout [Int], isDirected: Bool) {
-        let p = cursor[Int(source)]
-        cursor[Int(source)] = p + 1
-        self.target[p] = target
-        weight[p] = log.weight[k]
-        time[p] = log.time[k]
-        type[p] = log.type[k]
-        directed[p] = isDirected
     }
 
     public var nodeCount: Int { offsets.count - 1 }

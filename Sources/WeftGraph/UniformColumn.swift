@@ -90,6 +90,15 @@ public struct UniformColumn<Element: Equatable & Sendable>: RandomAccessCollecti
         return a.elementsEqual(b)
     }
 
+    /// `body` over the elements as a mutable buffer when `spelledOut` (the column holds every
+    /// element from here on, for a writer that fills positions from several threads); over an
+    /// empty buffer otherwise.
+    public mutating func withElementBuffer<R>(spelledOut: Bool, _ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+        guard spelledOut else { return try body(UnsafeMutableBufferPointer(start: nil, count: 0)) }
+        if let uniformValue { spell(out: uniformValue) }
+        return try values.withUnsafeMutableBufferPointer { try body($0) }
+    }
+
     /// Switches to holding every element, each `value` so far.
     @usableFromInline mutating func spell(out value: Element) {
         values.reserveCapacity(Swift.max(capacityHint, length + 1))

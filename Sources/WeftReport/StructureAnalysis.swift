@@ -38,13 +38,16 @@ public struct StructureAnalysis: Sendable {
     ///   own meanwhile).
     public init(graph: Graph, nodes: NodeTable, options: AnalysisOptions,
                 corePeriphery: () -> (DiscreteCorePeriphery, ContinuousCorePeriphery), communities: () -> Communities?) throws {
-        groupings = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
-            .map { column in
-                let groups = NodeGroups(column: column, nodeCount: graph.nodeCount)
-                return AttributeGrouping(attribute: column.name, groups: groups,
+        // One grouping per attribute, each a pass over the ties: the attributes side by side.
+        let columns = try StructureAnalysis.groupAttributes(nodes.attributes, nodeCount: graph.nodeCount, named: options.groupAttributes)
+        groupings = try Parallel.map(chunks: columns.count) { c in
+            Result { () throws -> AttributeGrouping in
+                let groups = NodeGroups(column: columns[c], nodeCount: graph.nodeCount)
+                return AttributeGrouping(attribute: columns[c].name, groups: groups,
                                          modularity: Modularity(graph, groups: groups, resolution: options.resolution),
                                          mixing: try GroupMixing(graph, groups: groups))
             }
+        }.map { try $0.get() }
         holes = StructuralHoles(graph, weighted: false)
         holesWeighted = StructuralHoles(graph, weighted: true)
         brokerage = try groupings.first.map { try BrokerageRoles(graph, groups: $0.groups) }

@@ -259,3 +259,30 @@ func handLog() throws -> InteractionLog {
         }
     }
 }
+
+/// The buckets filled by several threads (each member range by its own) are the buckets one
+/// thread fills, entry for entry: directed logs with mixed direction flags and weights, logs all
+/// of one weight and direction (whose columns stay single values), and undirected builds.
+@Test(arguments: [(false, false), (false, true), (true, false)])
+func recordBucketsAreTheSameForAnyThreadCount(uniform: Bool, undirected: Bool) throws {
+    var log = InteractionLog()
+    var generator = SeededGenerator(seed: 7)
+    let n = 3_000
+    for k in 0..<90_000 {
+        let s = Int32.random(in: 0..<Int32(n), using: &generator)
+        let t = (s + Int32.random(in: 1..<Int32(n), using: &generator)) % Int32(n)   // never s
+        try log.append(source: s, target: t, time: Int64(k), weight: uniform ? 1 : Double(k % 5 + 1),
+                       type: UInt16(k % 3), directed: uniform || k % 4 != 0)
+    }
+    let one = RecordBuckets(log, records: 0..<log.count, nodeCount: n, undirected: undirected, threads: 1)
+    for threads in [2, 3] {
+        let many = RecordBuckets(log, records: 0..<log.count, nodeCount: n, undirected: undirected, threads: threads)
+        #expect(many.offsets == one.offsets && many.target == one.target && many.time == one.time && many.type == one.type)
+        #expect(many.weight == one.weight && many.directed == one.directed)
+        #expect(many.weight.isUniform == uniform && many.directed.isUniform == (uniform || undirected))
+    }
+    // A range of members alone, as the tie-strength pass builds them.
+    let part = RecordBuckets(log, records: 0..<log.count, nodeCount: n, undirected: undirected, members: 200..<3_000, threads: 2)
+    let partOne = RecordBuckets(log, records: 0..<log.count, nodeCount: n, undirected: undirected, members: 200..<3_000)
+    #expect(part.offsets == partOne.offsets && part.target == partOne.target && part.time == partOne.time && part.weight == partOne.weight)
+}

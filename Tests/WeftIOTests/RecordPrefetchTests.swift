@@ -1,4 +1,5 @@
 import Testing
+import WeftGraph
 @testable import WeftIO
 
 /// `RecordPrefetch` hands over exactly what its reader reads: every record in order (across batch
@@ -58,6 +59,24 @@ import Testing
         #expect(got.rows.count == rows && got.error == nil)
     }
 
+    /// With key fields, every record handed over (across batches, records reused in place) carries
+    /// the identifier hashes of exactly its own trimmed fields; without, none.
+    @Test(arguments: [5, 2 * RecordPrefetch.batchSize + 3])
+    func hashesEachRecordsOwnKeyFields(rows: Int) throws {
+        let prefetch = RecordPrefetch(try FailingReader(rows: rows, failAfter: nil, long: { $0 % 7 }), hashing: (1, 0))
+        var record = CSVRecord(), seen = 0
+        while try prefetch.next(&record) {
+            let expected = record.withTrimmedBytes(1, 0) { (IdentifierRegistry.hash($0), IdentifierRegistry.hash($1)) }
+            #expect(record.keyHashes.pair.map { $0 == expected } == true)
+            #expect(record.keyHashes.hash(ofField: 0) == expected.1 && record.keyHashes.hash(ofField: 1) == expected.0)
+            #expect(record.keyHashes.hash(ofField: 2) == nil)
+            seen += 1
+        }
+        #expect(seen == rows)
+        let plain = RecordPrefetch(try FailingReader(rows: rows, failAfter: nil))
+        while try plain.next(&record) { #expect(record.keyHashes.pair == nil && record.keyHashes.hash(ofField: 0) == nil) }
+    }
+
     /// `record(ahead: k)` shows the record `next` gives k calls later, or nil when that one is
     /// not in the batch at hand (ingest's lookahead only hints, so it may miss, never mislead).
     @Test(arguments: [1, 8, RecordPrefetch.batchSize])
@@ -94,7 +113,7 @@ import Testing
 
     @Test(arguments: [0, 5, RecordPrefetch.batchSize, 2 * RecordPrefetch.batchSize + 3])
     func rethrowsTheReadersErrorAfterTheRecordsBeforeIt(failAfter: Int) throws {
-        let prefetch = RecordPrefetch(try FailingReader(rows: 5000, failAfter: failAfter))
+        let prefetch = RecordPrefetch(try FailingReader(rows: 3 * RecordPrefetch.batchSize, failAfter: failAfter))
         let got = drain { try prefetch.next(&$0) }
         #expect(got.rows.count == failAfter)
         #expect(got.rows.last == (failAfter > 0 ? ["m\(failAfter - 1)", "v \(failAfter - 1)"] : nil))

@@ -1,3 +1,5 @@
+import WeftGraph
+
 /// How robust the segments are to the thresholds: each numeric threshold in turn is moved down and
 /// up by a relative step (±20% by default) while the others stay, and the members whose segment
 /// changes are counted. Percentile thresholds are moved as resolved values (p75 = 6 becomes 4.8 and
@@ -28,37 +30,50 @@ public struct ThresholdSensitivity: Sendable, Equatable {
     ///
     /// Cost: O(members) per move rather than a full classification: only the active members
     /// whose moved condition turns (holds at one threshold and not at the other) can change
-    /// segment, so only they are classified again.
-    public init(rules: SegmentConfig, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double) {
+    /// segment, so only they are classified again. The members are split into a fixed number of
+    /// ranges counted on both cores (counts and flags: the same whatever the threads).
+    public init(rules: SegmentConfig, features: EngagementFeatures, thresholds: [[Double]], base: [Int32], step: Double,
+                threads: Int = Parallel.threadCount) {
         self.step = step
-        var entries: [Entry] = []
-        var anyChange = [Bool](repeating: false, count: base.count)
+        // Each numeric threshold moved down, then up.
+        var moves: [(condition: SegmentCondition, column: Int, t: Double, moved: Double, classifier: SegmentConfig.Classifier)] = []
+        var entries: [(rule: Int, condition: Int, threshold: Double)] = []
         for r in rules.rules.indices {
             for c in rules.rules[r].conditions.indices where rules.rules[r].conditions[c].comparison != nil {
                 let t = thresholds[r][c]
                 guard !t.isNaN else { continue }
                 let condition = rules.rules[r].conditions[c]
                 let column = EngagementFeatures.index(condition.feature) * features.memberCount
-                var changed: [Int] = []
                 for factor in [1 - step, 1 + step] {
                     var moved = thresholds
                     moved[r][c] = t * factor
-                    let classifier = SegmentConfig.Classifier(rules, features, thresholds: moved)
-                    var count = 0
-                    for v in base.indices where features.isActive[v] {
-                        let x = features.values[column + v]
-                        guard condition.holds(x, t) != condition.holds(x, t * factor),
-                              classifier.classify(v).segment != base[v] else { continue }
-                        count += 1
-                        anyChange[v] = true
-                    }
-                    changed.append(count)
+                    moves.append((condition, column, t, t * factor, SegmentConfig.Classifier(rules, features, thresholds: moved)))
                 }
-                entries.append(Entry(rule: r, condition: c, threshold: t, lower: t * (1 - step), upper: t * (1 + step),
-                                     changedLower: changed[0], changedUpper: changed[1]))
+                entries.append((r, c, t))
             }
         }
-        self.entries = entries
-        changedMembers = anyChange
+        let n = base.count, chunks = 8
+        let parts = Parallel.map(chunks: chunks, threads: threads) { chunk -> (counts: [Int], changed: [Bool]) in
+            let members = (n * chunk / chunks)..<(n * (chunk + 1) / chunks)
+            var counts = [Int](repeating: 0, count: moves.count)
+            var changed = [Bool](repeating: false, count: members.count)
+            for (m, move) in moves.enumerated() {
+                for v in members where features.isActive[v] {
+                    let x = features.values[move.column + v]
+                    guard move.condition.holds(x, move.t) != move.condition.holds(x, move.moved),
+                          move.classifier.classify(v).segment != base[v] else { continue }
+                    counts[m] += 1
+                    changed[v - members.lowerBound] = true
+                }
+            }
+            return (counts, changed)
+        }
+        self.entries = entries.enumerated().map { e, entry in
+            let (lower, upper) = parts.reduce((0, 0)) { ($0.0 + $1.counts[2 * e], $0.1 + $1.counts[2 * e + 1]) }
+            return Entry(rule: entry.rule, condition: entry.condition, threshold: entry.threshold,
+                         lower: entry.threshold * (1 - step), upper: entry.threshold * (1 + step),
+                         changedLower: lower, changedUpper: upper)
+        }
+        changedMembers = parts.flatMap(\.changed)
     }
 }
