@@ -4,8 +4,9 @@
 /// that do not depend on the member ("name >= 2 (p75)"), are found once rather than per member.
 ///
 /// The texts are `SegmentConfig.reasons`, `.nextStep` and `.needs` (which compile one of these):
-/// - a met condition reads "feature = value op bound", a bare one "feature = yes/no";
-/// - an unmet one "feature op bound (has value)", a bare one "feature (has yes/no)";
+/// - a met condition reads "feature = value op bound", a bare one "feature = value" (a flag's
+///   value "yes" or "no");
+/// - an unmet one "feature op bound (has value)", a bare one "feature (has value)";
 /// - a value with at most four decimals (`SegmentConfig.format`), "no data" when missing; a bound
 ///   "n/a" when its percentile has no members, followed by " (p75)" for a percentile and
 ///   " and above 0" where a zero count never passes.
