@@ -32,7 +32,7 @@ public struct IdentifierRegistry: Sendable {
 
     /// The index of the identifier spelled by `bytes` (UTF-8), or nil.
     public func index(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
-        find(bytes, hash: IdentifierRegistry.hash(bytes)).found
+        index(ofBytes: bytes, hash: nil)
     }
 
     /// `index(ofBytes:)` with the bytes' `hash(_:)` already taken (nil: take it here).
@@ -41,14 +41,10 @@ public struct IdentifierRegistry: Sendable {
         return find(bytes, hash: h ?? IdentifierRegistry.hash(bytes)).found
     }
 
-    /// Starts loading the table slot where a lookup of `bytes` begins, without waiting for it: a
-    /// caller that knows which ids it will look up next calls this a few lookups ahead, so that
-    /// on a table larger than the caches (half a million ids: 16 MB) the misses overlap.
-    public func prefetch(bytes: UnsafeRawBufferPointer) {
-        prefetch(hash: IdentifierRegistry.hash(bytes))
-    }
-
-    /// `prefetch(bytes:)` for the bytes whose `hash(_:)` is `h`.
+    /// Starts loading the table slot where a lookup of the bytes whose `hash(_:)` is `h` begins,
+    /// without waiting for it: a caller that knows which ids it will look up next calls this a
+    /// few lookups ahead, so that on a table larger than the caches (half a million ids: 16 MB)
+    /// the misses overlap.
     public func prefetch(hash h: UInt64) {
         let mask = slots.count / 2 - 1
         let slot = Int(truncatingIfNeeded: h) & mask

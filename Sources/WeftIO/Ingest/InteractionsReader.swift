@@ -89,17 +89,12 @@ struct InteractionsIngest: RowIngest {
 
     var hashedFields: (Int, Int)? { (source, target) }
 
-    /// Starts loading the member table's slots for this record's two ids.
+    /// Starts loading the member table's slots for this record's two ids, from the hashes the
+    /// reading thread took (`ingestRows` looks ahead only in records it read, which have them).
     func prefetch(_ record: borrowing CSVRecord) {
-        if let (s, t) = record.keyHashes.pair {
-            members.ids.prefetch(hash: s)
-            members.ids.prefetch(hash: t)
-            return
-        }
-        record.withTrimmedBytes(source, target) { s, t in
-            members.ids.prefetch(bytes: s)
-            members.ids.prefetch(bytes: t)
-        }
+        guard let (s, t) = record.keyHashes.pair else { return }
+        members.ids.prefetch(hash: s)
+        members.ids.prefetch(hash: t)
     }
 
     mutating func ingest(_ record: borrowing CSVRecord, _ context: RowContext) throws(Reject) {
